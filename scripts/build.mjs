@@ -1,0 +1,37 @@
+// Bundles the CLI, the language server and the VS Code extension with esbuild (CommonJS, Node 20).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'server/dist/cli.js' },
+  { in: 'server/src/lsp/main.ts', out: 'server/dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'client/dist/extension.js', external: ['vscode'] },
+];
+
+await Promise.all(
+  entries
+    .filter((e) => existsSync(join(root, e.in)))
+    .map((e) =>
+      build({
+        ...common,
+        entryPoints: [join(root, e.in)],
+        outfile: join(root, e.out),
+        external: e.external ?? [],
+      }),
+    ),
+);

@@ -1,0 +1,57 @@
+/**
+ * A requirement set: the machine-readable form of a superior plan (schemas/requirements.schema.json).
+ */
+import type { Span } from '../text.js';
+import type { IndicatorOp } from '../model.js';
+
+export type GovLevel = '国家' | '省' | '市' | '县';
+
+export interface SourceRef {
+  /** the superior document (path or title) */
+  document?: string;
+  /** 1-based line in the superior document */
+  line?: number;
+  /** the quoted wording */
+  quote?: string;
+}
+
+export interface Theme {
+  id: string;
+  title: string;
+  keywords: string[];
+  synonyms?: string[];
+  required: boolean;
+  source?: SourceRef;
+}
+
+export interface Target {
+  id: string;
+  name: string;
+  aliases?: string[];
+  /** comparator as written in the superior plan (保持在, 达到, 控制在 …) */
+  comparator: string;
+  op: IndicatorOp;
+  value: number;
+  value2?: number;
+  unit: string;
+  qualifier?: string;
+  deadline?: string;
+  /** year by which the target applies (2021, 2025 …) */
+  year?: number;
+  theme?: string;
+  source?: SourceRef;
+}
+
+export interface RequirementSet {
+  /** bundled name or file path it was loaded from */
+  name: string;
+  title: string;
+  issuer?: string;
+  level?: GovLevel;
+  year?: number;
+  source?: SourceRef;
+  themes: Theme[];
+  targets: Target[];
+  /** where the set was loaded from, for locating messages */
+  origin?: { path?: string; spans?: Record<string, Span> };
+}

@@ -1,0 +1,44 @@
+/**
+ * The rule contract. One rule per file under ./rules/, each exporting a `Rule`.
+ * Rule docs (docs/rules.md) and the profile schema's rule ids are generated from `meta`.
+ */
+import type { Finding, Localized, Plan, Severity } from './model.js';
+import type { RequirementSet } from './requirements/types.js';
+
+export interface RuleExample {
+  /** text that triggers the rule */
+  bad: string;
+  /** the corrected text */
+  good: string;
+  note?: Localized;
+}
+
+export interface RuleMeta {
+  /** stable id, e.g. "numbering/style" (a contract: never rename) */
+  id: string;
+  description: Localized;
+  severity: Severity;
+  /** the standard clause the rule enforces, if any, e.g. "GB/T 15834-2011 B.3.3" */
+  standard?: string;
+  /** whether the rule offers fixes */
+  fixable: boolean;
+  examples: RuleExample[];
+  /** JSON Schema of the rule's options (profile `rules.<id>.options`) */
+  optionsSchema?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  plan: Plan;
+  /** options for this rule from the profile (already validated) */
+  options: Record<string, unknown>;
+  /** requirement sets (superior plans) that apply to this draft; empty when none */
+  requirements: readonly RequirementSet[];
+  /** the draft's own year, from front matter, when known */
+  year?: number;
+  report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,133 @@
+/**
+ * Positions and offsets. Offsets are UTF-16 code-unit indices into the document text
+ * (JavaScript string indices); positions follow LSP: zero-based line, UTF-16 character.
+ * One LineIndex is built per document version and shared by every stage.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A half-open span of document offsets [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SourceLine {
+  /** zero-based line number */
+  index: number;
+  /** offset of the first character of the line */
+  start: number;
+  /** offset just past the last character, before the line break */
+  end: number;
+  /** offset just past the line break (== end on the last line) */
+  next: number;
+  text: string;
+}
+
+export class LineIndex {
+  readonly text: string;
+  /** offsets at which each line starts */
+  private readonly starts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+  }
+
+  /** Offset just past the line's content, before its line break. */
+  lineEnd(line: number): number {
+    if (line >= this.starts.length - 1) return this.text.length;
+    let end = this.starts[line + 1]!;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
+  line(index: number): SourceLine {
+    const start = this.lineStart(index);
+    const end = this.lineEnd(index);
+    const next = index >= this.starts.length - 1 ? this.text.length : this.starts[index + 1]!;
+    return { index, start, end, next, text: this.text.slice(start, end) };
+  }
+
+  lines(): SourceLine[] {
+    const out: SourceLine[] = [];
+    for (let i = 0; i < this.starts.length; i++) out.push(this.line(i));
+    return out;
+  }
+
+  /** Line number containing the offset (binary search). */
+  lineAt(offset: number): number {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    const character = Math.min(o, this.lineEnd(line)) - this.starts[line]!;
+    return { line, character };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line]!;
+    const end = this.lineEnd(position.line);
+    return Math.max(start, Math.min(start + Math.max(0, position.character), end));
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
+  }
+}
+
+/** Full-width ASCII variants (！-～) to half-width; other characters unchanged. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** True for horizontal white space, including the ideographic space and NBSP. */
+export function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\ufeff';
+}
