@@ -131,3 +131,20 @@ export function toHalfWidth(s: string): string {
 export function isSpace(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\ufeff';
 }
+
+/** Maps an index in a joined text back to a document offset via its segments. */
+export function segmentOffset(
+  segments: readonly { textStart: number; docStart: number; length: number }[],
+  textIndex: number,
+): number {
+  if (segments.length === 0) return 0;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.textStart <= textIndex) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segments[lo]!;
+  return seg.docStart + Math.min(Math.max(0, textIndex - seg.textStart), seg.length);
+}
