@@ -1,0 +1,351 @@
+/**
+ * Loading requirement sets (superior plans) from YAML: bundled names (`henan-2021`) or paths.
+ * Never throws for bad input: every mistake becomes a located ConfigProblem (file, line, column,
+ * what was expected).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
+import { LineIndex, type Range, type Span } from '../core/text.js';
+import type { ConfigProblem } from './problems.js';
+import requirementsSchema from '../../../schemas/requirements.schema.json';
+
+export interface ResolveOptions {
+  /** directory relative paths are resolved against (the draft's directory, or the working directory) */
+  baseDir: string;
+  /** paths must stay inside this directory (bundled names are always allowed); unset = no restriction */
+  workspaceRoot?: string;
+  /** allow paths outside workspaceRoot (explicit user configuration, e.g. a CLI flag) */
+  allowOutsideWorkspace?: boolean;
+  /** where the references were written (for locating "not found" problems), e.g. the draft path */
+  referrer?: string;
+  /** range of each reference in the referrer, same order as `refs` */
+  refRanges?: readonly (Range | undefined)[];
+  /** extra directories holding named sets (`<name>.yaml`), searched before the bundled ones */
+  setDirs?: readonly string[];
+}
+
+export interface ResolveResult {
+  sets: RequirementSet[];
+  problems: ConfigProblem[];
+}
+
+const BUNDLED_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
+const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+declare const __dirname: string | undefined;
+
+/**
+ * Directory of the bundled sets. The CLI and the server are bundled to server/dist/*.js and the
+ * sources live in server/src/node/, so both `../sets` and `../../sets` are tried from the running
+ * file's directory.
+ */
+export function bundledSetsDir(): string | undefined {
+  const here: string[] = [];
+  if (typeof __dirname === 'string') here.push(__dirname);
+  try {
+    // ESM (vitest, tsx): import.meta.url; in the CommonJS bundle this branch is never needed
+    const url = (import.meta as { url?: string }).url;
+    if (url) here.push(path.dirname(new URL(url).pathname.replace(/^\/([A-Za-z]:)/, '$1')));
+  } catch {
+    /* not ESM */
+  }
+  for (const dir of here) {
+    for (const rel of ['../sets', '../../sets', 'sets']) {
+      const candidate = path.resolve(dir, rel);
+      if (existsSync(path.join(candidate, 'henan-2021.yaml'))) return candidate;
+    }
+  }
+  return undefined;
+}
+
+/** Names of the bundled requirement sets (file names without `.yaml`), sorted. */
+export function listBundledSets(): string[] {
+  const dir = bundledSetsDir();
+  if (!dir) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ''))
+    .sort();
+}
+
+/** Path of a bundled set by name, if it exists. */
+export function bundledSetPath(name: string, extraDirs: readonly string[] = []): string | undefined {
+  if (!BUNDLED_NAME.test(name) || /\.ya?ml$/i.test(name)) return undefined;
+  const dirs = [...extraDirs];
+  const bundled = bundledSetsDir();
+  if (bundled) dirs.push(bundled);
+  for (const dir of dirs) {
+    for (const ext of ['.yaml', '.yml']) {
+      const p = path.join(dir, name + ext);
+      if (existsSync(p)) return p;
+    }
+  }
+  return undefined;
+}
+
+let validator: ValidateFunction | undefined;
+function validate(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+    validator = ajv.compile(requirementsSchema);
+  }
+  return validator;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
+/** Resolves references (bundled names or paths) to loaded, validated requirement sets. */
+export function resolveRequirementSets(refs: readonly string[], opts: ResolveOptions): ResolveResult {
+  const sets: RequirementSet[] = [];
+  const problems: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  refs.forEach((rawRef, i) => {
+    const ref = rawRef.trim();
+    const where = opts.refRanges?.[i] ?? zeroRange;
+    const referrer = opts.referrer ?? '';
+    if (!ref) {
+      problems.push({
+        file: referrer,
+        range: where,
+        ruleId: 'config/requirements',
+        severity: 'error',
+        message: { zh: '要求集引用为空：应为内置名称（如 henan-2021）或 YAML 文件路径', en: 'empty requirement set reference: expected a bundled name (e.g. henan-2021) or a YAML path' },
+      });
+      return;
+    }
+    let file = bundledSetPath(ref, opts.setDirs);
+    const bundledName = file ? ref : undefined;
+    if (!file) {
+      const abs = path.resolve(opts.baseDir, ref);
+      const candidates = /\.ya?ml$/i.test(abs) ? [abs] : [abs, abs + '.yaml', abs + '.yml'];
+      const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+      if (!found) {
+        const names = listBundledSets();
+        problems.push({
+          file: referrer || displayPath(abs),
+          range: where,
+          ruleId: 'config/requirements',
+          severity: 'error',
+          message: {
+            zh: `找不到要求集“${ref}”：应为内置名称（${names.join('、') || '无'}）或存在的 YAML 文件路径（相对于 ${displayPath(opts.baseDir) || '.'}）`,
+            en: `requirement set "${ref}" not found: expected a bundled name (${names.join(', ') || 'none'}) or an existing YAML path (relative to ${displayPath(opts.baseDir) || '.'})`,
+          },
+        });
+        return;
+      }
+      if (opts.workspaceRoot && !opts.allowOutsideWorkspace && !isInside(path.resolve(found), path.resolve(opts.workspaceRoot))) {
+        problems.push({
+          file: referrer || displayPath(found),
+          range: where,
+          ruleId: 'config/requirements',
+          severity: 'error',
+          message: {
+            zh: `要求集“${ref}”位于工作区之外，未加载：应为工作区内的路径或内置名称`,
+            en: `requirement set "${ref}" lies outside the workspace and was not loaded: expected a path inside the workspace or a bundled name`,
+          },
+        });
+        return;
+      }
+      file = found;
+    }
+    const key = path.resolve(file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+    } catch (e) {
+      problems.push({
+        file: displayPath(file),
+        range: zeroRange,
+        ruleId: 'config/requirements',
+        severity: 'error',
+        message: { zh: `无法读取要求集：${(e as Error).message}`, en: `cannot read requirement set: ${(e as Error).message}` },
+      });
+      return;
+    }
+    const loaded = parseRequirementSet(text, { file: displayPath(file), name: bundledName ?? path.basename(file).replace(/\.ya?ml$/i, '') });
+    problems.push(...loaded.problems);
+    if (loaded.set) sets.push(loaded.set);
+  });
+  return { sets, problems };
+}
+
+export interface ParseSetResult {
+  set?: RequirementSet;
+  problems: ConfigProblem[];
+}
+
+/** Parses and validates one requirement set from YAML text. Pure apart from the ajv compile cache. */
+export function parseRequirementSet(text: string, opts: { file: string; name: string }): ParseSetResult {
+  const index = new LineIndex(text);
+  const problems: ConfigProblem[] = [];
+  const rangeOf = (span: Span): Range => index.rangeOf(span);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: false });
+  } catch (e) {
+    problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/yaml', severity: 'error', message: { zh: `YAML 无法解析：${(e as Error).message}`, en: `YAML cannot be parsed: ${(e as Error).message}` } });
+    return { problems };
+  }
+  for (const err of doc.errors) {
+    problems.push({
+      file: opts.file,
+      range: rangeOf({ start: err.pos[0], end: Math.max(err.pos[0], err.pos[1]) }),
+      ruleId: 'config/yaml',
+      severity: 'error',
+      message: { zh: `YAML 语法错误：${err.message.split('\n')[0]}`, en: `YAML syntax error: ${err.message.split('\n')[0]}` },
+    });
+  }
+  if (doc.errors.length) return { problems };
+  const data: unknown = doc.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: '要求集应为 YAML 映射（含 title、themes、targets）', en: 'a requirement set must be a YAML mapping (with title, themes, targets)' } });
+    return { problems };
+  }
+  const v = validate();
+  if (!v(data)) {
+    for (const err of v.errors ?? []) problems.push(schemaProblem(err, doc, opts.file, rangeOf));
+    return { problems };
+  }
+  const raw = data as {
+    name?: string;
+    title: string;
+    issuer?: string;
+    level?: RequirementSet['level'];
+    year?: number;
+    source?: SourceRef;
+    themes: (Omit<Theme, 'required'> & { required?: boolean })[];
+    targets?: Target[];
+  };
+  // semantic checks ajv cannot express: unique ids, target.theme refers to a theme
+  const spans: Record<string, Span> = {};
+  const themeIds = new Set<string>();
+  raw.themes.forEach((t, i) => {
+    const span = nodeSpan(doc, ['themes', i]);
+    if (span) spans[`themes/${t.id}`] = span;
+    if (themeIds.has(t.id)) problems.push(located(doc, ['themes', i, 'id'], opts.file, rangeOf, 'config/schema', `主题 id“${t.id}”重复：每个主题的 id 应唯一`, `duplicate theme id "${t.id}": ids must be unique`));
+    themeIds.add(t.id);
+  });
+  const targetIds = new Set<string>();
+  (raw.targets ?? []).forEach((t, i) => {
+    const span = nodeSpan(doc, ['targets', i]);
+    if (span) spans[`targets/${t.id}`] = span;
+    if (targetIds.has(t.id)) problems.push(located(doc, ['targets', i, 'id'], opts.file, rangeOf, 'config/schema', `指标 id“${t.id}”重复：每个指标的 id 应唯一`, `duplicate target id "${t.id}": ids must be unique`));
+    targetIds.add(t.id);
+    if (t.theme !== undefined && !themeIds.has(t.theme))
+      problems.push(located(doc, ['targets', i, 'theme'], opts.file, rangeOf, 'config/schema', `指标“${t.id}”的 theme“${t.theme}”不是已定义的主题 id`, `target "${t.id}" names theme "${t.theme}", which is not a defined theme id`));
+    if (t.op === 'range' && t.value2 === undefined)
+      problems.push(located(doc, ['targets', i], opts.file, rangeOf, 'config/schema', `指标“${t.id}”为区间（op: range），应给出 value2`, `target "${t.id}" is a range (op: range): expected value2`));
+  });
+  if (problems.length) return { problems };
+  const set: RequirementSet = {
+    name: raw.name ?? opts.name,
+    title: raw.title,
+    issuer: raw.issuer,
+    level: raw.level,
+    year: raw.year,
+    source: raw.source,
+    themes: raw.themes.map((t) => ({ ...t, required: t.required ?? true })),
+    targets: raw.targets ?? [],
+    origin: { path: opts.file, spans },
+  };
+  return { set, problems };
+}
+
+function nodeAt(doc: Document.Parsed, pathParts: readonly (string | number)[]): YamlNode | undefined {
+  const n: unknown = pathParts.length === 0 ? doc.contents : doc.getIn(pathParts, true);
+  return isNode(n) ? n : undefined;
+}
+
+function nodeSpan(doc: Document.Parsed, pathParts: readonly (string | number)[]): Span | undefined {
+  const n = nodeAt(doc, pathParts);
+  if (!n?.range) return undefined;
+  return { start: n.range[0], end: n.range[1] };
+}
+
+/** Span of a key inside a mapping (for "additional property" errors). */
+function keySpan(doc: Document.Parsed, parent: readonly (string | number)[], key: string): Span | undefined {
+  const n = nodeAt(doc, parent);
+  if (!isMap(n)) return undefined;
+  for (const item of n.items) {
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key && item.key.range) return { start: item.key.range[0], end: item.key.range[1] };
+  }
+  return undefined;
+}
+
+function located(
+  doc: Document.Parsed,
+  pathParts: readonly (string | number)[],
+  file: string,
+  rangeOf: (s: Span) => Range,
+  ruleId: string,
+  zh: string,
+  en: string,
+): ConfigProblem {
+  let parts = [...pathParts];
+  let span = nodeSpan(doc, parts);
+  while (!span && parts.length) {
+    parts = parts.slice(0, -1);
+    span = nodeSpan(doc, parts);
+  }
+  return { file, range: span ? rangeOf(span) : zeroRange, ruleId, severity: 'error', message: { zh, en } };
+}
+
+function pointerParts(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function schemaProblem(err: ErrorObject, doc: Document.Parsed, file: string, rangeOf: (s: Span) => Range): ConfigProblem {
+  const parts = pointerParts(err.instancePath);
+  const where = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : '（顶层）';
+  const whereEn = err.instancePath ? err.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
+  const params = err.params as Record<string, unknown>;
+  let zh: string;
+  let en: string;
+  if (err.keyword === 'additionalProperties') {
+    const key = String(params.additionalProperty);
+    const span = keySpan(doc, parts, key);
+    const problem = located(doc, parts, file, rangeOf, 'config/schema', `${where}：不认识的字段“${key}”`, `${whereEn}: unknown property "${key}"`);
+    if (span) problem.range = rangeOf(span);
+    return problem;
+  }
+  if (err.keyword === 'required') {
+    zh = `${where}：缺少必填字段“${String(params.missingProperty)}”`;
+    en = `${whereEn}: missing required property "${String(params.missingProperty)}"`;
+  } else if (err.keyword === 'type') {
+    zh = `${where}：应为 ${typeZh(String(params.type))}`;
+    en = `${whereEn}: expected ${String(params.type)}`;
+  } else if (err.keyword === 'enum') {
+    const allowed = (params.allowedValues as unknown[]).map(String);
+    zh = `${where}：应为以下之一：${allowed.join('、')}`;
+    en = `${whereEn}: expected one of ${allowed.join(', ')}`;
+  } else if (err.keyword === 'pattern') {
+    zh = `${where}：id 只能由字母、数字和 _ . - 组成`;
+    en = `${whereEn}: an id may contain only ASCII letters, digits and _ . -`;
+  } else {
+    zh = `${where}：${err.message ?? '不符合要求集模式'}`;
+    en = `${whereEn}: ${err.message ?? 'does not match the requirement set schema'}`;
+  }
+  return located(doc, parts, file, rangeOf, 'config/schema', zh, en);
+}
+
+function typeZh(t: string): string {
+  return ({ string: '字符串', number: '数字', integer: '整数', boolean: '布尔值（true/false）', array: '列表', object: '映射' } as Record<string, string>)[t] ?? t;
+}
