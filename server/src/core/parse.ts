@@ -1,9 +1,407 @@
-/** Structure parser (placeholder until the parser lands). */
-import type { Plan } from './model.js';
-import { LineIndex } from './text.js';
+/**
+ * Structure parser: text → lines → blocks (paragraphs, joining PDF hard wraps) → sections and
+ * inline enumerations → indicators. Pure and linear in the size of the text.
+ */
+import { parseDocument } from 'yaml';
+import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section } from './model.js';
+import { LineIndex, isSpace, type SourceLine } from './text.js';
+import { ENUMERATION_MARKER, matchNumberToken, parseChineseNumeral } from './numbering.js';
 import { extractIndicators } from './indicators.js';
 
+/** Characters that end a paragraph when they end a line. */
+const TERMINAL = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…']);
+const CLOSERS = new Set(['”', '’', '）', ')', '」', '』', '】', '》', '"', "'"]);
+const SENTENCE_PUNCT = /[，。；、,;]/;
+
+/** Display width: CJK and full-width count 1, ASCII 0.5. */
+function width(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) < 0x2e80 ? 0.5 : 1;
+  return w;
+}
+
+function endsTerminal(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && CLOSERS.has(s[i]!)) i--;
+  return i >= 0 && TERMINAL.has(s[i]!);
+}
+
+export function parseFrontMatter(text: string): FrontMatter | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', bom)) return undefined;
+  const firstEol = text.indexOf('\n', bom);
+  if (firstEol < 0 || text.slice(bom + 3, firstEol).trim() !== '') return undefined;
+  const sourceStart = firstEol + 1;
+  const closing = /^(---|\.\.\.)[ \t]*\r?$/m;
+  closing.lastIndex = 0;
+  const rest = text.slice(sourceStart);
+  const m = closing.exec(rest);
+  if (!m) return undefined;
+  const sourceEnd = sourceStart + m.index;
+  let end = sourceEnd + m[0].length;
+  if (text[end] === '\r') end++;
+  if (text[end] === '\n') end++;
+  const source = text.slice(sourceStart, sourceEnd);
+  const errors: FrontMatter['errors'] = [];
+  let data: Record<string, unknown> | undefined;
+  try {
+    const doc = parseDocument(source, { prettyErrors: false });
+    for (const e of doc.errors) {
+      errors.push({ message: e.message, span: { start: sourceStart + e.pos[0], end: sourceStart + Math.max(e.pos[1], e.pos[0] + 1) } });
+    }
+    if (doc.errors.length === 0) {
+      const js: unknown = doc.toJS();
+      if (js && typeof js === 'object' && !Array.isArray(js)) data = js as Record<string, unknown>;
+      else if (js !== null && js !== undefined) {
+        errors.push({ message: 'front matter must be a mapping', span: { start: sourceStart, end: sourceEnd } });
+      } else data = {};
+    }
+  } catch (e) {
+    errors.push({ message: String(e), span: { start: sourceStart, end: sourceEnd } });
+  }
+  return { start: bom, end, source, sourceStart, data, errors };
+}
+
+interface LineInfo {
+  line: SourceLine;
+  /** offset of first non-space content (after markdown #) */
+  contentStart: number;
+  /** trimmed content */
+  content: string;
+  blank: boolean;
+  markdownLevel?: number;
+  token?: NumberToken;
+  comment: boolean;
+}
+
+function analyseLine(line: SourceLine): LineInfo {
+  const t = line.text;
+  let i = 0;
+  while (i < t.length && isSpace(t[i])) i++;
+  let markdownLevel: number | undefined;
+  const md = /^(#{1,6})[ \t]+/.exec(t.slice(i));
+  if (md) {
+    markdownLevel = md[1]!.length;
+    i += md[0].length;
+  }
+  let j = t.length;
+  while (j > i && isSpace(t[j - 1])) j--;
+  const content = t.slice(i, j);
+  const blank = content.length === 0 && markdownLevel === undefined;
+  const comment = /^<!--.*-->$/.test(content);
+  let token: NumberToken | undefined;
+  if (!blank && !comment) {
+    const tk = matchNumberToken(content);
+    if (tk) token = { ...tk, start: line.start + i, end: line.start + i + tk.raw.length };
+  }
+  return { line, contentStart: line.start + i, content, blank, markdownLevel, token, comment };
+}
+
+/** The typical full width of a wrapped line: 85th percentile of non-blank line widths. */
+function wrapWidth(infos: LineInfo[]): number {
+  const ws: number[] = [];
+  for (const li of infos) if (!li.blank && !li.comment) ws.push(width(li.content));
+  if (ws.length === 0) return 40;
+  ws.sort((a, b) => a - b);
+  return Math.max(4, ws[Math.min(ws.length - 1, Math.floor(ws.length * 0.85))]!);
+}
+
+class BlockBuilder {
+  text = '';
+  segments: Block['segments'] = [];
+  constructor(
+    public kind: Block['kind'],
+    public start: number,
+    public firstLine: number,
+    public lastLine: number,
+    public markdownLevel?: number,
+  ) {}
+  add(docStart: number, s: string): void {
+    if (this.text.length > 0) {
+      const prev = this.text[this.text.length - 1]!;
+      if (/[A-Za-z0-9]/.test(prev) && /^[A-Za-z0-9]/.test(s)) {
+        // two Latin words across a line break keep a (virtual) space, mapped to the break
+        this.segments.push({ textStart: this.text.length, docStart: docStart - 1, length: 0 });
+        this.text += ' ';
+      }
+    }
+    this.segments.push({ textStart: this.text.length, docStart, length: s.length });
+    this.text += s;
+  }
+  build(): Block {
+    const last = this.segments[this.segments.length - 1];
+    const end = last ? last.docStart + last.length : this.start;
+    const b: Block = {
+      kind: this.kind,
+      start: this.start,
+      end,
+      text: this.text,
+      firstLine: this.firstLine,
+      lastLine: this.lastLine,
+      segments: this.segments,
+    };
+    if (this.markdownLevel !== undefined) b.markdownLevel = this.markdownLevel;
+    return b;
+  }
+}
+
+/** Whether a numbering token fits the structure so far (not a number that starts a wrapped line). */
+function fitsStructure(token: NumberToken, lastValue: Map<Level, number>, lastL3: number): boolean {
+  const last = lastValue.get(token.level) ?? 0;
+  if (token.value === 1 || token.value === last + 1 || token.value === last) return true;
+  if (token.level === 3 && token.value === lastL3 + 1) return true;
+  // small gaps and out-of-order numbers are reported by numbering/sequence, wild values are not headings
+  return token.value > last && token.value <= last + 3;
+}
+
 export function parsePlan(text: string): Plan {
-  const base = { text, index: new LineIndex(text), blocks: [], sections: [], allSections: [], enumerations: [], level3Continuous: false };
+  const index = new LineIndex(text);
+  const frontMatter = parseFrontMatter(text);
+  const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
+  const infos: LineInfo[] = [];
+  for (let i = firstLine; i < index.lineCount; i++) infos.push(analyseLine(index.line(i)));
+  const W = wrapWidth(infos);
+
+  const blocks: Block[] = [];
+  let cur: BlockBuilder | undefined;
+  let curHeadingRunIn = false;
+  let prevContent = '';
+  let blankBetween = false;
+  const lastValue = new Map<Level, number>();
+  let lastL3 = 0;
+
+  const close = () => {
+    if (cur) blocks.push(cur.build());
+    cur = undefined;
+  };
+
+  for (const li of infos) {
+    if (li.blank) {
+      blankBetween = true;
+      continue;
+    }
+    if (li.comment) {
+      close();
+      blankBetween = false;
+      continue;
+    }
+    const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn);
+    let token = li.token;
+    if (token) {
+      const fits = fitsStructure(token, lastValue, lastL3);
+      // a number at the start of a line that continues an unfinished sentence is text, unless it fits
+      if (!prevTerminated && !fits) token = undefined;
+      else if (!fits && token.value > 30) token = undefined;
+    }
+    if (token) {
+      close();
+      cur = new BlockBuilder('heading', li.contentStart, li.line.index, li.line.index, li.markdownLevel);
+      cur.add(li.contentStart, li.content);
+      const afterToken = li.content.slice(token.raw.length);
+      const stop = afterToken.indexOf('。');
+      curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
+      lastValue.set(token.level, token.value);
+      for (const lv of [2, 3, 4] as Level[]) if (lv > token.level && lv !== 3) lastValue.delete(lv);
+      if (token.level < 3) lastValue.delete(3);
+      if (token.level === 3) lastL3 = token.value;
+      prevContent = li.content;
+      blankBetween = false;
+      continue;
+    }
+    if (li.markdownLevel !== undefined) {
+      close();
+      cur = new BlockBuilder('title', li.contentStart, li.line.index, li.line.index, li.markdownLevel);
+      cur.add(li.contentStart, li.content);
+      close();
+      prevContent = li.content;
+      blankBetween = false;
+      continue;
+    }
+    let join = false;
+    if (cur && cur.kind !== 'title' && !prevTerminated) {
+      const prevW = width(prevContent);
+      const hasComma = SENTENCE_PUNCT.test(prevContent);
+      if (blankBetween) join = hasComma || prevW >= 0.75 * W;
+      else join = hasComma || prevW >= 0.6 * W;
+    }
+    if (join && cur) {
+      cur.add(li.contentStart, li.content);
+      cur.lastLine = li.line.index;
+    } else {
+      close();
+      cur = new BlockBuilder('paragraph', li.contentStart, li.line.index, li.line.index);
+      cur.add(li.contentStart, li.content);
+      curHeadingRunIn = false;
+    }
+    prevContent = li.content;
+    blankBetween = false;
+  }
+  close();
+
+  // Titles: short unpunctuated paragraphs before the first heading become 'title' blocks.
+  for (const b of blocks) {
+    if (b.kind === 'heading') break;
+    if (b.kind === 'paragraph' && !SENTENCE_PUNCT.test(b.text) && !endsTerminal(b.text) && width(b.text) <= 40) b.kind = 'title';
+  }
+
+  const { sections, allSections } = buildSections(blocks);
+  const enumerations = findEnumerations(blocks, allSections);
+  const level3Continuous = detectContinuity(sections);
+  const base = { text, index, frontMatter, blocks, sections, allSections, enumerations, level3Continuous };
+  if (!frontMatter) delete (base as { frontMatter?: FrontMatter }).frontMatter;
   return { ...base, indicators: extractIndicators(base) };
+}
+
+function buildSections(blocks: Block[]): { sections: Section[]; allSections: Section[] } {
+  const sections: Section[] = [];
+  const allSections: Section[] = [];
+  const stack: Section[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'heading') {
+      const top = stack[stack.length - 1];
+      if (top) {
+        top.body.push(b);
+      }
+      continue;
+    }
+    const tk = matchNumberToken(b.text);
+    if (!tk) continue;
+    const token: NumberToken = { ...tk, start: b.start, end: b.start + tk.raw.length };
+    const after = b.text.slice(tk.raw.length);
+    let lead = 0;
+    while (lead < after.length && isSpace(after[lead])) lead++;
+    const stop = after.indexOf('。');
+    const runIn = stop >= 0 && after.slice(stop + 1).trim().length > 0;
+    let titleEnd = runIn ? stop : after.length;
+    let title = after.slice(lead, titleEnd);
+    while (title.length > 0 && /[。，；：、,;:.\s]/.test(title[title.length - 1]!)) {
+      title = title.slice(0, -1);
+      titleEnd = lead + title.length;
+    }
+    titleEnd = lead + title.length;
+    const off = (i: number) => textToDoc(b, tk.raw.length + i);
+    const headingEnd = runIn ? off(stop + 1) : b.end;
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= tk.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const section: Section = {
+      level: tk.level,
+      id: allSections.length,
+      token,
+      number: tk.numberText,
+      title,
+      titleSpan: { start: off(lead), end: title.length > 0 ? textToDoc(b, tk.raw.length + titleEnd - 1) + 1 : off(lead) },
+      heading: { start: b.start, end: headingEnd },
+      runIn,
+      block: b,
+      body: [],
+      children: [],
+      start: b.start,
+      end: b.end,
+    };
+    if (parent) {
+      section.parentId = parent.id;
+      parent.children.push(section);
+    } else sections.push(section);
+    allSections.push(section);
+    stack.push(section);
+  }
+  // extents: a section ends where its last block or descendant ends
+  for (let i = allSections.length - 1; i >= 0; i--) {
+    const s = allSections[i]!;
+    let end = s.block.end;
+    for (const b of s.body) end = Math.max(end, b.end);
+    for (const c of s.children) end = Math.max(end, c.end);
+    s.end = end;
+  }
+  return { sections, allSections };
+}
+
+function textToDoc(b: Block, i: number): number {
+  const segs = b.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.textStart <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo];
+  if (!seg) return b.start;
+  return seg.docStart + Math.min(Math.max(0, i - seg.textStart), seg.length);
+}
+
+/** Inline enumerations 一是……二是…… grouped per enclosing section and marker kind. */
+function findEnumerations(blocks: Block[], allSections: Section[]): Enumeration[] {
+  const owner = new Map<Block, number>();
+  for (const s of allSections) {
+    owner.set(s.block, s.id);
+    for (const b of s.body) owner.set(b, s.id);
+  }
+  const out: Enumeration[] = [];
+  let current: Enumeration | undefined;
+  for (const b of blocks) {
+    const sectionId = owner.get(b);
+    if (current && current.sectionId !== sectionId) current = undefined;
+    ENUMERATION_MARKER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ENUMERATION_MARKER.exec(b.text))) {
+      const numeral = m[2]!;
+      const kind = m[3]!;
+      const value = parseChineseNumeral(numeral);
+      if (!Number.isFinite(value) || value <= 0 || value > 30) continue;
+      const at = m.index + m[1]!.length;
+      const start = textToDoc(b, at);
+      const end = textToDoc(b, at + numeral.length + kind.length - 1) + 1;
+      const item = { number: value, marker: numeral + kind, start, end };
+      const last = current?.items[current.items.length - 1];
+      if (!current || current.kind !== kind || value === 1 || (last && value > last.number + 3)) {
+        // a lone later ordinal far from the running list is prose, not an item (一是 restarts)
+        if (value > 3 && (!current || current.kind !== kind)) continue;
+        current = { kind, items: [item], start, end };
+        if (sectionId !== undefined) current.sectionId = sectionId;
+        out.push(current);
+      } else {
+        current.items.push(item);
+        current.end = end;
+      }
+      ENUMERATION_MARKER.lastIndex = at + numeral.length + kind.length;
+    }
+  }
+  // an enumeration's extent runs to the end of the text of its last item's block
+  return out;
+}
+
+function detectContinuity(top: Section[]): boolean {
+  let continuous = 0;
+  let restart = 0;
+  let prevLast: number | undefined;
+  for (const s of top) {
+    if (s.level !== 1) continue;
+    const l3 = collect(s, 3);
+    if (l3.length === 0) continue;
+    if (prevLast !== undefined) {
+      const first = l3[0]!.token.value;
+      if (first === 1) restart++;
+      else if (first > prevLast) continuous++;
+    }
+    prevLast = l3[l3.length - 1]!.token.value;
+  }
+  return continuous > restart;
+}
+
+function collect(s: Section, level: Level): Section[] {
+  const out: Section[] = [];
+  const walk = (x: Section) => {
+    for (const c of x.children) {
+      if (c.level === level) out.push(c);
+      walk(c);
+    }
+  };
+  walk(s);
+  return out;
+}
+
+/** Every section in document order at a level beneath `s` (helper for rules). */
+export function descendantsAtLevel(s: Section, level: Level): Section[] {
+  return collect(s, level);
 }

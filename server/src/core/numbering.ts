@@ -1,0 +1,147 @@
+/**
+ * Numbering tokens of GB/T 9704-2012 §7.3.3: 一、 （一） 1. （1）, and the wrong forms people
+ * actually type or paste (1、 一． (一) （一）、 １．). Pure functions over strings.
+ */
+import type { Level, NumberToken } from './model.js';
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_NUMERAL_CHARS = '零〇一二三四五六七八九十百';
+const CN_DIGIT_LIST = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** Parses a Chinese numeral up to 999 (一, 十, 十二, 二十, 一百零五). NaN when malformed. */
+export function parseChineseNumeral(s: string): number {
+  if (s.length === 0) return NaN;
+  let total = 0;
+  let current = -1;
+  for (const ch of s) {
+    if (ch === '百') {
+      total += (current < 0 ? 1 : current) * 100;
+      current = -1;
+    } else if (ch === '十') {
+      total += (current < 0 ? 1 : current) * 10;
+      current = -1;
+    } else if (ch in CN_DIGITS) {
+      if (current >= 0 && current !== 0) return NaN; // two digits in a row: 一二
+      current = CN_DIGITS[ch]!;
+    } else {
+      return NaN;
+    }
+  }
+  if (current > 0) total += current;
+  return total;
+}
+
+/** Formats 1..999 as a Chinese numeral (1 → 一, 10 → 十, 12 → 十二, 20 → 二十). */
+export function toChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n <= 0 || n > 999) return String(n);
+  let out = '';
+  const hundreds = Math.floor(n / 100);
+  const tens = Math.floor((n % 100) / 10);
+  const ones = n % 10;
+  if (hundreds > 0) out += CN_DIGIT_LIST[hundreds] + '百';
+  if (tens > 0) out += (tens === 1 && hundreds === 0 ? '' : CN_DIGIT_LIST[tens]) + '十';
+  else if (hundreds > 0 && ones > 0) out += '零';
+  if (ones > 0) out += CN_DIGIT_LIST[ones];
+  return out;
+}
+
+function fullToHalfDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+const RE_BRACKETED = new RegExp(
+  `^([（(])[ \\t\\u3000]*([${CN_NUMERAL_CHARS}]{1,4}|[0-9０-９]{1,3})[ \\t\\u3000]*([）)])([、，,．.]?)`,
+);
+const RE_CHINESE = new RegExp(`^([${CN_NUMERAL_CHARS}]{1,4})[ \\t\\u3000]*([、，,．.])`);
+const RE_ARABIC = /^([0-9０-９]{1,3})[ \t\u3000]*([.．、，,])(?![0-9０-９])/;
+/** after 一、 a second numeral + these means a list of numerals (一、二季度), not a heading */
+const RE_NUMERAL_LIST_AFTER = new RegExp(`^[${CN_NUMERAL_CHARS}0-9０-９]+[、，,]?[ \\t\\u3000]*(季|级|类|等|期|批|档|线|产|号|届|次|年|月|日|是|要)`);
+
+/**
+ * Recognises a numbering token at the start of `s` (leading white space already removed).
+ * Returns the token with offsets relative to `s` (add the caller's base), or undefined.
+ */
+export function matchNumberToken(s: string): NumberToken | undefined {
+  let m = RE_BRACKETED.exec(s);
+  if (m) {
+    const [raw, open, num, close, punct] = m as unknown as [string, string, string, string, string];
+    const arabic = /[0-9０-９]/.test(num);
+    const value = arabic ? Number(fullToHalfDigits(num)) : parseChineseNumeral(num);
+    if (!Number.isFinite(value) || value <= 0) return undefined;
+    const half = (open === '(' ? 1 : 0) + (close === ')' ? 1 : 0);
+    const level: Level = arabic ? 4 : 2;
+    return {
+      start: 0,
+      end: raw.length,
+      raw,
+      level,
+      value,
+      numberText: num,
+      numeral: arabic ? (/[０-９]/.test(num) ? 'fullwidth-arabic' : 'arabic') : 'chinese',
+      bracket: half === 0 ? 'full' : half === 2 ? 'half' : 'mixed',
+      punct,
+      canonical: canonicalToken(level, value),
+    };
+  }
+  m = RE_CHINESE.exec(s);
+  if (m) {
+    const [raw, num, punct] = m as unknown as [string, string, string];
+    const value = parseChineseNumeral(num);
+    if (!Number.isFinite(value) || value <= 0) return undefined;
+    if (RE_NUMERAL_LIST_AFTER.test(s.slice(raw.length))) return undefined;
+    return {
+      start: 0,
+      end: raw.length,
+      raw,
+      level: 1,
+      value,
+      numberText: num,
+      numeral: 'chinese',
+      bracket: 'none',
+      punct,
+      canonical: canonicalToken(1, value),
+    };
+  }
+  m = RE_ARABIC.exec(s);
+  if (m) {
+    const [raw, num, punct] = m as unknown as [string, string, string];
+    const value = Number(fullToHalfDigits(num));
+    if (!Number.isFinite(value) || value <= 0) return undefined;
+    const rest = s.slice(raw.length);
+    // "5、6月" or "3，4 个" are lists of numbers, "2. %" is no heading
+    if (/^[ \t\u3000]*[%％‰]/.test(rest)) return undefined;
+    if (punct !== '.' && punct !== '．' && RE_NUMERAL_LIST_AFTER.test(rest)) return undefined;
+    return {
+      start: 0,
+      end: raw.length,
+      raw,
+      level: 3,
+      value,
+      numberText: num,
+      numeral: /[０-９]/.test(num) ? 'fullwidth-arabic' : 'arabic',
+      bracket: 'none',
+      punct,
+      canonical: canonicalToken(3, value),
+    };
+  }
+  return undefined;
+}
+
+/** The token GB/T 9704-2012 and GB/T 15834-2011 B.3 expect for a level and value. */
+export function canonicalToken(level: Level, value: number): string {
+  switch (level) {
+    case 1:
+      return toChineseNumeral(value) + '、';
+    case 2:
+      return '（' + toChineseNumeral(value) + '）';
+    case 3:
+      return String(value) + '.';
+    case 4:
+      return '（' + String(value) + '）';
+  }
+}
+
+/** Matches inline enumeration markers 一是 / 二要 / 三抓 … preceded by a boundary. */
+export const ENUMERATION_MARKER = /(^|[，。；：、！？“”‘’（）()「」\s,;:])([一二三四五六七八九十]{1,3})(是|要)(?![否非])/g;
