@@ -1,13 +1,58 @@
 import type { Rule } from '../rule.js';
+import { toChineseNumeral } from '../numbering.js';
 
-/** PLACEHOLDER: replaced by the real rule. */
 export const rule: Rule = {
   meta: {
     id: 'enumeration/sequence',
-    description: { zh: 'enumeration/sequence', en: 'enumeration/sequence' },
+    description: {
+      zh: '“一是……二是……”“一要……二要……”等列举应从“一”开始依次排列，不缺项、不重复',
+      en: 'Inline enumerations 一是……二是…… / 一要……二要…… start at 一 and run on without gaps or repeats',
+    },
     severity: 'warning',
-    fixable: false,
-    examples: [],
+    fixable: true,
+    examples: [
+      { bad: '一是加强监测；三是完善机制。', good: '一是加强监测；二是完善机制。' },
+      { bad: '一要强化防控；二要完善体系；二要深化改革。', good: '一要强化防控；二要完善体系；三要深化改革。' },
+    ],
   },
-  check() {},
+  check(ctx) {
+    for (const e of ctx.plan.enumerations) {
+      for (let i = 0; i < e.items.length; i++) {
+        const item = e.items[i]!;
+        const prev = i > 0 ? e.items[i - 1]!.number : 0;
+        const expected = prev + 1;
+        if (item.number === expected) continue;
+        const want = toChineseNumeral(expected) + e.kind;
+        let zh: string;
+        let en: string;
+        if (item.number === prev) {
+          zh = `列举“${item.marker}”重复，应为“${want}”`;
+          en = `enumeration item "${item.marker}" repeats; expected "${want}"`;
+        } else if (item.number > expected) {
+          const missing: string[] = [];
+          for (let v = expected; v < item.number && missing.length < 5; v++) missing.push(toChineseNumeral(v) + e.kind);
+          zh = `列举不连续：缺少“${missing.join('”“')}”，此处为“${item.marker}”`;
+          en = `enumeration gap: ${missing.map((x) => `"${x}"`).join(', ')} missing before "${item.marker}"`;
+        } else {
+          zh = `列举顺序颠倒：“${item.marker}”在“${e.items[i - 1]!.marker}”之后，应为“${want}”`;
+          en = `enumeration out of order: "${item.marker}" after "${e.items[i - 1]!.marker}"; expected "${want}"`;
+        }
+        // renumber this item and the ones after it
+        const edits = [];
+        let v = expected;
+        for (let j = i; j < e.items.length; j++, v++) {
+          const it = e.items[j]!;
+          const numeralLength = it.marker.length - e.kind.length;
+          const text = toChineseNumeral(v);
+          if (it.number !== v) edits.push({ start: it.start, end: it.start + numeralLength, newText: text });
+        }
+        ctx.report({
+          start: item.start,
+          end: item.end,
+          message: { zh, en },
+          fix: { title: { zh: `从此处起重新排序（${want}…）`, en: `Renumber from here (${want}…)` }, edits, safe: true },
+        });
+      }
+    }
+  },
 };

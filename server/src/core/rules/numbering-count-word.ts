@@ -1,13 +1,59 @@
 import type { Rule } from '../rule.js';
+import { parseChineseNumeral } from '../numbering.js';
 
-/** PLACEHOLDER: replaced by the real rule. */
+/**
+ * A promised count in a heading: “两个短板”, 六种能力, 7个专项活动, “三大攻坚”.
+ * The numeral must not be part of a larger number or an ordinal (第三个), and the counted
+ * noun is short (at most eight characters, up to a closing quote or punctuation).
+ */
+const COUNT_PHRASE = /(?<![0-9０-９第一二三四五六七八九十百千万])([一二两三四五六七八九十]{1,3}|[1-9][0-9]?)(个|种|大|项|条|道|类|方面|件|项重点)([\u4e00-\u9fa5]{1,8})/;
+
 export const rule: Rule = {
   meta: {
     id: 'numbering/count-word',
-    description: { zh: 'numbering/count-word', en: 'numbering/count-word' },
-    severity: 'warning',
+    description: {
+      zh: '标题中许诺的数目（如“两个短板”“六种能力”“7个专项活动”）应与其下级条目或“一是……”列举的数目一致',
+      en: 'A count promised in a heading (“两个短板”, “六种能力”, “7个专项活动”) matches the number of its sub-items or inline 一是…… items',
+    },
+    severity: 'error',
     fixable: false,
-    examples: [],
+    examples: [
+      { bad: '六、提升“六种能力”\n（一）……\n（二）……\n（三）……\n（四）……\n（五）……', good: '六、提升“六种能力”\n（一）……（二）……（三）……（四）……（五）……（六）……' },
+      { bad: '（六）突出抓好3个专项活动。一是……二是……', good: '（六）突出抓好2个专项活动。一是……二是……' },
+    ],
   },
-  check() {},
+  check(ctx) {
+    const { plan } = ctx;
+    for (const s of plan.allSections) {
+      const m = COUNT_PHRASE.exec(s.title);
+      if (!m) continue;
+      const numeral = m[1]!;
+      const promised = /[0-9]/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral.replace('两', '二'));
+      if (!Number.isFinite(promised) || promised < 2) continue;
+      let actual: number | undefined;
+      let what = { zh: '下级条目', en: 'sub-items' };
+      if (s.children.length > 0) {
+        const lv = Math.min(...s.children.map((c) => c.level));
+        actual = s.children.filter((c) => c.level === lv).length;
+      } else {
+        const enums = plan.enumerations.filter((e) => e.sectionId === s.id);
+        if (enums.length > 0) {
+          actual = Math.max(...enums.map((e) => e.items.length));
+          what = { zh: '“一是……”列举项', en: 'inline 一是…… items' };
+        }
+      }
+      if (actual === undefined || actual === promised) continue;
+      const at = s.titleSpan.start + m.index;
+      const phrase = m[0];
+      ctx.report({
+        start: at,
+        end: Math.min(at + phrase.length, s.titleSpan.end),
+        message: {
+          zh: `标题许诺“${phrase}”（${promised} 项），但其下共有 ${actual} 个${what.zh}`,
+          en: `the heading promises "${phrase}" (${promised}), but ${actual} ${what.en} follow`,
+        },
+        data: { promised, actual },
+      });
+    }
+  },
 };

@@ -1,13 +1,63 @@
 import type { Rule } from '../rule.js';
+import type { Section } from '../model.js';
 
-/** PLACEHOLDER: replaced by the real rule. */
 export const rule: Rule = {
   meta: {
     id: 'numbering/level',
-    description: { zh: 'numbering/level', en: 'numbering/level' },
+    description: {
+      zh: '层级应依次为 一、→（一）→1.→（1）：（1）须在 1. 之下，（一）不得出现在第一个“一、”之前，低层级之后不得回到高层级',
+      en: 'Levels nest in order 一、 → （一） → 1. → （1）: （1） sits under a 1., no （一） before the first 一、, no climbing back to a higher level after a lower one',
+    },
     severity: 'warning',
+    standard: 'GB/T 9704-2012 §7.3.3; GB/T 15834-2011',
     fixable: false,
-    examples: [],
+    examples: [
+      { bad: '一、……\n（1）……', good: '一、……\n1.……\n（1）……' },
+      { bad: '（一）……\n一、……\n（一）……', good: '一、……\n（一）……' },
+      { bad: '一、……\n1.……\n（一）……', good: '一、……\n（一）……\n1.……' },
+    ],
   },
-  check() {},
+  check(ctx) {
+    const { allSections } = ctx.plan;
+    const firstL1 = allSections.find((s) => s.level === 1);
+    const byId = (id: number | undefined): Section | undefined => (id === undefined ? undefined : allSections[id]);
+    for (const s of allSections) {
+      const parent = byId(s.parentId);
+      if (s.level === 2 && firstL1 && s.start < firstL1.start) {
+        ctx.report({
+          start: s.token.start,
+          end: s.token.end,
+          message: {
+            zh: `二级序号“${s.token.raw}”出现在第一个一级序号“${firstL1.token.raw}”之前`,
+            en: `level-2 numbering "${s.token.raw}" comes before the first level-1 heading "${firstL1.token.raw}"`,
+          },
+        });
+      } else if (s.level === 4 && (!parent || parent.level !== 3)) {
+        ctx.report({
+          start: s.token.start,
+          end: s.token.end,
+          message: {
+            zh: `四级序号“${s.token.raw}”缺少上级三级序号“1.”`,
+            en: `level-4 numbering "${s.token.raw}" has no level-3 parent ("1.")`,
+          },
+        });
+      }
+      // climbing back: a higher level after a lower one among the same parent's children
+      if (parent) {
+        const siblings = parent.children;
+        const idx = siblings.indexOf(s);
+        const lowerBefore = siblings.slice(0, idx).find((x) => x.level > s.level);
+        if (lowerBefore && s.level !== 4) {
+          ctx.report({
+            start: s.token.start,
+            end: s.token.end,
+            message: {
+              zh: `层级倒置：“${s.token.raw}”出现在同一上级下的低层级序号“${lowerBefore.token.raw}”之后`,
+              en: `level climbs back: "${s.token.raw}" follows the lower-level "${lowerBefore.token.raw}" under the same parent`,
+            },
+          });
+        }
+      }
+    }
+  },
 };

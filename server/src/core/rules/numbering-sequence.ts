@@ -1,13 +1,66 @@
 import type { Rule } from '../rule.js';
+import { canonicalToken } from '../numbering.js';
+import { numberSequences, renumberEdits } from '../renumber.js';
 
-/** PLACEHOLDER: replaced by the real rule. */
+const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'] as const;
+
 export const rule: Rule = {
   meta: {
     id: 'numbering/sequence',
-    description: { zh: 'numbering/sequence', en: 'numbering/sequence' },
-    severity: 'warning',
-    fixable: false,
-    examples: [],
+    description: {
+      zh: '同级序号应从一（1）开始连续编排，不缺号、不重号、不倒序；三级序号全文连续或逐节重排，须前后一致',
+      en: 'Numbers at one level run 1, 2, 3… without gaps, duplicates or reversals; level-3 numbers run on through the document or restart per section, consistently',
+    },
+    severity: 'error',
+    standard: 'GB/T 9704-2012 §7.3.3',
+    fixable: true,
+    examples: [
+      { bad: '一、……\n二、……\n四、……', good: '一、……\n二、……\n三、……' },
+      { bad: '（一）……\n（二）……\n（二）……', good: '（一）……\n（二）……\n（三）……' },
+    ],
   },
-  check() {},
+  check(ctx) {
+    for (const seq of numberSequences(ctx.plan)) {
+      const items = seq.items;
+      for (let i = 0; i < items.length; i++) {
+        const s = items[i]!;
+        const actual = s.token.value;
+        const prev = i > 0 ? items[i - 1]!.token.value : undefined;
+        const expected = prev === undefined ? 1 : prev + 1;
+        if (actual === expected) continue;
+        const name = LEVEL_NAME[s.level];
+        const want = canonicalToken(s.level, expected);
+        let zh: string;
+        let en: string;
+        if (prev === undefined) {
+          zh = `${name}序号应从“${canonicalToken(s.level, 1)}”开始，此处为“${s.token.raw}”`;
+          en = `${name} numbering should start at "${canonicalToken(s.level, 1)}", found "${s.token.raw}"`;
+        } else if (actual === prev) {
+          zh = `${name}序号“${s.token.raw}”与上一条重复，应为“${want}”`;
+          en = `duplicate number "${s.token.raw}"; expected "${want}"`;
+        } else if (actual > prev) {
+          const missing: string[] = [];
+          for (let v = expected; v < actual && missing.length < 5; v++) missing.push(canonicalToken(s.level, v));
+          zh = `${name}序号不连续：缺少“${missing.join('”“')}”，此处应为“${want}”`;
+          en = `numbering gap: missing ${missing.map((m) => `"${m}"`).join(', ')}; expected "${want}" here`;
+        } else if (seq.continuous && actual === 1) {
+          zh = `本文三级序号全文连续编排，此处却从“${s.token.raw}”重新开始，应为“${want}”`;
+          en = `level-3 numbers run on through this document, but restart at "${s.token.raw}" here; expected "${want}"`;
+        } else {
+          zh = `${name}序号顺序颠倒：“${s.token.raw}”在“${items[i - 1]!.token.raw}”之后，应为“${want}”`;
+          en = `numbers out of order: "${s.token.raw}" after "${items[i - 1]!.token.raw}"; expected "${want}"`;
+        }
+        ctx.report({
+          start: s.token.start,
+          end: s.token.end,
+          message: { zh, en },
+          fix: {
+            title: { zh: `从此处起重新编号（${want}…）`, en: `Renumber from here (${want}…)` },
+            edits: renumberEdits(seq, i),
+            safe: true,
+          },
+        });
+      }
+    }
+  },
 };

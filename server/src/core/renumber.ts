@@ -1,0 +1,62 @@
+/**
+ * Numbering sequences and renumbering edits, shared by numbering/sequence and the
+ * "renumber" code actions. Siblings of one level under one parent form a sequence; level-3
+ * items form one document-wide sequence when the document numbers them continuously.
+ */
+import type { Edit, Level, Plan, Section } from './model.js';
+import { canonicalToken } from './numbering.js';
+
+export interface NumberSequence {
+  level: Level;
+  items: Section[];
+  /** the parent section id, or undefined for the document / a continuous level-3 run */
+  parentId?: number;
+  continuous: boolean;
+}
+
+export function numberSequences(plan: Plan): NumberSequence[] {
+  const out: NumberSequence[] = [];
+  const continuousL3: Section[] = [];
+  const visit = (children: Section[], parentId: number | undefined) => {
+    const byLevel = new Map<Level, Section[]>();
+    for (const c of children) {
+      if (c.level === 3 && plan.level3Continuous) continuousL3.push(c);
+      else {
+        const list = byLevel.get(c.level) ?? [];
+        list.push(c);
+        byLevel.set(c.level, list);
+      }
+      visit(c.children, c.id);
+    }
+    for (const [level, items] of byLevel) {
+      const seq: NumberSequence = { level, items, continuous: false };
+      if (parentId !== undefined) seq.parentId = parentId;
+      out.push(seq);
+    }
+  };
+  visit(plan.sections, undefined);
+  if (continuousL3.length > 0) out.push({ level: 3, items: continuousL3, continuous: true });
+  return out;
+}
+
+/**
+ * Edits that renumber `seq.items[from…]` consecutively, continuing from the item before `from`
+ * (or from 1), each token rewritten in its canonical form. Tokens already right are left alone.
+ */
+export function renumberEdits(seq: NumberSequence, from = 0): Edit[] {
+  const edits: Edit[] = [];
+  let value = from === 0 ? 1 : seq.items[from - 1]!.token.value + 1;
+  for (let i = from; i < seq.items.length; i++, value++) {
+    const s = seq.items[i]!;
+    const text = canonicalToken(s.level, value);
+    if (s.token.raw !== text) edits.push({ start: s.token.start, end: s.token.end, newText: text });
+  }
+  return edits;
+}
+
+/** Edits that renumber every sequence of the document (and normalise every token's form). */
+export function renumberDocument(plan: Plan, level?: Level): Edit[] {
+  const edits: Edit[] = [];
+  for (const seq of numberSequences(plan)) if (level === undefined || seq.level === level) edits.push(...renumberEdits(seq));
+  return edits.sort((a, b) => a.start - b.start);
+}
