@@ -40,13 +40,13 @@ export function numberSequences(plan: Plan): NumberSequence[] {
 }
 
 /**
- * Edits that renumber `seq.items[from…]` consecutively, continuing from the item before `from`
- * (or from 1), each token rewritten in its canonical form. Tokens already right are left alone.
+ * Edits that renumber `seq.items[from…to)` to their positions (item i gets number i + 1), each
+ * token rewritten in its canonical form. Tokens already right are left alone.
  */
-export function renumberEdits(seq: NumberSequence, from = 0): Edit[] {
+export function renumberEdits(seq: NumberSequence, from = 0, to = seq.items.length): Edit[] {
   const edits: Edit[] = [];
-  let value = from === 0 ? 1 : seq.items[from - 1]!.token.value + 1;
-  for (let i = from; i < seq.items.length; i++, value++) {
+  let value = from + 1;
+  for (let i = from; i < to; i++, value++) {
     const s = seq.items[i]!;
     const text = canonicalToken(s.level, value);
     if (s.token.raw !== text) edits.push({ start: s.token.start, end: s.token.end, newText: text });

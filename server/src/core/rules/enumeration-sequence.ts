@@ -20,17 +20,20 @@ export const rule: Rule = {
       for (let i = 0; i < e.items.length; i++) {
         const item = e.items[i]!;
         const prev = i > 0 ? e.items[i - 1]!.number : 0;
-        const expected = prev + 1;
+        const expected = i + 1;
         if (item.number === expected) continue;
+        // a run of items off their position is one finding at its first item
+        let runEnd = i;
+        while (runEnd + 1 < e.items.length && e.items[runEnd + 1]!.number !== runEnd + 2) runEnd++;
         const want = toChineseNumeral(expected) + e.kind;
         let zh: string;
         let en: string;
         if (item.number === prev) {
           zh = `列举“${item.marker}”重复，应为“${want}”`;
           en = `enumeration item "${item.marker}" repeats; expected "${want}"`;
-        } else if (item.number > expected) {
+        } else if (item.number > prev + 1) {
           const missing: string[] = [];
-          for (let v = expected; v < item.number && missing.length < 5; v++) missing.push(toChineseNumeral(v) + e.kind);
+          for (let v = prev + 1; v < item.number && missing.length < 5; v++) missing.push(toChineseNumeral(v) + e.kind);
           zh = `列举不连续：缺少“${missing.join('”“')}”，此处为“${item.marker}”`;
           en = `enumeration gap: ${missing.map((x) => `"${x}"`).join(', ')} missing before "${item.marker}"`;
         } else {
@@ -40,7 +43,7 @@ export const rule: Rule = {
         // renumber this item and the ones after it
         const edits = [];
         let v = expected;
-        for (let j = i; j < e.items.length; j++, v++) {
+        for (let j = i; j <= runEnd; j++, v++) {
           const it = e.items[j]!;
           const numeralLength = it.marker.length - e.kind.length;
           const text = toChineseNumeral(v);
@@ -52,6 +55,7 @@ export const rule: Rule = {
           message: { zh, en },
           fix: { title: { zh: `从此处起重新排序（${want}…）`, en: `Renumber from here (${want}…)` }, edits, safe: true },
         });
+        i = runEnd;
       }
     }
   },

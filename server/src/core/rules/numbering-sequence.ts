@@ -23,11 +23,14 @@ export const rule: Rule = {
     for (const seq of numberSequences(ctx.plan)) {
       const items = seq.items;
       for (let i = 0; i < items.length; i++) {
+        // a run of items whose numbers differ from their position is one finding, at its first item
+        if (items[i]!.token.value === i + 1) continue;
+        let runEnd = i;
+        while (runEnd + 1 < items.length && items[runEnd + 1]!.token.value !== runEnd + 2) runEnd++;
         const s = items[i]!;
         const actual = s.token.value;
         const prev = i > 0 ? items[i - 1]!.token.value : undefined;
-        const expected = prev === undefined ? 1 : prev + 1;
-        if (actual === expected) continue;
+        const expected = i + 1;
         const name = LEVEL_NAME[s.level];
         const want = canonicalToken(s.level, expected);
         let zh: string;
@@ -56,10 +59,11 @@ export const rule: Rule = {
           message: { zh, en },
           fix: {
             title: { zh: `从此处起重新编号（${want}…）`, en: `Renumber from here (${want}…)` },
-            edits: renumberEdits(seq, i),
+            edits: renumberEdits(seq, i, runEnd + 1),
             safe: true,
           },
         });
+        i = runEnd;
       }
     }
   },
