@@ -1,0 +1,179 @@
+/**
+ * Analysis per document version: parse → context (config, profile, requirement sets) → rules →
+ * suppression. Results are cached per (version, generation); a newer version supersedes work in
+ * flight (checked between stages, after yielding to the event loop so newer edits get in).
+ * Every stage is isolated: a stage or rule that throws is logged and skipped, and the document
+ * still gets what the other stages computed.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, LocatedFinding, Plan, Severity } from '../core/model.js';
+import { parsePlan } from '../core/parse.js';
+import { locate, runRules } from '../core/analyze.js';
+import { allRules } from '../core/rules/index.js';
+import { LineIndex } from '../core/text.js';
+import type { Logger } from './log.js';
+import { describeError } from './log.js';
+import type { ContextProvider, DocContext } from './workspace.js';
+
+export interface DocAnalysis {
+  uri: string;
+  version: number;
+  generation: number;
+  plan: Plan;
+  /** findings after suppression, sorted by position */
+  findings: LocatedFinding[];
+  context: DocContext;
+  /** names of stages or rules that failed (logged); the rest of the analysis is still valid */
+  failures: string[];
+  /** analysis time in ms (parse + rules), for the log and the benchmark */
+  millis: number;
+}
+
+export class Superseded extends Error {
+  constructor() {
+    super('superseded by a newer version');
+  }
+}
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export function emptyPlan(text: string): Plan {
+  return {
+    text,
+    index: new LineIndex(text),
+    blocks: [],
+    sections: [],
+    allSections: [],
+    enumerations: [],
+    indicators: [],
+    level3Continuous: false,
+  };
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+interface Inflight {
+  version: number;
+  generation: number;
+  promise: Promise<DocAnalysis>;
+}
+
+export class Analyzer {
+  private generation = 0;
+  private readonly cache = new Map<string, DocAnalysis>();
+  private readonly inflight = new Map<string, Inflight>();
+  /** counts, for tests and the log: how many analyses actually ran */
+  runs = 0;
+
+  constructor(
+    private readonly contexts: ContextProvider,
+    private readonly log: Logger,
+  ) {}
+
+  /** Invalidates every cached result (configuration or watched files changed). */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+    this.inflight.clear();
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.inflight.delete(uri);
+  }
+
+  /** The cached analysis of exactly this version, if any. */
+  peek(doc: TextDocument): DocAnalysis | undefined {
+    const a = this.cache.get(doc.uri);
+    return a && a.version === doc.version && a.generation === this.generation ? a : undefined;
+  }
+
+  /** Latest cached analysis of the document, whatever its version. */
+  latest(uri: string): DocAnalysis | undefined {
+    return this.cache.get(uri);
+  }
+
+  /**
+   * Analysis of the document's current version. `isCurrent` tells whether this version is still
+   * the newest; when it stops being so between stages, the promise rejects with Superseded.
+   */
+  get(doc: TextDocument, isCurrent: () => boolean = () => true): Promise<DocAnalysis> {
+    const hit = this.peek(doc);
+    if (hit) return Promise.resolve(hit);
+    const running = this.inflight.get(doc.uri);
+    if (running && running.version === doc.version && running.generation === this.generation) return running.promise;
+    const generation = this.generation;
+    const promise = this.run(doc, generation, isCurrent).finally(() => {
+      const cur = this.inflight.get(doc.uri);
+      if (cur && cur.promise === promise) this.inflight.delete(doc.uri);
+    });
+    this.inflight.set(doc.uri, { version: doc.version, generation, promise });
+    return promise;
+  }
+
+  private async run(doc: TextDocument, generation: number, isCurrent: () => boolean): Promise<DocAnalysis> {
+    const text = doc.getText();
+    const version = doc.version;
+    const failures: string[] = [];
+    const t0 = performance.now();
+    let plan: Plan;
+    try {
+      plan = parsePlan(text);
+    } catch (err) {
+      failures.push('parse');
+      this.log.error(`parse failed for ${doc.uri}`, err);
+      plan = emptyPlan(text);
+    }
+    let millis = performance.now() - t0;
+    await tick();
+    if (!isCurrent()) throw new Superseded();
+
+    const context = await this.contexts.contextFor(doc, plan);
+    if (!isCurrent()) throw new Superseded();
+
+    let findings: Finding[] = [];
+    const t1 = performance.now();
+    if (context.isPlan) {
+      for (const rule of allRules) {
+        try {
+          findings.push(
+            ...runRules(plan, {
+              rules: [rule],
+              profile: context.profile,
+              requirements: context.requirements,
+              year: context.year,
+            }),
+          );
+        } catch (err) {
+          failures.push(rule.meta.id);
+          this.log.error(`rule ${rule.meta.id} failed on ${doc.uri}`, err);
+        }
+      }
+      findings.push(...context.extraFindings(plan));
+      try {
+        findings = context.filterSuppressed(plan, findings);
+      } catch (err) {
+        failures.push('suppression');
+        this.log.error(`suppression failed on ${doc.uri}`, err);
+      }
+      findings.sort(
+        (a, b) => a.start - b.start || a.end - b.end || severityOrder[a.severity] - severityOrder[b.severity],
+      );
+    }
+    millis += performance.now() - t1;
+    this.runs++;
+    let located: LocatedFinding[] = [];
+    try {
+      located = locate(plan, findings);
+    } catch (err) {
+      failures.push('locate');
+      this.log.error(`locating findings failed on ${doc.uri}`, describeError(err));
+    }
+    const result: DocAnalysis = { uri: doc.uri, version, generation, plan, findings: located, context, failures, millis };
+    if (generation === this.generation) {
+      const prev = this.cache.get(doc.uri);
+      if (!prev || prev.version <= version) this.cache.set(doc.uri, result);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Workspace settings (`planlint.*`) as the server understands them. The client sends them via
+ * workspace/configuration (pull) or initializationOptions; anything missing or malformed falls back
+ * to the defaults here, so a bare LSP client (no settings at all) still gets every feature.
+ */
+import type { Severity } from '../core/model.js';
+
+export type MessageLanguage = 'zh' | 'en' | 'zh-en';
+
+export interface PlanlintSettings {
+  /** requirement sets (bundled names or paths) applied on top of front matter / planlint.yaml */
+  requirements: string[];
+  /** profile name or path ("" = from planlint.yaml / front matter, else the default) */
+  profile: string;
+  /**
+   * Globs (relative to the workspace folder) of files that are plans. `null` = no filter: every
+   * document the client sends is analysed (bare LSP clients).
+   */
+  include: string[] | null;
+  /** a document with plan front matter is a plan even if no include glob matches */
+  detectFrontMatter: boolean;
+  /** per-rule severity overrides: { "text/stray-latin": "off" } */
+  severity: Record<string, Severity | 'off'>;
+  /** diagnostic message language */
+  language: MessageLanguage;
+  /** delay between the last keystroke and the analysis, in ms */
+  debounce: number;
+  /** code lenses on level-1 headings */
+  codeLens: boolean;
+}
+
+export const defaultSettings: PlanlintSettings = {
+  requirements: [],
+  profile: '',
+  include: null,
+  detectFrontMatter: true,
+  severity: {},
+  language: 'zh-en',
+  debounce: 150,
+  codeLens: true,
+};
+
+const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringList(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return undefined;
+}
+
+/** Normalises whatever the client sent (possibly null, partial or wrong types). */
+export function normaliseSettings(raw: unknown): PlanlintSettings {
+  if (!isRecord(raw)) return { ...defaultSettings };
+  const s: PlanlintSettings = { ...defaultSettings, severity: {} };
+  const req = stringList(raw.requirements);
+  if (req) s.requirements = req;
+  if (typeof raw.profile === 'string') s.profile = raw.profile.trim();
+  if (raw.include !== undefined) {
+    const inc = stringList(raw.include);
+    s.include = inc ?? null;
+  }
+  if (typeof raw.detectFrontMatter === 'boolean') s.detectFrontMatter = raw.detectFrontMatter;
+  if (isRecord(raw.severity)) {
+    for (const [id, sev] of Object.entries(raw.severity)) {
+      if (typeof sev === 'string' && severities.has(sev)) s.severity[id] = sev as Severity | 'off';
+    }
+  }
+  if (raw.language === 'zh' || raw.language === 'en' || raw.language === 'zh-en') s.language = raw.language;
+  if (typeof raw.debounce === 'number' && Number.isFinite(raw.debounce)) {
+    s.debounce = Math.max(0, Math.min(5000, Math.round(raw.debounce)));
+  }
+  if (typeof raw.codeLens === 'boolean') s.codeLens = raw.codeLens;
+  return s;
+}
