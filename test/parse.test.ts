@@ -133,3 +133,14 @@ describe('PDF and copy-paste traps', () => {
     expect(p.allSections).toHaveLength(1);
   });
 });
+
+describe('run-in headings', () => {
+  it('ends a run-in title at 。 or at an early ：', () => {
+    const p = parsePlan('一、总体要求\n（一）总体目标：到2025年，基本建成优质高效的医疗卫生服务体系。\n（二）加强监测。完善体系。\n');
+    expect(p.allSections.map((s) => [s.title, s.runIn])).toEqual([
+      ['总体要求', false],
+      ['总体目标', true],
+      ['加强监测', true],
+    ]);
+  });
+});

@@ -198,7 +198,7 @@ export function parsePlan(text: string): Plan {
       cur = new BlockBuilder('heading', li.contentStart, li.line.index, li.line.index, li.markdownLevel);
       cur.add(li.contentStart, li.content);
       const afterToken = li.content.slice(token.raw.length);
-      const stop = afterToken.indexOf('。');
+      const stop = runInStop(afterToken);
       curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
       lastValue.set(token.level, token.value);
       for (const lv of [2, 3, 4] as Level[]) if (lv > token.level && lv !== 3) lastValue.delete(lv);
@@ -252,6 +252,17 @@ export function parsePlan(text: string): Plan {
   return { ...base, indicators: extractIndicators(base) };
 }
 
+/**
+ * Where a run-in heading's title ends: at the first 。, or at a ： that comes early (a short
+ * title such as "总体目标：到2025年……"). -1 when the line has neither.
+ */
+function runInStop(after: string): number {
+  const full = after.indexOf('。');
+  const colon = after.search(/[：:]/);
+  if (colon >= 0 && colon <= 24 && (full < 0 || colon < full)) return colon;
+  return full;
+}
+
 function buildSections(blocks: Block[]): { sections: Section[]; allSections: Section[] } {
   const sections: Section[] = [];
   const allSections: Section[] = [];
@@ -270,7 +281,7 @@ function buildSections(blocks: Block[]): { sections: Section[]; allSections: Sec
     const after = b.text.slice(tk.raw.length);
     let lead = 0;
     while (lead < after.length && isSpace(after[lead])) lead++;
-    const stop = after.indexOf('。');
+    const stop = runInStop(after);
     const runIn = stop >= 0 && after.slice(stop + 1).trim().length > 0;
     let titleEnd = runIn ? stop : after.length;
     let title = after.slice(lead, titleEnd);
