@@ -144,3 +144,10 @@ describe('run-in headings', () => {
     ]);
   });
 });
+
+describe('numbers that are lists, not headings', () => {
+  it('reads 一、二季度 and 3、4月 as text but 1、2022年底前… as a heading', () => {
+    const p = parsePlan('一、总体要求\n\n全年任务如下。\n\n一、二季度完成调研。\n\n3、4月开展培训。\n\n1、2022年底前完成建设。\n');
+    expect(p.allSections.map((s) => s.token.raw)).toEqual(['一、', '1、']);
+  });
+});

@@ -55,9 +55,10 @@ const RE_BRACKETED = new RegExp(
   `^([（(])[ \\t\\u3000]*([${CN_NUMERAL_CHARS}]{1,4}|[0-9０-９]{1,3})[ \\t\\u3000]*([）)])([、，,．.]?)`,
 );
 const RE_CHINESE = new RegExp(`^([${CN_NUMERAL_CHARS}]{1,4})[ \\t\\u3000]*([、，,．.])`);
-const RE_ARABIC = /^([0-9０-９]{1,3})[ \t\u3000]*([.．、，,])(?![0-9０-９])/;
+/** a decimal point followed by a digit is a number (47.3%), a 顿号 may be followed by a year (1、2022年底前…) */
+const RE_ARABIC = /^([0-9０-９]{1,3})[ \t\u3000]*([.．](?![0-9０-９])|[、，,])/;
 /** after 一、 a second numeral + these means a list of numerals (一、二季度), not a heading */
-const RE_NUMERAL_LIST_AFTER = new RegExp(`^[${CN_NUMERAL_CHARS}0-9０-９]+[、，,]?[ \\t\\u3000]*(季|级|类|等|期|批|档|线|产|号|届|次|年|月|日|是|要)`);
+const RE_NUMERAL_LIST_AFTER = new RegExp(`^(?:[${CN_NUMERAL_CHARS}]{1,3}|[0-9０-９]{1,2})[、，,]?[ \\t\\u3000]*(季|级|类|等|期|批|档|线|产|号|届|次|年|月|日|是|要)`);
 
 /**
  * Recognises a numbering token at the start of `s` (leading white space already removed).
