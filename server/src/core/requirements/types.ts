@@ -18,6 +18,8 @@ export interface SourceRef {
 export interface Theme {
   id: string;
   title: string;
+  /** the superior's full wording of the task (the task sentence and its elaboration), used for similarity */
+  text?: string;
   keywords: string[];
   synonyms?: string[];
   required: boolean;

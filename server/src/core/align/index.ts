@@ -1,0 +1,83 @@
+/**
+ * Alignment of a draft with its superior plans: alignPlan(plan, sets) → AlignmentResult.
+ * Pure and deterministic; results are memoised per (plan object, sets) so the three alignment
+ * rules, the report and editor views can all call it on one analysis at the cost of one run.
+ */
+import type { Plan } from '../model.js';
+import type { RequirementSet } from '../requirements/types.js';
+import { choosePlanPart, sectionRef } from './part.js';
+import { alignTargets } from './targets.js';
+import { alignThemes, type TopSection } from './themes.js';
+import type { AlignmentResult, SectionRef, SectionThemes, TargetStatus, ThemeStatus } from './types.js';
+
+export * from './types.js';
+export { choosePlanPart, draftLevel, draftYear } from './part.js';
+export { STRONG, WEAK, RELATIVE, keywordPattern } from './themes.js';
+export { compareTarget, describeTarget, nameSimilarity, normalizeUnit, NAME_MATCH, NAME_CLOSE } from './targets.js';
+
+export interface AlignOptions {
+  /** the draft's year when known from outside the text (config); front matter wins */
+  year?: number;
+}
+
+const cache = new WeakMap<Plan, { sets: readonly RequirementSet[]; year?: number; result: AlignmentResult }>();
+
+const credit: Record<ThemeStatus, number> = { covered: 1, partial: 0.5, missing: 0 };
+
+export function alignPlan(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions = {}): AlignmentResult {
+  const hit = cache.get(plan);
+  if (hit && hit.year === opts.year && hit.sets.length === sets.length && hit.sets.every((s, i) => s === sets[i])) return hit.result;
+  const result = compute(plan, sets, opts);
+  cache.set(plan, { sets: [...sets], year: opts.year, result });
+  return result;
+}
+
+function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions): AlignmentResult {
+  const part = choosePlanPart(plan, { year: opts.year });
+  let tops: TopSection[];
+  if (part.sections.length) {
+    tops = part.sections.map((ref) => ({ ref, section: plan.allSections[ref.sectionId] }));
+  } else {
+    // no numbered sections: each paragraph is a unit of its own
+    tops = plan.blocks.map((b, i): TopSection => ({
+      ref: { sectionId: -1, level: 1, number: `¶${i + 1}`, title: b.text.slice(0, 20), span: { start: b.start, end: b.end }, heading: { start: b.start, end: b.start } },
+    }));
+  }
+  const partSpans = tops.map((t) => t.ref.span);
+  const inPart = (s: { start: number; end: number }) => partSpans.some((p) => s.start >= p.start && s.end <= p.end);
+  const indicators = plan.indicators.filter(inPart);
+
+  const themes = sets.flatMap((set) => alignThemes(plan, tops, set));
+  const targets = sets.flatMap((set) => alignTargets(indicators, set, part));
+
+  const sections: SectionThemes[] = tops.map((t) => ({
+    section: t.ref,
+    themes: themes.flatMap((ta) =>
+      ta.matches
+        .filter((m) => m.section.span.start === t.ref.span.start && m.section.sectionId === t.ref.sectionId)
+        .map((m) => ({ set: ta.set, themeId: ta.theme.id, title: ta.theme.title, score: m.score, strength: m.strength })),
+    ),
+  }));
+  const unmatchedSections: SectionRef[] = sections.filter((s) => s.themes.length === 0).map((s) => s.section);
+  // coverage counts the required themes (all themes when a set marks none required)
+  const counted = themes.some((t) => t.theme.required) ? themes.filter((t) => t.theme.required) : themes;
+  const coverage = counted.length ? round(counted.reduce((a, t) => a + credit[t.status], 0) / counted.length) : 0;
+  const targetSummary: Record<TargetStatus, number> = { met: 0, stronger: 0, weaker: 0, missing: 0, 'not-applicable': 0 };
+  for (const t of targets) targetSummary[t.status]++;
+  return {
+    sets: sets.map((s) => ({ name: s.name, title: s.title })),
+    planPart: part,
+    themes,
+    targets,
+    sections,
+    unmatchedSections,
+    coverage,
+    targetSummary,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export { sectionRef };

@@ -1,0 +1,120 @@
+/**
+ * Which part of a draft is the plan. A combined document such as “2020年工作总结暨2021年工作计划”
+ * has a summary part (achieved values of the previous year) and a plan part; only the plan part
+ * is reviewed against the superior plan.
+ *
+ * A top section counts as summary when its title says so (总结, 回顾, 成效, 完成情况 …, or names
+ * the previous year), or when its body reports the previous year: it names the previous year
+ * more often than the plan year, or its indicators are mostly achieved values. A section counts
+ * as plan when its title names the plan year or plan words (计划, 安排, 打算, 要点, 任务 …).
+ * Summary sections are left out only when at least one section remains.
+ */
+import type { Plan, Section } from '../model.js';
+import type { PlanPart, SectionRef } from './types.js';
+
+const PLAN_WORDS = /(计划|安排|打算|要点|思路|部署|任务|目标|重点工作)/;
+const SUMMARY_WORDS = /(总结|回顾|成效|成绩|完成情况|工作情况|进展情况|主要做法|取得的|工作成果)/;
+const YEAR = /((?:19|20)\d{2})\s*年/g;
+
+export function sectionRef(s: Section): SectionRef {
+  return { sectionId: s.id, level: s.level, number: s.number, title: s.title, span: { start: s.start, end: s.end }, heading: { start: s.heading.start, end: s.heading.end } };
+}
+
+/** Text before the first section (title, cover notice, preamble). */
+function preamble(plan: Plan): string {
+  const first = plan.allSections[0];
+  const end = first ? first.start : Math.min(plan.text.length, 400);
+  const start = plan.frontMatter ? plan.frontMatter.end : 0;
+  return plan.text.slice(start, end);
+}
+
+function frontMatterValue(plan: Plan, key: string): unknown {
+  return plan.frontMatter?.data?.[key];
+}
+
+/** The draft's year: front matter `year`, else the latest year named in the title/preamble. */
+export function draftYear(plan: Plan, fallback?: number): number | undefined {
+  const fm = frontMatterValue(plan, 'year');
+  if (typeof fm === 'number' && Number.isInteger(fm)) return fm;
+  if (typeof fm === 'string' && /^\d{4}$/.test(fm.trim())) return Number(fm.trim());
+  if (fallback !== undefined) return fallback;
+  let best: number | undefined;
+  for (const m of preamble(plan).matchAll(YEAR)) {
+    const y = Number(m[1]);
+    if (best === undefined || y > best) best = y;
+  }
+  return best;
+}
+
+/** The draft's government level: front matter `level`, else 全省/全市/全县/全区 or “X市卫生健康委” in the preamble. */
+export function draftLevel(plan: Plan): PlanPart['level'] {
+  const fm = frontMatterValue(plan, 'level');
+  const map = (s: string): PlanPart['level'] => (s.includes('国') ? '国家' : s.includes('省') ? '省' : s.includes('市') ? '市' : s.includes('县') || s.includes('区') ? '县' : undefined);
+  if (typeof fm === 'string' && fm.trim()) return map(fm);
+  // the title lines only: the preamble's prose names other levels (全国, 全省) freely
+  const title = plan.blocks
+    .filter((b) => b.end <= (plan.allSections[0]?.start ?? Infinity))
+    .slice(0, 4)
+    .filter((b) => b.text.length <= 60)
+    .map((b) => b.text.replace(/\s+/g, ''))
+    .join('\n');
+  const m = /[\u4e00-\u9fff]{2,}?(省|市|县|区)(?:卫生健康|卫健|卫生计生|人民政府)/.exec(title) ?? /全(省|市|县|区|国)/.exec(title);
+  return m ? map(m[1]!) : undefined;
+}
+
+function countYear(text: string, year: number): number {
+  let n = 0;
+  for (const m of text.matchAll(YEAR)) if (Number(m[1]) === year) n++;
+  return n;
+}
+
+export function choosePlanPart(plan: Plan, opts: { year?: number } = {}): PlanPart {
+  const year = draftYear(plan, opts.year);
+  const level = draftLevel(plan);
+  const tops = plan.sections;
+  if (tops.length === 0) {
+    return { year, level, sections: [], excluded: [], reason: { zh: '草案没有编号的一级标题，按段落比对。', en: 'The draft has no numbered top-level headings; paragraphs are compared.' } };
+  }
+  const verdicts = tops.map((s) => {
+    const title = s.title.replace(/\s+/g, '');
+    const body = plan.text.slice(s.start, s.end);
+    const titleYears = [...title.matchAll(YEAR)].map((m) => Number(m[1]));
+    let summary = SUMMARY_WORDS.test(title);
+    let planLike = PLAN_WORDS.test(title) && !summary;
+    if (year !== undefined) {
+      if (titleYears.includes(year)) planLike = true;
+      if (titleYears.includes(year - 1) && !titleYears.includes(year)) summary = true;
+      const prev = countYear(body, year - 1);
+      const cur = countYear(body, year);
+      if (!planLike && prev >= 2 && prev > 2 * cur) summary = true;
+    }
+    const inds = plan.indicators.filter((i) => i.start >= s.start && i.end <= s.end);
+    const achieved = inds.filter((i) => i.kind === 'achieved').length;
+    const targets = inds.length - achieved;
+    if (!planLike && achieved >= 3 && achieved >= 2 * targets) summary = true;
+    return { s, summary: summary && !planLike, planLike };
+  });
+  const kept = verdicts.filter((v) => !v.summary);
+  if (kept.length === 0 || kept.length === verdicts.length) {
+    return {
+      year,
+      level,
+      sections: tops.map(sectionRef),
+      excluded: [],
+      reason: kept.length === 0
+        ? { zh: '所有一级部分都像上年总结，无法区分，全文按计划比对。', en: 'Every top-level part reads like a summary; the whole draft is compared as the plan.' }
+        : { zh: '全文为计划。', en: 'The whole draft is the plan.' },
+    };
+  }
+  const excluded = verdicts.filter((v) => v.summary).map((v) => v.s);
+  return {
+    year,
+    level,
+    sections: kept.map((v) => sectionRef(v.s)),
+    excluded: excluded.map(sectionRef),
+    reason: {
+      zh: `按计划部分比对（${kept.map((v) => v.s.number + '、').join('')}），上年总结部分（${excluded.map((s) => s.number + '、').join('')}）不计入。`,
+      en: `Compared the plan part (${kept.map((v) => v.s.number).join(', ')}); the previous year's summary (${excluded.map((s) => s.number).join(', ')}) is left out.`,
+    },
+  };
+}

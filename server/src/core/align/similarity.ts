@@ -1,0 +1,136 @@
+/**
+ * Chinese text similarity without a word list: character bigrams weighted by TF-IDF, cosine
+ * similarity, and the shared terms that explain a match (maximal common substrings built from
+ * shared bigrams). Pure and deterministic.
+ */
+import { toHalfWidth } from '../text.js';
+
+/** Normalised form for matching: half-width, white space removed, lower-case Latin. */
+export function normalize(s: string): string {
+  return toHalfWidth(s).replace(/[\s\u3000\u00a0\ufeff]+/g, '').toLowerCase();
+}
+
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * Terms of a normalised text: bigrams of adjacent Han characters (never across punctuation or
+ * digits) and whole Latin words. Digits are values, not topic words, and are dropped.
+ */
+export function terms(norm: string): string[] {
+  const out: string[] = [];
+  let latin = '';
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (isHan(c)) {
+      if (latin.length >= 2) out.push(latin);
+      latin = '';
+      if (i + 1 < norm.length && isHan(norm.charCodeAt(i + 1))) out.push(norm.slice(i, i + 2));
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      latin += norm[i];
+    } else {
+      if (latin.length >= 2) out.push(latin);
+      latin = '';
+    }
+  }
+  if (latin.length >= 2) out.push(latin);
+  return out;
+}
+
+export type TermCounts = Map<string, number>;
+
+export function countTerms(norm: string): TermCounts {
+  const m: TermCounts = new Map();
+  for (const t of terms(norm)) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/** Document frequencies over a corpus of term-count maps, and the resulting IDF. */
+export class Idf {
+  private readonly df = new Map<string, number>();
+  readonly n: number;
+  constructor(docs: readonly TermCounts[]) {
+    this.n = docs.length;
+    for (const d of docs) for (const t of d.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  }
+  /** BM25-style IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)). */
+  weight(term: string): number {
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+  }
+  docFreq(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+}
+
+export interface Vector {
+  weights: Map<string, number>;
+  norm: number;
+}
+
+/** Sublinear TF × IDF vector. */
+export function vectorize(counts: TermCounts, idf: Idf): Vector {
+  const weights = new Map<string, number>();
+  let sq = 0;
+  for (const [t, c] of counts) {
+    const w = (1 + Math.log(c)) * idf.weight(t);
+    weights.set(t, w);
+    sq += w * w;
+  }
+  return { weights, norm: Math.sqrt(sq) };
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small.weights) {
+    const v = large.weights.get(t);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+/** Terms two vectors share, with their contribution to the dot product, largest first. */
+export function sharedTerms(a: Vector, b: Vector): { term: string; weight: number }[] {
+  const out: { term: string; weight: number }[] = [];
+  for (const [t, w] of a.weights) {
+    const v = b.weights.get(t);
+    if (v !== undefined) out.push({ term: t, weight: w * v });
+  }
+  return out.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+}
+
+/**
+ * Human-readable shared terms: maximal runs of the query text whose every bigram occurs in the
+ * other text (so "疫情防控" rather than "疫情", "情防", "防控"), ranked by the summed weight of their
+ * bigrams. Only runs whose mean bigram weight is ≥ minWeight are kept.
+ */
+export function explainShared(queryNorm: string, otherCounts: TermCounts, idf: Idf, limit = 8, minWeight = 0): string[] {
+  const runs = new Map<string, number>();
+  let i = 0;
+  while (i < queryNorm.length - 1) {
+    let j = i;
+    let weight = 0;
+    while (j < queryNorm.length - 1 && isHan(queryNorm.charCodeAt(j)) && isHan(queryNorm.charCodeAt(j + 1)) && otherCounts.has(queryNorm.slice(j, j + 2))) {
+      const w = idf.weight(queryNorm.slice(j, j + 2));
+      weight += w;
+      j++;
+    }
+    if (j > i) {
+      const run = queryNorm.slice(i, j + 1);
+      if (weight / (j - i) >= minWeight && (runs.get(run) ?? -1) < weight) runs.set(run, weight);
+      i = j;
+    } else i++;
+  }
+  // drop runs contained in longer kept runs
+  const sorted = [...runs.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  const kept: string[] = [];
+  for (const [run] of sorted) {
+    if (kept.some((k) => k.includes(run))) continue;
+    kept.push(run);
+    if (kept.length >= limit) break;
+  }
+  return kept;
+}

@@ -1,0 +1,210 @@
+/**
+ * Target ↔ indicator matching and comparison.
+ *
+ * A superior target is matched to the draft indicator (in the plan part, stated as a target, not
+ * an achieved value) whose name is most similar: Dice coefficient of the names' character bigrams
+ * over the target's name and aliases (1 when the draft name contains an alias). A match needs
+ * ≥ 0.6, and a compatible unit unless the names agree closely (≥ 0.8, then a different unit is
+ * itself a finding).
+ *
+ * Comparison: direction from the target (以上/不低于/提高到/增长 = more is better; 以下/控制在/
+ * 降至 = less is better; for 左右/达到 the name decides: 死亡率, 发病率 … are “less is better”),
+ * values in the target's unit (% ↔ ‰ converted; 名 = 人), comparator (a floor answered with 左右
+ * or a ceiling is weaker), and deadline (a later year than the target's is weaker).
+ *
+ * Applicability: a target binds the draft when its year is not after the draft's year, and it
+ * is a rate or per-capita figure (a provincial total such as “再有30所” binds only a draft of the
+ * same level). A non-binding target the draft does not state is not-applicable, not missing.
+ */
+import type { Indicator, IndicatorOp } from '../model.js';
+import type { RequirementSet, Target } from '../requirements/types.js';
+import type { PlanPart, TargetAlignment, TargetProblem, TargetStatus } from './types.js';
+import { normalize } from './similarity.js';
+
+export const NAME_MATCH = 0.6;
+export const NAME_CLOSE = 0.8;
+
+const STRIP = /[“”‘’"'《》〈〉「」『』（）()、，,。；;：:\s]/g;
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+function cleanName(s: string): string {
+  return normalize(s).replace(STRIP, '');
+}
+
+/** Dice coefficient of character bigrams; 1 when one name contains the other and the shorter has ≥ 4 characters. */
+export function nameSimilarity(a: string, b: string): number {
+  const x = cleanName(a);
+  const y = cleanName(b);
+  if (!x || !y) return 0;
+  if (x === y) return 1;
+  const bx = bigrams(x);
+  const by = bigrams(y);
+  let shared = 0;
+  for (const g of bx) if (by.has(g)) shared++;
+  return (2 * shared) / (bx.size + by.size || 1);
+}
+
+export function targetNameScore(target: Target, ind: Indicator): number {
+  const draftName = cleanName(ind.name);
+  let best = 0;
+  for (const n of [target.name, ...(target.aliases ?? [])]) {
+    const c = cleanName(n);
+    if (c.length >= 4 && draftName.includes(c)) return 1;
+    best = Math.max(best, nameSimilarity(n, ind.name));
+  }
+  return best;
+}
+
+/** Unit normal form. */
+export function normalizeUnit(u: string): string {
+  const s = normalize(u).replace(/^每/, '');
+  if (s === '％' || s === '%') return '%';
+  if (s === '名' || s === '人' || s === '人次') return s === '人次' ? '人次' : '人';
+  if (/^\/(10|十)万$/.test(s) || s === '/100000') return '/10万';
+  return s;
+}
+
+/** Factor converting a value in `from` into `to`, when convertible. */
+function conversion(from: string, to: string): number | undefined {
+  const f = normalizeUnit(from);
+  const t = normalizeUnit(to);
+  if (f === t) return 1;
+  if (f === '%' && t === '‰') return 10;
+  if (f === '‰' && t === '%') return 0.1;
+  if (f === '万人' && t === '人') return 10000;
+  if (f === '人' && t === '万人') return 1e-4;
+  return undefined;
+}
+
+const RATE_UNITS = new Set(['%', '‰', '/10万', '/万', '岁']);
+const LOWER_IS_BETTER = /(死亡率|发病率|患病率|感染率|病死率|超标率|耗时|费用|负担|差错率|漏报率)/;
+
+export function isRateTarget(t: Target): boolean {
+  return RATE_UNITS.has(normalizeUnit(t.unit)) || /(每千|每万|人均|率|比例|占比)/.test(t.name);
+}
+
+type Direction = 'up' | 'down';
+function direction(t: Target): Direction {
+  if (t.op === 'ge' || t.op === 'gt' || t.op === 'increase') return 'up';
+  if (t.op === 'le' || t.op === 'lt' || t.op === 'decrease') return 'down';
+  return LOWER_IS_BETTER.test(t.name) ? 'down' : 'up';
+}
+
+function yearOf(deadline: string | undefined, fallback: number | undefined): number | undefined {
+  if (!deadline) return fallback;
+  const m = /((?:19|20)\d{2})/.exec(deadline);
+  if (m) return Number(m[1]);
+  return fallback;
+}
+
+const opText: Record<IndicatorOp, string> = { ge: '≥', gt: '>', le: '≤', lt: '<', eq: '=', approx: '≈', range: '', increase: '+', decrease: '−' };
+
+export function describeTarget(t: Pick<Target, 'op' | 'value' | 'value2' | 'unit'>): string {
+  if (t.op === 'range') return `${t.value}～${t.value2 ?? ''}${t.unit}`;
+  return `${opText[t.op]}${t.value}${t.unit}`;
+}
+
+export function compareTarget(
+  target: Target,
+  ind: Indicator,
+  draftYear: number | undefined,
+): { status: TargetStatus; problems: TargetProblem[]; draftValue?: number; reason: { zh: string; en: string } } {
+  const problems: TargetProblem[] = [];
+  const zh: string[] = [];
+  const en: string[] = [];
+  const dir = direction(target);
+  const factor = conversion(ind.unit, target.unit);
+  let draftValue: number | undefined;
+  let valueCmp = 0; // +1 stronger, 0 equal, −1 weaker
+  if (factor === undefined) {
+    problems.push('unit');
+    zh.push(`单位不同（草案“${ind.unit || '无'}”，上级“${target.unit || '无'}”）`);
+    en.push(`different unit (draft "${ind.unit}", superior "${target.unit}")`);
+  } else {
+    // a range in the draft promises its lower bound (more is better) or its upper bound
+    const dv = (ind.op === 'range' && ind.value2 !== undefined ? (dir === 'up' ? Math.min(ind.value, ind.value2) : Math.max(ind.value, ind.value2)) : ind.value) * factor;
+    draftValue = Math.round(dv * 1e6) / 1e6;
+    const tv = target.op === 'range' && target.value2 !== undefined ? (dir === 'up' ? Math.min(target.value, target.value2) : Math.max(target.value, target.value2)) : target.value;
+    const eps = 1e-9 * Math.max(1, Math.abs(tv));
+    if (Math.abs(dv - tv) <= eps) valueCmp = 0;
+    else valueCmp = (dv > tv) === (dir === 'up') ? 1 : -1;
+    if (valueCmp < 0) {
+      problems.push('value');
+      zh.push(`草案 ${draftValue}${target.unit} ${dir === 'up' ? '低于' : '高于'}上级 ${describeTarget(target)}`);
+      en.push(`draft ${draftValue}${target.unit} is ${dir === 'up' ? 'below' : 'above'} the superior ${describeTarget(target)}`);
+    }
+  }
+  // comparator: a floor (以上/不低于) answered with 左右 or with a ceiling, and vice versa
+  const targetBound = target.op === 'ge' || target.op === 'gt' ? 'floor' : target.op === 'le' || target.op === 'lt' ? 'ceiling' : undefined;
+  if (targetBound && valueCmp === 0) {
+    const loose = ind.op === 'approx' || (targetBound === 'floor' && (ind.op === 'le' || ind.op === 'lt')) || (targetBound === 'ceiling' && (ind.op === 'ge' || ind.op === 'gt'));
+    if (loose) {
+      problems.push('comparator');
+      zh.push(`草案“${ind.comparator}${ind.qualifier ?? ''}”不如上级“${target.comparator}${target.qualifier ?? ''}”严格`);
+      en.push(`draft "${ind.comparator}${ind.qualifier ?? ''}" is looser than the superior "${target.comparator}${target.qualifier ?? ''}"`);
+    }
+  }
+  const targetYear = yearOf(target.deadline, target.year);
+  const indYear = yearOf(ind.deadline, draftYear);
+  if (targetYear !== undefined && indYear !== undefined && indYear > targetYear) {
+    problems.push('deadline');
+    zh.push(`完成时限晚于上级（草案 ${indYear} 年，上级 ${targetYear} 年）`);
+    en.push(`deadline later than the superior's (draft ${indYear}, superior ${targetYear})`);
+  }
+  let status: TargetStatus;
+  if (problems.length) status = 'weaker';
+  else if (valueCmp > 0) status = 'stronger';
+  else status = 'met';
+  if (status === 'met') {
+    zh.push(`草案 ${ind.text.replace(/\s+/g, '')} 与上级 ${describeTarget(target)} 一致`);
+    en.push(`draft ${ind.text.replace(/\s+/g, '')} meets the superior ${describeTarget(target)}`);
+  } else if (status === 'stronger') {
+    zh.push(`草案 ${draftValue}${target.unit} 严于上级 ${describeTarget(target)}`);
+    en.push(`draft ${draftValue}${target.unit} is stricter than the superior ${describeTarget(target)}`);
+  }
+  return { status, problems, draftValue, reason: { zh: zh.join('；'), en: en.join('; ') } };
+}
+
+export function alignTargets(indicators: readonly Indicator[], set: RequirementSet, part: PlanPart): TargetAlignment[] {
+  const candidates = indicators.filter((i) => i.kind === 'target');
+  return set.targets.map((target) => {
+    let best: { ind: Indicator; score: number } | undefined;
+    for (const ind of candidates) {
+      const score = targetNameScore(target, ind);
+      if (score < NAME_MATCH) continue;
+      const unitOk = conversion(ind.unit, target.unit) !== undefined;
+      if (!unitOk && score < NAME_CLOSE) continue;
+      const rank = score + (unitOk ? 0.05 : 0);
+      if (!best || rank > best.score + 1e-9) best = { ind, score: rank };
+    }
+    const targetYear = target.year ?? set.year;
+    const yearOk = targetYear === undefined || part.year === undefined || targetYear <= part.year;
+    const levelOk = isRateTarget(target) || (set.level !== undefined && part.level === set.level);
+    const applies = yearOk && levelOk;
+    if (!best) {
+      const why = !yearOk
+        ? { zh: `上级 ${targetYear} 年目标，草案为 ${part.year} 年，不要求体现`, en: `a ${targetYear} target; the draft is for ${part.year}` }
+        : !levelOk
+          ? { zh: '上级总量目标，下级草案不必重述', en: 'a superior total that a lower-level draft need not restate' }
+          : { zh: '草案中未找到对应指标', en: 'no matching indicator in the draft' };
+      return { set: set.name, target, status: applies ? 'missing' : 'not-applicable', applies, problems: [], reason: why };
+    }
+    const cmp = compareTarget(target, best.ind, part.year);
+    return {
+      set: set.name,
+      target,
+      status: cmp.status,
+      applies,
+      indicator: best.ind,
+      nameScore: Math.round(Math.min(1, targetNameScore(target, best.ind)) * 1000) / 1000,
+      problems: cmp.problems,
+      reason: cmp.reason,
+      draftValue: cmp.draftValue,
+    };
+  });
+}
