@@ -29,10 +29,12 @@ export const rule: Rule = {
       const src = describeSource(set, ta.target.source);
       // on the heading of the section answering the target's theme, when there is one
       const theme = result.themes.find((t) => t.set === ta.set && t.theme.id === ta.target.theme);
-      const where = theme?.matches[0]?.section.heading ?? anchor;
+      const heading = theme?.matches[0]?.section.heading;
+      // an empty heading span (a paragraph unit of a draft without numbered headings) falls back to the anchor
+      const where = heading && heading.end > heading.start ? heading : anchor;
       ctx.report({
         start: where.start,
-        end: where.end > where.start ? where.end : anchor.end,
+        end: where.end,
         message: {
           zh: `未体现上级指标“${ta.target.name}”${describeTarget(ta.target)}：${src.zh}`,
           en: `the superior target "${ta.target.name}" ${describeTarget(ta.target)} is not stated: ${src.en}`,
