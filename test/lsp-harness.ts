@@ -50,9 +50,11 @@ export async function startServer(
     /** answers workspace/configuration requests (section "planlint") */
     configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
     workspaceFolders?: { uri: string; name: string }[] | null;
+    /** server bundle to run (default: the repository's build) */
+    server?: string;
   } = {},
 ): Promise<Harness> {
-  const proc = spawn(process.execPath, [serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [opts.server ?? serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   proc.stderr.setEncoding('utf8');
   proc.stderr.on('data', (d: string) => stderr.push(d));
