@@ -1,0 +1,143 @@
+/**
+ * `planlint [paths|globs…]` / `planlint check …`: lint drafts for CI.
+ * Exit 0 clean, 1 error-level findings or more warnings than --max-warnings, 2 usage/input/config error.
+ */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Option, type Command } from 'commander';
+import type { ConfigProblem } from '../../node/problems.js';
+import { expandPaths } from '../../node/files.js';
+import { CliError, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
+import { buildReport, type JsonReport, type RunOutcome } from '../format/model.js';
+import { formatStylish } from '../format/stylish.js';
+import { formatGithub } from '../format/github.js';
+import { formatSarif } from '../format/sarif.js';
+import { checkDraft, isFailure, type DraftOptions } from '../pipeline.js';
+
+export interface CheckOptions {
+  format: 'stylish' | 'json' | 'sarif' | 'github';
+  fix?: boolean;
+  maxWarnings?: string;
+  config?: string;
+  quiet?: boolean;
+  requirements?: string[];
+  profile?: string;
+  output?: string;
+  color?: boolean;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(/[,，]/).map((s) => s.trim()).filter(Boolean)];
+}
+
+export function parseMaxWarnings(v: string | undefined): number {
+  if (v === undefined) return -1;
+  if (!/^-?\d+$/.test(v.trim()) || Number(v) < -1) {
+    throw new CliError({ zh: `--max-warnings 的值“${v}”无效：应为非负整数（-1 表示不限）`, en: `invalid --max-warnings "${v}": expected a non-negative integer (-1 for no limit)` });
+  }
+  return Number(v);
+}
+
+/** Resolves and checks the shared options; throws CliError (exit 2) for usage mistakes. */
+export function draftOptions(opts: { config?: string; requirements?: string[]; profile?: string; fix?: boolean }): DraftOptions {
+  if (opts.config !== undefined) {
+    const abs = path.resolve(opts.config);
+    if (!existsSync(abs) || !statSync(abs).isFile()) {
+      throw new CliError({ zh: `找不到配置文件“${opts.config}”（--config）`, en: `configuration file "${opts.config}" not found (--config)` });
+    }
+  }
+  return { configFile: opts.config, requirements: opts.requirements ?? [], profile: opts.profile, fix: !!opts.fix, cwd: process.cwd() };
+}
+
+/** Problems outside the drafts, reported once each. */
+function uniqueProblems(list: readonly ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const k = `${p.file}|${p.range.start.line}|${p.range.start.character}|${p.ruleId}|${p.message.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Runs the pipeline over the arguments (used by check; reusable by other commands). */
+export async function runDrafts(args: readonly string[], options: DraftOptions): Promise<RunOutcome> {
+  const expanded = expandPaths(args.length ? args : ['.'], { cwd: options.cwd, configFile: options.configFile });
+  const outcome: RunOutcome = { results: [], failures: [], problems: [] };
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const p of expanded.problems) outcome.problems.push({ file: '', range: zero, ruleId: 'input/unreadable', severity: 'error', message: p.message });
+  const external: ConfigProblem[] = [];
+  for (const file of expanded.files) {
+    const r = await checkDraft(file, options);
+    if (isFailure(r)) outcome.failures.push(r);
+    else {
+      outcome.results.push(r);
+      external.push(...r.externalProblems);
+    }
+  }
+  outcome.problems.push(...uniqueProblems(external));
+  return outcome;
+}
+
+export function render(report: JsonReport, format: CheckOptions['format'], env: CliEnv, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'sarif':
+      return formatSarif(report, env.lang);
+    case 'github':
+      return formatGithub(report);
+    default:
+      return formatStylish(report, env.lang, color);
+  }
+}
+
+export const command: CliCommand = {
+  register(program: Command) {
+    program
+      .command('check [paths...]', { isDefault: true })
+      .description('检查文稿（默认命令）/ lint drafts (default command): files, directories (**/*.{txt,md,docx}) or globs')
+      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+      .option('--fix', '就地应用安全的自动修复 / apply safe fixes in place')
+      .option('--max-warnings <n>', '警告数超过 n 时以 1 退出 / exit 1 when there are more than n warnings')
+      .option('-c, --config <file>', '使用此 planlint.yaml，不再向上查找 / use this planlint.yaml instead of searching upward')
+      .option('-q, --quiet', '只报告错误 / report errors only')
+      .option('-r, --requirements <name|path>', '要求集（可重复，覆盖文首元数据和 planlint.yaml）/ requirement set (repeatable; overrides front matter and planlint.yaml)', collect)
+      .option('-p, --profile <name|path>', '规则配置（gbt9704、strict、lenient 或 YAML 路径）/ profile (gbt9704, strict, lenient or a YAML path)')
+      .option('-o, --output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
+      .option('--no-color', '不使用颜色 / no colours')
+      .action(async (paths: string[], opts: CheckOptions, cmd: Command) => {
+        const env = envFor(cmd);
+        const maxWarnings = parseMaxWarnings(opts.maxWarnings);
+        const options = draftOptions(opts);
+        const outcome = await runDrafts(paths, options);
+        if (opts.quiet) {
+          for (const r of outcome.results) r.findings = r.findings.filter((f) => f.severity === 'error');
+          outcome.problems = outcome.problems.filter((p) => p.severity === 'error');
+        }
+        const report = buildReport(outcome, env.lang);
+        const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env['NO_COLOR'];
+        const text = render(report, opts.format, env, color);
+        if (opts.output) writeFileSync(opts.output, text);
+        else env.out(text);
+        for (const r of outcome.results) {
+          if (r.fixSkipped) env.warn({ zh: `${r.display}：${r.fixSkipped.zh}`, en: `${r.display}: ${r.fixSkipped.en}` });
+          for (const w of r.decoded.warnings) env.warn({ zh: `${r.display}：${w.message.zh}`, en: `${r.display}: ${w.message.en}` });
+        }
+        if (opts.format !== 'stylish' || opts.output) {
+          // machine formats go to stdout/file; input errors also get one line each on stderr
+          for (const f of outcome.failures) env.warn({ zh: `${f.display}：${f.message.zh}`, en: `${f.display}: ${f.message.en}` });
+        }
+        const hasUsageError = outcome.failures.length > 0 || outcome.problems.some((p) => p.severity === 'error');
+        const errors = report.summary.errors;
+        const warnings = report.summary.warnings;
+        if (hasUsageError) env.exit(EXIT_USAGE);
+        else if (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings)) {
+          if (errors === 0 && opts.format === 'stylish' && !opts.output) {
+            env.warn({ zh: `警告数 ${warnings} 超过了 --max-warnings ${maxWarnings}`, en: `${warnings} warnings exceed --max-warnings ${maxWarnings}` });
+          }
+          env.exit(EXIT_FINDINGS);
+        }
+      });
+  },
+};

@@ -1,0 +1,77 @@
+/** `planlint indicators FILE… --format json|csv [--bom]`: the quantitative statements of drafts. */
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { CliError, EXIT_USAGE, envFor, type CliCommand } from '../env.js';
+import { indicatorJson, type JsonIndicator } from '../format/model.js';
+import { checkDraft, isFailure } from '../pipeline.js';
+import { expandPaths } from '../../node/files.js';
+
+/** RFC 4180 field: quoted when it contains a comma, quote, CR or LF (or leading/trailing space). */
+export function csvField(v: unknown): string {
+  const s = v === undefined || v === null ? '' : String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const columns = ['file', 'line', 'column', 'section', 'name', 'comparator', 'op', 'value', 'value2', 'unit', 'qualifier', 'deadline', 'kind', 'text'] as const;
+
+export function indicatorsCsv(rows: { file: string; indicator: JsonIndicator }[], bom: boolean): string {
+  const lines = [columns.join(',')];
+  for (const { file, indicator: i } of rows) {
+    const rec: Record<(typeof columns)[number], unknown> = {
+      file,
+      line: i.range.start.line + 1,
+      column: i.range.start.character + 1,
+      section: i.section,
+      name: i.name,
+      comparator: i.comparator,
+      op: i.op,
+      value: i.value,
+      value2: i.value2,
+      unit: i.unit,
+      qualifier: i.qualifier,
+      deadline: i.deadline,
+      kind: i.kind,
+      text: i.text,
+    };
+    lines.push(columns.map((c) => csvField(rec[c])).join(','));
+  }
+  return (bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
+}
+
+export const command: CliCommand = {
+  register(program: Command) {
+    program
+      .command('indicators <files...>')
+      .description('导出量化指标 / export the quantitative indicators of drafts')
+      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['json', 'csv']).default('json'))
+      .option('--bom', 'CSV 前加 UTF-8 BOM（便于 Excel 打开）/ prefix the CSV with a UTF-8 BOM (for Excel)')
+      .option('-o, --output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
+      .action(async (files: string[], opts: { format: 'json' | 'csv'; bom?: boolean; output?: string }, cmd: Command) => {
+        const env = envFor(cmd);
+        const { files: paths, problems } = expandPaths(files);
+        for (const p of problems) env.warn(p.message);
+        if (paths.length === 0) throw new CliError({ zh: '没有可读取的文稿', en: 'no drafts to read' });
+        const rows: { file: string; indicator: JsonIndicator }[] = [];
+        for (const file of paths) {
+          const r = await checkDraft(file);
+          if (isFailure(r)) {
+            env.warn({ zh: `${r.display}：${r.message.zh}`, en: `${r.display}: ${r.message.en}` });
+            env.exit(EXIT_USAGE);
+            continue;
+          }
+          for (const i of r.plan.indicators) rows.push({ file: r.display, indicator: indicatorJson(i, r.plan) });
+        }
+        const text =
+          opts.format === 'csv'
+            ? indicatorsCsv(rows, !!opts.bom)
+            : JSON.stringify(
+                paths.length === 1 ? rows.map((r) => r.indicator) : rows.map((r) => ({ file: r.file, ...r.indicator })),
+                null,
+                2,
+              ) + '\n';
+        if (opts.output) writeFileSync(opts.output, text);
+        else env.out(text);
+        if (problems.length) env.exit(EXIT_USAGE);
+      });
+  },
+};

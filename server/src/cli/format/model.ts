@@ -1,0 +1,219 @@
+/**
+ * The machine-readable result of `planlint check` (schemas/report.schema.json). Field names are a
+ * contract: files[].sections/enumerations/indicators/diagnostics and summary.
+ */
+import type { Enumeration, Indicator, LocatedFinding, Plan, Section, Severity } from '../../core/model.js';
+import type { Range } from '../../core/text.js';
+import type { ConfigProblem } from '../../node/problems.js';
+import type { Lang } from '../env.js';
+import type { DraftFailure, DraftResult } from '../pipeline.js';
+
+export const TOOL_NAME = 'planlint';
+export const TOOL_VERSION = '0.1.0';
+
+export interface JsonSection {
+  level: 1 | 2 | 3 | 4;
+  /** the number as written, without brackets or punctuation ("一", "3") */
+  number: string;
+  /** the numbering token exactly as written ("（一）", "3.") */
+  token: string;
+  title: string;
+  /** the heading */
+  range: Range;
+  /** the whole section, heading through its last body line */
+  fullRange: Range;
+  children: JsonSection[];
+}
+
+export interface JsonEnumeration {
+  kind: string;
+  /** number of the enclosing section, if any */
+  section?: string;
+  range: Range;
+  items: { number: number; marker: string; range: Range }[];
+}
+
+export interface JsonIndicator {
+  text: string;
+  name: string;
+  comparator: string;
+  op: string;
+  value: number;
+  value2?: number;
+  unit: string;
+  qualifier?: string;
+  deadline?: string;
+  kind: 'target' | 'achieved';
+  section?: string;
+  range: Range;
+}
+
+export interface JsonEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface JsonDiagnostic {
+  /** rule id */
+  code: string;
+  severity: Severity;
+  /** message in the chosen language */
+  message: string;
+  messages: { zh: string; en: string };
+  standard?: string;
+  range: Range;
+  source: 'planlint';
+  fix?: { title: string; safe: boolean; edits: JsonEdit[] };
+}
+
+export interface JsonFile {
+  path: string;
+  encoding: string;
+  metadata?: { title?: string; year?: number; level?: string; issuer?: string; profile: string; requirements: string[] };
+  sections: JsonSection[];
+  enumerations: JsonEnumeration[];
+  indicators: JsonIndicator[];
+  diagnostics: JsonDiagnostic[];
+  suppressed: number;
+  fixed: number;
+}
+
+export interface JsonProblem {
+  /** file the problem is in ("" for the command line) */
+  file: string;
+  code: string;
+  severity: Severity;
+  message: string;
+  range?: Range;
+}
+
+export interface JsonSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+  fixed: number;
+  suppressed: number;
+  /** input and configuration problems (files[] excluded) */
+  problems: number;
+}
+
+export interface JsonReport {
+  version: 1;
+  tool: { name: string; version: string };
+  lang: Lang;
+  files: JsonFile[];
+  problems: JsonProblem[];
+  summary: JsonSummary;
+}
+
+export function sectionJson(s: Section, plan: Plan): JsonSection {
+  return {
+    level: s.level,
+    number: s.number,
+    token: s.token.raw,
+    title: s.title,
+    range: plan.index.rangeOf(s.heading),
+    fullRange: plan.index.rangeOf(s),
+    children: s.children.map((c) => sectionJson(c, plan)),
+  };
+}
+
+function sectionNumber(plan: Plan, id: number | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  // the path of numbers from the top, e.g. "一/（二）/3."
+  const parts: string[] = [];
+  for (let s: Section | undefined = plan.allSections[id]; s; s = s.parentId === undefined ? undefined : plan.allSections[s.parentId]) parts.unshift(s.token.raw);
+  return parts.join(' ');
+}
+
+export function enumerationJson(e: Enumeration, plan: Plan): JsonEnumeration {
+  return {
+    kind: e.kind,
+    ...(e.sectionId !== undefined ? { section: sectionNumber(plan, e.sectionId) } : {}),
+    range: plan.index.rangeOf(e),
+    items: e.items.map((i) => ({ number: i.number, marker: i.marker, range: plan.index.rangeOf(i) })),
+  };
+}
+
+export function indicatorJson(i: Indicator, plan: Plan): JsonIndicator {
+  const out: JsonIndicator = { text: i.text, name: i.name, comparator: i.comparator, op: i.op, value: i.value, unit: i.unit, kind: i.kind, range: plan.index.rangeOf(i) };
+  if (i.value2 !== undefined) out.value2 = i.value2;
+  if (i.qualifier) out.qualifier = i.qualifier;
+  if (i.deadline) out.deadline = i.deadline;
+  const sec = sectionNumber(plan, i.sectionId);
+  if (sec) out.section = sec;
+  return out;
+}
+
+export function diagnosticJson(f: LocatedFinding, plan: Plan, lang: Lang): JsonDiagnostic {
+  const d: JsonDiagnostic = { code: f.ruleId, severity: f.severity, message: f.message[lang], messages: { zh: f.message.zh, en: f.message.en }, range: f.range, source: 'planlint' };
+  if (f.standard) d.standard = f.standard;
+  if (f.fix) d.fix = { title: f.fix.title[lang], safe: f.fix.safe, edits: f.fix.edits.map((e) => ({ range: plan.index.rangeOf(e), newText: e.newText })) };
+  return d;
+}
+
+export function fileJson(r: DraftResult, lang: Lang): JsonFile {
+  const { plan } = r;
+  const m = r.settings.meta;
+  return {
+    path: r.display,
+    encoding: r.decoded.encoding + (r.decoded.bom ? ' (BOM)' : ''),
+    metadata: {
+      ...(m.title ? { title: m.title } : {}),
+      ...(m.year ? { year: m.year } : {}),
+      ...(m.level ? { level: m.level } : {}),
+      ...(m.issuer ? { issuer: m.issuer } : {}),
+      profile: r.settings.profile.name,
+      requirements: r.requirements.map((s) => s.name),
+    },
+    sections: plan.sections.map((s) => sectionJson(s, plan)),
+    enumerations: plan.enumerations.map((e) => enumerationJson(e, plan)),
+    indicators: plan.indicators.map((i) => indicatorJson(i, plan)),
+    diagnostics: r.findings.map((f) => diagnosticJson(f, plan, lang)),
+    suppressed: r.suppressed.length,
+    fixed: r.fixed,
+  };
+}
+
+export interface RunOutcome {
+  results: DraftResult[];
+  failures: DraftFailure[];
+  /** input problems (missing files, globs that match nothing) and external configuration problems */
+  problems: ConfigProblem[];
+}
+
+export function countSeverities(findings: readonly { severity: Severity }[]): Pick<JsonSummary, 'errors' | 'warnings' | 'information' | 'hints'> {
+  const c = { errors: 0, warnings: 0, information: 0, hints: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') c.errors++;
+    else if (f.severity === 'warning') c.warnings++;
+    else if (f.severity === 'information') c.information++;
+    else c.hints++;
+  }
+  return c;
+}
+
+export function buildReport(outcome: RunOutcome, lang: Lang): JsonReport {
+  const files = outcome.results.map((r) => fileJson(r, lang));
+  const all = outcome.results.flatMap((r) => r.findings);
+  const problems: JsonProblem[] = [
+    ...outcome.failures.map((f) => ({ file: f.display, code: 'input/unreadable', severity: 'error' as const, message: f.message[lang] })),
+    ...outcome.problems.map((p) => ({ file: p.file, code: p.ruleId, severity: p.severity, message: p.message[lang], ...(p.file ? { range: p.range } : {}) })),
+  ];
+  return {
+    version: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    lang,
+    files,
+    problems,
+    summary: {
+      files: files.length,
+      ...countSeverities(all),
+      fixed: outcome.results.reduce((n, r) => n + r.fixed, 0),
+      suppressed: outcome.results.reduce((n, r) => n + r.suppressed.length, 0),
+      problems: problems.length,
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/** Human-readable output, grouped per file: `line:col  severity  message  rule-id` (1-based). */
+import { styleText } from 'node:util';
+import type { Severity } from '../../core/model.js';
+import type { Lang } from '../env.js';
+import type { JsonReport } from './model.js';
+
+type Style = Parameters<typeof styleText>[0];
+
+const severityName: Record<Severity, { zh: string; en: string; style: Style }> = {
+  error: { zh: '错误', en: 'error', style: 'red' },
+  warning: { zh: '警告', en: 'warning', style: 'yellow' },
+  information: { zh: '信息', en: 'info', style: 'blue' },
+  hint: { zh: '提示', en: 'hint', style: 'gray' },
+};
+
+/** Display width: CJK and full-width characters count two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - width(s)));
+}
+
+export function formatStylish(report: JsonReport, lang: Lang, color: boolean): string {
+  const paint = (style: Style, s: string): string => (color ? styleText(style, s) : s);
+  const out: string[] = [];
+  const groups = new Map<string, { line: number; col: number; severity: Severity; message: string; code: string }[]>();
+  for (const f of report.files) {
+    if (f.diagnostics.length === 0) continue;
+    groups.set(
+      f.path,
+      f.diagnostics.map((d) => ({ line: d.range.start.line + 1, col: d.range.start.character + 1, severity: d.severity, message: d.message, code: d.code })),
+    );
+  }
+  for (const p of report.problems) {
+    const key = p.file || (lang === 'zh' ? '（命令行）' : '(command line)');
+    const list = groups.get(key) ?? [];
+    list.push({ line: p.range ? p.range.start.line + 1 : 0, col: p.range ? p.range.start.character + 1 : 0, severity: p.severity, message: p.message, code: p.code });
+    groups.set(key, list);
+  }
+  for (const [file, list] of groups) {
+    out.push(paint('underline', file));
+    const rows = list.map((d) => ({ pos: d.line ? `${d.line}:${d.col}` : '', sev: severityName[d.severity][lang], style: severityName[d.severity].style, message: d.message.replace(/\s*\r?\n\s*/g, ' '), code: d.code }));
+    const wPos = Math.max(0, ...rows.map((r) => width(r.pos)));
+    const wSev = Math.max(0, ...rows.map((r) => width(r.sev)));
+    const wMsg = Math.min(80, Math.max(0, ...rows.map((r) => width(r.message))));
+    for (const r of rows) out.push(`  ${pad(r.pos, wPos)}  ${paint(r.style, pad(r.sev, wSev))}  ${pad(r.message, wMsg)}  ${paint('gray', r.code)}`);
+    out.push('');
+  }
+  const s = report.summary;
+  const total = s.errors + s.warnings + s.information + s.hints + report.problems.length;
+  const errors = s.errors + report.problems.filter((p) => p.severity === 'error').length;
+  const warnings = s.warnings + report.problems.filter((p) => p.severity === 'warning').length;
+  const extra: string[] = [];
+  if (s.fixed) extra.push(lang === 'zh' ? `已修复 ${s.fixed} 处` : `${s.fixed} fixed`);
+  if (s.suppressed) extra.push(lang === 'zh' ? `已屏蔽 ${s.suppressed} 处` : `${s.suppressed} suppressed`);
+  const tail = extra.length ? (lang === 'zh' ? `；${extra.join('，')}` : `; ${extra.join(', ')}`) : '';
+  if (total === 0) {
+    out.push(paint('green', lang === 'zh' ? `✔ 检查了 ${s.files} 个文件，未发现问题${tail}` : `✔ ${s.files} file(s) checked, no problems${tail}`));
+  } else {
+    const others = total - errors - warnings;
+    const line =
+      lang === 'zh'
+        ? `✖ ${s.files} 个文件中共 ${total} 个问题（${errors} 个错误，${warnings} 个警告${others ? `，${others} 个信息/提示` : ''}）${tail}`
+        : `✖ ${total} problem(s) in ${s.files} file(s) (${errors} error(s), ${warnings} warning(s)${others ? `, ${others} info/hint(s)` : ''})${tail}`;
+    out.push(paint(errors ? 'red' : 'yellow', line));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,17 @@
+/** Rule ids the CLI reports besides the analysis rules: configuration and input problems. */
+import type { Localized, Severity } from '../core/model.js';
+
+export interface PseudoRule {
+  id: string;
+  severity: Severity;
+  description: Localized;
+}
+
+export const configRules: readonly PseudoRule[] = [
+  { id: 'config/front-matter', severity: 'error', description: { zh: '文首元数据（YAML front matter）有误：语法错误、未知的键（警告）、类型或取值不对', en: 'The draft\'s front matter is wrong: YAML syntax, unknown keys (warning), wrong types or values' } },
+  { id: 'config/yaml', severity: 'error', description: { zh: '配置文件（planlint.yaml、规则配置、要求集）的 YAML 语法错误', en: 'YAML syntax error in a configuration file (planlint.yaml, a profile, a requirement set)' } },
+  { id: 'config/schema', severity: 'error', description: { zh: '配置文件不符合其 JSON Schema（schemas/*.schema.json）', en: 'A configuration file does not match its JSON Schema (schemas/*.schema.json)' } },
+  { id: 'config/profile', severity: 'error', description: { zh: '找不到引用的规则配置（profile），或其 extends 形成循环', en: 'A referenced profile cannot be found, or its "extends" forms a cycle' } },
+  { id: 'config/requirements', severity: 'error', description: { zh: '找不到引用的要求集，或其不在工作区内', en: 'A referenced requirement set cannot be found, or lies outside the workspace' } },
+  { id: 'input/unreadable', severity: 'error', description: { zh: '文件无法读取：不存在、没有权限、不是文本文件或不是有效的 .docx', en: 'A file cannot be read: missing, no permission, not text, or not a valid .docx' } },
+];

@@ -1,0 +1,149 @@
+/**
+ * One draft through the whole pipeline, for every CLI command (check, outline, indicators, report):
+ * bytes → text (decode) → plan (parse) → settings (front matter, planlint.yaml, profile, CLI flags)
+ * → requirement sets → findings (rules + located config problems) → suppression → optional fixes.
+ * Never throws for bad input: unreadable files and configuration mistakes come back as problems.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { locate, runRules } from '../core/analyze.js';
+import { applyFixes } from '../core/fix.js';
+import type { Finding, LocatedFinding, Localized, Plan } from '../core/model.js';
+import { parsePlan } from '../core/parse.js';
+import type { RequirementSet } from '../core/requirements/types.js';
+import { applySuppressions } from '../core/suppress.js';
+import { draftSettings, type DraftSettings, type SettingsOverrides } from '../node/config.js';
+import { DecodeError, decodeFile, encodeText, type DecodedText } from '../node/decode.js';
+import type { ConfigProblem } from '../node/problems.js';
+import { resolveRequirementSets } from '../node/requirements.js';
+
+export interface DraftOptions extends SettingsOverrides {
+  /** apply safe fixes and write the file back */
+  fix?: boolean;
+}
+
+export interface DraftResult {
+  /** absolute path */
+  file: string;
+  /** path as shown (relative to the working directory when inside it) */
+  display: string;
+  decoded: DecodedText;
+  plan: Plan;
+  settings: DraftSettings;
+  requirements: RequirementSet[];
+  /** findings after suppression, including located front-matter problems, sorted by position */
+  findings: LocatedFinding[];
+  suppressed: LocatedFinding[];
+  /** problems outside the draft (planlint.yaml, profiles, requirement files, command line) */
+  externalProblems: ConfigProblem[];
+  /** number of fixes applied (with --fix) */
+  fixed: number;
+  /** why --fix did not write the file, if it did not */
+  fixSkipped?: Localized;
+}
+
+export interface DraftFailure {
+  file: string;
+  display: string;
+  message: Localized;
+}
+
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+const requirementCache = new Map<string, { sets: RequirementSet[]; problems: ConfigProblem[] }>();
+
+function requirementSets(settings: DraftSettings, draftAbs: string, cwd: string): { sets: RequirementSet[]; problems: ConfigProblem[] } {
+  const r = settings.requirementRefs;
+  if (r.refs.length === 0) return { sets: [], problems: [] };
+  const workspaceRoot = settings.config?.dir ?? (displayPath(draftAbs, cwd) === draftAbs ? path.dirname(draftAbs) : cwd);
+  const key = JSON.stringify([r.refs, r.baseDir, r.referrer, r.origin, workspaceRoot]);
+  let res = requirementCache.get(key);
+  if (!res) {
+    res = resolveRequirementSets(r.refs, {
+      baseDir: r.baseDir,
+      workspaceRoot,
+      // sets named on the command line are the user's explicit choice
+      allowOutsideWorkspace: r.origin === 'cli',
+      referrer: r.referrer || undefined,
+      refRanges: r.ranges,
+    });
+    requirementCache.set(key, res);
+  }
+  return res;
+}
+
+function problemToFinding(p: ConfigProblem, plan: Plan): LocatedFinding {
+  const start = plan.index.offsetAt(p.range.start);
+  const end = Math.max(start, plan.index.offsetAt(p.range.end));
+  return { start, end, ruleId: p.ruleId, severity: p.severity, message: p.message, range: plan.index.rangeOf({ start, end }) };
+}
+
+function analyseText(text: string, file: string, cwd: string, options: DraftOptions) {
+  const plan = parsePlan(text);
+  const display = displayPath(file, cwd);
+  const settings = draftSettings(file, plan.frontMatter, plan.index, options);
+  const req = requirementSets(settings, file, cwd);
+  const draftProblems = [...settings.draftProblems];
+  const externalProblems = [...settings.externalProblems];
+  for (const p of req.problems) {
+    if (p.file === display) draftProblems.push(p);
+    // a set named on the command line that does not exist: the problem is on the command line
+    else if (settings.requirementRefs.origin === 'cli' && !existsSync(path.resolve(cwd, p.file))) externalProblems.push({ ...p, file: '' });
+    else externalProblems.push(p);
+  }
+  const ruleFindings = runRules(plan, { profile: settings.profile, requirements: req.sets, year: settings.meta.year });
+  const all: LocatedFinding[] = [...locate(plan, ruleFindings), ...draftProblems.map((p) => problemToFinding(p, plan))];
+  all.sort((a, b) => a.start - b.start || a.end - b.end);
+  const { kept, suppressed } = applySuppressions(all, { text, index: plan.index, frontMatter: plan.frontMatter });
+  return { plan, settings, requirements: req.sets, findings: kept, suppressed, externalProblems };
+}
+
+/** Reads, decodes and analyses one draft; with `fix`, applies safe fixes and writes the file back. */
+export async function checkDraft(file: string, options: DraftOptions = {}): Promise<DraftResult | DraftFailure> {
+  const cwd = options.cwd ?? process.cwd();
+  const display = displayPath(file, cwd);
+  let decoded: DecodedText;
+  try {
+    decoded = await decodeFile(file, readFileSync(file));
+  } catch (e) {
+    if (e instanceof DecodeError) return { file, display, message: e.localized };
+    const code = (e as NodeJS.ErrnoException).code;
+    const why: Localized =
+      code === 'ENOENT'
+        ? { zh: '文件不存在', en: 'no such file' }
+        : code === 'EACCES' || code === 'EPERM'
+          ? { zh: '没有读取权限', en: 'permission denied' }
+          : code === 'EISDIR'
+            ? { zh: '这是一个目录', en: 'is a directory' }
+            : { zh: `读取失败（${code ?? String(e)}）`, en: `read failed (${code ?? String(e)})` };
+    return { file, display, message: { zh: `无法读取：${why.zh}`, en: `cannot read: ${why.en}` } };
+  }
+  let text = decoded.text;
+  let result = analyseText(text, file, cwd, options);
+  let fixed = 0;
+  let fixSkipped: Localized | undefined;
+  if (options.fix && result.findings.some((f) => f.fix?.safe)) {
+    if (decoded.encoding === 'docx') {
+      fixSkipped = { zh: '.docx 文件不能自动修复（请在 Word 中修改）', en: '.docx files cannot be fixed automatically (edit them in Word)' };
+    } else if (!decoded.lossless) {
+      fixSkipped = { zh: '文件含有无效的字节序列，为避免丢失内容未自动修复', en: 'the file has invalid byte sequences; not fixed to avoid losing content' };
+    } else {
+      const r = applyFixes(text, (t) => (t === text ? result.findings : analyseText(t, file, cwd, options).findings) as readonly Finding[]);
+      if (r.text !== text) {
+        writeFileSync(file, encodeText(r.text, decoded));
+        fixed = r.appliedCount;
+        text = r.text;
+        decoded = { ...decoded, text };
+        result = analyseText(text, file, cwd, options);
+      }
+    }
+  }
+  return { file, display, decoded, ...result, fixed, fixSkipped };
+}
+
+export function isFailure(r: DraftResult | DraftFailure): r is DraftFailure {
+  return !('plan' in r);
+}

@@ -1,0 +1,479 @@
+/**
+ * Configuration: the workspace file `planlint.yaml` (found upward from a draft), profiles (bundled
+ * by name or YAML files), and a draft's front-matter metadata. Nothing here throws for bad input:
+ * every mistake is a located ConfigProblem and the valid parts are still used.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Document } from 'yaml';
+import type { FrontMatter, Severity } from '../core/model.js';
+import { defaultProfile, type Profile, type RuleSetting } from '../core/profile.js';
+import { findRule } from '../core/rules/index.js';
+import { LineIndex, type Range, type Span } from '../core/text.js';
+import type { ConfigProblem } from './problems.js';
+import { compileSchema, errorsToProblems, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
+
+export const CONFIG_FILE_NAMES = ['planlint.yaml', 'planlint.yml', '.planlint.yaml'];
+const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A string value with where it was written. */
+export interface Located<T> {
+  value: T;
+  range?: Range;
+}
+
+declare const __dirname: string | undefined;
+
+/** Directory of the bundled profiles (server/profiles), from the bundle (server/dist) or the sources. */
+let profilesDirCache: string | null | undefined;
+export function bundledProfilesDir(): string | undefined {
+  if (profilesDirCache === undefined) profilesDirCache = findProfilesDir() ?? null;
+  return profilesDirCache ?? undefined;
+}
+
+function findProfilesDir(): string | undefined {
+  const here: string[] = [];
+  if (typeof __dirname === 'string') here.push(__dirname);
+  try {
+    const url = (import.meta as { url?: string }).url;
+    if (url) here.push(path.dirname(new URL(url).pathname.replace(/^\/([A-Za-z]:)/, '$1')));
+  } catch {
+    /* CommonJS bundle */
+  }
+  for (const dir of here) {
+    for (const rel of ['../profiles', '../../profiles']) {
+      const candidate = path.resolve(dir, rel);
+      if (existsSync(path.join(candidate, 'gbt9704.yaml'))) return candidate;
+    }
+  }
+  return undefined;
+}
+
+export function listBundledProfiles(): string[] {
+  const dir = bundledProfilesDir();
+  if (!dir) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
+function readText(file: string): { text?: string; problem?: ConfigProblem } {
+  try {
+    let text = readFileSync(file, 'utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    return {
+      problem: {
+        file: displayPath(file),
+        range: zeroRange,
+        ruleId: 'config/yaml',
+        severity: 'error',
+        message: { zh: `无法读取配置文件（${code || String(e)}）`, en: `cannot read the configuration file (${code || String(e)})` },
+      },
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rule settings (shared by planlint.yaml and profiles)
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Extracts valid rule settings; checks each rule's options against its meta.optionsSchema. */
+function ruleSettings(raw: unknown, doc: Document, ctx: LocateContext, at: PathSegment[]): { rules: Record<string, RuleSetting>; problems: ConfigProblem[] } {
+  const rules: Record<string, RuleSetting> = {};
+  const problems: ConfigProblem[] = [];
+  if (!isRecord(raw)) return { rules, problems };
+  for (const [id, value] of Object.entries(raw)) {
+    const rule = findRule(id);
+    if (!rule) continue; // reported by the schema (propertyNames)
+    let setting: RuleSetting | undefined;
+    if (typeof value === 'string' && severities.has(value)) setting = { severity: value as Severity | 'off' };
+    else if (isRecord(value)) {
+      setting = {};
+      if (typeof value['severity'] === 'string' && severities.has(value['severity'])) setting.severity = value['severity'] as Severity | 'off';
+      if (isRecord(value['options'])) {
+        const schema = rule.meta.optionsSchema;
+        const where = [...at, id, 'options'];
+        if (!schema) {
+          const s = nodeSpan(doc, where) ?? { start: 0, end: 0 };
+          problems.push({
+            file: ctx.file,
+            range: ctx.index.rangeOf({ start: (ctx.base ?? 0) + s.start, end: (ctx.base ?? 0) + s.end }),
+            ruleId: 'config/schema',
+            severity: 'warning',
+            message: { zh: `规则 ${id} 没有可配置的选项，options 将被忽略`, en: `rule ${id} has no options; "options" is ignored` },
+          });
+        } else {
+          const v = compileSchema(`rule:${id}`, schema);
+          if (v && !v(value['options'])) problems.push(...errorsToProblems(v.errors ?? [], doc, ctx, where));
+          else if (v) setting.options = value['options'];
+        }
+      }
+    }
+    if (setting) rules[id] = setting;
+  }
+  return { rules, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles
+
+export interface LoadedProfile {
+  profile: Profile;
+  problems: ConfigProblem[];
+  /** file it was read from (undefined for the built-in default) */
+  file?: string;
+}
+
+const profileCache = new Map<string, LoadedProfile>();
+
+export interface ProfileRefOptions {
+  /** directory a relative path is resolved against */
+  baseDir: string;
+  /** where the reference was written, for "not found" problems */
+  referrer?: string;
+  range?: Range;
+}
+
+/** Resolves a profile reference (bundled name or path) to a file path. */
+export function profilePath(ref: string, baseDir: string): string | undefined {
+  const dir = bundledProfilesDir();
+  if (/^[a-z0-9][a-z0-9_-]*$/i.test(ref) && dir) {
+    const p = path.join(dir, ref + '.yaml');
+    if (existsSync(p)) return p;
+  }
+  const abs = path.resolve(baseDir, ref);
+  for (const c of /\.ya?ml$/i.test(abs) ? [abs] : [abs, abs + '.yaml', abs + '.yml']) {
+    if (existsSync(c) && statSync(c).isFile()) return c;
+  }
+  return undefined;
+}
+
+/** Loads a profile by bundled name or path, following `extends` (cycles and depth are checked). */
+export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[] = []): LoadedProfile {
+  const file = profilePath(ref, opts.baseDir);
+  if (!file) {
+    const names = listBundledProfiles();
+    return {
+      profile: defaultProfile,
+      problems: [
+        {
+          file: opts.referrer ?? '',
+          range: opts.range ?? zeroRange,
+          ruleId: 'config/profile',
+          severity: 'error',
+          message: {
+            zh: `找不到规则配置“${ref}”：应为内置名称（${names.join('、')}）或存在的 YAML 文件路径`,
+            en: `profile "${ref}" not found: expected a bundled name (${names.join(', ')}) or an existing YAML path`,
+          },
+        },
+      ],
+    };
+  }
+  const cached = profileCache.get(file);
+  if (cached && chain.length === 0) return cached;
+  const display = displayPath(file);
+  const read = readText(file);
+  if (read.problem) return { profile: defaultProfile, problems: [read.problem], file };
+  const index = new LineIndex(read.text!);
+  const ctx: LocateContext = { file: display, index, ruleId: 'config/schema' };
+  const parsed = parseYaml(read.text!, { file: display, index });
+  const problems = [...parsed.problems];
+  let profile: Profile = { ...defaultProfile, name: path.basename(file).replace(/\.ya?ml$/i, ''), rules: {} };
+  if (parsed.doc && parsed.problems.length === 0) {
+    const data = parsed.data;
+    const doc = parsed.doc;
+    if (!isRecord(data)) {
+      problems.push({ file: display, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: '规则配置应为 YAML 映射（name、extends、rules）', en: 'a profile must be a YAML mapping (name, extends, rules)' } });
+    } else {
+      // bundled profiles are checked against the schema by the tests; skipping ajv keeps start-up fast
+      const bundled = bundledProfilesDir();
+      if (!bundled || path.dirname(file) !== bundled) problems.push(...validateDoc('profile', data, doc, ctx));
+      let base: Profile = { ...defaultProfile, rules: {} };
+      if (typeof data['extends'] === 'string') {
+        const span = nodeSpan(doc, ['extends']);
+        const range = span ? index.rangeOf(span) : zeroRange;
+        if (chain.includes(file) || chain.length >= 8) {
+          problems.push({ file: display, range, ruleId: 'config/profile', severity: 'error', message: { zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map(displayPath).join(' → ')}`, en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map(displayPath).join(' → ')}` } });
+        } else {
+          const parent = loadProfile(data['extends'], { baseDir: path.dirname(file), referrer: display, range }, [...chain, file]);
+          problems.push(...parent.problems);
+          base = parent.profile;
+        }
+      }
+      const { rules, problems: ruleProblems } = ruleSettings(data['rules'], doc, ctx, ['rules']);
+      problems.push(...ruleProblems);
+      profile = {
+        name: typeof data['name'] === 'string' ? data['name'] : profile.name,
+        description: typeof data['description'] === 'string' ? data['description'] : base.description,
+        rules: mergeRules(base.rules, rules),
+      };
+    }
+  }
+  const result = { profile, problems, file };
+  if (chain.length === 0) profileCache.set(file, result);
+  return result;
+}
+
+/** Rule settings of `over` on top of `base` (severity and options merged per rule). */
+export function mergeRules(base: Record<string, RuleSetting>, over: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = { ...base };
+  for (const [id, s] of Object.entries(over)) {
+    const prev = out[id] ?? {};
+    out[id] = {
+      ...(s.severity ?? prev.severity ? { severity: s.severity ?? prev.severity } : {}),
+      ...(s.options || prev.options ? { options: { ...(prev.options ?? {}), ...(s.options ?? {}) } } : {}),
+    };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// planlint.yaml
+
+export interface WorkspaceConfig {
+  /** absolute path of the file */
+  file: string;
+  dir: string;
+  profile?: Located<string>;
+  requirements: Located<string>[];
+  rules: Record<string, RuleSetting>;
+  include: string[];
+  exclude: string[];
+  problems: ConfigProblem[];
+}
+
+const configCache = new Map<string, WorkspaceConfig>();
+const dirCache = new Map<string, string | null>();
+
+/** Forget cached configuration and profiles (the language server calls this when files change). */
+export function clearConfigCache(): void {
+  configCache.clear();
+  dirCache.clear();
+  profileCache.clear();
+}
+
+/** The nearest planlint.yaml at or above `startDir`, if any. */
+export function findConfigFile(startDir: string): string | undefined {
+  const visited: string[] = [];
+  let dir = path.resolve(startDir);
+  let found: string | null = null;
+  for (;;) {
+    const cached = dirCache.get(dir);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(dir);
+    const hit = CONFIG_FILE_NAMES.map((n) => path.join(dir, n)).find((p) => existsSync(p));
+    if (hit) {
+      found = hit;
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const d of visited) dirCache.set(d, found);
+  return found ?? undefined;
+}
+
+function stringList(v: unknown, doc: Document, index: LineIndex, key: string): Located<string>[] {
+  const out: Located<string>[] = [];
+  if (typeof v === 'string') {
+    const s = nodeSpan(doc, [key]);
+    if (v.trim()) out.push({ value: v, range: s ? index.rangeOf(s) : undefined });
+  } else if (Array.isArray(v)) {
+    v.forEach((item, i) => {
+      if (typeof item !== 'string' || !item.trim()) return;
+      const s = nodeSpan(doc, [key, i]);
+      out.push({ value: item, range: s ? index.rangeOf(s) : undefined });
+    });
+  }
+  return out;
+}
+
+/** Loads and validates a planlint.yaml (cached per path). */
+export function loadConfig(file: string): WorkspaceConfig {
+  const abs = path.resolve(file);
+  const cached = configCache.get(abs);
+  if (cached) return cached;
+  const display = displayPath(abs);
+  const config: WorkspaceConfig = { file: abs, dir: path.dirname(abs), requirements: [], rules: {}, include: [], exclude: [], problems: [] };
+  configCache.set(abs, config);
+  const read = readText(abs);
+  if (read.problem) {
+    config.problems.push(read.problem);
+    return config;
+  }
+  const index = new LineIndex(read.text!);
+  const parsed = parseYaml(read.text!, { file: display, index });
+  config.problems.push(...parsed.problems);
+  if (!parsed.doc || parsed.problems.length) return config;
+  const data = parsed.data;
+  const doc = parsed.doc;
+  if (data === null || data === undefined) return config; // empty file: all defaults
+  if (!isRecord(data)) {
+    config.problems.push({ file: display, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: 'planlint.yaml 应为 YAML 映射（profile、requirements、rules、include、exclude）', en: 'planlint.yaml must be a YAML mapping (profile, requirements, rules, include, exclude)' } });
+    return config;
+  }
+  const ctx: LocateContext = { file: display, index, ruleId: 'config/schema' };
+  config.problems.push(...validateDoc('config', data, doc, ctx));
+  if (typeof data['profile'] === 'string' && data['profile'].trim()) {
+    const s = nodeSpan(doc, ['profile']);
+    config.profile = { value: data['profile'].trim(), range: s ? index.rangeOf(s) : undefined };
+  }
+  config.requirements = stringList(data['requirements'], doc, index, 'requirements');
+  const { rules, problems } = ruleSettings(data['rules'], doc, ctx, ['rules']);
+  config.rules = rules;
+  config.problems.push(...problems);
+  config.include = stringList(data['include'], doc, index, 'include').map((l) => l.value);
+  config.exclude = stringList(data['exclude'], doc, index, 'exclude').map((l) => l.value);
+  return config;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter metadata
+
+export type GovernmentLevel = '国家' | '省' | '市' | '县' | '区';
+
+export interface DraftMeta {
+  title?: string;
+  year?: number;
+  level?: GovernmentLevel;
+  issuer?: string;
+  requirements: Located<string>[];
+  profile?: Located<string>;
+}
+
+/**
+ * Validates a draft's front matter against schemas/frontmatter.schema.json. Problems are located
+ * in the draft (rule id `config/front-matter`); unknown keys are warnings (the block may be shared
+ * with other tools), everything else is an error. Valid fields are returned even when others fail.
+ */
+export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, file: string): { meta: DraftMeta; problems: ConfigProblem[] } {
+  const meta: DraftMeta = { requirements: [] };
+  if (!fm) return { meta, problems: [] };
+  const ctx: LocateContext = { file, index, base: fm.sourceStart, ruleId: 'config/front-matter', unknownKeySeverity: 'warning' };
+  const parsed = parseYaml(fm.source, { ...ctx });
+  const problems = [...parsed.problems];
+  if (!parsed.doc || parsed.problems.length) return { meta, problems };
+  const data = parsed.data;
+  const doc = parsed.doc;
+  if (data === null || data === undefined) return { meta, problems };
+  if (!isRecord(data)) {
+    problems.push({
+      file,
+      range: index.rangeOf({ start: fm.sourceStart, end: fm.sourceStart + fm.source.replace(/\s+$/, '').length }),
+      ruleId: 'config/front-matter',
+      severity: 'error',
+      message: { zh: '文首元数据应为 YAML 映射（title、year、level、issuer、requirements、profile、disable）', en: 'front matter must be a YAML mapping (title, year, level, issuer, requirements, profile, disable)' },
+    });
+    return { meta, problems };
+  }
+  problems.push(...validateDoc('frontmatter', data, doc, ctx));
+  const rangeOf = (s: Span | undefined): Range | undefined => (s ? index.rangeOf({ start: fm.sourceStart + s.start, end: fm.sourceStart + s.end }) : undefined);
+  if (typeof data['title'] === 'string') meta.title = data['title'];
+  if (typeof data['issuer'] === 'string') meta.issuer = data['issuer'];
+  if (typeof data['year'] === 'number' && Number.isInteger(data['year']) && data['year'] >= 1949 && data['year'] <= 2100) meta.year = data['year'];
+  if (typeof data['level'] === 'string' && ['国家', '省', '市', '县', '区'].includes(data['level'])) meta.level = data['level'] as GovernmentLevel;
+  if (typeof data['profile'] === 'string' && data['profile'].trim()) meta.profile = { value: data['profile'].trim(), range: rangeOf(nodeSpan(doc, ['profile'])) };
+  const req = data['requirements'];
+  if (typeof req === 'string' && req.trim()) meta.requirements.push({ value: req.trim(), range: rangeOf(nodeSpan(doc, ['requirements'])) });
+  else if (Array.isArray(req)) {
+    req.forEach((r, i) => {
+      if (typeof r === 'string' && r.trim()) meta.requirements.push({ value: r.trim(), range: rangeOf(nodeSpan(doc, ['requirements', i])) });
+    });
+  }
+  return { meta, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Putting it together for one draft
+
+export interface SettingsOverrides {
+  /** --profile: wins over front matter and planlint.yaml */
+  profile?: string;
+  /** --requirements: wins over front matter and planlint.yaml (empty = not given) */
+  requirements?: readonly string[];
+  /** --config FILE: use this instead of searching upward */
+  configFile?: string;
+  /** directory command-line references are resolved against */
+  cwd?: string;
+}
+
+export interface RequirementRefs {
+  refs: string[];
+  ranges: (Range | undefined)[];
+  baseDir: string;
+  /** file the references were written in (for locating problems); "" for the command line */
+  referrer: string;
+  origin: 'cli' | 'front-matter' | 'config' | 'none';
+}
+
+export interface DraftSettings {
+  config?: WorkspaceConfig;
+  meta: DraftMeta;
+  profile: Profile;
+  requirementRefs: RequirementRefs;
+  /** problems located in the draft itself (front matter) */
+  draftProblems: ConfigProblem[];
+  /** problems in other files (planlint.yaml, profiles) or on the command line */
+  externalProblems: ConfigProblem[];
+}
+
+/**
+ * Effective settings for a draft: profile (CLI > front matter > planlint.yaml > gbt9704), rule
+ * overrides from planlint.yaml on top, requirement references (CLI > front matter > planlint.yaml).
+ */
+export function draftSettings(draftPath: string, fm: FrontMatter | undefined, index: LineIndex, overrides: SettingsOverrides = {}): DraftSettings {
+  const abs = path.resolve(draftPath);
+  const draftDisplay = displayPath(abs);
+  const cwd = overrides.cwd ?? process.cwd();
+  const configFile = overrides.configFile ? path.resolve(cwd, overrides.configFile) : findConfigFile(path.dirname(abs));
+  const config = configFile ? loadConfig(configFile) : undefined;
+  const externalProblems: ConfigProblem[] = [...(config?.problems ?? [])];
+  const { meta, problems: draftProblems } = frontMatterMeta(fm, index, draftDisplay);
+
+  let loaded: LoadedProfile;
+  if (overrides.profile) loaded = loadProfile(overrides.profile, { baseDir: cwd, referrer: '' });
+  else if (meta.profile) loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range });
+  else if (config?.profile) loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range });
+  else loaded = loadProfile('gbt9704', { baseDir: cwd });
+  for (const p of loaded.problems) (p.file === draftDisplay ? draftProblems : externalProblems).push(p);
+  const profile: Profile = config && Object.keys(config.rules).length ? { ...loaded.profile, rules: mergeRules(loaded.profile.rules, config.rules) } : loaded.profile;
+
+  let requirementRefs: RequirementRefs;
+  if (overrides.requirements && overrides.requirements.length) {
+    requirementRefs = { refs: [...overrides.requirements], ranges: [], baseDir: cwd, referrer: '', origin: 'cli' };
+  } else if (meta.requirements.length) {
+    requirementRefs = { refs: meta.requirements.map((r) => r.value), ranges: meta.requirements.map((r) => r.range), baseDir: path.dirname(abs), referrer: draftDisplay, origin: 'front-matter' };
+  } else if (config?.requirements.length) {
+    requirementRefs = { refs: config.requirements.map((r) => r.value), ranges: config.requirements.map((r) => r.range), baseDir: config.dir, referrer: displayPath(config.file), origin: 'config' };
+  } else requirementRefs = { refs: [], ranges: [], baseDir: cwd, referrer: '', origin: 'none' };
+
+  return { config, meta, profile, requirementRefs, draftProblems, externalProblems: dedupe(externalProblems) };
+}
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.file}:${p.range.start.line}:${p.range.start.character}:${p.message.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,292 @@
+/**
+ * Bytes → text. Plans arrive as UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK
+ * (what Word on Chinese Windows saves as "plain text"), or .docx. Decoding never throws on
+ * invalid byte sequences: they become U+FFFD and are reported as warnings with their position.
+ * A binary or non-text file is refused with a DecodeError carrying a clear, localised message.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Localized } from '../core/model.js';
+import { LineIndex } from '../core/text.js';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx' | (string & {});
+
+export interface DecodeWarning {
+  message: Localized;
+  /** offset in the decoded text the warning is about, if any */
+  offset?: number;
+}
+
+export interface DecodedText {
+  text: string;
+  /** encoding of the bytes (iconv-lite name), or "docx" */
+  encoding: TextEncoding;
+  /** whether the bytes started with a byte-order mark (removed from `text`) */
+  bom: boolean;
+  /** false when bytes were replaced (invalid sequences) or the source is .docx: writing back would lose data */
+  lossless: boolean;
+  warnings: DecodeWarning[];
+}
+
+export class DecodeError extends Error {
+  readonly localized: Localized;
+  constructor(message: Localized) {
+    super(message.en);
+    this.localized = message;
+    this.name = 'DecodeError';
+  }
+}
+
+const REPLACEMENT = 0xfffd;
+
+/** Signatures of common binary formats that sometimes get a text extension. */
+const magics: { bytes: number[]; what: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'PDF' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'ZIP (.docx/.xlsx/.zip)' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'OLE (.doc/.xls/.wps)' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'PNG' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'JPEG' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'GIF' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'ELF' },
+  { bytes: [0x1f, 0x8b], what: 'gzip' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'RAR' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: '7z' },
+];
+
+function startsWith(buf: Uint8Array, bytes: readonly number[]): boolean {
+  if (buf.length < bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (buf[i] !== bytes[i]) return false;
+  return true;
+}
+
+function refuseBinary(what: string): never {
+  throw new DecodeError({
+    zh: `不是文本文件（${what}），planlint 只读取 .txt、.md（UTF-8、UTF-16、GB18030）和 .docx`,
+    en: `not a text file (${what}); planlint reads .txt, .md (UTF-8, UTF-16, GB18030) and .docx`,
+  });
+}
+
+/** Refuses binary content: known signatures, NUL bytes, or many control characters. */
+function checkNotBinary(buf: Uint8Array): void {
+  for (const m of magics) if (startsWith(buf, m.bytes)) refuseBinary(m.what);
+  const n = Math.min(buf.length, 16 * 1024);
+  if (Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 1024 * 1024)).indexOf(0) >= 0) refuseBinary('NUL bytes');
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    // C0 controls other than TAB, LF, VT, FF, CR, ESC; DEL
+    if ((b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) || b === 0x7f) control++;
+  }
+  if (n > 0 && control / n > 0.05 && control > 8) refuseBinary('control bytes');
+}
+
+function countReplacements(text: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === REPLACEMENT) at.push(i);
+  return at;
+}
+
+function invalidWarning(text: string, at: readonly number[], encoding: string): DecodeWarning {
+  const p = new LineIndex(text).positionAt(at[0]!);
+  const where = { zh: `第 ${p.line + 1} 行第 ${p.character + 1} 列`, en: `line ${p.line + 1}, column ${p.character + 1}` };
+  return {
+    offset: at[0],
+    message: {
+      zh: `${where.zh}起有 ${at.length} 处无效的 ${encoding.toUpperCase()} 字节序列，已替换为 U+FFFD（文件可能已损坏或编码混用）`,
+      en: `${at.length} invalid ${encoding.toUpperCase()} byte sequence(s) from ${where.en}, replaced by U+FFFD (damaged file or mixed encodings)`,
+    },
+  };
+}
+
+type Iconv = typeof import('iconv-lite');
+let iconvModule: Iconv | undefined;
+function iconv(): Iconv {
+  // loaded on first non-UTF-8 file only: keeps start-up fast for the common case
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (iconvModule ??= require('iconv-lite') as Iconv);
+}
+
+function isCjk(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
+}
+
+function cjkShare(text: string): number {
+  let cjk = 0;
+  let high = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    high++;
+    if (isCjk(c)) cjk++;
+  }
+  return high === 0 ? 1 : cjk / high;
+}
+
+/** Decodes the bytes of a .txt/.md file. Throws DecodeError for binary content only. */
+export function decodeBytes(buf: Uint8Array): DecodedText {
+  const warnings: DecodeWarning[] = [];
+  // byte-order marks first: they are unambiguous
+  if (startsWith(buf, [0xef, 0xbb, 0xbf])) {
+    return utf8(buf.subarray(3), true);
+  }
+  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) {
+    const le = buf[0] === 0xff;
+    if (le && startsWith(buf, [0xff, 0xfe, 0, 0])) refuseBinary('UTF-32');
+    const body = buf.subarray(2);
+    const encoding = le ? 'utf-16le' : 'utf-16be';
+    let text: string;
+    if (le) {
+      text = Buffer.from(body.buffer, body.byteOffset, body.length - (body.length % 2)).toString('utf16le');
+    } else {
+      const swapped = Buffer.from(body.subarray(0, body.length - (body.length % 2)));
+      swapped.swap16();
+      text = swapped.toString('utf16le');
+    }
+    if (body.length % 2 === 1) {
+      text += '\ufffd';
+      warnings.push({
+        offset: text.length - 1,
+        message: { zh: `${encoding.toUpperCase()} 文件的字节数为奇数，末尾多出一个字节`, en: `${encoding.toUpperCase()} file has an odd number of bytes; the last byte is incomplete` },
+      });
+    }
+    const lone = loneSurrogates(text);
+    if (lone.length > 0) {
+      const p = new LineIndex(text).positionAt(lone[0]!);
+      warnings.push({
+        offset: lone[0],
+        message: {
+          zh: `第 ${p.line + 1} 行第 ${p.character + 1} 列起有 ${lone.length} 个不成对的代理项（无效的 UTF-16）`,
+          en: `${lone.length} unpaired surrogate(s) (invalid UTF-16) from line ${p.line + 1}, column ${p.character + 1}`,
+        },
+      });
+    }
+    if (text.includes('\0')) refuseBinary('NUL characters');
+    return { text, encoding, bom: true, lossless: warnings.length === 0, warnings };
+  }
+  checkNotBinary(buf);
+  // strict UTF-8 first: any valid UTF-8 file (including pure ASCII) is UTF-8
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+    return { text, encoding: 'utf-8', bom: false, lossless: true, warnings };
+  } catch {
+    // not valid UTF-8: either another encoding, or UTF-8 with damaged bytes
+  }
+  const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
+  const bad = countReplacements(lossy);
+  let high = 0;
+  for (let i = 0; i < lossy.length; i++) if (lossy.charCodeAt(i) >= 0x80) high++;
+  // UTF-8 with a few damaged bytes: keep UTF-8, report where
+  if (bad.length <= Math.max(2, high * 0.02)) return utf8(buf, false);
+  return legacy(buf);
+}
+
+function utf8(buf: Uint8Array, bom: boolean): DecodedText {
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
+  const bad = countReplacements(text);
+  // a literal U+FFFD in valid UTF-8 is not a decoding problem
+  let valid = true;
+  try {
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+  } catch {
+    valid = false;
+  }
+  if (bom) checkNotBinary(buf);
+  const warnings = !valid && bad.length > 0 ? [invalidWarning(text, bad, 'utf-8')] : [];
+  return { text, encoding: 'utf-8', bom, lossless: valid, warnings };
+}
+
+/** Non-UTF-8 bytes without BOM: GB18030 (the usual case for Chinese Windows), or what chardet reports. */
+function legacy(buf: Uint8Array): DecodedText {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const chardet = require('chardet') as typeof import('chardet');
+  const lib = iconv();
+  const guess = (chardet.detect(buf) ?? '').toLowerCase();
+  const candidates: string[] = ['gb18030'];
+  if (guess && guess !== 'gb18030' && !guess.startsWith('utf') && lib.encodingExists(guess)) candidates.push(guess);
+  let best: { text: string; encoding: string; bad: number[]; score: number } | undefined;
+  for (const encoding of candidates) {
+    const text = lib.decode(Buffer.from(buf), encoding);
+    const bad = countReplacements(text);
+    // prefer fewer invalid sequences, then more CJK (plans are Chinese); GB18030 wins ties
+    const score = bad.length * 10 - cjkShare(text);
+    if (!best || score < best.score - 1e-9) best = { text, encoding, bad, score };
+  }
+  const { text, encoding, bad } = best!;
+  const warnings = bad.length > 0 ? [invalidWarning(text, bad, encoding)] : [];
+  return { text, encoding: encoding as TextEncoding, bom: false, lossless: bad.length === 0, warnings };
+}
+
+function loneSurrogates(text: string): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      else at.push(i);
+    } else if (c >= 0xdc00 && c <= 0xdfff) at.push(i);
+  }
+  return at;
+}
+
+/** Encodes text back to the bytes of its original encoding (for `--fix`). */
+export function encodeText(text: string, decoded: Pick<DecodedText, 'encoding' | 'bom'>): Buffer {
+  const { encoding, bom } = decoded;
+  if (encoding === 'docx') throw new DecodeError({ zh: '不能写回 .docx 文件', en: 'cannot write back a .docx file' });
+  if (encoding === 'utf-8') return Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+  if (encoding === 'utf-16le') return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  if (encoding === 'utf-16be') {
+    const b = Buffer.from(text, 'utf16le');
+    b.swap16();
+    return Buffer.concat([Buffer.from([0xfe, 0xff]), b]);
+  }
+  return iconv().encode(text, encoding);
+}
+
+/** Paragraph text of a .docx (mammoth, loaded only when a .docx is read). */
+export async function decodeDocx(buf: Uint8Array): Promise<DecodedText> {
+  if (!startsWith(buf, [0x50, 0x4b])) {
+    if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) {
+      throw new DecodeError({
+        zh: '这是旧版 Word（.doc）文件，请另存为 .docx 或 .txt 后再检查',
+        en: 'this is a legacy Word (.doc) file; save it as .docx or .txt first',
+      });
+    }
+    throw new DecodeError({ zh: '不是有效的 .docx 文件（不是 ZIP 压缩包）', en: 'not a valid .docx file (not a ZIP archive)' });
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mammoth = require('mammoth') as typeof import('mammoth');
+  let result: { value: string; messages: { type: string; message: string }[] };
+  try {
+    result = await mammoth.extractRawText({ buffer: Buffer.from(buf) });
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new DecodeError({ zh: `无法读取 .docx 文件：${why}`, en: `cannot read the .docx file: ${why}` });
+  }
+  // mammoth separates paragraphs with a blank line; keep one paragraph per line
+  const text = result.value.replace(/\r\n?/g, '\n').replace(/\n\n/g, '\n').replace(/\n+$/, '\n');
+  const warnings: DecodeWarning[] = result.messages.map((m) => ({
+    message: { zh: `.docx：${m.message}`, en: `.docx: ${m.message}` },
+  }));
+  return { text, encoding: 'docx', bom: false, lossless: false, warnings };
+}
+
+const refusedExtensions: Record<string, Localized> = {
+  '.doc': { zh: '旧版 Word（.doc）文件不受支持，请另存为 .docx 或 .txt', en: 'legacy Word (.doc) files are not supported; save as .docx or .txt' },
+  '.wps': { zh: 'WPS（.wps）文件不受支持，请另存为 .docx 或 .txt', en: 'WPS (.wps) files are not supported; save as .docx or .txt' },
+  '.pdf': { zh: 'PDF 文件不受支持，请先导出为文本（.txt）', en: 'PDF files are not supported; export the text (.txt) first' },
+};
+
+/** Decodes a file's bytes by its name: .docx via mammoth, everything else as text. */
+export async function decodeFile(path: string, buf: Uint8Array): Promise<DecodedText> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.docx') return decodeDocx(buf);
+  const refused = refusedExtensions[ext];
+  if (refused) throw new DecodeError(refused);
+  return decodeBytes(buf);
+}
+
+/** Reads and decodes a draft. Throws DecodeError (bad content) or the fs error (missing, unreadable). */
+export async function readDraft(path: string): Promise<DecodedText> {
+  return decodeFile(path, await readFile(path));
+}

@@ -1,0 +1,109 @@
+/**
+ * Command-line paths → draft files. An existing file is taken as named (any extension); a
+ * directory expands to its drafts (`**\/*.{txt,md,docx}`, or planlint.yaml `include`), skipping
+ * node_modules, dot-directories, planlint.yaml `exclude` and repository boilerplate (README,
+ * CHANGELOG, LICENSE, CONTRIBUTING); anything else is a glob (tinyglobby). A missing path or a
+ * glob that matches nothing is an input problem, not an exception.
+ */
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Localized } from '../core/model.js';
+import { findConfigFile, loadConfig } from './config.js';
+
+export const DRAFT_GLOB = '**/*.{txt,md,docx}';
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** file names never taken from a directory expansion (they document the repository, not a plan) */
+export const BOILERPLATE = /^(readme|changelog|changes|license|licence|contributing|code_of_conduct|security|authors|notice)(\.[^.]*)?$/i;
+
+export interface InputProblem {
+  arg: string;
+  message: Localized;
+}
+
+export interface ExpandResult {
+  /** absolute paths, sorted, without duplicates */
+  files: string[];
+  problems: InputProblem[];
+}
+
+type Tinyglobby = typeof import('tinyglobby');
+let tg: Tinyglobby | undefined;
+/** tinyglobby through require(): its CommonJS build works in the CJS bundle (the ESM one needs import.meta). */
+function tinyglobby(): Tinyglobby {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (tg ??= require('tinyglobby') as Tinyglobby);
+}
+
+/** Whether the argument uses glob syntax (without loading the glob library for plain paths). */
+function isGlob(arg: string): boolean {
+  return /[*?[\]{}()!]/.test(arg) && tinyglobby().isDynamicPattern(arg);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function expandDirectory(dir: string, configFile?: string): string[] {
+  const cfgPath = configFile ?? findConfigFile(dir);
+  const cfg = cfgPath ? loadConfig(cfgPath) : undefined;
+  // include/exclude are relative to the configuration file's directory
+  const base = cfg && (cfg.include.length || cfg.exclude.length) ? cfg.dir : dir;
+  const patterns = cfg?.include.length ? cfg.include : [DRAFT_GLOB];
+  const found = tinyglobby().globSync(patterns, {
+    cwd: base,
+    absolute: true,
+    dot: false,
+    onlyFiles: true,
+    ignore: [...ALWAYS_IGNORED, ...(cfg?.exclude ?? [])],
+    expandDirectories: false,
+  });
+  const inside = path.resolve(dir) + path.sep;
+  return found
+    .map((f) => path.resolve(f))
+    .filter((f) => f.startsWith(inside))
+    .filter((f) => !BOILERPLATE.test(path.basename(f)));
+}
+
+/** Expands command-line arguments to draft files. */
+export function expandPaths(args: readonly string[], opts: { cwd?: string; configFile?: string } = {}): ExpandResult {
+  const cwd = opts.cwd ?? process.cwd();
+  const files = new Set<string>();
+  const problems: InputProblem[] = [];
+  for (const arg of args) {
+    const abs = path.resolve(cwd, arg);
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      files.add(abs);
+      continue;
+    }
+    if (stat?.isDirectory()) {
+      const found = expandDirectory(abs, opts.configFile);
+      if (found.length === 0) {
+        problems.push({ arg, message: { zh: `目录“${arg}”中没有可检查的文稿（.txt、.md、.docx）`, en: `no drafts (.txt, .md, .docx) in directory "${arg}"` } });
+      }
+      for (const f of found) files.add(f);
+      continue;
+    }
+    if (isGlob(arg)) {
+      let found: string[] = [];
+      try {
+        found = tinyglobby().globSync([toPosix(arg)], { cwd, absolute: true, onlyFiles: true, ignore: ALWAYS_IGNORED, expandDirectories: false });
+      } catch (e) {
+        problems.push({ arg, message: { zh: `无效的通配符“${arg}”：${(e as Error).message}`, en: `invalid glob "${arg}": ${(e as Error).message}` } });
+        continue;
+      }
+      if (found.length === 0) {
+        problems.push({ arg, message: { zh: `没有文件匹配“${arg}”`, en: `no files match "${arg}"` } });
+      }
+      for (const f of found) files.add(path.resolve(f));
+      continue;
+    }
+    problems.push({ arg, message: { zh: `找不到文件或目录“${arg}”`, en: `no such file or directory "${arg}"` } });
+  }
+  return { files: [...files].sort(), problems };
+}
