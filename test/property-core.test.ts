@@ -1,0 +1,176 @@
+/**
+ * Robustness properties of the analysis core (issue 7): parsing, every rule, indicator extraction
+ * and alignment never throw on arbitrary input; every finding's span lies inside the text; every
+ * fix's edits are in range and do not overlap; the plan model maps back onto the source exactly.
+ * Case counts are listed per property (≥ 10,000 in total over this file and property-fix).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyze } from '../server/src/core/analyze.js';
+import { parsePlan } from '../server/src/core/parse.js';
+import { alignPlan } from '../server/src/core/align/index.js';
+import { matchNumberToken, parseChineseNumeral, toChineseNumeral } from '../server/src/core/numbering.js';
+import { LineIndex } from '../server/src/core/text.js';
+import type { Plan } from '../server/src/core/model.js';
+import type { RequirementSet } from '../server/src/core/requirements/types.js';
+import { resolveRequirementSets } from '../server/src/node/requirements.js';
+import { collectSuppressions, applySuppressions, disableFileEdits, disableLineEdits } from '../server/src/core/suppress.js';
+import { allRules } from '../server/src/core/rules/index.js';
+import { domainString, findingProblems, mutatedSeed, spanProblems, unicodeString, editsProblems } from './robust-gen.js';
+import { repoRoot } from './helpers.js';
+
+const { sets: henan, problems: setProblems } = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot });
+const requirements: readonly RequirementSet[] = henan;
+
+/** Structural invariants of the plan model; returns the violations. */
+function planProblems(plan: Plan): string[] {
+  const { text } = plan;
+  const n = text.length;
+  const out: string[] = [];
+  for (const b of plan.blocks) {
+    out.push(...spanProblems(`block ${b.firstLine}`, b, n));
+    if (b.firstLine > b.lastLine) out.push(`block ${b.firstLine}: lines reversed`);
+    for (const seg of b.segments) {
+      out.push(...spanProblems(`block ${b.firstLine} segment`, { start: seg.docStart, end: seg.docStart + seg.length }, n));
+      // the joined text maps back onto the source character for character (no lost or altered text)
+      if (seg.length > 0 && text.slice(seg.docStart, seg.docStart + seg.length) !== b.text.slice(seg.textStart, seg.textStart + seg.length)) {
+        out.push(`block ${b.firstLine}: segment at ${seg.docStart} does not match the source`);
+      }
+    }
+  }
+  plan.allSections.forEach((s, i) => {
+    if (s.id !== i) out.push(`section ${i} has id ${s.id}`);
+    const w = `section ${s.token.raw}@${s.start}`;
+    for (const [k, sp] of [['', s], ['token', s.token], ['title', s.titleSpan], ['heading', s.heading]] as const) out.push(...spanProblems(`${w} ${k}`, sp, n));
+    if (text.slice(s.token.start, s.token.end) !== s.token.raw) out.push(`${w}: token span does not hold its raw text`);
+    if (s.parentId !== undefined && !(s.parentId < s.id)) out.push(`${w}: parent ${s.parentId} not before it`);
+    if (s.title.length > 0 && text.slice(s.titleSpan.start, s.titleSpan.end).replace(/[\r\n]/g, '').length < 1) out.push(`${w}: empty title span`);
+  });
+  for (const e of plan.enumerations) {
+    out.push(...spanProblems(`enumeration ${e.kind}@${e.start}`, e, n));
+    for (const it of e.items) {
+      out.push(...spanProblems(`enumeration item ${it.marker}`, it, n));
+      if (text.slice(it.start, it.end) !== it.marker) out.push(`enumeration item ${it.marker}@${it.start}: span holds "${text.slice(it.start, it.end)}"`);
+    }
+  }
+  for (const ind of plan.indicators) {
+    out.push(...spanProblems(`indicator ${ind.name}`, ind, n));
+    out.push(...spanProblems(`indicator ${ind.name} value`, ind.valueSpan, n));
+    if (!Number.isFinite(ind.value)) out.push(`indicator ${ind.name}: value ${ind.value}`);
+  }
+  if (plan.frontMatter) out.push(...spanProblems('front matter', plan.frontMatter, n));
+  return out;
+}
+
+function checkText(text: string, withRequirements: boolean): string[] {
+  const { plan, findings } = analyze(text, withRequirements ? { requirements } : {});
+  const problems = [...planProblems(plan), ...findingProblems(text, findings)];
+  if (withRequirements) {
+    const r = alignPlan(plan, requirements);
+    for (const t of r.themes) for (const m of t.matches) problems.push(...spanProblems(`alignment ${t.theme.id}`, m.section.span, text.length));
+  }
+  return problems;
+}
+
+const prop = (arb: fc.Arbitrary<string>, withRequirements = false) =>
+  fc.property(arb, (text) => {
+    const problems = checkText(text, withRequirements);
+    if (problems.length) throw new Error(problems.slice(0, 5).join('\n'));
+  });
+
+describe('the analysis core never throws and stays in range', () => {
+  it('loads the bundled requirement set used below', () => {
+    expect(setProblems).toEqual([]);
+    expect(requirements).toHaveLength(1);
+  });
+
+  it('on arbitrary Unicode (2,500 cases)', () => {
+    fc.assert(prop(unicodeString(300)), { numRuns: 2500 });
+  });
+
+  it('on strings biased to the plan alphabet (3,000 cases)', () => {
+    fc.assert(prop(domainString(80)), { numRuns: 3000 });
+  });
+
+  it('on mutated windows of the seeds (1,500 cases)', () => {
+    fc.assert(prop(mutatedSeed({ window: 2500 })), { numRuns: 1500 });
+  });
+
+  it('on mutated whole seeds (150 cases)', () => {
+    fc.assert(prop(mutatedSeed({ maxMutations: 30 })), { numRuns: 150 });
+  });
+
+  it('with the henan-2021 requirement set: alignment rules and alignPlan (600 + 300 cases)', () => {
+    fc.assert(prop(domainString(80), true), { numRuns: 600 });
+    fc.assert(prop(mutatedSeed({ window: 4000 }), true), { numRuns: 300 });
+  });
+
+  it('every rule on its own, at every severity override (400 cases)', () => {
+    fc.assert(
+      fc.property(domainString(60), fc.constantFrom(...allRules), fc.constantFrom('error', 'warning', 'information', 'hint', 'off' as const), (text, rule, severity) => {
+        const { findings } = analyze(text, { rules: [rule], profile: { name: 'p', rules: { [rule.meta.id]: { severity, options: { fullwidthPeriod: 'allow', bogus: 1 } } } }, requirements });
+        if (severity === 'off') expect(findings).toEqual([]);
+        for (const f of findings) {
+          expect(f.ruleId).toBe(rule.meta.id);
+          expect(f.severity).toBe(severity);
+        }
+        expect(findingProblems(text, findings)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('building blocks never throw', () => {
+  it('numbering tokens and numerals (1,000 cases)', () => {
+    fc.assert(
+      fc.property(domainString(6), (s) => {
+        const t = matchNumberToken(s);
+        if (t) {
+          expect(s.startsWith(t.raw)).toBe(true);
+          expect(t.value).toBeGreaterThan(0);
+          expect([1, 2, 3, 4]).toContain(t.level);
+        }
+        const v = parseChineseNumeral(s);
+        expect(Number.isNaN(v) || v >= 0).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    for (let n = 1; n <= 999; n++) expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n);
+  });
+
+  it('positions and offsets round-trip on mixed line breaks (500 cases)', () => {
+    fc.assert(
+      fc.property(unicodeString(120), fc.nat(), (text, k) => {
+        const idx = new LineIndex(text);
+        const o = text.length === 0 ? 0 : k % (text.length + 1);
+        const p = idx.positionAt(o);
+        expect(p.line).toBeLessThan(idx.lineCount);
+        expect(p.character).toBeGreaterThanOrEqual(0);
+        // an offset inside a CRLF maps to the end of its line; every other offset round-trips
+        if (!(text[o - 1] === '\r' && text[o] === '\n')) expect(idx.offsetAt(p)).toBe(o);
+        expect(idx.offsetAt({ line: p.line + 1e6, character: -5 })).toBe(text.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('suppression markers: collecting, applying and the disable edits (600 cases)', () => {
+    fc.assert(
+      fc.property(domainString(60), fc.nat(), fc.boolean(), (text, k, markdown) => {
+        const plan = parsePlan(text);
+        const src = { text, index: plan.index, frontMatter: plan.frontMatter };
+        const sups = collectSuppressions(src);
+        for (const s of sups) expect(spanProblems('suppression', s.span, text.length)).toEqual([]);
+        const offset = text.length === 0 ? 0 : k % text.length;
+        const fake = [{ ruleId: 'numbering/style', start: offset }];
+        const r = applySuppressions(fake, src, sups);
+        expect(r.kept.length + r.suppressed.length).toBe(1);
+        for (const edits of [disableLineEdits(src, { ruleId: 'numbering/style', offset }, { markdown }), disableFileEdits(src, 'numbering/style', { markdown })]) {
+          if (edits) expect(editsProblems('disable', edits, text.length)).toEqual([]);
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
