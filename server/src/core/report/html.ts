@@ -1,0 +1,115 @@
+/**
+ * HTML rendering of the review report: one self-contained file (inline CSS, inline SVG chart,
+ * no scripts, no network), printable (A4, tables repeat their header rows).
+ */
+import type { Review } from './model.js';
+import { targetStatusLabel, themeStatusLabel } from './model.js';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const COLORS = { covered: '#2e7d32', partial: '#f9a825', missing: '#c62828' } as const;
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** Horizontal bar chart: one bar per theme, its best match score, coloured by status. */
+function chart(r: Review): string {
+  const rowH = 24;
+  const labelW = 300;
+  const barW = 360;
+  const top = 28;
+  const h = top + r.themes.length * rowH + 30;
+  const max = Math.max(0.5, ...r.themes.map((t) => t.score));
+  const x = (v: number) => labelW + (Math.min(v, max) / max) * barW;
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 60}" height="${h}" viewBox="0 0 ${labelW + barW + 60} ${h}" role="img" aria-label="各项任务对应强度 / theme match scores">`);
+  parts.push(`<title>各项任务对应强度（总体覆盖率 ${pct(r.coverage)}）</title>`);
+  parts.push(`<text x="0" y="16" font-size="13" font-weight="bold">各项任务对应强度 · 总体覆盖率 ${pct(r.coverage)}</text>`);
+  r.themes.forEach((t, i) => {
+    const y = top + i * rowH;
+    parts.push(`<text x="${labelW - 8}" y="${y + 16}" font-size="12" text-anchor="end">${escapeHtml(t.title.length > 22 ? t.title.slice(0, 21) + '…' : t.title)}</text>`);
+    parts.push(`<rect class="bar ${t.status}" x="${labelW}" y="${y + 4}" width="${Math.max(1, x(t.score) - labelW).toFixed(1)}" height="${rowH - 8}" fill="${COLORS[t.status]}"><title>${escapeHtml(`${t.title}：${themeStatusLabel[t.status].zh} ${t.score.toFixed(2)}`)}</title></rect>`);
+    parts.push(`<text x="${(x(t.score) + 4).toFixed(1)}" y="${y + 16}" font-size="11">${t.score.toFixed(2)}</text>`);
+  });
+  const axisY = top + r.themes.length * rowH + 4;
+  parts.push(`<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${axisY}" stroke="#555"/>`);
+  parts.push(`<text x="${labelW}" y="${axisY + 16}" font-size="11">0</text><text x="${labelW + barW}" y="${axisY + 16}" font-size="11" text-anchor="end">${max.toFixed(2)}</text>`);
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+const CSS = `
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.5}
+h1{font-size:1.5em;border-bottom:2px solid #333;padding-bottom:.2em}h2{font-size:1.2em;margin-top:1.6em;border-left:4px solid #1565c0;padding-left:.4em}
+table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .45em;vertical-align:top}
+th{background:#eef2f7}thead{display:table-header-group}tr{page-break-inside:avoid}
+td.c{text-align:center}.covered{color:#2e7d32}.partial{color:#b8860b}.missing,.weaker{color:#c62828}.met,.stronger{color:#2e7d32}.not-applicable{color:#777}
+.meta{list-style:none;padding:0}.meta li{margin:.15em 0}.terms{color:#555;font-size:.9em}.big{font-size:1.3em;font-weight:bold}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{page-break-after:avoid}a{color:inherit;text-decoration:none}}
+@page{size:A4;margin:18mm 15mm}`;
+
+export function renderHtml(r: Review): string {
+  const e = escapeHtml;
+  const d = r.draft;
+  const out: string[] = [];
+  out.push('<!DOCTYPE html>', '<html lang="zh-CN">', '<head>', '<meta charset="utf-8">', `<title>${e(`对标上级规划审查报告 — ${d.title ?? ''}`)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  out.push('<h1>对标上级规划审查报告 <small>Alignment review</small></h1>');
+  out.push('<ul class="meta">');
+  out.push(`<li>草案：${e(d.title ?? '（无标题）')}${d.path ? `（${e(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${e(d.level)}级` : ''}</li>`);
+  for (const s of r.sets) out.push(`<li>上级规划：${e(s.title)}（${e(s.name)}）</li>`);
+  out.push(`<li>比对范围：${e(r.planPart.reason.zh)}</li>`);
+  const st = r.summary.themes;
+  const tt = r.summary.targets;
+  out.push(`<li class="big" id="coverage" data-coverage="${r.coverage}">总体覆盖率：${pct(r.coverage)}</li>`);
+  out.push(`<li>任务：已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}（覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）</li>`);
+  out.push(`<li>指标：达到 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不适用 ${tt['not-applicable']}</li>`);
+  out.push('</ul>');
+  out.push(`<figure>${chart(r)}</figure>`);
+
+  out.push('<h2>覆盖矩阵 <small>themes × sections</small></h2>');
+  out.push('<p>● 强对应（已覆盖）　○ 弱对应（部分覆盖）；悬停单元格可见共同词。</p>');
+  out.push('<table id="matrix"><thead><tr><th>上级任务</th><th>状态</th>');
+  for (const s of r.planPart.sections) out.push(`<th title="${e(s.title)}">${e(s.number)}</th>`);
+  out.push('</tr></thead><tbody>');
+  r.themes.forEach((t, i) => {
+    out.push(`<tr data-theme="${e(t.id)}"><td>${e(t.title)}</td><td class="${t.status}">${themeStatusLabel[t.status].zh}</td>`);
+    r.matrix.cells[i]!.forEach((v, j) => {
+      const m = t.sections.find((s) => s.number === r.matrix.sections[j]);
+      out.push(v > 0 && m ? `<td class="c" title="${e(`${v.toFixed(2)}：${m.terms.join('、')}`)}">${m.strength === 'strong' ? '●' : '○'}</td>` : '<td class="c"></td>');
+    });
+    out.push('</tr>');
+  });
+  out.push('</tbody></table>');
+
+  out.push('<h2>任务对应与依据 <small>mapping and evidence</small></h2>');
+  out.push('<table id="themes"><thead><tr><th>上级任务（出处）</th><th>状态</th><th>草案对应部分与共同词</th></tr></thead><tbody>');
+  for (const t of r.themes) {
+    const src = t.source?.line ? `<div class="terms">上级第 ${t.source.line} 行：“${e(t.source.quote ?? '')}”</div>` : '';
+    const secs = t.sections.length
+      ? t.sections.map((s) => `<div>${e(s.number)}、${e(s.title)}（${s.strength === 'strong' ? '强' : '弱'} ${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）<div class="terms">共同词：${e(s.terms.join('、') || '—')}</div></div>`).join('')
+      : '未找到对应部分';
+    out.push(`<tr><td>${e(t.title)}${src}</td><td class="${t.status}">${themeStatusLabel[t.status].zh}</td><td>${secs}</td></tr>`);
+  }
+  out.push('</tbody></table>');
+
+  out.push('<h2>指标对照 <small>targets</small></h2>');
+  out.push('<table id="targets"><thead><tr><th>指标</th><th>上级要求</th><th>草案</th><th>状态</th><th>说明</th></tr></thead><tbody>');
+  for (const t of r.targets) {
+    const sup = `${e(t.superior.text)}${t.superior.deadline ? e(`（${t.superior.deadline}）`) : ''}${t.superior.source?.line ? `<div class="terms">第 ${t.superior.source.line} 行</div>` : ''}`;
+    const dr = t.draft ? `${e(t.draft.text)}<div class="terms">第 ${(t.draft.range?.start.line ?? 0) + 1} 行</div>` : '—';
+    out.push(`<tr data-target="${e(t.id)}"><td>${e(t.name)}</td><td>${sup}</td><td>${dr}</td><td class="${t.status}">${targetStatusLabel[t.status].zh}</td><td>${e(t.reason.zh)}</td></tr>`);
+  }
+  out.push('</tbody></table>');
+
+  out.push('<h2>未对应上级任务的草案部分 <small>unmatched sections</small></h2>');
+  out.push('<ul id="unmatched">');
+  if (r.unmatchedSections.length === 0) out.push('<li>无</li>');
+  for (const s of r.unmatchedSections) out.push(`<li>${e(s.number)}、${e(s.title)}（第 ${s.range.start.line + 1} 行）</li>`);
+  out.push('</ul>');
+  if (r.planPart.excluded.length) out.push(`<p>未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${e(s.number)}、${e(s.title)}`).join('；')}</p>`);
+  out.push('</body>', '</html>', '');
+  return out.join('\n');
+}
