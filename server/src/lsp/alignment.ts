@@ -4,6 +4,7 @@
  */
 import type { Plan } from '../core/model.js';
 import type { RequirementSet } from '../core/requirements/types.js';
+import { alignPlan } from '../core/align/index.js';
 
 export interface ThemeView {
   id: string;
@@ -11,8 +12,10 @@ export interface ThemeView {
   status: string;
   required: boolean;
   set: string;
-  /** ids of the draft sections that answer the theme */
+  /** ids of the draft's top sections that answer the theme */
   sectionIds: number[];
+  /** ids of the finer sections carrying the evidence */
+  evidenceIds: number[];
   terms: string[];
   quote?: string;
 }
@@ -43,15 +46,43 @@ export function targetWording(t: { comparator: string; value: number; value2?: n
 
 const cache = new WeakMap<Plan, AlignView | null>();
 
-export function alignmentOf(plan: Plan, requirements: readonly RequirementSet[]): AlignView | undefined {
+export function alignmentOf(plan: Plan, requirements: readonly RequirementSet[], year?: number): AlignView | undefined {
   if (requirements.length === 0) return undefined;
   const hit = cache.get(plan);
   if (hit !== undefined) return hit ?? undefined;
-  const view = computeAlignment(plan, requirements);
+  const view = computeAlignment(plan, requirements, year);
   cache.set(plan, view ?? null);
   return view;
 }
 
-function computeAlignment(_plan: Plan, _requirements: readonly RequirementSet[]): AlignView | undefined {
-  return undefined;
+function computeAlignment(plan: Plan, requirements: readonly RequirementSet[], year: number | undefined): AlignView | undefined {
+  const r = alignPlan(plan, requirements, { year });
+  const ids = (xs: number[]) => [...new Set(xs.filter((id) => id >= 0))];
+  return {
+    sets: r.sets.map((s) => s.name),
+    coverage: r.coverage,
+    themes: r.themes.map((t) => ({
+      id: t.theme.id,
+      title: t.theme.title,
+      status: t.status,
+      required: t.theme.required,
+      set: t.set,
+      sectionIds: ids(t.matches.map((m) => m.section.sectionId)),
+      evidenceIds: ids(t.matches.flatMap((m) => m.evidence.map((e) => e.section.sectionId))),
+      terms: [...new Set(t.matches.flatMap((m) => m.terms))],
+      quote: t.theme.source?.quote,
+    })),
+    targets: r.targets.map((t) => {
+      const index = t.indicator ? plan.indicators.indexOf(t.indicator) : -1;
+      return {
+        id: t.target.id,
+        name: t.target.name,
+        status: t.status,
+        set: t.set,
+        theme: t.target.theme,
+        superior: targetWording(t.target),
+        indicator: index >= 0 ? index : undefined,
+      };
+    }),
+  };
 }

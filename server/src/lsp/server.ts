@@ -309,7 +309,7 @@ export function startServer(connection: Connection): void {
       const a = await current(p.textDocument.uri);
       if (!a?.context.isPlan) return null;
       const offset = a.plan.index.offsetAt(p.position);
-      const align = alignmentOf(a.plan, a.context.requirements);
+      const align = alignmentOf(a.plan, a.context.requirements, a.context.year);
       return indicatorHover(a.plan, offset, align) ?? headingHover(a.plan, offset, align);
     }),
   );
@@ -325,7 +325,7 @@ export function startServer(connection: Connection): void {
     guard('codeLens', [], async () => {
       const a = await current(p.textDocument.uri);
       if (!a?.context.isPlan || !a.context.settings.codeLens) return [];
-      return codeLenses(a.plan, alignmentOf(a.plan, a.context.requirements));
+      return codeLenses(a.plan, alignmentOf(a.plan, a.context.requirements, a.context.year));
     }),
   );
 
@@ -349,7 +349,7 @@ export function startServer(connection: Connection): void {
       const a = await current(p?.uri);
       if (!a) return null;
       const count = (s: string) => a.findings.filter((f) => f.severity === s).length;
-      const align = alignmentOf(a.plan, a.context.requirements);
+      const align = alignmentOf(a.plan, a.context.requirements, a.context.year);
       return {
         uri: a.uri,
         isPlan: a.context.isPlan,

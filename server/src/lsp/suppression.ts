@@ -1,17 +1,25 @@
 /**
  * Suppression markers ("disable this rule for this line / this file"): adapter over the core's
- * suppression helpers, which the CLI honours too.
+ * suppression helpers (server/src/core/suppress.ts), which the CLI honours too. Markdown gets
+ * HTML comments; plain text gets a front-matter `disable:` entry.
  */
 import type { Edit, Finding, Plan } from '../core/model.js';
+import { disableFileEdits, disableLineEdits } from '../core/suppress.js';
 
 export type SuppressScope = 'line' | 'file';
 
-/** The edit that writes a disable marker for the finding's rule, or undefined when not possible. */
-export function suppressionEdit(_plan: Plan, _finding: Finding, _scope: SuppressScope): Edit[] | undefined {
-  return undefined;
+/** Rule ids that are not rules (configuration problems) cannot be disabled by a marker. */
+function suppressible(ruleId: string): boolean {
+  return !ruleId.startsWith('config/');
 }
 
-/** Drops findings suppressed by markers in the text. */
-export function filterSuppressed(_plan: Plan, findings: Finding[]): Finding[] {
-  return findings;
+/** The edit that writes a disable marker for the finding's rule; undefined when none is possible or needed. */
+export function suppressionEdit(plan: Plan, finding: Finding, scope: SuppressScope, markdown: boolean): Edit[] | undefined {
+  if (!suppressible(finding.ruleId)) return undefined;
+  const src = { text: plan.text, index: plan.index, frontMatter: plan.frontMatter };
+  const edits =
+    scope === 'line'
+      ? disableLineEdits(src, { ruleId: finding.ruleId, offset: finding.start }, { markdown })
+      : disableFileEdits(src, finding.ruleId, { markdown });
+  return edits && edits.length > 0 ? edits : undefined;
 }

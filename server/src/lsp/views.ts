@@ -5,7 +5,7 @@ import type { Logger } from './log.js';
 import type { AlignmentResult, CsvResult, ReportResult } from './protocol.js';
 
 export function alignmentResult(a: DocAnalysis): AlignmentResult {
-  const align = alignmentOf(a.plan, a.context.requirements);
+  const align = alignmentOf(a.plan, a.context.requirements, a.context.year);
   const base: AlignmentResult = { uri: a.uri, version: a.version, sets: [], coverage: null, themes: [], targets: [] };
   if (!align) return base;
   const { plan } = a;

@@ -6,10 +6,16 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { posix, relative, sep } from 'node:path';
 import type { Finding, Plan } from '../core/model.js';
-import { defaultProfile, type Profile } from '../core/profile.js';
+import type { Profile } from '../core/profile.js';
 import type { RequirementSet } from '../core/requirements/types.js';
+import { applySuppressions } from '../core/suppress.js';
+import { clearConfigCache, draftSettings, loadProfile, type DraftSettings } from '../node/config.js';
+import type { ConfigProblem } from '../node/problems.js';
+import { bundledSetPath, resolveRequirementSets, type ResolveResult } from '../node/requirements.js';
 import type { PlanlintSettings } from './settings.js';
 import type { Logger } from './log.js';
 
@@ -22,6 +28,8 @@ export interface DocContext {
   year?: number;
   /** file system path of the document, when it is a file */
   path?: string;
+  /** Markdown document (suppression markers are HTML comments) rather than plain text (front matter) */
+  markdown: boolean;
   /** requirement-set references that resolved to files (for document links) */
   requirementFiles: { ref: string; path: string }[];
   /** findings that come from the context rather than the rules (configuration problems) */
@@ -110,26 +118,171 @@ export function withSeverityOverrides(profile: Profile, overrides: PlanlintSetti
   return { ...profile, rules };
 }
 
+/** Same display form the config loader uses for `ConfigProblem.file` (relative to the cwd when inside it). */
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
+function problemToFinding(p: ConfigProblem, plan: Plan): Finding {
+  const start = plan.index.offsetAt(p.range.start);
+  const end = Math.max(start, plan.index.offsetAt(p.range.end));
+  return { start, end, ruleId: p.ruleId, severity: p.severity, message: p.message };
+}
+
+/** A problem in another file (planlint.yaml, a profile, a requirement set), shown on the draft's first line. */
+function externalToFinding(p: ConfigProblem, plan: Plan): Finding {
+  const firstLine = plan.index.line(0);
+  const where = `${p.file || '（命令行 settings）'}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
+  return {
+    start: firstLine.start,
+    end: firstLine.end,
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: { zh: `配置问题 ${where}：${p.message.zh}`, en: `configuration problem ${where}: ${p.message.en}` },
+  };
+}
+
+interface ResolvedRefs {
+  result: ResolveResult;
+  files: { ref: string; path: string }[];
+}
+
 export class Workspace implements ContextProvider {
+  private readonly requirementCache = new Map<string, ResolvedRefs>();
+  private readonly profileCache = new Map<string, { profile: Profile; problems: ConfigProblem[] }>();
+
   constructor(private readonly hooks: WorkspaceHooks) {}
 
   /** Drops every cached file (watched files or configuration changed). */
-  invalidate(): void {}
+  invalidate(): void {
+    this.requirementCache.clear();
+    this.profileCache.clear();
+    clearConfigCache();
+  }
+
+  private folderOf(p: string | undefined): string | undefined {
+    const folders = this.hooks.folders();
+    if (!p) return folders[0];
+    let best: string | undefined;
+    for (const f of folders) {
+      const rel = relative(f, p);
+      if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || f.length > best.length)) best = f;
+    }
+    return best;
+  }
+
+  private resolveRefs(refs: readonly string[], opts: { baseDir: string; workspaceRoot?: string; referrer?: string; ranges: DraftSettings['requirementRefs']['ranges']; outside: boolean }): ResolvedRefs {
+    const key = JSON.stringify([refs, opts.baseDir, opts.workspaceRoot, opts.referrer, opts.ranges, opts.outside]);
+    let hit = this.requirementCache.get(key);
+    if (!hit) {
+      const result = resolveRequirementSets(refs, {
+        baseDir: opts.baseDir,
+        workspaceRoot: opts.workspaceRoot,
+        allowOutsideWorkspace: opts.outside,
+        referrer: opts.referrer,
+        refRanges: opts.ranges,
+      });
+      const files: { ref: string; path: string }[] = [];
+      for (const ref of refs) {
+        const bundled = bundledSetPath(ref);
+        if (bundled) {
+          files.push({ ref, path: bundled });
+          continue;
+        }
+        const abs = path.resolve(opts.baseDir, ref);
+        const found = (/\.ya?ml$/i.test(abs) ? [abs] : [abs, abs + '.yaml', abs + '.yml']).find((c) => {
+          try {
+            return existsSync(c) && statSync(c).isFile();
+          } catch {
+            return false;
+          }
+        });
+        if (found) files.push({ ref, path: found });
+      }
+      hit = { result, files };
+      this.requirementCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private settingsProfile(ref: string, baseDir: string): { profile: Profile; problems: ConfigProblem[] } {
+    const key = `${baseDir}\u0000${ref}`;
+    let hit = this.profileCache.get(key);
+    if (!hit) {
+      const loaded = loadProfile(ref, { baseDir, referrer: '' });
+      hit = { profile: loaded.profile, problems: loaded.problems };
+      this.profileCache.set(key, hit);
+    }
+    return hit;
+  }
 
   async contextFor(doc: TextDocument, plan: Plan): Promise<DocContext> {
     const settings = await this.hooks.settingsFor(doc.uri);
-    const path = uriToPath(doc.uri);
-    const isPlan = this.isPlan(doc, plan, settings, path);
-    const profile = withSeverityOverrides(defaultProfile, settings.severity);
+    const docPath = uriToPath(doc.uri);
+    const markdown = doc.languageId === 'markdown' || /\.md$/i.test(doc.uri) || (doc.languageId === 'plan' && /\.plan\.md$/i.test(doc.uri));
+    const isPlan = this.isPlan(doc, plan, settings, docPath);
+    const folder = this.folderOf(docPath);
+    // untitled / virtual documents: settings are looked up as if the draft sat in the workspace folder
+    const draftPath = docPath ?? path.join(folder ?? process.cwd(), 'untitled.plan.txt');
+    const draftDisplay = displayPath(path.resolve(draftPath));
+    const draftProblems: ConfigProblem[] = [];
+    const externalProblems: ConfigProblem[] = [];
+
+    // front matter > planlint.yaml > editor settings (the editor settings are the user's defaults)
+    const ds = draftSettings(draftPath, plan.frontMatter, plan.index, {});
+    draftProblems.push(...ds.draftProblems);
+    externalProblems.push(...ds.externalProblems);
+    let profile = ds.profile;
+    if (!ds.meta.profile && !ds.config?.profile && settings.profile) {
+      const sp = this.settingsProfile(settings.profile, folder ?? path.dirname(draftPath));
+      externalProblems.push(...sp.problems.map((p) => ({ ...p, file: p.file || 'planlint.profile' })));
+      profile = ds.config && Object.keys(ds.config.rules).length ? { ...sp.profile, rules: { ...sp.profile.rules, ...ds.config.rules } } : sp.profile;
+    }
+    profile = withSeverityOverrides(profile, settings.severity);
+
+    let refs = ds.requirementRefs;
+    let fromSettings = false;
+    if (refs.refs.length === 0 && settings.requirements.length > 0) {
+      refs = { refs: settings.requirements, ranges: [], baseDir: folder ?? path.dirname(draftPath), referrer: '', origin: 'cli' };
+      fromSettings = true;
+    }
+    let requirements: readonly RequirementSet[] = [];
+    let requirementFiles: { ref: string; path: string }[] = [];
+    if (refs.refs.length > 0) {
+      const workspaceRoot = ds.config?.dir ?? folder ?? path.dirname(draftPath);
+      const resolved = this.resolveRefs(refs.refs, {
+        baseDir: refs.baseDir,
+        workspaceRoot,
+        referrer: refs.referrer || undefined,
+        ranges: refs.ranges,
+        // sets named in the user's own editor settings are an explicit choice
+        outside: fromSettings,
+      });
+      requirements = resolved.result.sets;
+      requirementFiles = refs.origin === 'front-matter' ? resolved.files : [];
+      for (const p of resolved.result.problems) {
+        if (p.file === draftDisplay) draftProblems.push(p);
+        else externalProblems.push(fromSettings && !p.file ? { ...p, file: 'planlint.requirements' } : p);
+      }
+    }
+
+    const extra = (pl: Plan): Finding[] => [
+      ...draftProblems.map((p) => problemToFinding(p, pl)),
+      ...dedupe(externalProblems).map((p) => externalToFinding(p, pl)),
+    ];
     return {
       isPlan,
       settings,
       profile,
-      requirements: [],
-      path,
-      requirementFiles: [],
-      extraFindings: () => [],
-      filterSuppressed: (_plan, findings) => findings,
+      requirements,
+      year: ds.meta.year,
+      path: docPath,
+      markdown,
+      requirementFiles,
+      extraFindings: extra,
+      filterSuppressed: (pl, findings) =>
+        applySuppressions(findings, { text: pl.text, index: pl.index, frontMatter: pl.frontMatter }).kept,
     };
   }
 
@@ -140,4 +293,14 @@ export class Workspace implements ContextProvider {
     const p = path ?? uriPath(doc.uri);
     return matchesInclude(p, settings.include, this.hooks.folders());
   }
+}
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.file}:${p.range.start.line}:${p.range.start.character}:${p.message.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

@@ -103,7 +103,7 @@ export function codeActions(analysis: DocAnalysis, params: CodeActionParams): Co
     }
     for (const { f, d } of pairs) {
       for (const scope of ['line', 'file'] as SuppressScope[]) {
-        const e = suppressionEdit(plan, f, scope);
+        const e = suppressionEdit(plan, f, scope, analysis.context.markdown);
         if (!e) continue;
         out.push({
           title: scope === 'line' ? `禁用 ${f.ruleId}（本行） Disable ${f.ruleId} for this line` : `禁用 ${f.ruleId}（本文件） Disable ${f.ruleId} for this file`,

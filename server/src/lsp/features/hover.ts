@@ -88,7 +88,7 @@ export function headingHover(plan: Plan, offset: number, align: AlignView | unde
     lines.push(`规范写法 Expected form：\`${section.token.canonical}\``);
   }
   if (align) {
-    const themes = align.themes.filter((t) => t.sectionIds.includes(section.id));
+    const themes = align.themes.filter((t) => t.sectionIds.includes(section.id) || t.evidenceIds.includes(section.id));
     lines.push('');
     if (themes.length === 0) lines.push('上级任务 Superior themes：无（本节未对应上级任务 no superior theme matched）');
     else {
