@@ -224,12 +224,13 @@ export interface LocateContext {
 /** Converts ajv errors to located problems (one per distinct problem, sub-branch noise removed). */
 export function errorsToProblems(errors: readonly ErrorObject[], doc: Document, ctx: LocateContext, pathPrefix: readonly PathSegment[] = []): ConfigProblem[] {
   const base = ctx.base ?? 0;
-  const branchRoots = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
+  const branches = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const relevant = errors.filter((e) => {
     // errors inside a propertyNames sub-schema are reported once by the propertyNames error
     if ((e as { propertyName?: string }).propertyName !== undefined) return false;
-    // errors inside anyOf/oneOf branches are summarised by the anyOf/oneOf error
-    return !branchRoots.some((root) => e.schemaPath !== root && e.schemaPath.startsWith(root + '/'));
+    // errors of anyOf/oneOf branches (at or below the same value; schema paths restart at each
+    // $ref, so the instance path decides) are summarised by the anyOf/oneOf error itself
+    return !branches.some((b) => b !== e && (e.instancePath === b.instancePath || e.instancePath.startsWith(b.instancePath + '/')));
   });
   const out: ConfigProblem[] = [];
   const seen = new Set<string>();
