@@ -378,7 +378,7 @@ export function startServer(connection: Connection): void {
       async () => {
         const a = await current(p?.uri);
         if (!a) return { format: p?.format ?? 'html', content: '', available: false, message: '文档未打开 document not open' };
-        return reportFor(a, p.format ?? 'html', log);
+        return reportFor(a, p.format ?? 'html');
       },
     ),
   );

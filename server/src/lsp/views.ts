@@ -1,8 +1,12 @@
 /** Data for the extension's views: alignment tree, report, indicator CSV. */
 import type { DocAnalysis } from './analysis.js';
 import { alignmentOf } from './alignment.js';
-import type { Logger } from './log.js';
+import { alignPlan } from '../core/align/index.js';
+import { buildReview, renderHtml, renderMarkdown } from '../core/report/index.js';
 import type { AlignmentResult, CsvResult, ReportResult } from './protocol.js';
+import { isAbsolute, relative } from 'node:path';
+import { indicatorJson } from '../cli/format/model.js';
+
 
 export function alignmentResult(a: DocAnalysis): AlignmentResult {
   const align = alignmentOf(a.plan, a.context.requirements, a.context.year);
@@ -42,23 +46,34 @@ export function alignmentResult(a: DocAnalysis): AlignmentResult {
   };
 }
 
-function csvCell(v: unknown): string {
+/** RFC 4180 field, quoted like the CLI's CSV (comma, quote, line break, or edge white space). */
+function csvField(v: unknown): string {
   const s = v === undefined || v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * Same columns, values and quoting as `planlint indicators --format csv --bom` (the CLI module is
+ * not imported: it would pull the command-line parser into the server bundle).
+ */
 export function indicatorsCsv(a: DocAnalysis): CsvResult {
-  const header = ['line', 'column', 'name', 'comparator', 'op', 'value', 'value2', 'unit', 'qualifier', 'deadline', 'kind', 'text'];
-  const rows = a.plan.indicators.map((i) => {
-    const p = a.plan.index.positionAt(i.start);
-    return [p.line + 1, p.character + 1, i.name, i.comparator, i.op, i.value, i.value2, i.unit, i.qualifier, i.deadline, i.kind, i.text];
-  });
-  // BOM so that Excel on Chinese Windows opens the UTF-8 file correctly
-  const content = '\ufeff' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  return { content, count: rows.length };
+  const file = a.context.path ? displayPath(a.context.path) : a.uri;
+  const columns = ['file', 'line', 'column', 'section', 'name', 'comparator', 'op', 'value', 'value2', 'unit', 'qualifier', 'deadline', 'kind', 'text'];
+  const lines = [columns.join(',')];
+  for (const ind of a.plan.indicators) {
+    const i = indicatorJson(ind, a.plan);
+    const row = [file, i.range.start.line + 1, i.range.start.character + 1, i.section, i.name, i.comparator, i.op, i.value, i.value2, i.unit, i.qualifier, i.deadline, i.kind, i.text];
+    lines.push(row.map(csvField).join(','));
+  }
+  return { content: '\ufeff' + lines.join('\r\n') + '\r\n', count: a.plan.indicators.length };
 }
 
-export function reportFor(a: DocAnalysis, format: 'html' | 'md' | 'json', _log: Logger): ReportResult {
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+}
+
+export function reportFor(a: DocAnalysis, format: 'html' | 'md' | 'json'): ReportResult {
   if (a.context.requirements.length === 0) {
     return {
       format,
@@ -67,5 +82,8 @@ export function reportFor(a: DocAnalysis, format: 'html' | 'md' | 'json', _log: 
       message: '未配置上级要求集（planlint.requirements 或 front matter requirements） No requirement sets configured',
     };
   }
-  return { format, content: '', available: false, message: '对齐报告模块尚不可用 alignment report not available' };
+  const result = alignPlan(a.plan, a.context.requirements, { year: a.context.year });
+  const review = buildReview(a.plan, result, a.context.requirements, { path: a.context.path ? displayPath(a.context.path) : a.uri });
+  const content = format === 'html' ? renderHtml(review) : format === 'md' ? renderMarkdown(review) : JSON.stringify(review, null, 2);
+  return { format, content, available: true };
 }
