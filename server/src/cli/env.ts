@@ -43,7 +43,7 @@ export interface GlobalOptions {
 }
 
 export function parseLang(value: string | undefined): Lang {
-  const v = (value ?? process.env['PLANLINT_LANG'] ?? 'zh').toLowerCase();
+  const v = (value || process.env['PLANLINT_LANG'] || 'zh').toLowerCase();
   if (v.startsWith('zh')) return 'zh';
   if (v.startsWith('en')) return 'en';
   throw new CliError({ zh: `--lang 的值“${value}”无效：应为 zh 或 en`, en: `invalid --lang "${value}": expected zh or en` });

@@ -14,7 +14,7 @@ export function buildProgram(): Command {
   program
     .description('planlint 规划文稿校核：检查年度工作要点、工作计划的结构、编号、指标和上级要求 / linter for Chinese government work plans')
     .version(TOOL_VERSION, '-v, --version')
-    .option('--lang <zh|en>', '输出语言 / output language (zh, en)', process.env['PLANLINT_LANG'] ?? 'zh')
+    .option('--lang <zh|en>', '输出语言 / output language (zh, en)', process.env['PLANLINT_LANG'] || 'zh')
     .option('--debug', '出错时打印堆栈 / print stack traces on errors')
     .showHelpAfterError(false)
     .exitOverride()

@@ -6,3 +6,5 @@ export { command as check } from './check.js';
 export { command as outline } from './outline.js';
 export { command as indicators } from './indicators.js';
 export { command as docs } from './docs.js';
+export { command as report } from './report.js';
+export { command as requirements } from './requirements.js';
