@@ -38,12 +38,43 @@ export function draftYear(plan: Plan, fallback?: number): number | undefined {
   if (typeof fm === 'number' && Number.isInteger(fm)) return fm;
   if (typeof fm === 'string' && /^\d{4}$/.test(fm.trim())) return Number(fm.trim());
   if (fallback !== undefined) return fallback;
+  const title = titleLine(plan);
+  if (title?.year !== undefined) return title.year;
+  // else title-like blocks before the first section; prose there names past years freely
+  const first = plan.allSections[0]?.start ?? plan.text.length;
+  const titles = plan.blocks.filter((b) => b.end <= first && b.text.replace(/\s+/g, '').length <= 60);
+  return latestYear(titles.map((b) => b.text).join('\n')) ?? latestYear(preamble(plan).slice(0, 400));
+}
+
+function latestYear(s: string): number | undefined {
   let best: number | undefined;
-  for (const m of preamble(plan).matchAll(YEAR)) {
+  for (const m of s.matchAll(YEAR)) {
     const y = Number(m[1]);
     if (best === undefined || y > best) best = y;
   }
   return best;
+}
+
+const TITLE_WORDS = /(工作要点|工作计划|工作安排|重点工作|工作会|工作思路|规划|方案|计划|要点|安排|总结)/;
+
+/**
+ * The document's title line: the first short line (≤ 40 characters without spaces, no ，。；) before the
+ * first section that names a year and a plan word (要点, 计划, 安排, 工作会, 规划 …), with the
+ * latest year it names (“2020年工作总结暨2021年工作计划” → 2021).
+ */
+export function titleLine(plan: Plan): { text: string; year?: number; line: number } | undefined {
+  const first = plan.allSections[0]?.start ?? plan.text.length;
+  const lastLine = plan.index.lineAt(first);
+  const startLine = plan.frontMatter ? plan.index.lineAt(plan.frontMatter.end) : 0;
+  for (let i = startLine; i <= lastLine && i < plan.index.lineCount; i++) {
+    const text = plan.index.line(i).text.replace(/[\s\u3000]+/g, '');
+    if (!text || text.length > 40 || /[，。；,;]/.test(text)) continue;
+    YEAR.lastIndex = 0;
+    if (!YEAR.test(text) || !TITLE_WORDS.test(text)) continue;
+    YEAR.lastIndex = 0;
+    return { text, year: latestYear(text), line: i };
+  }
+  return undefined;
 }
 
 /** The draft's government level: front matter `level`, else 全省/全市/全县/全区 or “X市卫生健康委” in the preamble. */

@@ -13,8 +13,10 @@
  * or a ceiling is weaker), and deadline (a later year than the target's is weaker).
  *
  * Applicability: a target binds the draft when its year is not after the draft's year, and it
- * is a rate or per-capita figure (a provincial total such as “再有30所” binds only a draft of the
- * same level). A non-binding target the draft does not state is not-applicable, not missing.
+ * is a rate or per-capita figure (a provincial total such as “再有30所”, or a share of the
+ * province's counties such as “40%左右的县（市）…”, binds only a draft of the same level; a set
+ * may say so explicitly with `binds`). A non-binding target the draft does not state is
+ * not-applicable, not missing.
  */
 import type { Indicator, IndicatorOp } from '../model.js';
 import type { RequirementSet, Target } from '../requirements/types.js';
@@ -86,6 +88,17 @@ const LOWER_IS_BETTER = /(死亡率|发病率|患病率|感染率|病死率|超�
 
 export function isRateTarget(t: Target): boolean {
   return RATE_UNITS.has(normalizeUnit(t.unit)) || /(每千|每万|人均|率|比例|占比)/.test(t.name);
+}
+
+/** A share of the issuer's subordinate jurisdictions (“40%的县（市）…”): binds the issuer only. */
+const SUBORDINATE = /(县（市）|县\(市\)|县市|市县|省辖市|地市|各市|各县)/;
+
+/** Whether a target binds a draft of the given level (see Target.binds). */
+export function bindsLevel(t: Target, setLevel: string | undefined, draftLevel: string | undefined): boolean {
+  const same = setLevel !== undefined && draftLevel === setLevel;
+  if (t.binds === 'all') return true;
+  if (t.binds === 'same-level') return same;
+  return same || (isRateTarget(t) && !SUBORDINATE.test(t.name));
 }
 
 type Direction = 'up' | 'down';
@@ -184,13 +197,13 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
     }
     const targetYear = target.year ?? set.year;
     const yearOk = targetYear === undefined || part.year === undefined || targetYear <= part.year;
-    const levelOk = isRateTarget(target) || (set.level !== undefined && part.level === set.level);
+    const levelOk = bindsLevel(target, set.level, part.level);
     const applies = yearOk && levelOk;
     if (!best) {
       const why = !yearOk
         ? { zh: `上级 ${targetYear} 年目标，草案为 ${part.year} 年，不要求体现`, en: `a ${targetYear} target; the draft is for ${part.year}` }
         : !levelOk
-          ? { zh: '上级总量目标，下级草案不必重述', en: 'a superior total that a lower-level draft need not restate' }
+          ? { zh: '上级本级的总量或辖区分布目标，下级草案不必重述', en: "a superior's own total or share of its jurisdictions, which a lower-level draft need not restate" }
           : { zh: '草案中未找到对应指标', en: 'no matching indicator in the draft' };
       return { set: set.name, target, status: applies ? 'missing' : 'not-applicable', applies, problems: [], reason: why };
     }

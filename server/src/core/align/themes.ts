@@ -143,7 +143,8 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     const matches: ThemeMatch[] = [...byTop.entries()]
       .map(([top, evidence]) => {
         evidence.sort((a, b) => b.score - a.score || a.span.start - b.span.start);
-        const best = evidence.slice(0, 3);
+        // one piece of evidence per section (its best unit: the section or one of its paragraphs)
+        const best = evidence.filter((e, i) => evidence.findIndex((x) => x.section.sectionId === e.section.sectionId) === i).slice(0, 3);
         const score = best[0]!.score;
         const terms: string[] = [];
         for (const e of best) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);

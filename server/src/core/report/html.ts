@@ -3,7 +3,7 @@
  * no scripts, no network), printable (A4, tables repeat their header rows).
  */
 import type { Review } from './model.js';
-import { targetStatusLabel, themeStatusLabel } from './model.js';
+import { sectionLabel, targetStatusLabel, themeStatusLabel } from './model.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -89,7 +89,7 @@ export function renderHtml(r: Review): string {
   for (const t of r.themes) {
     const src = t.source?.line ? `<div class="terms">上级第 ${t.source.line} 行：“${e(t.source.quote ?? '')}”</div>` : '';
     const secs = t.sections.length
-      ? t.sections.map((s) => `<div>${e(s.number)}、${e(s.title)}（${s.strength === 'strong' ? '强' : '弱'} ${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）<div class="terms">共同词：${e(s.terms.join('、') || '—')}</div></div>`).join('')
+      ? t.sections.map((s) => `<div>${e(sectionLabel(s))}${e(s.title)}（${s.strength === 'strong' ? '强' : '弱'} ${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）<div class="terms">共同词：${e(s.terms.join('、') || '—')}</div></div>`).join('')
       : '未找到对应部分';
     out.push(`<tr><td>${e(t.title)}${src}</td><td class="${t.status}">${themeStatusLabel[t.status].zh}</td><td>${secs}</td></tr>`);
   }
@@ -107,9 +107,9 @@ export function renderHtml(r: Review): string {
   out.push('<h2>未对应上级任务的草案部分 <small>unmatched sections</small></h2>');
   out.push('<ul id="unmatched">');
   if (r.unmatchedSections.length === 0) out.push('<li>无</li>');
-  for (const s of r.unmatchedSections) out.push(`<li>${e(s.number)}、${e(s.title)}（第 ${s.range.start.line + 1} 行）</li>`);
+  for (const s of r.unmatchedSections) out.push(`<li>${e(sectionLabel(s))}${e(s.title)}（第 ${s.range.start.line + 1} 行）</li>`);
   out.push('</ul>');
-  if (r.planPart.excluded.length) out.push(`<p>未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${e(s.number)}、${e(s.title)}`).join('；')}</p>`);
+  if (r.planPart.excluded.length) out.push(`<p>未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${e(sectionLabel(s))}${e(s.title)}`).join('；')}</p>`);
   out.push('</body>', '</html>', '');
   return out.join('\n');
 }

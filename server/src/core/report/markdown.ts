@@ -1,6 +1,6 @@
 /** Markdown rendering of the review report (Chinese first, for reviewers). */
 import type { Review } from './model.js';
-import { targetStatusLabel, themeStatusLabel } from './model.js';
+import { sectionLabel, targetStatusLabel, themeStatusLabel } from './model.js';
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -44,8 +44,8 @@ export function renderMarkdown(r: Review): string {
     if (src) out.push(src, '');
     if (t.sections.length === 0) out.push('- 草案中未找到对应部分。', '');
     for (const s of t.sections) {
-      out.push(`- ${s.number}、${s.title}（${s.strength === 'strong' ? '强' : '弱'}，${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）：共同词 ${s.terms.map((x) => `“${x}”`).join('、') || '—'}`);
-      for (const e of s.evidence) out.push(`  - ${e.number}.${e.title ? ` ${e.title}` : ''}（${e.score.toFixed(2)}，第 ${e.range.start.line + 1} 行）${e.keywords.length ? `，关键词：${e.keywords.join('、')}` : ''}`);
+      out.push(`- ${sectionLabel(s)}${s.title}（${s.strength === 'strong' ? '强' : '弱'}，${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）：共同词 ${s.terms.map((x) => `“${x}”`).join('、') || '—'}`);
+      for (const e of s.evidence) out.push(`  - ${sectionLabel(e)}${e.title}（${e.score.toFixed(2)}，第 ${e.range.start.line + 1} 行）${e.keywords.length ? `，关键词：${e.keywords.join('、')}` : ''}`);
     }
     out.push('');
   }
@@ -61,9 +61,9 @@ export function renderMarkdown(r: Review): string {
 
   out.push('## 未对应上级任务的草案部分 / Draft sections answering no superior task', '');
   if (r.unmatchedSections.length === 0) out.push('- 无。');
-  for (const s of r.unmatchedSections) out.push(`- ${s.number}、${s.title}（第 ${s.range.start.line + 1} 行）`);
+  for (const s of r.unmatchedSections) out.push(`- ${sectionLabel(s)}${s.title}（第 ${s.range.start.line + 1} 行）`);
   if (r.planPart.excluded.length) {
-    out.push('', `未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${s.number}、${s.title}`).join('；')}`);
+    out.push('', `未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${sectionLabel(s)}${s.title}`).join('；')}`);
   }
   out.push('');
   return out.join('\n');

@@ -189,6 +189,12 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
   };
 }
 
+/** The section number as a heading writes it: 一、 （一） 3. （3） */
+export function sectionLabel(s: { level: number; number: string }): string {
+  if (s.number.startsWith('¶')) return s.number;
+  return s.level === 1 ? `${s.number}、` : s.level === 2 ? `（${s.number}）` : s.level === 3 ? `${s.number}.` : `（${s.number}）`;
+}
+
 export const themeStatusLabel: Record<ThemeStatus, Localized> = {
   covered: { zh: '已覆盖', en: 'covered' },
   partial: { zh: '部分覆盖', en: 'partial' },

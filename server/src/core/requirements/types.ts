@@ -38,6 +38,12 @@ export interface Target {
   unit: string;
   qualifier?: string;
   deadline?: string;
+  /**
+   * which drafts the target binds: `all` (rates and per-capita figures every level restates) or
+   * `same-level` (totals such as 再有30所, shares of subordinate jurisdictions such as 40%的县（市）,
+   * which only a draft of the set's own level restates). Inferred when absent.
+   */
+  binds?: 'all' | 'same-level';
   /** year by which the target applies (2021, 2025 …) */
   year?: number;
   theme?: string;

@@ -1,0 +1,260 @@
+/**
+ * Drafting a requirement set from a superior document, for a reviewer to curate.
+ *
+ * Themes: the document's numbered tasks. The longest inline enumeration of tasks (一要…十要,
+ * 一是…) with at least three items when there is one; otherwise its level-1 headings (一、), or
+ * its level-2 headings (（一）) when it has fewer than three level-1 ones. Each theme gets the
+ * task's first clause as title, the whole task as text, quoted terms (“一老一小”) and the title as
+ * keywords, and its 1-based source line.
+ *
+ * Targets: the indicators the core extracts that are stated as targets (a comparator or a
+ * 以上/以下/左右/以内 qualifier), plus quantities the extractor leaves unnamed when their sentence is
+ * in plan language (再有/再培养/新增/今年/年内/到2025年/力争/确保, or names the plan year or later),
+ * such as “再有30所县级医院…晋升三级” or “40%左右的县（市）…达到优良标准”. Each target gets the theme
+ * whose task text is most similar (bigram TF-IDF cosine), its year and its source line.
+ */
+import type { Block, Indicator, IndicatorOp, Plan } from '../model.js';
+import { segmentOffset } from '../text.js';
+import { draftYear, draftLevel, titleLine } from '../align/part.js';
+import { cosine, countTerms, Idf, normalize, vectorize } from '../align/similarity.js';
+import { WEAK } from '../align/themes.js';
+import type { RequirementSet, Target, Theme } from './types.js';
+
+export interface ExtractOptions {
+  /** the superior document's name or path, recorded as `source.document` */
+  document?: string;
+  /** set name (default: "draft") */
+  name?: string;
+}
+
+interface TaskSpan {
+  marker: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const PLAN_LANGUAGE = /(再有|再培养|再建|新增|新建|今年|年内|年底前|月底前|力争|确保|(?:^|[，,；;])到(?:19|20)\d{2}年)/;
+const QUOTED = /[“"]([^”"]{2,12})[”"]/g;
+const UNIT = '(%|％|‰|所|名|个|家|张|人|项|支|座|台|万人|亿元|万元)';
+const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}(左右|以上|以下|以内)?`, 'g');
+
+function oneLine(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+/** First clause of a task: up to the first ，；。 (kept short for a title). */
+function firstClause(s: string): string {
+  const t = oneLine(s);
+  const m = /^[^，；。,;]+/.exec(t);
+  return (m ? m[0] : t).slice(0, 40);
+}
+
+function tasksFromEnumerations(plan: Plan): TaskSpan[] | undefined {
+  const candidates = plan.enumerations.filter((e) => e.items.length >= 3 && (e.kind === '要' || e.kind === '是'));
+  if (candidates.length === 0) return undefined;
+  const best = candidates.reduce((a, b) => (b.items.length > a.items.length ? b : a));
+  const out: TaskSpan[] = [];
+  best.items.forEach((item, i) => {
+    const next = best.items[i + 1];
+    let end: number;
+    if (next) end = next.start;
+    else {
+      // the last task runs to the end of its sentence group: its block, continued while the
+      // block does not end a sentence (PDF columns split paragraphs at blank lines)
+      const bi = plan.blocks.findIndex((b) => b.start <= item.start && item.start < b.end);
+      let k = bi;
+      while (k >= 0 && k + 1 < plan.blocks.length && !/[。！？]$/.test(plan.blocks[k]!.text.trim())) k++;
+      end = k >= 0 ? plan.blocks[k]!.end : item.end;
+    }
+    const raw = plan.text.slice(item.start, end);
+    out.push({ marker: item.marker, start: item.start, end, text: oneLine(raw).slice(item.marker.length) });
+  });
+  return out;
+}
+
+function tasksFromSections(plan: Plan): TaskSpan[] | undefined {
+  const l1 = plan.allSections.filter((s) => s.level === 1);
+  const list = l1.length >= 3 ? l1 : plan.allSections.filter((s) => s.level === 2);
+  if (list.length < 1) return undefined;
+  return list.map((s) => ({ marker: s.token.raw, start: s.heading.start, end: s.end, text: oneLine(plan.text.slice(s.titleSpan.start, s.end)) }));
+}
+
+/** The block holding a document offset, and the offset's index in the block's joined text. */
+function locateInBlock(plan: Plan, offset: number): { block: Block; index: number } | undefined {
+  const block = plan.blocks.find((b) => b.start <= offset && offset < b.end);
+  if (!block) return undefined;
+  for (const seg of block.segments) {
+    if (offset >= seg.docStart && offset < seg.docStart + seg.length) return { block, index: seg.textStart + (offset - seg.docStart) };
+  }
+  return { block, index: 0 };
+}
+
+/** The sentence (between 。；！？) of a block's text around [start, end). */
+function sentenceIn(text: string, start: number, end: number): { start: number; end: number } {
+  let a = start;
+  while (a > 0 && !/[。；;！？]/.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !/[。；;！？]/.test(text[b]!)) b++;
+  return { start: a, end: b };
+}
+
+/** Years a sentence names, leaving out those inside a document title 《…》. */
+function yearsIn(s: string): number[] {
+  return [...s.replace(/《[^》]*》/g, '').matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+}
+
+function slug(n: number, prefix: string): string {
+  return `${prefix}-${String(n).padStart(2, '0')}`;
+}
+
+export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): RequirementSet {
+  const year = draftYear(plan);
+  const level = draftLevel(plan);
+  const lineOf = (offset: number) => plan.index.positionAt(offset).line + 1;
+  const tasks = tasksFromEnumerations(plan) ?? tasksFromSections(plan) ?? [];
+  const themes: Theme[] = tasks.map((t, i) => {
+    const title = firstClause(t.text);
+    const quoted = [...t.text.matchAll(QUOTED)].map((m) => m[1]!);
+    const keywords = [...new Set([title, ...quoted])];
+    return {
+      id: slug(i + 1, 'task'),
+      title,
+      text: t.text,
+      keywords,
+      required: true,
+      source: { ...(opts.document ? { document: opts.document } : {}), line: lineOf(t.start), quote: oneLine(t.marker) + title },
+    };
+  });
+
+  // theme assignment by similarity to the task texts
+  const themeCounts = themes.map((t) => countTerms(normalize(t.text ?? t.title)));
+  const idf = new Idf([...plan.blocks.map((b) => countTerms(normalize(b.text))), ...themeCounts]);
+  const themeVectors = themeCounts.map((c) => vectorize(c, idf));
+  const themeFor = (offset: number, sentence: string): string | undefined => {
+    const inside = tasks.findIndex((t) => t.start <= offset && offset < t.end);
+    if (inside >= 0) return themes[inside]!.id;
+    const v = vectorize(countTerms(normalize(sentence)), idf);
+    let best = -1;
+    let score = WEAK;
+    themeVectors.forEach((tv, i) => {
+      const c = cosine(v, tv);
+      if (c >= score) {
+        score = c;
+        best = i;
+      }
+    });
+    return best >= 0 ? themes[best]!.id : undefined;
+  };
+
+  const targets: Target[] = [];
+  const covered: { start: number; end: number }[] = [];
+  const targetYear = (sentence: string, deadline?: string): number | undefined => {
+    const ys = yearsIn(deadline ?? '');
+    if (ys.length) return Math.max(...ys);
+    const inSentence = yearsIn(sentence).filter((y) => year === undefined || y >= year);
+    return inSentence.length ? Math.max(...inSentence) : year;
+  };
+  const stated = (i: Indicator) => i.kind === 'target' && (i.comparator !== '' || /^(以上|以下|左右|以内)$/.test(i.qualifier ?? ''));
+  const sentenceOf = (offset: number, endOffset: number): string => {
+    const at = locateInBlock(plan, offset);
+    if (!at) return oneLine(plan.text.slice(offset, endOffset));
+    const sent = sentenceIn(at.block.text, at.index, at.index + 1);
+    return oneLine(at.block.text.slice(sent.start, sent.end));
+  };
+  for (const ind of plan.indicators) {
+    covered.push({ start: ind.valueSpan.start, end: ind.valueSpan.end });
+    if (!stated(ind)) continue;
+    const sentence = sentenceOf(ind.start, ind.end);
+    const y = targetYear(sentence, ind.deadline);
+    const theme = themeFor(ind.start, sentence);
+    targets.push({
+      id: '',
+      name: oneLine(ind.name),
+      comparator: ind.comparator,
+      op: ind.op,
+      value: ind.value,
+      ...(ind.value2 !== undefined ? { value2: ind.value2 } : {}),
+      unit: ind.unit,
+      ...(ind.qualifier ? { qualifier: ind.qualifier } : {}),
+      ...(ind.deadline ? { deadline: ind.deadline } : {}),
+      ...(y !== undefined ? { year: y } : {}),
+      ...(theme ? { theme } : {}),
+      source: { ...(opts.document ? { document: opts.document } : {}), line: lineOf(ind.start), quote: oneLine(ind.text) },
+    });
+  }
+
+  // quantities the extractor left unnamed, in plan-language sentences
+  for (const b of plan.blocks) {
+    QUANTITY.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = QUANTITY.exec(b.text))) {
+      const ts = m.index;
+      const te = ts + m[0].length;
+      const start = segmentOffset(b.segments, ts);
+      const end = segmentOffset(b.segments, te - 1) + 1;
+      if (covered.some((c) => c.start < end && start < c.end)) continue;
+      const sent = sentenceIn(b.text, ts, te);
+      const sentence = oneLine(b.text.slice(sent.start, sent.end));
+      // plan language: a marker in the sentence or its paragraph, or the plan year (or later)
+      // named before the quantity in its sentence (“2021年，…40%左右的县…”)
+      const yearsBefore = yearsIn(oneLine(b.text.slice(sent.start, ts)));
+      const planLanguage = PLAN_LANGUAGE.test(sentence) || PLAN_LANGUAGE.test(oneLine(b.text)) || (year !== undefined && yearsBefore.some((y) => y >= year));
+      if (!planLanguage) continue;
+      // the clause around the quantity (between ，、；： boundaries) names it
+      let a = ts;
+      while (a > sent.start && !/[，,；;：:]/.test(b.text[a - 1]!)) a--;
+      let z = te;
+      while (z < sent.end && !/[，,；;。]/.test(b.text[z]!)) z++;
+      const clause = oneLine(b.text.slice(a, z));
+      const value = Number(m[1]);
+      const unit = m[2] === '％' ? '%' : m[2]!;
+      const qualifier = m[3];
+      const before = oneLine(b.text.slice(a, ts));
+      const increment = /(再有|再培养|再建|新增|新建)/.test(before);
+      const op: IndicatorOp = increment ? 'increase' : qualifier === '左右' ? 'approx' : qualifier === '以下' || qualifier === '以内' ? 'le' : 'ge';
+      const name = clause
+        .replace(oneLine(m[0]), '')
+        .replace(/^(再有|再培养|再建|新增|新建|今年|年内|全省|全市|全县|全区|其中|将)+/, '')
+        .replace(/^的/, '');
+      if (name.length < 2) continue;
+      const y = targetYear(sentence);
+      const theme = themeFor(start, sentence);
+      targets.push({
+        id: '',
+        name,
+        comparator: '',
+        op,
+        value,
+        unit,
+        ...(qualifier ? { qualifier } : {}),
+        ...(y !== undefined ? { year: y } : {}),
+        ...(theme ? { theme } : {}),
+        source: { ...(opts.document ? { document: opts.document } : {}), line: lineOf(segmentOffset(b.segments, a)), quote: clause },
+      });
+      covered.push({ start, end });
+    }
+  }
+  targets.sort((x, y) => (x.source?.line ?? 0) - (y.source?.line ?? 0));
+  // the same target stated twice (a task and its elaboration) is kept once
+  const seen = new Set<string>();
+  const unique = targets.filter((t) => {
+    const key = `${t.name}|${t.value}|${t.unit}|${t.year ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  unique.forEach((t, i) => (t.id = slug(i + 1, 'target')));
+
+  const fmTitle = plan.frontMatter?.data?.title;
+  const titleBlock = titleLine(plan);
+  return {
+    name: opts.name ?? 'draft',
+    title: typeof fmTitle === 'string' ? fmTitle : (titleBlock?.text ?? opts.document ?? '上级规划'),
+    ...(level ? { level } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(opts.document ? { source: { document: opts.document } } : {}),
+    themes,
+    targets: unique,
+  };
+}
