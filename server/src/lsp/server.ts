@@ -87,7 +87,11 @@ export function startServer(connection: Connection): void {
     return p;
   }
 
-  const workspace = new Workspace({ settingsFor, folders: () => folders, log });
+  const trusted = () => {
+    const o = initOptions as { trusted?: unknown } | undefined;
+    return !(o && typeof o === 'object' && o.trusted === false);
+  };
+  const workspace = new Workspace({ settingsFor, folders: () => folders, trusted, log });
   const analyzer = new Analyzer(workspace, log);
 
   function guard<T>(name: string, fallback: T, fn: () => T | Promise<T>): Promise<T> {

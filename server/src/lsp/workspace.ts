@@ -103,9 +103,21 @@ export function matchesInclude(path: string, globs: readonly string[], folders: 
   return m(rel) || m(rel.replace(/^\/+/, ''));
 }
 
+/** A draft is a plan when planlint.yaml's `include` globs (relative to its directory) match it. */
+function matchesConfigInclude(file: string, dir: string, include: readonly string[], exclude: readonly string[]): boolean {
+  if (include.length === 0) return false;
+  const rel = relative(dir, file).split(sep).join(posix.sep);
+  if (rel.startsWith('..')) return false;
+  const inc = picomatch([...include], { dot: true });
+  const exc = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
+  return inc(rel) && !exc(rel);
+}
+
 export interface WorkspaceHooks {
   settingsFor(uri: string): Promise<PlanlintSettings>;
   folders(): readonly string[];
+  /** false when the client says the workspace is not trusted (VS Code restricted mode) */
+  trusted(): boolean;
   log: Logger;
 }
 
@@ -221,7 +233,6 @@ export class Workspace implements ContextProvider {
     const settings = await this.hooks.settingsFor(doc.uri);
     const docPath = uriToPath(doc.uri);
     const markdown = doc.languageId === 'markdown' || /\.md$/i.test(doc.uri) || (doc.languageId === 'plan' && /\.plan\.md$/i.test(doc.uri));
-    const isPlan = this.isPlan(doc, plan, settings, docPath);
     const folder = this.folderOf(docPath);
     // untitled / virtual documents: settings are looked up as if the draft sat in the workspace folder
     const draftPath = docPath ?? path.join(folder ?? process.cwd(), 'untitled.plan.txt');
@@ -231,6 +242,7 @@ export class Workspace implements ContextProvider {
 
     // front matter > planlint.yaml > editor settings (the editor settings are the user's defaults)
     const ds = draftSettings(draftPath, plan.frontMatter, plan.index, {});
+    const isPlan = this.isPlan(doc, plan, settings, docPath) || (!!docPath && !!ds.config && matchesConfigInclude(docPath, ds.config.dir, ds.config.include, ds.config.exclude));
     draftProblems.push(...ds.draftProblems);
     externalProblems.push(...ds.externalProblems);
     let profile = ds.profile;
@@ -256,8 +268,8 @@ export class Workspace implements ContextProvider {
         workspaceRoot,
         referrer: refs.referrer || undefined,
         ranges: refs.ranges,
-        // sets named in the user's own editor settings are an explicit choice
-        outside: fromSettings,
+        // sets named in the user's own editor settings are an explicit choice (not in untrusted workspaces)
+        outside: fromSettings && this.hooks.trusted(),
       });
       requirements = resolved.result.sets;
       requirementFiles = refs.origin === 'front-matter' ? resolved.files : [];
