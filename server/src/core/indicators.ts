@@ -1,6 +1,105 @@
-/** Quantitative indicator extraction (placeholder until the extractor lands). */
-import type { Indicator, Plan } from './model.js';
+/**
+ * Quantitative indicator extraction: every quantitative statement of the plan, with its name,
+ * comparator, relation, value(s), unit, qualifier, deadline and kind (target vs achieved), at
+ * exact document offsets. The sentence-level reader is ./indicators/scan.ts; the plan-level
+ * context (plan year, summary vs plan parts) is ./indicators/context.ts.
+ */
+import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
+import { segmentOffset, type Span } from './text.js';
+import { kindContext, planYearOf } from './indicators/context.js';
+import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
 
-export function extractIndicators(_plan: Omit<Plan, 'indicators'>): Indicator[] {
-  return [];
+export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
+export { planYearOf } from './indicators/context.js';
+
+type PlanBase = Omit<Plan, 'indicators'>;
+
+/** A statement located in the document, named or not (rules that read wording use both). */
+export interface Quantity extends Indicator {
+  /** comparator and qualifier spans (document offsets), when present */
+  comparatorSpan?: Span;
+  qualifierSpan?: Span;
+  /** block index and the statement's sentence/list group within it */
+  block: number;
+  sentence: number;
+  group: number;
+}
+
+export interface QuantityAnalysis {
+  planYear?: number;
+  /** every statement with a unit, including nameless ones */
+  quantities: Quantity[];
+  /** named statements: the plan's indicators */
+  indicators: Indicator[];
+}
+
+const cache = new WeakMap<readonly Block[], QuantityAnalysis>();
+
+function toDoc(b: Block, i: number): number {
+  return segmentOffset(b.segments, i);
+}
+function toDocEnd(b: Block, i: number): number {
+  return i <= 0 ? toDoc(b, 0) : segmentOffset(b.segments, i - 1) + 1;
+}
+
+/** All quantitative statements of a plan (memoised per parsed plan). */
+export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
+  const hit = cache.get(plan.blocks);
+  if (hit && plan.blocks.length > 0) return hit;
+  const planYear = planYearOf(plan);
+  const ctx = kindContext(plan, planYear);
+  const quantities: Quantity[] = [];
+  const indicators: Indicator[] = [];
+  plan.blocks.forEach((b, bi) => {
+    const raws = scanText(b.text, { planYear });
+    if (raws.length === 0) return;
+    const secId = ctx.blockSection[bi]!;
+    const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];
+    for (const r of raws) {
+      const kind: IndicatorKind = r.cue ?? contextKind ?? 'target';
+      const q = toQuantity(b, bi, r, kind, secId >= 0 ? secId : undefined);
+      quantities.push(q);
+      if (q.name) {
+        const { comparatorSpan: _c, qualifierSpan: _q, block: _b, sentence: _s, group: _g, ...ind } = q;
+        indicators.push(ind);
+      }
+    }
+  });
+  const result: QuantityAnalysis = { planYear, quantities, indicators };
+  if (plan.blocks.length > 0) cache.set(plan.blocks, result);
+  return result;
+}
+
+function toQuantity(b: Block, bi: number, r: RawQuantity, kind: IndicatorKind, sectionId: number | undefined): Quantity {
+  const start = toDoc(b, r.start);
+  const end = toDocEnd(b, r.end);
+  const q: Quantity = {
+    start,
+    end,
+    text: b.text.slice(r.start, r.end),
+    name: r.name.replace(/\s+/g, ''),
+    comparator: r.comparator,
+    op: resolveOp(r, kind),
+    value: r.value,
+    unit: r.unit,
+    kind,
+    valueSpan: { start: toDoc(b, r.valueStart), end: toDocEnd(b, r.valueEnd) },
+    block: bi,
+    sentence: r.sentence,
+    group: r.group,
+  };
+  if (r.value2 !== undefined) q.value2 = r.value2;
+  if (r.qualifier) q.qualifier = r.qualifier;
+  if (r.deadline) q.deadline = r.deadline;
+  if (sectionId !== undefined) q.sectionId = sectionId;
+  if (r.comparator) q.comparatorSpan = { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) };
+  if (r.qualifierStart !== undefined && r.qualifierEnd !== undefined) {
+    q.qualifierSpan = { start: toDoc(b, r.qualifierStart), end: toDocEnd(b, r.qualifierEnd) };
+  }
+  return q;
+}
+
+/** The plan's indicators (named quantitative statements), in document order. */
+export function extractIndicators(plan: PlanBase): Indicator[] {
+  return analyzeQuantities(plan).indicators;
 }

@@ -1,0 +1,104 @@
+/**
+ * Plan-level context for indicators: the plan's year, and whether each part of the document
+ * reports the past (总结, achieved values) or plans the future (计划, targets).
+ */
+import type { Block, IndicatorKind, Plan, Section } from '../model.js';
+import { ACHIEVED_SCORE, PLAN_YEAR, TARGET_SCORE, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
+
+type PlanBase = Omit<Plan, 'indicators'>;
+
+/** The plan's own year: front matter `year`, else the latest year named as 工作要点/计划/工作会. */
+export function planYearOf(plan: PlanBase): number | undefined {
+  const fm = plan.frontMatter?.data?.['year'];
+  if (typeof fm === 'number' && Number.isInteger(fm)) return fm;
+  if (typeof fm === 'string' && /^\d{4}$/.test(fm.trim())) return Number(fm.trim());
+  let best: number | undefined;
+  // the title and opening blocks name the plan; fall back to the whole text
+  PLAN_YEAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  const head = plan.blocks.length > 0 ? plan.blocks.slice(0, 12).map((b) => b.text).join('\n') : plan.text.slice(0, 2000);
+  while ((m = PLAN_YEAR.exec(head))) best = Math.max(best ?? 0, Number(m[1]));
+  if (best !== undefined) return best;
+  PLAN_YEAR.lastIndex = 0;
+  while ((m = PLAN_YEAR.exec(plan.text))) best = Math.max(best ?? 0, Number(m[1]));
+  return best;
+}
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+export interface CueScore {
+  achieved: number;
+  target: number;
+}
+
+export function scoreText(s: string): CueScore {
+  return { achieved: count(ACHIEVED_SCORE, s), target: count(TARGET_SCORE, s) };
+}
+
+/** Kind a section title states outright (总结 / 计划, or its year against the plan year). */
+export function titleKind(title: string, planYear: number | undefined): IndicatorKind | undefined {
+  const y = /((?:19|20)\d{2})\s*年/.exec(title);
+  if (y && planYear !== undefined) return Number(y[1]) >= planYear ? 'target' : 'achieved';
+  if (TITLE_ACHIEVED.test(title)) return 'achieved';
+  if (TITLE_TARGET.test(title)) return 'target';
+  return undefined;
+}
+
+/** Decides from cue counts; undefined when the language does not lean clearly. */
+export function scoreKind(s: CueScore, minAchieved = 5): IndicatorKind | undefined {
+  // plans use 推进/加强/持续 throughout; summaries use them too, but add 已/累计/目前/了 at a far higher rate
+  if (s.achieved >= minAchieved && s.achieved * 3 >= s.target) return 'achieved';
+  if (s.target >= 2 && s.achieved * 5 < s.target) return 'target';
+  return undefined;
+}
+
+export interface KindContext {
+  /** section id of each block (latest heading at or before it), -1 when none */
+  blockSection: Int32Array;
+  /** kind of each section: from its title, its ancestors, or the language of its top-level part */
+  sectionKind: (IndicatorKind | undefined)[];
+  /** kind of each block from its own language (for parts without structure) */
+  blockKind: (IndicatorKind | undefined)[];
+}
+
+export function kindContext(plan: PlanBase, planYear: number | undefined): KindContext {
+  const blocks: readonly Block[] = plan.blocks;
+  const sections: readonly Section[] = plan.allSections;
+  const blockSection = new Int32Array(blocks.length).fill(-1);
+  const blockKind: (IndicatorKind | undefined)[] = new Array(blocks.length);
+  const topScore = new Map<number, CueScore>();
+  let p = 0;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    while (p < sections.length && sections[p]!.start <= b.start) p++;
+    const sec = p > 0 ? sections[p - 1]! : undefined;
+    blockSection[bi] = sec ? sec.id : -1;
+    const s = scoreText(b.text);
+    blockKind[bi] = s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
+    if (sec) {
+      let top = sec;
+      for (let guard = 0; top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
+      const acc = topScore.get(top.id) ?? { achieved: 0, target: 0 };
+      acc.achieved += s.achieved;
+      acc.target += s.target;
+      topScore.set(top.id, acc);
+    }
+  }
+  const sectionKind: (IndicatorKind | undefined)[] = new Array(sections.length);
+  for (const sec of sections) {
+    // document order: parents come before children
+    let k = titleKind(sec.title, planYear);
+    if (!k && sec.parentId !== undefined) k = sectionKind[sec.parentId];
+    if (!k && sec.parentId === undefined) {
+      const sc = topScore.get(sec.id);
+      if (sc) k = scoreKind(sc);
+    }
+    sectionKind[sec.id] = k;
+  }
+  return { blockSection, sectionKind, blockKind };
+}

@@ -1,0 +1,154 @@
+/**
+ * Word lists for quantitative statements: units, comparators, qualifiers and the cue words that
+ * tell a target (plan language) from an achieved value (summary language). Data only.
+ */
+import type { IndicatorOp } from '../model.js';
+
+/**
+ * How a comparator relates the name to the value.
+ * - ge/le/gt/lt/eq/approx: fixed relation
+ * - reach: 达到/提高到/保持在 … (a lower bound when it is a target, the value when achieved)
+ * - lower: 降至/控制在 … (an upper bound when it is a target, the value when achieved)
+ * - increase/decrease: a change by the value (增长 5%, 下降 2 个百分点)
+ */
+export type OpClass = Exclude<IndicatorOp, 'range'> | 'reach' | 'lower';
+
+/** Comparators as written, longest first within each prefix family (matched backwards). */
+const COMPARATOR_LIST: [string, OpClass][] = [
+  ['不低于', 'ge'], ['不少于', 'ge'], ['不小于', 'ge'], ['至少', 'ge'], ['最少', 'ge'], ['最低', 'ge'],
+  ['不高于', 'le'], ['不超过', 'le'], ['不多于', 'le'], ['不大于', 'le'], ['最多', 'le'], ['至多', 'le'], ['最高', 'le'],
+  ['高于', 'gt'], ['超过', 'gt'], ['大于', 'gt'], ['多于', 'gt'],
+  ['低于', 'lt'], ['小于', 'lt'], ['少于', 'lt'],
+  ['达到了', 'reach'], ['达到', 'reach'], ['达', 'reach'],
+  ['提高到', 'reach'], ['提高至', 'reach'], ['提升到', 'reach'], ['提升至', 'reach'],
+  ['增长到', 'reach'], ['增长至', 'reach'], ['增加到', 'reach'], ['增加至', 'reach'], ['增至', 'reach'],
+  ['上升到', 'reach'], ['上升至', 'reach'], ['扩大到', 'reach'], ['扩大至', 'reach'], ['升至', 'reach'],
+  ['保持在', 'reach'], ['维持在', 'reach'], ['稳定在', 'reach'], ['保持', 'reach'],
+  ['降至', 'lower'], ['降到', 'lower'], ['降低到', 'lower'], ['降低至', 'lower'], ['下降到', 'lower'],
+  ['下降至', 'lower'], ['减少到', 'lower'], ['减少至', 'lower'], ['减至', 'lower'], ['控制在', 'lower'],
+  ['控制到', 'lower'], ['压缩到', 'lower'], ['压缩至', 'lower'], ['缩短到', 'lower'], ['缩短至', 'lower'],
+  ['提高了', 'increase'], ['增长了', 'increase'], ['增加了', 'increase'], ['上升了', 'increase'],
+  ['提高', 'increase'], ['提升', 'increase'], ['增长', 'increase'], ['增加', 'increase'], ['上升', 'increase'],
+  ['上调', 'increase'], ['高出', 'increase'], ['扩大', 'increase'],
+  ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
+  ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
+  ['压缩', 'decrease'], ['回落', 'decrease'],
+  ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'],
+  ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
+];
+
+export const COMPARATORS: readonly { text: string; op: OpClass }[] = COMPARATOR_LIST.map(([text, op]) => ({ text, op })).sort(
+  (a, b) => b.text.length - a.text.length,
+);
+
+/** Qualifiers after the value, longest first, with the relation each implies. */
+export const QUALIFIERS: readonly { text: string; op: IndicatorOp }[] = [
+  { text: '及以上', op: 'ge' },
+  { text: '及以下', op: 'le' },
+  { text: '以上', op: 'ge' },
+  { text: '以下', op: 'le' },
+  { text: '以内', op: 'le' },
+  { text: '左右', op: 'approx' },
+  { text: '上下', op: 'approx' },
+];
+
+/** Direction a comparator or qualifier bounds the value from: lower bound (≥) or upper bound (≤). */
+export function boundOf(op: OpClass | IndicatorOp): 'lower' | 'upper' | undefined {
+  if (op === 'ge' || op === 'gt' || op === 'reach') return 'lower';
+  if (op === 'le' || op === 'lt' || op === 'lower') return 'upper';
+  return undefined;
+}
+
+/**
+ * Base units, matched after an optional magnitude (万/亿/千) and "余/多". Longest first.
+ * Normalised to half-width on output.
+ */
+export const BASE_UNITS: readonly string[] = [
+  '个百分点', '百分点', '万平方米', '平方公里', '平方米', '立方米', '公顷', 'km²', 'm²', 'm³', 'm2', 'km', 'kg',
+  '人次', '人份', '台次', '场次', '条次', '剂次', '车次', '户次', '床日',
+  '元', '人', '名', '个', '家', '所', '张', '天', '小时', '分钟', '次', '例', '项', '篇', '支', '辆', '种', '份',
+  '件', '床', '座', '处', '岁', '倍', '台', '套', '本', '场', '户', '间', '吨', '公里', '千米', '米', '亩', '元/人',
+].slice().sort((a, b) => b.length - a.length);
+
+export const MAGNITUDES: readonly string[] = ['千万', '百万', '万', '亿', '千'];
+
+/** Units that only make a statement after a comparator (ages: “5岁以下儿童” is a name, “增长1岁” a statement). */
+export const NEEDS_COMPARATOR = new Set(['岁']);
+
+/** Count units: a negative value with these is impossible. */
+export const COUNT_UNITS = new Set([
+  '人', '名', '个', '家', '所', '张', '床', '座', '处', '台', '套', '本', '场', '户', '间', '辆', '支', '种', '份', '件',
+  '例', '项', '篇', '次', '人次', '人份', '台次', '场次', '条次', '剂次', '车次', '户次',
+]);
+
+/** Characters after a number that make it a date, time or ordinal rather than a quantity. */
+export const DATE_AFTER = /^(?:年|月|日|号|时|点|周年|届|期|级|代|批|季度|期间)/;
+
+/** Characters that may follow a statement's value (after unit and qualifier). */
+export const STATEMENT_END = new Set([
+  '，', ',', '。', '；', ';', '、', '：', ':', '！', '!', '？', '?', '）', ')', '」', '”', '"', '’', '…', '—', '/',
+  '（', '(', '】', '》', '\n',
+]);
+
+/** Clause boundaries when looking backwards for the indicator name. */
+export const NAME_BOUNDARY = new Set(['，', ',', '。', '；', ';', '：', ':', '！', '!', '？', '?', '、', '\n']);
+export const OPENERS = new Set(['（', '(', '“', '「', '《', '【', '[', '‘']);
+export const CLOSERS = new Set(['）', ')', '”', '」', '》', '】', ']', '’']);
+/** Sentence ends (for deadlines and cue words). */
+export const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', '\n']);
+
+/** Words stripped from the start of a name (fillers, subjects, time phrases, enumeration markers). */
+export const NAME_LEAD =
+  /^(?:[一二三四五六七八九十]{1,3}(?:是|要|方面)|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校])|将|要(?![素求])|把|对(?![象口调])|均|都|再(?![生婚])|还(?!款))/;
+
+/** Words stripped from the end of a name (checked with endsWith: anchored-at-end regexes scan). */
+const NAME_TRAIL_WORDS = [
+  '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
+  '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计',
+].sort((a, b) => b.length - a.length);
+
+/** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均. */
+export function nameTrail(s: string): number {
+  for (const w of NAME_TRAIL_WORDS) {
+    if (s.endsWith(w)) {
+      if (w === '均' && (s.endsWith('人均') || s.endsWith('平均'))) continue;
+      return w.length;
+    }
+  }
+  return 0;
+}
+
+/** Names that only point at a target elsewhere (“省目标为 55%”): not indicators by themselves. */
+export const GENERIC_NAME = /^(?:[省市县区]定?|国家|全国|上级|年度)?(?:下达的?)?(?:工作)?(?:目标|指标)(?:任务|值)?$/;
+
+/** A name ending that marks a measurable quantity (rate, share, count, amount …). */
+const METRIC_WORDS = [
+  '率', '比例', '比重', '占比', '比', '数', '量', '额', '费', '经费', '资金', '指数', '寿命', '水平', '时间', '时限',
+  '住院日', '收入', '金额', '面积', '规模', '覆盖面', '人数', '床位',
+];
+
+export function isMetricName(s: string): boolean {
+  for (const w of METRIC_WORDS) if (s.endsWith(w)) return true;
+  return false;
+}
+
+/** A name ending that marks an entity (for 分别 lists: “A、B机构……占比分别……”). */
+export const ENTITY_END = /(?:院|机构|中心|站|室|所|局|委|校|园|县|市|区|乡|镇|村|人口|儿童|妇女|人群|患者|居民|医师|护士|医生)/g;
+
+/** Per-capita prefixes carried over in lists (“每千人口拥有床位数、医师数……”). */
+export const PER_CAPITA_PREFIX = /^(?:每[十百千万]?(?:常住)?人口(?:拥有)?|人均)/;
+
+/** Strong sentence-level cues. */
+export const TARGET_CUE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|争取(?=到|在|于|实现|达)/g;
+export const ACHIEVED_CUE = /累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|同比|较上年|比上年|均为/g;
+/** Broad cues for scoring whole sections and paragraphs (summary language vs plan language). */
+export const ACHIEVED_SCORE = /累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解)/g;
+export const TARGET_SCORE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施/g;
+
+/** Section titles that name the part's purpose outright. */
+export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;
+export const TITLE_TARGET = /计划|安排|打算|要点|思路|下一步/;
+
+/** Plan-year phrases: “2021 年工作要点”, “2021年全省卫生健康工作会”. */
+export const PLAN_YEAR =
+  /((?:19|20)[0-9]{2})\s*年(?:度)?[^，。；\n0-9]{0,14}?(?:工作要点|工作计划|工作安排|重点工作|工作会|工作任务|工作思路|计划|要点)/g;

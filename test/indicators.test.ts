@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../server/src/core/parse.js';
+import { scanText, resolveOp, type RawQuantity } from '../server/src/core/indicators.js';
+import { analyzeQuantities, planYearOf } from '../server/src/core/indicators.js';
+import type { Indicator, Plan } from '../server/src/core/model.js';
+import { readSeed } from './helpers.js';
+
+const named = (t: string, planYear = 2021): RawQuantity[] => scanText(t, { planYear }).filter((q) => q.name);
+
+function find(plan: Plan, name: string, value?: number): Indicator {
+  const hits = plan.indicators.filter((i) => i.name === name && (value === undefined || i.value === value));
+  expect(hits.map((h) => `${h.name} ${h.value}`), `indicator ${name} ${value ?? ''}`).toHaveLength(1);
+  return hits[0]!;
+}
+
+describe('sentence-level extraction', () => {
+  it('reads name, comparator, value, unit and qualifier across PDF spacing', () => {
+    const [q, ...rest] = named('实施扩大国家免疫规划工作，适龄儿童免疫规划疫苗接种率达到 90%以上。');
+    expect(rest).toHaveLength(0);
+    expect(q).toMatchObject({ name: '适龄儿童免疫规划疫苗接种率', comparator: '达到', value: 90, unit: '%', qualifier: '以上' });
+    expect(resolveOp(q!, 'target')).toBe('ge');
+  });
+
+  it('keeps exact text offsets of the statement and its value', () => {
+    const t = '规范严重精神障碍患者管理治疗，确保报告患病率不低于 4.5‰、规范管理率不低于 80%。';
+    const qs = named(t);
+    expect(qs.map((q) => [q.name, q.comparator, q.value, q.unit])).toEqual([
+      ['报告患病率', '不低于', 4.5, '‰'],
+      ['规范管理率', '不低于', 80, '%'],
+    ]);
+    expect(t.slice(qs[0]!.start, qs[0]!.end)).toBe('报告患病率不低于 4.5‰');
+    expect(t.slice(qs[1]!.valueStart, qs[1]!.valueEnd)).toBe('80%');
+  });
+
+  it('pairs a 、-list of names with a 分别-list of values, with a shared qualifier', () => {
+    const t = '婴儿死亡率、5岁以下儿童死亡率、孕产妇死亡率分别控制在 4.2‰、5.3‰、9.5/10 万以下；';
+    const qs = named(t);
+    expect(qs.map((q) => [q.name, q.value, q.unit, q.qualifier, resolveOp(q, 'target')])).toEqual([
+      ['婴儿死亡率', 4.2, '‰', '以下', 'le'],
+      ['5岁以下儿童死亡率', 5.3, '‰', '以下', 'le'],
+      ['孕产妇死亡率', 9.5, '/10万', '以下', 'le'],
+    ]);
+    // the age inside a name is not a statement of its own
+    expect(scanText(t).filter((q) => q.unit === '岁')).toHaveLength(0);
+  });
+
+  it('gives every listed rate the same value when one value follows', () => {
+    const qs = named('努力减少艾滋病新发感染，感染者和病人抗病毒治疗率、病毒抑制率达到90%以上，保持低流行水平。');
+    expect(qs.map((q) => [q.name, q.value])).toEqual([
+      ['感染者和病人抗病毒治疗率', 90],
+      ['病毒抑制率', 90],
+    ]);
+  });
+
+  it('carries an entity list over to a second 分别 list in the same sentence', () => {
+    const t =
+      '政府办基层医疗卫生机构、二级综合（含中医）医院、三级综合（含中医）医院基本药物配备品种数量占比分别不低于 75%、55%、35%，基本药物使用金额占比分别不低于 70%、50%、30%；';
+    const qs = named(t);
+    expect(qs.map((q) => `${q.name}=${q.value}`)).toEqual([
+      '政府办基层医疗卫生机构基本药物配备品种数量占比=75',
+      '二级综合（含中医）医院基本药物配备品种数量占比=55',
+      '三级综合（含中医）医院基本药物配备品种数量占比=35',
+      '政府办基层医疗卫生机构基本药物使用金额占比=70',
+      '二级综合（含中医）医院基本药物使用金额占比=50',
+      '三级综合（含中医）医院基本药物使用金额占比=30',
+    ]);
+  });
+
+  it('carries a per-capita prefix over a list of counts', () => {
+    const qs = named('每千人口拥有医疗卫生机构床位数、执业（助理）医师数、注册护士数分别增长到 7.7 张、3.6 人、4.3 人，达到全国规划指标；');
+    expect(qs.map((q) => [q.name, q.value, q.unit])).toEqual([
+      ['每千人口拥有医疗卫生机构床位数', 7.7, '张'],
+      ['每千人口拥有执业（助理）医师数', 3.6, '人'],
+      ['每千人口拥有注册护士数', 4.3, '人'],
+    ]);
+  });
+
+  it('reads ranges, and requires a unit somewhere', () => {
+    const [r] = named('力争家庭医生签约率达到 15%～30%。');
+    expect(r).toMatchObject({ name: '家庭医生签约率', value: 15, value2: 30, unit: '%', opClass: 'range' });
+    const [r2] = named('门诊量占比控制在30-40%。');
+    expect(r2).toMatchObject({ value: 30, value2: 40, unit: '%' });
+    expect(scanText('加强 0-3 岁婴幼儿照护科普宣传')).toHaveLength(0);
+    expect(scanText('落实《河南省基层医疗卫生机构建设三年行动计划（2020-2022 年）》要求')).toHaveLength(0);
+  });
+
+  it('does not take dates, document numbers, ordinals or counts inside names for statements', () => {
+    for (const t of [
+      '濉卫健〔2021〕31号',
+      '2021 年 1 月 19 日，市卫健委全面启动疫情防控工作',
+      '在全市 77 个卡点配备医务人员',
+      '设置 24 小时发热门诊',
+      '第 2 家开通',
+      '以庆祝建党 100 周年为主线',
+      '县疾控中心 P2 实验室、4G/5G 信号',
+      '新建 10000 m²业务用房',
+    ]) {
+      expect(named(t), t).toEqual([]);
+    }
+  });
+
+  it('reads deadlines and the kind a sentence states', () => {
+    const [a] = named('2020年底，全市公立医疗机构基药使用比例达到50.60%，');
+    expect(a).toMatchObject({ name: '公立医疗机构基药使用比例', value: 50.6, deadline: '2020年底', cue: 'achieved' });
+    expect(resolveOp(a!, 'achieved')).toBe('eq');
+    const [b] = named('计划到 2022 年底前，全市公有产权标准化村卫生室达到 100%。');
+    expect(b).toMatchObject({ deadline: '到2022年底前', cue: 'target' });
+    const [c] = named('目前已完工 115 个，累计救治贫困人口大病患者 6070 人。');
+    expect(c!.cue).toBe('achieved');
+    const [d] = named('力争年内县域就诊率达到 90%。');
+    expect(d).toMatchObject({ deadline: '年内', cue: 'target' });
+    const [e] = named('全市所有医共体挂牌运行，县域就诊率达到 90%。');
+    expect(e!.cue).toBeUndefined();
+  });
+
+  it('reads growth against a base year and an elliptical subject', () => {
+    const qs = named('到 2025 年，全省人均预期寿命比2020年再增长1岁；2020 年人均基本公共卫生服务经费达到74元，比2015年增加34元。');
+    expect(qs.map((q) => [q.name, q.comparator, q.value, q.unit, q.deadline, q.cue])).toEqual([
+      ['人均预期寿命', '增长', 1, '岁', '到2025年', 'target'],
+      ['人均基本公共卫生服务经费', '达到', 74, '元', '2020年', 'achieved'],
+      ['人均基本公共卫生服务经费', '增加', 34, '元', '2020年', 'achieved'],
+    ]);
+    expect(resolveOp(qs[2]!, 'achieved')).toBe('increase');
+  });
+
+  it('reads full-width digits and Chinese-numeral percentages', () => {
+    const [a] = named('确保接种率达到９０％以上。');
+    expect(a).toMatchObject({ value: 90, unit: '%', qualifier: '以上' });
+    const [b] = named('确保接种率不低于百分之九十五点五。');
+    expect(b).toMatchObject({ name: '接种率', value: 95.5, unit: '%' });
+  });
+
+  it('does not name a statement after a generic target reference', () => {
+    const qs = scanText('筛查率 67.08%，高出省目标 12.08 个百分点（省目标为 55%）；');
+    expect(qs.filter((q) => q.name).map((q) => q.name)).toEqual(['筛查率']);
+  });
+});
+
+describe('seed indicators', () => {
+  it('000: the immunisation target and its siblings', () => {
+    const plan = parsePlan(readSeed('000'));
+    const q = find(plan, '适龄儿童免疫规划疫苗接种率');
+    expect(q).toMatchObject({ comparator: '达到', op: 'ge', value: 90, unit: '%', qualifier: '以上', kind: 'target' });
+    expect(plan.text.slice(q.start, q.end)).toBe('适龄儿童免疫规划疫苗接种率达到 90%以上');
+    expect(plan.text.slice(q.valueSpan.start, q.valueSpan.end)).toBe('90%');
+    // the statement sits in section 三、 (level 1) → item 9. (level 3)
+    const sec = plan.allSections[q.sectionId!]!;
+    expect(sec.number).toBe('9');
+    expect(find(plan, '规范管理率')).toMatchObject({ comparator: '不低于', op: 'ge', value: 80 });
+    expect(find(plan, '报告患病率')).toMatchObject({ value: 4.5, unit: '‰' });
+    expect(find(plan, '公有产权村卫生室比例')).toMatchObject({ op: 'ge', value: 70, qualifier: '以上' });
+    // a wrap between name and value still maps to exact offsets
+    const v = find(plan, '病毒抑制率');
+    expect(plan.text.slice(v.valueSpan.start, v.valueSpan.end)).toBe('90%');
+    expect(plan.indicators.every((i) => i.kind === 'target')).toBe(true);
+    expect(planYearOf(plan)).toBe(2021);
+  });
+
+  it('002: part 一 reports achieved 2020 values, part 二 plans 2021 targets', () => {
+    const plan = parsePlan(readSeed('002'));
+    const part = (i: Indicator): string => {
+      let s = plan.allSections[i.sectionId!]!;
+      while (s.parentId !== undefined) s = plan.allSections[s.parentId]!;
+      return s.number;
+    };
+    const achievedRate = find(plan, '县域就诊率', 98.69);
+    expect(achievedRate).toMatchObject({ kind: 'achieved', op: 'eq', comparator: '达到' });
+    expect(part(achievedRate)).toBe('一');
+    const targetRate = find(plan, '县域就诊率', 90);
+    expect(targetRate).toMatchObject({ kind: 'target', op: 'ge' });
+    expect(part(targetRate)).toBe('二');
+    expect(find(plan, '县域内基层就诊率')).toMatchObject({ kind: 'target', op: 'approx', value: 65, qualifier: '左右' });
+    expect(find(plan, '补种率')).toMatchObject({ kind: 'achieved', value: 97.97 });
+    expect(find(plan, '签约率')).toMatchObject({ kind: 'achieved', value: 69.31, deadline: '2020年' });
+    // a target stated inside the summary keeps its own kind
+    expect(find(plan, '公有产权标准化村卫生室')).toMatchObject({ kind: 'target', value: 100, deadline: '到2022年底前' });
+    const partOne = plan.indicators.filter((i) => part(i) === '一');
+    const partTwo = plan.indicators.filter((i) => part(i) === '二');
+    expect(partTwo.length).toBeGreaterThanOrEqual(9);
+    expect(partTwo.every((i) => i.kind === 'target')).toBe(true);
+    expect(partOne.filter((i) => i.unit === '%').filter((i) => i.kind === 'achieved').length).toBeGreaterThan(20);
+  });
+
+  it('004: achieved 2020 figures, 2021 targets and 2025 targets on one newspaper page', () => {
+    const plan = parsePlan(readSeed('004'));
+    expect(find(plan, '适龄儿童免疫规划疫苗接种率')).toMatchObject({ comparator: '保持在', op: 'ge', value: 90, qualifier: '以上', kind: 'target' });
+    expect(find(plan, '公有产权村卫生室比例')).toMatchObject({ comparator: '达到', op: 'ge', value: 70, kind: 'target' });
+    expect(find(plan, '村卫生室承担的基本公共卫生服务任务')).toMatchObject({ comparator: '提高到', op: 'ge', value: 50, kind: 'target' });
+    for (const [name, value, unit] of [
+      ['婴儿死亡率', 4.2, '‰'],
+      ['5岁以下儿童死亡率', 5.3, '‰'],
+      ['孕产妇死亡率', 9.5, '/10万'],
+    ] as const) {
+      expect(find(plan, name)).toMatchObject({ comparator: '控制在', op: 'le', value, unit, qualifier: '以下', kind: 'target', deadline: '到2025年' });
+    }
+    expect(find(plan, '人均基本公共卫生服务经费', 74)).toMatchObject({ kind: 'achieved', unit: '元' });
+    expect(find(plan, '规划免疫接种率')).toMatchObject({ kind: 'achieved', value: 98.73 });
+    expect(find(plan, '治愈率')).toMatchObject({ kind: 'achieved', value: 98.3 });
+    // figure lines such as "98.3%" or "74.2" alone are not indicators
+    expect(plan.indicators.some((i) => i.name === '' || /^[0-9.%]+$/.test(i.text))).toBe(false);
+  });
+
+  it('every indicator span lies inside the text and reads as written', () => {
+    for (const id of ['000', '001', '002', '003', '004']) {
+      const plan = parsePlan(readSeed(id));
+      for (const i of plan.indicators) {
+        expect(i.start).toBeLessThan(i.end);
+        expect(i.valueSpan.start).toBeGreaterThanOrEqual(i.start);
+        expect(i.valueSpan.end).toBeLessThanOrEqual(i.end);
+        const value = plan.text.slice(i.valueSpan.start, i.valueSpan.end).replace(/\s+/g, '');
+        expect(value, `${id} ${i.name}`).toMatch(/^[-－]?[0-9０-９]/);
+      }
+    }
+  });
+
+  it('memoises per parsed plan and reads front matter year', () => {
+    const plan = parsePlan('---\nyear: 2022\n---\n一、目标\n\n到年底，门诊满意率达到 90%。\n');
+    expect(planYearOf(plan)).toBe(2022);
+    expect(analyzeQuantities(plan)).toBe(analyzeQuantities(plan));
+    expect(plan.indicators).toHaveLength(1);
+    expect(plan.indicators[0]).toMatchObject({ name: '门诊满意率', kind: 'target' });
+  });
+});
