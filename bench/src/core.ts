@@ -1,0 +1,123 @@
+/**
+ * Core benchmark: full analysis (parse, every rule, indicators, alignment against the bundled
+ * requirement set) of each seed and of generated 1 MB / 10 MB plans, in one process, after warm-up.
+ */
+import { join } from 'node:path';
+import { analyze, runRules } from '../../server/src/core/analyze.js';
+import { parsePlan } from '../../server/src/core/parse.js';
+import { allRules } from '../../server/src/core/rules/index.js';
+import type { RequirementSet } from '../../server/src/core/requirements/types.js';
+import { resolveRequirementSets } from '../../server/src/node/requirements.js';
+import { generatePlan, readSeeds } from './generate.js';
+import { MB, now, round, summarize, type Summary } from './stats.js';
+
+export interface CoreDocResult {
+  doc: string;
+  bytes: number;
+  chars: number;
+  lines: number;
+  sections: number;
+  indicators: number;
+  findings: number;
+  runs: number;
+  /** full analysis, ms */
+  analyze: Summary;
+  /** parse alone (structure + indicators), ms */
+  parse: Summary;
+  /** MB/s at the median */
+  mbPerSec: number;
+  /** median ms per MB */
+  msPerMB: number;
+}
+
+export interface CoreResult {
+  requirementSets: string[];
+  docs: CoreDocResult[];
+  /** median ms of each rule alone (on a parsed plan), slowest first, per document */
+  ruleBreakdown: Record<string, { rule: string; median: number }[]>;
+  /** ratio of ms/MB at 10 MB to ms/MB at seed 002 size (1 = perfectly linear) */
+  growth: { from: string; to: string; ratio: number }[];
+}
+
+function time<T>(fn: () => T): number {
+  const t0 = now();
+  fn();
+  return now() - t0;
+}
+
+/** Runs `fn` `warm` times, then until `runs` timed runs or `budgetMs` spent (at least 5 runs). */
+function measure(fn: () => unknown, warm: number, runs: number, budgetMs: number): number[] {
+  for (let i = 0; i < warm; i++) fn();
+  const out: number[] = [];
+  const start = now();
+  while (out.length < runs && (out.length < 5 || now() - start < budgetMs)) out.push(time(fn));
+  return out;
+}
+
+export function runCore(root: string, quick: boolean): CoreResult {
+  const seeds = readSeeds(root);
+  const { sets, problems } = resolveRequirementSets(['henan-2021'], { baseDir: root, setDirs: [join(root, 'server', 'sets')] });
+  if (problems.length > 0) throw new Error(`requirement set problems: ${problems.map((p) => p.message.en).join('; ')}`);
+  const requirements: readonly RequirementSet[] = sets;
+  const docs: { name: string; text: string; warm: number; runs: number; budget: number }[] = seeds.map((s) => ({
+    name: `seed ${s.name}`,
+    text: s.text,
+    warm: quick ? 10 : 50,
+    runs: quick ? 50 : 300,
+    budget: quick ? 1000 : 4000,
+  }));
+  const oneMB = generatePlan(seeds, MB);
+  const tenMB = generatePlan(seeds, 10 * MB);
+  docs.push({ name: '1 MB plan', text: oneMB, warm: quick ? 2 : 5, runs: quick ? 10 : 40, budget: quick ? 2000 : 6000 });
+  docs.push({ name: '10 MB plan', text: tenMB, warm: 1, runs: quick ? 3 : 8, budget: quick ? 4000 : 15000 });
+
+  const results: CoreDocResult[] = [];
+  for (const d of docs) {
+    const opts = { requirements };
+    const a = analyze(d.text, opts);
+    const analyzeSamples = measure(() => analyze(d.text, opts), d.warm, d.runs, d.budget);
+    const parseSamples = measure(() => parsePlan(d.text), Math.min(d.warm, 3), Math.min(d.runs, 20), d.budget / 3);
+    const bytes = Buffer.byteLength(d.text);
+    const sum = summarize(analyzeSamples);
+    results.push({
+      doc: d.name,
+      bytes,
+      chars: d.text.length,
+      lines: a.plan.index.lineCount,
+      sections: a.plan.allSections.length,
+      indicators: a.plan.indicators.length,
+      findings: a.findings.length,
+      runs: analyzeSamples.length,
+      analyze: sum,
+      parse: summarize(parseSamples),
+      mbPerSec: round(bytes / MB / (sum.median / 1000)),
+      msPerMB: round(sum.median / (bytes / MB)),
+    });
+  }
+
+  // rules alone, each on a freshly parsed plan (rules may memoise per plan object)
+  const breakdown = (text: string, runs: number) =>
+    allRules
+      .map((rule) => {
+        const samples: number[] = [];
+        for (let i = 0; i <= runs; i++) {
+          const plan = parsePlan(text);
+          const t = time(() => runRules(plan, { rules: [rule], requirements }));
+          if (i > 0) samples.push(t); // the first run warms up
+        }
+        return { rule: rule.meta.id, median: summarize(samples).median };
+      })
+      .sort((a, b) => b.median - a.median);
+  const ruleBreakdown = {
+    'seed 002': breakdown(seeds.find((s) => s.name === '002')!.text, quick ? 5 : 15),
+    '1 MB plan': breakdown(oneMB, quick ? 1 : 3),
+  };
+
+  const per = (name: string) => results.find((r) => r.doc === name)!.msPerMB;
+  const growth = [
+    { from: 'seed 002', to: '1 MB plan', ratio: round(per('1 MB plan') / per('seed 002')) },
+    { from: '1 MB plan', to: '10 MB plan', ratio: round(per('10 MB plan') / per('1 MB plan')) },
+    { from: 'seed 002', to: '10 MB plan', ratio: round(per('10 MB plan') / per('seed 002')) },
+  ];
+  return { requirementSets: sets.map((s) => s.name), docs: results, ruleBreakdown, growth };
+}
