@@ -184,3 +184,13 @@ describe('profiles', () => {
     expect(r.problems[0]!.range.start).toEqual({ line: 2, character: 19 });
   });
 });
+
+describe('the default profile', () => {
+  it('server/profiles/gbt9704.yaml says what core’s defaultProfile says (the CLI uses the latter without reading the file)', async () => {
+    const { defaultProfile } = await import('../server/src/core/profile.js');
+    const r = loadProfile('gbt9704', { baseDir: repoRoot });
+    expect(r.problems).toEqual([]);
+    expect(r.profile.name).toBe(defaultProfile.name);
+    expect(r.profile.rules).toEqual(defaultProfile.rules);
+  });
+});

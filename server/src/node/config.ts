@@ -452,7 +452,9 @@ export function draftSettings(draftPath: string, fm: FrontMatter | undefined, in
   if (overrides.profile) loaded = loadProfile(overrides.profile, { baseDir: cwd, referrer: '' });
   else if (meta.profile) loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range });
   else if (config?.profile) loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range });
-  else loaded = loadProfile('gbt9704', { baseDir: cwd });
+  // the default profile is core's defaultProfile (server/profiles/gbt9704.yaml says the same; a test
+  // keeps them equal): no file to read or YAML to parse on the common path
+  else loaded = { profile: defaultProfile, problems: [] };
   for (const p of loaded.problems) (p.file === draftDisplay ? draftProblems : externalProblems).push(p);
   const profile: Profile = config && Object.keys(config.rules).length ? { ...loaded.profile, rules: mergeRules(loaded.profile.rules, config.rules) } : loaded.profile;
 

@@ -5,7 +5,7 @@
  * CHANGELOG, LICENSE, CONTRIBUTING); anything else is a glob (tinyglobby). A missing path or a
  * glob that matches nothing is an input problem, not an exception.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Localized } from '../core/model.js';
 import { findConfigFile, loadConfig } from './config.js';
@@ -43,9 +43,32 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+const DRAFT_EXT = /\.(txt|md|docx)$/i;
+
+/** The default expansion without a glob library: drafts below `dir`, skipping dot-dirs and node_modules. */
+function walkDrafts(dir: string, out: string[] = []): string[] {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') walkDrafts(p, out);
+    } else if (e.isFile() && DRAFT_EXT.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
 function expandDirectory(dir: string, configFile?: string): string[] {
   const cfgPath = configFile ?? findConfigFile(dir);
   const cfg = cfgPath ? loadConfig(cfgPath) : undefined;
+  if (!cfg || (cfg.include.length === 0 && cfg.exclude.length === 0)) {
+    return walkDrafts(path.resolve(dir)).filter((f) => !BOILERPLATE.test(path.basename(f)));
+  }
   // include/exclude are relative to the configuration file's directory
   const base = cfg && (cfg.include.length || cfg.exclude.length) ? cfg.dir : dir;
   const patterns = cfg?.include.length ? cfg.include : [DRAFT_GLOB];
