@@ -39,8 +39,8 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], cwd = repoRoot): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLANLINT_LANG: '' } });
+function run(args: string[], cwd = repoRoot, input?: string | Buffer): Run {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLANLINT_LANG: '' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -365,6 +365,16 @@ describe('inputs: encodings, .docx, directories, suppression', () => {
     writeFileSync(join(dir, 'old', 'c.txt'), '一、总体要求\n');
     const rep = json(run(['.', '--format', 'json'], dir));
     expect(rep.files.map((f) => f.path)).toEqual(['plans/a.txt']);
+  });
+
+  it('reads one draft from stdin (any encoding), named by --stdin-filename; --debug reports what was resolved', () => {
+    const r = run(['--stdin', '--stdin-filename', 'draft.txt', '--format', 'json', '--debug'], repoRoot, iconv.encode(readSeed('003'), 'gb18030'));
+    const rep = json(r);
+    expect(rep.files.map((f) => [f.path, f.encoding])).toEqual([['draft.txt', 'gb18030']]);
+    const line = lineOf(readSeed('003'), '三、提升基层医疗卫生服务能力。');
+    expect(rep.files[0]!.diagnostics.some((d) => d.code === 'heading/punctuation' && d.range.start.line === line)).toBe(true);
+    expect(r.stderr).toMatch(/^planlint: debug: draft\.txt encoding=gb18030 config=- profile=gbt9704 requirements=\[\] sections=\d+ /m);
+    expect(run(['--stdin', 'seeds'], repoRoot, 'x').code).toBe(2);
   });
 
   it('honours suppression markers and counts what they hide', () => {

@@ -8,8 +8,9 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('planlint: 未找到 server/dist/cli.js，请先运行 npm run build / server/dist/cli.js is missing: run `npm run build` first\n');
   process.exit(2);
 }
-require(cli)
-  .main(process.argv.slice(2))
+const { main, quietOnClosedPipe } = require(cli);
+quietOnClosedPipe();
+main(process.argv.slice(2))
   .then((code) => {
     process.exitCode = code;
   });

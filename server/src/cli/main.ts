@@ -54,7 +54,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** A closed pipe (`planlint … | head`) ends the process quietly instead of with a stack trace. */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
+      throw e;
+    });
+  }
+}
+
 if (require.main === module) {
+  quietOnClosedPipe();
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -20,6 +20,8 @@ import { resolveRequirementSets } from '../node/requirements.js';
 export interface DraftOptions extends SettingsOverrides {
   /** apply safe fixes and write the file back */
   fix?: boolean;
+  /** the draft's bytes when they do not come from `file` (stdin); `file` then only names it */
+  input?: Uint8Array;
 }
 
 export interface DraftResult {
@@ -40,6 +42,8 @@ export interface DraftResult {
   fixed: number;
   /** why --fix did not write the file, if it did not */
   fixSkipped?: Localized;
+  /** wall time of the analysis in milliseconds (reported with --debug) */
+  ms: number;
 }
 
 export interface DraftFailure {
@@ -103,11 +107,12 @@ function analyseText(text: string, file: string, cwd: string, options: DraftOpti
 
 /** Reads, decodes and analyses one draft; with `fix`, applies safe fixes and writes the file back. */
 export async function checkDraft(file: string, options: DraftOptions = {}): Promise<DraftResult | DraftFailure> {
+  const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const display = displayPath(file, cwd);
+  const display = options.input ? path.basename(file) : displayPath(file, cwd);
   let decoded: DecodedText;
   try {
-    decoded = await decodeFile(file, readFileSync(file));
+    decoded = await decodeFile(file, options.input ?? readFileSync(file));
   } catch (e) {
     if (e instanceof DecodeError) return { file, display, message: e.localized };
     const code = (e as NodeJS.ErrnoException).code;
@@ -128,6 +133,8 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
   if (options.fix && result.findings.some((f) => f.fix?.safe)) {
     if (decoded.encoding === 'docx') {
       fixSkipped = { zh: '.docx 文件不能自动修复（请在 Word 中修改）', en: '.docx files cannot be fixed automatically (edit them in Word)' };
+    } else if (options.input) {
+      fixSkipped = { zh: '标准输入的文稿不能就地修复', en: 'a draft read from stdin cannot be fixed in place' };
     } else if (!decoded.lossless) {
       fixSkipped = { zh: '文件含有无效的字节序列，为避免丢失内容未自动修复', en: 'the file has invalid byte sequences; not fixed to avoid losing content' };
     } else {
@@ -141,7 +148,7 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
       }
     }
   }
-  return { file, display, decoded, ...result, fixed, fixSkipped };
+  return { file, display, decoded, ...result, fixed, fixSkipped, ms: performance.now() - started };
 }
 
 export function isFailure(r: DraftResult | DraftFailure): r is DraftFailure {

@@ -2,7 +2,7 @@
  * `planlint [paths|globs…]` / `planlint check …`: lint drafts for CI.
  * Exit 0 clean, 1 error-level findings or more warnings than --max-warnings, 2 usage/input/config error.
  */
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ConfigProblem } from '../../node/problems.js';
@@ -24,6 +24,8 @@ export interface CheckOptions {
   profile?: string;
   output?: string;
   color?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -62,7 +64,9 @@ function uniqueProblems(list: readonly ConfigProblem[]): ConfigProblem[] {
 
 /** Runs the pipeline over the arguments (used by check; reusable by other commands). */
 export async function runDrafts(args: readonly string[], options: DraftOptions): Promise<RunOutcome> {
-  const expanded = expandPaths(args.length ? args : ['.'], { cwd: options.cwd, configFile: options.configFile });
+  const expanded = options.input
+    ? { files: [path.resolve(options.cwd ?? process.cwd(), args[0] ?? 'stdin.txt')], problems: [] }
+    : expandPaths(args.length ? args : ['.'], { cwd: options.cwd, configFile: options.configFile });
   const outcome: RunOutcome = { results: [], failures: [], problems: [] };
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (const p of expanded.problems) outcome.problems.push({ file: '', range: zero, ruleId: 'input/unreadable', severity: 'error', message: p.message });
@@ -106,11 +110,25 @@ export const command: CliCommand = {
       .option('-p, --profile <name|path>', '规则配置（gbt9704、strict、lenient 或 YAML 路径）/ profile (gbt9704, strict, lenient or a YAML path)')
       .option('-o, --output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
       .option('--no-color', '不使用颜色 / no colours')
+      .option('--stdin', '从标准输入读取一篇文稿 / read one draft from stdin')
+      .option('--stdin-filename <name>', '标准输入文稿的文件名（决定格式和 planlint.yaml）/ file name for the stdin draft (its type and planlint.yaml)')
       .action(async (paths: string[], opts: CheckOptions, cmd: Command) => {
         const env = envFor(cmd);
         const maxWarnings = parseMaxWarnings(opts.maxWarnings);
         const options = draftOptions(opts);
-        const outcome = await runDrafts(paths, options);
+        if (opts.stdin) {
+          if (paths.length) throw new CliError({ zh: '--stdin 不能与文件参数同用', en: '--stdin cannot be combined with path arguments' });
+          options.input = readFileSync(0);
+        }
+        const outcome = await runDrafts(opts.stdin ? [opts.stdinFilename ?? 'stdin.txt'] : paths, options);
+        if (env.debug) {
+          for (const r of outcome.results) {
+            const cfg = r.settings.config ? path.relative(process.cwd(), r.settings.config.file) || r.settings.config.file : '-';
+            process.stderr.write(
+              `planlint: debug: ${r.display} encoding=${r.decoded.encoding}${r.decoded.bom ? '+bom' : ''} config=${cfg} profile=${r.settings.profile.name} requirements=[${r.requirements.map((s) => s.name).join(',')}] sections=${r.plan.allSections.length} indicators=${r.plan.indicators.length} findings=${r.findings.length} suppressed=${r.suppressed.length} ${r.ms.toFixed(1)}ms\n`,
+            );
+          }
+        }
         if (opts.quiet) {
           for (const r of outcome.results) r.findings = r.findings.filter((f) => f.severity === 'error');
           outcome.problems = outcome.problems.filter((p) => p.severity === 'error');
