@@ -194,3 +194,24 @@ describe('the default profile', () => {
     expect(r.profile.rules).toEqual(defaultProfile.rules);
   });
 });
+
+describe('rule options', () => {
+  it('are checked against the rule’s own optionsSchema, located; valid ones reach the profile', () => {
+    const dir = tmp();
+    const yaml = 'rules:\n  numbering/style:\n    severity: error\n    options: { fullwidthPeriod: sometimes }\n  heading/punctuation:\n    options: { strict: true }\n';
+    writeFileSync(join(dir, 'planlint.yaml'), yaml);
+    const c = loadConfig(join(dir, 'planlint.yaml'));
+    const bad = c.problems.find((p) => p.message.en.includes('fullwidthPeriod'))!;
+    expect(bad).toBeDefined();
+    expect(bad.range.start).toEqual(where(yaml, 'sometimes'));
+    expect(bad.message.zh).toContain('allow、warning、error');
+    // a rule without options: a warning at its options
+    const none = c.problems.find((p) => p.message.en.includes('rule heading/punctuation has no options'))!;
+    expect(none.severity).toBe('warning');
+    expect(none.range.start).toEqual(where(yaml, '{ strict'));
+    expect(c.rules['numbering/style']).toEqual({ severity: 'error' });
+    writeFileSync(join(dir, 'ok.yaml'), 'rules:\n  numbering/style:\n    options: { fullwidthPeriod: allow }\n');
+    clearConfigCache();
+    expect(loadConfig(join(dir, 'ok.yaml')).rules['numbering/style']).toEqual({ options: { fullwidthPeriod: 'allow' } });
+  });
+});
