@@ -17,6 +17,7 @@ const statusLabels: Record<string, string> = {
   met: '达标 met',
   stronger: '高于上级 stronger',
   weaker: '低于上级 weaker',
+  'not-applicable': '不适用 not applicable',
 };
 
 function statusIcon(status: string): vscode.ThemeIcon {
@@ -27,6 +28,8 @@ function statusIcon(status: string): vscode.ThemeIcon {
       return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     case 'partial':
       return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'not-applicable':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
     default:
       return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   }
@@ -72,7 +75,10 @@ export class AlignmentTree implements vscode.TreeDataProvider<Node> {
     if (node.type === 'group') {
       return node.kind === 'themes'
         ? node.result.themes.map((theme) => ({ type: 'theme', theme, result: node.result }))
-        : node.result.targets.map((target) => ({ type: 'target', target, result: node.result }));
+        : [...node.result.targets]
+            // targets that bind this draft first; those that do not (later years, other levels) last
+            .sort((a, b) => Number(a.status === 'not-applicable') - Number(b.status === 'not-applicable'))
+            .map((target) => ({ type: 'target', target, result: node.result }));
     }
     if (node.type === 'theme') {
       return node.theme.sections.map((s) => ({ type: 'section', label: `${s.number} ${s.title}`, range: s.range, result: node.result }));
@@ -90,8 +96,9 @@ export class AlignmentTree implements vscode.TreeDataProvider<Node> {
           const covered = node.result.themes.filter((t) => t.status === 'covered').length;
           item.description = `${covered}/${node.result.themes.length}` + (node.result.coverage !== null ? ` · ${Math.round(node.result.coverage * 100)}%` : '');
         } else {
-          const met = node.result.targets.filter((t) => t.status === 'met' || t.status === 'stronger').length;
-          item.description = `${met}/${node.result.targets.length}`;
+          const binding = node.result.targets.filter((t) => t.status !== 'not-applicable');
+          const met = binding.filter((t) => t.status === 'met' || t.status === 'stronger').length;
+          item.description = `${met}/${binding.length}`;
         }
         return item;
       }

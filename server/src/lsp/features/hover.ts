@@ -22,6 +22,7 @@ const statusText: Record<string, string> = {
   met: '达标 met',
   stronger: '高于上级 stronger',
   weaker: '低于上级 weaker',
+  'not-applicable': '不适用 not applicable',
 };
 
 export function statusLabel(s: string): string {
