@@ -146,9 +146,11 @@ describe('machine formats', () => {
     const rep = json(run(['seeds/001_cea060df376792bd.txt', '--format', 'json']));
     const diags = rep.files[0]!.diagnostics;
     expect(runObj.results).toHaveLength(diags.length);
-    runObj.results.forEach((res: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }, i: number) => {
+    expect(runObj.columnKind).toBe('utf16CodeUnits');
+    runObj.results.forEach((res: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }, i: number) => {
       const d = diags[i]!;
       expect(res.ruleId).toBe(d.code);
+      expect(res.message.text).toBe(d.message);
       expect(res.level).toBe(d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note');
       expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toBe('seeds/001_cea060df376792bd.txt');
       expect(res.locations[0]!.physicalLocation.region).toEqual({

@@ -29,7 +29,7 @@ export function buildSarif(report: JsonReport, lang: Lang): Log {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SarifBuilder, SarifRunBuilder, SarifRuleBuilder, SarifResultBuilder } = require('node-sarif-builder') as typeof import('node-sarif-builder');
   const builder = new SarifBuilder();
-  const run = new SarifRunBuilder().initSimple({ toolDriverName: TOOL_NAME, toolDriverVersion: TOOL_VERSION, url: 'https://github.com/planlint/planlint' });
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: TOOL_NAME, toolDriverVersion: TOOL_VERSION });
   run.run.columnKind = 'utf16CodeUnits';
   run.run.language = lang === 'zh' ? 'zh-CN' : 'en-US';
   const rules: ReportingDescriptor[] = [];
