@@ -10,6 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runCore } from './core.js';
 import { runEditing, runMemory } from './lsp.js';
+import { runCli } from './cli.js';
+import { activationChild, runSize } from './size.js';
 import { renderResults } from './report.js';
 import { profile, profileTarget } from './profile.js';
 
@@ -49,6 +51,13 @@ async function runPart(part: PartName, quick: boolean): Promise<unknown> {
       return runEditing(root, quick);
     case 'memory':
       return runMemory(root, quick);
+    case 'cli':
+      return runCli(root, quick);
+    case 'size':
+      return runSize(root, quick, (args) => {
+        const r = spawnSync(process.execPath, [__filename, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+        return { status: r.status, stdout: r.stdout + (r.status !== 0 ? r.stderr : '') };
+      });
     default:
       throw new Error(`part ${part} not available yet`);
   }
@@ -71,6 +80,7 @@ async function main(): Promise<void> {
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 20;
   if (argv[0] === '--profile-child') return profileTarget(root, argv[1] ?? 'seed-002', runs);
   if (argv[0] === '--profile') return profile(root, __filename, argv[1] ?? 'seed-002', runs);
+  if (argv[0] === '--activation-child') return activationChild(root);
   const args = parseArgs(argv);
   if (args.part) {
     const result = await runPart(args.part, args.quick);

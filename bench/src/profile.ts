@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analyze.js';
+import { parsePlan } from '../../server/src/core/parse.js';
 import { resolveRequirementSets } from '../../server/src/node/requirements.js';
 import { generatePlan, readSeeds } from './generate.js';
 import { MB } from './stats.js';
@@ -26,7 +27,9 @@ export function docFor(root: string, name: string): string {
 export function profileTarget(root: string, name: string, runs: number): void {
   const text = docFor(root, name);
   const { sets } = resolveRequirementSets(['henan-2021'], { baseDir: root, setDirs: [join(root, 'server', 'sets')] });
-  for (let i = 0; i < runs; i++) analyze(text, { requirements: sets });
+  // PLANLINT_PROFILE_WHAT=parse profiles the structure parser (with indicator extraction) alone
+  if (process.env.PLANLINT_PROFILE_WHAT === 'parse') for (let i = 0; i < runs; i++) parsePlan(text);
+  else for (let i = 0; i < runs; i++) analyze(text, { requirements: sets });
 }
 
 interface ProfileNode {
