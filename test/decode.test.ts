@@ -48,6 +48,13 @@ describe('decodeBytes', () => {
     expect(r.text).toBe(short);
   });
 
+  it('detects GBK even with a single Chinese character in ASCII text', () => {
+    const text = 'Plan 2021\nSection 1: total budget 300 (万) yuan\n';
+    const r = decodeBytes(iconv.encode(text, 'gbk'));
+    expect(r.encoding).toBe('gb18030');
+    expect(r.text).toBe(text);
+  });
+
   it('keeps UTF-8 with a damaged byte, replaces only that byte and says where', () => {
     const bytes = Buffer.from(seed001, 'utf8');
     // damage the first byte of the first character on line 7 (1-based)

@@ -172,11 +172,12 @@ export function decodeBytes(buf: Uint8Array): DecodedText {
     // not valid UTF-8: either another encoding, or UTF-8 with damaged bytes
   }
   const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(buf);
-  const bad = countReplacements(lossy);
+  const bad = countReplacements(lossy).length;
   let high = 0;
   for (let i = 0; i < lossy.length; i++) if (lossy.charCodeAt(i) >= 0x80) high++;
-  // UTF-8 with a few damaged bytes: keep UTF-8, report where
-  if (bad.length <= Math.max(2, high * 0.02)) return utf8(buf, false);
+  // UTF-8 with a few damaged bytes (many valid multi-byte characters per invalid one): keep UTF-8 and
+  // report where. GBK text has almost no valid UTF-8 sequences, however short it is.
+  if (high - bad >= 20 * bad) return utf8(buf, false);
   return legacy(buf);
 }
 

@@ -43,6 +43,14 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const DRAFT_EXT = /\.(txt|md|docx)$/i;
 
 /** The default expansion without a glob library: drafts below `dir`, skipping dot-dirs and node_modules. */
@@ -58,7 +66,7 @@ function walkDrafts(dir: string, out: string[] = []): string[] {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name !== 'node_modules') walkDrafts(p, out);
-    } else if (e.isFile() && DRAFT_EXT.test(e.name)) out.push(p);
+    } else if (DRAFT_EXT.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(p)))) out.push(p);
   }
   return out;
 }
