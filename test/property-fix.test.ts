@@ -36,6 +36,53 @@ function applySequentially(text: string, fixes: readonly Fix[]): string {
 // mutated seeds plus a defect-rich doc: the altered seeds carry misnumbering, (一)、1、 and 。 headings
 const fixInput = fc.oneof({ weight: 4, arbitrary: mutatedSeed({ window: 3000, maxMutations: 15 }) }, { weight: 1, arbitrary: domainString(60) });
 
+/** The straightforward quadratic acceptance rule, as the oracle for the indexed one in core/fix.ts. */
+function overlapsRef(a: Edit, b: Edit): boolean {
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  if (a.start === a.end) return a.start > b.start && a.start < b.end;
+  if (b.start === b.end) return b.start > a.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}
+function applyFixesOnceRef(text: string, fixes: readonly Fix[]): { text: string; applied: Fix[] } {
+  const first = (f: Fix) => Math.min(Infinity, ...f.edits.map((e) => e.start));
+  const ordered = [...fixes].sort((a, b) => first(a) - first(b));
+  const accepted: Edit[] = [];
+  const applied: Fix[] = [];
+  for (const fix of ordered) {
+    const edits = realEdits(fix);
+    const ok =
+      edits.length > 0 &&
+      edits.every((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length) &&
+      edits.every((e, i) => edits.every((f, j) => i === j || !overlapsRef(e, f))) &&
+      edits.every((e) => accepted.every((a) => !overlapsRef(e, a))) &&
+      edits.some((e) => text.slice(e.start, e.end) !== e.newText);
+    if (ok) {
+      accepted.push(...edits);
+      applied.push(fix);
+    }
+  }
+  let out = text;
+  for (const e of [...accepted].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return { text: out, applied };
+}
+
+describe('fix application', () => {
+  it('accepts exactly the fixes the quadratic reference accepts, with the same result (1,500 cases)', () => {
+    const edit = fc.record({ start: fc.integer({ min: -1, max: 12 }), len: fc.integer({ min: 0, max: 3 }), newText: fc.constantFrom('', 'X', 'YY', '（一）') }).map(({ start, len, newText }) => ({ start, end: start + len, newText }));
+    const fix = fc.array(edit, { minLength: 0, maxLength: 4 }).map((edits): Fix => ({ title: { zh: 't', en: 't' }, edits, safe: true }));
+    fc.assert(
+      fc.property(fc.string({ minLength: 6, maxLength: 12 }), fc.array(fix, { maxLength: 8 }), (text, fixes) => {
+        const ref = applyFixesOnceRef(text, fixes);
+        const got = applyFixesOnce(text, fixes);
+        expect(got.applied).toEqual(ref.applied);
+        expect(got.text).toBe(ref.text);
+        expect(got.applied.length + got.skipped.length).toBe(fixes.length);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
 describe('fixes change only what they name', () => {
   it('each fix alone (800 documents)', () => {
     let fixesSeen = 0;

@@ -154,7 +154,12 @@ function fitsStructure(token: NumberToken, lastValue: Map<Level, number>, lastL3
   return token.value > last && token.value <= last + 3;
 }
 
-export function parsePlan(text: string): Plan {
+export interface ParseOptions {
+  /** extract quantitative indicators (default true; off for the structural-only analysis of huge drafts) */
+  indicators?: boolean;
+}
+
+export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
@@ -249,7 +254,7 @@ export function parsePlan(text: string): Plan {
   const level3Continuous = detectContinuity(sections);
   const base = { text, index, frontMatter, blocks, sections, allSections, enumerations, level3Continuous };
   if (!frontMatter) delete (base as { frontMatter?: FrontMatter }).frontMatter;
-  return { ...base, indicators: extractIndicators(base) };
+  return { ...base, indicators: options.indicators === false ? [] : extractIndicators(base) };
 }
 
 /**

@@ -57,6 +57,7 @@ export function renumberEdits(seq: NumberSequence, from = 0, to = seq.items.leng
 /** Edits that renumber every sequence of the document (and normalise every token's form). */
 export function renumberDocument(plan: Plan, level?: Level): Edit[] {
   const edits: Edit[] = [];
-  for (const seq of numberSequences(plan)) if (level === undefined || seq.level === level) edits.push(...renumberEdits(seq));
+  // (no push(...spread): a sequence of 200,000 items would overflow the call stack)
+  for (const seq of numberSequences(plan)) if (level === undefined || seq.level === level) for (const e of renumberEdits(seq)) edits.push(e);
   return edits.sort((a, b) => a.start - b.start);
 }

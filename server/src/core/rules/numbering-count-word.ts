@@ -24,6 +24,14 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { plan } = ctx;
+    // enumerations by section, built once (linear in drafts with many sections and enumerations)
+    const enumsBySection = new Map<number, typeof plan.enumerations>();
+    for (const e of plan.enumerations) {
+      if (e.sectionId === undefined) continue;
+      const list = enumsBySection.get(e.sectionId);
+      if (list) list.push(e);
+      else enumsBySection.set(e.sectionId, [e]);
+    }
     for (const s of plan.allSections) {
       const m = COUNT_PHRASE.exec(s.title);
       if (!m) continue;
@@ -33,12 +41,13 @@ export const rule: Rule = {
       let actual: number | undefined;
       let what = { zh: '下级条目', en: 'sub-items' };
       if (s.children.length > 0) {
-        const lv = Math.min(...s.children.map((c) => c.level));
+        // (no Math.min(...spread): 200,000 children would overflow the call stack)
+        const lv = s.children.reduce((m, c) => Math.min(m, c.level), 4);
         actual = s.children.filter((c) => c.level === lv).length;
       } else {
-        const enums = plan.enumerations.filter((e) => e.sectionId === s.id);
+        const enums = enumsBySection.get(s.id) ?? [];
         if (enums.length > 0) {
-          actual = Math.max(...enums.map((e) => e.items.length));
+          actual = enums.reduce((m, e) => Math.max(m, e.items.length), 0);
           what = { zh: '“一是……”列举项', en: 'inline 一是…… items' };
         }
       }

@@ -21,6 +21,17 @@ export const rule: Rule = {
     const { allSections } = ctx.plan;
     const firstL1 = allSections.find((s) => s.level === 1);
     const byId = (id: number | undefined): Section | undefined => (id === undefined ? undefined : allSections[id]);
+    // for every child: the first earlier sibling of a lower level (deeper number), in one pass per
+    // parent (linear: a draft with 200,000 siblings must not cost 200,000² steps)
+    const lowerBeforeOf = new Map<Section, Section>();
+    for (const p of allSections) {
+      const firstDeeper: (Section | undefined)[] = [];
+      for (const c of p.children) {
+        const lower = firstDeeper[c.level];
+        if (lower) lowerBeforeOf.set(c, lower);
+        for (let lv = 1; lv < c.level; lv++) firstDeeper[lv] ??= c;
+      }
+    }
     for (const s of allSections) {
       const parent = byId(s.parentId);
       if (s.level === 2 && firstL1 && s.start < firstL1.start) {
@@ -44,9 +55,7 @@ export const rule: Rule = {
       }
       // climbing back: a higher level after a lower one among the same parent's children
       if (parent) {
-        const siblings = parent.children;
-        const idx = siblings.indexOf(s);
-        const lowerBefore = siblings.slice(0, idx).find((x) => x.level > s.level);
+        const lowerBefore = lowerBeforeOf.get(s);
         if (lowerBefore && s.level !== 4) {
           ctx.report({
             start: s.token.start,
