@@ -73,6 +73,22 @@ describe('npm run package', () => {
     );
   });
 
+  it('registers every contributed command and view in the extension (and the bundle carries them)', async () => {
+    const src = ['extension.ts', 'alignmentTree.ts', 'report.ts', 'statusBar.ts']
+      .map((f) => readFileSync(join(repoRoot, 'client/src', f), 'utf8'))
+      .join('\n');
+    const bundle = await zip.file('extension/dist/extension.js')!.async('string');
+    for (const c of manifest.contributes.commands as { command: string }[]) {
+      expect(src, c.command).toContain(`registerCommand('${c.command}'`);
+      expect(bundle, c.command).toContain(c.command);
+    }
+    for (const views of Object.values(manifest.contributes.views) as { id: string }[][]) {
+      for (const v of views) expect(src, v.id).toContain(`registerTreeDataProvider('${v.id}'`);
+    }
+    // the server is started from the packaged path the extension looks for
+    expect(src).toContain("asAbsolutePath('server/dist/server.js')");
+  });
+
   it('localises every %key% of the manifest in both languages', async () => {
     const en = JSON.parse(await zip.file('extension/package.nls.json')!.async('string'));
     const zh = JSON.parse(await zip.file('extension/package.nls.zh-cn.json')!.async('string'));
