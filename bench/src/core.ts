@@ -22,6 +22,8 @@ export interface CoreDocResult {
   runs: number;
   /** full analysis, ms */
   analyze: Summary;
+  /** CPU time of the same analyses (process.cpuUsage), ms */
+  cpu?: Summary;
   /** parse alone (structure + indicators), ms */
   parse: Summary;
   /** MB/s at the median */
@@ -45,12 +47,20 @@ function time<T>(fn: () => T): number {
   return now() - t0;
 }
 
-/** Runs `fn` `warm` times, then until `runs` timed runs or `budgetMs` spent (at least 5 runs). */
-function measure(fn: () => unknown, warm: number, runs: number, budgetMs: number): number[] {
+/**
+ * Runs `fn` `warm` times, then until `runs` timed runs or `budgetMs` spent (at least 5 runs).
+ * `cpu` receives the CPU time of each timed run.
+ */
+function measure(fn: () => unknown, warm: number, runs: number, budgetMs: number, cpu?: number[]): number[] {
   for (let i = 0; i < warm; i++) fn();
   const out: number[] = [];
   const start = now();
-  while (out.length < runs && (out.length < 5 || now() - start < budgetMs)) out.push(time(fn));
+  while (out.length < runs && (out.length < 5 || now() - start < budgetMs)) {
+    const c0 = process.cpuUsage();
+    out.push(time(fn));
+    const c = process.cpuUsage(c0);
+    cpu?.push((c.user + c.system) / 1000);
+  }
   return out;
 }
 
@@ -75,7 +85,8 @@ export function runCore(root: string, quick: boolean): CoreResult {
   for (const d of docs) {
     const opts = { requirements };
     const a = analyze(d.text, opts);
-    const analyzeSamples = measure(() => analyze(d.text, opts), d.warm, d.runs, d.budget);
+    const cpuSamples: number[] = [];
+    const analyzeSamples = measure(() => analyze(d.text, opts), d.warm, d.runs, d.budget, cpuSamples);
     const parseSamples = measure(() => parsePlan(d.text), Math.min(d.warm, 3), Math.min(d.runs, 20), d.budget / 3);
     const bytes = Buffer.byteLength(d.text);
     const sum = summarize(analyzeSamples);
@@ -89,6 +100,7 @@ export function runCore(root: string, quick: boolean): CoreResult {
       findings: a.findings.length,
       runs: analyzeSamples.length,
       analyze: sum,
+      cpu: summarize(cpuSamples),
       parse: summarize(parseSamples),
       mbPerSec: round(bytes / MB / (sum.median / 1000)),
       msPerMB: round(sum.median / (bytes / MB)),

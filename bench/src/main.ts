@@ -5,7 +5,7 @@
  *   node bench/run.mjs [--quick] [--only core,lsp,cli,memory,size] [--out FILE]
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runCore } from './core.js';
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   const parts: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   const started = Date.now();
+  const load0 = loadavg()[0]!;
   for (const part of args.only) {
     const t0 = Date.now();
     process.stderr.write(`bench: ${part} …\n`);
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
     seconds: Math.round((Date.now() - started) / 100) / 10,
     command: `node bench/run.mjs${args.quick ? ' --quick' : ''}${args.only.length < allParts.length ? ` --only ${args.only.join(',')}` : ''}`,
     carriedOver: carried,
+    load: { start: Math.round(load0 * 10) / 10, end: Math.round(loadavg()[0]! * 10) / 10 },
     errors,
     parts,
   };

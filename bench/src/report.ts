@@ -1,5 +1,182 @@
-/** Renders bench/RESULTS.md's figures section from a result file (placeholder, filled in below). */
+/**
+ * bench/RESULTS.md: the figures section is generated from the result file (between the
+ * `<!-- figures:begin -->` / `<!-- figures:end -->` markers); the prose around it is kept as written.
+ */
+import type { CoreResult } from './core.js';
+import type { EditingResult, MemoryResult } from './lsp.js';
+import type { CliResult } from './cli.js';
+import type { SizeResult } from './size.js';
+
+export interface BenchResult {
+  date: string;
+  machine: { cores: number; cpu: string; memoryGB: number; node: string; platform: string };
+  quick: boolean;
+  seconds: number;
+  command: string;
+  carriedOver: string[];
+  errors: Record<string, string>;
+  /** 1-minute load average when the run started and ended (other processes skew wall times) */
+  load?: { start: number; end: number };
+  parts: { core?: CoreResult; lsp?: EditingResult; memory?: MemoryResult; cli?: CliResult; size?: SizeResult };
+}
+
+const BEGIN = '<!-- figures:begin -->';
+const END = '<!-- figures:end -->';
+
+const fmt = (x: number | undefined, unit = ''): string => (x === undefined || !Number.isFinite(x) ? '–' : `${x}${unit}`);
+const kb = (b: number) => `${Math.round(b / 1024)} KB`;
+const mbFmt = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+
+interface Row {
+  target: string;
+  goal: string;
+  measured: string;
+  ok: boolean | undefined;
+}
+
+function targets(r: BenchResult): Row[] {
+  const rows: Row[] = [];
+  const core = r.parts.core;
+  const doc = (n: string) => core?.docs.find((d) => d.doc === n);
+  const s002 = doc('seed 002');
+  const one = doc('1 MB plan');
+  const ten = doc('10 MB plan');
+  const check = (target: string, goal: string, value: number | undefined, limit: number, unit: string, higherIsBetter = false) =>
+    rows.push({
+      target,
+      goal,
+      measured: fmt(value, unit),
+      ok: value === undefined || !Number.isFinite(value) ? undefined : higherIsBetter ? value >= limit : value <= limit,
+    });
+  check('Seed 002 (45 KB) full analysis, median', '≤ 2 ms', s002?.analyze.median, 2, ' ms');
+  check('1 MB plan full analysis, median', '≤ 40 ms', one?.analyze.median, 40, ' ms');
+  check('Throughput (1 MB plan)', '≥ 25 MB/s', one?.mbPerSec, 25, ' MB/s', true);
+  const g1 = core?.growth.find((g) => g.from === '1 MB plan' && g.to === '10 MB plan')?.ratio;
+  const g0 = core?.growth.find((g) => g.from === 'seed 002' && g.to === '1 MB plan')?.ratio;
+  rows.push({
+    target: 'Linear growth: ms per MB, 45 KB → 1 MB → 10 MB',
+    goal: 'each step ≤ 1.5×',
+    measured: core ? `${fmt(s002?.msPerMB)} → ${fmt(one?.msPerMB)} → ${fmt(ten?.msPerMB)} ms/MB (×${fmt(g0)}, ×${fmt(g1)})` : '–',
+    ok: g0 === undefined || g1 === undefined ? undefined : g0 <= 1.5 && g1 <= 1.5,
+  });
+  const runs = r.parts.lsp?.runs ?? [];
+  const edit = (doc: string, debounce: number) => runs.find((x) => x.doc === doc && x.debounceMs === debounce);
+  check('Keystroke → diagnostics p95, seed 002 (no debounce)', '≤ 15 ms', edit('seed 002', 0)?.keystroke.p95, 15, ' ms');
+  check('Keystroke → diagnostics p95, 1 MB (no debounce)', '≤ 80 ms', edit('1 MB plan', 0)?.keystroke.p95, 80, ' ms');
+  check('documentSymbol p95, seed 002', '≤ 5 ms', edit('seed 002', 0)?.symbols?.p95, 5, ' ms');
+  check('hover p95, seed 002', '≤ 5 ms', edit('seed 002', 0)?.hover?.p95, 5, ' ms');
+  const cli = r.parts.cli;
+  const cliMed = (n: string) => cli?.cases.find((c) => c.name === n)?.wall.median;
+  const seedsMs = cliMed('planlint check (5 seeds)');
+  check('CLI, all five seeds, wall incl. process start', '≤ 0.15 s', seedsMs === undefined ? undefined : Math.round(seedsMs) / 1000, 0.15, ' s');
+  check('CLI vs markdownlint-cli2, same five files', '≤ 0.35×', cli?.ratios.find((x) => x.what === 'planlint / markdownlint-cli2, 5 seeds')?.ratio, 0.35, '×');
+  const corpus = cliMed('planlint check (1,000 plans)');
+  check('CLI, 1,000 plans', '≤ 5 s', corpus === undefined ? undefined : Math.round(corpus / 10) / 100, 5, ' s');
+  const mem = r.parts.memory;
+  check(`Server RSS with ${mem?.drafts ?? 200} drafts open`, '≤ 150 MB', mem?.rssOpenMB, 150, ' MB');
+  check('Extension activation (stand-in vscode, real server start)', '≤ 150 ms', r.parts.size?.activation?.median, 150, ' ms');
+  const vsix = r.parts.size?.vsix;
+  rows.push({ target: 'Packaged .vsix', goal: '≤ 2 MB', measured: vsix && Number.isFinite(vsix.bytes) ? mbFmt(vsix.bytes) : '–', ok: vsix && Number.isFinite(vsix.bytes) ? vsix.bytes <= 2 * 1024 * 1024 : undefined });
+  return rows;
+}
+
+export function renderFigures(r: BenchResult): string {
+  const out: string[] = [];
+  const m = r.machine;
+  out.push(`Run ${r.date.replace('T', ' ').slice(0, 16)} UTC, \`${r.command}\`${r.quick ? ' (quick: fewer samples)' : ''}, ${r.seconds} s.`);
+  out.push(`Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}${r.load ? `; load average ${r.load.start} at start, ${r.load.end} at end` : ''}.`);
+  if (r.carriedOver.length) out.push(`Parts carried over from an earlier run: ${r.carriedOver.join(', ')}.`);
+  for (const [p, e] of Object.entries(r.errors)) out.push(`**${p} failed:** ${e}`);
+  out.push('');
+  out.push('### Targets');
+  out.push('');
+  out.push('| target | goal | measured | met |');
+  out.push('| --- | --- | --- | --- |');
+  for (const row of targets(r)) out.push(`| ${row.target} | ${row.goal} | ${row.measured} | ${row.ok === undefined ? '–' : row.ok ? 'yes' : '**no**'} |`);
+
+  const core = r.parts.core;
+  if (core) {
+    out.push('');
+    out.push(`### Core: full analysis (parse, all rules, indicators, alignment against ${core.requirementSets.join(', ')})`);
+    out.push('');
+    out.push('Wall time per analysis in one process after warm-up; CPU time is the same runs measured with `process.cpuUsage()` (less sensitive to other load on the machine).');
+    out.push('');
+    out.push('| document | size | sections | indicators | findings | runs | median | p95 | CPU median | parse alone | MB/s | ms/MB |');
+    out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const d of core.docs) {
+      out.push(`| ${d.doc} | ${d.bytes >= 1024 * 1024 ? mbFmt(d.bytes) : kb(d.bytes)} | ${d.sections} | ${d.indicators} | ${d.findings} | ${d.runs} | ${d.analyze.median} ms | ${d.analyze.p95} ms | ${fmt(d.cpu?.median, ' ms')} | ${d.parse.median} ms | ${d.mbPerSec} | ${d.msPerMB} |`);
+    }
+    out.push('');
+    out.push('Slowest rules alone (median ms on a freshly parsed plan):');
+    out.push('');
+    for (const [doc, rows] of Object.entries(core.ruleBreakdown ?? {})) {
+      out.push(`- ${doc}: ${rows.slice(0, 5).map((x) => `${x.rule} ${x.median}`).join(', ')}`);
+    }
+  }
+
+  const lsp = r.parts.lsp;
+  if (lsp) {
+    out.push('');
+    out.push('### Editing: the built server over stdio (vscode-languageserver-protocol client)');
+    out.push('');
+    out.push('One-character edits (insert, then delete) at points spread through the document; time from sending `didChange` to receiving `publishDiagnostics` for that version. Requests on the settled document; "symbols after edit" is a `documentSymbol` sent right after a `didChange` (it waits for the new analysis).');
+    out.push('');
+    out.push('| document | debounce | open → diagnostics | keystroke p50 / p95 / p99 (n) | symbols p50 / p95 | hover p50 / p95 | symbols after edit p50 / p95 |');
+    out.push('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const x of lsp.runs) {
+      const s = (v?: { median: number; p95: number; p99?: number; n?: number }, p99 = false) =>
+        v ? `${v.median} / ${v.p95}${p99 ? ` / ${v.p99} (${v.n})` : ''} ms` : '–';
+      out.push(`| ${x.doc} | ${x.debounceMs} ms | ${x.open} ms | ${s(x.keystroke, true)} | ${s(x.symbols)} | ${s(x.hover)} | ${s(x.symbolsAfterEdit)} |`);
+    }
+  }
+
+  const cli = r.parts.cli;
+  if (cli) {
+    out.push('');
+    out.push('### CLI: whole-process wall time (process start included), same run');
+    out.push('');
+    out.push('| command | files | median | p95 | runs |');
+    out.push('| --- | --- | --- | --- | --- |');
+    for (const c of cli.cases) out.push(`| \`${c.command}\` | ${c.files} | ${c.wall.median} ms | ${c.wall.p95} ms | ${c.wall.n} |`);
+    out.push('');
+    for (const x of cli.ratios) out.push(`- ${x.what}: ${x.ratio}×`);
+  }
+
+  const mem = r.parts.memory;
+  const size = r.parts.size;
+  if (mem || size) {
+    out.push('');
+    out.push('### Memory, start-up, sizes');
+    out.push('');
+    if (mem) out.push(`- Server RSS: ${mem.rssIdleMB} MB idle, ${mem.rssOpenMB} MB with ${mem.drafts} seed-sized drafts open (${mem.draftsMB} MB of text), all analysed in ${mem.seconds} s.`);
+    if (size?.serverStart) out.push(`- Server start (spawn → initialize result): median ${size.serverStart.median} ms, p95 ${size.serverStart.p95} ms.`);
+    if (size?.activation) out.push(`- Extension activation with a stand-in \`vscode\` module: require ${size.extensionRequire?.median} ms, activate() until the language client is running (real server over IPC) ${size.activation.median} ms median, ${size.activation.p95} ms p95.`);
+    if (size?.activationError) out.push(`- Extension activation could not be measured: ${size.activationError}`);
+    if (size) {
+      for (const b of size.bundles) out.push(`- \`${b.file}\`: ${kb(b.bytes)} (${kb(b.gzipBytes)} gzip)`);
+      if (size.vsix) out.push(`- \`.vsix\`: ${Number.isFinite(size.vsix.bytes) ? mbFmt(size.vsix.bytes) : 'not built'}${size.vsix.built ? ' (built by `npm run package` in this run)' : ' (existing file)'}${size.vsix.error ? `: ${size.vsix.error}` : ''}`);
+    }
+  }
+  return out.join('\n');
+}
+
+const skeleton = `# planlint benchmarks
+
+\`npm run bench\` builds the bundles and runs every part (about 5 minutes on a 2-core machine);
+\`node bench/run.mjs --quick\` takes fewer samples, \`--only core,lsp,cli,memory,size\` runs some parts
+(the others keep their last figures). Results: \`bench/results/latest.json\` and the section below.
+Profiling: \`node bench/run.mjs --profile seed-002|1mb|10mb [--runs N]\` prints the functions with
+the most self time (\`PLANLINT_PROFILE_WHAT=parse\` for the parser alone).
+
+## Figures
+
+${BEGIN}
+${END}
+`;
+
 export function renderResults(result: unknown, previous: string): string {
-  void previous;
-  return '```json\n' + JSON.stringify(result, null, 2) + '\n```\n';
+  const base = previous.includes(BEGIN) && previous.includes(END) ? previous : skeleton;
+  const head = base.slice(0, base.indexOf(BEGIN) + BEGIN.length);
+  const tail = base.slice(base.indexOf(END));
+  return `${head}\n${renderFigures(result as BenchResult)}\n${tail}`;
 }
