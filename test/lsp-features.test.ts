@@ -161,6 +161,57 @@ describe('with the Henan 2021 requirement set configured (workspace/configuratio
   });
 });
 
+describe('missing themes (seed 001 forced against the Henan 2021 set)', () => {
+  it('inserts a skeleton for every missing theme, quoting the superior wording, and keeps all other text', async () => {
+    const h = await startServer({ configuration: () => ({ requirements: ['henan-2021'] }) });
+    try {
+      const text = readSeed('001');
+      const uri = fileUri('themes-001.txt');
+      await h.open(uri, text);
+      const pub = await h.waitForDiagnostics(uri);
+      const missing = pub.diagnostics.filter((d) => d.code === 'alignment/missing-theme');
+      expect(missing.length).toBeGreaterThan(0);
+      const alignment = (await h.conn.sendRequest('planlint/alignment', { uri })) as { themes: { title: string; status: string }[] };
+      const missingTitles = alignment.themes.filter((t) => t.status === 'missing').map((t) => t.title);
+      expect(missingTitles.length).toBe(missing.length);
+      // the quick fix on one finding, and the refactoring that inserts them all
+      const actions = await actionsAt(h, uri, missing[0]!);
+      expect(actions.some((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === 'alignment/missing-theme' && a.edit)).toBe(true);
+      const res = (await h.conn.sendRequest('planlint/edits', { uri, kind: 'insertMissingThemes' })) as { edits: TextEdit[] };
+      expect(res.edits.length).toBeGreaterThanOrEqual(missingTitles.length);
+      const edited = applyEdits(text, res.edits);
+      for (const title of missingTitles) expect(edited).toContain(title);
+      // every edit is an insertion: removing the inserted text gives back the draft exactly
+      expect(res.edits.every((e) => e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character)).toBe(true);
+      let restored = edited;
+      const inserted = res.edits.map((e) => e.newText);
+      for (const t of inserted) restored = restored.replace(t, '');
+      expect(restored).toBe(text);
+      // and the draft then answers those themes
+      await fullChange(h, uri, 2, edited);
+      const next = await h.waitForDiagnostics(uri, (p) => p.version === 2);
+      expect(next.diagnostics.filter((d) => d.code === 'alignment/missing-theme')).toEqual([]);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  it('completes theme titles after a heading number and target wording elsewhere', async () => {
+    const h = await startServer({ configuration: () => ({ requirements: ['henan-2021'] }) });
+    try {
+      const text = '一、总体要求\n\n二、\n适龄儿童\n';
+      const uri = fileUri('complete-themes.txt');
+      await h.open(uri, text);
+      const themes = (await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 2 } })) as CompletionItem[];
+      expect(themes.map((i) => i.label)).toContain('持续实施健康中原行动');
+      const targets = (await h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 4 } })) as CompletionItem[];
+      expect(targets.map((i) => i.label)).toContain('适龄儿童免疫规划疫苗接种率保持在90%以上');
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe('editing features', () => {
   let h: Harness;
   beforeAll(async () => {

@@ -79,12 +79,13 @@ export function sameRange(a: Range, b: Range): boolean {
 
 /**
  * Merges edits from several fixes into one non-overlapping, ordered list: an edit that overlaps
- * one already taken is dropped (with its whole fix, so no fix is applied half).
+ * one already taken is dropped (with its whole fix, so no fix is applied half). The sort is stable,
+ * so insertions at one point keep the order of their fixes.
  */
 export function mergeFixEdits(fixes: readonly (readonly Edit[])[]): Edit[] {
   const taken: Edit[] = [];
-  const overlaps = (a: Edit, b: Edit) =>
-    a.start < b.end && b.start < a.end ? true : a.start === b.start && a.end === a.start && b.end === b.start;
+  // insertions at the same point do not conflict: they are applied in fix order
+  const overlaps = (a: Edit, b: Edit) => a.start < b.end && b.start < a.end;
   for (const edits of fixes) {
     if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     // a fix whose own edits overlap each other is malformed: skip it
