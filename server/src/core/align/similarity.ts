@@ -103,19 +103,19 @@ export function sharedTerms(a: Vector, b: Vector): { term: string; weight: numbe
 }
 
 /**
- * Human-readable shared terms: maximal runs of the query text whose every bigram occurs in the
- * other text (so "疫情防控" rather than "疫情", "情防", "防控"), ranked by the summed weight of their
- * bigrams. Only runs whose mean bigram weight is ≥ minWeight are kept.
+ * Human-readable shared terms: maximal runs of the query text that occur in the other text as
+ * they are (so "疫情防控" rather than "疫情", "情防", "防控"), ranked by the summed IDF weight of
+ * their bigrams. Only runs whose mean bigram weight is ≥ minWeight are kept.
  */
-export function explainShared(queryNorm: string, otherCounts: TermCounts, idf: Idf, limit = 8, minWeight = 0): string[] {
+export function explainShared(queryNorm: string, otherNorm: string, idf: Idf, limit = 8, minWeight = 0): string[] {
   const runs = new Map<string, number>();
   let i = 0;
   while (i < queryNorm.length - 1) {
+    // extend the run while it is still a substring of the other text
     let j = i;
     let weight = 0;
-    while (j < queryNorm.length - 1 && isHan(queryNorm.charCodeAt(j)) && isHan(queryNorm.charCodeAt(j + 1)) && otherCounts.has(queryNorm.slice(j, j + 2))) {
-      const w = idf.weight(queryNorm.slice(j, j + 2));
-      weight += w;
+    while (j < queryNorm.length - 1 && isHan(queryNorm.charCodeAt(j)) && isHan(queryNorm.charCodeAt(j + 1)) && otherNorm.includes(queryNorm.slice(i, j + 2))) {
+      weight += idf.weight(queryNorm.slice(j, j + 2));
       j++;
     }
     if (j > i) {

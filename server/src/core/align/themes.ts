@@ -134,7 +134,7 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     units.forEach((u, ui) => {
       const d = detail[ti]![ui]!;
       if (d.score < WEAK || d.score < RELATIVE * bestPerUnit[ui]!) return;
-      const terms = explainShared(queries[ti]!, u.counts, idf, 6, minWeight);
+      const terms = explainShared(queries[ti]!, u.norm, idf, 6, minWeight);
       const ev: Evidence = { section: u.ref, span: u.span, score: round(d.score), similarity: round(d.similarity), keywords: d.keywords, keywordInHeading: d.inHeading, terms };
       const list = byTop.get(u.top) ?? [];
       list.push(ev);

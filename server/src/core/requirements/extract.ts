@@ -29,6 +29,8 @@ export interface ExtractOptions {
 
 interface TaskSpan {
   marker: string;
+  /** the heading's title, for tasks taken from headings */
+  title?: string;
   start: number;
   end: number;
   text: string;
@@ -77,7 +79,7 @@ function tasksFromSections(plan: Plan): TaskSpan[] | undefined {
   const l1 = plan.allSections.filter((s) => s.level === 1);
   const list = l1.length >= 3 ? l1 : plan.allSections.filter((s) => s.level === 2);
   if (list.length < 1) return undefined;
-  return list.map((s) => ({ marker: s.token.raw, start: s.heading.start, end: s.end, text: oneLine(plan.text.slice(s.titleSpan.start, s.end)) }));
+  return list.map((s) => ({ marker: s.token.raw, title: oneLine(s.title), start: s.heading.start, end: s.end, text: oneLine(plan.text.slice(s.titleSpan.start, s.end)) }));
 }
 
 /** The block holding a document offset, and the offset's index in the block's joined text. */
@@ -114,7 +116,7 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   const lineOf = (offset: number) => plan.index.positionAt(offset).line + 1;
   const tasks = tasksFromEnumerations(plan) ?? tasksFromSections(plan) ?? [];
   const themes: Theme[] = tasks.map((t, i) => {
-    const title = firstClause(t.text);
+    const title = t.title ?? firstClause(t.text);
     const quoted = [...t.text.matchAll(QUOTED)].map((m) => m[1]!);
     const keywords = [...new Set([title, ...quoted])];
     return {

@@ -1,0 +1,86 @@
+/**
+ * `planlint requirements extract`: drafting a set from a superior document. On seed 004 it must
+ * recover the ten tasks 一要…十要 and the 2021 targets; the draft must itself be a valid set.
+ */
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { parsePlan } from '../server/src/core/parse.js';
+import { extractRequirementSet } from '../server/src/core/requirements/extract.js';
+import { parseRequirementSet, resolveRequirementSets } from '../server/src/node/requirements.js';
+import { readSeed, repoRoot } from './helpers.js';
+
+describe('extract from seed 004 (河南省 2021 全省卫生健康工作会)', () => {
+  const set = extractRequirementSet(parsePlan(readSeed('004')), { document: 'seeds/004.txt', name: 'henan-draft' });
+  const bundled = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot }).sets[0]!;
+
+  it('recovers the ten tasks with the curated titles and lines', () => {
+    expect(set.themes).toHaveLength(10);
+    expect(set.themes.map((t) => t.title)).toEqual(bundled.themes.map((t) => t.title));
+    expect(set.themes.map((t) => t.source?.line)).toEqual(bundled.themes.map((t) => t.source?.line));
+    expect(set.themes.map((t) => t.source?.quote)).toEqual(bundled.themes.map((t) => t.source?.quote));
+    // quoted terms become keywords
+    expect(set.themes[6]!.keywords).toContain('一老一小');
+    expect(set.themes[9]!.keywords).toEqual(expect.arrayContaining(['十四五', '放管服']));
+    // the last task runs past the page-column break to its full stop
+    expect(set.themes[9]!.text).toMatch(/加强干部保健工作。$/);
+  });
+
+  it('reads the meeting year from the headline, not the figures of 2020', () => {
+    expect(set.year).toBe(2021);
+    expect(set.title).toBe('2021年全省卫生健康工作会召开');
+  });
+
+  it('recovers the 2021 targets, each with its source line', () => {
+    const find = (value: number, unit: string, line: number) => set.targets.find((t) => t.value === value && t.unit === unit && t.source?.line === line);
+    expect(find(90, '%', 319)).toMatchObject({ name: '适龄儿童免疫规划疫苗接种率', op: 'ge', qualifier: '以上', year: 2021 });
+    expect(find(40, '%', 328)).toMatchObject({ op: 'approx', qualifier: '左右', year: 2021 });
+    expect(find(40, '%', 328)!.name).toContain('建设成效监测指标达到优良标准');
+    expect(find(50, '%', 331)).toMatchObject({ name: '村卫生室承担的基本公共卫生服务任务', op: 'ge', year: 2021 });
+    expect(find(30, '所', 352)).toMatchObject({ op: 'increase', year: 2021 });
+    expect(find(30, '所', 352)!.name).toContain('县级医院');
+    expect(find(600, '所', 357)).toMatchObject({ op: 'increase', year: 2021 });
+    expect(find(70, '%', 359)).toMatchObject({ name: '公有产权村卫生室比例', op: 'ge', year: 2021 });
+    expect(find(2000, '名', 270)).toMatchObject({ op: 'increase', year: 2021, theme: 'task-09' });
+    // stated twice on the page (task 九要 and its elaboration): kept once
+    expect(set.targets.filter((t) => t.value === 2000)).toHaveLength(1);
+  });
+
+  it('recovers the 2025 targets as 2025 targets', () => {
+    const y2025 = set.targets.filter((t) => t.year === 2025).map((t) => [t.value, t.unit]);
+    expect(y2025).toEqual(expect.arrayContaining([[1, '岁'], [4.2, '‰'], [5.3, '‰'], [9.5, '/10万'], [7.7, '张'], [3.6, '人'], [4.3, '人'], [4, '个']]));
+  });
+
+  it('does not take the 2020 achievements of the figure captions for targets', () => {
+    // 98.3% cure rate, 74.2 亿元 invested, 98.73% immunisation in 2020, 52.25% → 92.73% reimbursement
+    for (const v of [98.3, 74.2, 98.73, 52.25, 92.73, 123, 9436, 165]) expect(set.targets.filter((t) => t.value === v), String(v)).toEqual([]);
+    // “50个先进集体、150名先进工作者受表彰” is news, not a target
+    expect(set.targets.filter((t) => t.name.includes('先进'))).toEqual([]);
+  });
+
+  it('drafts a set that the loader accepts (YAML round trip)', () => {
+    const r = parseRequirementSet(stringify(set), { file: 'draft.yaml', name: 'draft' });
+    expect(r.problems).toEqual([]);
+    expect(r.set!.themes).toHaveLength(10);
+  });
+});
+
+describe('extract from a plan with numbered headings', () => {
+  it('takes the level-1 headings of seed 000 as themes', () => {
+    const set = extractRequirementSet(parsePlan(readSeed('000')));
+    expect(set.themes.map((t) => t.title)).toEqual([
+      '坚决打赢常态化疫情防控持久战',
+      '加快推进公共卫生体系建设',
+      '深化健康卫东建设',
+      '持续深化医药卫生体制改革',
+      '加强医疗卫生机构管理',
+      '推进中医药传承创新发展',
+      '扎实做好“一老一小”照护服务和妇幼健康工作',
+      '持续提升行业治理能力',
+      '发挥党建引领作用',
+      '协调推进其他卫生健康工作',
+    ]);
+    expect(set.themes[0]!.source).toMatchObject({ line: 17, quote: '一、坚决打赢常态化疫情防控持久战' });
+    expect(set.year).toBe(2021);
+    expect(set.targets.find((t) => t.name === '适龄儿童免疫规划疫苗接种率')).toMatchObject({ value: 90, source: { line: 144 } });
+  });
+});
