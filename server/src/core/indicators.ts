@@ -103,3 +103,13 @@ function toQuantity(b: Block, bi: number, r: RawQuantity, kind: IndicatorKind, s
 export function extractIndicators(plan: PlanBase): Indicator[] {
   return analyzeQuantities(plan).indicators;
 }
+
+/** Document span of [start, end) in a block's joined text. */
+export function blockSpan(b: Block, start: number, end: number): Span {
+  return { start: toDoc(b, start), end: end > start ? toDocEnd(b, end) : toDoc(b, start) };
+}
+
+/** Spans of section numbering tokens (numbering rules own those characters). */
+export function tokenSpans(plan: PlanBase): Span[] {
+  return plan.allSections.map((s) => ({ start: s.token.start, end: s.token.end }));
+}

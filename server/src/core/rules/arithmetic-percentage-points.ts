@@ -1,13 +1,157 @@
-import type { Rule } from '../rule.js';
+import type { Block } from '../model.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { blockSpan } from '../indicators.js';
+import { decimals, formatNumber } from '../indicators/numbers.js';
 
-/** PLACEHOLDER: replaced by the real rule. */
+/**
+ * Percentage-point claims whose numbers are all given in one sentence:
+ *   “筛查率 67.08%，高出省目标 12.08 个百分点（省目标为 55%）”  → 67.08 − 55 = 12.08
+ *   “比例由 52.25% 提高到 92.73%，提高了 40.48 个百分点”         → 92.73 − 52.25 = 40.48
+ *   “签约率 70%，比上年（64%）提高 6 个百分点”                   → 70 − 64 = 6
+ * The value is the percentage nearest the claim that is not a base; the base is a percentage in
+ * a parenthesis (……为 55%) or after 由/从/比/较. Direction comes from the verb before the claim.
+ * A claim is checked to the precision the text writes it in.
+ */
+const POINTS = /([0-9]+(?:\.[0-9]+)?)[ \u3000]*个?[ \u3000]*百[ \u3000]*分[ \u3000]*点/g;
+const PERCENT = /([0-9]+(?:\.[0-9]+)?)[ \u3000]*[%％]/g;
+const UP = /高出|高于|超过|超出|提高|提升|增加|增长|上升|多出/g;
+const DOWN = /低于|下降|降低|减少|回落|下滑|少于|低出/g;
+const BASE_MARK = /(?:由|从|比|较)[^，。；%％]{0,8}$/;
+const SENTENCE_END = /[。；;！!？?]/;
+
+interface Pct {
+  value: number;
+  text: string;
+  at: number;
+  end: number;
+  base: boolean;
+  inParen: boolean;
+}
+
+function lastMatch(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let at = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) at = m.index;
+  return at;
+}
+
+function checkBlock(ctx: RuleContext, b: Block): void {
+  const t = b.text;
+  POINTS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = POINTS.exec(t))) {
+    const claimAt = m.index;
+    const claimEnd = m.index + m[0].length;
+    const y = Number(m[1]);
+    // sentence around the claim
+    let s = claimAt;
+    while (s > 0 && !SENTENCE_END.test(t[s - 1]!)) s--;
+    let e = claimEnd;
+    while (e < t.length && !SENTENCE_END.test(t[e]!)) e++;
+    // percentages in the sentence, with bracket context
+    const pcts: Pct[] = [];
+    let depth = 0;
+    const parenStack: number[] = [];
+    const parenContent = new Map<number, string>();
+    for (let i = s; i < e; i++) {
+      const ch = t[i]!;
+      if (ch === '（' || ch === '(') {
+        depth++;
+        parenStack.push(i);
+      } else if ((ch === '）' || ch === ')') && depth > 0) {
+        depth--;
+        const open = parenStack.pop()!;
+        parenContent.set(open, t.slice(open + 1, i));
+      }
+    }
+    PERCENT.lastIndex = s;
+    let p: RegExpExecArray | null;
+    while ((p = PERCENT.exec(t)) && p.index < e) {
+      if (p.index > 0 && /[0-9.]/.test(t[p.index - 1]!)) continue;
+      // innermost parenthesis containing p
+      let inParen = false;
+      let content = '';
+      for (const [open, text] of parenContent) {
+        if (open < p.index && p.index < open + 1 + text.length) {
+          inParen = true;
+          content = text;
+        }
+      }
+      const before = t.slice(Math.max(s, p.index - 10), p.index);
+      const base = (inParen && /目标|上年|去年|同期|基数|原|为|是|平均/.test(content)) || BASE_MARK.test(before);
+      pcts.push({ value: Number(p[1]), text: p[0], at: p.index, end: p.index + p[0].length, base, inParen });
+    }
+    const beforeClaim = pcts.filter((x) => x.end <= claimAt);
+    const afterClaim = pcts.filter((x) => x.at >= claimEnd);
+    const x = [...beforeClaim].reverse().find((q) => !q.base && !q.inParen) ?? afterClaim.find((q) => !q.base && !q.inParen);
+    const z = afterClaim.find((q) => q.base) ?? [...beforeClaim].reverse().find((q) => q.base);
+    if (!x || !z || x === z) continue;
+    // direction: the last verb between the value (or sentence start) and the claim
+    const from = x.end <= claimAt ? x.end : s;
+    const between = t.slice(from, claimAt);
+    const up = lastMatch(UP, between);
+    const down = lastMatch(DOWN, between);
+    if (up < 0 && down < 0) continue;
+    const sign = up > down ? 1 : -1;
+    const diff = sign * (x.value - z.value);
+    const dx = decimals(x.value);
+    const dy = decimals(y);
+    const dz = decimals(z.value);
+    // checked to the precision written: 67.1% − 55% against 12.08 points is consistent
+    const precision = Math.min(dx, dy, dz > 0 ? dz : Infinity);
+    if (Math.abs(diff - y) <= 0.5 * Math.pow(10, -precision) + 1e-9) continue;
+    const places = Math.max(dx, dz);
+    const correct = formatNumber(diff, places);
+    const yText = m[1]!;
+    const claimSpan = blockSpan(b, claimAt, claimEnd);
+    const expr = sign > 0 ? `${x.value}% − ${z.value}%` : `${z.value}% − ${x.value}%`;
+    const ySpan = blockSpan(b, claimAt, claimAt + yText.length);
+    ctx.report({
+      ...claimSpan,
+      message: {
+        zh: `百分点计算有误：${expr} = ${correct} 个百分点，文中为“${yText} 个百分点”`,
+        en: `percentage points do not add up: ${expr} = ${correct} points, the text says ${yText}`,
+      },
+      fix:
+        diff > 0
+          ? { title: { zh: `改为“${correct}”`, en: `Change to "${correct}"` }, edits: [{ ...ySpan, newText: correct }], safe: false }
+          : undefined,
+      data: {
+        value: x.value,
+        base: z.value,
+        claimed: y,
+        computed: Number(correct),
+        valueSpan: blockSpan(b, x.at, x.end),
+        baseSpan: blockSpan(b, z.at, z.end),
+      },
+    });
+  }
+}
+
 export const rule: Rule = {
   meta: {
     id: 'arithmetic/percentage-points',
-    description: { zh: 'arithmetic/percentage-points', en: 'arithmetic/percentage-points' },
-    severity: 'warning',
-    fixable: false,
-    examples: [],
+    description: {
+      zh: '“X%，高出……Y个百分点（……目标为Z%）”等百分点表述，X与Z之差应等于Y',
+      en: 'In "X%, Y percentage points above … (target Z%)" claims, X − Z equals Y',
+    },
+    severity: 'error',
+    fixable: true,
+    examples: [
+      {
+        bad: '筛查率 67.08%，高出省目标 13.08 个百分点（省目标为 55%）',
+        good: '筛查率 67.08%，高出省目标 12.08 个百分点（省目标为 55%）',
+      },
+      {
+        bad: '报销比例由 52.25% 提高到 92.73%，提高了 41.48 个百分点',
+        good: '报销比例由 52.25% 提高到 92.73%，提高了 40.48 个百分点',
+      },
+    ],
   },
-  check() {},
+  check(ctx) {
+    for (const b of ctx.plan.blocks) {
+      if (b.text.includes('百分点') || /百[ \u3000]*分[ \u3000]*点/.test(b.text)) checkBlock(ctx, b);
+    }
+  },
 };

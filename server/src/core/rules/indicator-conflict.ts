@@ -1,13 +1,86 @@
 import type { Rule } from '../rule.js';
+import { analyzeQuantities, type Quantity } from '../indicators.js';
 
-/** PLACEHOLDER: replaced by the real rule. */
+/**
+ * The same target stated twice with different values: same normalised name, same unit, same
+ * target year (the stated deadline's year, else the plan's own year), both targets. Statements
+ * of one sentence are never compared (a 分别 list gives one name several values for several
+ * subjects). Level targets (达到 90%) and change targets (提高 5 个百分点) are kept apart.
+ */
+const SUBJECT_PREFIX = /^(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|各县区|各县（市、区）)/;
+const YEAR = /((?:19|20)\d{2})年/;
+const FIVE_YEAR = /十([一二三四五六七八九])五/;
+const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+function normName(name: string): string {
+  return name.replace(SUBJECT_PREFIX, '').replace(/的/g, '').replace(/[“”"]/g, '');
+}
+
+function targetYear(q: Quantity, planYear: number | undefined): string {
+  const d = q.deadline ?? '';
+  const y = YEAR.exec(d);
+  if (y) return y[1]!;
+  const f = FIVE_YEAR.exec(d);
+  if (f) return String(2000 + 5 * NUMERALS.indexOf(f[1]!) + 5);
+  return planYear !== undefined ? String(planYear) : '';
+}
+
+function describe(q: Quantity): string {
+  const v = q.value2 !== undefined ? `${q.value}～${q.value2}` : String(q.value);
+  return `${q.comparator}${v}${q.unit}${q.qualifier ?? ''}`;
+}
+
 export const rule: Rule = {
   meta: {
     id: 'indicator/conflict',
-    description: { zh: 'indicator/conflict', en: 'indicator/conflict' },
+    description: {
+      zh: '同一指标在同一文稿中（同一目标年）前后给出不同的目标值',
+      en: 'The same indicator is given different target values (for the same year) in one document',
+    },
     severity: 'warning',
     fixable: false,
-    examples: [],
+    examples: [
+      {
+        bad: '（一）……县域就诊率达到 90%。\n……\n（五）……县域就诊率达到 85%。',
+        good: '（一）……县域就诊率达到 90%。\n……\n（五）……巩固县域就诊率 90% 的成果。',
+      },
+    ],
   },
-  check() {},
+  check(ctx) {
+    const { planYear, quantities } = analyzeQuantities(ctx.plan);
+    const first = new Map<string, Quantity>();
+    for (const q of quantities) {
+      if (!q.name || q.kind !== 'target') continue;
+      const change = q.op === 'increase' || q.op === 'decrease' ? 'change' : 'level';
+      const key = `${normName(q.name)}|${q.unit}|${targetYear(q, planYear)}|${change}`;
+      const prev = first.get(key);
+      if (!prev) {
+        first.set(key, q);
+        continue;
+      }
+      if (prev.block === q.block && prev.sentence === q.sentence) continue;
+      if (prev.value === q.value && (prev.value2 ?? prev.value) === (q.value2 ?? q.value)) continue;
+      const line = ctx.plan.index.positionAt(prev.start).line + 1;
+      const year = targetYear(q, planYear);
+      ctx.report({
+        start: q.start,
+        end: q.end,
+        message: {
+          zh: `指标“${q.name}”${year ? `（${year}年）` : ''}的目标前后不一致：第${line}行为“${describe(prev)}”，此处为“${describe(q)}”`,
+          en: `indicator "${q.name}"${year ? ` (${year})` : ''} has conflicting targets: "${describe(prev)}" on line ${line}, "${describe(q)}" here`,
+        },
+        data: {
+          name: q.name,
+          first: { start: prev.start, end: prev.end, text: prev.text, value: prev.value, value2: prev.value2 },
+          related: [
+            {
+              start: prev.start,
+              end: prev.end,
+              message: { zh: `“${q.name}”首次出现：${describe(prev)}`, en: `first statement of "${q.name}": ${describe(prev)}` },
+            },
+          ],
+        },
+      });
+    }
+  },
 };
