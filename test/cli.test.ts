@@ -232,6 +232,20 @@ describe('exit codes and one-line errors', () => {
     expect(quiet.stdout).toContain('未发现问题');
   });
 
+  it('--profile strict turns seed 001’s style warnings into errors (→ 1); an unknown profile → 2', () => {
+    const seed = 'seeds/001_cea060df376792bd.txt';
+    const strict = run([seed, '--profile', 'strict', '--format', 'json']);
+    expect(strict.code).toBe(1);
+    const diags = json(strict).files[0]!.diagnostics.filter((d) => d.code === 'numbering/style');
+    expect(diags.length).toBeGreaterThan(5);
+    expect(diags.every((d) => d.severity === 'error')).toBe(true);
+    const lenient = json(run([seed, '--profile', 'lenient', '--format', 'json']));
+    expect(lenient.files[0]!.diagnostics.filter((d) => d.code === 'numbering/style').every((d) => d.severity === 'information')).toBe(true);
+    const unknown = run([seed, '--profile', 'strictest']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toContain('找不到规则配置“strictest”');
+  });
+
   it('a broken planlint.yaml → 2 with file:line:col, and the draft is still checked', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'planlint.yaml'), 'profile: gbt9704\nrules:\n  numbering/styel: error\n');
