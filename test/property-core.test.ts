@@ -50,7 +50,8 @@ function planProblems(plan: Plan): string[] {
     out.push(...spanProblems(`enumeration ${e.kind}@${e.start}`, e, n));
     for (const it of e.items) {
       out.push(...spanProblems(`enumeration item ${it.marker}`, it, n));
-      if (text.slice(it.start, it.end) !== it.marker) out.push(`enumeration item ${it.marker}@${it.start}: span holds "${text.slice(it.start, it.end)}"`);
+      // a marker may straddle a hard line wrap (PDF text: "二\n要"): compare without the break
+      if (text.slice(it.start, it.end).replace(/[\r\n\s\u3000]+/g, '') !== it.marker) out.push(`enumeration item ${it.marker}@${it.start}: span holds "${text.slice(it.start, it.end)}"`);
     }
   }
   for (const ind of plan.indicators) {

@@ -184,3 +184,12 @@ describe('heading/punctuation', () => {
     expect(only('一、甲\n（一）继续推进重点项目建设。一是推进。\n', 'heading/punctuation')).toEqual([]);
   });
 });
+
+describe('enumeration markers across a hard wrap', () => {
+  it('renumbers a marker that straddles a line break without touching the break', () => {
+    const text = '一、任务\n一是加强监测；三是完善机制，四\n是深化改革。\n';
+    const f = only(text, 'enumeration/sequence');
+    expect(f).toHaveLength(1);
+    expect(applyEdits(text, f[0]!.fix!.edits)).toBe('一、任务\n一是加强监测；二是完善机制，三\n是深化改革。\n');
+  });
+});

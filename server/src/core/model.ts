@@ -74,8 +74,10 @@ export interface Section extends Span {
 export interface EnumerationItem extends Span {
   /** ordinal value: 一是 → 1 */
   number: number;
-  /** the marker as written, e.g. "一是", "三要" */
+  /** the marker as written, e.g. "一是", "三要" (without any line break it straddles) */
   marker: string;
+  /** document offset just past the numeral (一, 十二) */
+  numeralEnd: number;
 }
 
 /** An inline enumeration 一是……二是…… (or 一要/一方面…) in a section's prose. */

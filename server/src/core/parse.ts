@@ -368,7 +368,8 @@ function findEnumerations(blocks: Block[], allSections: Section[]): Enumeration[
       const at = m.index + m[1]!.length;
       const start = textToDoc(b, at);
       const end = textToDoc(b, at + numeral.length + kind.length - 1) + 1;
-      const item = { number: value, marker: numeral + kind, start, end };
+      const numeralEnd = textToDoc(b, at + numeral.length - 1) + 1;
+      const item = { number: value, marker: numeral + kind, start, end, numeralEnd };
       const last = current?.items[current.items.length - 1];
       if (!current || current.kind !== kind || value === 1 || (last && value > last.number + 3)) {
         // a lone later ordinal far from the running list is prose, not an item (一是 restarts)

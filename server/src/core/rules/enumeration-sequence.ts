@@ -45,9 +45,8 @@ export const rule: Rule = {
         let v = expected;
         for (let j = i; j <= runEnd; j++, v++) {
           const it = e.items[j]!;
-          const numeralLength = it.marker.length - e.kind.length;
           const text = toChineseNumeral(v);
-          if (it.number !== v) edits.push({ start: it.start, end: it.start + numeralLength, newText: text });
+          if (it.number !== v) edits.push({ start: it.start, end: it.numeralEnd, newText: text });
         }
         ctx.report({
           start: item.start,
