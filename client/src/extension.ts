@@ -65,7 +65,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   async function refreshNow(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
-    const doc = editor?.document;
+    // focus in a webview (the report) or a panel: keep showing the last plan's state
+    if (!editor) return;
+    const doc = editor.document;
     if (!client || !isSynced(doc) || !client.isRunning()) {
       status.hide();
       await vscode.commands.executeCommand('setContext', 'planlint.isPlan', false);
@@ -73,7 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     try {
-      const stats = await client.sendRequest<StatsResult | null>(Methods.stats, { uri: doc!.uri.toString() });
+      const stats = await client.sendRequest<StatsResult | null>(Methods.stats, { uri: doc.uri.toString() });
       const isPlan = !!stats?.isPlan;
       await vscode.commands.executeCommand('setContext', 'planlint.isPlan', isPlan);
       if (!isPlan || !stats) {
@@ -81,9 +83,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         tree.setDocument(undefined);
         return;
       }
-      const problems = vscode.languages.getDiagnostics(doc!.uri).filter((d) => d.source === 'planlint');
+      const problems = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'planlint');
       status.show(stats, problems);
-      tree.setDocument(doc!.uri);
+      tree.setDocument(doc.uri);
     } catch (err) {
       output.appendLine(`status refresh failed: ${String(err)}`);
     }
