@@ -209,7 +209,24 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     });
   }
   if (doc.errors.length) return { problems };
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // an alias bomb or an alias before its anchor: located, never thrown
+    const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+    const bomb = /alias count|resource exhaustion/i.test(msg);
+    problems.push({
+      file: opts.file,
+      range: zeroRange,
+      ruleId: 'config/yaml',
+      severity: 'error',
+      message: bomb
+        ? { zh: `YAML 中的别名（*名称）展开过多，疑似资源耗尽攻击，未读取（${msg}）`, en: `YAML aliases (*name) expand too far (resource exhaustion); not read: ${msg}` }
+        : { zh: `YAML 无法读取：${msg}（别名 *名称 须在锚点 &名称 之后）`, en: `YAML cannot be read: ${msg} (an alias *name must follow its anchor &name)` },
+    });
+    return { problems };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: '要求集应为 YAML 映射（含 title、themes、targets）', en: 'a requirement set must be a YAML mapping (with title, themes, targets)' } });
     return { problems };

@@ -287,7 +287,25 @@ export function parseYaml(text: string, ctx: Omit<LocateContext, 'ruleId'> & { r
     };
   });
   if (problems.length) return { doc, problems };
-  return { doc, data: doc.toJS(), problems };
+  // toJS throws on hostile or broken aliases (an alias bomb, `*a` before `&a`): a located problem, not a crash
+  try {
+    return { doc, data: doc.toJS(), problems };
+  } catch (e) {
+    const { zh, en } = yamlToJsMessage(e);
+    return { doc, problems: [{ file: ctx.file, range: ctx.index.rangeOf({ start: base, end: base }), ruleId, severity: 'error', message: { zh, en } }] };
+  }
+}
+
+/** A localized message for an exception thrown while resolving a YAML document's aliases. */
+export function yamlToJsMessage(e: unknown): { zh: string; en: string } {
+  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+  if (/alias count|resource exhaustion/i.test(msg)) {
+    return { zh: `YAML 中的别名（*名称）展开过多，疑似资源耗尽攻击，未读取（${msg}）`, en: `YAML aliases (*name) expand too far (resource exhaustion); not read: ${msg}` };
+  }
+  if (/unresolved alias/i.test(msg)) {
+    return { zh: `YAML 引用了未定义的锚点：应先用 &名称 定义，再用 *名称 引用（${msg}）`, en: `YAML alias without an anchor: expected &name before *name (${msg})` };
+  }
+  return { zh: `YAML 无法读取：${msg}`, en: `YAML cannot be read: ${msg}` };
 }
 
 function yamlErrorZh(code: string): string {
