@@ -18,10 +18,45 @@ export function buildProgram(): Command {
     .option('--debug', '出错时打印堆栈 / print stack traces on errors')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(`planlint: ${str.replace(/^error: /, '').trimEnd()}\n`) });
+    // commander's own errors are printed by main() in the chosen language
+    .configureOutput({ outputError: () => undefined });
   for (const c of Object.values(commands) as CliCommand[]) c.register(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
+}
+
+/** commander's usage errors, in Chinese and English, one line. */
+function usageMessage(e: CommanderError): { zh: string; en: string } {
+  const en = e.message.replace(/^error: /, '').split('\n')[0]!.trim();
+  const quoted = /'([^']+)'/.exec(en)?.[1] ?? '';
+  const hint = { zh: '（运行 planlint --help 查看用法）', en: ' (see planlint --help)' };
+  let zh: string;
+  switch (e.code) {
+    case 'commander.unknownOption':
+      zh = `未知的选项“${quoted}”`;
+      break;
+    case 'commander.unknownCommand':
+      zh = `未知的命令“${quoted}”`;
+      break;
+    case 'commander.missingArgument':
+      zh = `缺少参数“${quoted}”`;
+      break;
+    case 'commander.optionMissingArgument':
+      zh = `选项“${quoted}”缺少取值`;
+      break;
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.*)\.$/.exec(en)?.[1];
+      const value = /argument '([^']*)' is invalid/.exec(en)?.[1] ?? '';
+      zh = choices ? `选项“${quoted}”的值“${value}”无效：应为 ${choices}` : `参数无效：${en}`;
+      break;
+    }
+    case 'commander.excessArguments':
+      zh = `多余的参数：${en}`;
+      break;
+    default:
+      zh = `命令行用法错误：${en}`;
+  }
+  return { zh: zh + hint.zh, en: en + hint.en };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -40,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      process.stderr.write(`planlint: ${usageMessage(e)[lang]}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof CliError) {
