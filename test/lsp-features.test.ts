@@ -77,6 +77,28 @@ describe('pull diagnostics', () => {
   });
 });
 
+describe('settings pushed by clients without workspace/configuration (Neovim 0.7)', () => {
+  it('takes initializationOptions.settings.planlint, then workspace/didChangeConfiguration', async () => {
+    const h = await startServer({
+      capabilities: { textDocument: { publishDiagnostics: {} } },
+      initializationOptions: { settings: { planlint: { requirements: ['henan-2021'] } } },
+    });
+    try {
+      const uri = fileUri('pushed-001.txt');
+      await h.open(uri, readSeed('001'));
+      const first = await h.waitForDiagnostics(uri);
+      expect(first.diagnostics.some((d) => d.code === 'alignment/missing-theme')).toBe(true);
+      const before = h.published.length;
+      await h.conn.sendNotification('workspace/didChangeConfiguration', { settings: { planlint: { requirements: [], severity: { 'numbering/style': 'off' } } } });
+      const next = await h.waitForDiagnostics(uri, (p) => h.published.indexOf(p) >= before);
+      expect(next.diagnostics.some((d) => d.code === 'alignment/missing-theme')).toBe(false);
+      expect(next.diagnostics.some((d) => d.code === 'numbering/style')).toBe(false);
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe('IPC transport', () => {
   it('serves over --node-ipc as the VS Code extension starts it', async () => {
     const child = fork(serverPath, ['--node-ipc'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });

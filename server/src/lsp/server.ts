@@ -47,6 +47,20 @@ import { alignmentResult, indicatorsCsv, reportFor } from './views.js';
 export const serverName = 'planlint-language-server';
 export const serverVersion = '0.1.0';
 
+/**
+ * Settings a client pushes (without workspace/configuration) may come as `{ planlint: {…} }`,
+ * `{ settings: { planlint: {…} } }`, `{ settings: {…} }` or flat `{ requirements: … }`.
+ */
+export function pickSettings(o: unknown): unknown {
+  if (!o || typeof o !== 'object') return undefined;
+  const r = o as Record<string, unknown>;
+  const inner = r.settings && typeof r.settings === 'object' ? (r.settings as Record<string, unknown>) : undefined;
+  if (inner?.planlint !== undefined) return inner.planlint;
+  if (r.planlint !== undefined) return r.planlint;
+  if (inner) return inner;
+  return r;
+}
+
 export function startServer(connection: Connection): void {
   const log: Logger = {
     info: (m) => safeLog(() => connection.console.info(m)),
@@ -69,11 +83,11 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   const settingsCache = new Map<string, Promise<PlanlintSettings>>();
 
+  /** settings pushed by clients without workspace/configuration (initializationOptions, didChangeConfiguration) */
+  let pushedSettings: unknown;
+
   async function settingsFor(uri: string): Promise<PlanlintSettings> {
-    if (!hasConfiguration) {
-      const o = initOptions as { settings?: unknown } | undefined;
-      return normaliseSettings(o && typeof o === 'object' && 'settings' in o ? o.settings : o);
-    }
+    if (!hasConfiguration) return normaliseSettings(pickSettings(pushedSettings ?? initOptions));
     let p = settingsCache.get(uri);
     if (!p) {
       p = connection.workspace
@@ -256,8 +270,9 @@ export function startServer(connection: Connection): void {
     log.info(`${serverName} ${serverVersion} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
   });
 
-  connection.onDidChangeConfiguration(() =>
+  connection.onDidChangeConfiguration((params) =>
     guard('didChangeConfiguration', undefined, () => {
+      if (!hasConfiguration && params?.settings !== undefined && params.settings !== null) pushedSettings = params.settings;
       settingsCache.clear();
       workspace.invalidate();
       analyzer.invalidate();
