@@ -97,6 +97,10 @@ describe('decodeBytes', () => {
     expect(() => decodeBytes(Buffer.from('%PDF-1.7\n...'))).toThrow(/PDF/);
   });
 
+  it('says what to do with UTF-16 saved without a BOM', () => {
+    expect(() => decodeBytes(Buffer.from('Plan 2021: 一、总则\n', 'utf16le'))).toThrow(/UTF-16 without a byte-order mark/);
+  });
+
   it('decodes an empty file as empty UTF-8 text', () => {
     expect(decodeBytes(Buffer.alloc(0))).toMatchObject({ text: '', encoding: 'utf-8', lossless: true });
   });

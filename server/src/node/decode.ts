@@ -70,7 +70,19 @@ function refuseBinary(what: string): never {
 function checkNotBinary(buf: Uint8Array): void {
   for (const m of magics) if (startsWith(buf, m.bytes)) refuseBinary(m.what);
   const n = Math.min(buf.length, 16 * 1024);
-  if (Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 1024 * 1024)).indexOf(0) >= 0) refuseBinary('NUL bytes');
+  if (Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.length, 1024 * 1024)).indexOf(0) >= 0) {
+    // NULs at every other byte: UTF-16 saved without a byte-order mark
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < Math.min(buf.length, 4096); i++) if (buf[i] === 0) (i % 2 ? odd++ : even++);
+    if (buf.length % 2 === 0 && Math.max(even, odd) >= 9 * Math.min(even, odd) && Math.max(even, odd) >= 2) {
+      throw new DecodeError({
+        zh: '文件像是没有字节顺序标记（BOM）的 UTF-16 文本：请另存为 UTF-8，或带 BOM 的 UTF-16',
+        en: 'the file looks like UTF-16 without a byte-order mark: save it as UTF-8, or UTF-16 with BOM',
+      });
+    }
+    refuseBinary('NUL bytes');
+  }
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i]!;
