@@ -47,9 +47,10 @@ export function formatStylish(report: JsonReport, lang: Lang, color: boolean): s
   for (const [file, list] of groups) {
     out.push(paint('underline', file));
     const rows = list.map((d) => ({ pos: d.line ? `${d.line}:${d.col}` : '', sev: severityName[d.severity][lang], style: severityName[d.severity].style, message: d.message.replace(/\s*\r?\n\s*/g, ' '), code: d.code }));
-    const wPos = Math.max(0, ...rows.map((r) => width(r.pos)));
-    const wSev = Math.max(0, ...rows.map((r) => width(r.sev)));
-    const wMsg = Math.min(80, Math.max(0, ...rows.map((r) => width(r.message))));
+    // (reduce, not Math.max(...spread): a file with 200,000 findings would overflow the call stack)
+    const wPos = rows.reduce((m, r) => Math.max(m, width(r.pos)), 0);
+    const wSev = rows.reduce((m, r) => Math.max(m, width(r.sev)), 0);
+    const wMsg = Math.min(80, rows.reduce((m, r) => Math.max(m, width(r.message)), 0));
     for (const r of rows) out.push(`  ${pad(r.pos, wPos)}  ${paint(r.style, pad(r.sev, wSev))}  ${pad(r.message, wMsg)}  ${paint('gray', r.code)}`);
     out.push('');
   }
