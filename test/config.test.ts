@@ -153,8 +153,11 @@ describe('profiles', () => {
     }
   });
 
-  it('the schema knows exactly the bundled rule ids', () => {
+  it('the profile and planlint.yaml schemas know exactly the bundled rule ids (self-contained, no cross-file $ref)', () => {
     expect([...schema.definitions.ruleId.enum].sort()).toEqual(allRules.map((r) => r.meta.id).sort());
+    const config = JSON.parse(readFileSync(join(repoRoot, 'schemas/config.schema.json'), 'utf8'));
+    expect(config.definitions).toEqual(schema.definitions);
+    expect(JSON.stringify(config)).not.toMatch(/"\$ref":"[^#]/);
   });
 
   it('follows extends, and reports a cycle located at the extends key', () => {
