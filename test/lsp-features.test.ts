@@ -3,7 +3,7 @@
  * protocol client library: pull diagnostics, configuration and alignment, suppression markers,
  * fix all, renumbering, watched files, completion, links, folding, configuration problems.
  */
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,11 +38,10 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node.js';
 import { readSeed, repoRoot } from './helpers.js';
-import { applyEdits, fileUri, serverPath, startServer, type Harness } from './lsp-harness.js';
+import { applyEdits, buildServer, fileUri, removeServerBuild, serverPath, startServer, type Harness } from './lsp-harness.js';
 
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'pipe' });
-}, 120000);
+beforeAll(buildServer, 120000);
+afterAll(removeServerBuild);
 
 const lines = (t: string) => t.split(/\r\n|\r|\n/);
 

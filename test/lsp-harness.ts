@@ -3,6 +3,8 @@
  * the real protocol libraries (vscode-jsonrpc + vscode-languageserver-protocol).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -37,7 +39,34 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export const serverPath = join(repoRoot, 'server', 'dist', 'server.js');
+/** The bundle `npm run build` makes (and `npm ci` runs that build through "prepare"). */
+export const builtServerPath = join(repoRoot, 'server', 'dist', 'server.js');
+
+/** This test process's own bundle of the server (see buildServer). */
+export const serverPath = join(repoRoot, 'server', 'dist', `server-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}.cjs`);
+
+/**
+ * Bundles the server from source exactly as scripts/build.mjs does, into a file of this test
+ * process's own next to the real bundle (so `../sets` and `../profiles` resolve the same way).
+ * Concurrent `npm run build`s of other test files rewrite server/dist/server.js and could hand a
+ * half-written file to a server being spawned; a private bundle cannot be swapped out mid-test.
+ */
+export async function buildServer(): Promise<void> {
+  await build({
+    entryPoints: [join(repoRoot, 'server/src/lsp/main.ts')],
+    outfile: serverPath,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'error',
+    legalComments: 'none',
+  });
+}
+
+export function removeServerBuild(): void {
+  rmSync(serverPath, { force: true });
+}
 
 export function fileUri(name: string): string {
   return pathToFileURL(join(repoRoot, 'test', 'fixtures-virtual', name)).href;
@@ -50,11 +79,14 @@ export async function startServer(
     /** answers workspace/configuration requests (section "planlint") */
     configuration?: (section: string | undefined, scopeUri: string | undefined) => unknown;
     workspaceFolders?: { uri: string; name: string }[] | null;
-    /** server bundle to run (default: the repository's build) */
+    /** server bundle to run (default: this process's build, see buildServer) */
     server?: string;
+    /** a whole command instead (e.g. npx planlint-language-server --stdio) */
+    command?: { file: string; args: string[] };
   } = {},
 ): Promise<Harness> {
-  const proc = spawn(process.execPath, [opts.server ?? serverPath, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  const cmd = opts.command ?? { file: process.execPath, args: [opts.server ?? serverPath, '--stdio'] };
+  const proc = spawn(cmd.file, cmd.args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   proc.stderr.setEncoding('utf8');
   proc.stderr.on('data', (d: string) => stderr.push(d));

@@ -1,8 +1,8 @@
 /**
- * Integration: the built language server as a separate process, driven over stdio by the real
- * protocol client library, on the seeds.
+ * Integration: the language server, bundled from source as `npm run build` bundles it, runs as a
+ * separate process driven over stdio by the real protocol client library, on the seeds. The last
+ * test starts the bundle `npm run build` made through the linked bin (`npx planlint-language-server`).
  */
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
@@ -17,12 +17,12 @@ import {
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { readSeed, repoRoot } from './helpers.js';
-import { applyEdits, fileUri, startServer, type Harness } from './lsp-harness.js';
+import { readSeed } from './helpers.js';
+import { existsSync } from 'node:fs';
+import { applyEdits, buildServer, builtServerPath, fileUri, removeServerBuild, startServer, type Harness } from './lsp-harness.js';
 
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'pipe' });
-}, 120000);
+beforeAll(buildServer, 120000);
+afterAll(removeServerBuild);
 
 function lines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -195,5 +195,23 @@ describe('language server over stdio (push diagnostics, bare client)', () => {
     const symbols = await h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
     expect(sectionSymbols(symbols as DocumentSymbol[]).length).toBe(10);
     expect(h.proc.exitCode).toBeNull();
+  });
+});
+
+describe('the linked bin', () => {
+  it('`npx planlint-language-server --stdio` from the repository root starts the built server', async () => {
+    // server/dist/server.js is what `npm ci` ("prepare") and `npm run build` produce
+    expect(existsSync(builtServerPath), 'run npm run build first').toBe(true);
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    const h = await startServer({ command: { file: npx, args: ['planlint-language-server', '--stdio'] } });
+    try {
+      expect(h.init.serverInfo?.name).toBe('planlint-language-server');
+      const uri = fileUri('npx-001.txt');
+      await h.open(uri, readSeed('001'));
+      const pub = await h.waitForDiagnostics(uri);
+      expect(pub.diagnostics.some((d) => d.code === 'numbering/style')).toBe(true);
+    } finally {
+      await h.stop();
+    }
   });
 });
