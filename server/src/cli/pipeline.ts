@@ -109,7 +109,7 @@ function analyseText(text: string, file: string, cwd: string, options: DraftOpti
 export async function checkDraft(file: string, options: DraftOptions = {}): Promise<DraftResult | DraftFailure> {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
-  const display = options.input ? path.basename(file) : displayPath(file, cwd);
+  const display = displayPath(file, cwd);
   let decoded: DecodedText;
   try {
     decoded = await decodeFile(file, options.input ?? readFileSync(file));

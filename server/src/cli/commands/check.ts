@@ -145,6 +145,11 @@ export const command: CliCommand = {
         if (opts.format !== 'stylish' || opts.output) {
           // machine formats go to stdout/file; input errors also get one line each on stderr
           for (const f of outcome.failures) env.warn({ zh: `${f.display}：${f.message.zh}`, en: `${f.display}: ${f.message.en}` });
+          for (const p of outcome.problems) {
+            if (p.severity !== 'error') continue;
+            const at = p.file ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ` : '';
+            env.warn({ zh: `${at}${p.message.zh}`, en: `${at}${p.message.en}` });
+          }
         }
         const hasUsageError = outcome.failures.length > 0 || outcome.problems.some((p) => p.severity === 'error');
         const errors = report.summary.errors;
