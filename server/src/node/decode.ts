@@ -118,8 +118,19 @@ function iconv(): Iconv {
   return (iconvModule ??= require('iconv-lite') as Iconv);
 }
 
+/**
+ * Characters of Chinese prose: Han ideographs, CJK punctuation, full-width forms and the general
+ * punctuation Chinese text uses (“” ‘’ — …). Half-width katakana (U+FF61–FF9F) are NOT counted:
+ * they are what GB18030 bytes turn into when misread as Shift_JIS (一、 → ﾒｻ｡｢).
+ */
 function isCjk(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x3000 && code <= 0x303f) ||
+    (code >= 0xff01 && code <= 0xff5e) ||
+    (code >= 0x2010 && code <= 0x2027)
+  );
 }
 
 function cjkShare(text: string): number {
