@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parsePlan } from '../server/src/core/parse.js';
 import { scanText, resolveOp, type RawQuantity } from '../server/src/core/indicators.js';
 import { analyzeQuantities, planYearOf } from '../server/src/core/indicators.js';
@@ -136,6 +137,56 @@ describe('sentence-level extraction', () => {
   });
 });
 
+describe('phrasing from other plans', () => {
+  const cases: [string, [string, string, string, number, string, string?][]][] = [
+    ['到2021年底，全市二级及以上公立医院预约诊疗率达到60%以上。', [['二级及以上公立医院预约诊疗率', '达到', 'ge', 60, '%', '以上']]],
+    ['全市人均预期寿命达到78.5岁，居民健康素养水平提高到25%以上。', [
+      ['人均预期寿命', '达到', 'ge', 78.5, '岁'],
+      ['居民健康素养水平', '提高到', 'ge', 25, '%', '以上'],
+    ]],
+    ['力争全年门急诊人次增长5%左右，住院人次增长3%。', [
+      ['门急诊人次', '增长', 'increase', 5, '%', '左右'],
+      ['住院人次', '增长', 'increase', 3, '%'],
+    ]],
+    ['孕产妇死亡率控制在10/10万以内，婴儿死亡率控制在5‰以内。', [
+      ['孕产妇死亡率', '控制在', 'le', 10, '/10万', '以内'],
+      ['婴儿死亡率', '控制在', 'le', 5, '‰', '以内'],
+    ]],
+    ['严重精神障碍患者规范管理率达到85%、在册患者治疗率达到80%以上。', [
+      ['严重精神障碍患者规范管理率', '达到', 'ge', 85, '%'],
+      ['在册患者治疗率', '达到', 'ge', 80, '%', '以上'],
+    ]],
+    ['新冠疫苗接种人数突破500万人，接种率超过85%。', [
+      ['新冠疫苗接种人数', '突破', 'gt', 500, '万人'],
+      ['接种率', '超过', 'gt', 85, '%'],
+    ]],
+    ['城乡居民医保财政补助标准提高到每人每年580元。', [['城乡居民医保财政补助标准', '提高到', 'ge', 580, '元']]],
+    ['全省三级医院平均住院日控制在8.5天以内。', [['三级医院平均住院日', '控制在', 'le', 8.5, '天', '以内']]],
+    ['落实疾控机构编制要求，专业技术人员不低于编制总额85%。', [['专业技术人员', '不低于', 'ge', 85, '%']]],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const got = named(text).map((q) => [q.name, q.comparator, resolveOp(q, q.cue ?? 'target'), q.value, q.unit, ...(q.qualifier ? [q.qualifier] : [])]);
+      expect(got).toEqual(expected);
+    });
+  }
+
+  it('a “十四五” deadline is a 2025 target', () => {
+    const [q] = named('力争到“十四五”末，每万人口全科医生数达到3.93人。');
+    expect(q).toMatchObject({ name: '每万人口全科医生数', deadline: '“十四五”末', deadlineYear: 2025, cue: 'target' });
+  });
+
+  it('never throws and keeps spans inside the text on odd input', () => {
+    for (const t of ['', '%', '、、、90%', '达到', '——90%——', '1-', '-1个', '百分之', '百分之点', '９', '（（（90%', '))))达到90%以上', 'a1b2c3%', '约 约 约 5 左右']) {
+      for (const q of scanText(t)) {
+        expect(q.start).toBeGreaterThanOrEqual(0);
+        expect(q.end).toBeLessThanOrEqual(t.length);
+        expect(q.valueStart).toBeLessThan(q.valueEnd);
+      }
+    }
+  });
+});
+
 describe('seed indicators', () => {
   it('000: the immunisation target and its siblings', () => {
     const plan = parsePlan(readSeed('000'));
@@ -219,5 +270,22 @@ describe('seed indicators', () => {
     expect(analyzeQuantities(plan)).toBe(analyzeQuantities(plan));
     expect(plan.indicators).toHaveLength(1);
     expect(plan.indicators[0]).toMatchObject({ name: '门诊满意率', kind: 'target' });
+  });
+});
+
+describe('property: the reader never throws and locates what it reads', () => {
+  const alphabet = [...'0123456789０９.．%％‰、，。；（）“”达到不低于以上以下左右控制在率比例分别万人个元年底前约余-～ /十四五\n'];
+  it('on arbitrary strings from the plan alphabet', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((a) => a.join('')), (t) => {
+        for (const q of scanText(t, { planYear: 2021 })) {
+          if (!(q.start >= 0 && q.start <= q.valueStart && q.valueEnd <= q.end && q.end <= t.length)) return false;
+          if (!/^[-－0-9０-９百千]/.test(t.slice(q.valueStart, q.valueEnd))) return false;
+          if (!Number.isFinite(q.value)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 400 },
+    );
   });
 });

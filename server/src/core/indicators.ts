@@ -57,12 +57,14 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
     const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];
     for (const r of raws) {
       const kind: IndicatorKind = r.cue ?? contextKind ?? 'target';
-      const q = toQuantity(b, bi, r, kind, secId >= 0 ? secId : undefined);
-      quantities.push(q);
-      if (q.name) {
-        const { comparatorSpan: _c, qualifierSpan: _q, block: _b, sentence: _s, group: _g, ...ind } = q;
-        indicators.push(ind);
+      const ind = toIndicator(b, r, kind, secId >= 0 ? secId : undefined);
+      const q: Quantity = Object.assign({}, ind, { block: bi, sentence: r.sentence, group: r.group });
+      if (r.comparator) q.comparatorSpan = { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) };
+      if (r.qualifierStart !== undefined && r.qualifierEnd !== undefined) {
+        q.qualifierSpan = { start: toDoc(b, r.qualifierStart), end: toDocEnd(b, r.qualifierEnd) };
       }
+      quantities.push(q);
+      if (ind.name) indicators.push(ind);
     }
   });
   const result: QuantityAnalysis = { planYear, quantities, indicators };
@@ -70,33 +72,24 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
   return result;
 }
 
-function toQuantity(b: Block, bi: number, r: RawQuantity, kind: IndicatorKind, sectionId: number | undefined): Quantity {
-  const start = toDoc(b, r.start);
-  const end = toDocEnd(b, r.end);
-  const q: Quantity = {
-    start,
-    end,
+function toIndicator(b: Block, r: RawQuantity, kind: IndicatorKind, sectionId: number | undefined): Indicator {
+  const ind: Indicator = {
+    start: toDoc(b, r.start),
+    end: toDocEnd(b, r.end),
     text: b.text.slice(r.start, r.end),
-    name: r.name.replace(/\s+/g, ''),
+    name: r.name,
     comparator: r.comparator,
     op: resolveOp(r, kind),
     value: r.value,
     unit: r.unit,
     kind,
     valueSpan: { start: toDoc(b, r.valueStart), end: toDocEnd(b, r.valueEnd) },
-    block: bi,
-    sentence: r.sentence,
-    group: r.group,
   };
-  if (r.value2 !== undefined) q.value2 = r.value2;
-  if (r.qualifier) q.qualifier = r.qualifier;
-  if (r.deadline) q.deadline = r.deadline;
-  if (sectionId !== undefined) q.sectionId = sectionId;
-  if (r.comparator) q.comparatorSpan = { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) };
-  if (r.qualifierStart !== undefined && r.qualifierEnd !== undefined) {
-    q.qualifierSpan = { start: toDoc(b, r.qualifierStart), end: toDocEnd(b, r.qualifierEnd) };
-  }
-  return q;
+  if (r.value2 !== undefined) ind.value2 = r.value2;
+  if (r.qualifier) ind.qualifier = r.qualifier;
+  if (r.deadline) ind.deadline = r.deadline;
+  if (sectionId !== undefined) ind.sectionId = sectionId;
+  return ind;
 }
 
 /** The plan's indicators (named quantitative statements), in document order. */

@@ -3,7 +3,7 @@
  * reports the past (总结, achieved values) or plans the future (计划, targets).
  */
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
-import { ACHIEVED_SCORE, PLAN_YEAR, TARGET_SCORE, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
+import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
 
@@ -24,20 +24,20 @@ export function planYearOf(plan: PlanBase): number | undefined {
   return best;
 }
 
-function count(re: RegExp, s: string): number {
-  re.lastIndex = 0;
-  let n = 0;
-  while (re.exec(s)) n++;
-  return n;
-}
-
 export interface CueScore {
   achieved: number;
   target: number;
 }
 
 export function scoreText(s: string): CueScore {
-  return { achieved: count(ACHIEVED_SCORE, s), target: count(TARGET_SCORE, s) };
+  const score = { achieved: 0, target: 0 };
+  SCORE_CUES.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SCORE_CUES.exec(s))) {
+    if (m[1] !== undefined) score.achieved++;
+    else score.target++;
+  }
+  return score;
 }
 
 /** Kind a section title states outright (总结 / 计划, or its year against the plan year). */

@@ -17,7 +17,7 @@ export type OpClass = Exclude<IndicatorOp, 'range'> | 'reach' | 'lower';
 const COMPARATOR_LIST: [string, OpClass][] = [
   ['不低于', 'ge'], ['不少于', 'ge'], ['不小于', 'ge'], ['至少', 'ge'], ['最少', 'ge'], ['最低', 'ge'],
   ['不高于', 'le'], ['不超过', 'le'], ['不多于', 'le'], ['不大于', 'le'], ['最多', 'le'], ['至多', 'le'], ['最高', 'le'],
-  ['高于', 'gt'], ['超过', 'gt'], ['大于', 'gt'], ['多于', 'gt'],
+  ['高于', 'gt'], ['超过', 'gt'], ['突破', 'gt'], ['大于', 'gt'], ['多于', 'gt'],
   ['低于', 'lt'], ['小于', 'lt'], ['少于', 'lt'],
   ['达到了', 'reach'], ['达到', 'reach'], ['达', 'reach'],
   ['提高到', 'reach'], ['提高至', 'reach'], ['提升到', 'reach'], ['提升至', 'reach'],
@@ -32,7 +32,7 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['上调', 'increase'], ['高出', 'increase'], ['扩大', 'increase'],
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
-  ['压缩', 'decrease'], ['回落', 'decrease'],
+  ['压缩', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
   ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'],
   ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
 ];
@@ -99,7 +99,7 @@ export const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', 
 
 /** Words stripped from the start of a name (fillers, subjects, time phrases, enumeration markers). */
 export const NAME_LEAD =
-  /^(?:[一二三四五六七八九十]{1,3}(?:是|要|方面)|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校])|将|要(?![素求])|把|对(?![象口调])|均|都|再(?![生婚])|还(?!款))/;
+  /^(?:[一二三四五六七八九十]{1,3}(?:是|要|方面)|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校册编建床管])|将|要(?![素求])|把|对(?![象口调])|均|都|再(?![生婚])|还(?!款))/;
 
 /** Words stripped from the end of a name (checked with endsWith: anchored-at-end regexes scan). */
 const NAME_TRAIL_WORDS = [
@@ -140,10 +140,13 @@ export const PER_CAPITA_PREFIX = /^(?:每[十百千万]?(?:常住)?人口(?:拥�
 
 /** Strong sentence-level cues. */
 export const TARGET_CUE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|争取(?=到|在|于|实现|达)/g;
-export const ACHIEVED_CUE = /累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|同比|较上年|比上年|均为/g;
-/** Broad cues for scoring whole sections and paragraphs (summary language vs plan language). */
-export const ACHIEVED_SCORE = /累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解)/g;
-export const TARGET_SCORE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施/g;
+export const ACHIEVED_CUE = /累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|均为/g;
+/**
+ * Broad cues for scoring whole sections and paragraphs (summary language vs plan language),
+ * in one pattern: group 1 is summary language, group 2 plan language.
+ */
+export const SCORE_CUES =
+  /(累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解))|(力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施)/g;
 
 /** Section titles that name the part's purpose outright. */
 export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;

@@ -251,10 +251,11 @@ function hasCloser(c: string, s: number, e: number): boolean {
   return c.indexOf(close, s + 1) >= 0 && c.indexOf(close, s + 1) < e;
 }
 
-const codes = (set: ReadonlySet<string>): Set<number> => new Set([...set].map((ch) => ch.charCodeAt(0)));
-const CLOSER_CODES = codes(CLOSERS);
-const OPENER_CODES = codes(OPENERS);
-const BOUNDARY_CODES = codes(NAME_BOUNDARY);
+/** Character classes for the backwards clause scan: 1 closer, 2 opener, 3 boundary. */
+const CLASS = new Uint8Array(65536);
+for (const ch of CLOSERS) CLASS[ch.charCodeAt(0)] = 1;
+for (const ch of OPENERS) CLASS[ch.charCodeAt(0)] = 2;
+for (const ch of NAME_BOUNDARY) CLASS[ch.charCodeAt(0)] = 3;
 
 /** Scans back from `end` to the start of the clause; returns the segment start. */
 function clauseStart(c: string, end: number, limit = 48): number {
@@ -262,12 +263,13 @@ function clauseStart(c: string, end: number, limit = 48): number {
   let i = end - 1;
   const stop = Math.max(0, end - limit);
   for (; i >= stop; i--) {
-    const code = c.charCodeAt(i);
-    if (CLOSER_CODES.has(code)) depth++;
-    else if (OPENER_CODES.has(code)) {
+    const cls = CLASS[c.charCodeAt(i)]!;
+    if (cls === 0) continue;
+    if (cls === 1) depth++;
+    else if (cls === 2) {
       if (depth === 0) return i + 1;
       depth--;
-    } else if (depth === 0 && BOUNDARY_CODES.has(code)) return i + 1;
+    } else if (depth === 0) return i + 1;
   }
   return i + 1;
 }
@@ -315,6 +317,34 @@ function findCmpInside(c: string, s: number, e: number): { cmp: { text: string; 
   return undefined;
 }
 
+/** The comparator ending exactly at `end`, longest first. */
+function findCmp(c: string, end: number): { text: string; op: OpClass } | undefined {
+  const cands = CMP_BY_LAST.get(c.charCodeAt(end - 1));
+  if (!cands) return undefined;
+  for (const cand of cands) {
+    if (cand.text.length <= end && c.startsWith(cand.text, end - cand.text.length)) {
+      if (cand.text === '为' && NOT_FOR_WEI.has(c[end - 2] ?? '')) continue;
+      return cand;
+    }
+  }
+  return undefined;
+}
+
+const PER_LAST = new Set(['年', '人', '均', '口'].map((x) => x.charCodeAt(0)));
+const TIME_LAST = new Set(['的', '年', '底', '末'].map((x) => x.charCodeAt(0)));
+/** First characters after a number that may make it a date or ordinal (checked by DATE_AFTER). */
+const DATE_FIRST = new Set(['年', '月', '日', '号', '时', '点', '周', '届', '期', '级', '代', '批', '季'].map((x) => x.charCodeAt(0)));
+
+function isDateAfter(c: string, j: number): boolean {
+  return DATE_FIRST.has(c.charCodeAt(j)) && DATE_AFTER.test(c.slice(j, j + 2));
+}
+
+function nameOk(c: string, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const txt = c.slice(s, e);
+  return hanCount(txt) >= 2 && !GENERIC_NAME.test(txt) && !COUNT_WORD.test(txt);
+}
+
 interface NameSeg {
   s: number;
   e: number;
@@ -339,7 +369,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     }
   }
   let periodIdx = 0;
-  const events = cueEvents(c, planYear);
+  let events: CueEvent[] | undefined;
   let sentIdx = 0;
   let group = 0;
   /** entity parts of the last 分别 list in the current sentence, for carry-over */
@@ -370,7 +400,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const n1 = numberOf(text, i);
     if (!n1) continue;
     let j = n1.end;
-    if (!n1.percent && DATE_AFTER.test(c.slice(j, j + 2))) continue;
+    if (!n1.percent && isDateAfter(c, j)) continue;
     let u1: UnitMatch | undefined = n1.percent ? { unit: n1.percent, end: j, more: false } : matchUnit(c, j);
     if (!u1 && LATIN.test(c[j] ?? '')) continue; // 4G, 3P
     // range
@@ -381,7 +411,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     if (RANGE_SEP.has(c[sepAt] ?? '') && !(c[sepAt] === '—' && c[sepAt + 1] === '—')) {
       const n2 = readNumber(c, sepAt + 1);
       if (n2) {
-        if (!n2.percent && DATE_AFTER.test(c.slice(n2.end, n2.end + 2))) {
+        if (!n2.percent && isDateAfter(c, n2.end)) {
           NUM_RE.lastIndex = n2.end;
           continue;
         }
@@ -426,29 +456,20 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
 
     // comparator
     let cmpEnd = i;
-    const tb = TIME_BEFORE_NUMBER.exec(c.slice(Math.max(0, i - 9), i));
-    let cmp: { text: string; op: OpClass } | undefined;
-    const findCmp = (end: number): { text: string; op: OpClass } | undefined => {
-      for (const cand of CMP_BY_LAST.get(c.charCodeAt(end - 1)) ?? []) {
-        if (cand.text.length <= end && c.startsWith(cand.text, end - cand.text.length)) {
-          if (cand.text === '为' && NOT_FOR_WEI.has(c[end - 2] ?? '')) continue;
-          return cand;
-        }
-      }
-      return undefined;
-    };
-    cmp = findCmp(cmpEnd);
-    if (!cmp) {
+    let cmp = findCmp(c, cmpEnd);
+    const before = c.charCodeAt(i - 1);
+    if (!cmp && PER_LAST.has(before)) {
       // "提高到每人每年 79 元": a per-capita phrase between comparator and number
       const pm = PER_BEFORE_NUMBER.exec(c.slice(Math.max(0, i - 8), i));
-      const alt = pm ? findCmp(i - pm[0].length) : undefined;
+      const alt = pm ? findCmp(c, i - pm[0].length) : undefined;
       if (alt) {
         cmp = alt;
         cmpEnd = i - pm![0].length;
       }
     }
+    const tb = !cmp && TIME_LAST.has(before) ? TIME_BEFORE_NUMBER.exec(c.slice(Math.max(0, i - 9), i)) : null;
     if (!cmp && tb) {
-      const alt = findCmp(i - tb[0].length);
+      const alt = findCmp(c, i - tb[0].length);
       if (alt) {
         cmp = alt;
         cmpEnd = i - tb[0].length;
@@ -480,11 +501,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const cut = cutBase(c, segStart, nameEnd);
     const first = cleanName(c, segStart, cut);
     const names: NameSeg[] = [];
-    const ok = (s: number, e: number): boolean => {
-      const txt = c.slice(s, e);
-      return e > s && hanCount(txt) >= 2 && !GENERIC_NAME.test(txt) && !COUNT_WORD.test(txt);
-    };
-    if (ok(first.s, first.e)) names.push({ s: first.s, e: first.e, text: c.slice(first.s, first.e) });
+    if (nameOk(c, first.s, first.e)) names.push({ s: first.s, e: first.e, text: c.slice(first.s, first.e) });
     // 、-list of names before this one: "感染者和病人抗病毒治疗率、病毒抑制率达到90%以上"
     let b = segStart - 1;
     while (names.length > 0 && names.length < 8 && c[b] === '、') {
@@ -497,6 +514,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       b = s0 - 1;
     }
 
+    events ??= cueEvents(c, planYear);
     const cue = sentenceCue(events, periodStart, cmpStart);
     const deadline = cue.deadline;
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
