@@ -20,7 +20,7 @@ const common = {
 const entries = [
   // heavy libraries the CLI needs only for some inputs (.docx, non-UTF-8 text, SARIF) stay in
   // node_modules and load on first use: a smaller bundle starts faster
-  { in: 'server/src/cli/main.ts', out: 'server/dist/cli.js', external: ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder'] },
+  { in: 'server/src/cli/main.ts', out: 'server/dist/cli.js', external: ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby'] },
   { in: 'server/src/lsp/main.ts', out: 'server/dist/server.js' },
   { in: 'client/src/extension.ts', out: 'client/dist/extension.js', external: ['vscode'] },
 ];

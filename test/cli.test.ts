@@ -27,7 +27,7 @@ beforeAll(async () => {
     format: 'cjs',
     logLevel: 'error',
     // the same externals as scripts/build.mjs
-    external: ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder'],
+    external: ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby'],
   });
 });
 
