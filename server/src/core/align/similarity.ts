@@ -3,11 +3,15 @@
  * similarity, and the shared terms that explain a match (maximal common substrings built from
  * shared bigrams). Pure and deterministic.
  */
-import { toHalfWidth } from '../text.js';
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const SPACE = /[\s\u3000\u00a0\ufeff]+/g;
 
-/** Normalised form for matching: half-width, white space removed, lower-case Latin. */
+/** Normalised form for matching: half-width ASCII, white space removed, lower-case Latin. */
 export function normalize(s: string): string {
-  return toHalfWidth(s).replace(/[\s\u3000\u00a0\ufeff]+/g, '').toLowerCase();
+  return s
+    .replace(SPACE, '')
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .toLowerCase();
 }
 
 function isHan(c: number): boolean {
@@ -16,48 +20,70 @@ function isHan(c: number): boolean {
 
 /**
  * Terms of a normalised text: bigrams of adjacent Han characters (never across punctuation or
- * digits) and whole Latin words. Digits are values, not topic words, and are dropped.
+ * digits) and whole Latin words. Digits are values, not topic words, and are dropped. Terms are
+ * numbers (a Han bigram is its two UTF-16 code units; a Latin word gets an id above 2³²), so that
+ * counting allocates no strings.
  */
-export function terms(norm: string): string[] {
-  const out: string[] = [];
-  let latin = '';
+export type Term = number;
+
+const latinIds = new Map<string, number>();
+function latinId(word: string): number {
+  let id = latinIds.get(word);
+  if (id === undefined) {
+    id = 2 ** 32 + latinIds.size;
+    latinIds.set(word, id);
+  }
+  return id;
+}
+
+export function bigramId(norm: string, i: number): Term {
+  return norm.charCodeAt(i) * 65536 + norm.charCodeAt(i + 1);
+}
+
+export function forEachTerm(norm: string, f: (t: Term) => void): void {
+  let latinStart = -1;
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
-    if (isHan(c)) {
-      if (latin.length >= 2) out.push(latin);
-      latin = '';
-      if (i + 1 < norm.length && isHan(norm.charCodeAt(i + 1))) out.push(norm.slice(i, i + 2));
-    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-      latin += norm[i];
-    } else {
-      if (latin.length >= 2) out.push(latin);
-      latin = '';
+    const isLatin = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (isLatin) {
+      if (latinStart < 0) latinStart = i;
+      continue;
     }
+    if (latinStart >= 0) {
+      if (i - latinStart >= 2) f(latinId(norm.slice(latinStart, i)));
+      latinStart = -1;
+    }
+    if (isHan(c) && i + 1 < norm.length && isHan(norm.charCodeAt(i + 1))) f(c * 65536 + norm.charCodeAt(i + 1));
   }
-  if (latin.length >= 2) out.push(latin);
+  if (latinStart >= 0 && norm.length - latinStart >= 2) f(latinId(norm.slice(latinStart)));
+}
+
+export function terms(norm: string): Term[] {
+  const out: Term[] = [];
+  forEachTerm(norm, (t) => out.push(t));
   return out;
 }
 
-export type TermCounts = Map<string, number>;
+export type TermCounts = Map<Term, number>;
 
 export function countTerms(norm: string): TermCounts {
   const m: TermCounts = new Map();
-  for (const t of terms(norm)) m.set(t, (m.get(t) ?? 0) + 1);
+  forEachTerm(norm, (t) => m.set(t, (m.get(t) ?? 0) + 1));
   return m;
 }
 
 /** Document frequencies over a corpus of term-count maps, and the resulting IDF. */
 export class Idf {
-  private readonly df = new Map<string, number>();
+  private readonly df = new Map<Term, number>();
   /** weights already computed (a term's weight is asked for once per unit and theme) */
-  private readonly weights = new Map<string, number>();
+  private readonly weights = new Map<Term, number>();
   readonly n: number;
   constructor(docs: readonly TermCounts[]) {
     this.n = docs.length;
     for (const d of docs) for (const t of d.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
   /** BM25-style IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)). */
-  weight(term: string): number {
+  weight(term: Term): number {
     let w = this.weights.get(term);
     if (w === undefined) {
       const df = this.df.get(term) ?? 0;
@@ -66,19 +92,19 @@ export class Idf {
     }
     return w;
   }
-  docFreq(term: string): number {
+  docFreq(term: Term): number {
     return this.df.get(term) ?? 0;
   }
 }
 
 export interface Vector {
-  weights: Map<string, number>;
+  weights: Map<Term, number>;
   norm: number;
 }
 
 /** Sublinear TF × IDF vector. */
 export function vectorize(counts: TermCounts, idf: Idf): Vector {
-  const weights = new Map<string, number>();
+  const weights = new Map<Term, number>();
   let sq = 0;
   for (const [t, c] of counts) {
     const w = (1 + Math.log(c)) * idf.weight(t);
@@ -100,13 +126,13 @@ export function cosine(a: Vector, b: Vector): number {
 }
 
 /** Terms two vectors share, with their contribution to the dot product, largest first. */
-export function sharedTerms(a: Vector, b: Vector): { term: string; weight: number }[] {
-  const out: { term: string; weight: number }[] = [];
+export function sharedTerms(a: Vector, b: Vector): { term: Term; weight: number }[] {
+  const out: { term: Term; weight: number }[] = [];
   for (const [t, w] of a.weights) {
     const v = b.weights.get(t);
     if (v !== undefined) out.push({ term: t, weight: w * v });
   }
-  return out.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  return out.sort((x, y) => y.weight - x.weight || x.term - y.term);
 }
 
 /**
@@ -123,8 +149,8 @@ export function explainShared(queryNorm: string, otherNorm: string, idf: Idf, li
     // extend the run while it is still a substring of the other text
     let j = i;
     let weight = 0;
-    while (j < queryNorm.length - 1 && isHan(queryNorm.charCodeAt(j)) && isHan(queryNorm.charCodeAt(j + 1)) && (otherCounts === undefined || otherCounts.has(queryNorm.slice(j, j + 2))) && otherNorm.includes(queryNorm.slice(i, j + 2))) {
-      weight += idf.weight(queryNorm.slice(j, j + 2));
+    while (j < queryNorm.length - 1 && isHan(queryNorm.charCodeAt(j)) && isHan(queryNorm.charCodeAt(j + 1)) && (otherCounts === undefined || otherCounts.has(bigramId(queryNorm, j))) && otherNorm.includes(queryNorm.slice(i, j + 2))) {
+      weight += idf.weight(bigramId(queryNorm, j));
       j++;
     }
     if (j > i) {

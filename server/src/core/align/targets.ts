@@ -51,15 +51,45 @@ export function nameSimilarity(a: string, b: string): number {
   return (2 * shared) / (bx.size + by.size || 1);
 }
 
-export function targetNameScore(target: Target, ind: Indicator): number {
-  const draftName = cleanName(ind.name);
+interface PreparedName {
+  clean: string;
+  grams: Set<string>;
+}
+
+function prepareName(n: string): PreparedName {
+  const clean = cleanName(n);
+  return { clean, grams: bigrams(clean) };
+}
+
+const preparedTargets = new WeakMap<Target, PreparedName[]>();
+function targetNames(target: Target): PreparedName[] {
+  let names = preparedTargets.get(target);
+  if (!names) {
+    names = [target.name, ...(target.aliases ?? [])].map(prepareName);
+    preparedTargets.set(target, names);
+  }
+  return names;
+}
+
+function dice(a: PreparedName, b: PreparedName): number {
+  if (!a.clean || !b.clean) return 0;
+  if (a.clean === b.clean) return 1;
+  let shared = 0;
+  for (const g of a.grams) if (b.grams.has(g)) shared++;
+  return (2 * shared) / (a.grams.size + b.grams.size || 1);
+}
+
+function nameScore(names: readonly PreparedName[], draft: PreparedName): number {
   let best = 0;
-  for (const n of [target.name, ...(target.aliases ?? [])]) {
-    const c = cleanName(n);
-    if (c.length >= 4 && draftName.includes(c)) return 1;
-    best = Math.max(best, nameSimilarity(n, ind.name));
+  for (const n of names) {
+    if (n.clean.length >= 4 && draft.clean.includes(n.clean)) return 1;
+    best = Math.max(best, dice(n, draft));
   }
   return best;
+}
+
+export function targetNameScore(target: Target, ind: Indicator): number {
+  return nameScore(targetNames(target), prepareName(ind.name));
 }
 
 /** Unit normal form. */
@@ -184,11 +214,12 @@ export function compareTarget(
 }
 
 export function alignTargets(indicators: readonly Indicator[], set: RequirementSet, part: PlanPart): TargetAlignment[] {
-  const candidates = indicators.filter((i) => i.kind === 'target');
+  const candidates = indicators.filter((i) => i.kind === 'target').map((ind) => ({ ind, name: prepareName(ind.name) }));
   return set.targets.map((target) => {
+    const names = targetNames(target);
     let best: { ind: Indicator; score: number } | undefined;
-    for (const ind of candidates) {
-      const score = targetNameScore(target, ind);
+    for (const { ind, name } of candidates) {
+      const score = nameScore(names, name);
       if (score < NAME_MATCH) continue;
       const unitOk = conversion(ind.unit, target.unit) !== undefined;
       if (!unitOk && score < NAME_CLOSE) continue;

@@ -17,7 +17,7 @@
 import type { Plan, Section } from '../model.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
-import { countTerms, cosine, explainShared, Idf, normalize, vectorize, type TermCounts, type Vector } from './similarity.js';
+import { countTerms, explainShared, Idf, normalize, vectorize, type TermCounts, type Vector } from './similarity.js';
 import { sectionRef } from './part.js';
 import type { Evidence, SectionRef, ThemeAlignment, ThemeMatch } from './types.js';
 
@@ -35,9 +35,16 @@ interface Unit {
   ref: SectionRef;
   span: Span;
   heading: string;
-  norm: string;
+  /** the unit's blocks (normalised), joined on demand for explanations */
+  parts: string[];
+  norm?: string;
   counts: TermCounts;
   vector?: Vector;
+}
+
+function unitNorm(u: Unit): string {
+  if (u.norm === undefined) u.norm = u.parts.join('\n');
+  return u.norm;
 }
 
 const QUOTES = /[“”‘’"'《》〈〉「」『』]/g;
@@ -57,23 +64,51 @@ export interface TopSection {
   section?: Section;
 }
 
-function buildUnits(plan: Plan, tops: readonly TopSection[]): Unit[] {
+interface BlockTerms {
+  norm: string;
+  counts: TermCounts;
+}
+
+function mergeCounts(list: readonly TermCounts[]): TermCounts {
+  if (list.length === 1) return list[0]!;
+  const m: TermCounts = new Map();
+  for (const c of list) for (const [t, n] of c) m.set(t, (m.get(t) ?? 0) + n);
+  return m;
+}
+
+function buildUnits(plan: Plan, tops: readonly TopSection[], blockTerms: readonly BlockTerms[]): Unit[] {
   const units: Unit[] = [];
-  const push = (top: number, ref: SectionRef, span: Span, heading: string, text: string) => {
-    const norm = normalize(text);
-    units.push({ top, ref, span, heading: normalize(heading).replace(QUOTES, ''), norm, counts: countTerms(norm) });
+  // blocks are in document order: the blocks of a span are a contiguous run
+  const firstBlockAt = (offset: number) => {
+    let lo = 0;
+    let hi = plan.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (plan.blocks[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const push = (top: number, ref: SectionRef, span: Span, heading: string) => {
+    const parts: string[] = [];
+    const counts: TermCounts[] = [];
+    for (let i = firstBlockAt(span.start); i < plan.blocks.length && plan.blocks[i]!.end <= span.end; i++) {
+      parts.push(blockTerms[i]!.norm);
+      counts.push(blockTerms[i]!.counts);
+    }
+    units.push({ top, ref, span, heading: normalize(heading).replace(QUOTES, ''), parts, counts: mergeCounts(counts) });
   };
   tops.forEach((t, ti) => {
     if (!t.section) {
-      push(ti, t.ref, t.ref.span, '', plan.text.slice(t.ref.span.start, t.ref.span.end));
+      push(ti, t.ref, t.ref.span, '');
       return;
     }
     const walk = (s: Section) => {
       const ref = sectionRef(s);
-      push(ti, ref, ref.span, s.title, plan.text.slice(s.start, s.end));
+      push(ti, ref, ref.span, s.title);
       // paragraphs: of a leaf section with several, and the lead-in paragraphs of a parent
       if (s.children.length > 0 || s.body.length > 1) {
-        for (const b of s.body) push(ti, ref, { start: b.start, end: b.end }, '', b.text);
+        for (const b of s.body) push(ti, ref, { start: b.start, end: b.end }, '');
       }
       for (const c of s.children) walk(c);
     };
@@ -82,16 +117,45 @@ function buildUnits(plan: Plan, tops: readonly TopSection[]): Unit[] {
   return units;
 }
 
+interface PreparedSet {
+  queries: string[];
+  queryCounts: TermCounts[];
+  patterns: { k: string; re: RegExp; g: RegExp }[][];
+}
+
+/** Set-derived data, computed once per set object (sets are immutable once loaded). */
+const preparedSets = new WeakMap<RequirementSet, PreparedSet>();
+function prepare(set: RequirementSet): PreparedSet {
+  let p = preparedSets.get(set);
+  if (!p) {
+    const queries = set.themes.map(themeQuery);
+    p = {
+      queries,
+      queryCounts: queries.map(countTerms),
+      patterns: set.themes.map((t) =>
+        [...t.keywords, ...(t.synonyms ?? [])].map((k) => {
+          const re = keywordPattern(k);
+          return { k, re, g: new RegExp(re.source, 'g') };
+        }),
+      ),
+    };
+    preparedSets.set(set, p);
+  }
+  return p;
+}
+
 export function alignThemes(plan: Plan, tops: readonly TopSection[], set: RequirementSet): ThemeAlignment[] {
-  const units = buildUnits(plan, tops);
-  const queries = set.themes.map(themeQuery);
-  const queryCounts = queries.map(countTerms);
-  const idf = new Idf([...plan.blocks.map((b) => countTerms(normalize(b.text))), ...queryCounts]);
+  const { queries, queryCounts, patterns } = prepare(set);
+  const blockTerms = plan.blocks.map((b): BlockTerms => {
+    const norm = normalize(b.text);
+    return { norm, counts: countTerms(norm) };
+  });
+  const units = buildUnits(plan, tops, blockTerms);
+  const idf = new Idf([...blockTerms.map((b) => b.counts), ...queryCounts]);
   // terms used by a tenth of the paragraphs or more explain little
   const minWeight = Math.log(1 + (idf.n - idf.n / 10 + 0.5) / (idf.n / 10 + 0.5));
   for (const u of units) u.vector = vectorize(u.counts, idf);
   const qv = queryCounts.map((c) => vectorize(c, idf));
-  const patterns = set.themes.map((t) => [...t.keywords, ...(t.synonyms ?? [])].map((k) => ({ k, re: keywordPattern(k) })));
 
   // keywords in headings: leftmost-longest over all themes' keywords, so that in
   // “食品安全风险监测” 食品安全 wins and 安全风险 (another theme's keyword) does not count
@@ -99,8 +163,8 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     const hits: { theme: number; k: string; start: number; end: number }[] = [];
     if (!u.heading) return hits;
     patterns.forEach((list, ti) => {
-      for (const { k, re } of list) {
-        const g = new RegExp(re.source, 'g');
+      for (const { k, g } of list) {
+        g.lastIndex = 0;
         for (const m of u.heading.matchAll(g)) hits.push({ theme: ti, k, start: m.index, end: m.index + m[0].length });
       }
     });
@@ -113,42 +177,78 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     }
     return kept;
   });
-  // scores[theme][unit]
+  // cosine with every theme in one pass over each unit's terms
+  const postings = new Map<number, { ti: number; w: number }[]>();
+  qv.forEach((q, ti) => {
+    for (const [t, w] of q.weights) {
+      const list = postings.get(t);
+      if (list) list.push({ ti, w });
+      else postings.set(t, [{ ti, w }]);
+    }
+  });
+  const sims = units.map((u) => {
+    const dot = new Float64Array(qv.length);
+    for (const [t, w] of u.vector!.weights) {
+      const list = postings.get(t);
+      if (list) for (const p of list) dot[p.ti]! += w * p.w;
+    }
+    return Array.from(dot, (d, ti) => (u.vector!.norm && qv[ti]!.norm ? d / (u.vector!.norm * qv[ti]!.norm) : 0));
+  });
+  // scores[theme][unit]; keywords in the body only explain, so they are looked up for evidence only
   const detail = set.themes.map((_, ti) =>
     units.map((u, ui) => {
-      const similarity = cosine(qv[ti]!, u.vector!);
-      const text = u.norm.replace(QUOTES, '');
-      const inHeadingKeywords = headingHits[ui]!.filter((h) => h.theme === ti).map((h) => h.k);
-      const keywords: string[] = [...new Set(inHeadingKeywords)];
-      const inHeading = keywords.length > 0;
-      for (const { k, re } of patterns[ti]!) if (!keywords.includes(k) && re.test(text)) keywords.push(k);
+      const similarity = sims[ui]![ti]!;
+      const headingKeywords = [...new Set(headingHits[ui]!.filter((h) => h.theme === ti).map((h) => h.k))];
+      const inHeading = headingKeywords.length > 0;
       let score = similarity;
       if (inHeading) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
-      return { similarity, score, keywords, inHeading };
+      return { similarity, score, headingKeywords, inHeading };
     }),
   );
+  const stripped = new Map<Unit, string>();
+  const bodyKeywords = (u: Unit, ti: number, already: readonly string[]): string[] => {
+    let text = stripped.get(u);
+    if (text === undefined) {
+      text = unitNorm(u).replace(QUOTES, '');
+      stripped.set(u, text);
+    }
+    const out = [...already];
+    for (const { k, re } of patterns[ti]!) if (!out.includes(k) && re.test(text)) out.push(k);
+    return out;
+  };
   const bestPerUnit = units.map((_, ui) => Math.max(0, ...detail.map((d) => d[ui]!.score)));
 
   return set.themes.map((theme, ti) => {
-    const byTop = new Map<number, Evidence[]>();
+    const byTop = new Map<number, { u: Unit; ui: number; score: number }[]>();
     units.forEach((u, ui) => {
       const d = detail[ti]![ui]!;
       if (d.score < WEAK || d.score < RELATIVE * bestPerUnit[ui]!) return;
-      const terms = explainShared(queries[ti]!, u.norm, idf, 6, minWeight);
-      const ev: Evidence = { section: u.ref, span: u.span, score: round(d.score), similarity: round(d.similarity), keywords: d.keywords, keywordInHeading: d.inHeading, terms };
       const list = byTop.get(u.top) ?? [];
-      list.push(ev);
+      list.push({ u, ui, score: round(d.score) });
       byTop.set(u.top, list);
     });
     const matches: ThemeMatch[] = [...byTop.entries()]
-      .map(([top, evidence]) => {
-        evidence.sort((a, b) => b.score - a.score || a.span.start - b.span.start);
-        // one piece of evidence per section (its best unit: the section or one of its paragraphs)
-        const best = evidence.filter((e, i) => evidence.findIndex((x) => x.section.sectionId === e.section.sectionId) === i).slice(0, 3);
-        const score = best[0]!.score;
+      .map(([top, supporting]) => {
+        supporting.sort((a, b) => b.score - a.score || a.u.span.start - b.u.span.start);
+        // one piece of evidence per section (its best unit: the section or one of its paragraphs),
+        // explained (shared terms, keywords) only for the three shown
+        const best = supporting.filter((e, i) => supporting.findIndex((x) => x.u.ref.sectionId === e.u.ref.sectionId) === i).slice(0, 3);
+        const evidence: Evidence[] = best.map(({ u, ui, score }) => {
+          const d = detail[ti]![ui]!;
+          return {
+            section: u.ref,
+            span: u.span,
+            score,
+            similarity: round(d.similarity),
+            keywords: bodyKeywords(u, ti, d.headingKeywords),
+            keywordInHeading: d.inHeading,
+            terms: explainShared(queries[ti]!, unitNorm(u), idf, 6, minWeight, u.counts),
+          };
+        });
+        const score = evidence[0]!.score;
         const terms: string[] = [];
-        for (const e of best) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
-        return { section: tops[top]!.ref, score, strength: score >= STRONG ? 'strong' : 'weak', evidence: best, terms: terms.slice(0, 8) } satisfies ThemeMatch;
+        for (const e of evidence) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
+        return { section: tops[top]!.ref, score, strength: score >= STRONG ? 'strong' : 'weak', evidence, terms: terms.slice(0, 8) } satisfies ThemeMatch;
       })
       .sort((a, b) => b.score - a.score || a.section.span.start - b.section.span.start);
     const score = matches[0]?.score ?? 0;
