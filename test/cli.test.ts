@@ -373,6 +373,35 @@ describe('inputs: encodings, .docx, directories, suppression', () => {
     expect(docx.diagnostics.some((d) => d.code === 'numbering/style' && d.range.start.line === 2)).toBe(true);
   });
 
+  it('requirement sets named in front matter resolve from the draft, inside the workspace only, located when refused', () => {
+    const root = tmp();
+    const ws = join(root, 'ws');
+    mkdirSync(join(ws, 'sets'), { recursive: true });
+    mkdirSync(join(ws, 'plans'));
+    writeFileSync(join(ws, 'planlint.yaml'), 'profile: gbt9704\n');
+    const set = readFileSync(join(repoRoot, 'server/sets/henan-2021.yaml'), 'utf8').replace('$schema: ../../schemas/requirements.schema.json\n', '').replace(/^name: henan-2021$/m, 'name: local-henan');
+    writeFileSync(join(ws, 'sets', 'local.yaml'), set);
+    writeFileSync(join(root, 'outside.yaml'), set);
+    const body = readSeed('000');
+    writeFileSync(join(ws, 'plans', 'ok.txt'), `---\nrequirements: [../sets/local.yaml]\n---\n${body}`);
+    writeFileSync(join(ws, 'plans', 'out.txt'), `---\nrequirements:\n  - ../../outside.yaml\n---\n${body}`);
+    const r = run(['plans', '--format', 'json'], ws);
+    const rep = json(r);
+    const ok = rep.files.find((f) => f.path === join('plans', 'ok.txt'))!;
+    expect(ok.metadata.requirements).toEqual(['local-henan']);
+    const out = rep.files.find((f) => f.path === join('plans', 'out.txt'))!;
+    expect(out.metadata.requirements).toEqual([]);
+    const refused = out.diagnostics.find((d) => d.code === 'config/requirements')!;
+    expect(refused.message).toContain('位于工作区之外');
+    // located at the reference in the front matter: line 3 (zero-based 2), after "  - "
+    expect(refused.range.start).toEqual({ line: 2, character: 4 });
+    expect(r.code).toBe(1);
+    // the command line may name a set anywhere
+    const cli = json(run([join('plans', 'ok.txt'), '--requirements', '../outside.yaml', '--format', 'json'], ws));
+    expect(cli.files[0]!.metadata.requirements).toEqual(['local-henan']);
+    expect(cli.problems).toEqual([]);
+  });
+
   it('planlint.yaml include/exclude select the drafts of a directory', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'plans'));
