@@ -171,6 +171,16 @@ describe('phrasing from other plans', () => {
     });
   }
 
+  it('a share whose subject follows the value, not a modifier inside a name', () => {
+    expect(named('全省40%的县（市）人民医院达到三级医院胸痛中心、卒中中心、创伤中心标准。').map((q) => [q.name, q.value])).toEqual([
+      ['县（市）人民医院达到三级医院胸痛中心、卒中中心、创伤中心标准', 40],
+    ]);
+    expect(named('完善临床路径管理机制，2021年实现70%患者按照临床路径管理。')).toMatchObject([{ name: '患者按照临床路径管理', value: 70, deadline: '2021年' }]);
+    // a figure line, or another value after the percentage, is not a subject
+    expect(named('98.73%整理：史 尧')).toEqual([]);
+    expect(named('比例由2016 年 的 52.25% 提 高 到 2020 年 的92.73%。').map((q) => q.value)).toEqual([92.73]);
+  });
+
   it('a “十四五” deadline is a 2025 target', () => {
     const [q] = named('力争到“十四五”末，每万人口全科医生数达到3.93人。');
     expect(q).toMatchObject({ name: '每万人口全科医生数', deadline: '“十四五”末', deadlineYear: 2025, cue: 'target' });
@@ -244,6 +254,9 @@ describe('seed indicators', () => {
     ] as const) {
       expect(find(plan, name)).toMatchObject({ comparator: '控制在', op: 'le', value, unit, qualifier: '以下', kind: 'target', deadline: '到2025年' });
     }
+    // a share whose subject follows the value
+    expect(find(plan, '县（市）建设成效监测指标达到优良标准')).toMatchObject({ op: 'approx', value: 40, qualifier: '左右', kind: 'target', deadline: '2021年' });
+    expect(find(plan, '社区卫生服务中心已设置规范化的中医馆')).toMatchObject({ value: 80, kind: 'achieved' });
     expect(find(plan, '人均基本公共卫生服务经费', 74)).toMatchObject({ kind: 'achieved', unit: '元' });
     expect(find(plan, '规划免疫接种率')).toMatchObject({ kind: 'achieved', value: 98.73 });
     expect(find(plan, '治愈率')).toMatchObject({ kind: 'achieved', value: 98.3 });

@@ -345,6 +345,28 @@ function nameOk(c: string, s: number, e: number): boolean {
   return hanCount(txt) >= 2 && !GENERIC_NAME.test(txt) && !COUNT_WORD.test(txt);
 }
 
+/** The subject after a share ("…%的乡镇卫生院已设置中医馆"): to the clause end, at most 40 characters. */
+function shareSubject(c: string, k: number): { s: number; e: number } | undefined {
+  let s = k;
+  if (c.charCodeAt(s) === 0x7684 /* 的 */) s++;
+  if (s >= c.length || ISDIGIT.test(c[s]!)) return undefined;
+  let depth = 0;
+  let e = s;
+  for (; e < c.length && e - s <= 40; e++) {
+    const cls = CLASS[c.charCodeAt(e)]!;
+    if (cls === 2) depth++;
+    else if (cls === 1) {
+      if (depth === 0) break;
+      depth--;
+    } else if (cls === 3 && depth === 0 && c.charCodeAt(e) !== 0x3001 /* 、 */) break;
+  }
+  if (e - s > 40 || depth !== 0) return undefined;
+  const phrase = c.slice(s, e);
+  // a figure line ("98.73%整理"), another value ("52.25%提高到2020年的92.73%") or a stub is not a subject
+  if (hanCount(phrase) < 4 || ISDIGIT.test(phrase)) return undefined;
+  return nameOk(c, s, e) ? { s, e } : undefined;
+}
+
 interface NameSeg {
   s: number;
   e: number;
@@ -449,7 +471,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       k = ux.end + (qx ? qx.length : 0);
     }
     if (values.length > 1) NUM_RE.lastIndex = k;
-    if (!closesStatement(c, k)) continue;
+    // "40%左右的县（市）……达到优良标准", "94%的疑难危重疾病在省内得到救治": a share whose
+    // subject follows the value
+    let share: { s: number; e: number } | undefined;
+    if (!closesStatement(c, k)) {
+      if (i > 0 && values.length === 1 && value2 === undefined && (unit.unit === '%' || unit.unit === '‰')) share = shareSubject(c, k);
+      if (!share) continue;
+    }
     // a trailing qualifier applies to every value of the list
     const lastQ = values[values.length - 1]!;
     if (lastQ.qualifier) for (const v of values) if (!v.qualifier) Object.assign(v, { qualifier: lastQ.qualifier, qs: lastQ.qs, qe: lastQ.qe });
@@ -515,15 +543,15 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     }
 
     events ??= cueEvents(c, planYear);
-    const cue = sentenceCue(events, periodStart, cmpStart);
+    const cue = sentenceCue(events, periodStart, share ? share.e : cmpStart);
     const deadline = cue.deadline;
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
     const comparator = cmp ? cmp.text : '';
     const g = group++;
 
     const emit = (name: string, ns: number, ne: number, v: (typeof values)[number]): void => {
-      const startC = ne > ns ? ns : v.s;
-      const endC = v.qe ?? v.e;
+      const startC = ne > ns ? Math.min(ns, v.s) : v.s;
+      const endC = Math.max(v.qe ?? v.e, ne);
       out.push({
         start: toT(startC),
         end: endT(endC),
@@ -549,6 +577,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
         group: g,
       });
     };
+
+    if (share) {
+      const nm = c.slice(share.s, share.e);
+      emit(nm, share.s, share.e, values[0]!);
+      prevInSentence = { sentence: sentIdx, name: nm, nameStart: share.s, nameEnd: share.e };
+      continue;
+    }
 
     if (names.length === 0) {
       // elliptical subject: "经费达到74元，比2015年增加34元" (nothing but a base clause before the verb)
