@@ -72,6 +72,8 @@ interface LineInfo {
   markdownLevel?: number;
   token?: NumberToken;
   comment: boolean;
+  /** display width of `content` */
+  width: number;
 }
 
 function analyseLine(line: SourceLine): LineInfo {
@@ -79,7 +81,7 @@ function analyseLine(line: SourceLine): LineInfo {
   let i = 0;
   while (i < t.length && isSpace(t[i])) i++;
   let markdownLevel: number | undefined;
-  const md = /^(#{1,6})[ \t]+/.exec(t.slice(i));
+  const md = t.charCodeAt(i) === 35 /* # */ ? /^(#{1,6})[ \t]+/.exec(t.slice(i)) : null;
   if (md) {
     markdownLevel = md[1]!.length;
     i += md[0].length;
@@ -88,22 +90,26 @@ function analyseLine(line: SourceLine): LineInfo {
   while (j > i && isSpace(t[j - 1])) j--;
   const content = t.slice(i, j);
   const blank = content.length === 0 && markdownLevel === undefined;
-  const comment = /^<!--.*-->$/.test(content);
+  const comment = content.startsWith('<!--') && /^<!--.*-->$/.test(content);
   let token: NumberToken | undefined;
   if (!blank && !comment) {
     const tk = matchNumberToken(content);
     if (tk) token = { ...tk, start: line.start + i, end: line.start + i + tk.raw.length };
   }
-  return { line, contentStart: line.start + i, content, blank, markdownLevel, token, comment };
+  return { line, contentStart: line.start + i, content, blank, markdownLevel, token, comment, width: width(content) };
 }
 
 /** The typical full width of a wrapped line: 85th percentile of non-blank line widths. */
 function wrapWidth(infos: LineInfo[]): number {
-  const ws: number[] = [];
-  for (const li of infos) if (!li.blank && !li.comment) ws.push(width(li.content));
-  if (ws.length === 0) return 40;
-  ws.sort((a, b) => a - b);
-  return Math.max(4, ws[Math.min(ws.length - 1, Math.floor(ws.length * 0.85))]!);
+  let n = 0;
+  for (const li of infos) if (!li.blank && !li.comment) n++;
+  if (n === 0) return 40;
+  // a typed array sorts numerically without a comparator call per comparison
+  const ws = new Float64Array(n);
+  n = 0;
+  for (const li of infos) if (!li.blank && !li.comment) ws[n++] = li.width;
+  ws.sort();
+  return Math.max(4, ws[Math.min(n - 1, Math.floor(n * 0.85))]!);
 }
 
 class BlockBuilder {
@@ -171,6 +177,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   let cur: BlockBuilder | undefined;
   let curHeadingRunIn = false;
   let prevContent = '';
+  let prevWidth = 0;
   let blankBetween = false;
   const lastValue = new Map<Level, number>();
   let lastL3 = 0;
@@ -210,6 +217,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
       if (token.level < 3) lastValue.delete(3);
       if (token.level === 3) lastL3 = token.value;
       prevContent = li.content;
+      prevWidth = li.width;
       blankBetween = false;
       continue;
     }
@@ -219,12 +227,13 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
       cur.add(li.contentStart, li.content);
       close();
       prevContent = li.content;
+      prevWidth = li.width;
       blankBetween = false;
       continue;
     }
     let join = false;
     if (cur && cur.kind !== 'title' && !prevTerminated) {
-      const prevW = width(prevContent);
+      const prevW = prevWidth;
       const hasComma = SENTENCE_PUNCT.test(prevContent);
       if (blankBetween) join = hasComma || prevW >= 0.75 * W;
       else join = hasComma || prevW >= 0.6 * W;
@@ -239,6 +248,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
       curHeadingRunIn = false;
     }
     prevContent = li.content;
+    prevWidth = li.width;
     blankBetween = false;
   }
   close();

@@ -40,6 +40,12 @@ export class LineIndex {
   constructor(text: string) {
     this.text = text;
     const starts = [0];
+    if (text.indexOf('\r') < 0) {
+      // no carriage returns (the usual case): let the native search find the line feeds
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
