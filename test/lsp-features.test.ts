@@ -98,6 +98,27 @@ describe('settings pushed by clients without workspace/configuration (Neovim 0.7
   });
 });
 
+describe('very large documents', () => {
+  it('run only the structural rules above planlint.maxDocumentSize, and say so', async () => {
+    const text = readSeed('001');
+    const h = await startServer({ configuration: () => ({ requirements: ['henan-2021'], maxDocumentSize: text.length - 1 }) });
+    try {
+      const uri = fileUri('large-001.txt');
+      await h.open(uri, text);
+      const pub = await h.waitForDiagnostics(uri);
+      const codes = new Set(pub.diagnostics.map((d) => String(d.code)));
+      expect(codes.has('planlint/large-document')).toBe(true);
+      expect(codes.has('numbering/style')).toBe(true);
+      for (const c of codes) expect(c).toMatch(/^(numbering|heading|enumeration|planlint)\//);
+      const info = pub.diagnostics.find((d) => d.code === 'planlint/large-document')!;
+      expect(info.severity).toBe(3);
+      expect(info.message).toContain('只做结构检查');
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 describe('IPC transport', () => {
   it('serves over --node-ipc as the VS Code extension starts it', async () => {
     const child = fork(serverPath, ['--node-ipc'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });

@@ -52,6 +52,25 @@ export function emptyPlan(text: string): Plan {
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Rules that only read the structure (cheap, linear): what still runs on a very large document. */
+export function structuralRule(id: string): boolean {
+  return id.startsWith('numbering/') || id.startsWith('heading/') || id.startsWith('enumeration/');
+}
+
+function largeDocumentFinding(plan: Plan, size: number, limit: number): Finding {
+  const first = plan.index.line(0);
+  return {
+    start: first.start,
+    end: first.end,
+    ruleId: 'planlint/large-document',
+    severity: 'information',
+    message: {
+      zh: `文稿较大（${size} 字符，超过 planlint.maxDocumentSize = ${limit}），只做结构检查（编号、标题、列举）；指标与对齐检查已跳过`,
+      en: `large document (${size} characters, over planlint.maxDocumentSize = ${limit}): structural checks only (numbering, headings, enumerations); indicator and alignment checks skipped`,
+    },
+  };
+}
+
 interface Inflight {
   version: number;
   generation: number;
@@ -134,7 +153,10 @@ export class Analyzer {
     let findings: Finding[] = [];
     const t1 = performance.now();
     if (context.isPlan) {
-      for (const rule of allRules) {
+      const large = text.length > context.settings.maxDocumentSize;
+      const rules = large ? allRules.filter((r) => structuralRule(r.meta.id)) : allRules;
+      if (large) findings.push(largeDocumentFinding(plan, text.length, context.settings.maxDocumentSize));
+      for (const rule of rules) {
         try {
           findings.push(
             ...runRules(plan, {

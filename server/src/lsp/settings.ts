@@ -27,6 +27,8 @@ export interface PlanlintSettings {
   debounce: number;
   /** code lenses on level-1 headings */
   codeLens: boolean;
+  /** above this many characters only the structural rules run (numbering, headings, enumerations) */
+  maxDocumentSize: number;
 }
 
 export const defaultSettings: PlanlintSettings = {
@@ -38,6 +40,7 @@ export const defaultSettings: PlanlintSettings = {
   language: 'zh-en',
   debounce: 150,
   codeLens: true,
+  maxDocumentSize: 2_000_000,
 };
 
 const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -74,5 +77,8 @@ export function normaliseSettings(raw: unknown): PlanlintSettings {
     s.debounce = Math.max(0, Math.min(5000, Math.round(raw.debounce)));
   }
   if (typeof raw.codeLens === 'boolean') s.codeLens = raw.codeLens;
+  if (typeof raw.maxDocumentSize === 'number' && Number.isFinite(raw.maxDocumentSize) && raw.maxDocumentSize > 0) {
+    s.maxDocumentSize = Math.round(raw.maxDocumentSize);
+  }
   return s;
 }
