@@ -5,10 +5,11 @@
  */
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { findRule } from '../server/src/core/rules/index.js';
 import { checkDraft, isFailure } from '../server/src/cli/pipeline.js';
 import { DecodeError, decodeBytes } from '../server/src/node/decode.js';
-import { readSeed, repoRoot } from './helpers.js';
+import { readSeed, repoRoot, seedPath } from './helpers.js';
 
 const seeds = ['000', '001', '002', '003', '004'].map(readSeed);
 const encodings = ['utf8', 'utf8bom', 'utf16le', 'utf16be', 'gb18030'] as const;
@@ -86,5 +87,27 @@ describe('bytes never crash the pipeline', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a failing rule', () => {
+  it('costs only its own findings: the others are reported and the failure is an internal/error problem', async () => {
+    const style = findRule('numbering/style')!;
+    const before = await checkDraft(seedPath('001'), { cwd: repoRoot });
+    if (isFailure(before)) throw new Error(before.message.en);
+    const others = before.findings.filter((f) => f.ruleId !== 'numbering/style');
+    expect(before.findings.length).toBeGreaterThan(others.length);
+    const spy = vi.spyOn(style, 'check').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    try {
+      const r = await checkDraft(seedPath('001'), { cwd: repoRoot });
+      if (isFailure(r)) throw new Error(r.message.en);
+      expect(r.findings.map((f) => `${f.ruleId}@${f.start}`)).toEqual(others.map((f) => `${f.ruleId}@${f.start}`));
+      expect(r.externalProblems).toEqual([expect.objectContaining({ ruleId: 'internal/error', severity: 'error' })]);
+      expect(r.externalProblems[0]!.message.en).toContain('internal error in rule numbering/style, its findings are missing: boom');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { locate, runRules } from '../core/analyze.js';
+import { allRules } from '../core/rules/index.js';
 import { applyFixes } from '../core/fix.js';
 import type { Finding, LocatedFinding, Localized, Plan } from '../core/model.js';
 import { parsePlan } from '../core/parse.js';
@@ -22,6 +23,8 @@ export interface DraftOptions extends SettingsOverrides {
   fix?: boolean;
   /** the draft's bytes when they do not come from `file` (stdin); `file` then only names it */
   input?: Uint8Array;
+  /** print stack traces of internal errors on stderr */
+  debug?: boolean;
 }
 
 export interface DraftResult {
@@ -98,7 +101,23 @@ function analyseText(text: string, file: string, cwd: string, options: DraftOpti
     else if (settings.requirementRefs.origin === 'cli' && !existsSync(path.resolve(cwd, p.file))) externalProblems.push({ ...p, file: '' });
     else externalProblems.push(p);
   }
-  const ruleFindings = runRules(plan, { profile: settings.profile, requirements: req.sets, year: settings.meta.year });
+  // each rule runs on its own: a bug in one rule costs its findings, not the file or the run
+  const ruleFindings: Finding[] = [];
+  for (const rule of allRules) {
+    try {
+      ruleFindings.push(...runRules(plan, { profile: settings.profile, requirements: req.sets, year: settings.meta.year, rules: [rule] }));
+    } catch (e) {
+      const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      externalProblems.push({
+        file: display,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        ruleId: 'internal/error',
+        severity: 'error',
+        message: { zh: `规则 ${rule.meta.id} 内部错误，其结果缺失：${why}（请报告此问题）`, en: `internal error in rule ${rule.meta.id}, its findings are missing: ${why} (please report this)` },
+      });
+      if (options.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    }
+  }
   const all: LocatedFinding[] = [...locate(plan, ruleFindings), ...draftProblems.map((p) => problemToFinding(p, plan))];
   all.sort((a, b) => a.start - b.start || a.end - b.end);
   const { kept, suppressed } = applySuppressions(all, { text, index: plan.index, frontMatter: plan.frontMatter });

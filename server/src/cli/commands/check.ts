@@ -115,7 +115,7 @@ export const command: CliCommand = {
       .action(async (paths: string[], opts: CheckOptions, cmd: Command) => {
         const env = envFor(cmd);
         const maxWarnings = parseMaxWarnings(opts.maxWarnings);
-        const options = draftOptions(opts);
+        const options = { ...draftOptions(opts), debug: env.debug };
         if (opts.stdin) {
           if (paths.length) throw new CliError({ zh: '--stdin 不能与文件参数同用', en: '--stdin cannot be combined with path arguments' });
           options.input = readFileSync(0);
