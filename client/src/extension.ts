@@ -17,6 +17,8 @@ import { ReportPanel } from './report.js';
 import { StatusItem } from './statusBar.js';
 
 let client: LanguageClient | undefined;
+/** settles when the background start of the server has finished (or failed) */
+let starting: Promise<void> | undefined;
 
 /** Documents the client syncs; the server decides which are plans (include globs, front matter). */
 export const documentSelector: DocumentSelector = [
@@ -127,6 +129,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
 
   context.subscriptions.push(
+    vscode.commands.registerCommand('planlint.checkAsPlan', async () => {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (!doc) return;
+      // the `plan` language is always checked; the file keeps its name and content
+      await vscode.languages.setTextDocumentLanguage(doc, 'plan');
+      refresh(0);
+    }),
     vscode.commands.registerCommand('planlint.showReport', async () => {
       const doc = activeDoc();
       if (doc) await report.show(doc);
@@ -170,14 +179,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  try {
-    await lc.start();
-  } catch (err) {
-    output.appendLine(`planlint language server failed to start: ${String(err)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('planlint 语言服务器启动失败，详见输出面板。 The planlint language server failed to start; see the Output panel.'));
-    return;
-  }
-  refresh(0);
+  // The server starts in the background: activation (and with it VS Code's start-up) does not
+  // wait for a Node process to spawn and initialise; requests sent meanwhile wait for the start.
+  starting = lc.start().then(
+    () => refresh(0),
+    (err: unknown) => {
+      output.appendLine(`planlint language server failed to start: ${String(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('planlint 语言服务器启动失败，详见输出面板。 The planlint language server failed to start; see the Output panel.'));
+    },
+  );
 }
 
 function basename(uri: vscode.Uri): string {
@@ -186,6 +196,9 @@ function basename(uri: vscode.Uri): string {
 }
 
 export async function deactivate(): Promise<void> {
-  if (client) await client.stop();
+  const c = client;
   client = undefined;
+  // a client still starting cannot be stopped: let the start finish (or fail) first
+  await starting;
+  if (c?.isRunning()) await c.stop();
 }
