@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it, vi } from 'vitest';
 import { findRule } from '../server/src/core/rules/index.js';
+import * as parse from '../server/src/core/parse.js';
 import { checkDraft, isFailure } from '../server/src/cli/pipeline.js';
 import { DecodeError, decodeBytes } from '../server/src/node/decode.js';
 import { readSeed, repoRoot, seedPath } from './helpers.js';
@@ -106,6 +107,21 @@ describe('a failing rule', () => {
       expect(r.findings.map((f) => `${f.ruleId}@${f.start}`)).toEqual(others.map((f) => `${f.ruleId}@${f.start}`));
       expect(r.externalProblems).toEqual([expect.objectContaining({ ruleId: 'internal/error', severity: 'error' })]);
       expect(r.externalProblems[0]!.message.en).toContain('internal error in rule numbering/style, its findings are missing: boom');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('a failing parser', () => {
+  it('refuses that draft with a one-line internal error; nothing is thrown', async () => {
+    const spy = vi.spyOn(parse, 'parsePlan').mockImplementation(() => {
+      throw new Error('parser exploded');
+    });
+    try {
+      const r = await checkDraft(seedPath('003'), { cwd: repoRoot });
+      expect(isFailure(r)).toBe(true);
+      if (isFailure(r)) expect(r.message.en).toBe('internal error while analysing: parser exploded (please report this)');
     } finally {
       spy.mockRestore();
     }

@@ -146,7 +146,15 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
     return { file, display, message: { zh: `无法读取：${why.zh}`, en: `cannot read: ${why.en}` } };
   }
   let text = decoded.text;
-  let result = analyseText(text, file, cwd, options);
+  let result: ReturnType<typeof analyseText>;
+  try {
+    result = analyseText(text, file, cwd, options);
+  } catch (e) {
+    // a parser bug: this file cannot be analysed, the others still are
+    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    if (options.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    return { file, display, message: { zh: `分析时出现内部错误：${why}（请报告此问题）`, en: `internal error while analysing: ${why} (please report this)` } };
+  }
   let fixed = 0;
   let fixSkipped: Localized | undefined;
   if (options.fix && result.findings.some((f) => f.fix?.safe)) {
