@@ -288,6 +288,34 @@ describe('editing features', () => {
     expect(next.diagnostics.filter((x) => x.code === 'numbering/style')).toEqual([]);
   });
 
+  it('normalises widths and digits across the document (numbering tokens and figures)', async () => {
+    // seed 000 with a half-width level-2 heading and full-width figures pasted in
+    const src = readSeed('000');
+    const text = src
+      .replace('\n1.完善常态化机制', '\n(一)完善常态化机制')
+      .replace('接种率达到 90%以上', '接种率达到９０％以上');
+    expect(text).not.toBe(src);
+    const uri = fileUri('normalise-000.txt');
+    await h.open(uri, text);
+    const pub = await h.waitForDiagnostics(uri);
+    const codes = pub.diagnostics.map((d) => d.code);
+    expect(codes).toContain('indicator/format');
+    const d = pub.diagnostics.find((x) => x.code === 'indicator/format')!;
+    const actions = await actionsAt(h, uri, d, ['refactor']);
+    const normalise = actions.find((a) => a.kind === 'refactor.rewrite.normalise.planlint');
+    expect(normalise, actions.map((a) => a.title).join(' | ')).toBeDefined();
+    const fixed = applyEdits(text, normalise!.edit!.changes![uri] as TextEdit[]);
+    expect(fixed).toContain('接种率达到90%以上');
+    expect(codes).toContain('numbering/style');
+    expect(fixed).toContain('\n（一）完善常态化机制');
+    expect(fixed).not.toMatch(/[０-９％]/);
+    // nothing but the normalised characters changed: same length, same text apart from them
+    expect(fixed.length).toBe(text.length);
+    for (let i = 0; i < text.length; i++) {
+      if (fixed[i] !== text[i]) expect('０１２３４５６７８９％()（）').toContain(text[i]!);
+    }
+  });
+
   it('renumbers the whole document after a number is broken', async () => {
     const text = readSeed('000');
     const broken = text.replace('\n2.加强监测预警', '\n5.加强监测预警');
