@@ -50,6 +50,7 @@ export const QUALIFIERS: readonly { text: string; op: IndicatorOp }[] = [
   { text: '以内', op: 'le' },
   { text: '左右', op: 'approx' },
   { text: '上下', op: 'approx' },
+  { text: '之间', op: 'range' },
 ];
 
 /** Direction a comparator or qualifier bounds the value from: lower bound (≥) or upper bound (≤). */

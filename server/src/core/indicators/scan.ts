@@ -711,7 +711,7 @@ export function resolveOp(q: Pick<RawQuantity, 'opClass' | 'qualifier'>, kind: I
   if (cls === 'range') return 'range';
   if (cls === 'ge' || cls === 'le' || cls === 'gt' || cls === 'lt' || cls === 'increase' || cls === 'decrease') return cls;
   const qual = q.qualifier ? QUALIFIERS.find((x) => x.text === q.qualifier)?.op : undefined;
-  if (qual) return qual;
+  if (qual && qual !== 'range') return qual;
   if (q.qualifier === '余') return 'gt';
   if (cls === 'reach') return kind === 'target' ? 'ge' : 'eq';
   if (cls === 'lower') return kind === 'target' ? 'le' : 'eq';

@@ -1,9 +1,11 @@
+import type { Section } from '../model.js';
 import type { Rule } from '../rule.js';
 import { analyzeQuantities, type Quantity } from '../indicators.js';
 
 /**
  * The same target stated twice with different values: same normalised name, same unit, same
- * target year (the stated deadline's year, else the plan's own year), both targets. Statements
+ * target year (the stated deadline's year, else a year in an enclosing heading, else the
+ * plan's own year), both targets. Statements
  * of one sentence are never compared (a 分别 list gives one name several values for several
  * subjects). Level targets (达到 90%) and change targets (提高 5 个百分点) are kept apart.
  */
@@ -16,12 +18,24 @@ function normName(name: string): string {
   return name.replace(SUBJECT_PREFIX, '').replace(/的/g, '').replace(/[“”"]/g, '');
 }
 
-function targetYear(q: Quantity, planYear: number | undefined): string {
-  const d = q.deadline ?? '';
-  const y = YEAR.exec(d);
+function yearIn(s: string): string | undefined {
+  const y = YEAR.exec(s);
   if (y) return y[1]!;
-  const f = FIVE_YEAR.exec(d);
+  const f = FIVE_YEAR.exec(s);
   if (f) return String(2000 + 5 * NUMERALS.indexOf(f[1]!) + 5);
+  return undefined;
+}
+
+/** The year a target is for: its own deadline, else a year in an enclosing heading, else the plan's. */
+function targetYear(q: Quantity, sections: readonly Section[], planYear: number | undefined): string {
+  const own = yearIn(q.deadline ?? '');
+  if (own) return own;
+  let sec = q.sectionId !== undefined ? sections[q.sectionId] : undefined;
+  for (let guard = 0; sec && guard < 8; guard++) {
+    const y = yearIn(sec.title.replace(/\s+/g, ''));
+    if (y) return y;
+    sec = sec.parentId !== undefined ? sections[sec.parentId] : undefined;
+  }
   return planYear !== undefined ? String(planYear) : '';
 }
 
@@ -52,7 +66,8 @@ export const rule: Rule = {
     for (const q of quantities) {
       if (!q.name || q.kind !== 'target') continue;
       const change = q.op === 'increase' || q.op === 'decrease' ? 'change' : 'level';
-      const key = `${normName(q.name)}|${q.unit}|${targetYear(q, planYear)}|${change}`;
+      const year = targetYear(q, ctx.plan.allSections, planYear);
+      const key = `${normName(q.name)}|${q.unit}|${year}|${change}`;
       const prev = first.get(key);
       if (!prev) {
         first.set(key, q);
@@ -61,7 +76,6 @@ export const rule: Rule = {
       if (prev.block === q.block && prev.sentence === q.sentence) continue;
       if (prev.value === q.value && (prev.value2 ?? prev.value) === (q.value2 ?? q.value)) continue;
       const line = ctx.plan.index.positionAt(prev.start).line + 1;
-      const year = targetYear(q, planYear);
       ctx.report({
         start: q.start,
         end: q.end,

@@ -15,6 +15,8 @@ const UNITS = new Set([
   'km', 'kg', 'mg', 'ml', 'mm', 'cm', 'dm', 'm', 'g', 't', 'h', 'min', 's', 'ms', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh',
   'mmol', 'mol', 'l', 'ppm', 'ph', 'db', 'hz', 'khz', 'mhz', 'ghz', 'mu', 'ug', 'μg',
 ]);
+/** Lowercase loanwords that Chinese prose uses as they are (健康app, 免费wifi). */
+const LOANWORDS = new Set(['app', 'apps', 'wifi', 'web', 'email', 'blog', 'vlog', 'logo']);
 const TRANSLATION: Record<string, string> = { and: '和', or: '或' };
 
 function isHan(code: number): boolean {
@@ -36,7 +38,7 @@ function checkBlock(ctx: RuleContext, b: Block): void {
     const raw = m[0];
     const word = toHalfWidth(raw);
     if (word.length < 2 || word !== word.toLowerCase()) continue;
-    if (UNITS.has(word)) continue;
+    if (UNITS.has(word) || LOANWORDS.has(word)) continue;
     const start = m.index;
     const end = start + raw.length;
     // neighbours, skipping spaces
