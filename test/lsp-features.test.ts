@@ -181,6 +181,17 @@ describe('with the Henan 2021 requirement set configured (workspace/configuratio
     expect(value).toMatch(/达标 met/);
   });
 
+  it('names the superior themes a heading answers in its hover', async () => {
+    const src = lines(text);
+    const line = src.findIndex((l) => l.startsWith('一、坚决打赢常态化疫情防控持久战'));
+    const hover = (await h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 3 } })) as Hover;
+    const value = (hover.contents as MarkupContent).value;
+    expect(value).toContain('一级');
+    expect(value).toContain('上级任务');
+    expect(value).toContain('毫不松懈抓好常态化疫情防控');
+    expect(hover.range!.start.line).toBe(line);
+  });
+
   it('puts a code lens on each level-1 heading naming the tasks it answers', async () => {
     const lenses = (await h.conn.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
     expect(lenses.length).toBe(10);
