@@ -121,7 +121,10 @@ describe('a failing parser', () => {
     try {
       const r = await checkDraft(seedPath('003'), { cwd: repoRoot });
       expect(isFailure(r)).toBe(true);
-      if (isFailure(r)) expect(r.message.en).toBe('internal error while analysing: parser exploded (please report this)');
+      if (isFailure(r)) {
+        expect(r.message.en).toBe('internal error while analysing: parser exploded (please report this)');
+        expect(r.code).toBe('internal/error');
+      }
     } finally {
       spy.mockRestore();
     }

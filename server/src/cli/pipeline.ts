@@ -53,6 +53,8 @@ export interface DraftFailure {
   file: string;
   display: string;
   message: Localized;
+  /** "input/unreadable" (default) or "internal/error" */
+  code?: 'input/unreadable' | 'internal/error';
 }
 
 export function displayPath(abs: string, cwd = process.cwd()): string {
@@ -153,7 +155,7 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
     // a parser bug: this file cannot be analysed, the others still are
     const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     if (options.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
-    return { file, display, message: { zh: `分析时出现内部错误：${why}（请报告此问题）`, en: `internal error while analysing: ${why} (please report this)` } };
+    return { file, display, code: 'internal/error', message: { zh: `分析时出现内部错误：${why}（请报告此问题）`, en: `internal error while analysing: ${why} (please report this)` } };
   }
   let fixed = 0;
   let fixSkipped: Localized | undefined;

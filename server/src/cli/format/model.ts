@@ -199,7 +199,7 @@ export function buildReport(outcome: RunOutcome, lang: Lang): JsonReport {
   const files = outcome.results.map((r) => fileJson(r, lang));
   const all = outcome.results.flatMap((r) => r.findings);
   const problems: JsonProblem[] = [
-    ...outcome.failures.map((f) => ({ file: f.display, code: 'input/unreadable', severity: 'error' as const, message: f.message[lang] })),
+    ...outcome.failures.map((f) => ({ file: f.display, code: f.code ?? 'input/unreadable', severity: 'error' as const, message: f.message[lang] })),
     ...outcome.problems.map((p) => ({ file: p.file, code: p.ruleId, severity: p.severity, message: p.message[lang], ...(p.file ? { range: p.range } : {}) })),
   ];
   return {
