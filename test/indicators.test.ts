@@ -260,6 +260,9 @@ describe('seed indicators', () => {
     expect(find(plan, '人均基本公共卫生服务经费', 74)).toMatchObject({ kind: 'achieved', unit: '元' });
     expect(find(plan, '规划免疫接种率')).toMatchObject({ kind: 'achieved', value: 98.73 });
     expect(find(plan, '治愈率')).toMatchObject({ kind: 'achieved', value: 98.3 });
+    // the figure column before the report: neutral paragraphs continue the summary language
+    expect(find(plan, '疑难危重疾病在省内得到救治')).toMatchObject({ kind: 'achieved', value: 94 });
+    expect(find(plan, '二级以上公立医院落实党委领导下的院长负责制')).toMatchObject({ kind: 'achieved', value: 70 });
     // figure lines such as "98.3%" or "74.2" alone are not indicators
     expect(plan.indicators.some((i) => i.name === '' || /^[0-9.%]+$/.test(i.text))).toBe(false);
   });

@@ -89,6 +89,16 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
       topScore.set(top.id, acc);
     }
   }
+  // outside any section (a newspaper page, a pasted excerpt) a neutral paragraph continues the
+  // language of the paragraph before it
+  let carry: IndicatorKind | undefined;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    if (blockSection[bi] !== -1) continue;
+    // headlines ("全面从严治党持续深化") speak for themselves, not for the paragraphs after them
+    if (blockKind[bi]) {
+      if (blocks[bi]!.kind === 'paragraph') carry = blockKind[bi];
+    } else blockKind[bi] = carry;
+  }
   const sectionKind: (IndicatorKind | undefined)[] = new Array(sections.length);
   for (const sec of sections) {
     // document order: parents come before children
