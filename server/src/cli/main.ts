@@ -13,7 +13,9 @@ export function buildProgram(): Command {
   const program = new Command('planlint');
   program
     .description('planlint 规划文稿校核：检查年度工作要点、工作计划的结构、编号、指标和上级要求 / linter for Chinese government work plans')
-    .version(TOOL_VERSION, '-v, --version')
+    .version(TOOL_VERSION, '-v, --version', '显示版本号 / print the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .helpCommand('help [command]', '显示命令的帮助 / show help for a command')
     .option('--lang <zh|en>', '输出语言 / output language (zh, en)', process.env['PLANLINT_LANG'] || 'zh')
     .option('--debug', '出错时打印堆栈 / print stack traces on errors')
     .showHelpAfterError(false)
