@@ -27,6 +27,7 @@ describe('extract from seed 004 (河南省 2021 全省卫生健康工作会)', (
 
   it('reads the meeting year from the headline, not the figures of 2020', () => {
     expect(set.year).toBe(2021);
+    expect(set.level).toBe('省');
     expect(set.title).toBe('2021年全省卫生健康工作会召开');
   });
 

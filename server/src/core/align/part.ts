@@ -89,7 +89,11 @@ export function draftLevel(plan: Plan): PlanPart['level'] {
     .filter((b) => b.text.length <= 60)
     .map((b) => b.text.replace(/\s+/g, ''))
     .join('\n');
-  const m = /[\u4e00-\u9fff]{2,}?(省|市|县|区)(?:卫生健康|卫健|卫生计生|人民政府)/.exec(title) ?? /全(省|市|县|区|国)/.exec(title);
+  const line = titleLine(plan)?.text ?? '';
+  const m =
+    /[\u4e00-\u9fff]{2,}?(省|市|县|区)(?:卫生健康|卫健|卫生计生|人民政府)/.exec(title) ??
+    /全(省|市|县|区|国)/.exec(line) ??
+    /全(省|市|县|区|国)/.exec(title);
   return m ? map(m[1]!) : undefined;
 }
 

@@ -21,8 +21,8 @@ function isHan(c: number): boolean {
 /**
  * Terms of a normalised text: bigrams of adjacent Han characters (never across punctuation or
  * digits) and whole Latin words. Digits are values, not topic words, and are dropped. Terms are
- * numbers (a Han bigram is its two UTF-16 code units; a Latin word gets an id above 2³²), so that
- * counting allocates no strings.
+ * small integers (a Han bigram from its two characters' dense indexes; a Latin word gets an id
+ * above every bigram's), so that counting allocates no strings and Maps hash integers.
  */
 export type Term = number;
 
@@ -30,14 +30,21 @@ const latinIds = new Map<string, number>();
 function latinId(word: string): number {
   let id = latinIds.get(word);
   if (id === undefined) {
-    id = 2 ** 32 + latinIds.size;
+    id = HAN_SPAN * HAN_SPAN + latinIds.size;
     latinIds.set(word, id);
   }
   return id;
 }
 
+/** Dense index of a Han character (CJK unified + extension A, compatibility ideographs). */
+function hanIndex(c: number): number {
+  return c >= 0xf900 ? 0x6c00 + (c - 0xf900) : c - 0x3400;
+}
+const HAN_SPAN = 0x6c00 + 0x200;
+
+/** A Han bigram's id: small enough to stay a small integer, which keeps the Maps fast. */
 export function bigramId(norm: string, i: number): Term {
-  return norm.charCodeAt(i) * 65536 + norm.charCodeAt(i + 1);
+  return hanIndex(norm.charCodeAt(i)) * HAN_SPAN + hanIndex(norm.charCodeAt(i + 1));
 }
 
 export function forEachTerm(norm: string, f: (t: Term) => void): void {
@@ -53,7 +60,7 @@ export function forEachTerm(norm: string, f: (t: Term) => void): void {
       if (i - latinStart >= 2) f(latinId(norm.slice(latinStart, i)));
       latinStart = -1;
     }
-    if (isHan(c) && i + 1 < norm.length && isHan(norm.charCodeAt(i + 1))) f(c * 65536 + norm.charCodeAt(i + 1));
+    if (isHan(c) && i + 1 < norm.length && isHan(norm.charCodeAt(i + 1))) f(hanIndex(c) * HAN_SPAN + hanIndex(norm.charCodeAt(i + 1)));
   }
   if (latinStart >= 0 && norm.length - latinStart >= 2) f(latinId(norm.slice(latinStart)));
 }
@@ -142,16 +149,42 @@ export function sharedTerms(a: Vector, b: Vector): { term: Term; weight: number 
  * other text's countTerms, only speeds this up: a run's last bigram must be one of its terms
  * before the (linear) substring search runs.
  */
-export function explainShared(queryNorm: string, otherNorm: string, idf: Idf, limit = 8, minWeight = 0, otherCounts?: TermCounts): string[] {
+/** Positions of each Han bigram in a text (for explainShared over the same text many times). */
+export type BigramIndex = Map<Term, number[]>;
+
+export function bigramIndex(norm: string): BigramIndex {
+  const index: BigramIndex = new Map();
+  for (let i = 0; i + 1 < norm.length; i++) {
+    if (!isHan(norm.charCodeAt(i)) || !isHan(norm.charCodeAt(i + 1))) continue;
+    const id = bigramId(norm, i);
+    const list = index.get(id);
+    if (list) list.push(i);
+    else index.set(id, [i]);
+  }
+  return index;
+}
+
+export function explainShared(queryNorm: string, otherNorm: string, idf: Idf, limit = 8, minWeight = 0, otherIndex: BigramIndex = bigramIndex(otherNorm)): string[] {
   const runs = new Map<string, number>();
   let i = 0;
   while (i < queryNorm.length - 1) {
-    // extend the run while it is still a substring of the other text
+    // extend the run while it is still a substring of the other text: keep the positions in the
+    // other text where the run so far occurs, and extend them one character at a time
     let j = i;
     let weight = 0;
-    while (j < queryNorm.length - 1 && isHan(queryNorm.charCodeAt(j)) && isHan(queryNorm.charCodeAt(j + 1)) && (otherCounts === undefined || otherCounts.has(bigramId(queryNorm, j))) && otherNorm.includes(queryNorm.slice(i, j + 2))) {
-      weight += idf.weight(bigramId(queryNorm, j));
-      j++;
+    let at: number[] | undefined = isHan(queryNorm.charCodeAt(i)) && isHan(queryNorm.charCodeAt(i + 1)) ? otherIndex.get(bigramId(queryNorm, i)) : undefined;
+    if (at) {
+      weight += idf.weight(bigramId(queryNorm, i));
+      j = i + 1;
+      while (j < queryNorm.length - 1 && isHan(queryNorm.charCodeAt(j + 1))) {
+        const next = queryNorm.charCodeAt(j + 1);
+        const offset = j + 1 - i;
+        const still: number[] = at.filter((p) => otherNorm.charCodeAt(p + offset) === next);
+        if (still.length === 0) break;
+        at = still;
+        weight += idf.weight(bigramId(queryNorm, j));
+        j++;
+      }
     }
     if (j > i) {
       const run = queryNorm.slice(i, j + 1);

@@ -17,7 +17,7 @@
 import type { Plan, Section } from '../model.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
-import { countTerms, explainShared, Idf, normalize, vectorize, type TermCounts, type Vector } from './similarity.js';
+import { bigramIndex, countTerms, explainShared, Idf, normalize, vectorize, type BigramIndex, type TermCounts } from './similarity.js';
 import { sectionRef } from './part.js';
 import type { Evidence, SectionRef, ThemeAlignment, ThemeMatch } from './types.js';
 
@@ -39,7 +39,6 @@ interface Unit {
   parts: string[];
   norm?: string;
   counts: TermCounts;
-  vector?: Vector;
 }
 
 function unitNorm(u: Unit): string {
@@ -154,7 +153,6 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   const idf = new Idf([...blockTerms.map((b) => b.counts), ...queryCounts]);
   // terms used by a tenth of the paragraphs or more explain little
   const minWeight = Math.log(1 + (idf.n - idf.n / 10 + 0.5) / (idf.n / 10 + 0.5));
-  for (const u of units) u.vector = vectorize(u.counts, idf);
   const qv = queryCounts.map((c) => vectorize(c, idf));
 
   // keywords in headings: leftmost-longest over all themes' keywords, so that in
@@ -186,13 +184,18 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
       else postings.set(t, [{ ti, w }]);
     }
   });
+  // sublinear TF × IDF, computed on the fly (no vector per unit)
   const sims = units.map((u) => {
     const dot = new Float64Array(qv.length);
-    for (const [t, w] of u.vector!.weights) {
+    let sq = 0;
+    for (const [t, c] of u.counts) {
+      const w = (1 + Math.log(c)) * idf.weight(t);
+      sq += w * w;
       const list = postings.get(t);
       if (list) for (const p of list) dot[p.ti]! += w * p.w;
     }
-    return Array.from(dot, (d, ti) => (u.vector!.norm && qv[ti]!.norm ? d / (u.vector!.norm * qv[ti]!.norm) : 0));
+    const norm = Math.sqrt(sq);
+    return Array.from(dot, (d, ti) => (norm && qv[ti]!.norm ? d / (norm * qv[ti]!.norm) : 0));
   });
   // scores[theme][unit]; keywords in the body only explain, so they are looked up for evidence only
   const detail = set.themes.map((_, ti) =>
@@ -205,6 +208,15 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
       return { similarity, score, headingKeywords, inHeading };
     }),
   );
+  const indexes = new Map<Unit, BigramIndex>();
+  const indexOf = (u: Unit): BigramIndex => {
+    let index = indexes.get(u);
+    if (!index) {
+      index = bigramIndex(unitNorm(u));
+      indexes.set(u, index);
+    }
+    return index;
+  };
   const stripped = new Map<Unit, string>();
   const bodyKeywords = (u: Unit, ti: number, already: readonly string[]): string[] => {
     let text = stripped.get(u);
@@ -242,7 +254,7 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
             similarity: round(d.similarity),
             keywords: bodyKeywords(u, ti, d.headingKeywords),
             keywordInHeading: d.inHeading,
-            terms: explainShared(queries[ti]!, unitNorm(u), idf, 6, minWeight, u.counts),
+            terms: explainShared(queries[ti]!, unitNorm(u), idf, 6, minWeight, indexOf(u)),
           };
         });
         const score = evidence[0]!.score;
