@@ -158,20 +158,20 @@ export class Analyzer {
       if (large) findings.push(largeDocumentFinding(plan, text.length, context.settings.maxDocumentSize));
       for (const rule of rules) {
         try {
-          findings.push(
-            ...runRules(plan, {
-              rules: [rule],
-              profile: context.profile,
-              requirements: context.requirements,
-              year: context.year,
-            }),
-          );
+          // a loop, not push(...spread): a rule with 150,000 findings would overflow the call stack
+          for (const f of runRules(plan, {
+            rules: [rule],
+            profile: context.profile,
+            requirements: context.requirements,
+            year: context.year,
+          }))
+            findings.push(f);
         } catch (err) {
           failures.push(rule.meta.id);
           this.log.error(`rule ${rule.meta.id} failed on ${doc.uri}`, err);
         }
       }
-      findings.push(...context.extraFindings(plan));
+      for (const f of context.extraFindings(plan)) findings.push(f);
       try {
         findings = context.filterSuppressed(plan, findings);
       } catch (err) {

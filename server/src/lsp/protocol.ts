@@ -107,8 +107,6 @@ export const Methods = {
   report: 'planlint/report',
   indicatorsCsv: 'planlint/indicatorsCsv',
   edits: 'planlint/edits',
-  /** server → client notification: a document's analysis was refreshed */
-  analyzed: 'planlint/analyzed',
 } as const;
 
 /** Source code action kind for "fix all safe problems". */

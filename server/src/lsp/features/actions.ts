@@ -58,6 +58,9 @@ export function editsForKind(analysis: DocAnalysis, kind: EditKind): Edit[] {
       return groupEdits(fs, (f) => themeRules.has(f.ruleId), false);
     case 'fixAll':
       return groupEdits(fs, () => true, true);
+    default:
+      // an unknown kind from a client: nothing to do
+      return [];
   }
 }
 
