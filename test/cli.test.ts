@@ -118,7 +118,7 @@ describe('planlint check on the seeds', () => {
   it('stylish output groups per file with 1-based line:col, Chinese by default, and a summary line', () => {
     const r = run(['seeds/003_3576bef861af846c.txt']);
     const line = lineOf(readSeed('003'), '三、提升基层医疗卫生服务能力。') + 1;
-    expect(r.stdout).toMatch(new RegExp(`^seeds/003_3576bef861af846c\\.txt\\n  ${line}:15 +警告 +标题.*heading/punctuation$`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^seeds/003_3576bef861af846c\\.txt\\n  ${line}:15 +警告 +标题.*heading/punctuation  GB/T 15834-2011$`, 'm'));
     expect(r.stdout).toMatch(/✖ 1 个文件中共 \d+ 个问题（0 个错误，\d+ 个警告）/);
     const en = run(['seeds/003_3576bef861af846c.txt', '--lang', 'en']);
     expect(en.stdout).toMatch(/warning +heading .* should not end with/);
@@ -170,7 +170,7 @@ describe('machine formats', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(0);
     const style = lines.find((l) => l.includes('title=numbering/style'))!;
-    expect(style).toMatch(/^::warning file=plan%2C2021%3Adraft\.txt,line=2,col=1,endLine=2,endColumn=4,title=numbering\/style::.+\(numbering\/style\)$/);
+    expect(style).toMatch(/^::warning file=plan%2C2021%3Adraft\.txt,line=2,col=1,endLine=2,endColumn=4,title=numbering\/style::.+\(numbering\/style; GB\/T 9704-2012 §7\.3\.3.*\)$/);
   });
 });
 

@@ -16,16 +16,16 @@ const level = { error: 'error', warning: 'warning', information: 'notice', hint:
 
 export function formatGithub(report: JsonReport): string {
   const lines: string[] = [];
-  const emit = (sev: keyof typeof level, file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } } | undefined, code: string, message: string) => {
+  const emit = (sev: keyof typeof level, file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } } | undefined, code: string, message: string, standard?: string) => {
     const props: string[] = [];
     if (file) props.push(`file=${escapeProperty(file.split('\\').join('/'))}`);
     if (range) {
       props.push(`line=${range.start.line + 1}`, `col=${range.start.character + 1}`, `endLine=${range.end.line + 1}`, `endColumn=${range.end.character + 1}`);
     }
     props.push(`title=${escapeProperty(code)}`);
-    lines.push(`::${level[sev]} ${props.join(',')}::${escapeData(`${message} (${code})`)}`);
+    lines.push(`::${level[sev]} ${props.join(',')}::${escapeData(`${message} (${code}${standard ? `; ${standard}` : ''})`)}`);
   };
-  for (const f of report.files) for (const d of f.diagnostics) emit(d.severity, f.path, d.range, d.code, d.message);
+  for (const f of report.files) for (const d of f.diagnostics) emit(d.severity, f.path, d.range, d.code, d.message, d.standard);
   for (const p of report.problems) emit(p.severity, p.file, p.range, p.code, p.message);
   return lines.length ? lines.join('\n') + '\n' : '';
 }

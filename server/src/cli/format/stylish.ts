@@ -30,12 +30,12 @@ function pad(s: string, n: number): string {
 export function formatStylish(report: JsonReport, lang: Lang, color: boolean): string {
   const paint = (style: Style, s: string): string => (color ? styleText(style, s) : s);
   const out: string[] = [];
-  const groups = new Map<string, { line: number; col: number; severity: Severity; message: string; code: string }[]>();
+  const groups = new Map<string, { line: number; col: number; severity: Severity; message: string; code: string; standard?: string }[]>();
   for (const f of report.files) {
     if (f.diagnostics.length === 0) continue;
     groups.set(
       f.path,
-      f.diagnostics.map((d) => ({ line: d.range.start.line + 1, col: d.range.start.character + 1, severity: d.severity, message: d.message, code: d.code })),
+      f.diagnostics.map((d) => ({ line: d.range.start.line + 1, col: d.range.start.character + 1, severity: d.severity, message: d.message, code: d.code, standard: d.standard })),
     );
   }
   for (const p of report.problems) {
@@ -46,7 +46,14 @@ export function formatStylish(report: JsonReport, lang: Lang, color: boolean): s
   }
   for (const [file, list] of groups) {
     out.push(paint('underline', file));
-    const rows = list.map((d) => ({ pos: d.line ? `${d.line}:${d.col}` : '', sev: severityName[d.severity][lang], style: severityName[d.severity].style, message: d.message.replace(/\s*\r?\n\s*/g, ' '), code: d.code }));
+    const rows = list.map((d) => ({
+      pos: d.line ? `${d.line}:${d.col}` : '',
+      sev: severityName[d.severity][lang],
+      style: severityName[d.severity].style,
+      message: d.message.replace(/\s*\r?\n\s*/g, ' '),
+      // the rule id, and the standard clause it enforces where one applies
+      code: d.standard ? `${d.code}  ${d.standard}` : d.code,
+    }));
     // (reduce, not Math.max(...spread): a file with 200,000 findings would overflow the call stack)
     const wPos = rows.reduce((m, r) => Math.max(m, width(r.pos)), 0);
     const wSev = rows.reduce((m, r) => Math.max(m, width(r.sev)), 0);
