@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../server/src/core/analyze.js';
 import { applyFixes } from '../server/src/core/fix.js';
-import { alignPlan, type AlignmentResult } from '../server/src/core/align/index.js';
+import { alignPlan, compareTarget, type AlignmentResult } from '../server/src/core/align/index.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
-import { resolveRequirementSets } from '../server/src/node/requirements.js';
+import { parseRequirementSet, resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
 
 const henan: RequirementSet = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot }).sets[0]!;
@@ -346,5 +346,60 @@ describe('plan part choice in general', () => {
     expect(status['epidemic-prevention']).toBe('covered');
     expect(status['tcm']).toBe('covered');
     expect(status['health-reform']).toBe('missing');
+  });
+});
+
+describe('target comparison (comparator, value, unit, deadline)', () => {
+  const plan = parsePlan('2021年工作要点\n\n一、抓好妇幼健康\n\n婴儿死亡率控制在4.0‰以下。');
+  const base = plan.indicators[0]!;
+  const target = (over: Partial<RequirementSet['targets'][number]>) => ({ id: 't', name: '婴儿死亡率', comparator: '控制在', op: 'le' as const, value: 4.2, unit: '‰', qualifier: '以下', year: 2021, ...over });
+  const ind = (over: Partial<typeof base>) => ({ ...base, ...over });
+
+  it('reads the indicator the comparison starts from', () => {
+    expect(base).toMatchObject({ name: '婴儿死亡率', op: 'le', value: 4, unit: '‰' });
+  });
+
+  it('less is better for a ceiling: lower is stronger, higher is weaker', () => {
+    expect(compareTarget(target({}), ind({}), 2021)).toMatchObject({ status: 'stronger', problems: [] });
+    expect(compareTarget(target({}), ind({ value: 5 }), 2021)).toMatchObject({ status: 'weaker', problems: ['value'] });
+    expect(compareTarget(target({}), ind({ value: 4.2 }), 2021)).toMatchObject({ status: 'met', problems: [] });
+  });
+
+  it('converts ‰ and %, treats 名 and 人 alike, and reports a unit it cannot convert', () => {
+    expect(compareTarget(target({}), ind({ value: 0.42, unit: '%' }), 2021)).toMatchObject({ status: 'met', draftValue: 4.2 });
+    expect(compareTarget(target({ name: '培养骨干', op: 'ge', value: 20, unit: '名' }), ind({ op: 'ge', value: 20, unit: '人' }), 2021)).toMatchObject({ status: 'met' });
+    const r = compareTarget(target({ name: '每千人口床位数', op: 'ge', value: 7.7, unit: '张' }), ind({ op: 'ge', value: 7.7, unit: '个' }), 2021);
+    expect(r).toMatchObject({ status: 'weaker', problems: ['unit'] });
+    expect(r.reason.zh).toContain('单位不同');
+  });
+
+  it('a floor answered with a ceiling or 左右 at the same value is looser', () => {
+    const floor = target({ name: '接种率', op: 'ge', value: 90, unit: '%', qualifier: '以上', comparator: '保持在' });
+    expect(compareTarget(floor, ind({ op: 'approx', value: 90, unit: '%', qualifier: '左右' }), 2021)).toMatchObject({ status: 'weaker', problems: ['comparator'] });
+    expect(compareTarget(floor, ind({ op: 'le', value: 90, unit: '%' }), 2021)).toMatchObject({ status: 'weaker', problems: ['comparator'] });
+  });
+
+  it('a deadline later than the target year is weaker', () => {
+    expect(compareTarget(target({}), ind({ deadline: '2022年底' }), 2021)).toMatchObject({ status: 'weaker', problems: ['deadline'] });
+    expect(compareTarget(target({}), ind({ deadline: '年底前' }), 2021)).toMatchObject({ status: 'stronger' });
+  });
+});
+
+describe('several sets at once', () => {
+  it('aligns with every set, keeps their themes apart, and counts coverage over all of them', () => {
+    const national = parseRequirementSet(
+      'name: national\ntitle: 全国卫生健康工作会议\nlevel: 国家\nyear: 2021\nthemes:\n  - id: tcm\n    title: 促进中医药振兴发展\n    keywords: [中医药]\n  - id: smart-health\n    title: 推进智慧医疗\n    keywords: [互联网医院, 智慧医院]\n',
+      { file: 'national.yaml', name: 'national' },
+    ).set!;
+    const r = alignPlan(parsePlan(readSeed('000')), [national, henan]);
+    expect(r.sets.map((s) => s.name)).toEqual(['national', 'henan-2021']);
+    expect(r.themes).toHaveLength(12);
+    expect(r.themes.filter((t) => t.theme.id === 'tcm').map((t) => [t.set, t.matches[0]?.section.number])).toEqual([
+      ['national', '六'],
+      ['henan-2021', '六'],
+    ]);
+    expect(r.themes.find((t) => t.set === 'national' && t.theme.id === 'smart-health')!.status).toBe('missing');
+    const credit = r.themes.reduce((a, t) => a + (t.status === 'covered' ? 1 : t.status === 'partial' ? 0.5 : 0), 0);
+    expect(r.coverage).toBeCloseTo(credit / 12, 3);
   });
 });
