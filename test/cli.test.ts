@@ -5,7 +5,7 @@
  * swap it out mid-test.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Ajv } from 'ajv';
@@ -331,6 +331,18 @@ describe('--fix', () => {
     const text = u16.subarray(2).toString('utf16le');
     expect(text.includes('\r\n')).toBe(true);
     checkOnlyTokensChanged(seed001, text.replace(/\r\n/g, '\n'));
+  });
+
+  it('writes through symlinks and keeps the file mode', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'real.txt'), seed001, { mode: 0o640 });
+    symlinkSync('real.txt', join(dir, 'link.txt'));
+    const r = run(['link.txt', '--fix', '--format', 'json'], dir);
+    expect(json(r).summary.fixed).toBeGreaterThan(5);
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(statSync(join(dir, 'real.txt')).mode & 0o777).toBe(0o640);
+    checkOnlyTokensChanged(seed001, readFileSync(join(dir, 'real.txt'), 'utf8'));
+    expect(readdirSync(dir).sort()).toEqual(['link.txt', 'real.txt']);
   });
 
   it('does not write a .docx or a file with invalid bytes, and says why', () => {

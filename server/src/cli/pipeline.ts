@@ -4,7 +4,7 @@
  * → requirement sets → findings (rules + located config problems) → suppression → optional fixes.
  * Never throws for bad input: unreadable files and configuration mistakes come back as problems.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { locate, runRules } from '../core/analyze.js';
 import { allRules } from '../core/rules/index.js';
@@ -169,15 +169,38 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
     } else {
       const r = applyFixes(text, (t) => (t === text ? result.findings : analyseText(t, file, cwd, options).findings) as readonly Finding[]);
       if (r.text !== text) {
-        writeFileSync(file, encodeText(r.text, decoded));
-        fixed = r.appliedCount;
-        text = r.text;
-        decoded = { ...decoded, text };
-        result = analyseText(text, file, cwd, options);
+        const written = writeAtomically(file, encodeText(r.text, decoded));
+        if (written) {
+          fixSkipped = { zh: `修复结果无法写回（${written}），文件未改动`, en: `the fixed text could not be written (${written}); the file is unchanged` };
+        } else {
+          fixed = r.appliedCount;
+          text = r.text;
+          decoded = { ...decoded, text };
+          result = analyseText(text, file, cwd, options);
+        }
       }
     }
   }
   return { file, display, decoded, ...result, fixed, fixSkipped, ms: performance.now() - started };
+}
+
+/**
+ * Replaces the file's content through a temporary file and a rename, so an interrupted write never
+ * leaves a truncated draft. Follows symlinks and keeps the file mode. Returns an error code, or ''.
+ */
+export function writeAtomically(file: string, bytes: Uint8Array): string {
+  let tmp = '';
+  try {
+    const real = realpathSync(file);
+    const mode = statSync(real).mode & 0o7777;
+    tmp = `${real}.planlint-${process.pid}.tmp`;
+    writeFileSync(tmp, bytes, { mode });
+    renameSync(tmp, real);
+    return '';
+  } catch (e) {
+    if (tmp) rmSync(tmp, { force: true });
+    return (e as NodeJS.ErrnoException).code ?? String(e);
+  }
 }
 
 export function isFailure(r: DraftResult | DraftFailure): r is DraftFailure {
