@@ -145,4 +145,4 @@ export function canonicalToken(level: Level, value: number): string {
 }
 
 /** Matches inline enumeration markers 一是 / 二要 / 三抓 … preceded by a boundary. */
-export const ENUMERATION_MARKER = /(^|[，。；：、！？“”‘’（）()「」\s,;:])([一二三四五六七八九十]{1,3})(是|要)(?![否非])/g;
+export const ENUMERATION_MARKER = /(^|[，。；：、！？“”‘’（）()「」…—\s,;:])([一二三四五六七八九十]{1,3})(是|要)(?![否非])/g;
