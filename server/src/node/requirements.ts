@@ -10,6 +10,7 @@ import { isMap, isNode, isPair, isScalar, parseDocument, type Document, type Nod
 import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
 import type { ConfigProblem } from './problems.js';
+import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/themes.js';
 import requirementsSchema from '../../../schemas/requirements.schema.json';
 
 export interface ResolveOptions {
@@ -267,6 +268,25 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
       problems.push(located(doc, ['targets', i], opts.file, rangeOf, 'config/schema', `指标“${t.id}”为区间（op: range），应给出 value2`, `target "${t.id}" is a range (op: range): expected value2`));
   });
   if (problems.length) return { problems };
+  // keywords with more wildcard gaps than the matcher allows (a chain of gaps backtracks exponentially)
+  raw.themes.forEach((t, i) => {
+    for (const field of ['keywords', 'synonyms'] as const) {
+      (t[field] ?? []).forEach((k, j) => {
+        const n = keywordWildcards(k);
+        if (n <= MAX_KEYWORD_WILDCARDS) return;
+        const p = located(
+          doc,
+          ['themes', i, field, j],
+          opts.file,
+          rangeOf,
+          'config/schema',
+          `关键词“${k.length > 20 ? k.slice(0, 20) + '…' : k}”含 ${n} 处通配符 *，最多 ${MAX_KEYWORD_WILDCARDS} 处：多出的已忽略（过多的通配符会使匹配极慢）`,
+          `keyword "${k.length > 20 ? k.slice(0, 20) + '…' : k}" has ${n} wildcard gaps (*); at most ${MAX_KEYWORD_WILDCARDS} are used, the rest are ignored (chains of wildcards make matching very slow)`,
+        );
+        problems.push({ ...p, severity: 'warning' });
+      });
+    }
+  });
   const set: RequirementSet = {
     name: raw.name ?? opts.name,
     title: raw.title,
