@@ -140,7 +140,7 @@ async function editingRun(
   root: string,
   name: string,
   text: string,
-  opts: { debounce: number; edits: number; budgetMs: number; requests: number },
+  opts: { debounce: number; edits: number; budgetMs: number; requests: number; afterEdit?: number },
 ): Promise<EditingDocResult> {
   const dir = mkdtempSync(join(tmpdir(), 'planlint-bench-lsp-'));
   const file = join(dir, `${name.replace(/\W+/g, '-')}.plan.txt`);
@@ -205,7 +205,7 @@ async function editingRun(
         if (i >= 5) hover.push(now() - t);
       }
       const afterEdit: number[] = [];
-      const editAt = spreadPositions(text, Math.min(60, opts.requests));
+      const editAt = spreadPositions(text, opts.afterEdit ?? Math.min(60, opts.requests));
       for (const p of editAt) {
         const v1 = await change({ start: p, end: p }, '的');
         let t = now();
@@ -247,7 +247,7 @@ export async function runEditing(root: string, quick: boolean): Promise<EditingR
   const runs: EditingDocResult[] = [];
   // debounce-free: what the server itself costs per keystroke
   runs.push(await editingRun(root, 'seed 002', seed002.text, { debounce: 0, edits, budgetMs: 60_000, requests: quick ? 50 : 200 }));
-  runs.push(await editingRun(root, '1 MB plan', oneMB, { debounce: 0, edits, budgetMs: quick ? 20_000 : 90_000, requests: quick ? 20 : 50 }));
+  runs.push(await editingRun(root, '1 MB plan', oneMB, { debounce: 0, edits, budgetMs: quick ? 20_000 : 60_000, requests: quick ? 20 : 50, afterEdit: quick ? 5 : 15 }));
   // with the default debounce: what the user waits for after the last keystroke
   runs.push(await editingRun(root, 'seed 002', seed002.text, { debounce: 150, edits: quick ? 10 : 40, budgetMs: 30_000, requests: 0 }));
   return { runs };
