@@ -122,6 +122,27 @@ describe('exit codes and messages under failure', () => {
   });
 });
 
+describe('requirement sets named in a draft stay inside the workspace', () => {
+  it('front matter ../outside.yaml is refused, located in the draft; --requirements (explicit) may point outside', () => {
+    const root = mkdtempSync(join(tmpdir(), 'planlint-robust-ws-'));
+    writeFileSync(join(root, 'outside.yaml'), 'title: 上级要点\nthemes:\n  - id: t1\n    title: 疫情防控\n    keywords: [疫情防控]\n');
+    const ws = join(root, 'ws');
+    mkdirSync(ws);
+    writeFileSync(join(ws, 'plan.md'), '---\ntitle: 测试\nrequirements: [../outside.yaml, /etc/passwd]\n---\n一、总体要求\n');
+    const r = run(['plan.md', '--format', 'json'], ws);
+    const rep = JSON.parse(r.stdout) as { files: { metadata: { requirements: string[] }; diagnostics: { code: string; range: { start: { line: number; character: number } }; message: string }[] }[] };
+    const refused = rep.files[0]!.diagnostics.filter((d) => d.code === 'config/requirements');
+    expect(refused.map((d) => d.range.start), JSON.stringify(refused)).toEqual([
+      { line: 2, character: 15 },
+      { line: 2, character: 32 },
+    ]);
+    expect(refused[0]!.message).toContain('工作区之外');
+    expect(rep.files[0]!.metadata.requirements).toEqual([]);
+    const explicit = run(['plan.md', '--requirements', '../outside.yaml', '--format', 'json'], ws);
+    expect(JSON.parse(explicit.stdout).files[0].metadata.requirements).toEqual(['outside']);
+  });
+});
+
 describe('formatters survive huge reports', () => {
   it('stylish formats 300,000 diagnostics in one file (no spread into Math.max)', () => {
     const diagnostics = Array.from({ length: 300000 }, (_, i) => ({
