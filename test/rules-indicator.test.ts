@@ -80,8 +80,11 @@ describe('indicator/format', () => {
     const found = run(format, text);
     expect(found.map((f) => at(text, f))).toEqual(['80 %', '5 0%']);
     expect(fixAll(text, found)).toBe(readSeed('000'));
-    // thousands grouping by spaces is allowed
+    // thousands grouping by spaces is allowed, and so is a list of digits without a unit
     expect(run(format, '共筛查 10 000 人，覆盖率 95%。')).toEqual([]);
+    expect(run(format, '按 1 2 3 的顺序排列。')).toEqual([]);
+    const dec = '满意率 9. 5 分。';
+    expect(run(format, dec).map((f) => at(dec, f))).toEqual(['9. 5']);
   });
 
   it('Chinese numerals for a statistic get an unsafe fix; 百分之百 as an idiom is left alone', () => {

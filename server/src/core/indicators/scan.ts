@@ -696,7 +696,9 @@ function sentenceCue(events: readonly CueEvent[], sentStart: number, end: number
   }
   let kind: IndicatorKind | undefined;
   let deadline: { text: string; year?: number } | undefined;
-  for (let k = lo - 1; k >= 0 && events[k]!.at >= sentStart; k--) {
+  // cue words far back in a run-on sentence do not speak for this value (and the walk stays short)
+  const floor = Math.max(sentStart, end - 300);
+  for (let k = lo - 1; k >= 0 && events[k]!.at >= floor; k--) {
     const e = events[k]!;
     if (!kind && e.kind) kind = e.kind;
     if (!deadline && e.deadline) deadline = e.deadline;

@@ -44,11 +44,13 @@ function checkBlock(ctx: RuleContext, b: Block): void {
     const claimAt = m.index;
     const claimEnd = m.index + m[0].length;
     const y = Number(m[1]);
-    // sentence around the claim
+    // the sentence around the claim, at most 160 characters either side (run-on text stays linear)
     let s = claimAt;
-    while (s > 0 && !SENTENCE_END.test(t[s - 1]!)) s--;
+    const sMin = Math.max(0, claimAt - 160);
+    while (s > sMin && !SENTENCE_END.test(t[s - 1]!)) s--;
     let e = claimEnd;
-    while (e < t.length && !SENTENCE_END.test(t[e]!)) e++;
+    const eMax = Math.min(t.length, claimEnd + 160);
+    while (e < eMax && !SENTENCE_END.test(t[e]!)) e++;
     // percentages in the sentence, with bracket context
     const pcts: Pct[] = [];
     let depth = 0;

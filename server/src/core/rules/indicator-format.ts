@@ -45,7 +45,9 @@ function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[]): void 
     const unitMatch = /[ \u3000]*([%％‰])$/.exec(raw);
     const digits = unitMatch ? raw.slice(0, raw.length - unitMatch[0].length) : raw;
     const fullWidth = /[０-９．％]/.test(raw);
-    const innerSpace = /[ \u3000]/.test(digits) && !isGrouping(digits);
+    // digits separated by spaces are one broken number only when a unit or decimal point says so
+    // ("9 0%", "9. 5"); "1 2 3" may be a list
+    const innerSpace = /[ \u3000]/.test(digits) && !isGrouping(digits) && (unitMatch !== null || /[.．]/.test(digits)) && raw.length <= 32;
     const unitSpace = unitMatch !== null && unitMatch[0].length > 1;
     if (!fullWidth && !innerSpace && !unitSpace) continue;
     const span = blockSpan(b, m.index, m.index + raw.length);
