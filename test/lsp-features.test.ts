@@ -341,6 +341,9 @@ describe('editing features', () => {
     expect(whole, actions.map((a) => a.title).join(' | ')).toBeDefined();
     const fixed = applyEdits(broken, whole!.edit!.changes![uri] as TextEdit[]);
     expect(fixed).toBe(text);
+    const level = actions.find((a) => a.title.startsWith('重新编号本层级'));
+    expect(level).toBeDefined();
+    expect(applyEdits(broken, level!.edit!.changes![uri] as TextEdit[])).toBe(text);
     // the same edits through planlint/edits (the extension's "renumber document" command)
     const res = (await h.conn.sendRequest('planlint/edits', { uri, kind: 'renumber' })) as { edits: TextEdit[]; version: number };
     expect(res.version).toBe(1);

@@ -11,6 +11,21 @@ import type { DocAnalysis } from '../analysis.js';
 import { localize, mergeFixEdits, rangesOverlap, sameRange, SOURCE, toTextEdit, type DiagnosticData } from '../convert.js';
 import { FixAllKind, type EditKind } from '../protocol.js';
 import { sectionAt } from './structure.js';
+import type { Section } from '../../core/model.js';
+
+/** The section whose heading contains the offset (binary search: sections are in document order). */
+function headingAt(plan: Plan, offset: number): Section | undefined {
+  const all = plan.allSections;
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.heading.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = all[lo - 1];
+  return s && offset < Math.max(s.heading.end, s.heading.start + 1) ? s : undefined;
+}
 import { suppressionEdit, type SuppressScope } from '../suppression.js';
 
 export const RenumberKind = 'refactor.rewrite.renumber.planlint';
@@ -118,14 +133,19 @@ export function codeActions(analysis: DocAnalysis, params: CodeActionParams): Co
     }
   }
 
+  // document-wide groups are offered where the cursor is on a problem of that group, or on request
+  const here = (rules: Set<string>) => (only?.length ?? 0) > 0 || pairs.some((p) => rules.has(p.f.ruleId));
+
   // 2. renumber this level / the whole document
-  if (wants(only, RenumberKind)) {
+  if (wants(only, RenumberKind) && here(renumberRules)) {
     const offset = plan.index.offsetAt(params.range.start);
-    const here = sectionAt(plan, offset);
-    if (here) {
-      const siblings = new Set(plan.allSections.filter((s) => s.parentId === here.parentId && s.level === here.level));
-      const inLevel = (f: Finding) =>
-        renumberRules.has(f.ruleId) && [...siblings].some((s) => s.heading.start <= f.start && f.end <= s.heading.end);
+    const at = sectionAt(plan, offset);
+    if (at) {
+      const inLevel = (f: Finding) => {
+        if (!renumberRules.has(f.ruleId)) return false;
+        const s = headingAt(plan, f.start);
+        return s !== undefined && s.parentId === at.parentId && s.level === at.level && f.end <= s.heading.end;
+      };
       const edits = groupEdits(analysis.findings, inLevel, false);
       if (edits.length > 0) {
         out.push({ title: '重新编号本层级 Renumber this level', kind: RenumberKind, edit: wsEdit(edits) });
@@ -136,7 +156,7 @@ export function codeActions(analysis: DocAnalysis, params: CodeActionParams): Co
   }
 
   // 3. normalise widths and digits
-  if (wants(only, NormaliseKind)) {
+  if (wants(only, NormaliseKind) && here(normaliseRules)) {
     const edits = editsForKind(analysis, 'normalise');
     if (edits.length > 0) {
       out.push({ title: '统一全半角与数字写法 Normalise widths and digits', kind: NormaliseKind, edit: wsEdit(edits) });
@@ -144,7 +164,7 @@ export function codeActions(analysis: DocAnalysis, params: CodeActionParams): Co
   }
 
   // 4. insert every missing theme's skeleton
-  if (wants(only, InsertThemesKind)) {
+  if (wants(only, InsertThemesKind) && here(themeRules)) {
     const edits = editsForKind(analysis, 'insertMissingThemes');
     if (edits.length > 0) {
       out.push({ title: '插入所有缺失的上级任务 Insert all missing themes', kind: InsertThemesKind, edit: wsEdit(edits) });

@@ -68,16 +68,17 @@ export function documentSymbols(plan: Plan): DocumentSymbol[] {
 
   const build = (s: Section): DocumentSymbol => {
     const children: { start: number; sym: DocumentSymbol }[] = s.children.map((c) => ({ start: c.start, sym: build(c) }));
-    children.push(...(bySection.get(s.id) ?? []));
+    for (const c of bySection.get(s.id) ?? []) children.push(c);
     children.sort((a, b) => a.start - b.start);
     const name = `${s.token.raw}${s.title}`.trim();
     return symbol(plan, clip(name, 60), levelName[s.level] ?? '', SectionSymbolKind, s, s.heading, children.map((c) => c.sym));
   };
   const top: { start: number; sym: DocumentSymbol }[] = plan.sections.map((s) => ({ start: s.start, sym: build(s) }));
-  top.push(...(bySection.get(undefined) ?? []));
+  // loops, not push(...spread): a document of 100,000 indicators would overflow the call stack
+  for (const t of bySection.get(undefined) ?? []) top.push(t);
   // enumerations / indicators attached to a section id the tree does not contain go on top
   const known = new Set(plan.allSections.map((s) => s.id));
-  for (const [id, list] of bySection) if (id !== undefined && !known.has(id)) top.push(...list);
+  for (const [id, list] of bySection) if (id !== undefined && !known.has(id)) for (const t of list) top.push(t);
   top.sort((a, b) => a.start - b.start);
   return top.map((t) => t.sym);
 }
