@@ -342,7 +342,18 @@ function isDateAfter(c: string, j: number): boolean {
 function nameOk(c: string, s: number, e: number): boolean {
   if (e <= s) return false;
   const txt = c.slice(s, e);
-  return hanCount(txt) >= 2 && !GENERIC_NAME.test(txt) && !COUNT_WORD.test(txt);
+  return (hanCount(txt) >= 2 || ABBREVIATION.test(txt)) && !GENERIC_NAME.test(txt) && !COUNT_WORD.test(txt);
+}
+
+/** "GDP增长6%": an abbreviation is a name of its own. */
+const ABBREVIATION = /[A-Z]{2,}/;
+const YEAR_NOT_DURATION = new Set(['底', '末', '内', '度', '前', '初', '级', '代', '以', '来', '中', '年']);
+
+/** "达到11年" (a duration after a comparator), not "2021年", "3年内", "10年以来". */
+function isDuration(c: string, num: string, j: number): boolean {
+  if (num.length > 4 || Number(num.replace(/[．]/g, '.')) >= 100) return false;
+  if (YEAR_NOT_DURATION.has(c[j + 1] ?? '') && !c.startsWith('以上', j + 1) && !c.startsWith('以下', j + 1)) return false;
+  return findCmp(c, j - num.length) !== undefined;
 }
 
 /** The subject after a share ("…%的乡镇卫生院已设置中医馆"): to the clause end, at most 40 characters. */
@@ -422,8 +433,10 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const n1 = numberOf(text, i);
     if (!n1) continue;
     let j = n1.end;
-    if (!n1.percent && isDateAfter(c, j)) continue;
-    let u1: UnitMatch | undefined = n1.percent ? { unit: n1.percent, end: j, more: false } : matchUnit(c, j);
+    // a duration after a comparator ("受教育年限达到11年") is a quantity; a year or date is not
+    const years = !n1.percent && c.charCodeAt(j) === 0x5e74 /* 年 */ && isDuration(c, n1.text, j);
+    if (!n1.percent && !years && isDateAfter(c, j)) continue;
+    let u1: UnitMatch | undefined = n1.percent ? { unit: n1.percent, end: j, more: false } : years ? { unit: '年', end: j + 1, more: false } : matchUnit(c, j);
     if (!u1 && LATIN.test(c[j] ?? '')) continue; // 4G, 3P
     // range
     let value2: number | undefined;
