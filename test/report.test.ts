@@ -110,6 +110,8 @@ describe('HTML report', () => {
     expect(bars).toHaveLength(10);
     expect(bars.every((b) => Number(attr(b, 'width')) > 0)).toBe(true);
     expect(bars.map((b) => attr(b, 'class'))).toEqual(r.themes.map((t) => `bar ${t.status}`));
+    // the two thresholds (partial, covered) are drawn as dashed lines
+    expect(within(svgs[0]!, 'line').filter((e) => attr(e, 'class') === 'threshold')).toHaveLength(2);
   });
 
   it('has the coverage matrix: a row per theme, a column per level-1 section', () => {

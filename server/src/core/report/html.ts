@@ -35,6 +35,14 @@ function chart(r: Review): string {
     parts.push(`<text x="${(x(t.score) + 4).toFixed(1)}" y="${y + 16}" font-size="11">${t.score.toFixed(2)}</text>`);
   });
   const axisY = top + r.themes.length * rowH + 4;
+  // the thresholds: weak evidence (partial) and strong evidence (covered)
+  for (const [v, label] of [
+    [r.thresholds.weak, '部分'],
+    [r.thresholds.strong, '覆盖'],
+  ] as const) {
+    parts.push(`<line class="threshold" x1="${x(v).toFixed(1)}" y1="${top}" x2="${x(v).toFixed(1)}" y2="${axisY}" stroke="#888" stroke-dasharray="4 3"/>`);
+    parts.push(`<text x="${x(v).toFixed(1)}" y="${axisY + 16}" font-size="10" text-anchor="middle">${label} ${v.toFixed(2)}</text>`);
+  }
   parts.push(`<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${axisY}" stroke="#555"/>`);
   parts.push(`<text x="${labelW}" y="${axisY + 16}" font-size="11">0</text><text x="${labelW + barW}" y="${axisY + 16}" font-size="11" text-anchor="end">${max.toFixed(2)}</text>`);
   parts.push('</svg>');

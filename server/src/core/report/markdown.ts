@@ -23,7 +23,7 @@ export function renderMarkdown(r: Review): string {
   out.push(`- 指标 / Targets：达到 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不适用 ${tt['not-applicable']}`, '');
 
   out.push('## 覆盖矩阵 / Coverage matrix', '');
-  out.push('● 强对应（已覆盖）　○ 弱对应（部分覆盖）', '');
+  out.push(`● 强对应（已覆盖，分值 ≥ ${r.thresholds.strong}）　○ 弱对应（部分覆盖，分值 ≥ ${r.thresholds.weak}）`, '');
   const secs = r.matrix.sections;
   out.push(`| 上级任务 | 状态 | ${secs.map((s) => cell(s)).join(' | ')} |`);
   out.push(`| --- | --- | ${secs.map(() => ':-:').join(' | ')} |`);

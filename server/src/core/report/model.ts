@@ -8,6 +8,7 @@ import type { Range } from '../text.js';
 import type { AlignmentResult, SectionRef, TargetStatus, ThemeStatus } from '../align/types.js';
 import type { RequirementSet, SourceRef } from '../requirements/types.js';
 import { describeTarget } from '../align/targets.js';
+import { STRONG, WEAK } from '../align/themes.js';
 
 export interface ReviewSectionRef {
   number: string;
@@ -76,6 +77,8 @@ export interface Review {
   sets: { name: string; title: string; issuer?: string; level?: string; year?: number }[];
   planPart: { sections: ReviewSectionRef[]; excluded: ReviewSectionRef[]; reason: Localized };
   coverage: number;
+  /** the match-score thresholds: weak evidence (partial) and strong evidence (covered) */
+  thresholds: { weak: number; strong: number };
   themes: ReviewTheme[];
   targets: ReviewTarget[];
   matrix: { themes: string[]; sections: string[]; cells: number[][] };
@@ -181,6 +184,7 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
     sets: sets.map((s) => ({ name: s.name, title: s.title, ...(s.issuer ? { issuer: s.issuer } : {}), ...(s.level ? { level: s.level } : {}), ...(s.year !== undefined ? { year: s.year } : {}) })),
     planPart: { sections: result.planPart.sections.map(ref), excluded: result.planPart.excluded.map(ref), reason: result.planPart.reason },
     coverage: result.coverage,
+    thresholds: { weak: WEAK, strong: STRONG },
     themes,
     targets,
     matrix: { themes: result.themes.map((t) => (sets.length > 1 ? `${t.set}:${t.theme.id}` : t.theme.id)), sections: matrixSections.map((s) => s.number), cells },
