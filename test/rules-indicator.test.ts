@@ -123,6 +123,11 @@ describe('indicator/impossible-value', () => {
     expect(f!.message.zh).toContain('公有产权村卫生室比例');
   });
 
+  it('a share of a whole above 100%', () => {
+    const text = '全省120%的二级以上公立医院落实党委领导下的院长负责制。';
+    expect(run(impossible, text).map((f) => at(text, f))).toEqual(['120%']);
+  });
+
   it('‰ above 1000 and negative counts', () => {
     const text = '婴儿死亡率控制在 1200‰以下。新增床位 -20 张。';
     expect(run(impossible, text).map((f) => at(text, f))).toEqual(['1200‰', '-20 张']);

@@ -23,6 +23,8 @@ export interface Quantity extends Indicator {
   block: number;
   sentence: number;
   group: number;
+  /** a share whose subject follows the value ("94%的疑难危重疾病……"): at most 100% */
+  share?: boolean;
 }
 
 export interface QuantityAnalysis {
@@ -59,6 +61,7 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
       const kind: IndicatorKind = r.cue ?? contextKind ?? 'target';
       const ind = toIndicator(b, r, kind, secId >= 0 ? secId : undefined);
       const q: Quantity = Object.assign({}, ind, { block: bi, sentence: r.sentence, group: r.group });
+      if (r.share) q.share = true;
       if (r.comparator) q.comparatorSpan = { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) };
       if (r.qualifierStart !== undefined && r.qualifierEnd !== undefined) {
         q.qualifierSpan = { start: toDoc(b, r.qualifierStart), end: toDocEnd(b, r.qualifierEnd) };

@@ -63,6 +63,8 @@ export interface RawQuantity {
   /** index of the sentence within the paragraph; statements of one list share `group` */
   sentence: number;
   group: number;
+  /** a share whose subject follows the value ("94%的疑难危重疾病……"): a part of a whole */
+  share?: boolean;
 }
 
 export interface ScanOptions {
@@ -594,6 +596,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     if (share) {
       const nm = c.slice(share.s, share.e);
       emit(nm, share.s, share.e, values[0]!);
+      out[out.length - 1]!.share = true;
       prevInSentence = { sentence: sentIdx, name: nm, nameStart: share.s, nameEnd: share.e };
       continue;
     }

@@ -11,6 +11,7 @@ const SHARE_END = ['率', '比例', '占比', '比重', '份额', '百分比', '
 const EXEMPT = /增长|增速|增幅|涨幅|提高率|上升率|变化率|发展速度|完成率|完成比例|执行率|使用率|周转率|负债率|利用率|超额|倍率|弹性|比上年|同比|环比/;
 
 function isShare(q: Quantity): boolean {
+  if (q.share) return true;
   const name = q.name;
   if (!name || EXEMPT.test(name)) return false;
   return SHARE_END.some((w) => name.endsWith(w));
