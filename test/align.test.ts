@@ -8,6 +8,7 @@ import { analyze } from '../server/src/core/analyze.js';
 import { applyFixes } from '../server/src/core/fix.js';
 import { alignPlan, compareTarget, type AlignmentResult } from '../server/src/core/align/index.js';
 import { parsePlan } from '../server/src/core/parse.js';
+import { extractRequirementSet } from '../server/src/core/requirements/extract.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { parseRequirementSet, resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
@@ -83,6 +84,21 @@ describe('seed 000 (卫东区 2021) against henan-2021', () => {
       // the best match is a required one
       expect(required, id).toContain(sections[0]);
     }
+  });
+
+  it('with a set drafted from seed 004 (no curated keywords) still maps the tasks to those sections', () => {
+    // generality check: the similarity alone, on the superior's task wording, finds the same sections
+    const drafted = extractRequirementSet(parsePlan(readSeed('004')), { name: 'drafted' });
+    const ids = Object.keys(expected);
+    const got = alignPlan(parsePlan(text), [drafted]);
+    let answered = 0;
+    got.themes.forEach((t, i) => {
+      const { required, acceptable } = expected[ids[i]!]!;
+      if (t.matches.length) answered++;
+      for (const m of t.matches) expect([...required, ...acceptable], `${t.theme.title} → ${m.section.number}`).toContain(m.section.number);
+      if (t.matches.length) expect(required, t.theme.title).toContain(t.matches[0]!.section.number);
+    });
+    expect(answered).toBeGreaterThanOrEqual(8);
   });
 
   it('reports every task answered, and 十、 as the one section answering none', () => {
