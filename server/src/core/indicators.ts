@@ -109,3 +109,12 @@ export function blockSpan(b: Block, start: number, end: number): Span {
 export function tokenSpans(plan: PlanBase): Span[] {
   return plan.allSections.map((s) => ({ start: s.token.start, end: s.token.end }));
 }
+
+/** Whether a span of the document contains a line break (an edit over it would join lines). */
+export function crossesLine(text: string, span: Span): boolean {
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import type { Block } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { blockSpan } from '../indicators.js';
+import { blockSpan, crossesLine } from '../indicators.js';
 import { decimals, formatNumber } from '../indicators/numbers.js';
 
 /**
@@ -116,7 +116,7 @@ function checkBlock(ctx: RuleContext, b: Block): void {
         en: `percentage points do not add up: ${expr} = ${correct} points, the text says ${yText}`,
       },
       fix:
-        diff > 0
+        diff > 0 && !crossesLine(ctx.plan.text, ySpan)
           ? { title: { zh: `改为“${correct}”`, en: `Change to "${correct}"` }, edits: [{ ...ySpan, newText: correct }], safe: false }
           : undefined,
       data: {

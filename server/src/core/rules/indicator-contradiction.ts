@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { analyzeQuantities } from '../indicators.js';
+import { analyzeQuantities, crossesLine } from '../indicators.js';
 
 /**
  * Comparators that bound the value from below (不低于, 不少于, 至少, 高于, 超过, 提高到 …) and
@@ -48,11 +48,13 @@ export const rule: Rule = {
           zh: `“${q.comparator}”表示${cmpDir.zh}，“${q.qualifier}”表示${qDir.zh}，“${stated}”前后矛盾${q.name ? `（指标“${q.name}”）` : ''}`,
           en: `"${q.comparator}" sets ${cmpDir.en} but "${q.qualifier}" sets ${qDir.en}: "${stated}" contradicts itself${q.name ? ` (indicator "${q.name}")` : ''}`,
         },
-        fix: {
-          title: { zh: `删除“${q.qualifier}”，保留“${q.comparator}”`, en: `Remove "${q.qualifier}", keep "${q.comparator}"` },
-          edits: [{ start: q.qualifierSpan.start, end: q.qualifierSpan.end, newText: '' }],
-          safe: false,
-        },
+        fix: crossesLine(ctx.plan.text, q.qualifierSpan)
+          ? undefined
+          : {
+              title: { zh: `删除“${q.qualifier}”，保留“${q.comparator}”`, en: `Remove "${q.qualifier}", keep "${q.comparator}"` },
+              edits: [{ start: q.qualifierSpan.start, end: q.qualifierSpan.end, newText: '' }],
+              safe: false,
+            },
         data: { name: q.name, comparator: q.comparator, qualifier: q.qualifier },
       });
     }

@@ -1,7 +1,7 @@
 import type { Block } from '../model.js';
 import type { Span } from '../text.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { blockSpan, tokenSpans } from '../indicators.js';
+import { blockSpan, crossesLine, tokenSpans } from '../indicators.js';
 import { parseChineseDecimal } from '../indicators/numbers.js';
 import { formatNumber } from '../indicators/numbers.js';
 import { toHalfWidth } from '../text.js';
@@ -72,15 +72,14 @@ function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[]): void 
     // the edit must not cover a section token (checked above) nor PDF line breaks: edit only
     // within one line; spans that cross lines are reported with a fix only when the line
     // break is not inside the replaced text.
-    const docText = ctx.plan.text.slice(span.start, span.end);
-    const crossesLine = /[\r\n]/.test(docText);
+    const wrapped = crossesLine(ctx.plan.text, span);
     ctx.report({
       ...span,
       message: {
         zh: `数字“${raw}”${zh.join('，')}，应写作“${fixed}”`,
         en: `number "${raw}" ${en.join(', ')}; write "${fixed}"`,
       },
-      fix: crossesLine
+      fix: wrapped
         ? undefined
         : { title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: true },
       data: { kind: fullWidth ? 'full-width' : 'space' },
@@ -106,7 +105,9 @@ function checkChineseNumerals(ctx: RuleContext, b: Block): void {
         zh: `统计数据应使用阿拉伯数字：“${raw}”应写作“${fixed}”`,
         en: `statistics use Arabic numerals: write "${fixed}" for "${raw}"`,
       },
-      fix: { title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: false },
+      fix: crossesLine(ctx.plan.text, span)
+        ? undefined
+        : { title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: false },
       data: { kind: 'chinese-numeral' },
     });
   }
@@ -132,11 +133,13 @@ function checkRanges(ctx: RuleContext, b: Block): void {
         zh: `百分数范围“${raw}”的两个数值都应带“${unit}”${hyphen ? '，范围号用“～”' : ''}，应写作“${hyphen ? good : `${a}${unit}${sep}${bNum}${unit}`}”`,
         en: `both values of the range "${raw}" take "${unit}"${hyphen ? ' and the range mark is "～"' : ''}: write "${hyphen ? good : `${a}${unit}${sep}${bNum}${unit}`}"`,
       },
-      fix: {
-        title: { zh: hyphen ? `改为“${good}”` : `在“${a}”后补“${unit}”`, en: hyphen ? `Change to "${good}"` : `Add "${unit}" after "${a}"` },
-        edits,
-        safe: true,
-      },
+      fix: edits.some((e) => crossesLine(ctx.plan.text, e))
+        ? undefined
+        : {
+            title: { zh: hyphen ? `改为“${good}”` : `在“${a}”后补“${unit}”`, en: hyphen ? `Change to "${good}"` : `Add "${unit}" after "${a}"` },
+            edits,
+            safe: true,
+          },
       data: { kind: 'range-unit' },
     });
   }
@@ -161,7 +164,7 @@ function checkStackedApprox(ctx: RuleContext, b: Block): void {
         zh: `“${approx}”与“${tail}”都表示概数，不宜叠用：“${raw}”保留其一即可`,
         en: `"${approx}" and "${tail}" both mark an approximate number; keep one of them in "${raw}"`,
       },
-      fix: { title: { zh: `删除“${tail}”`, en: `Remove "${tail}"` }, edits: [edit], safe: false },
+      fix: crossesLine(ctx.plan.text, edit) ? undefined : { title: { zh: `删除“${tail}”`, en: `Remove "${tail}"` }, edits: [edit], safe: false },
       data: { kind: 'stacked-approximation' },
     });
   }

@@ -1,6 +1,6 @@
 import type { Block } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { blockSpan } from '../indicators.js';
+import { blockSpan, crossesLine } from '../indicators.js';
 import { toHalfWidth } from '../text.js';
 
 /**
@@ -56,7 +56,7 @@ function checkBlock(ctx: RuleContext, b: Block): void {
     const zh = TRANSLATION[word];
     // replace the word with the spaces around it, when they sit on one line
     const outer = blockSpan(b, p + 1, n);
-    const oneLine = !/[\r\n]/.test(ctx.plan.text.slice(outer.start, outer.end));
+    const oneLine = !crossesLine(ctx.plan.text, outer);
     ctx.report({
       ...span,
       message: {
