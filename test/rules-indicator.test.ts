@@ -64,6 +64,25 @@ describe('rule metadata', () => {
   });
 });
 
+describe('fixes and hard wraps', () => {
+  it('no edit covers a line break; statements wrapped inside a defect are reported without a fix', () => {
+    const text =
+      '一、目标\n\n每个村卫生室预算约 50 万元\n左右，规范管理率不低于 80%以\n下，签约率 10～\n20%，满意率百分之\n九十，思想 \nand 党的。\n筛查率 67.08%，高出省目标 13.\n08 个百分点（省目标为 55%）。\n';
+    const found = analyze(text, { rules: RULES }).findings;
+    expect(found.map((f) => f.ruleId).sort()).toEqual([
+      'arithmetic/percentage-points',
+      'indicator/contradiction',
+      'indicator/format',
+      'indicator/format',
+      'indicator/format',
+      'text/stray-latin',
+    ]);
+    for (const f of found) for (const e of f.fix?.edits ?? []) expect(text.slice(e.start, e.end)).not.toMatch(/[\r\n]/);
+    expect(found.find((f) => f.ruleId === 'indicator/contradiction')!.fix).toBeUndefined();
+    expect(found.find((f) => f.ruleId === 'arithmetic/percentage-points')!.fix).toBeUndefined();
+  });
+});
+
 describe('indicator/format', () => {
   it('full-width digits and percent sign, with a safe fix', () => {
     const text = alter(readSeed('000'), '接种率达到 90%以上', '接种率达到 ９０％以上');
