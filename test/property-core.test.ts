@@ -4,8 +4,13 @@
  * fix's edits are in range and do not overlap; the plan model maps back onto the source exactly.
  * Case counts are listed per property (≥ 10,000 in total over this file and property-fix).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
+
+/** PROPERTY_SCALE=10 multiplies every property's case count (for a long local hunt). */
+const scale = Number(process.env['PROPERTY_SCALE'] ?? 1);
+const runs = (n: number) => Math.round(n * scale);
+vi.setConfig({ testTimeout: 60000 * Math.max(1, scale) });
 import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { alignPlan } from '../server/src/core/align/index.js';
@@ -86,24 +91,24 @@ describe('the analysis core never throws and stays in range', () => {
   });
 
   it('on arbitrary Unicode (2,500 cases)', () => {
-    fc.assert(prop(unicodeString(300)), { numRuns: 2500 });
+    fc.assert(prop(unicodeString(300)), { numRuns: runs(2500) });
   });
 
   it('on strings biased to the plan alphabet (3,000 cases)', () => {
-    fc.assert(prop(domainString(80)), { numRuns: 3000 });
+    fc.assert(prop(domainString(80)), { numRuns: runs(3000) });
   });
 
   it('on mutated windows of the seeds (1,500 cases)', () => {
-    fc.assert(prop(mutatedSeed({ window: 2500 })), { numRuns: 1500 });
+    fc.assert(prop(mutatedSeed({ window: 2500 })), { numRuns: runs(1500) });
   });
 
   it('on mutated whole seeds (150 cases)', () => {
-    fc.assert(prop(mutatedSeed({ maxMutations: 30 })), { numRuns: 150 });
+    fc.assert(prop(mutatedSeed({ maxMutations: 30 })), { numRuns: runs(150) });
   });
 
   it('with the henan-2021 requirement set: alignment rules and alignPlan (600 + 200 cases)', () => {
-    fc.assert(prop(domainString(80), true), { numRuns: 600 });
-    fc.assert(prop(mutatedSeed({ window: 4000 }), true), { numRuns: 200 });
+    fc.assert(prop(domainString(80), true), { numRuns: runs(600) });
+    fc.assert(prop(mutatedSeed({ window: 4000 }), true), { numRuns: runs(200) });
   });
 
   it('every rule on its own, at every severity override (400 cases)', () => {
@@ -117,7 +122,7 @@ describe('the analysis core never throws and stays in range', () => {
         }
         expect(findingProblems(text, findings)).toEqual([]);
       }),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 });
@@ -135,7 +140,7 @@ describe('building blocks never throw', () => {
         const v = parseChineseNumeral(s);
         expect(Number.isNaN(v) || v >= 0).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
     for (let n = 1; n <= 999; n++) expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n);
   });
@@ -152,7 +157,7 @@ describe('building blocks never throw', () => {
         if (!(text[o - 1] === '\r' && text[o] === '\n')) expect(idx.offsetAt(p)).toBe(o);
         expect(idx.offsetAt({ line: p.line + 1e6, character: -5 })).toBe(text.length);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 
@@ -171,7 +176,7 @@ describe('building blocks never throw', () => {
           if (edits) expect(editsProblems('disable', edits, text.length)).toEqual([]);
         }
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 });

@@ -4,8 +4,13 @@
  * nothing the second time. Inputs: mutated seeds (they carry real numbering, punctuation and
  * enumeration defects) and strings biased to the plan alphabet.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
+
+/** PROPERTY_SCALE=10 multiplies every property's case count (for a long local hunt). */
+const scale = Number(process.env['PROPERTY_SCALE'] ?? 1);
+const runs = (n: number) => Math.round(n * scale);
+vi.setConfig({ testTimeout: 60000 * Math.max(1, scale) });
 import { analyze } from '../server/src/core/analyze.js';
 import { applyFixes, applyFixesOnce, fixesOf } from '../server/src/core/fix.js';
 import type { Edit, Fix } from '../server/src/core/model.js';
@@ -78,7 +83,7 @@ describe('fix application', () => {
         expect(got.text).toBe(ref.text);
         expect(got.applied.length + got.skipped.length).toBe(fixes.length);
       }),
-      { numRuns: 1500 },
+      { numRuns: runs(1500) },
     );
   });
 });
@@ -95,7 +100,7 @@ describe('fixes change only what they name', () => {
           expect(onlyEditsChanged(text, r.applied.length ? realEdits(fix) : [], r.text)).toBe(true);
         }
       }),
-      { numRuns: 800 },
+      { numRuns: runs(800) },
     );
     // the inputs exercise fixes at all (not a vacuous property)
     expect(fixesSeen).toBeGreaterThan(800);
@@ -119,7 +124,7 @@ describe('fixes change only what they name', () => {
         }
         expect(applySequentially(text, order)).toBe(r.text);
       }),
-      { numRuns: 600 },
+      { numRuns: runs(600) },
     );
   });
 
@@ -142,7 +147,7 @@ describe('fixes change only what they name', () => {
         // nothing safe left to fix after fix-all
         expect(allFixes(first.text, true)).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
