@@ -79,6 +79,7 @@ export function startServer(connection: Connection): void {
   let hasConfiguration = false;
   let pullDiagnostics = false;
   let watchRegistration = false;
+  let workspaceFolderSupport = false;
   let initOptions: unknown;
   let folders: string[] = [];
   const settingsCache = new Map<string, Promise<PlanlintSettings>>();
@@ -208,6 +209,7 @@ export function startServer(connection: Connection): void {
     hasConfiguration = caps.workspace?.configuration === true;
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    workspaceFolderSupport = caps.workspace?.workspaceFolders === true;
     initOptions = params.initializationOptions;
     folders = (params.workspaceFolders ?? [])
       .map((f) => uriToPath(f.uri))
@@ -250,7 +252,7 @@ export function startServer(connection: Connection): void {
         })
         .catch(() => undefined);
     }
-    if (connection.workspace && hasConfiguration) {
+    if (workspaceFolderSupport) {
       try {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
           const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
