@@ -81,23 +81,22 @@ export function countTerms(norm: string): TermCounts {
 
 /** Document frequencies over a corpus of term-count maps, and the resulting IDF. */
 export class Idf {
+  /** term → IDF weight (document frequencies first, turned into weights once counted) */
+  private readonly w = new Map<Term, number>();
   private readonly df = new Map<Term, number>();
-  /** weights already computed (a term's weight is asked for once per unit and theme) */
-  private readonly weights = new Map<Term, number>();
+  private readonly unseen: number;
   readonly n: number;
   constructor(docs: readonly TermCounts[]) {
     this.n = docs.length;
-    for (const d of docs) for (const t of d.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    const df = this.df;
+    for (const d of docs) for (const t of d.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = this.n;
+    for (const [t, f] of df) this.w.set(t, Math.log(1 + (n - f + 0.5) / (f + 0.5)));
+    this.unseen = Math.log(1 + (n + 0.5) / 0.5);
   }
   /** BM25-style IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)). */
   weight(term: Term): number {
-    let w = this.weights.get(term);
-    if (w === undefined) {
-      const df = this.df.get(term) ?? 0;
-      w = Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
-      this.weights.set(term, w);
-    }
-    return w;
+    return this.w.get(term) ?? this.unseen;
   }
   docFreq(term: Term): number {
     return this.df.get(term) ?? 0;

@@ -88,6 +88,23 @@ interface BlockTerms {
   counts: TermCounts;
 }
 
+/**
+ * Normalised text and term counts of a paragraph, memoised by its text: while a draft is edited,
+ * almost every paragraph is unchanged between two analyses. Bounded; cleared when full.
+ */
+const blockCache = new Map<string, BlockTerms>();
+const BLOCK_CACHE_LIMIT = 50_000;
+function termsOfBlock(text: string): BlockTerms {
+  let t = blockCache.get(text);
+  if (!t) {
+    const norm = normalize(text);
+    t = { norm, counts: countTerms(norm) };
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
+    blockCache.set(text, t);
+  }
+  return t;
+}
+
 function mergeCounts(list: readonly TermCounts[]): TermCounts {
   if (list.length === 1) return list[0]!;
   const m: TermCounts = new Map();
@@ -165,10 +182,7 @@ function prepare(set: RequirementSet): PreparedSet {
 
 export function alignThemes(plan: Plan, tops: readonly TopSection[], set: RequirementSet): ThemeAlignment[] {
   const { queries, queryCounts, patterns } = prepare(set);
-  const blockTerms = plan.blocks.map((b): BlockTerms => {
-    const norm = normalize(b.text);
-    return { norm, counts: countTerms(norm) };
-  });
+  const blockTerms = plan.blocks.map((b) => termsOfBlock(b.text));
   const units = buildUnits(plan, tops, blockTerms);
   const idf = new Idf([...blockTerms.map((b) => b.counts), ...queryCounts]);
   // terms used by a tenth of the paragraphs or more explain little
