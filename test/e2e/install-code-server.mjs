@@ -107,6 +107,8 @@ export function installCodeServer() {
     ...process.env,
     npm_config_unsafe_perm: 'true',
     npm_config_yes: 'true',
+    // node-gyp: compile each native module's files in parallel (spdlog alone is two ~30 s files)
+    JOBS: process.env.JOBS ?? 'max',
     npm_config_fund: 'false',
     npm_config_audit: 'false',
     npm_config_update_notifier: 'false',

@@ -154,7 +154,8 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
       const problemRows = t.filter((r) => /\[Ln \d+, Col \d+\]/.test(r));
       const filtered = problemRows.length === found.length;
       const ok = filtered && JSON.stringify(found.map((f) => f.line)) === JSON.stringify(expected.map((e) => e.line + 1));
-      return { ok, seen: t.length ? t.map((x) => x.slice(0, 80)).join('\n    ') : '(no rows)', value: found };
+      const panel = (await texts(page.locator('.part.panel .markers-panel-container, .part.panel .viewpane-filter .viewpane-filter-badge'))).join(' / ');
+      return { ok, seen: t.length ? t.map((x) => x.slice(0, 80)).join('\n    ') : `(no rows) ${panel}`, value: found };
     }, 30_000);
     for (const row of shown!) {
       const e = expected.find((x) => x.line + 1 === row.line)!;
