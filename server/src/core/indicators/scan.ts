@@ -108,6 +108,9 @@ interface UnitMatch {
 /** Removes white space, keeping a map from compact indices to original ones. */
 let scratch = new Int32Array(1024);
 
+const SENTENCE_END_RE = /[。；;！!？?\n]/g;
+const WHITESPACE_RUN = /[ \t\u3000\u00a0\r\n\ufeff]+/g;
+
 function compact(t: string): { c: string; map: Int32Array } {
   // one scratch buffer: scanText is synchronous and the map never escapes it
   if (scratch.length < t.length + 1) scratch = new Int32Array(Math.max(t.length + 1, scratch.length * 2));
@@ -115,28 +118,20 @@ function compact(t: string): { c: string; map: Int32Array } {
   const parts: string[] = [];
   let n = 0;
   let runStart = 0;
-  for (let i = 0; i < t.length; i++) {
-    const code = t.charCodeAt(i);
-    if (code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 13 || code === 10 || code === 0xfeff) {
-      if (i > runStart) parts.push(t.slice(runStart, i));
-      runStart = i + 1;
-      continue;
-    }
-    map[n++] = i;
+  WHITESPACE_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WHITESPACE_RUN.exec(t))) {
+    for (let k = runStart; k < m.index; k++) map[n++] = k;
+    if (m.index > runStart) parts.push(t.slice(runStart, m.index));
+    runStart = m.index + m[0].length;
   }
-  if (runStart === 0) {
-    map[n] = t.length;
-    return { c: t, map };
-  }
-  if (t.length > runStart) parts.push(t.slice(runStart));
+  for (let k = runStart; k < t.length; k++) map[n++] = k;
   map[n] = t.length;
+  if (parts.length === 0 && runStart === 0) return { c: t, map };
+  if (t.length > runStart) parts.push(t.slice(runStart));
   return { c: parts.join(''), map };
 }
 
-/** 。；;！!？?\n */
-function isSentenceEnd(code: number): boolean {
-  return code === 0x3002 || code === 0xff1b || code === 59 || code === 0xff01 || code === 33 || code === 0xff1f || code === 63 || code === 10;
-}
 
 function matchUnit(c: string, j: number): UnitMatch | undefined {
   const ch = c[j];
@@ -204,10 +199,23 @@ function numberOf(text: string, at: number): { text: string; value: number; end:
   return { text, value: v, end: at + text.length };
 }
 
+const QUALIFIER_FIRST = new Set(QUALIFIERS.map((q) => q.text.charCodeAt(0)));
+
 function qualifierAt(c: string, k: number): string | undefined {
+  if (!QUALIFIER_FIRST.has(c.charCodeAt(k))) return undefined;
   for (const q of QUALIFIERS) if (c.startsWith(q.text, k)) return q.text;
   return undefined;
 }
+
+function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+function isLatinCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+const RANGE_SEP_CODES = new Set([...RANGE_SEP].map((x) => x.charCodeAt(0)));
+/** Before a number these make it an ordinal, a code or part of another token: 第3, P2, 4G/5G, 10:1, 〔2021〕 */
+const NOT_BEFORE_NUMBER = new Set(['第', '/', ':', '：', '.', '〔', '[', '×', '+', '＋'].map((x) => x.charCodeAt(0)));
 
 function closesStatement(c: string, k: number): boolean {
   if (k >= c.length) return true;
@@ -395,13 +403,11 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   const sentStarts: number[] = [0];
   /** full sentences (。！？): a deadline or cue word scopes over the ；-clauses that follow it */
   const periodStarts: number[] = [0];
-  for (let i = 0; i < c.length; i++) {
-    const code = c.charCodeAt(i);
-    if (code < 0x3000 && code !== 59 && code !== 33 && code !== 63 && code !== 10) continue;
-    if (isSentenceEnd(code)) {
-      sentStarts.push(i + 1);
-      if (code !== 0xff1b && code !== 59) periodStarts.push(i + 1);
-    }
+  SENTENCE_END_RE.lastIndex = 0;
+  let se: RegExpExecArray | null;
+  while ((se = SENTENCE_END_RE.exec(c))) {
+    sentStarts.push(se.index + 1);
+    if (se[0] !== '；' && se[0] !== ';') periodStarts.push(se.index + 1);
   }
   let periodIdx = 0;
   let events: CueEvent[] | undefined;
@@ -420,18 +426,16 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     let i = m.index;
     let text = m[0];
     if (text[0] === '-' || text[0] === '－') {
-      const p = c[i - 1];
-      if (p !== undefined && (ISDIGIT.test(p) || LATIN.test(p) || RANGE_SEP.has(p))) {
+      const p = c.charCodeAt(i - 1);
+      if (isDigitCode(p) || isLatinCode(p) || RANGE_SEP_CODES.has(p)) {
         i++;
         text = text.slice(1);
       }
     }
     const resume = m.index + m[0].length;
-    const prev = c[i - 1];
-    if (prev !== undefined && (ISDIGIT.test(prev) || LATIN.test(prev) || prev === '第' || prev === '/' || prev === ':' || prev === '：' || prev === '.' || prev === '〔' || prev === '[' || prev === '×' || prev === '+' || prev === '＋')) {
-      continue;
-    }
-    if (prev !== undefined && RANGE_SEP.has(prev) && ISDIGIT.test(c[i - 2] ?? '')) continue;
+    const prev = c.charCodeAt(i - 1); // NaN at the start
+    if (isDigitCode(prev) || isLatinCode(prev) || NOT_BEFORE_NUMBER.has(prev)) continue;
+    if (RANGE_SEP_CODES.has(prev) && isDigitCode(c.charCodeAt(i - 2))) continue;
     const n1 = numberOf(text, i);
     if (!n1) continue;
     let j = n1.end;
@@ -445,7 +449,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     let unit: UnitMatch | undefined = u1;
     let afterValue = u1 ? u1.end : j;
     const sepAt = afterValue;
-    if (RANGE_SEP.has(c[sepAt] ?? '') && !(c[sepAt] === '—' && c[sepAt + 1] === '—')) {
+    if (RANGE_SEP_CODES.has(c.charCodeAt(sepAt)) && !(c[sepAt] === '—' && c[sepAt + 1] === '—')) {
       const n2 = readNumber(c, sepAt + 1);
       if (n2) {
         if (!n2.percent && isDateAfter(c, n2.end)) {
