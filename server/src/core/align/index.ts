@@ -50,14 +50,16 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   const themes = sets.flatMap((set) => alignThemes(plan, tops, set));
   const targets = sets.flatMap((set) => alignTargets(indicators, set, part));
 
-  const sections: SectionThemes[] = tops.map((t) => ({
-    section: t.ref,
-    themes: themes.flatMap((ta) =>
-      ta.matches
-        .filter((m) => m.section.span.start === t.ref.span.start && m.section.sectionId === t.ref.sectionId)
-        .map((m) => ({ set: ta.set, themeId: ta.theme.id, title: ta.theme.title, score: m.score, strength: m.strength })),
-    ),
-  }));
+  const byTop = new Map<string, SectionThemes['themes']>();
+  const key = (s: SectionRef) => `${s.sectionId}@${s.span.start}`;
+  for (const ta of themes) {
+    for (const m of ta.matches) {
+      const list = byTop.get(key(m.section)) ?? [];
+      list.push({ set: ta.set, themeId: ta.theme.id, title: ta.theme.title, score: m.score, strength: m.strength });
+      byTop.set(key(m.section), list);
+    }
+  }
+  const sections: SectionThemes[] = tops.map((t) => ({ section: t.ref, themes: byTop.get(key(t.ref)) ?? [] }));
   const unmatchedSections: SectionRef[] = sections.filter((s) => s.themes.length === 0).map((s) => s.section);
   // coverage counts the required themes (all themes when a set marks none required)
   const counted = themes.some((t) => t.theme.required) ? themes.filter((t) => t.theme.required) : themes;

@@ -278,7 +278,14 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
         supporting.sort((a, b) => b.score - a.score || a.u.span.start - b.u.span.start);
         // one piece of evidence per section (its best unit: the section or one of its paragraphs),
         // explained (shared terms, keywords) only for the three shown
-        const best = supporting.filter((e, i) => supporting.findIndex((x) => x.u.ref.sectionId === e.u.ref.sectionId) === i).slice(0, 3);
+        const seen = new Set<number>();
+        const best: typeof supporting = [];
+        for (const e of supporting) {
+          if (seen.has(e.u.ref.sectionId)) continue;
+          seen.add(e.u.ref.sectionId);
+          best.push(e);
+          if (best.length === 3) break;
+        }
         const evidence: Evidence[] = best.map(({ u, ui, score }) => {
           const d = detail[ti]![ui]!;
           return {
