@@ -124,6 +124,9 @@ describe('indicator/format', () => {
     const text = '每个村卫生室预算约 50 万元左右，累计办理约60余万份。签约 271 万余人。';
     const found = run(format, text);
     expect(found.map((f) => at(text, f))).toEqual(['约 50 万元左右', '约60余']);
+    // editorial practice, not a clause of the standard
+    expect(found.every((f) => !f.standard)).toBe(true);
+    expect(run(format, '接种率达到９０％以上')[0]!.standard).toBe('GB/T 15835-2011');
     expect(fixAll(text, found, true)).toBe('每个村卫生室预算约 50 万元，累计办理约60万份。签约 271 万余人。');
   });
 

@@ -161,10 +161,12 @@ function checkStackedApprox(ctx: RuleContext, b: Block): void {
     ctx.report({
       ...span,
       message: {
-        zh: `“${approx}”与“${tail}”都表示概数，不宜叠用：“${raw}”保留其一即可`,
-        en: `"${approx}" and "${tail}" both mark an approximate number; keep one of them in "${raw}"`,
+        zh: `“${approx}”与“${tail}”都表示概数，按编辑惯例不宜叠用：“${raw}”保留其一即可`,
+        en: `"${approx}" and "${tail}" both mark an approximate number; editorial practice keeps one of them in "${raw}"`,
       },
       fix: crossesLine(ctx.plan.text, edit) ? undefined : { title: { zh: `删除“${tail}”`, en: `Remove "${tail}"` }, edits: [edit], safe: false },
+      // editorial practice, not a clause of GB/T 15835-2011: cite no standard for this one
+      standard: '',
       data: { kind: 'stacked-approximation' },
     });
   }
