@@ -37,6 +37,7 @@ interface TaskSpan {
 }
 
 const PLAN_LANGUAGE = /(再有|再培养|再建|新增|新建|今年|年内|年底前|月底前|力争|确保|(?:^|[，,；;])到(?:19|20)\d{2}年)/;
+const TARGET_COMPARATOR = /^(达到|保持在|保持|提高到|提高至|提升到|提升至|增长到|增加到|控制在|降至|降到|降低到|降低至|不低于|不少于|不超过|不高于|低于|高于|超过|力争|确保)$/;
 const QUOTED = /[“"]([^”"]{2,12})[”"]/g;
 const UNIT = '(%|％|‰|所|名|个|家|张|人|项|支|座|台|万人|亿元|万元)';
 const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}(左右|以上|以下|以内)?`, 'g');
@@ -157,7 +158,11 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
     const inSentence = yearsIn(sentence).filter((y) => year === undefined || y >= year);
     return inSentence.length ? Math.max(...inSentence) : year;
   };
-  const stated = (i: Indicator) => i.kind === 'target' && (i.comparator !== '' || /^(以上|以下|左右|以内)$/.test(i.qualifier ?? ''));
+  // stated as a target: a target comparator (达到, 保持在, 控制在 …) or a 以上/以下/左右/以内 bound;
+  // any other wording (缩短, 增加 …) only in a plan-language sentence
+  const stated = (i: Indicator, sentence: string) =>
+    i.kind === 'target' &&
+    (TARGET_COMPARATOR.test(i.comparator) || /^(以上|以下|左右|以内)$/.test(i.qualifier ?? '') || (i.comparator !== '' && PLAN_LANGUAGE.test(sentence)));
   const sentenceOf = (offset: number, endOffset: number): string => {
     const at = locateInBlock(plan, offset);
     if (!at) return oneLine(plan.text.slice(offset, endOffset));
@@ -166,8 +171,8 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   };
   for (const ind of plan.indicators) {
     covered.push({ start: ind.valueSpan.start, end: ind.valueSpan.end });
-    if (!stated(ind)) continue;
     const sentence = sentenceOf(ind.start, ind.end);
+    if (!stated(ind, sentence)) continue;
     const y = targetYear(sentence, ind.deadline);
     const theme = themeFor(ind.start, sentence);
     targets.push({
