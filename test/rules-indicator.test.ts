@@ -240,6 +240,12 @@ describe('arithmetic/percentage-points', () => {
     expect(run(points, '占二级以上综合医疗单位的 47.3%，高出省定目标 2.3 个百分点；')).toEqual([]);
   });
 
+  it('比…高/低 Y 个百分点 with the base in brackets after the claim', () => {
+    expect(run(points, '孕产妇系统管理率 92.5%，比全省平均水平高 3.5 个百分点（全省为 90%）。').length).toBe(1);
+    expect(run(points, '孕产妇系统管理率 92.5%，比全省平均水平高 2.5 个百分点（全省为 90%）。')).toEqual([]);
+    expect(run(points, '住院率 8.5%，比全省平均水平低 1.5 个百分点（全省为 10%）。')).toEqual([]);
+  });
+
   it('respects the precision written', () => {
     expect(run(points, '筛查率 67.1%，高出省目标 12.08 个百分点（省目标为 55%）。')).toEqual([]);
   });

@@ -14,8 +14,8 @@ import { decimals, formatNumber } from '../indicators/numbers.js';
  */
 const POINTS = /([0-9]+(?:\.[0-9]+)?)[ \u3000]*个?[ \u3000]*百[ \u3000]*分[ \u3000]*点/g;
 const PERCENT = /([0-9]+(?:\.[0-9]+)?)[ \u3000]*[%％]/g;
-const UP = /高出|高于|超过|超出|提高|提升|增加|增长|上升|多出/g;
-const DOWN = /低于|下降|降低|减少|回落|下滑|少于|低出/g;
+const UP = /高出|高于|超过|超出|提高|提升|增加|增长|上升|多出|[高多](?=[ \u3000]*[0-9])/g;
+const DOWN = /低于|下降|降低|减少|回落|下滑|少于|低出|[低少](?=[ \u3000]*[0-9])/g;
 const BASE_MARK = /(?:由|从|比|较)[^，。；%％]{0,8}$/;
 const SENTENCE_END = /[。；;！!？?]/;
 
@@ -91,7 +91,8 @@ function checkBlock(ctx: RuleContext, b: Block): void {
     if (!x || !z || x === z) continue;
     // direction: the last verb between the value (or sentence start) and the claim
     const from = x.end <= claimAt ? x.end : s;
-    const between = t.slice(from, claimAt);
+    // up to and including the claimed number, so "高 3.5" reads as a comparison
+    const between = t.slice(from, claimAt + m[1]!.length);
     const up = lastMatch(UP, between);
     const down = lastMatch(DOWN, between);
     if (up < 0 && down < 0) continue;
