@@ -350,6 +350,23 @@ describe('plan part choice in general', () => {
     expect(r.planPart.excluded.map((s) => s.number)).toEqual(['一']);
   });
 
+  it('also leaves out a section on the year’s problems, keeping the plan', () => {
+    const doc = [
+      '2021年全区卫生健康工作总结及2022年工作计划',
+      '一、2021年工作完成情况',
+      '全区中医馆覆盖率达到100%。',
+      '二、存在的问题',
+      '基层中医药人才不足，中医馆服务能力不强。',
+      '三、2022年工作计划',
+      '（一）推进中医药传承创新发展。加强中医药人才队伍建设，推动中医馆提质升级。',
+      '（二）抓好常态化疫情防控。坚持外防输入、内防反弹。',
+    ].join('\n\n');
+    const r = align(doc);
+    expect(r.planPart.year).toBe(2022);
+    expect(r.planPart.sections.map((s) => s.number)).toEqual(['三']);
+    expect(r.planPart.excluded.map((s) => s.number)).toEqual(['一', '二']);
+  });
+
   it('front matter year wins over the title', () => {
     const r = alignPlan(parsePlan('---\nyear: 2022\n---\n2021年工作要点\n\n一、抓好疫情防控\n\n坚持外防输入、内防反弹。'), [henan]);
     expect(r.planPart.year).toBe(2022);

@@ -3,7 +3,7 @@
  * has a summary part (achieved values of the previous year) and a plan part; only the plan part
  * is reviewed against the superior plan.
  *
- * A top section counts as summary when its title says so (总结, 回顾, 成效, 完成情况 …, or names
+ * A top section counts as summary when its title says so (总结, 回顾, 成效, 完成情况, 存在的问题 …, or names
  * the previous year), or when its body reports the previous year: it names the previous year
  * more often than the plan year, or its indicators are mostly achieved values. A section counts
  * as plan when its title names the plan year or plan words (计划, 安排, 打算, 要点, 任务 …).
@@ -13,7 +13,7 @@ import type { Plan, Section } from '../model.js';
 import type { PlanPart, SectionRef } from './types.js';
 
 const PLAN_WORDS = /(计划|安排|打算|要点|思路|部署|任务|目标|重点工作)/;
-const SUMMARY_WORDS = /(总结|回顾|成效|成绩|完成情况|工作情况|进展情况|主要做法|取得的|工作成果)/;
+const SUMMARY_WORDS = /(总结|回顾|成效|成绩|完成情况|工作情况|进展情况|主要做法|取得的|工作成果|存在的?问题|问题和不足|不足之处|困难和问题)/;
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 
 export function sectionRef(s: Section): SectionRef {
