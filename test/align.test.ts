@@ -436,3 +436,24 @@ describe('several sets at once', () => {
     expect(r.coverage).toBeCloseTo(credit / 12, 3);
   });
 });
+
+describe('a draft restating the superior word for word', () => {
+  it('finds targets the indicator extractor does not name (value first, 再有…)', () => {
+    const doc = [
+      '2021年全省卫生健康重点工作安排',
+      '一、持续深化医药卫生体制改革',
+      '2021年，所有县（市）医共体建设达到国家评判标准，40%左右的县（市）建设成效监测指标达到优良标准。',
+      '二、持续提升医疗服务能力',
+      '再有30所县级医院（含中医院、妇幼保健院）晋升三级医疗机构。',
+    ].join('\n\n');
+    const r = align(doc);
+    expect(r.planPart.level).toBe('省');
+    const byId = Object.fromEntries(r.targets.map((t) => [t.target.id, t]));
+    expect(byId['county-medical-community-excellent']).toMatchObject({ status: 'met', applies: true });
+    expect(byId['county-hospitals-tertiary']).toMatchObject({ status: 'met', applies: true });
+    const at = byId['county-hospitals-tertiary']!.indicator!;
+    expect(doc.slice(at.start, at.end)).toBe('再有30所县级医院（含中医院、妇幼保健院）晋升三级医疗机构');
+    // a total the province sets that this provincial draft does not restate is missing
+    expect(byId['township-basic-standard']!.status).toBe('missing');
+  });
+});

@@ -4,6 +4,7 @@
  * rules, the report and editor views can all call it on one analysis at the cost of one run.
  */
 import type { Plan } from '../model.js';
+import { segmentOffset } from '../text.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
@@ -48,7 +49,8 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   const indicators = plan.indicators.filter(inPart);
 
   const themes = sets.flatMap((set) => alignThemes(plan, tops, set));
-  const targets = sets.flatMap((set) => alignTargets(indicators, set, part));
+  const findQuote = quoteFinder(plan, partSpans);
+  const targets = sets.flatMap((set) => alignTargets(indicators, set, part, findQuote));
 
   const byTop = new Map<string, SectionThemes['themes']>();
   const key = (s: SectionRef) => `${s.sectionId}@${s.span.start}`;
@@ -75,6 +77,32 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
     unmatchedSections,
     coverage,
     targetSummary,
+  };
+}
+
+/** Searches the plan part's paragraphs for a wording, white space ignored. */
+function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[]): (quote: string) => { start: number; end: number } | undefined {
+  let stripped: { text: string; offsets: number[] }[] | undefined;
+  return (quote) => {
+    const q = quote.replace(/\s+/g, '');
+    if (q.length < 4) return undefined;
+    stripped ??= plan.blocks
+      .filter((b) => spans.some((p) => b.start >= p.start && b.end <= p.end))
+      .map((b) => {
+        let text = '';
+        const offsets: number[] = [];
+        for (let i = 0; i < b.text.length; i++) {
+          if (/\s/.test(b.text[i]!)) continue;
+          text += b.text[i];
+          offsets.push(segmentOffset(b.segments, i));
+        }
+        return { text, offsets };
+      });
+    for (const b of stripped) {
+      const at = b.text.indexOf(q);
+      if (at >= 0) return { start: b.offsets[at]!, end: b.offsets[at + q.length - 1]! + 1 };
+    }
+    return undefined;
   };
 }
 

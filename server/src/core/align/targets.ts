@@ -7,6 +7,9 @@
  * ≥ 0.6, and a compatible unit unless the names agree closely (≥ 0.8, then a different unit is
  * itself a finding).
  *
+ * When no indicator matches, a draft that restates the superior's sentence word for word (white
+ * space ignored) is matched there, with the superior's own values.
+ *
  * Comparison: direction from the target (以上/不低于/提高到/增长 = more is better; 以下/控制在/
  * 降至 = less is better; for 左右/达到 the name decides: 死亡率, 发病率 … are “less is better”),
  * values in the target's unit (% ↔ ‰ converted; 名 = 人), comparator (a floor answered with 左右
@@ -20,6 +23,7 @@
  */
 import type { Indicator, IndicatorOp } from '../model.js';
 import type { RequirementSet, Target } from '../requirements/types.js';
+import type { Span } from '../text.js';
 import type { PlanPart, TargetAlignment, TargetProblem, TargetStatus } from './types.js';
 import { normalize } from './similarity.js';
 
@@ -213,23 +217,50 @@ export function compareTarget(
   return { status, problems, draftValue, reason: { zh: zh.join('；'), en: en.join('; ') } };
 }
 
-export function alignTargets(indicators: readonly Indicator[], set: RequirementSet, part: PlanPart): TargetAlignment[] {
+/** Finds the superior's wording (white space ignored) in the draft's plan part: a document span. */
+export type QuoteSearch = (quote: string) => Span | undefined;
+
+export function alignTargets(indicators: readonly Indicator[], set: RequirementSet, part: PlanPart, findQuote?: QuoteSearch): TargetAlignment[] {
   const candidates = indicators.filter((i) => i.kind === 'target').map((ind) => ({ ind, name: prepareName(ind.name) }));
   return set.targets.map((target) => {
     const names = targetNames(target);
-    let best: { ind: Indicator; score: number } | undefined;
+    let best: { ind: Indicator; score: number; name: number } | undefined;
     for (const { ind, name } of candidates) {
       const score = nameScore(names, name);
       if (score < NAME_MATCH) continue;
       const unitOk = conversion(ind.unit, target.unit) !== undefined;
       if (!unitOk && score < NAME_CLOSE) continue;
       const rank = score + (unitOk ? 0.05 : 0);
-      if (!best || rank > best.score + 1e-9) best = { ind, score: rank };
+      if (!best || rank > best.score + 1e-9) best = { ind, score: rank, name: score };
     }
     const targetYear = target.year ?? set.year;
     const yearOk = targetYear === undefined || part.year === undefined || targetYear <= part.year;
     const levelOk = bindsLevel(target, set.level, part.level);
     const applies = yearOk && levelOk;
+    if (!best && findQuote && target.source?.quote) {
+      // the draft restates the superior's sentence word for word (the extractor may not name it)
+      const at = findQuote(target.source.quote);
+      if (at) {
+        best = {
+          ind: {
+            start: at.start,
+            end: at.end,
+            text: target.source.quote,
+            name: target.name,
+            comparator: target.comparator,
+            op: target.op,
+            value: target.value,
+            ...(target.value2 !== undefined ? { value2: target.value2 } : {}),
+            unit: target.unit,
+            ...(target.qualifier ? { qualifier: target.qualifier } : {}),
+            kind: 'target',
+            valueSpan: at,
+          },
+          score: 1,
+          name: 1,
+        };
+      }
+    }
     if (!best) {
       const why = !yearOk
         ? { zh: `上级 ${targetYear} 年目标，草案为 ${part.year} 年，不要求体现`, en: `a ${targetYear} target; the draft is for ${part.year}` }
@@ -245,7 +276,7 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
       status: cmp.status,
       applies,
       indicator: best.ind,
-      nameScore: Math.round(Math.min(1, targetNameScore(target, best.ind)) * 1000) / 1000,
+      nameScore: Math.round(best.name * 1000) / 1000,
       problems: cmp.problems,
       reason: cmp.reason,
       draftValue: cmp.draftValue,
