@@ -1,0 +1,62 @@
+/**
+ * The server's analysis layer in-process: cached per version, superseded work abandoned, and a
+ * rule that throws is logged while the document still gets every other rule's findings.
+ */
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { allRules } from '../server/src/core/rules/index.js';
+import { Analyzer, Superseded } from '../server/src/lsp/analysis.js';
+import { normaliseSettings } from '../server/src/lsp/settings.js';
+import { Workspace } from '../server/src/lsp/workspace.js';
+import { readSeed } from './helpers.js';
+
+function setup() {
+  const errors: string[] = [];
+  const log = { info() {}, warn() {}, error: (m: string, err?: unknown) => void errors.push(`${m}: ${String(err)}`) };
+  const ws = new Workspace({ settingsFor: async () => normaliseSettings({}), folders: () => [], trusted: () => true, log });
+  return { analyzer: new Analyzer(ws, log), errors };
+}
+
+const doc = (text: string, version = 1) => TextDocument.create('file:///virtual/plan.txt', 'plaintext', version, text);
+
+describe('Analyzer', () => {
+  it('analyses each version once and reuses the result', async () => {
+    const { analyzer } = setup();
+    const d = doc(readSeed('001'));
+    const a = await analyzer.get(d);
+    const b = await analyzer.get(d);
+    expect(b).toBe(a);
+    expect(analyzer.runs).toBe(1);
+    expect(a.findings.some((f) => f.ruleId === 'numbering/style')).toBe(true);
+    // a configuration change invalidates it
+    analyzer.invalidate();
+    const c = await analyzer.get(d);
+    expect(c).not.toBe(a);
+    expect(analyzer.runs).toBe(2);
+  });
+
+  it('abandons a version that a newer one superseded', async () => {
+    const { analyzer } = setup();
+    await expect(analyzer.get(doc(readSeed('000')), () => false)).rejects.toBeInstanceOf(Superseded);
+  });
+
+  it('logs a rule that throws and keeps every other rule’s findings', async () => {
+    const { analyzer, errors } = setup();
+    const style = allRules.find((r) => r.meta.id === 'numbering/style')!;
+    const original = style.check;
+    style.check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const a = await analyzer.get(doc('一、总体要求\n1.甲。\n3.乙。\n(一)丙\n'));
+      expect(a.failures).toContain('numbering/style');
+      expect(errors.some((e) => e.includes('numbering/style') && e.includes('boom'))).toBe(true);
+      expect(a.findings.some((f) => f.ruleId === 'numbering/style')).toBe(false);
+      // the other rules still ran: the gap 1. → 3. is reported
+      expect(a.findings.some((f) => f.ruleId === 'numbering/sequence')).toBe(true);
+      expect(a.plan.allSections.length).toBeGreaterThan(0);
+    } finally {
+      style.check = original;
+    }
+  });
+});
