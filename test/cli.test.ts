@@ -493,3 +493,12 @@ describe('outline, indicators, docs', () => {
     expect(r.stdout.trim()).toBe('0.1.0');
   });
 });
+
+describe('stylish column widths', () => {
+  it('count CJK and full-width characters as two columns, ASCII as one', async () => {
+    const { width } = await import('../server/src/cli/format/stylish.js');
+    expect(width('（一）abc')).toBe(9);
+    expect(width('接种率90%')).toBe(9);
+    expect(width('')).toBe(0);
+  });
+});

@@ -13,14 +13,13 @@ const severityName: Record<Severity, { zh: string; en: string; style: Style }> =
   hint: { zh: '提示', en: 'hint', style: 'gray' },
 };
 
-/** Display width: CJK and full-width characters count two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
-  }
-  return w;
+/** Wide (two-column) characters: CJK, Hangul, full-width forms. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** Display width: wide characters count two columns (astral characters are two code units already). */
+export function width(s: string): number {
+  const wide = s.match(WIDE);
+  return s.length + (wide ? wide.length : 0);
 }
 
 function pad(s: string, n: number): string {
