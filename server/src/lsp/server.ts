@@ -304,6 +304,13 @@ export function startServer(connection: Connection): void {
         if (quiet >= settings.debounce || token.isCancellationRequested) break;
         await new Promise((r) => setTimeout(r, settings.debounce - quiet));
       }
+      if (token.isCancellationRequested) {
+        // the client moved on (a newer edit): answer with what is known, do no new work
+        const known = analyzer.latest(uri);
+        return known
+          ? { kind: DocumentDiagnosticReportKind.Full, resultId: `${known.version}:${known.generation}`, items: diagnosticsOf(known) }
+          : { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      }
       const a = await current(uri);
       if (!a) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       return { kind: DocumentDiagnosticReportKind.Full, resultId: `${a.version}:${a.generation}`, items: diagnosticsOf(a) };
