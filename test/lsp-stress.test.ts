@@ -6,6 +6,9 @@
  * for, and the last diagnostics are those of the core on the client's final text.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -228,6 +231,36 @@ describe('requests the server cannot answer meaningfully still get an answer', (
     expect(Array.isArray(symbols)).toBe(true);
     expect((symbols as unknown[]).length).toBeGreaterThan(0);
   });
+});
+
+describe('requirement set paths and workspace trust', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'planlint-lsp-trust-'));
+  const outside = join(dir, 'outside.yaml');
+  writeFileSync(outside, 'title: 上级要点\nthemes:\n  - id: t1\n    title: 疫情防控\n    keywords: [疫情防控]\n');
+  const outsideProblems = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'config/requirements');
+
+  for (const trusted of [true, false]) {
+    it(`${trusted ? 'trusted' : 'untrusted'} workspace: a set named in the user settings outside the workspace ${trusted ? 'loads' : 'is refused'}; one named in the draft is always refused`, async () => {
+      const h = await startServer({
+        initializationOptions: { trusted },
+        configuration: (section) => (section === 'planlint' ? { requirements: [outside] } : null),
+      });
+      try {
+        const a = fileUri(`settings-${trusted}.txt`);
+        await h.open(a, SEEDS[3]!);
+        const pa = await h.waitForDiagnostics(a, (x) => x.version === 1, 20000);
+        expect(outsideProblems(pa).length, JSON.stringify(outsideProblems(pa))).toBe(trusted ? 0 : 1);
+        const b = fileUri(`frontmatter-${trusted}.md`);
+        await h.open(b, `---\nrequirements: [${outside}]\n---\n` + SEEDS[3]!, 'markdown');
+        const pb = await h.waitForDiagnostics(b, (x) => x.version === 1, 20000);
+        const refused = outsideProblems(pb).filter((d) => d.range.start.line === 1);
+        expect(refused.length, JSON.stringify(pb.diagnostics.filter((d) => String(d.code).startsWith('config')))).toBe(1);
+        expect(refused[0]!.message).toContain('工作区之外');
+      } finally {
+        await h.stop();
+      }
+    }, 60000);
+  }
 });
 
 describe('the client goes away', () => {
