@@ -8,13 +8,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { corpusFile, readSeeds } from './generate.js';
-import { now, round, summarize, type Summary } from './stats.js';
+import { now, procCpuMs, round, summarize, type Summary } from './stats.js';
 
 export interface CliCase {
   name: string;
   command: string;
   files: number;
   wall: Summary;
+  /** mean CPU time (user + system) per run, from /proc (10 ms ticks), ms */
+  cpuMean?: number;
   /** exit status of the last run */
   status: number | null;
 }
@@ -24,19 +26,24 @@ export interface CliResult {
   ratios: { what: string; ratio: number }[];
 }
 
-function timeProcess(args: string[], cwd: string, runs: number, warm: boolean): { samples: number[]; status: number | null } {
+function timeProcess(args: string[], cwd: string, runs: number, warm: boolean): { samples: number[]; status: number | null; cpuMean: number } {
   const samples: number[] = [];
   let status: number | null = null;
+  let cpu = 0;
   for (let i = warm ? 0 : 1; i <= runs; i++) {
+    const c0 = procCpuMs('self', true);
     const t0 = now();
     const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const t = now() - t0;
     if (r.error) throw r.error;
     status = r.status;
     if (status !== 0 && status !== 1) throw new Error(`${args.join(' ')} exited ${status}: ${r.stderr.slice(0, 500)}`);
-    if (i > 0) samples.push(t); // the first run warms the file cache
+    if (i > 0) {
+      samples.push(t); // the first run warms the file cache
+      cpu += procCpuMs('self', true) - c0;
+    }
   }
-  return { samples, status };
+  return { samples, status, cpuMean: round(cpu / samples.length) };
 }
 
 export function runCli(root: string, quick: boolean): CliResult {
@@ -49,8 +56,8 @@ export function runCli(root: string, quick: boolean): CliResult {
   const seedFiles = seeds.map((s) => relative(root, s.file));
   const cases: CliCase[] = [];
   const add = (name: string, args: string[], cwd: string, files: number, runs: number, shown: string, warm = true) => {
-    const { samples, status } = timeProcess(args, cwd, runs, warm);
-    cases.push({ name, command: shown, files, wall: summarize(samples), status });
+    const { samples, status, cpuMean } = timeProcess(args, cwd, runs, warm);
+    cases.push({ name, command: shown, files, wall: summarize(samples), cpuMean, status });
   };
   const small = quick ? 5 : 15;
   add('node -e 0', ['-e', '0'], root, 0, small, 'node -e 0');

@@ -29,7 +29,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
 import { generatePlan, readSeeds } from './generate.js';
-import { MB, now, round, summarize, type Summary } from './stats.js';
+import { MB, now, procCpuMs, round, summarize, type Summary } from './stats.js';
 
 export interface Server {
   proc: ChildProcessWithoutNullStreams;
@@ -40,7 +40,9 @@ export interface Server {
 }
 
 export async function startServer(root: string, settings: Record<string, unknown>): Promise<Server> {
-  const proc = spawn(process.execPath, [join(root, 'server', 'dist', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  // PLANLINT_BENCH_SERVER_ARGS: extra Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=DIR"
+  const extra = (process.env.PLANLINT_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...extra, join(root, 'server', 'dist', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   proc.stderr.resume();
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
@@ -127,6 +129,8 @@ export interface EditingDocResult {
   open: number;
   /** didChange → publishDiagnostics of that version, ms */
   keystroke: Summary;
+  /** mean CPU time of the server process per keystroke (from /proc, 10 ms ticks), ms */
+  serverCpuPerKeystroke?: number;
   /** documentSymbol on the settled document, ms */
   symbols?: Summary;
   /** hover at points spread through the settled document, ms */
@@ -174,6 +178,7 @@ async function editingRun(
 
     const keystroke: number[] = [];
     const started = now();
+    const cpu0 = procCpuMs(server.proc.pid!);
     for (const p of positions) {
       if (keystroke.length >= opts.edits || (keystroke.length >= 20 && now() - started > opts.budgetMs)) break;
       let t = now();
@@ -185,7 +190,8 @@ async function editingRun(
       await server.diagnostics(uri, v2);
       keystroke.push(now() - t);
     }
-    const result: EditingDocResult = { doc: name, bytes: Buffer.byteLength(text), debounceMs: opts.debounce, open: round(open), keystroke: summarize(keystroke) };
+    const cpuPer = (procCpuMs(server.proc.pid!) - cpu0) / keystroke.length;
+    const result: EditingDocResult = { doc: name, bytes: Buffer.byteLength(text), debounceMs: opts.debounce, open: round(open), keystroke: summarize(keystroke), serverCpuPerKeystroke: round(cpuPer) };
 
     if (opts.requests > 0) {
       const docId = { textDocument: { uri } };
