@@ -109,10 +109,11 @@ const NAME_TRAIL_WORDS = [
 ].sort((a, b) => b.length - a.length);
 
 /** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均. */
-export function nameTrail(s: string): number {
+export function nameTrail(s: string, start = 0, end = s.length): number {
   for (const w of NAME_TRAIL_WORDS) {
-    if (s.endsWith(w)) {
-      if (w === '均' && (s.endsWith('人均') || s.endsWith('平均'))) continue;
+    const at = end - w.length;
+    if (at >= start && s.startsWith(w, at)) {
+      if (w === '均' && at > start && (s[at - 1] === '人' || s[at - 1] === '平')) continue;
       return w.length;
     }
   }

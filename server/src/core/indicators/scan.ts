@@ -234,16 +234,19 @@ function hanCount(s: string): number {
 }
 
 /** Cleans a raw name segment [s, e) of compact text; returns the cleaned bounds. */
+/** NAME_LEAD matched in place (sticky), without slicing the name out first. */
+const NAME_LEAD_AT = new RegExp(NAME_LEAD.source.replace(/^\^/, ''), 'y');
+
 function cleanName(c: string, s: number, e: number): { s: number; e: number } {
   for (let guard = 0; guard < 12 && s < e; guard++) {
-    const seg = c.slice(s, e);
-    const lead = NAME_LEAD.exec(seg);
-    if (lead && lead[0].length > 0 && lead[0].length < seg.length) {
+    NAME_LEAD_AT.lastIndex = s;
+    const lead = NAME_LEAD_AT.exec(c);
+    if (lead && lead[0].length > 0 && lead[0].length < e - s) {
       s += lead[0].length;
       continue;
     }
-    const trail = nameTrail(seg);
-    if (trail > 0 && trail < seg.length) {
+    const trail = nameTrail(c, s, e);
+    if (trail > 0 && trail < e - s) {
       e -= trail;
       continue;
     }
