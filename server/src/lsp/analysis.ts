@@ -156,7 +156,13 @@ export class Analyzer {
       const large = text.length > context.settings.maxDocumentSize;
       const rules = large ? allRules.filter((r) => structuralRule(r.meta.id)) : allRules;
       if (large) findings.push(largeDocumentFinding(plan, text.length, context.settings.maxDocumentSize));
+      // on longer documents, yield between rules so that a newer edit can supersede this work
+      const yieldBetweenRules = text.length > 20_000;
       for (const rule of rules) {
+        if (yieldBetweenRules) {
+          await tick();
+          if (!isCurrent()) throw new Superseded();
+        }
         try {
           // a loop, not push(...spread): a rule with 150,000 findings would overflow the call stack
           for (const f of runRules(plan, {
