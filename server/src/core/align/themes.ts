@@ -21,6 +21,13 @@ import { bigramIndex, countTerms, explainShared, Idf, normalize, vectorize, type
 import { sectionRef } from './part.js';
 import type { Evidence, SectionRef, ThemeAlignment, ThemeMatch } from './types.js';
 
+/*
+ * Calibration (seed 000 against henan-2021, each theme × level-1 section, best unit cosine):
+ * the 81 pairs a reader would not match score 0.008–0.095 (median 0.037, p90 0.067); the pairs
+ * a reader would match have median 0.207 and reach 0.495. WEAK sits just above the largest
+ * unrelated score, STRONG just below the median related one. An unrelated plan (education) scores
+ * below WEAK against every theme (test/align.test.ts).
+ */
 /** Score a unit must reach to count as (weak) evidence: partial coverage. */
 export const WEAK = 0.1;
 /** Score of strong evidence: the theme is covered. */
