@@ -3,7 +3,7 @@
  * located problems for every kind of mistake (YAML syntax, schema, ids, references, workspace).
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundledSetPath, listBundledSets, parseRequirementSet, resolveRequirementSets } from '../server/src/node/requirements.js';
@@ -189,6 +189,14 @@ describe('loader: located problems, never a throw', () => {
     const unknown = resolveRequirementSets(['henan-2099'], { baseDir: ws, workspaceRoot: ws });
     expect(unknown.problems[0]!.message.zh).toContain('找不到要求集“henan-2099”');
     expect(unknown.problems[0]!.message.zh).toContain('henan-2021');
+  });
+
+  it('the example in server/sets/README.md is a valid set', () => {
+    const md = readFileSync(join(repoRoot, 'server/sets/README.md'), 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(md)![1]!;
+    const r = parseRequirementSet(yaml, { file: 'README.md', name: 'example' });
+    expect(r.problems).toEqual([]);
+    expect(r.set!.targets[0]!.binds).toBe('all');
   });
 
   it('bundled set file validates and is found next to the sources', () => {
