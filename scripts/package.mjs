@@ -45,6 +45,8 @@ for (const d of ['sets', 'profiles']) {
   if (existsSync(from)) cpSync(from, join(stage, 'server', d), { recursive: true });
 }
 if (existsSync(join(root, 'schemas'))) cpSync(join(root, 'schemas'), join(stage, 'schemas'), { recursive: true });
+// rule documentation, linked from each diagnostic's code
+if (existsSync(join(root, 'docs', 'rules.md'))) cpSync(join(root, 'docs', 'rules.md'), join(stage, 'docs', 'rules.md'));
 
 // no dependencies travel in the package: everything is bundled
 const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));

@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { readSeed } from './helpers.js';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { applyEdits, buildServer, builtServerPath, fileUri, removeServerBuild, startServer, type Harness } from './lsp-harness.js';
 
 beforeAll(buildServer, 120000);
@@ -75,6 +76,9 @@ describe('language server over stdio (push diagnostics, bare client)', () => {
       expect(d!.message).toMatch(/半角括号/); // Chinese first
       expect(d!.message).toMatch(/half-width/); // English after
       expect(d!.message).toContain('GB/T 9704-2012');
+      // the code links to the rule's documentation, a local file
+      expect(d!.codeDescription?.href).toMatch(/^file:\/\/.*\/docs\/rules\.md#numberingstyle$/);
+      expect(existsSync(fileURLToPath(d!.codeDescription!.href.replace(/#.*$/, '')))).toBe(true);
     }
     // full-width headings are not called half-width
     const fullWidthLines = src.map((l, i) => (/^\s*（[一二三四五六七八九十]+）/.test(l) ? i : -1)).filter((i) => i >= 0);

@@ -45,6 +45,7 @@ describe('npm run package', () => {
       'extension/server/dist/server.js',
       'extension/server/sets/henan-2021.yaml',
       'extension/schemas/requirements.schema.json',
+      'extension/docs/rules.md',
     ]) {
       expect(files, f).toContain(f);
     }

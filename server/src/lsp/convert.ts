@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver';
 import type { Edit, Localized, LocatedFinding, Plan, Severity } from '../core/model.js';
 import type { MessageLanguage } from './settings.js';
+import { ruleDocHref } from './ruledocs.js';
 
 export const SOURCE = 'planlint';
 
@@ -55,6 +56,8 @@ export function toDiagnostic(f: LocatedFinding, index: number, version: number, 
     message: findingMessage(f, language),
     data: { ruleId: f.ruleId, version, index } satisfies DiagnosticData,
   };
+  const href = ruleDocHref(f.ruleId);
+  if (href) d.codeDescription = { href };
   return d;
 }
 
