@@ -133,9 +133,25 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-/** True for horizontal white space, including the ideographic space and NBSP. */
+/**
+ * True for horizontal white space, including the ideographic space, NBSP, the typographic spaces
+ * (U+2000–200A, U+202F, U+205F) and the zero-width characters pasted text carries (U+200B–200D,
+ * U+2060, U+FEFF): WeChat and web pages put a zero-width space before paragraphs.
+ */
 export function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\ufeff';
+  if (ch === undefined || ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x3000 ||
+    c === 0xa0 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200d) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x2060
+  );
 }
 
 /** Maps an index in a joined text back to a document offset via its segments. */
