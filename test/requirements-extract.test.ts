@@ -87,3 +87,25 @@ describe('extract from a plan with numbered headings', () => {
     expect(set.targets.find((t) => t.name === '适龄儿童免疫规划疫苗接种率')).toMatchObject({ value: 90, source: { line: 144 } });
   });
 });
+
+describe('extract from a summary-and-plan document', () => {
+  it('takes seed 002’s 2021 part: its seven （一）… headings and its 2021 targets, not the 2020 summary', () => {
+    const plan = parsePlan(readSeed('002'));
+    const set = extractRequirementSet(plan);
+    expect(set.year).toBe(2021);
+    expect(set.themes.map((t) => t.title)).toEqual([
+      '全面实施“健康开封行动”',
+      '持续深化医药卫生体制改革',
+      '推动医疗卫生体系更加健全',
+      '促进健康服务水平不断提高',
+      '加强卫生人才队伍建设',
+      '推进中医药传承创新发展',
+      '不断强化自身素质建设',
+    ]);
+    const summaryEnd = plan.sections[0]!.end;
+    const lineOf = (o: number) => plan.index.positionAt(o).line + 1;
+    for (const t of set.targets) expect(t.source!.line!, t.name).toBeGreaterThan(lineOf(summaryEnd));
+    // 县域就诊率达到 90% (二（二）一是) is one of them
+    expect(set.targets.find((t) => t.value === 90 && t.unit === '%')).toBeDefined();
+  });
+});

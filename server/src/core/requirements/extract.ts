@@ -1,9 +1,10 @@
 /**
  * Drafting a requirement set from a superior document, for a reviewer to curate.
  *
- * Themes: the document's numbered tasks. The longest inline enumeration of tasks (一要…十要,
- * 一是…) with at least three items when there is one; otherwise its level-1 headings (一、), or
- * its level-2 headings (（一）) when it has fewer than three level-1 ones. Each theme gets the
+ * Only the plan part counts (a “2020年总结暨2021年计划” hands down its 2021 part; see
+ * align/part.ts). Themes: the document's numbered tasks: its level-1 headings (一、) when it has at
+ * least three, else its level-2 headings (（一）) when it has three; otherwise the longest inline
+ * enumeration of tasks (一要…十要, 一是…) with at least three items; otherwise any headings. Each theme gets the
  * task's first clause as title, the whole task as text, quoted terms (“一老一小”) and the title as
  * keywords, and its 1-based source line.
  *
@@ -15,7 +16,7 @@
  */
 import type { Block, Indicator, IndicatorOp, Plan } from '../model.js';
 import { segmentOffset } from '../text.js';
-import { draftYear, draftLevel, titleLine } from '../align/part.js';
+import { choosePlanPart, draftYear, draftLevel, titleLine } from '../align/part.js';
 import { cosine, countTerms, Idf, normalize, vectorize } from '../align/similarity.js';
 import { WEAK } from '../align/themes.js';
 import type { RequirementSet, Target, Theme } from './types.js';
@@ -53,8 +54,10 @@ function firstClause(s: string): string {
   return (m ? m[0] : t).slice(0, 40);
 }
 
-function tasksFromEnumerations(plan: Plan): TaskSpan[] | undefined {
-  const candidates = plan.enumerations.filter((e) => e.items.length >= 3 && (e.kind === '要' || e.kind === '是'));
+type InPart = (span: { start: number; end: number }) => boolean;
+
+function tasksFromEnumerations(plan: Plan, inPart: InPart): TaskSpan[] | undefined {
+  const candidates = plan.enumerations.filter((e) => e.items.length >= 3 && (e.kind === '要' || e.kind === '是') && inPart(e));
   if (candidates.length === 0) return undefined;
   const best = candidates.reduce((a, b) => (b.items.length > a.items.length ? b : a));
   const out: TaskSpan[] = [];
@@ -76,10 +79,10 @@ function tasksFromEnumerations(plan: Plan): TaskSpan[] | undefined {
   return out;
 }
 
-function tasksFromSections(plan: Plan): TaskSpan[] | undefined {
-  const l1 = plan.allSections.filter((s) => s.level === 1);
-  const list = l1.length >= 3 ? l1 : plan.allSections.filter((s) => s.level === 2);
-  if (list.length < 1) return undefined;
+function tasksFromSections(plan: Plan, inPart: InPart, min: number): TaskSpan[] | undefined {
+  const l1 = plan.allSections.filter((s) => s.level === 1 && inPart(s));
+  const list = l1.length >= 3 ? l1 : plan.allSections.filter((s) => s.level === 2 && inPart(s));
+  if (list.length < min) return undefined;
   return list.map((s) => ({ marker: s.token.raw, title: oneLine(s.title), start: s.heading.start, end: s.end, text: oneLine(plan.text.slice(s.titleSpan.start, s.end)) }));
 }
 
@@ -115,7 +118,13 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   const year = draftYear(plan);
   const level = draftLevel(plan);
   const lineOf = (offset: number) => plan.index.positionAt(offset).line + 1;
-  const tasks = tasksFromEnumerations(plan) ?? tasksFromSections(plan) ?? [];
+  // only the plan part: a “2020年总结暨2021年计划” superior hands down its 2021 part
+  const part = choosePlanPart(plan);
+  const partSpans = part.sections.map((p) => p.span);
+  const inPart: InPart = (x) => partSpans.length === 0 || partSpans.some((p) => x.start >= p.start && x.end <= p.end);
+  // numbered headings when there are at least three; else the task enumeration (一要…十要 of a
+  // speech or a report); else whatever headings there are
+  const tasks = tasksFromSections(plan, inPart, 3) ?? tasksFromEnumerations(plan, inPart) ?? tasksFromSections(plan, inPart, 1) ?? [];
   const themes: Theme[] = tasks.map((t, i) => {
     const title = t.title ?? firstClause(t.text);
     const quoted = [...t.text.matchAll(QUOTED)].map((m) => m[1]!);
@@ -170,6 +179,7 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
     return oneLine(at.block.text.slice(sent.start, sent.end));
   };
   for (const ind of plan.indicators) {
+    if (!inPart(ind)) continue;
     covered.push({ start: ind.valueSpan.start, end: ind.valueSpan.end });
     const sentence = sentenceOf(ind.start, ind.end);
     if (!stated(ind, sentence)) continue;
@@ -193,6 +203,7 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
 
   // quantities the extractor left unnamed, in plan-language sentences
   for (const b of plan.blocks) {
+    if (!inPart(b)) continue;
     QUANTITY.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = QUANTITY.exec(b.text))) {
