@@ -23,6 +23,8 @@ const NOISE: Record<string, (s: string) => string> = {
   'zero-width no-break space at line starts': (s) => s.replace(/^/gm, '\ufeff'),
   'trailing blanks': (s) => s.replace(/$/gm, ' \u3000'),
   'tab indentation': (s) => s.replace(/^/gm, '\t'),
+  'a blank line after every line (double-spaced PDF export)': (s) => s.replace(/\r?\n/g, '\n\n'),
+  'form feeds between pages': (s) => s.replace(/\n(?=[^\n]*\n)/g, (m, at: number) => (at % 7 === 0 ? '\n\f\n' : m)),
 };
 
 describe('structure survives paste noise', () => {
