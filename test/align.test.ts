@@ -188,6 +188,16 @@ describe('altered copies of seed 000', () => {
     expect(strict.targets.find((t) => t.target.id === 'immunization-rate')).toMatchObject({ status: 'stronger', problems: [] });
   });
 
+  it('a different rate that shares words (新冠病毒疫苗接种率) is not taken for the target', () => {
+    const altered = text.replace('全力推进新冠病毒疫苗接种。', '新冠病毒疫苗接种率达到 80%以上。');
+    expect(altered).not.toBe(text);
+    const r = align(altered);
+    const t = r.targets.find((x) => x.target.id === 'immunization-rate')!;
+    expect(t.status).toBe('met');
+    expect(t.indicator!.name).toBe('适龄儿童免疫规划疫苗接种率');
+    expect(alignmentFindings(altered)).toEqual([]);
+  });
+
   it('a later deadline for the immunisation target is weaker', () => {
     const late = align(text.replace('适龄儿童免疫规划疫苗接种率达到 90%以上', '到2022年底，适龄儿童免疫规划疫苗接种率达到 90%以上'));
     const t = late.targets.find((x) => x.target.id === 'immunization-rate')!;

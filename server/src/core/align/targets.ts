@@ -42,7 +42,7 @@ function cleanName(s: string): string {
   return normalize(s).replace(STRIP, '');
 }
 
-/** Dice coefficient of character bigrams; 1 when one name contains the other and the shorter has ≥ 4 characters. */
+/** Dice coefficient of character bigrams (1 for equal names). */
 export function nameSimilarity(a: string, b: string): number {
   const x = cleanName(a);
   const y = cleanName(b);
@@ -86,7 +86,9 @@ function dice(a: PreparedName, b: PreparedName): number {
 function nameScore(names: readonly PreparedName[], draft: PreparedName): number {
   let best = 0;
   for (const n of names) {
-    if (n.clean.length >= 4 && draft.clean.includes(n.clean)) return 1;
+    // a name inside the draft's name counts as the same indicator only when it is most of it
+    // (“免疫规划疫苗接种率” in “适龄儿童免疫规划疫苗接种率”, not “接种率” in “新冠病毒疫苗接种率”)
+    if (n.clean.length >= 4 && draft.clean.includes(n.clean) && n.clean.length >= 0.6 * draft.clean.length) return 1;
     best = Math.max(best, dice(n, draft));
   }
   return best;
