@@ -388,6 +388,25 @@ describe('editing features', () => {
     expect(left.some((x) => x.range.start.line === d.range.start.line + 1)).toBe(false);
   });
 
+  it('locates findings exactly in a CRLF document with a BOM (Word on Windows)', async () => {
+    const text = '\ufeff' + readSeed('001').replace(/\r?\n/g, '\r\n');
+    const uri = fileUri('crlf-001.txt');
+    await h.open(uri, text);
+    const pub = await h.waitForDiagnostics(uri);
+    const src = text.split('\r\n');
+    const style = pub.diagnostics.filter((d) => d.code === 'numbering/style');
+    expect(style.length).toBe(15);
+    for (const d of style) {
+      expect(d.range.start.line).toBe(d.range.end.line);
+      expect(src[d.range.start.line]!.slice(d.range.start.character, d.range.end.character)).toMatch(/^\([一二三四五六七八九十]+\)$/);
+    }
+    // and the fix keeps every CRLF
+    const actions = await actionsAt(h, uri, style[0]!, ['quickfix']);
+    const fixed = applyEdits(text, actions.find((a) => a.diagnostics?.[0]?.code === 'numbering/style')!.edit!.changes![uri] as TextEdit[]);
+    expect(fixed.split('\r\n').length).toBe(src.length);
+    expect(fixed.replace(/\r\n/g, '').length).toBe(text.replace(/\r\n/g, '').length);
+  });
+
   it('completes the next heading number at a line start', async () => {
     const text = '一、总体要求\n1.坚持人民至上。\n2.坚持预防为主。\n\n';
     const uri = fileUri('complete.txt');
