@@ -382,6 +382,13 @@ describe('plan part choice in general', () => {
     expect(r.planPart.year).toBe(2022);
   });
 
+  it('a draft that names no year is held to the set year’s targets only', () => {
+    const r = align('抓好常态化疫情防控。\n\n实施扩大国家免疫规划工作。');
+    expect(r.planPart.year).toBeUndefined();
+    expect(r.targets.find((t) => t.target.id === 'immunization-rate')!.status).toBe('missing');
+    expect(r.targets.find((t) => t.target.id === 'infant-mortality-2025')!.status).toBe('not-applicable');
+  });
+
   it('a draft without numbered headings is compared paragraph by paragraph', () => {
     const r = align('坚持外防输入、内防反弹，抓好常态化疫情防控，做好新冠病毒疫苗接种。\n\n推进中医馆建设，加强中医药人才队伍建设，弘扬中医药文化。');
     expect(r.planPart.sections).toEqual([]);

@@ -236,7 +236,9 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
       if (!best || rank > best.score + 1e-9) best = { ind, score: rank, name: score };
     }
     const targetYear = target.year ?? set.year;
-    const yearOk = targetYear === undefined || part.year === undefined || targetYear <= part.year;
+    // a draft that names no year is taken to be for the set's year
+    const draftYear = part.year ?? set.year;
+    const yearOk = targetYear === undefined || draftYear === undefined || targetYear <= draftYear;
     const levelOk = bindsLevel(target, set.level, part.level);
     const applies = yearOk && levelOk;
     if (!best && findQuote && target.source?.quote) {
@@ -265,7 +267,7 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
     }
     if (!best) {
       const why = !yearOk
-        ? { zh: `上级 ${targetYear} 年目标，草案为 ${part.year} 年，不要求体现`, en: `a ${targetYear} target; the draft is for ${part.year}` }
+        ? { zh: `上级 ${targetYear} 年目标，草案为 ${draftYear} 年，不要求体现`, en: `a ${targetYear} target; the draft is for ${draftYear}` }
         : !levelOk
           ? { zh: '上级本级的总量或辖区分布目标，下级草案不必重述', en: "a superior's own total or share of its jurisdictions, which a lower-level draft need not restate" }
           : { zh: '草案中未找到对应指标', en: 'no matching indicator in the draft' };
