@@ -4,7 +4,7 @@
  * fix all, renumbering, watched files, completion, links, folding, configuration problems.
  */
 import { fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -444,6 +444,39 @@ describe('editing features', () => {
     expect(d!.range.start.line).toBe(1);
     expect(d!.message).toContain('no-such-set');
     expect(d!.message).toContain('找不到');
+  });
+});
+
+describe('untrusted workspaces', () => {
+  it('load a requirement set named in the settings from outside the workspace only when trusted', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'planlint-sets-'));
+    const setFile = join(outside, 'province.yaml');
+    writeFileSync(setFile, readFileSync(join(repoRoot, 'server', 'sets', 'henan-2021.yaml')));
+    const ws = mkdtempSync(join(tmpdir(), 'planlint-ws-'));
+    const draft = join(ws, 'plan.txt');
+    writeFileSync(draft, readSeed('000'));
+    const uri = pathToFileURL(draft).href;
+    const run = async (trusted: boolean) => {
+      const h = await startServer({
+        initializationOptions: { trusted },
+        configuration: () => ({ requirements: [setFile] }),
+        workspaceFolders: [{ uri: pathToFileURL(ws).href, name: 'ws' }],
+      });
+      try {
+        await h.open(uri, readSeed('000'));
+        const pub = await h.waitForDiagnostics(uri);
+        const alignment = (await h.conn.sendRequest('planlint/alignment', { uri })) as { sets: string[] };
+        return { pub, sets: alignment.sets };
+      } finally {
+        await h.stop();
+      }
+    };
+    const trusted = await run(true);
+    expect(trusted.sets.length).toBe(1);
+    const restricted = await run(false);
+    expect(restricted.sets).toEqual([]);
+    const problem = restricted.pub.diagnostics.find((d) => d.code === 'config/requirements');
+    expect(problem?.message).toContain('工作区之外');
   });
 });
 
