@@ -239,6 +239,14 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
       /* already gone */
     }
   };
+  const groupAlive = () => {
+    try {
+      if (proc.pid) process.kill(-proc.pid, 0);
+      return !!proc.pid;
+    } catch {
+      return false;
+    }
+  };
   if (!ready) {
     killGroup('SIGKILL');
     throw new Error(`code-server did not answer on ${url}healthz (${dead ? 'it exited' : 'timeout'}):\n${output.join('')}`);
@@ -256,8 +264,11 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
         await exited;
         clearTimeout(timer);
       }
-      killGroup('SIGKILL'); // children that outlived the parent
-      if (!process.env.PLANLINT_E2E_KEEP) rmSync(root, { recursive: true, force: true });
+      killGroup('SIGKILL'); // children that outlived the parent (extension host, language server)
+      // wait until the whole group is gone, so nothing writes into the folder while it is removed
+      const gone = Date.now() + 5000;
+      while (Date.now() < gone && groupAlive()) await new Promise((r) => setTimeout(r, 50));
+      if (!process.env.PLANLINT_E2E_KEEP) rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
