@@ -60,12 +60,31 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
     for (const r of raws) {
       const kind: IndicatorKind = r.cue ?? contextKind ?? 'target';
       const ind = toIndicator(b, r, kind, secId >= 0 ? secId : undefined);
-      const q: Quantity = Object.assign({}, ind, { block: bi, sentence: r.sentence, group: r.group });
-      if (r.share) q.share = true;
-      if (r.comparator) q.comparatorSpan = { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) };
-      if (r.qualifierStart !== undefined && r.qualifierEnd !== undefined) {
-        q.qualifierSpan = { start: toDoc(b, r.qualifierStart), end: toDocEnd(b, r.qualifierEnd) };
-      }
+      const q: Quantity = {
+        start: ind.start,
+        end: ind.end,
+        text: ind.text,
+        name: ind.name,
+        comparator: ind.comparator,
+        op: ind.op,
+        value: ind.value,
+        value2: ind.value2,
+        unit: ind.unit,
+        qualifier: ind.qualifier,
+        deadline: ind.deadline,
+        kind: ind.kind,
+        sectionId: ind.sectionId,
+        valueSpan: ind.valueSpan,
+        block: bi,
+        sentence: r.sentence,
+        group: r.group,
+        share: r.share,
+        comparatorSpan: r.comparator ? { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) } : undefined,
+        qualifierSpan:
+          r.qualifierStart !== undefined && r.qualifierEnd !== undefined
+            ? { start: toDoc(b, r.qualifierStart), end: toDocEnd(b, r.qualifierEnd) }
+            : undefined,
+      };
       quantities.push(q);
       if (ind.name) indicators.push(ind);
     }
@@ -87,11 +106,12 @@ function toIndicator(b: Block, r: RawQuantity, kind: IndicatorKind, sectionId: n
     unit: r.unit,
     kind,
     valueSpan: { start: toDoc(b, r.valueStart), end: toDocEnd(b, r.valueEnd) },
+    // one object shape for every indicator (absent fields are undefined, omitted from JSON)
+    value2: r.value2,
+    qualifier: r.qualifier || undefined,
+    deadline: r.deadline || undefined,
+    sectionId,
   };
-  if (r.value2 !== undefined) ind.value2 = r.value2;
-  if (r.qualifier) ind.qualifier = r.qualifier;
-  if (r.deadline) ind.deadline = r.deadline;
-  if (sectionId !== undefined) ind.sectionId = sectionId;
   return ind;
 }
 

@@ -72,17 +72,20 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
   const blockSection = new Int32Array(blocks.length).fill(-1);
   const blockKind: (IndicatorKind | undefined)[] = new Array(blocks.length);
   const topScore = new Map<number, CueScore>();
+  // a top-level part whose title states its kind needs no scoring of its language
+  const titled = sections.map((sec) => (sec.parentId === undefined ? titleKind(sec.title, planYear) !== undefined : false));
   let p = 0;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
     while (p < sections.length && sections[p]!.start <= b.start) p++;
     const sec = p > 0 ? sections[p - 1]! : undefined;
     blockSection[bi] = sec ? sec.id : -1;
+    let top = sec;
+    for (let guard = 0; top && top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
+    if (top && titled[top.id]) continue;
     const s = scoreText(b.text);
     blockKind[bi] = s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
-    if (sec) {
-      let top = sec;
-      for (let guard = 0; top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
+    if (top) {
       const acc = topScore.get(top.id) ?? { achieved: 0, target: 0 };
       acc.achieved += s.achieved;
       acc.target += s.target;
