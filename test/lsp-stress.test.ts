@@ -30,7 +30,7 @@ import { analyze } from '../server/src/core/analyze.js';
 import { allRules } from '../server/src/core/rules/index.js';
 import { applySuppressions } from '../server/src/core/suppress.js';
 import { buildServer, fileUri, removeServerBuild, serverPath, startServer, type Harness } from './lsp-harness.js';
-import { domainString, SEEDS } from './robust-gen.js';
+import { domainString, editsProblems, mutatedSeed, onlyEditsChanged, SEEDS } from './robust-gen.js';
 import { repoRoot } from './helpers.js';
 
 beforeAll(buildServer, 120000);
@@ -135,6 +135,45 @@ describe('1,000 random edits', () => {
     for (const d of p.diagnostics) if (!inside(doc, d)) throw new Error(`outside: ${JSON.stringify(d.range)}`);
     await withTimeout(h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 60000, 'symbols of the huge draft');
     await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }, 180000);
+});
+
+describe('code actions on random drafts', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startServer();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('every action edit lies inside the document, edits do not overlap, and applying one changes only what it names (40 drafts)', async () => {
+    const texts = fc.sample(mutatedSeed({ window: 1500, maxMutations: 8 }), { numRuns: 40, seed: 11 });
+    let actionsSeen = 0;
+    for (const [i, text] of texts.entries()) {
+      const uri = fileUri(`actions-${i}.txt`);
+      await h.open(uri, text);
+      const pub = await h.waitForDiagnostics(uri, (x) => x.version === 1, 20000);
+      const doc = TextDocument.create(uri, 'plaintext', 1, text);
+      const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
+      const actions = (await withTimeout(h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: pub.diagnostics } }), 20000, 'code actions')) ?? [];
+      for (const a of actions) {
+        if (!('edit' in a) || !a.edit?.changes) continue;
+        const edits = a.edit.changes[uri] ?? [];
+        const spans = edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), newText: e.newText }));
+        // offsetAt clamps: a range outside the document would not round-trip
+        for (const e of edits) {
+          expect(doc.positionAt(doc.offsetAt(e.range.start)), a.title).toEqual(e.range.start);
+          expect(doc.positionAt(doc.offsetAt(e.range.end)), a.title).toEqual(e.range.end);
+        }
+        expect(editsProblems(a.title, spans, text.length)).toEqual([]);
+        const after = TextDocument.applyEdits(doc, edits);
+        expect(onlyEditsChanged(text, spans, after), a.title).toBe(true);
+        actionsSeen++;
+      }
+      await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+    expect(actionsSeen).toBeGreaterThan(40);
   }, 180000);
 });
 
