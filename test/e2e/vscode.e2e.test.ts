@@ -20,6 +20,7 @@ import {
   openWorkbench,
   press,
   screenshot,
+  SeenError,
   texts,
   waitToSee,
   type Browser,
@@ -97,6 +98,23 @@ async function problemCounts(p: Page, scenario: string, file: string, accept: (c
   return c!;
 }
 
+/**
+ * One scenario: on any failure (not only a timed-out wait) the error names the screenshot of what
+ * the page showed at that moment.
+ */
+function scenario(title: string, name: string, fn: () => Promise<void>): void {
+  it(title, async () => {
+    try {
+      await fn();
+    } catch (e) {
+      if (e instanceof SeenError || !(e instanceof Error)) throw e;
+      const shot = await screenshot(page, `${name}-FAILED`).catch((err: unknown) => `(no screenshot: ${String(err)})`);
+      e.message = `[${name}] ${e.message}\n  screenshot: ${shot}`;
+      throw e;
+    }
+  });
+}
+
 describe('planlint in VS Code (code-server in headless Chromium)', () => {
   beforeAll(async () => {
     server = await startCodeServer({ workspaceSettings });
@@ -118,7 +136,7 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await resetLayout(page);
   });
 
-  it('smoke: a plan opens in the editor and the planlint status item appears', async () => {
+  scenario('smoke: a plan opens in the editor and the planlint status item appears', 'smoke', async () => {
     const name = seedName('003');
     await openFile(page, 'smoke', name);
     const first = lines(seedText('003')).find((l) => l.trim() !== '')!.trim();
@@ -133,7 +151,7 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await screenshot(page, '01-smoke-003');
   });
 
-  it('seed 001: the Problems panel lists the half-width (一) findings in Chinese; the status bar count matches', async () => {
+  scenario('seed 001: the Problems panel lists the half-width (一) findings in Chinese; the status bar count matches', 'problems', async () => {
     const name = seedName('001');
     const expected = halfWidthLevel2Lines(seedText('001'));
     await openFile(page, 'problems', name);
@@ -174,7 +192,7 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await press(page, keys.maximizePanel);
   });
 
-  it('seed 001: the quick fix from the light bulb changes that line and nothing else', async () => {
+  scenario('seed 001: the quick fix from the light bulb changes that line and nothing else', 'quickfix', async () => {
     const name = seedName('001');
     const target = halfWidthLevel2Lines(seedText('001'))[0]!;
     const before = workspaceText(name);
@@ -229,7 +247,7 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await screenshot(page, '05-quickfix-001-after');
   });
 
-  it('seed 000: the Outline shows its ten sections; expanding one shows its numbered items', async () => {
+  scenario('seed 000: the Outline shows its ten sections; expanding one shows its numbered items', 'outline', async () => {
     const name = seedName('000');
     const heads = level1Headings(seedText('000'));
     const sections = itemsBySection(seedText('000'));
@@ -258,7 +276,7 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await setFoldersPane(page, true);
   });
 
-  it('seed 000: hovering 90%以上 names the indicator and its parsed value', async () => {
+  scenario('seed 000: hovering 90%以上 names the indicator and its parsed value', 'hover', async () => {
     const name = seedName('000');
     const all = lines(seedText('000'));
     const line = all.findIndex((l) => l.includes('90%以上'));
@@ -290,7 +308,7 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('seed 000 with the Henan 2021 set: the alignment view lists the ten provincial tasks; a click reveals the covering section', async () => {
+  scenario('seed 000 with the Henan 2021 set: the alignment view lists the ten provincial tasks; a click reveals the covering section', 'alignment', async () => {
     const name = seedName('000');
     const themes = henanThemes();
     const heads = level1Headings(seedText('000'));
@@ -334,7 +352,7 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await screenshot(page, '09-alignment-000-reveal');
   });
 
-  it('seed 000: the report command opens a webview with the coverage matrix', async () => {
+  scenario('seed 000: the report command opens a webview with the coverage matrix', 'report', async () => {
     const name = seedName('000');
     const themes = henanThemes();
     const heads = level1Headings(seedText('000'));
