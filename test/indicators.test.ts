@@ -268,6 +268,9 @@ describe('seed indicators', () => {
     // a share whose subject follows the value
     expect(find(plan, '县（市）建设成效监测指标达到优良标准')).toMatchObject({ op: 'approx', value: 40, qualifier: '左右', kind: 'target', deadline: '2021年' });
     expect(find(plan, '社区卫生服务中心已设置规范化的中医馆')).toMatchObject({ value: 80, kind: 'achieved' });
+    const more = find(plan, '县级医院（含中医院、妇幼保健院）晋升三级医疗机构');
+    expect(more).toMatchObject({ comparator: '再有', op: 'increase', value: 30, unit: '所', kind: 'target' });
+    expect(more.text.startsWith('再有30所')).toBe(true);
     expect(find(plan, '人均基本公共卫生服务经费', 74)).toMatchObject({ kind: 'achieved', unit: '元' });
     expect(find(plan, '规划免疫接种率')).toMatchObject({ kind: 'achieved', value: 98.73 });
     expect(find(plan, '治愈率')).toMatchObject({ kind: 'achieved', value: 98.3 });

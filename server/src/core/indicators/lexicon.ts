@@ -33,6 +33,7 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
   ['压缩', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
+  ['再有', 'increase'], ['新增', 'increase'], ['另有', 'increase'], ['还有', 'increase'], ['共有', 'eq'],
   ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'],
   ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
 ];

@@ -358,6 +358,9 @@ function nameOk(c: string, s: number, e: number): boolean {
   return (hanCount(txt) >= 2 || ABBREVIATION.test(txt)) && !GENERIC_NAME.test(txt) && !COUNT_WORD.test(txt);
 }
 
+/** Words before a count whose subject follows it. */
+const COUNT_LEAD = /(?:再有|新增|另有|还有)$/;
+
 /** "GDP增长6%": an abbreviation is a name of its own. */
 const ABBREVIATION = /[A-Z]{2,}/;
 const YEAR_NOT_DURATION = new Set(['底', '末', '内', '度', '前', '初', '级', '代', '以', '来', '中', '年']);
@@ -498,6 +501,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     let share: { s: number; e: number } | undefined;
     if (!closesStatement(c, k)) {
       if (i > 0 && values.length === 1 && value2 === undefined && (unit.unit === '%' || unit.unit === '‰')) share = shareSubject(c, k);
+      // "再有30所县级医院晋升三级医疗机构", "新增100张床位": a count whose subject follows it
+      else if (values.length === 1 && value2 === undefined && COUNT_LEAD.test(c.slice(Math.max(0, i - 2), i))) share = shareSubject(c, k);
       if (!share) continue;
     }
     // a trailing qualifier applies to every value of the list
@@ -603,7 +608,11 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     if (share) {
       const nm = c.slice(share.s, share.e);
       emit(nm, share.s, share.e, values[0]!);
-      out[out.length - 1]!.share = true;
+      const last = out[out.length - 1]!;
+      // a percentage share is a part of a whole; a count ("再有30所…") is not
+      if (unit.unit === '%' || unit.unit === '‰') last.share = true;
+      // the statement as written starts at its comparator ("再有30所县级医院……")
+      if (cmp && cmpStart < i) last.start = toT(cmpStart);
       prevInSentence = { sentence: sentIdx, name: nm, nameStart: share.s, nameEnd: share.e };
       continue;
     }
