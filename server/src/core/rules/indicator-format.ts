@@ -118,7 +118,7 @@ function checkRanges(ctx: RuleContext, b: Block): void {
   RANGE_MISSING_UNIT.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RANGE_MISSING_UNIT.exec(t))) {
-    const [raw, a, sp1, sep, sp2, bNum, , unitRaw] = m as unknown as [string, string, string, string, string, string, string, string];
+    const [raw, a, sp1, sep, , bNum, , unitRaw] = m as unknown as [string, string, string, string, string, string, string, string];
     const unit = toHalfWidth(unitRaw);
     const aEnd = m.index + a.length;
     const sepStart = aEnd + sp1.length;
