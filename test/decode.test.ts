@@ -48,6 +48,13 @@ describe('decodeBytes', () => {
     expect(r.text).toBe(short);
   });
 
+  it('reads Big5 (traditional Chinese) when chardet is clearly sure of it, not as GB18030 mojibake', () => {
+    const text = '一、加強黨的建設，鞏固疫情防控成果。\n（一）適齡兒童免疫規劃疫苗接種率保持在90%以上。\n二、推進縣域醫療衛生服務體系建設。\n';
+    const r = decodeBytes(iconv.encode(text, 'big5'));
+    expect(r.encoding).toBe('big5');
+    expect(r.text).toBe(text);
+  });
+
   it('detects GBK even with a single Chinese character in ASCII text', () => {
     const text = 'Plan 2021\nSection 1: total budget 300 (万) yuan\n';
     const r = decodeBytes(iconv.encode(text, 'gbk'));

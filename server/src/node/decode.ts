@@ -224,14 +224,21 @@ function legacy(buf: Uint8Array): DecodedText {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const chardet = require('chardet') as typeof import('chardet');
   const lib = iconv();
-  const guess = (chardet.detect(buf) ?? '').toLowerCase();
+  // chardet's ranking: GB18030 is the prior for Chinese plans; another encoding wins only when
+  // chardet is clearly more confident of it (Big5 from Taiwan/Hong Kong, a Western code page …)
+  const matches = chardet.analyse(buf);
+  const confidence = (name: string) => matches.find((m) => m.name.toLowerCase() === name)?.confidence ?? 0;
+  const top = (matches[0]?.name ?? '').toLowerCase();
   const candidates: string[] = ['gb18030'];
-  if (guess && guess !== 'gb18030' && !guess.startsWith('utf') && lib.encodingExists(guess)) candidates.push(guess);
+  if (top && top !== 'gb18030' && !top.startsWith('utf') && lib.encodingExists(top)) {
+    if (confidence(top) >= confidence('gb18030') + 30) candidates.unshift(top);
+    else candidates.push(top);
+  }
   let best: { text: string; encoding: string; bad: number[]; score: number } | undefined;
   for (const encoding of candidates) {
     const text = lib.decode(Buffer.from(buf), encoding);
     const bad = countReplacements(text);
-    // prefer fewer invalid sequences, then more CJK (plans are Chinese); GB18030 wins ties
+    // fewer invalid sequences first, then more CJK (plans are Chinese); ties go to the preferred one
     const score = bad.length * 10 - cjkShare(text);
     if (!best || score < best.score - 1e-9) best = { text, encoding, bad, score };
   }
