@@ -125,6 +125,20 @@ describe('1,000 random edits', () => {
     expect(served).toEqual(core);
   }, 120000);
 
+  it('a 10 MB draft: structural diagnostics with the information that the rest was skipped; hover still answers', async () => {
+    const uri = fileUri('ten-mb.txt');
+    const unit = SEEDS.join('\n') + '\n';
+    const text = unit.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(unit)));
+    await h.open(uri, text, 'plaintext', 1);
+    const p = await h.waitForDiagnostics(uri, (x) => x.version === 1, 120000);
+    expect(p.diagnostics.some((d) => d.code === 'planlint/large-document' && d.severity === 3)).toBe(true);
+    expect(p.diagnostics.some((d) => String(d.code).startsWith('indicator/') || String(d.code).startsWith('alignment/'))).toBe(false);
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    for (const d of p.diagnostics) if (!inside(doc, d)) throw new Error(`outside: ${JSON.stringify(d.range)}`);
+    await withTimeout(h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 100000, character: 3 } }), 60000, 'hover in a 10 MB draft');
+    await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }, 180000);
+
   it('a draft with 150,000 findings: diagnostics arrive, all inside the document', async () => {
     const uri = fileUri('huge.txt');
     const text = '一、总体要求\n' + Array.from({ length: 150000 }, () => '（1）加强工作').join('\n');

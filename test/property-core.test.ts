@@ -111,10 +111,11 @@ describe('the analysis core never throws and stays in range', () => {
     fc.assert(prop(mutatedSeed({ window: 4000 }), true), { numRuns: runs(200) });
   });
 
-  it('every rule on its own, at every severity override (400 cases)', () => {
+  it('every rule on its own, at every severity override, with options of any shape (400 cases)', () => {
     fc.assert(
-      fc.property(domainString(60), fc.constantFrom(...allRules), fc.constantFrom('error', 'warning', 'information', 'hint', 'off' as const), (text, rule, severity) => {
-        const { findings } = analyze(text, { rules: [rule], profile: { name: 'p', rules: { [rule.meta.id]: { severity, options: { fullwidthPeriod: 'allow', bogus: 1 } } } }, requirements });
+      // options of any shape (the server passes settings through; only the CLI validates them first)
+      fc.property(domainString(60), fc.constantFrom(...allRules), fc.constantFrom('error', 'warning', 'information', 'hint', 'off' as const), fc.dictionary(fc.constantFrom('fullwidthPeriod', 'allow', 'max', 'units', 'words', 'tolerance', 'bogus'), fc.anything()), (text, rule, severity, options) => {
+        const { findings } = analyze(text, { rules: [rule], profile: { name: 'p', rules: { [rule.meta.id]: { severity, options } } }, requirements });
         if (severity === 'off') expect(findings).toEqual([]);
         for (const f of findings) {
           expect(f.ruleId).toBe(rule.meta.id);
