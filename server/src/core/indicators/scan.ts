@@ -101,8 +101,8 @@ for (const u of BASE_UNITS) {
 interface UnitMatch {
   unit: string;
   end: number;
-  /** 余/多 seen around the magnitude */
-  more: boolean;
+  /** 余 or 多 as written around the magnitude ("60余万份", "1.1万余次"), "" when none */
+  more: string;
 }
 
 /** Removes white space, keeping a map from compact indices to original ones. */
@@ -135,12 +135,12 @@ function compact(t: string): { c: string; map: Int32Array } {
 
 function matchUnit(c: string, j: number): UnitMatch | undefined {
   const ch = c[j];
-  if (ch === '%' || ch === '％') return { unit: '%', end: j + 1, more: false };
-  if (ch === '‰') return { unit: '‰', end: j + 1, more: false };
+  if (ch === '%' || ch === '％') return { unit: '%', end: j + 1, more: '' };
+  if (ch === '‰') return { unit: '‰', end: j + 1, more: '' };
   let k = j;
-  let more = false;
+  let more = '';
   if (c[k] === '余' || c[k] === '多') {
-    more = true;
+    more = c[k]!;
     k++;
   }
   let mag = '';
@@ -152,7 +152,7 @@ function matchUnit(c: string, j: number): UnitMatch | undefined {
     }
   }
   if (c[k] === '余' || c[k] === '多') {
-    more = true;
+    more = c[k]!;
     k++;
   }
   let base = '';
@@ -166,7 +166,7 @@ function matchUnit(c: string, j: number): UnitMatch | undefined {
   if (!base && !mag) {
     PER_UNIT.lastIndex = j;
     const per = PER_UNIT.exec(c);
-    if (per) return { unit: per[0].replace('十万', '10万'), end: j + per[0].length, more: false };
+    if (per) return { unit: per[0].replace('十万', '10万'), end: j + per[0].length, more: '' };
     return undefined;
   }
   if (base === 'm2') base = 'm²';
@@ -448,7 +448,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // a duration after a comparator ("受教育年限达到11年") is a quantity; a year or date is not
     const years = !n1.percent && c.charCodeAt(j) === 0x5e74 /* 年 */ && isDuration(c, n1.text, j);
     if (!n1.percent && !years && isDateAfter(c, j)) continue;
-    let u1: UnitMatch | undefined = n1.percent ? { unit: n1.percent, end: j, more: false } : years ? { unit: '年', end: j + 1, more: false } : matchUnit(c, j);
+    let u1: UnitMatch | undefined = n1.percent ? { unit: n1.percent, end: j, more: '' } : years ? { unit: '年', end: j + 1, more: '' } : matchUnit(c, j);
     if (!u1 && LATIN.test(c[j] ?? '')) continue; // 4G, 3P
     // range
     let value2: number | undefined;
@@ -462,7 +462,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
           NUM_RE.lastIndex = n2.end;
           continue;
         }
-        const u2 = n2.percent ? { unit: n2.percent, end: n2.end, more: false } : matchUnit(c, n2.end);
+        const u2 = n2.percent ? { unit: n2.percent, end: n2.end, more: '' } : matchUnit(c, n2.end);
         if (!u1 && !u2) {
           NUM_RE.lastIndex = n2.end;
           continue;
@@ -483,13 +483,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const qualStart = k;
     if (qualifier) k += qualifier.length;
     // list of values: 4.2‰、5.3‰、9.5/10万以下
-    const values: { v: number; v2?: number; s: number; e: number; unit: string; more: boolean; qualifier?: string; qs?: number; qe?: number }[] = [
+    const values: { v: number; v2?: number; s: number; e: number; unit: string; more: string; qualifier?: string; qs?: number; qe?: number }[] = [
       { v: n1.value, v2: value2, s: i, e: afterValue, unit: unit.unit, more: unit.more, qualifier, qs: qualifier ? qualStart : undefined, qe: qualifier ? k : undefined },
     ];
     while (c[k] === '、') {
       const nx = readNumber(c, k + 1);
       if (!nx) break;
-      const ux = nx.percent ? { unit: nx.percent, end: nx.end, more: false } : matchUnit(c, nx.end);
+      const ux = nx.percent ? { unit: nx.percent, end: nx.end, more: '' } : matchUnit(c, nx.end);
       if (!ux) break;
       const qx = qualifierAt(c, ux.end);
       values.push({ v: nx.value, s: k + 1, e: ux.end, unit: ux.unit, more: ux.more, qualifier: qx, qs: qx ? ux.end : undefined, qe: qx ? ux.end + qx.length : undefined });
@@ -594,7 +594,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
         valueStart: toT(v.s),
         valueEnd: endT(v.e),
         unit: v.unit,
-        qualifier: v.qualifier ?? (v.more ? '余' : undefined),
+        qualifier: v.qualifier ?? (v.more || undefined),
         qualifierStart: v.qs !== undefined ? toT(v.qs) : undefined,
         qualifierEnd: v.qe !== undefined ? endT(v.qe) : undefined,
         deadline: deadline?.text,
@@ -746,7 +746,7 @@ export function resolveOp(q: Pick<RawQuantity, 'opClass' | 'qualifier'>, kind: I
   if (cls === 'ge' || cls === 'le' || cls === 'gt' || cls === 'lt' || cls === 'increase' || cls === 'decrease') return cls;
   const qual = q.qualifier ? QUALIFIERS.find((x) => x.text === q.qualifier)?.op : undefined;
   if (qual && qual !== 'range') return qual;
-  if (q.qualifier === '余') return 'gt';
+  if (q.qualifier === '余' || q.qualifier === '多') return 'gt';
   if (cls === 'reach') return kind === 'target' ? 'ge' : 'eq';
   if (cls === 'lower') return kind === 'target' ? 'le' : 'eq';
   return cls;
