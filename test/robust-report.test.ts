@@ -6,6 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import fc from 'fast-check';
+import { resolveRequirementSets } from '../server/src/node/requirements.js';
+import { domainString, mutatedSeed } from './robust-gen.js';
+import { repoRoot } from './helpers.js';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { buildReview, renderHtml, renderMarkdown } from '../server/src/core/report/index.js';
@@ -77,5 +81,25 @@ describe('the HTML review escapes everything that comes from a set or a draft', 
     // Markdown: payloads cannot break out of a table cell into raw HTML blocks either
     const md = renderMarkdown(review);
     expect(md).not.toMatch(/^<script>/m);
+  });
+});
+
+describe('the review renders for any draft', () => {
+  const { sets } = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot });
+
+  it('HTML and Markdown never throw, and no text becomes an event-handler attribute (300 cases)', () => {
+    fc.assert(
+      fc.property(fc.oneof(domainString(80), mutatedSeed({ window: 3000 })), (text) => {
+        const plan = parsePlan(text);
+        const review = buildReview(plan, alignPlan(plan, sets), sets, { path: 'plan.txt' });
+        const html = renderHtml(review);
+        const doc = parse(html);
+        walk(doc, (e) => {
+          for (const a of e.attrs) expect(a.name.startsWith('on')).toBe(false);
+        });
+        expect(typeof renderMarkdown(review)).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
