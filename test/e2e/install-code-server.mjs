@@ -117,19 +117,26 @@ export function installCodeServer() {
   // Never pass --prefix: npm exports it to lifecycle scripts and code-server's nested `npm install`
   // (in lib/vscode) would then install into the wrong folder. Run in the folder instead.
   delete env.npm_config_prefix;
-  log(`installing code-server@${CODE_SERVER_VERSION} into ${installDir} (about a minute)`);
-  try {
-    execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
-      cwd: installDir,
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-  } catch (e) {
-    throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (see the output above): ${e.message}`);
+  log(`installing code-server@${CODE_SERVER_VERSION} into ${installDir} (one to three minutes)`);
+  // one retry: a dropped connection to the registry should not fail a CI run
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
+        cwd: installDir,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      break;
+    } catch (e) {
+      if (attempt >= 2) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed twice (see the output above): ${e.message}`);
+      log(`npm install failed (${e.message.split('\n')[0]}); retrying once`);
+      rmSync(join(installDir, 'node_modules'), { recursive: true, force: true });
+    }
   }
   if (!existsSync(codeServerEntry)) throw new Error(`code-server installed but ${codeServerEntry} is missing`);
   const rgBin = join(pkgDir, 'lib', 'vscode', 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
-  if (!existsSync(rgBin)) log(`warning: ${rgBin} is missing (search in VS Code will not work)`);
+  // Quick Open (and so the tests) finds files with it
+  if (!existsSync(rgBin)) throw new Error(`${rgBin} is missing: @vscode/ripgrep did not take the seeded tarball`);
   rmSync(work, { recursive: true, force: true });
   writeFileSync(marker, JSON.stringify({ version: CODE_SERVER_VERSION, node: process.versions.node.split('.')[0], seconds: Math.round((Date.now() - t0) / 1000) }) + '\n');
   log(`installed in ${Math.round((Date.now() - t0) / 1000)} s`);

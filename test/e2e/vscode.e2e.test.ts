@@ -43,7 +43,7 @@ function workspaceText(name: string): string {
   return readFileSync(join(server!.workspace, name), 'utf8');
 }
 
-/** Shows `line` (0-based) of the active editor in the middle of the view, the way a person would. */
+/** Text of the lines the active editor shows (rendered lines only). */
 async function viewLineTexts(p: Page): Promise<string[]> {
   return texts(p.locator('.editor-instance .monaco-editor .view-lines .view-line'));
 }
@@ -51,6 +51,9 @@ async function viewLineTexts(p: Page): Promise<string[]> {
 /** Closes editors and panels so every scenario starts from the same screen. */
 async function resetLayout(p: Page): Promise<void> {
   await p.keyboard.press('Escape');
+  // a scenario that failed half-way may leave an edited document; save it (the workspace is a
+  // temporary copy) so that closing it does not stop at the "save changes?" dialog
+  await press(p, keys.saveAll);
   await press(p, keys.closeAll);
   await waitToSee(p, 'reset', 'no open editors', async () => {
     const tabs = await p.locator('.tabs-container .tab').count();
