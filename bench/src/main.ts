@@ -3,6 +3,7 @@
  * JIT state, heap and child processes never colour another's figures.
  *
  *   node bench/run.mjs [--quick] [--only core,lsp,cli,memory,size] [--out FILE]
+ *   node bench/run.mjs --render [FILE]   (RESULTS.md from a result file, no new run)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
@@ -81,6 +82,13 @@ async function main(): Promise<void> {
   if (argv[0] === '--profile-child') return profileTarget(root, argv[1] ?? 'seed-002', runs);
   if (argv[0] === '--profile') return profile(root, __filename, argv[1] ?? 'seed-002', runs);
   if (argv[0] === '--activation-child') return activationChild(root);
+  if (argv[0] === '--render') {
+    // re-render bench/RESULTS.md from the result file (after editing the prose around the figures)
+    const file = resolve(argv[1] ?? join(root, 'bench', 'results', 'latest.json'));
+    const md = join(root, 'bench', 'RESULTS.md');
+    writeFileSync(md, renderResults(JSON.parse(readFileSync(file, 'utf8')), existsSync(md) ? readFileSync(md, 'utf8') : ''));
+    return;
+  }
   const args = parseArgs(argv);
   if (args.part) {
     const result = await runPart(args.part, args.quick);
