@@ -148,6 +148,18 @@ describe('invalid byte sequences', () => {
     );
   });
 
+  it('a short UTF-8 draft with one damaged byte stays UTF-8 (not GB18030 mojibake such as 涓€銆佹€讳綋)', () => {
+    // found through --fix: 15 valid characters per damaged byte was not enough "evidence" for UTF-8
+    for (const text of ['一、总体要求\n(一)加强领导\n', '二、重点任务\n', '1.加强疫情防控。\n']) {
+      const r = decodeBytes(Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from([0xff]), Buffer.from('\n', 'utf8')]));
+      expect(r.encoding).toBe('utf-8');
+      expect(r.text).toBe(text + '\ufffd\n');
+      expect(r.lossless).toBe(false);
+    }
+    // and short GBK text is still GBK, not "damaged UTF-8"
+    for (const text of ['一、总体要求\n', '加强\n', 'Plan 2021 (万)\n']) expect(decodeBytes(iconv.encode(text, 'gbk')).text).toBe(text);
+  });
+
   it('in GB18030: damaged double-byte characters are replaced and located, the text is not mis-detected', () => {
     const seed = SEEDS[0]!;
     const bytes = iconv.encode(seed, 'gb18030');

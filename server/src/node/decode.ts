@@ -201,6 +201,15 @@ export function decodeBytes(buf: Uint8Array): DecodedText {
   // UTF-8 with a few damaged bytes (many valid multi-byte characters per invalid one): keep UTF-8 and
   // report where. GBK text has almost no valid UTF-8 sequences, however short it is.
   if (high - bad >= 20 * bad) return utf8(buf, false);
+  // A short UTF-8 draft with a damaged byte (15 characters, 1 bad byte) must not become GB18030 or
+  // KOI8-R mojibake: valid 3-byte Han characters are strong evidence of UTF-8, since GBK bytes almost
+  // never form one (a lead E4-E9 followed by two bytes 80-BF); four per damaged spot suffice.
+  let han = 0;
+  for (let i = 0; i < lossy.length; i++) {
+    const c = lossy.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  if (han >= 4 * bad) return utf8(buf, false);
   return legacy(buf);
 }
 
