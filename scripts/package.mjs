@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const client = join(root, 'client');
-const stage = join(client, '.package');
+// PLANLINT_PACKAGE_STAGE lets a test stage in a folder of its own (concurrent runs never collide)
+const stage = process.env.PLANLINT_PACKAGE_STAGE ?? join(client, '.package');
 const out = join(client, process.env.PLANLINT_VSIX_NAME ?? 'planlint.vsix');
 
 rmSync(stage, { recursive: true, force: true });

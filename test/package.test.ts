@@ -4,14 +4,18 @@
  * its data, and a manifest whose contributions point at files that are in it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed, repoRoot } from './helpers.js';
 import { fileUri, startServer } from './lsp-harness.js';
 
-const vsix = join(repoRoot, 'client', 'planlint-test.vsix');
+// a package and a staging folder of this test's own, so that a concurrent `npm run package` cannot collide
+const vsixName = `planlint-test-${process.pid}.vsix`;
+const vsix = join(repoRoot, 'client', vsixName);
+const stage = mkdtempSync(join(tmpdir(), 'planlint-package-'));
 let zip: JSZip;
 let manifest: Record<string, any>;
 let files: string[];
@@ -20,12 +24,17 @@ beforeAll(async () => {
   execFileSync('npm', ['run', 'package', '--silent'], {
     cwd: repoRoot,
     stdio: 'pipe',
-    env: { ...process.env, PLANLINT_VSIX_NAME: 'planlint-test.vsix' },
+    env: { ...process.env, PLANLINT_VSIX_NAME: vsixName, PLANLINT_PACKAGE_STAGE: stage },
   });
   zip = await JSZip.loadAsync(readFileSync(vsix));
   files = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir);
   manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
 }, 180000);
+
+afterAll(() => {
+  rmSync(vsix, { force: true });
+  rmSync(stage, { recursive: true, force: true });
+});
 
 describe('npm run package', () => {
   it('produces a small .vsix', () => {
@@ -113,8 +122,6 @@ describe('npm run package', () => {
   });
 
   it('ships a server that starts from inside the package', async () => {
-    const { mkdtempSync, writeFileSync, mkdirSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'planlint-vsix-'));
     for (const f of files.filter((x) => x.startsWith('extension/server/') || x.startsWith('extension/schemas/'))) {
       const target = join(dir, f);
@@ -130,6 +137,7 @@ describe('npm run package', () => {
       expect(pub.diagnostics.some((d) => d.code === 'numbering/style')).toBe(true);
     } finally {
       await h.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
