@@ -56,6 +56,7 @@ table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.9em}th,td{bor
 th{background:#eef2f7}thead{display:table-header-group}tr{page-break-inside:avoid}
 td.c{text-align:center}.covered{color:#2e7d32}.partial{color:#b8860b}.missing,.weaker{color:#c62828}.met,.stronger{color:#2e7d32}.not-applicable{color:#777}
 .meta{list-style:none;padding:0}.meta li{margin:.15em 0}.terms{color:#555;font-size:.9em}.big{font-size:1.3em;font-weight:bold}
+svg{max-width:100%;height:auto}td.covered,td.partial,td.missing,td.met,td.stronger,td.weaker,td.not-applicable{white-space:nowrap}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}h2{page-break-after:avoid}a{color:inherit;text-decoration:none}}
 @page{size:A4;margin:18mm 15mm}`;
 
