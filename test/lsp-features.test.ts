@@ -4,7 +4,7 @@
  * fix all, renumbering, watched files, completion, links, folding, configuration problems.
  */
 import { fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -471,12 +471,17 @@ describe('untrusted workspaces', () => {
         await h.stop();
       }
     };
-    const trusted = await run(true);
-    expect(trusted.sets.length).toBe(1);
-    const restricted = await run(false);
-    expect(restricted.sets).toEqual([]);
-    const problem = restricted.pub.diagnostics.find((d) => d.code === 'config/requirements');
-    expect(problem?.message).toContain('工作区之外');
+    try {
+      const trusted = await run(true);
+      expect(trusted.sets.length).toBe(1);
+      const restricted = await run(false);
+      expect(restricted.sets).toEqual([]);
+      const problem = restricted.pub.diagnostics.find((d) => d.code === 'config/requirements');
+      expect(problem?.message).toContain('工作区之外');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 });
 
@@ -508,6 +513,7 @@ describe('watched files and debouncing', () => {
       expect(third.diagnostics.some((d) => d.code === 'numbering/style')).toBe(false);
     } finally {
       await h.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
