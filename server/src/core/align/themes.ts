@@ -97,16 +97,24 @@ interface BlockTerms {
 
 /**
  * Normalised text and term counts of a paragraph, memoised by its text: while a draft is edited,
- * almost every paragraph is unchanged between two analyses. Bounded; cleared when full.
+ * almost every paragraph is unchanged between two analyses. Bounded (least recently used go).
  */
 const blockCache = new Map<string, BlockTerms>();
-const BLOCK_CACHE_LIMIT = 50_000;
+/**
+ * Least recently used entries go first. 4,096 blocks hold a 1 MB draft being edited (≈ 3,400
+ * blocks) at ≈ 2.5 KB each; 50,000 entries held ≈ 50 MB with 200 drafts open (bench/RESULTS.md).
+ */
+const BLOCK_CACHE_LIMIT = 4096;
 function termsOfBlock(text: string): BlockTerms {
   let t = blockCache.get(text);
-  if (!t) {
+  if (t) {
+    // most recently used last (a Map iterates in insertion order)
+    blockCache.delete(text);
+    blockCache.set(text, t);
+  } else {
     const norm = normalize(text);
     t = { norm, counts: countTerms(norm) };
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.clear();
+    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value!);
     blockCache.set(text, t);
   }
   return t;
