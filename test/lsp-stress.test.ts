@@ -267,6 +267,28 @@ describe('requests the server cannot answer meaningfully still get an answer', (
     expect(h.proc.exitCode).toBeNull();
   });
 
+  it('protocol misuse by the client: open twice, versions going backwards, change after close', async () => {
+    const uri = fileUri('misuse.txt');
+    await h.open(uri, '一、总体要求\n三、重点任务\n', 'plaintext', 5);
+    await h.open(uri, '一、总体要求\n二、重点任务\n', 'plaintext', 6);
+    await h.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text: '一、总体要求\n（1）细则\n' }] });
+    await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await h.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 9 }, contentChanges: [{ text: 'x' }] });
+    await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    // opened again: analysed afresh
+    await h.open(uri, '一、总体要求\n三、重点任务\n', 'plaintext', 1);
+    const p = await h.waitForDiagnostics(uri, (x) => x.version === 1 && x.diagnostics.some((d) => d.code === 'numbering/sequence'), 20000);
+    expect(p.diagnostics.find((d) => d.code === 'numbering/sequence')!.range.start).toEqual({ line: 1, character: 0 });
+    expect(h.proc.exitCode).toBeNull();
+  });
+
+  it('500 documents opened at once are all analysed', async () => {
+    const uris = Array.from({ length: 500 }, (_, i) => fileUri(`many-${i}.txt`));
+    for (const [i, uri] of uris.entries()) void h.open(uri, SEEDS[i % SEEDS.length]!.slice(0, 3000));
+    for (const uri of uris) await h.waitForDiagnostics(uri, (x) => x.version === 1, 60000);
+    for (const uri of uris) void h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }, 120000);
+
   it('a cancellation storm: 300 requests cancelled at once, then the server answers normally', async () => {
     const uri = fileUri('open.txt');
     const pending: Promise<unknown>[] = [];
