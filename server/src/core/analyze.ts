@@ -18,7 +18,7 @@ export interface AnalyzeOptions {
   /**
    * Size guard (UTF-8 bytes). Above it only the structural rules run (numbering/*, enumeration/*,
    * heading/*): no indicator extraction, no indicator, arithmetic, text or alignment rules; an
-   * information finding (`document/size-limit`) at the top of the document says so. Unset: no limit.
+   * information finding (`planlint/large-document`, the id the language server uses) at the top of the document says so. Unset: no limit.
    */
   maxFullAnalysisBytes?: number;
 }
@@ -34,7 +34,7 @@ export interface Analysis {
 export const STRUCTURAL_RULE = /^(numbering|enumeration|heading)\//;
 
 /** Rule id of the information finding added when the size guard applies. */
-export const SIZE_LIMIT_ID = 'document/size-limit';
+export const SIZE_LIMIT_ID = 'planlint/large-document';
 
 /** UTF-8 length of a string without encoding it (lone surrogates count as the 3 bytes of U+FFFD). */
 export function utf8Length(text: string): number {
