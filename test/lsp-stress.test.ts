@@ -191,6 +191,46 @@ describe('code actions on random drafts', () => {
   }, 180000);
 });
 
+describe('random requests on random drafts', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startServer();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('400 random feature requests: every one answered, no feature throws (nothing logged as failed)', async () => {
+    const texts = fc.sample(fc.oneof(mutatedSeed({ window: 2000 }), domainString(60)), { numRuns: 8, seed: 5 });
+    const uris = texts.map((_, i) => fileUri(`random-${i}${i % 2 ? '.md' : '.txt'}`));
+    for (const [i, t] of texts.entries()) await h.open(uris[i]!, t, i % 2 ? 'markdown' : 'plaintext');
+    for (const uri of uris) await h.waitForDiagnostics(uri, (x) => x.version === 1, 20000);
+    const logsBefore = h.logs.length;
+    const pos = fc.record({ line: fc.oneof(fc.nat({ max: 80 }), fc.integer({ min: -3, max: 1e6 })), character: fc.oneof(fc.nat({ max: 60 }), fc.integer({ min: -3, max: 1e6 })) });
+    const req = fc.record({
+      method: fc.constantFrom('textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/codeLens', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/documentLink', 'planlint/stats', 'planlint/alignment', 'planlint/report', 'planlint/indicatorsCsv', 'planlint/edits'),
+      doc: fc.nat({ max: uris.length }),
+      a: pos,
+      b: pos,
+      kind: fc.constantFrom('renumber', 'normalise', 'fixAll', 'insertMissingThemes', 'bogus'),
+      format: fc.constantFrom('html', 'md', 'json', 'pdf'),
+    });
+    const requests = fc.sample(req, { numRuns: 400, seed: 9 });
+    const answers = requests.map((r) => {
+      const uri = uris[r.doc] ?? fileUri('never-opened.txt');
+      const params = r.method.startsWith('planlint/')
+        ? { uri, kind: r.kind, format: r.format }
+        : { textDocument: { uri }, position: r.a, range: { start: r.a, end: r.b }, context: { diagnostics: [], triggerKind: 1 } };
+      return withTimeout(h.conn.sendRequest(r.method, params).then(() => 'ok', (e: { code?: number }) => `error ${e.code}`), 30000, r.method);
+    });
+    const results = await Promise.all(answers);
+    expect(results).toHaveLength(400);
+    const failures = h.logs.slice(logsBefore).filter((l) => /failed|uncaught|unhandled/i.test(l));
+    expect(failures.map((l) => l.slice(0, 400))).toEqual([]);
+    expect(h.proc.exitCode).toBeNull();
+  }, 120000);
+});
+
 describe('requests the server cannot answer meaningfully still get an answer', () => {
   let h: Harness;
   beforeAll(async () => {
