@@ -435,6 +435,11 @@ describe('malformed JSON-RPC on the wire', () => {
     ['JSON that is not JSON-RPC', frame('[1,2,3]')],
     ['an object without method or id', frame('{"foo":"bar"}')],
     ['a request with a non-string method', frame('{"jsonrpc":"2.0","id":2,"method":42}')],
+    // framing lost: the reader can never find the next message, so the server must exit, not idle forever
+    ['a header without Content-Length', 'Content-Type: application/json\r\n\r\n{}'],
+    ['a negative Content-Length', 'Content-Length: -5\r\n\r\n'],
+    ['a non-numeric Content-Length', 'Content-Length: lots\r\n\r\n'],
+    ['binary noise', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256))],
     ['a response to nothing', frame('{"jsonrpc":"2.0","id":12345,"result":null}')],
     ['a request before initialize', frame('{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{}}')],
   ];
