@@ -56,6 +56,7 @@ describe('exit codes and messages under failure', () => {
   symlinkSync('loop.txt', join(dir, 'loop.txt'));
   symlinkSync('nowhere.txt', join(dir, 'dangling.txt'));
   mkdirSync(join(dir, 'empty'));
+  spawnSync('mkfifo', [join(dir, 'fifo.txt')]);
   mkdirSync(join(dir, 'confdir'));
   writeFileSync(join(dir, 'bin.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
 
@@ -63,7 +64,8 @@ describe('exit codes and messages under failure', () => {
     { name: 'missing file', args: ['missing.txt'], code: 2, mentions: /missing\.txt/ },
     { name: 'dangling symlink', args: ['dangling.txt'], code: 2, mentions: /dangling\.txt/ },
     { name: 'symlink loop (unreadable)', args: ['loop.txt'], code: 2, mentions: /loop\.txt/ },
-    { name: 'a device, not a file', args: ['/dev/null'], code: 2, mentions: /\/dev\/null/ },
+    { name: 'a device, not a file', args: ['/dev/null'], code: 2, mentions: /“\/dev\/null”不是普通文件/ },
+    { name: 'a FIFO (reading it would block)', args: ['fifo.txt'], code: 2, mentions: /“fifo\.txt”不是普通文件/ },
     { name: 'PDF bytes named .txt', args: ['scan.txt'], code: 2, mentions: /PDF/ },
     { name: 'NUL bytes in a .md', args: ['nul.md'], code: 2, mentions: /NUL/ },
     { name: 'bad glob syntax', args: ['**/*.{txt'], code: 2, mentions: /\*\*\/\*\.\{txt/ },
