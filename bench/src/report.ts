@@ -51,12 +51,16 @@ function targets(r: BenchResult): Row[] {
   check('Seed 002 (45 KB) full analysis, median', '≤ 2 ms', s002?.analyze.median, 2, ' ms', false, s002?.cpu ? `${s002.cpu.median} ms` : undefined);
   check('1 MB plan full analysis, median', '≤ 40 ms', one?.analyze.median, 40, ' ms', false, one?.cpu ? `${one.cpu.median} ms` : undefined);
   check('Throughput (1 MB plan)', '≥ 25 MB/s', one?.mbPerSec, 25, ' MB/s', true);
-  const g1 = core?.growth.find((g) => g.from === '1 MB plan' && g.to === '10 MB plan')?.ratio;
-  const g0 = core?.growth.find((g) => g.from === 'seed 002' && g.to === '1 MB plan')?.ratio;
+  // the large plans are made of all five seeds, so their cost per MB compares with the seeds' together
+  const seeds = core?.docs.filter((d) => d.doc.startsWith('seed ')) ?? [];
+  const seedsPerMB = seeds.length ? Math.round((seeds.reduce((a, d) => a + d.analyze.median, 0) / (seeds.reduce((a, d) => a + d.bytes, 0) / 1048576)) * 10) / 10 : undefined;
+  const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? Math.round((b / a) * 100) / 100 : undefined);
+  const g0 = ratio(seedsPerMB, one?.msPerMB);
+  const g1 = ratio(one?.msPerMB, ten?.msPerMB);
   rows.push({
-    target: 'Linear growth: ms per MB, 45 KB → 1 MB → 10 MB',
+    target: 'Linear growth: ms per MB, seeds (10–45 KB) → 1 MB → 10 MB',
     goal: 'each step ≤ 1.5×',
-    measured: core ? `${fmt(s002?.msPerMB)} → ${fmt(one?.msPerMB)} → ${fmt(ten?.msPerMB)} ms/MB (×${fmt(g0)}, ×${fmt(g1)})` : '–',
+    measured: core ? `${fmt(seedsPerMB)} (five seeds; seed 002 alone ${fmt(s002?.msPerMB)}) → ${fmt(one?.msPerMB)} → ${fmt(ten?.msPerMB)} ms/MB (×${fmt(g0)}, ×${fmt(g1)})` : '–',
     ok: g0 === undefined || g1 === undefined ? undefined : g0 <= 1.5 && g1 <= 1.5,
   });
   const runs = r.parts.lsp?.runs ?? [];
