@@ -9,26 +9,15 @@ import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Ajv } from 'ajv';
-import { build } from 'esbuild';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRules } from '../server/src/core/rules/index.js';
-import { readSeed, repoRoot, seedPath } from './helpers.js';
+import { bundleCliForTest, readSeed, repoRoot, seedPath } from './helpers.js';
 
-const cli = join(repoRoot, 'server', 'dist', `cli-test-${process.pid}.cjs`);
+let cli = '';
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(repoRoot, 'server/src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    // the same externals as scripts/build.mjs
-    external: ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby'],
-  });
+  cli = await bundleCliForTest('test');
 });
 
 afterAll(() => rmSync(cli, { force: true }));

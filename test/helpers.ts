@@ -15,3 +15,26 @@ export function seedPath(prefix: string): string {
 export function readSeed(prefix: string): string {
   return readFileSync(seedPath(prefix), 'utf8');
 }
+
+/** The externals of the CLI bundle, as in scripts/build.mjs (loaded lazily from node_modules). */
+const CLI_EXTERNALS = ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby'];
+
+/**
+ * Bundles the CLI into a private file next to the real bundle (server/dist), so concurrent
+ * `npm run build`s of other test files cannot swap it out mid-test. Returns its path.
+ */
+export async function bundleCliForTest(tag: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = join(repoRoot, 'server', 'dist', `cli-${tag}-${process.pid}.cjs`);
+  await build({
+    entryPoints: [join(repoRoot, 'server/src/cli/main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'error',
+    external: CLI_EXTERNALS,
+  });
+  return outfile;
+}

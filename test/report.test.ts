@@ -8,14 +8,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { build } from 'esbuild';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { buildReview, renderHtml, renderMarkdown, type Review } from '../server/src/core/report/index.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
-import { readSeed, repoRoot, seedPath } from './helpers.js';
+import { bundleCliForTest, readSeed, repoRoot, seedPath } from './helpers.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -164,19 +163,10 @@ describe('Markdown report', () => {
 });
 
 describe('planlint report / planlint requirements (CLI)', () => {
-  const cli = join(repoRoot, 'server', 'dist', `cli-report-test-${process.pid}.cjs`);
+  let cli = '';
   const dir = mkdtempSync(join(tmpdir(), 'planlint-report-'));
   beforeAll(async () => {
-    await build({
-      entryPoints: [join(repoRoot, 'server/src/cli/main.ts')],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      logLevel: 'error',
-      external: ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder'],
-    });
+    cli = await bundleCliForTest('report');
   });
   afterAll(() => {
     rmSync(cli, { force: true });

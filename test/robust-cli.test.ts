@@ -8,25 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatStylish } from '../server/src/cli/format/stylish.js';
 import type { JsonReport } from '../server/src/cli/format/model.js';
-import { repoRoot, seedPath } from './helpers.js';
+import { bundleCliForTest, repoRoot, seedPath } from './helpers.js';
 
-const cli = join(repoRoot, 'server', 'dist', `cli-robust-${process.pid}.cjs`);
+let cli = '';
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(repoRoot, 'server/src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'error',
-    external: ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder'],
-  });
+  cli = await bundleCliForTest('robust');
 });
 afterAll(() => rmSync(cli, { force: true }));
 
