@@ -1,7 +1,9 @@
 /**
- * Data-driven fixtures: test/fixtures/cases/NAME.{txt,md} with NAME.expect.yaml beside it.
- * The expectation lists findings as { rule, line } (1-based); for every rule named there or in
- * `check`, the actual findings must be exactly those. `structure` counts sections per level.
+ * Data-driven fixtures: NAME.{txt,md} with NAME.expect.yaml beside it, in test/fixtures/cases
+ * (drafts written to reproduce real defects) and test/fixtures/robust (altered seeds as WeChat and
+ * PDF exports deliver them). The expectation lists findings as { rule, line } (1-based); for every
+ * rule named there or in `check`, the actual findings must be exactly those. `structure` counts
+ * sections per level. Every finding's span and fix must lie inside the text.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../server/src/core/analyze.js';
 import { repoRoot } from './helpers.js';
+import { findingProblems } from './robust-gen.js';
 
 interface Expectation {
   description?: string;
@@ -17,12 +20,14 @@ interface Expectation {
   check?: string[];
 }
 
-const dir = join(repoRoot, 'test', 'fixtures', 'cases');
-const cases = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f));
+const dirs = ['cases', 'robust'].map((d) => join(repoRoot, 'test', 'fixtures', d));
+const cases = dirs.flatMap((dir) => readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).map((file) => ({ dir, file })));
 
 describe('fixture cases', () => {
-  it('has cases', () => expect(cases.length).toBeGreaterThan(3));
-  for (const file of cases) {
+  it('has cases in both folders', () => {
+    for (const dir of dirs) expect(cases.filter((c) => c.dir === dir).length).toBeGreaterThanOrEqual(2);
+  });
+  for (const { dir, file } of cases) {
     it(file, () => {
       const text = readFileSync(join(dir, file), 'utf8');
       const exp = parseYaml(readFileSync(join(dir, file.replace(/\.(txt|md)$/, '.expect.yaml')), 'utf8')) as Expectation;
@@ -37,6 +42,7 @@ describe('fixture cases', () => {
       const key = (f: { rule: string; line: number }) => `${f.line} ${f.rule}`;
       const actual = findings.filter((f) => rules.has(f.ruleId)).map((f) => key({ rule: f.ruleId, line: f.range.start.line + 1 }));
       expect(actual.sort()).toEqual(exp.findings.map(key).sort());
+      expect(findingProblems(text, findings)).toEqual([]);
     });
   }
 });
