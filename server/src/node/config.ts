@@ -12,6 +12,7 @@ import { findRule } from '../core/rules/index.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
 import type { ConfigProblem } from './problems.js';
 import { compileSchema, errorsToProblems, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
+import { findBundled } from './bundled.js';
 
 export const CONFIG_FILE_NAMES = ['planlint.yaml', 'planlint.yml', '.planlint.yaml'];
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -22,31 +23,9 @@ export interface Located<T> {
   range?: Range;
 }
 
-declare const __dirname: string | undefined;
-
 /** Directory of the bundled profiles (server/profiles), from the bundle (server/dist) or the sources. */
-let profilesDirCache: string | null | undefined;
 export function bundledProfilesDir(): string | undefined {
-  if (profilesDirCache === undefined) profilesDirCache = findProfilesDir() ?? null;
-  return profilesDirCache ?? undefined;
-}
-
-function findProfilesDir(): string | undefined {
-  const here: string[] = [];
-  if (typeof __dirname === 'string') here.push(__dirname);
-  try {
-    const url = (import.meta as { url?: string }).url;
-    if (url) here.push(path.dirname(new URL(url).pathname.replace(/^\/([A-Za-z]:)/, '$1')));
-  } catch {
-    /* CommonJS bundle */
-  }
-  for (const dir of here) {
-    for (const rel of ['../profiles', '../../profiles']) {
-      const candidate = path.resolve(dir, rel);
-      if (existsSync(path.join(candidate, 'gbt9704.yaml'))) return candidate;
-    }
-  }
-  return undefined;
+  return findBundled(['../profiles', '../../profiles'], 'gbt9704.yaml');
 }
 
 export function listBundledProfiles(): string[] {

@@ -12,6 +12,7 @@ import { LineIndex, type Range, type Span } from '../core/text.js';
 import type { ConfigProblem } from './problems.js';
 import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/themes.js';
 import requirementsSchema from '../../../schemas/requirements.schema.json';
+import { findBundled } from './bundled.js';
 
 export interface ResolveOptions {
   /** directory relative paths are resolved against (the draft's directory, or the working directory) */
@@ -36,30 +37,13 @@ export interface ResolveResult {
 const BUNDLED_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-declare const __dirname: string | undefined;
-
 /**
  * Directory of the bundled sets. The CLI and the server are bundled to server/dist/*.js and the
  * sources live in server/src/node/, so both `../sets` and `../../sets` are tried from the running
  * file's directory.
  */
 export function bundledSetsDir(): string | undefined {
-  const here: string[] = [];
-  if (typeof __dirname === 'string') here.push(__dirname);
-  try {
-    // ESM (vitest, tsx): import.meta.url; in the CommonJS bundle this branch is never needed
-    const url = (import.meta as { url?: string }).url;
-    if (url) here.push(path.dirname(new URL(url).pathname.replace(/^\/([A-Za-z]:)/, '$1')));
-  } catch {
-    /* not ESM */
-  }
-  for (const dir of here) {
-    for (const rel of ['../sets', '../../sets', 'sets']) {
-      const candidate = path.resolve(dir, rel);
-      if (existsSync(path.join(candidate, 'henan-2021.yaml'))) return candidate;
-    }
-  }
-  return undefined;
+  return findBundled(['../sets', '../../sets', 'sets'], 'henan-2021.yaml');
 }
 
 /** Names of the bundled requirement sets (file names without `.yaml`), sorted. */
