@@ -132,7 +132,7 @@ describe('HTML report', () => {
     const cells = within(imm, 'td').map(textOf);
     expect(cells[1]).toContain('≥90%');
     expect(cells[2]).toContain('90%以上');
-    expect(cells[3]).toBe('达到');
+    expect(cells[3]).toBe('达标');
     expect(within(byId(all, 'unmatched'), 'li').map(textOf)).toEqual(['十、协调推进其他卫生健康工作（第 459 行）']);
     expect(attr(byId(all, 'coverage'), 'data-coverage')).toBe(String(r.coverage));
   });

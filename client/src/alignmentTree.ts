@@ -1,6 +1,7 @@
 /** Tree view of the superior themes and targets with their status; a click reveals the covering section. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { bilingualStatus } from '../../server/src/core/align/labels.js';
 import { Methods, type AlignmentResult, type AlignmentTarget, type AlignmentTheme, type PRange } from '../../server/src/lsp/protocol.js';
 
 type Node =
@@ -10,15 +11,6 @@ type Node =
   | { type: 'target'; target: AlignmentTarget; result: AlignmentResult }
   | { type: 'message'; label: string };
 
-const statusLabels: Record<string, string> = {
-  covered: '已覆盖 covered',
-  partial: '部分覆盖 partial',
-  missing: '未覆盖 missing',
-  met: '达标 met',
-  stronger: '高于上级 stronger',
-  weaker: '低于上级 weaker',
-  'not-applicable': '不适用 not applicable',
-};
 
 function statusIcon(status: string): vscode.ThemeIcon {
   switch (status) {
@@ -106,10 +98,10 @@ export class AlignmentTree implements vscode.TreeDataProvider<Node> {
         const t = node.theme;
         const item = new vscode.TreeItem(t.title, t.sections.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `theme:${t.set}:${t.id}`;
-        item.description = statusLabels[t.status] ?? t.status;
+        item.description = bilingualStatus('theme', t.status);
         item.iconPath = statusIcon(t.status);
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${t.title}** — ${statusLabels[t.status] ?? t.status}\n\n`);
+        md.appendMarkdown(`**${t.title}** — ${bilingualStatus('theme', t.status)}\n\n`);
         if (t.quote) md.appendMarkdown(`> ${t.quote}\n\n`);
         if (t.terms.length) md.appendMarkdown(`${vscode.l10n.t('共同词 Shared terms')}: ${t.terms.join('、')}`);
         item.tooltip = md;
@@ -128,7 +120,7 @@ export class AlignmentTree implements vscode.TreeDataProvider<Node> {
         const t = node.target;
         const item = new vscode.TreeItem(`${t.name} ${t.superior}`);
         item.id = `target:${t.set}:${t.id}`;
-        item.description = `${statusLabels[t.status] ?? t.status}${t.draft ? ' · ' + t.draft : ''}`;
+        item.description = `${bilingualStatus('target', t.status)}${t.draft ? ' · ' + t.draft : ''}`;
         item.iconPath = statusIcon(t.status);
         if (t.range) item.command = { command: 'planlint.revealSection', title: vscode.l10n.t('跳转到指标 Reveal indicator'), arguments: [node.result.uri, t.range] };
         return item;

@@ -74,7 +74,7 @@ export function renderHtml(r: Review): string {
   const tt = r.summary.targets;
   out.push(`<li class="big" id="coverage" data-coverage="${r.coverage}">总体覆盖率：${pct(r.coverage)}</li>`);
   out.push(`<li>任务：已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}（覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）</li>`);
-  out.push(`<li>指标：达到 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不适用 ${tt['not-applicable']}</li>`);
+  out.push(`<li>指标：达标 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不适用 ${tt['not-applicable']}</li>`);
   out.push('</ul>');
   out.push(`<figure>${chart(r)}</figure>`);
 

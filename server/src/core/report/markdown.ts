@@ -20,7 +20,7 @@ export function renderMarkdown(r: Review): string {
   const st = r.summary.themes;
   out.push(`- **总体覆盖率 / Coverage：${pct(r.coverage)}**（已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}；覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）`);
   const tt = r.summary.targets;
-  out.push(`- 指标 / Targets：达到 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不适用 ${tt['not-applicable']}`, '');
+  out.push(`- 指标 / Targets：达标 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不适用 ${tt['not-applicable']}`, '');
 
   out.push('## 覆盖矩阵 / Coverage matrix', '');
   out.push(`● 强对应（已覆盖，分值 ≥ ${r.thresholds.strong}）　○ 弱对应（部分覆盖，分值 ≥ ${r.thresholds.weak}）`, '');

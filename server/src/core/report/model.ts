@@ -199,16 +199,4 @@ export function sectionLabel(s: { level: number; number: string }): string {
   return s.level === 1 ? `${s.number}、` : s.level === 2 ? `（${s.number}）` : s.level === 3 ? `${s.number}.` : `（${s.number}）`;
 }
 
-export const themeStatusLabel: Record<ThemeStatus, Localized> = {
-  covered: { zh: '已覆盖', en: 'covered' },
-  partial: { zh: '部分覆盖', en: 'partial' },
-  missing: { zh: '未覆盖', en: 'missing' },
-};
-
-export const targetStatusLabel: Record<TargetStatus, Localized> = {
-  met: { zh: '达到', en: 'met' },
-  stronger: { zh: '高于上级', en: 'stronger' },
-  weaker: { zh: '弱于上级', en: 'weaker' },
-  missing: { zh: '未体现', en: 'missing' },
-  'not-applicable': { zh: '不适用', en: 'not applicable' },
-};
+export { targetStatusLabel, themeStatusLabel } from '../align/labels.js';

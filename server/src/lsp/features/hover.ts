@@ -2,6 +2,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Indicator, IndicatorOp, Plan } from '../../core/model.js';
 import type { AlignView } from '../alignment.js';
+import { bilingualStatus } from '../../core/align/labels.js';
 
 const opText: Record<IndicatorOp, string> = {
   ge: '≥ 不低于',
@@ -15,19 +16,8 @@ const opText: Record<IndicatorOp, string> = {
   decrease: '↓ 降低',
 };
 
-const statusText: Record<string, string> = {
-  covered: '已覆盖 covered',
-  partial: '部分覆盖 partial',
-  missing: '未覆盖 missing',
-  met: '达标 met',
-  stronger: '高于上级 stronger',
-  weaker: '低于上级 weaker',
-  'not-applicable': '不适用 not applicable',
-};
 
-export function statusLabel(s: string): string {
-  return statusText[s] ?? s;
-}
+
 
 function escapeMd(s: string): string {
   return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
@@ -68,7 +58,7 @@ export function indicatorHover(plan: Plan, offset: number, align: AlignView | un
   if (target) {
     lines.push('');
     lines.push(
-      `**上级目标 Superior target**（${escapeMd(target.set)}）：${escapeMd(target.name)} ${escapeMd(target.superior)} — ${statusLabel(target.status)}`,
+      `**上级目标 Superior target**（${escapeMd(target.set)}）：${escapeMd(target.name)} ${escapeMd(target.superior)} — ${bilingualStatus('target', target.status)}`,
     );
   }
   return {
@@ -96,7 +86,7 @@ export function headingHover(plan: Plan, offset: number, align: AlignView | unde
       lines.push('上级任务 Superior themes：');
       for (const t of themes) {
         const why = t.terms.length ? `（共同词 shared terms：${t.terms.slice(0, 6).map(escapeMd).join('、')}）` : '';
-        lines.push(`- ${escapeMd(t.title)} — ${statusLabel(t.status)} ${why}`);
+        lines.push(`- ${escapeMd(t.title)} — ${bilingualStatus('theme', t.status)} ${why}`);
       }
     }
   }

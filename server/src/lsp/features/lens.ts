@@ -2,7 +2,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { Plan, Section } from '../../core/model.js';
 import type { AlignView } from '../alignment.js';
-import { statusLabel } from './hover.js';
+import { bilingualStatus } from '../../core/align/labels.js';
 
 export function codeLenses(plan: Plan, align: AlignView | undefined): CodeLens[] {
   const tops = plan.sections.filter((s) => s.level === 1);
@@ -47,7 +47,7 @@ export function codeLenses(plan: Plan, align: AlignView | undefined): CodeLens[]
     if (align) {
       const themes = themesOf.get(s.id) ?? [];
       const answered = themes.length
-        ? `回应上级任务 answers: ${themes.map((t) => `${t.title}（${statusLabel(t.status).split(' ')[0]}）`).join('；')}`
+        ? `回应上级任务 answers: ${themes.map((t) => `${t.title}（${bilingualStatus('theme', t.status).split(' ')[0]}）`).join('；')}`
         : '未回应上级任务 answers no superior theme';
       title = `${answered} · 对应上级目标 ${targetCount.get(s.id) ?? 0} 项 targets · 指标 ${indicators} 项 indicators`;
     } else {
