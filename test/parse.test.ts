@@ -151,3 +151,11 @@ describe('numbers that are lists, not headings', () => {
     expect(p.allSections.map((s) => s.token.raw)).toEqual(['一、', '1、']);
   });
 });
+
+describe('suppression markers', () => {
+  it('keeps a trailing <!-- … --> out of a heading title and out of paragraph text', () => {
+    const p = parsePlan('一、总体要求 <!-- planlint-disable-line heading/punctuation -->\n\n正文内容。<!-- note -->\n');
+    expect(p.allSections[0]!.title).toBe('总体要求');
+    expect(p.blocks[1]!.text).toBe('正文内容。');
+  });
+});

@@ -88,6 +88,15 @@ function analyseLine(line: SourceLine): LineInfo {
   }
   let j = t.length;
   while (j > i && isSpace(t[j - 1])) j--;
+  // a trailing HTML comment (a suppression marker such as <!-- planlint-disable-line … -->)
+  // is not part of the text: it must not end up in a heading's title or a paragraph
+  if (j - i > 7 && t.charCodeAt(j - 1) === 62 /* > */ && t.endsWith('-->', j)) {
+    const open = t.lastIndexOf('<!--', j - 3);
+    if (open > i) {
+      j = open;
+      while (j > i && isSpace(t[j - 1])) j--;
+    }
+  }
   const content = t.slice(i, j);
   const blank = content.length === 0 && markdownLevel === undefined;
   const comment = content.startsWith('<!--') && /^<!--.*-->$/.test(content);
