@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
@@ -74,7 +74,11 @@ export function bundledSetPath(name: string, extraDirs: readonly string[] = []):
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+    // loaded on first use: most CLI runs name no requirement set, and ajv costs ~20 ms to load
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('ajv') as typeof import('ajv');
+    const AjvCtor = mod.Ajv ?? (mod as unknown as { default: typeof import('ajv').Ajv }).default;
+    const ajv = new AjvCtor({ allErrors: true, strict: false, useDefaults: true });
     validator = ajv.compile(requirementsSchema);
   }
   return validator;
