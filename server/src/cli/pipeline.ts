@@ -17,6 +17,8 @@ import { draftSettings, type DraftSettings, type SettingsOverrides } from '../no
 import { DecodeError, decodeFile, encodeText, type DecodedText } from '../node/decode.js';
 import type { ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets } from '../node/requirements.js';
+import { expandPaths } from '../node/files.js';
+import { CliError, EXIT_USAGE, type CliEnv } from './env.js';
 
 export interface DraftOptions extends SettingsOverrides {
   /** apply safe fixes and write the file back */
@@ -205,4 +207,26 @@ export function writeAtomically(file: string, bytes: Uint8Array): string {
 
 export function isFailure(r: DraftResult | DraftFailure): r is DraftFailure {
   return !('plan' in r);
+}
+
+/**
+ * The drafts named on a command line, each read and analysed (for the read-only commands
+ * `outline` and `indicators`): paths that expand to nothing and drafts that cannot be read are
+ * one line on stderr each and raise the exit code to 2; the readable drafts come back in order,
+ * with the number of files the names expanded to (it decides single- or multi-file output).
+ */
+export async function checkNamedDrafts(names: string[], env: CliEnv): Promise<{ results: DraftResult[]; expanded: number }> {
+  const { files, problems } = expandPaths(names);
+  for (const p of problems) env.warn(p.message);
+  if (problems.length) env.exit(EXIT_USAGE);
+  if (files.length === 0) throw new CliError({ zh: '没有可读取的文稿', en: 'no drafts to read' });
+  const results: DraftResult[] = [];
+  for (const file of files) {
+    const r = await checkDraft(file);
+    if (isFailure(r)) {
+      env.warn({ zh: `${r.display}：${r.message.zh}`, en: `${r.display}: ${r.message.en}` });
+      env.exit(EXIT_USAGE);
+    } else results.push(r);
+  }
+  return { results, expanded: files.length };
 }

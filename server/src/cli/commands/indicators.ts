@@ -1,10 +1,9 @@
 /** `planlint indicators FILE… --format json|csv [--bom]`: the quantitative statements of drafts. */
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { CliError, EXIT_USAGE, envFor, type CliCommand } from '../env.js';
+import { envFor, type CliCommand } from '../env.js';
 import { indicatorJson, type JsonIndicator } from '../format/model.js';
-import { checkDraft, isFailure } from '../pipeline.js';
-import { expandPaths } from '../../node/files.js';
+import { checkNamedDrafts } from '../pipeline.js';
 
 /** RFC 4180 field: quoted when it contains a comma, quote, CR or LF (or leading/trailing space). */
 export function csvField(v: unknown): string {
@@ -48,30 +47,18 @@ export const command: CliCommand = {
       .option('-o, --output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
       .action(async (files: string[], opts: { format: 'json' | 'csv'; bom?: boolean; output?: string }, cmd: Command) => {
         const env = envFor(cmd);
-        const { files: paths, problems } = expandPaths(files);
-        for (const p of problems) env.warn(p.message);
-        if (paths.length === 0) throw new CliError({ zh: '没有可读取的文稿', en: 'no drafts to read' });
-        const rows: { file: string; indicator: JsonIndicator }[] = [];
-        for (const file of paths) {
-          const r = await checkDraft(file);
-          if (isFailure(r)) {
-            env.warn({ zh: `${r.display}：${r.message.zh}`, en: `${r.display}: ${r.message.en}` });
-            env.exit(EXIT_USAGE);
-            continue;
-          }
-          for (const i of r.plan.indicators) rows.push({ file: r.display, indicator: indicatorJson(i, r.plan) });
-        }
+        const { results, expanded } = await checkNamedDrafts(files, env);
+        const rows = results.flatMap((r) => r.plan.indicators.map((i) => ({ file: r.display, indicator: indicatorJson(i, r.plan) })));
         const text =
           opts.format === 'csv'
             ? indicatorsCsv(rows, !!opts.bom)
             : JSON.stringify(
-                paths.length === 1 ? rows.map((r) => r.indicator) : rows.map((r) => ({ file: r.file, ...r.indicator })),
+                expanded === 1 ? rows.map((r) => r.indicator) : rows.map((r) => ({ file: r.file, ...r.indicator })),
                 null,
                 2,
               ) + '\n';
         if (opts.output) writeFileSync(opts.output, text);
         else env.out(text);
-        if (problems.length) env.exit(EXIT_USAGE);
       });
   },
 };

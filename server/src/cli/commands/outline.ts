@@ -1,10 +1,9 @@
 /** `planlint outline FILE… [--format text|json]`: the section tree (一、/（一）/1./（1）) with enumerations. */
 import { Option, type Command } from 'commander';
 import type { Plan, Section } from '../../core/model.js';
-import { CliError, EXIT_USAGE, envFor, type CliCommand } from '../env.js';
+import { envFor, type CliCommand } from '../env.js';
 import { enumerationJson, sectionJson } from '../format/model.js';
-import { checkDraft, isFailure, type DraftResult } from '../pipeline.js';
-import { expandPaths } from '../../node/files.js';
+import { checkNamedDrafts, type DraftResult } from '../pipeline.js';
 
 export function outlineText(r: DraftResult, lang: 'zh' | 'en'): string {
   const { plan } = r;
@@ -36,26 +35,16 @@ export const command: CliCommand = {
       .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
       .action(async (files: string[], opts: { format: 'text' | 'json' }, cmd: Command) => {
         const env = envFor(cmd);
-        const { files: paths, problems } = expandPaths(files);
-        for (const p of problems) env.warn(p.message);
-        if (paths.length === 0) throw new CliError({ zh: '没有可读取的文稿', en: 'no drafts to read' });
-        const json: unknown[] = [];
-        for (const file of paths) {
-          const r = await checkDraft(file);
-          if (isFailure(r)) {
-            env.warn({ zh: `${r.display}：${r.message.zh}`, en: `${r.display}: ${r.message.en}` });
-            env.exit(EXIT_USAGE);
-            continue;
-          }
-          if (opts.format === 'json') {
-            json.push({ path: r.display, sections: r.plan.sections.map((s) => sectionJson(s, r.plan)), enumerations: r.plan.enumerations.map((e) => enumerationJson(e, r.plan)) });
-          } else {
-            if (paths.length > 1) env.out(`${r.display}\n`);
+        const { results, expanded } = await checkNamedDrafts(files, env);
+        if (opts.format === 'json') {
+          const json = results.map((r) => ({ path: r.display, sections: r.plan.sections.map((s) => sectionJson(s, r.plan)), enumerations: r.plan.enumerations.map((e) => enumerationJson(e, r.plan)) }));
+          env.out(JSON.stringify(expanded === 1 && json.length === 1 ? json[0] : json, null, 2) + '\n');
+        } else {
+          for (const r of results) {
+            if (expanded > 1) env.out(`${r.display}\n`);
             env.out(outlineText(r, env.lang));
           }
         }
-        if (opts.format === 'json') env.out(JSON.stringify(paths.length === 1 && json.length === 1 ? json[0] : json, null, 2) + '\n');
-        if (problems.length) env.exit(EXIT_USAGE);
       });
   },
 };
