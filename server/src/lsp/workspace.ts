@@ -14,7 +14,7 @@ import type { Profile } from '../core/profile.js';
 import type { RequirementSet } from '../core/requirements/types.js';
 import { applySuppressions } from '../core/suppress.js';
 import { clearConfigCache, draftSettings, loadProfile, type DraftSettings } from '../node/config.js';
-import type { ConfigProblem } from '../node/problems.js';
+import { dedupeProblems, type ConfigProblem } from '../node/problems.js';
 import { bundledSetPath, resolveRequirementSets, type ResolveResult } from '../node/requirements.js';
 import type { PlanlintSettings } from './settings.js';
 import type { Logger } from './log.js';
@@ -281,7 +281,7 @@ export class Workspace implements ContextProvider {
 
     const extra = (pl: Plan): Finding[] => [
       ...draftProblems.map((p) => problemToFinding(p, pl)),
-      ...dedupe(externalProblems).map((p) => externalToFinding(p, pl)),
+      ...dedupeProblems(externalProblems).map((p) => externalToFinding(p, pl)),
     ];
     return {
       isPlan,
@@ -307,12 +307,3 @@ export class Workspace implements ContextProvider {
   }
 }
 
-function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const k = `${p.file}:${p.range.start.line}:${p.range.start.character}:${p.message.en}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

@@ -10,7 +10,7 @@ import type { FrontMatter, Severity } from '../core/model.js';
 import { defaultProfile, type Profile, type RuleSetting } from '../core/profile.js';
 import { findRule } from '../core/rules/index.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
-import type { ConfigProblem } from './problems.js';
+import { dedupeProblems, type ConfigProblem } from './problems.js';
 import { compileSchema, errorsToProblems, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
 import { findBundled } from './bundled.js';
 
@@ -446,15 +446,6 @@ export function draftSettings(draftPath: string, fm: FrontMatter | undefined, in
     requirementRefs = { refs: config.requirements.map((r) => r.value), ranges: config.requirements.map((r) => r.range), baseDir: config.dir, referrer: displayPath(config.file), origin: 'config' };
   } else requirementRefs = { refs: [], ranges: [], baseDir: cwd, referrer: '', origin: 'none' };
 
-  return { config, meta, profile, requirementRefs, draftProblems, externalProblems: dedupe(externalProblems) };
+  return { config, meta, profile, requirementRefs, draftProblems, externalProblems: dedupeProblems(externalProblems) };
 }
 
-function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const k = `${p.file}:${p.range.start.line}:${p.range.start.character}:${p.message.en}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}

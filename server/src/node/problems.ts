@@ -14,3 +14,14 @@ export interface ConfigProblem {
   severity: Severity;
   message: Localized;
 }
+
+/** The same problem reported twice (same file, position and message) is kept once. */
+export function dedupeProblems(problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.file}:${p.range.start.line}:${p.range.start.character}:${p.message.en}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
