@@ -174,3 +174,27 @@ export interface Finding extends Span {
 export interface LocatedFinding extends Finding {
   range: Range;
 }
+
+/** The quantity of an indicator or a target: relation, value(s), unit and the optional extras. */
+export interface Quantity {
+  comparator: string;
+  op: IndicatorOp;
+  value: number;
+  value2?: number;
+  unit: string;
+  qualifier?: string;
+  deadline?: string;
+}
+
+/** Copies the quantity fields of an indicator or a target, leaving out the absent optional ones. */
+export function quantityOf(q: Quantity): Quantity {
+  return {
+    comparator: q.comparator,
+    op: q.op,
+    value: q.value,
+    ...(q.value2 !== undefined ? { value2: q.value2 } : {}),
+    unit: q.unit,
+    ...(q.qualifier ? { qualifier: q.qualifier } : {}),
+    ...(q.deadline ? { deadline: q.deadline } : {}),
+  };
+}

@@ -3,7 +3,7 @@
  * (schemas/review.schema.json). Built from an AlignmentResult; renderers (Markdown, HTML) read
  * only this model.
  */
-import type { IndicatorOp, Localized, Plan } from '../model.js';
+import { quantityOf, type IndicatorOp, type Localized, type Plan } from '../model.js';
 import type { Range } from '../text.js';
 import type { AlignmentResult, SectionRef, TargetStatus, ThemeStatus } from '../align/types.js';
 import type { RequirementSet, SourceRef } from '../requirements/types.js';
@@ -129,13 +129,7 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
     const superior: ReviewTargetValue = {
       text: `${sup.name}${describeTarget(sup)}`,
       name: sup.name,
-      comparator: sup.comparator,
-      op: sup.op,
-      value: sup.value,
-      ...(sup.value2 !== undefined ? { value2: sup.value2 } : {}),
-      unit: sup.unit,
-      ...(sup.qualifier ? { qualifier: sup.qualifier } : {}),
-      ...(sup.deadline ? { deadline: sup.deadline } : {}),
+      ...quantityOf(sup),
       ...(sup.year !== undefined ? { year: sup.year } : {}),
       ...(sup.source ? { source: sup.source } : {}),
     };
@@ -144,13 +138,7 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
       ? {
           text: ind.text,
           name: ind.name,
-          comparator: ind.comparator,
-          op: ind.op,
-          value: ind.value,
-          ...(ind.value2 !== undefined ? { value2: ind.value2 } : {}),
-          unit: ind.unit,
-          ...(ind.qualifier ? { qualifier: ind.qualifier } : {}),
-          ...(ind.deadline ? { deadline: ind.deadline } : {}),
+          ...quantityOf(ind),
           range: range(ind),
         }
       : null;

@@ -14,7 +14,7 @@
  * such as “再有30所县级医院…晋升三级” or “40%左右的县（市）…达到优良标准”. Each target gets the theme
  * whose task text is most similar (bigram TF-IDF cosine), its year and its source line.
  */
-import type { Block, Indicator, IndicatorOp, Plan } from '../model.js';
+import { quantityOf, type Block, type Indicator, type IndicatorOp, type Plan } from '../model.js';
 import { segmentOffset } from '../text.js';
 import { choosePlanPart, draftYear, draftLevel, titleLine } from '../align/part.js';
 import { cosine, countTerms, Idf, normalize, vectorize } from '../align/similarity.js';
@@ -188,13 +188,7 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
     targets.push({
       id: '',
       name: oneLine(ind.name),
-      comparator: ind.comparator,
-      op: ind.op,
-      value: ind.value,
-      ...(ind.value2 !== undefined ? { value2: ind.value2 } : {}),
-      unit: ind.unit,
-      ...(ind.qualifier ? { qualifier: ind.qualifier } : {}),
-      ...(ind.deadline ? { deadline: ind.deadline } : {}),
+      ...quantityOf(ind),
       ...(y !== undefined ? { year: y } : {}),
       ...(theme ? { theme } : {}),
       source: { ...(opts.document ? { document: opts.document } : {}), line: lineOf(ind.start), quote: oneLine(ind.text) },
