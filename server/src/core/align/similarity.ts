@@ -14,7 +14,7 @@ export function normalize(s: string): string {
     .toLowerCase();
 }
 
-function isHan(c: number): boolean {
+export function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
@@ -141,51 +141,102 @@ export function sharedTerms(a: Vector, b: Vector): { term: Term; weight: number 
   return out.sort((x, y) => y.weight - x.weight || x.term - y.term);
 }
 
+/** A query text's Han bigrams and where they occur in it, for explainShared over many texts. */
+export interface QueryIndex {
+  norm: string;
+  positions: Map<Term, number[]>;
+  /** quick rejection: filter[hash of a bigram] is 1 when some bigram of the query has that hash */
+  filter: Uint8Array;
+}
+
+const pairHash = (c1: number, c2: number) => (c1 * 31 + c2) & 0xffff;
+
+export function queryIndex(norm: string): QueryIndex {
+  const positions = new Map<Term, number[]>();
+  const filter = new Uint8Array(0x10000);
+  for (let i = 0; i + 1 < norm.length; i++) {
+    const c1 = norm.charCodeAt(i);
+    const c2 = norm.charCodeAt(i + 1);
+    if (!isHan(c1) || !isHan(c2)) continue;
+    const id = bigramId(norm, i);
+    const list = positions.get(id);
+    if (list) list.push(i);
+    else positions.set(id, [i]);
+    filter[pairHash(c1, c2)] = 1;
+  }
+  return { norm, positions, filter };
+}
+
 /**
  * Human-readable shared terms: maximal runs of the query text that occur in the other text as
  * they are (so "疫情防控" rather than "疫情", "情防", "防控"), ranked by the summed IDF weight of
- * their bigrams. Only runs whose mean bigram weight is ≥ minWeight are kept. `otherCounts`, the
- * other text's countTerms, only speeds this up: a run's last bigram must be one of its terms
- * before the (linear) substring search runs.
+ * their bigrams. From each query position the longest run of Han characters found in the other
+ * text is taken, then the next run starts at its last character. Only runs whose mean bigram
+ * weight is ≥ minWeight are kept. One pass over the other text, looking up each of its bigrams
+ * in the query's (short) index: nothing is built per other text.
  */
-/** Positions of each Han bigram in a text (for explainShared over the same text many times). */
-export type BigramIndex = Map<Term, number[]>;
-
-export function bigramIndex(norm: string): BigramIndex {
-  const index: BigramIndex = new Map();
-  for (let i = 0; i + 1 < norm.length; i++) {
-    if (!isHan(norm.charCodeAt(i)) || !isHan(norm.charCodeAt(i + 1))) continue;
-    const id = bigramId(norm, i);
-    const list = index.get(id);
-    if (list) list.push(i);
-    else index.set(id, [i]);
-  }
-  return index;
+export function explainShared(query: string | QueryIndex, otherNorm: string, idf: { weight(term: Term): number }, limit = 8, minWeight = 0): string[] {
+  const qi = typeof query === 'string' ? queryIndex(query) : query;
+  const best = new Int32Array(qi.norm.length);
+  mergeRuns(best, matchRuns(qi, otherNorm));
+  return explainRuns(qi, best, (k) => idf.weight(bigramId(qi.norm, k)), limit, minWeight);
 }
 
-export function explainShared(queryNorm: string, otherNorm: string, idf: Idf, limit = 8, minWeight = 0, otherIndex: BigramIndex = bigramIndex(otherNorm)): string[] {
+/**
+ * For each query position i, the length of the longest run of Han characters starting there that
+ * occurs in the other text, as sparse pairs (i, length) for the positions where it is ≥ 2.
+ */
+export function matchRuns(qi: QueryIndex, other: string): Int32Array {
+  const queryNorm = qi.norm;
+  let best: Int32Array | undefined;
+  for (let p = 0; p + 1 < other.length; p++) {
+    const c1 = other.charCodeAt(p);
+    const c2 = other.charCodeAt(p + 1);
+    if (!qi.filter[pairHash(c1, c2)] || !isHan(c1) || !isHan(c2)) continue;
+    const at = qi.positions.get(bigramId(other, p));
+    if (!at) continue;
+    best ??= new Int32Array(queryNorm.length);
+    for (const i of at) {
+      let len = 2;
+      while (i + len < queryNorm.length && isHan(queryNorm.charCodeAt(i + len)) && other.charCodeAt(p + len) === queryNorm.charCodeAt(i + len)) len++;
+      if (len > best[i]!) best[i] = len;
+    }
+  }
+  if (!best) return NO_RUNS;
+  let n = 0;
+  for (let i = 0; i < best.length; i++) if (best[i]! > 0) n++;
+  const pairs = new Int32Array(2 * n);
+  n = 0;
+  for (let i = 0; i < best.length; i++) {
+    if (best[i]! > 0) {
+      pairs[n++] = i;
+      pairs[n++] = best[i]!;
+    }
+  }
+  return pairs;
+}
+
+const NO_RUNS = new Int32Array(0);
+
+/** best[i] = max(best[i], length) for each pair of matchRuns. */
+export function mergeRuns(best: Int32Array, pairs: Int32Array): void {
+  for (let k = 0; k < pairs.length; k += 2) if (pairs[k + 1]! > best[pairs[k]!]!) best[pairs[k]!] = pairs[k + 1]!;
+}
+
+/**
+ * The explanation from the longest runs at each query position (see explainShared);
+ * `weightAt(k)` is the IDF weight of the query's bigram at position k.
+ */
+export function explainRuns(qi: QueryIndex, best: Int32Array, weightAt: (k: number) => number, limit = 8, minWeight = 0): string[] {
+  const queryNorm = qi.norm;
   const runs = new Map<string, number>();
   let i = 0;
   while (i < queryNorm.length - 1) {
-    // extend the run while it is still a substring of the other text: keep the positions in the
-    // other text where the run so far occurs, and extend them one character at a time
-    let j = i;
-    let weight = 0;
-    let at: number[] | undefined = isHan(queryNorm.charCodeAt(i)) && isHan(queryNorm.charCodeAt(i + 1)) ? otherIndex.get(bigramId(queryNorm, i)) : undefined;
-    if (at) {
-      weight += idf.weight(bigramId(queryNorm, i));
-      j = i + 1;
-      while (j < queryNorm.length - 1 && isHan(queryNorm.charCodeAt(j + 1))) {
-        const next = queryNorm.charCodeAt(j + 1);
-        const offset = j + 1 - i;
-        const still: number[] = at.filter((p) => otherNorm.charCodeAt(p + offset) === next);
-        if (still.length === 0) break;
-        at = still;
-        weight += idf.weight(bigramId(queryNorm, j));
-        j++;
-      }
-    }
-    if (j > i) {
+    const len = best[i]!;
+    if (len >= 2) {
+      const j = i + len - 1;
+      let weight = 0;
+      for (let k = i; k < j; k++) weight += weightAt(k);
       const run = queryNorm.slice(i, j + 1);
       if (weight / (j - i) >= minWeight && (runs.get(run) ?? -1) < weight) runs.set(run, weight);
       i = j;

@@ -60,9 +60,19 @@ interface PreparedName {
   grams: Set<string>;
 }
 
+/** Prepared draft indicator names by name (bounded): names recur across the analyses of a draft. */
+const preparedNames = new Map<string, PreparedName>();
+const PREPARED_NAMES_LIMIT = 4096;
+
 function prepareName(n: string): PreparedName {
-  const clean = cleanName(n);
-  return { clean, grams: bigrams(clean) };
+  let p = preparedNames.get(n);
+  if (!p) {
+    const clean = cleanName(n);
+    p = { clean, grams: bigrams(clean) };
+    if (preparedNames.size >= PREPARED_NAMES_LIMIT) preparedNames.delete(preparedNames.keys().next().value!);
+    preparedNames.set(n, p);
+  }
+  return p;
 }
 
 const preparedTargets = new WeakMap<Target, PreparedName[]>();

@@ -17,7 +17,8 @@
 import type { Plan, Section } from '../model.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
-import { bigramIndex, countTerms, explainShared, Idf, normalize, vectorize, type BigramIndex, type TermCounts } from './similarity.js';
+import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
+import { denseIdOf, dictionaryGeneration, Scratch, termList, termSpace, termsOfBlock, type TermList } from './terms.js';
 import { sectionRef } from './part.js';
 import type { Evidence, SectionRef, ThemeAlignment, ThemeMatch } from './types.js';
 
@@ -42,14 +43,19 @@ interface Unit {
   ref: SectionRef;
   span: Span;
   heading: string;
-  /** the unit's blocks (normalised), joined on demand for explanations */
-  parts: string[];
+  /** the unit's paragraphs: plan.blocks[b0 … b1 − 1] */
+  b0: number;
+  b1: number;
+  /** the paragraphs' normalised texts joined by line breaks, made on demand for explanations */
   norm?: string;
-  counts: TermCounts;
 }
 
-function unitNorm(u: Unit): string {
-  if (u.norm === undefined) u.norm = u.parts.join('\n');
+function unitNorm(u: Unit, blockTerms: readonly TermList[]): string {
+  if (u.norm === undefined) {
+    const parts: string[] = [];
+    for (let b = u.b0; b < u.b1; b++) parts.push(blockTerms[b]!.norm);
+    u.norm = parts.join('\n');
+  }
   return u.norm;
 }
 
@@ -90,44 +96,7 @@ export interface TopSection {
   section?: Section;
 }
 
-interface BlockTerms {
-  norm: string;
-  counts: TermCounts;
-}
-
-/**
- * Normalised text and term counts of a paragraph, memoised by its text: while a draft is edited,
- * almost every paragraph is unchanged between two analyses. Bounded (least recently used go).
- */
-const blockCache = new Map<string, BlockTerms>();
-/**
- * Least recently used entries go first. 4,096 blocks hold a 1 MB draft being edited (≈ 3,400
- * blocks) at ≈ 2.5 KB each; 50,000 entries held ≈ 50 MB with 200 drafts open (bench/RESULTS.md).
- */
-const BLOCK_CACHE_LIMIT = 4096;
-function termsOfBlock(text: string): BlockTerms {
-  let t = blockCache.get(text);
-  if (t) {
-    // most recently used last (a Map iterates in insertion order)
-    blockCache.delete(text);
-    blockCache.set(text, t);
-  } else {
-    const norm = normalize(text);
-    t = { norm, counts: countTerms(norm) };
-    if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value!);
-    blockCache.set(text, t);
-  }
-  return t;
-}
-
-function mergeCounts(list: readonly TermCounts[]): TermCounts {
-  if (list.length === 1) return list[0]!;
-  const m: TermCounts = new Map();
-  for (const c of list) for (const [t, n] of c) m.set(t, (m.get(t) ?? 0) + n);
-  return m;
-}
-
-function buildUnits(plan: Plan, tops: readonly TopSection[], blockTerms: readonly BlockTerms[]): Unit[] {
+function buildUnits(plan: Plan, tops: readonly TopSection[]): Unit[] {
   const units: Unit[] = [];
   // blocks are in document order: the blocks of a span are a contiguous run
   const firstBlockAt = (offset: number) => {
@@ -141,13 +110,10 @@ function buildUnits(plan: Plan, tops: readonly TopSection[], blockTerms: readonl
     return lo;
   };
   const push = (top: number, ref: SectionRef, span: Span, heading: string) => {
-    const parts: string[] = [];
-    const counts: TermCounts[] = [];
-    for (let i = firstBlockAt(span.start); i < plan.blocks.length && plan.blocks[i]!.end <= span.end; i++) {
-      parts.push(blockTerms[i]!.norm);
-      counts.push(blockTerms[i]!.counts);
-    }
-    units.push({ top, ref, span, heading: normalize(heading).replace(QUOTES, ''), parts, counts: mergeCounts(counts) });
+    const b0 = firstBlockAt(span.start);
+    let b1 = b0;
+    while (b1 < plan.blocks.length && plan.blocks[b1]!.end <= span.end) b1++;
+    units.push({ top, ref, span, heading: normalize(heading).replace(QUOTES, ''), b0, b1 });
   };
   tops.forEach((t, ti) => {
     if (!t.section) {
@@ -168,113 +134,264 @@ function buildUnits(plan: Plan, tops: readonly TopSection[], blockTerms: readonl
   return units;
 }
 
+interface Keyword {
+  k: string;
+  re: RegExp;
+  g: RegExp;
+}
+
 interface PreparedSet {
   queries: string[];
-  queryCounts: TermCounts[];
-  patterns: { k: string; re: RegExp; g: RegExp }[][];
+  /** the queries' bigram positions, for explanations */
+  queryIndexes: QueryIndex[];
+  /** the queries' term lists, in the dictionary generation `generation` */
+  queryTerms: TermList[];
+  /** the dense id of the queries' bigram at each position (−1 where there is none) */
+  queryBigrams: Int32Array[];
+  generation: number;
+  patterns: Keyword[][];
+  /**
+   * Keywords by a character pair every match contains (the first two characters of the
+   * keyword's longest literal piece, as c1 · 65536 + c2): only these are tried on a heading.
+   */
+  anchored: Map<number, { ti: number; ki: number }[]>;
+  /** keywords without a literal piece of two characters: tried on every heading */
+  unanchored: { ti: number; ki: number }[];
+  /** heading hits by heading text (bounded): headings rarely change while a draft is edited */
+  headings: Map<string, HeadingHit[]>;
 }
+
+interface HeadingHit {
+  theme: number;
+  k: string;
+  start: number;
+  end: number;
+}
+
+const HEADING_CACHE_LIMIT = 8192;
 
 /** Set-derived data, computed once per set object (sets are immutable once loaded). */
 const preparedSets = new WeakMap<RequirementSet, PreparedSet>();
-function prepare(set: RequirementSet): PreparedSet {
+function prepare(set: RequirementSet, generation: number): PreparedSet {
   let p = preparedSets.get(set);
   if (!p) {
     const queries = set.themes.map(themeQuery);
-    p = {
-      queries,
-      queryCounts: queries.map(countTerms),
-      patterns: set.themes.map((t) =>
-        [...t.keywords, ...(t.synonyms ?? [])].map((k) => {
-          const re = keywordPattern(k);
-          return { k, re, g: new RegExp(re.source, 'g') };
-        }),
-      ),
-    };
+    const anchored = new Map<number, { ti: number; ki: number }[]>();
+    const unanchored: { ti: number; ki: number }[] = [];
+    const patterns = set.themes.map((t, ti) =>
+      [...t.keywords, ...(t.synonyms ?? [])].map((k, ki) => {
+        const re = keywordPattern(k);
+        const literal = normalize(k)
+          .replace(QUOTES, '')
+          .split(/\*+/)
+          .reduce((a, b) => (b.length > a.length ? b : a), '');
+        if (literal.length >= 2) {
+          const key = literal.charCodeAt(0) * 65536 + literal.charCodeAt(1);
+          const list = anchored.get(key);
+          if (list) list.push({ ti, ki });
+          else anchored.set(key, [{ ti, ki }]);
+        } else unanchored.push({ ti, ki });
+        return { k, re, g: new RegExp(re.source, 'g') };
+      }),
+    );
+    const queryTerms = queries.map(termList);
+    p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new Map() };
     preparedSets.set(set, p);
+  } else if (p.generation !== generation) {
+    p.queryTerms = p.queries.map(termList);
+    p.queryBigrams = p.queries.map(bigramIds);
+    p.generation = generation;
   }
   return p;
 }
 
-export function alignThemes(plan: Plan, tops: readonly TopSection[], set: RequirementSet): ThemeAlignment[] {
-  const { queries, queryCounts, patterns } = prepare(set);
-  const blockTerms = plan.blocks.map((b) => termsOfBlock(b.text));
-  const units = buildUnits(plan, tops, blockTerms);
-  const idf = new Idf([...blockTerms.map((b) => b.counts), ...queryCounts]);
-  // terms used by a tenth of the paragraphs or more explain little
-  const minWeight = Math.log(1 + (idf.n - idf.n / 10 + 0.5) / (idf.n / 10 + 0.5));
-  const qv = queryCounts.map((c) => vectorize(c, idf));
+/** Dense id of the Han bigram at each position of a text whose terms have ids (−1 elsewhere). */
+function bigramIds(norm: string): Int32Array {
+  const out = new Int32Array(norm.length).fill(-1);
+  for (let i = 0; i + 1 < norm.length; i++) {
+    if (!isHan(norm.charCodeAt(i)) || !isHan(norm.charCodeAt(i + 1))) continue;
+    out[i] = denseIdOf(bigramId(norm, i)) ?? -1;
+  }
+  return out;
+}
 
-  // keywords in headings: leftmost-longest over all themes' keywords, so that in
-  // “食品安全风险监测” 食品安全 wins and 安全风险 (another theme's keyword) does not count
-  const headingHits = units.map((u) => {
-    const hits: { theme: number; k: string; start: number; end: number }[] = [];
-    if (!u.heading) return hits;
-    patterns.forEach((list, ti) => {
-      for (const { k, g } of list) {
-        g.lastIndex = 0;
-        for (const m of u.heading.matchAll(g)) hits.push({ theme: ti, k, start: m.index, end: m.index + m[0].length });
+/**
+ * Keywords in a heading: leftmost-longest over all themes' keywords, so that in
+ * “食品安全风险监测” 食品安全 wins and 安全风险 (another theme's keyword) does not count.
+ */
+function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
+  const cached = p.headings.get(heading);
+  if (cached) return cached;
+  // candidate keywords, tried in theme and keyword order (ties in the sort below keep that order)
+  const candidates = [...p.unanchored];
+  for (let i = 0; i + 1 < heading.length; i++) {
+    const list = p.anchored.get(heading.charCodeAt(i) * 65536 + heading.charCodeAt(i + 1));
+    if (list) candidates.push(...list);
+  }
+  candidates.sort((a, b) => a.ti - b.ti || a.ki - b.ki);
+  const hits: HeadingHit[] = [];
+  let last: { ti: number; ki: number } | undefined;
+  for (const c of candidates) {
+    if (last && last.ti === c.ti && last.ki === c.ki) continue;
+    last = c;
+    const { k, g } = p.patterns[c.ti]![c.ki]!;
+    g.lastIndex = 0;
+    for (const m of heading.matchAll(g)) hits.push({ theme: c.ti, k, start: m.index, end: m.index + m[0].length });
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end || a.theme - b.theme);
+  const kept: HeadingHit[] = [];
+  for (const h of hits) {
+    const prev = kept[kept.length - 1];
+    if (prev && h.start < prev.end && !(h.start === prev.start && h.end === prev.end)) continue;
+    kept.push(h);
+  }
+  if (p.headings.size >= HEADING_CACHE_LIMIT) p.headings.delete(p.headings.keys().next().value!);
+  p.headings.set(heading, kept);
+  return kept;
+}
+
+const scratch = new Scratch();
+const NONE: readonly string[] = [];
+
+/** BM25-style IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)) (as similarity.Idf). */
+function idfWeight(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** 1 + ln c for small counts (sublinear TF), looked up rather than computed per unit and term */
+const TF = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
+const tf = (c: number) => (c < 256 ? TF[c]! : 1 + Math.log(c));
+
+export function alignThemes(plan: Plan, tops: readonly TopSection[], set: RequirementSet): ThemeAlignment[] {
+  const generation = dictionaryGeneration();
+  const prepared = prepare(set, generation);
+  const { queryTerms } = prepared;
+  const blockTerms = plan.blocks.map((b) => termsOfBlock(b.text));
+  const units = buildUnits(plan, tops);
+  const [df, acc, post] = scratch.arrays(3) as [Int32Array, Int32Array, Int32Array];
+
+  // document frequencies over the paragraphs and the themes' queries
+  const lists = [...blockTerms, ...queryTerms];
+  const n = lists.length;
+  for (const l of lists) for (let k = 0; k < l.ids.length; k++) df[l.ids[k]!]!++;
+  // IDF of every term, once (weights are positive: 0 marks a term not yet weighed)
+  // by document frequency: most terms share a handful of small frequencies
+  const byDf: number[] = [];
+  const idfOf = scratch.floats();
+  for (const l of lists)
+    for (let k = 0; k < l.ids.length; k++) {
+      const id = l.ids[k]!;
+      if (idfOf[id] === 0) {
+        const f = df[id]!;
+        idfOf[id] = byDf[f] ??= idfWeight(n, f);
       }
-    });
-    hits.sort((a, b) => a.start - b.start || b.end - a.end || a.theme - b.theme);
-    const kept: typeof hits = [];
-    for (const h of hits) {
-      const last = kept[kept.length - 1];
-      if (last && h.start < last.end && !(h.start === last.start && h.end === last.end)) continue;
-      kept.push(h);
     }
-    return kept;
-  });
-  // cosine with every theme in one pass over each unit's terms
-  const postings = new Map<number, { ti: number; w: number }[]>();
-  qv.forEach((q, ti) => {
-    for (const [t, w] of q.weights) {
-      const list = postings.get(t);
-      if (list) list.push({ ti, w });
-      else postings.set(t, [{ ti, w }]);
-    }
-  });
-  // sublinear TF × IDF, computed on the fly (no vector per unit)
-  const sims = units.map((u) => {
-    const dot = new Float64Array(qv.length);
+  const weightOf = (id: number) => idfOf[id]!;
+  // terms used by a tenth of the paragraphs or more explain little
+  const minWeight = Math.log(1 + (n - n / 10 + 0.5) / (n / 10 + 0.5));
+
+  // the themes' vectors as postings: post[id] − 1 is the first entry of the term's chain
+  const pTheme: number[] = [];
+  const pWeight: number[] = [];
+  const pNext: number[] = [];
+  const qNorm = queryTerms.map((q, ti) => {
     let sq = 0;
-    for (const [t, c] of u.counts) {
-      const w = (1 + Math.log(c)) * idf.weight(t);
+    for (let k = 0; k < q.ids.length; k++) {
+      const id = q.ids[k]!;
+      const w = tf(q.counts[k]!) * weightOf(id);
       sq += w * w;
-      const list = postings.get(t);
-      if (list) for (const p of list) dot[p.ti]! += w * p.w;
+      pTheme.push(ti);
+      pWeight.push(w);
+      pNext.push(post[id]! - 1);
+      post[id] = pTheme.length;
+    }
+    return Math.sqrt(sq);
+  });
+
+  // cosine of every unit with every theme: the unit's merged counts, sublinear TF × IDF, one
+  // pass over its distinct terms (in order of first occurrence)
+  const touched = new Int32Array(termSpace());
+  const sims = units.map((u) => {
+    let nt = 0;
+    for (let b = u.b0; b < u.b1; b++) {
+      const { ids, counts } = blockTerms[b]!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (acc[id] === 0) touched[nt++] = id;
+        acc[id]! += counts[k]!;
+      }
+    }
+    const dot = new Float64Array(qNorm.length);
+    let sq = 0;
+    for (let k = 0; k < nt; k++) {
+      const id = touched[k]!;
+      const w = tf(acc[id]!) * weightOf(id);
+      acc[id] = 0;
+      sq += w * w;
+      for (let e = post[id]! - 1; e >= 0; e = pNext[e]!) dot[pTheme[e]!]! += w * pWeight[e]!;
     }
     const norm = Math.sqrt(sq);
-    return Array.from(dot, (d, ti) => (norm && qv[ti]!.norm ? d / (norm * qv[ti]!.norm) : 0));
+    return Array.from(dot, (d, ti) => (norm && qNorm[ti] ? d / (norm * qNorm[ti]!) : 0));
   });
+  // the postings are done with; df serves the explanations below
+  for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) post[q.ids[k]!] = 0;
+  try {
+    return explainMatches(set, prepared, tops, units, blockTerms, sims, idfOf, minWeight);
+  } finally {
+    // leave the scratch arrays zeroed
+    for (const l of lists)
+      for (let k = 0; k < l.ids.length; k++) {
+        df[l.ids[k]!] = 0;
+        idfOf[l.ids[k]!] = 0;
+      }
+  }
+}
+
+function explainMatches(
+  set: RequirementSet,
+  prepared: PreparedSet,
+  tops: readonly TopSection[],
+  units: readonly Unit[],
+  blockTerms: readonly TermList[],
+  sims: readonly number[][],
+  /** IDF by dense term id */
+  idfOf: Float64Array,
+  minWeight: number,
+): ThemeAlignment[] {
+  const { queryIndexes, queryBigrams, patterns } = prepared;
+  const hitsOf = units.map((u) => (u.heading ? headingHits(prepared, u.heading) : []));
   // scores[theme][unit]; keywords in the body only explain, so they are looked up for evidence only
   const detail = set.themes.map((_, ti) =>
     units.map((u, ui) => {
       const similarity = sims[ui]![ti]!;
-      const headingKeywords = [...new Set(headingHits[ui]!.filter((h) => h.theme === ti).map((h) => h.k))];
+      const hits = hitsOf[ui]!;
+      const headingKeywords = hits.length === 0 ? NONE : [...new Set(hits.filter((h) => h.theme === ti).map((h) => h.k))];
       const inHeading = headingKeywords.length > 0;
       let score = similarity;
       if (inHeading) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
       return { similarity, score, headingKeywords, inHeading };
     }),
   );
-  const indexes = new Map<Unit, BigramIndex>();
-  const indexOf = (u: Unit): BigramIndex => {
-    let index = indexes.get(u);
-    if (!index) {
-      index = bigramIndex(unitNorm(u));
-      indexes.set(u, index);
-    }
-    return index;
-  };
-  const stripped = new Map<Unit, string>();
+  // keywords in the text (quotes ignored): a keyword never spans a line break, so a unit has the
+  // keywords its paragraphs have, which each paragraph keeps
   const bodyKeywords = (u: Unit, ti: number, already: readonly string[]): string[] => {
-    let text = stripped.get(u);
-    if (text === undefined) {
-      text = unitNorm(u).replace(QUOTES, '');
-      stripped.set(u, text);
+    const list = patterns[ti]!;
+    const found = new Uint8Array(list.length);
+    for (let b = u.b0; b < u.b1; b++) {
+      const block = blockTerms[b]!;
+      block.keywords ??= new Map();
+      let flags = block.keywords.get(list);
+      if (!flags) {
+        const text = block.norm.replace(QUOTES, '');
+        flags = Uint8Array.from(list, ({ re }) => (re.test(text) ? 1 : 0));
+        block.keywords.set(list, flags);
+      }
+      for (let k = 0; k < flags.length; k++) found[k]! |= flags[k]!;
     }
     const out = [...already];
-    for (const { k, re } of patterns[ti]!) if (!out.includes(k) && re.test(text)) out.push(k);
+    list.forEach(({ k }, i) => {
+      if (found[i] && !out.includes(k)) out.push(k);
+    });
     return out;
   };
   const bestPerUnit = units.map((_, ui) => Math.max(0, ...detail.map((d) => d[ui]!.score)));
@@ -310,7 +427,7 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
             similarity: round(d.similarity),
             keywords: bodyKeywords(u, ti, d.headingKeywords),
             keywordInHeading: d.inHeading,
-            terms: explainShared(queries[ti]!, unitNorm(u), idf, 6, minWeight, indexOf(u)),
+            terms: explainUnit(queryIndexes[ti]!, u, blockTerms, (k) => idfOf[queryBigrams[ti]![k]!]!, minWeight),
           };
         });
         const score = evidence[0]!.score;
@@ -323,6 +440,25 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     const status = score >= STRONG ? 'covered' : score >= WEAK ? 'partial' : 'missing';
     return { set: set.name, theme, status, score, matches };
   });
+}
+
+/**
+ * Shared terms of a theme's query and a unit (similarity.explainShared): runs never cross a line
+ * break, so the unit's runs are the longest of its paragraphs' runs, which each paragraph keeps.
+ */
+function explainUnit(qi: QueryIndex, u: Unit, blockTerms: readonly TermList[], weightAt: (k: number) => number, minWeight: number): string[] {
+  const best = new Int32Array(qi.norm.length);
+  for (let b = u.b0; b < u.b1; b++) {
+    const block = blockTerms[b]!;
+    block.runs ??= new Map();
+    let runs = block.runs.get(qi);
+    if (!runs) {
+      runs = matchRuns(qi, block.norm);
+      block.runs.set(qi, runs);
+    }
+    mergeRuns(best, runs);
+  }
+  return explainRuns(qi, best, weightAt, 6, minWeight);
 }
 
 function round(x: number): number {

@@ -1,0 +1,160 @@
+/**
+ * Dense term ids and per-paragraph term lists for the theme alignment.
+ *
+ * A term (similarity.ts: a Han bigram or a Latin word, as a number up to ~8·10⁸) gets a dense id
+ * (0, 1, 2 … in order of first sight), so that document frequencies, merged counts and query
+ * postings live in typed arrays indexed by term instead of Maps: the alignment of a 1 MB draft
+ * spent a third of its time hashing terms and collecting the Maps' garbage.
+ *
+ * A paragraph's terms are computed once per paragraph text and kept in a bounded cache (least
+ * recently used go): while a draft is edited almost every paragraph is unchanged between two
+ * analyses.
+ */
+import { forEachTerm, normalize, type Term } from './similarity.js';
+
+const denseIds = new Map<Term, number>();
+/** raw term of each dense id (for explanations, which weigh raw terms) */
+let rawOf: Term[] = [];
+
+/**
+ * Above this many distinct terms the dictionary starts again (with the paragraph cache, whose
+ * lists hold old ids). Chinese text has a few hundred thousand bigrams in practice; the limit only
+ * guards a server that has been fed megabytes of Latin or random text.
+ */
+const DICTIONARY_LIMIT = 2_000_000;
+
+/** Number of dense ids handed out: every id is below it. */
+export function termSpace(): number {
+  return rawOf.length;
+}
+
+export function rawTerm(id: number): Term {
+  return rawOf[id]!;
+}
+
+/** The dense id of a raw term, when it has one. */
+export function denseIdOf(raw: Term): number | undefined {
+  return denseIds.get(raw);
+}
+
+function denseId(raw: Term): number {
+  let id = denseIds.get(raw);
+  if (id === undefined) {
+    id = rawOf.length;
+    denseIds.set(raw, id);
+    rawOf.push(raw);
+  }
+  return id;
+}
+
+/** A text's distinct terms (dense ids, in order of first occurrence) and their counts. */
+export interface TermList {
+  /** normalised text (similarity.normalize) */
+  norm: string;
+  ids: Int32Array;
+  counts: Int32Array;
+  /**
+   * The text's matchRuns against theme queries, computed on demand for explanations (kept with
+   * the paragraph, so that an unchanged paragraph is not scanned again on the next analysis)
+   */
+  runs?: Map<object, Int32Array>;
+  /** which of a theme's keywords the text has (by the theme's keyword list), computed on demand */
+  keywords?: Map<object, Uint8Array>;
+}
+
+/** Term list of an already normalised text. */
+export function termList(norm: string): TermList {
+  // counting in a small Map keeps the order of first occurrence (the summation order of the
+  // Map-based vectors this replaces, so that scores stay bit-for-bit the same)
+  const counts = new Map<number, number>();
+  forEachTerm(norm, (t) => {
+    const id = denseId(t);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  });
+  const ids = new Int32Array(counts.size);
+  const cs = new Int32Array(counts.size);
+  let k = 0;
+  for (const [id, c] of counts) {
+    ids[k] = id;
+    cs[k++] = c;
+  }
+  return { norm, ids, counts: cs };
+}
+
+const blockCache = new Map<string, TermList>();
+/**
+ * 4,096 paragraphs hold a 1 MB draft being edited (≈ 3,400 paragraphs); 50,000 entries held
+ * ≈ 50 MB with 200 drafts open (bench/RESULTS.md).
+ */
+const BLOCK_CACHE_LIMIT = 4096;
+
+let generation = 0;
+
+/**
+ * Called before an analysis computes term lists: starts the dictionary again when it has grown
+ * past its limit. Returns the dictionary's generation; lists computed in an older generation
+ * (cached query lists) must be computed again.
+ */
+export function dictionaryGeneration(): number {
+  if (rawOf.length > DICTIONARY_LIMIT) {
+    denseIds.clear();
+    rawOf = [];
+    blockCache.clear();
+    generation++;
+  }
+  return generation;
+}
+
+/**
+ * Forgets every cached paragraph and dense id (the next analysis computes everything again): for
+ * tests that compare cached with fresh results, and for benchmarks of a cold analysis.
+ */
+export function resetTermCaches(): void {
+  denseIds.clear();
+  rawOf = [];
+  blockCache.clear();
+  generation++;
+}
+
+/** Term list of a paragraph (normalised first), memoised by its text. */
+export function termsOfBlock(text: string): TermList {
+  let t = blockCache.get(text);
+  if (t) {
+    // most recently used last (a Map iterates in insertion order)
+    blockCache.delete(text);
+    blockCache.set(text, t);
+    return t;
+  }
+  t = termList(normalize(text));
+  if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value!);
+  blockCache.set(text, t);
+  return t;
+}
+
+/**
+ * Scratch arrays indexed by dense id, reused between analyses (an analysis leaves them zeroed):
+ * allocating and zeroing arrays the size of the dictionary for every keystroke would cost more
+ * than the counting they serve.
+ */
+export class Scratch {
+  private i32: Int32Array[] = [];
+  private f64: Float64Array | undefined;
+  /** a Float64Array of at least termSpace() entries, all zero (callers must zero what they touch) */
+  floats(): Float64Array {
+    const size = termSpace();
+    if (!this.f64 || this.f64.length < size) this.f64 = new Float64Array(Math.max(size, 1024, this.f64 ? this.f64.length * 2 : 0));
+    return this.f64;
+  }
+  /** `n` Int32Arrays of at least termSpace() entries, all zero (callers must zero what they touch) */
+  arrays(n: number): Int32Array[] {
+    const size = termSpace();
+    for (let k = 0; k < n; k++) {
+      const a = this.i32[k];
+      if (!a || a.length < size) {
+        const grown = new Int32Array(Math.max(size, 1024, a ? a.length * 2 : 0));
+        this.i32[k] = grown;
+      }
+    }
+    return this.i32.slice(0, n);
+  }
+}

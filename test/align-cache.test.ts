@@ -1,0 +1,106 @@
+/**
+ * The alignment keeps work between analyses (paragraph term lists, explanation runs and keyword
+ * flags per paragraph, heading hits per heading, dense term ids): these tests check that what it
+ * keeps never changes a result, and that the explanation scan finds what a plain search finds.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignPlan } from '../server/src/core/align/index.js';
+import { explainShared, normalize } from '../server/src/core/align/similarity.js';
+import { resetTermCaches } from '../server/src/core/align/terms.js';
+import { parsePlan } from '../server/src/core/parse.js';
+import type { RequirementSet } from '../server/src/core/requirements/types.js';
+import { resolveRequirementSets } from '../server/src/node/requirements.js';
+import { readSeed, repoRoot } from './helpers.js';
+
+const henan: RequirementSet = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot }).sets[0]!;
+
+function fresh(text: string) {
+  resetTermCaches();
+  return JSON.stringify(alignPlan(parsePlan(text), [henan]));
+}
+
+function warm(text: string) {
+  return JSON.stringify(alignPlan(parsePlan(text), [henan]));
+}
+
+describe('alignment caches', () => {
+  it('an edited draft aligns as it would in a fresh process, before and after the edit', () => {
+    const original = readSeed('000');
+    // an edit inside the plan part that changes a paragraph's words (and so its terms, runs and keywords)
+    const at = original.indexOf('疫情');
+    expect(at).toBeGreaterThan(0);
+    const edited = original.slice(0, at) + '食品安全和职业健康' + original.slice(at);
+    const expectedOriginal = fresh(original);
+    const expectedEdited = fresh(edited);
+    expect(expectedEdited).not.toBe(expectedOriginal);
+    resetTermCaches();
+    for (const text of [original, edited, original, edited]) {
+      expect(warm(text)).toBe(text === original ? expectedOriginal : expectedEdited);
+    }
+  });
+
+  it('other drafts analysed in between do not change a draft\'s alignment', () => {
+    const a = readSeed('000');
+    const expected = fresh(a);
+    for (const name of ['001', '002', '003', '004']) warm(readSeed(name));
+    expect(warm(a)).toBe(expected);
+  });
+});
+
+/** Reference: from each query position, the longest Han run found in the other text by search. */
+function reference(query: string, other: string, weight: (t: string) => number, limit: number): string[] {
+  const han = (c: string) => /[\u4e00-\u9fff]/.test(c);
+  const runs = new Map<string, number>();
+  let i = 0;
+  while (i < query.length - 1) {
+    let j = i;
+    if (han(query[i]!) && han(query[i + 1]!) && other.includes(query.slice(i, i + 2))) {
+      j = i + 1;
+      while (j + 1 < query.length && han(query[j + 1]!) && other.includes(query.slice(i, j + 2))) j++;
+    }
+    if (j > i) {
+      const run = query.slice(i, j + 1);
+      let w = 0;
+      for (let k = i; k < j; k++) w += weight(query.slice(k, k + 2));
+      if ((runs.get(run) ?? -1) < w) runs.set(run, w);
+      i = j;
+    } else i++;
+  }
+  const sorted = [...runs.entries()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length || (x[0] < y[0] ? -1 : 1));
+  const kept: string[] = [];
+  for (const [run] of sorted) {
+    if (kept.some((k) => k.includes(run))) continue;
+    kept.push(run);
+    if (kept.length >= limit) break;
+  }
+  return kept;
+}
+
+describe('explainShared', () => {
+  it('finds the longest shared runs a plain substring search finds', () => {
+    // a small alphabet (Han, punctuation, digits) so that texts share runs often
+    const char = fc.constantFrom(...'健康卫生服务体系建设疫情防控，。1a'.split(''));
+    const text = fc.array(char, { maxLength: 60 }).map((a) => a.join(''));
+    // the other text mixes noise with pieces of the query, so shared runs are common (also runs
+    // that reach the end of the query)
+    const other = fc.tuple(text, fc.array(fc.tuple(fc.nat(), fc.nat(), text), { maxLength: 4 }));
+    fc.assert(
+      fc.property(text, other, (q, [head, pieces]) => {
+        const o = head + pieces.map(([a, b, noise]) => q.slice(a % (q.length + 1), (a % (q.length + 1)) + (b % 12)) + noise).join('');
+        const query = normalize(q);
+        const otherNorm = normalize(o);
+        // a weight that depends on the bigram, so the ranking is not decided by length alone
+        const weigh = (bigram: string) => (bigram.charCodeAt(0) % 7) + (bigram.charCodeAt(1) % 3) + 1;
+        const idf = { weight: (t: number) => weigh(String.fromCharCode(0x3400 + Math.floor(t / (0x6c00 + 0x200)), 0x3400 + (t % (0x6c00 + 0x200)))) };
+        expect(explainShared(query, otherNorm, idf, 8)).toEqual(reference(query, otherNorm, weigh, 8));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('explains a theme with the words a reader sees in both texts', () => {
+    const idf = { weight: () => 1 };
+    expect(explainShared(normalize('完善疫情防控体系，加强公共卫生应急能力'), normalize('今年要进一步完善疫情防控体系。'), idf)).toEqual(['完善疫情防控体系']);
+  });
+});
