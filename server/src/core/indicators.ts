@@ -8,6 +8,7 @@ import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
 import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
 import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
+import { Lru } from './lru.js';
 
 export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
 export { planYearOf } from './indicators/context.js';
@@ -53,7 +54,7 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
   const quantities: Quantity[] = [];
   const indicators: Indicator[] = [];
   plan.blocks.forEach((b, bi) => {
-    const raws = scanText(b.text, { planYear });
+    const raws = scanBlock(b.text, planYear);
     if (raws.length === 0) return;
     const secId = ctx.blockSection[bi]!;
     const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];
@@ -92,6 +93,20 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
   const result: QuantityAnalysis = { planYear, quantities, indicators };
   if (plan.blocks.length > 0) cache.set(plan.blocks, result);
   return result;
+}
+
+/**
+ * scanText of a paragraph, memoised by its text and the plan year (bounded): while a draft is
+ * edited almost every paragraph is unchanged between two analyses. The raw statements are only
+ * read, never changed, so one list serves every analysis.
+ */
+const scans = new Lru<string, { planYear: number | undefined; raws: readonly RawQuantity[] }>(4096);
+function scanBlock(text: string, planYear: number | undefined): readonly RawQuantity[] {
+  const hit = scans.get(text);
+  if (hit && hit.planYear === planYear) return hit.raws;
+  const raws = scanText(text, { planYear });
+  scans.set(text, { planYear, raws });
+  return raws;
 }
 
 function toIndicator(b: Block, r: RawQuantity, kind: IndicatorKind, sectionId: number | undefined): Indicator {

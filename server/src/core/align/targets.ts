@@ -26,6 +26,7 @@ import type { RequirementSet, Target } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import type { PlanPart, TargetAlignment, TargetProblem, TargetStatus } from './types.js';
 import { normalize } from './similarity.js';
+import { Lru } from '../lru.js';
 
 export const NAME_MATCH = 0.6;
 export const NAME_CLOSE = 0.8;
@@ -61,18 +62,13 @@ interface PreparedName {
 }
 
 /** Prepared draft indicator names by name (bounded): names recur across the analyses of a draft. */
-const preparedNames = new Map<string, PreparedName>();
-const PREPARED_NAMES_LIMIT = 4096;
+const preparedNames = new Lru<string, PreparedName>(4096);
 
 function prepareName(n: string): PreparedName {
-  let p = preparedNames.get(n);
-  if (!p) {
+  return preparedNames.use(n, () => {
     const clean = cleanName(n);
-    p = { clean, grams: bigrams(clean) };
-    if (preparedNames.size >= PREPARED_NAMES_LIMIT) preparedNames.delete(preparedNames.keys().next().value!);
-    preparedNames.set(n, p);
-  }
-  return p;
+    return { clean, grams: bigrams(clean) };
+  });
 }
 
 const preparedTargets = new WeakMap<Target, PreparedName[]>();
@@ -234,10 +230,40 @@ export type QuoteSearch = (quote: string) => Span | undefined;
 
 export function alignTargets(indicators: readonly Indicator[], set: RequirementSet, part: PlanPart, findQuote?: QuoteSearch): TargetAlignment[] {
   const candidates = indicators.filter((i) => i.kind === 'target').map((ind) => ({ ind, name: prepareName(ind.name) }));
+  // candidates by name bigram: a name that shares no bigram with a target's names scores 0 (a
+  // name inside another shares its bigrams too), so only those sharing one are scored
+  const byGram = new Map<string, number[]>();
+  candidates.forEach(({ name }, ci) => {
+    for (const g of name.grams) {
+      const list = byGram.get(g);
+      if (list) list.push(ci);
+      else byGram.set(g, [ci]);
+    }
+  });
+  const seen = new Uint8Array(candidates.length);
   return set.targets.map((target) => {
     const names = targetNames(target);
+    const shortlist: number[] = [];
+    // a one-character name has no bigram (it can only equal another): every candidate is scored
+    if (names.some((n) => n.grams.size === 0)) {
+      candidates.forEach((_, ci) => shortlist.push(ci));
+    } else {
+      for (const n of names) {
+        for (const g of n.grams) {
+          for (const ci of byGram.get(g) ?? []) {
+            if (seen[ci]) continue;
+            seen[ci] = 1;
+            shortlist.push(ci);
+          }
+        }
+      }
+    }
+    // document order, as the full scan had it (ties keep the first)
+    shortlist.sort((a, b) => a - b);
+    for (const ci of shortlist) seen[ci] = 0;
     let best: { ind: Indicator; score: number; name: number } | undefined;
-    for (const { ind, name } of candidates) {
+    for (const ci of shortlist) {
+      const { ind, name } = candidates[ci]!;
       const score = nameScore(names, name);
       if (score < NAME_MATCH) continue;
       const unitOk = conversion(ind.unit, target.unit) !== undefined;

@@ -10,6 +10,7 @@
  * recently used go): while a draft is edited almost every paragraph is unchanged between two
  * analyses.
  */
+import { Lru, registerMemo } from '../lru.js';
 import { forEachTerm, normalize, type Term } from './similarity.js';
 
 const denseIds = new Map<Term, number>();
@@ -81,12 +82,11 @@ export function termList(norm: string): TermList {
   return { norm, ids, counts: cs };
 }
 
-const blockCache = new Map<string, TermList>();
 /**
  * 4,096 paragraphs hold a 1 MB draft being edited (≈ 3,400 paragraphs); 50,000 entries held
  * ≈ 50 MB with 200 drafts open (bench/RESULTS.md).
  */
-const BLOCK_CACHE_LIMIT = 4096;
+const blockCache = new Lru<string, TermList>(4096);
 
 let generation = 0;
 
@@ -105,30 +105,18 @@ export function dictionaryGeneration(): number {
   return generation;
 }
 
-/**
- * Forgets every cached paragraph and dense id (the next analysis computes everything again): for
- * tests that compare cached with fresh results, and for benchmarks of a cold analysis.
- */
-export function resetTermCaches(): void {
-  denseIds.clear();
-  rawOf = [];
-  blockCache.clear();
-  generation++;
-}
+// clearMemos() also starts the dictionary again (the paragraph cache, an Lru, goes with it)
+registerMemo({
+  clear() {
+    denseIds.clear();
+    rawOf = [];
+    generation++;
+  },
+});
 
 /** Term list of a paragraph (normalised first), memoised by its text. */
 export function termsOfBlock(text: string): TermList {
-  let t = blockCache.get(text);
-  if (t) {
-    // most recently used last (a Map iterates in insertion order)
-    blockCache.delete(text);
-    blockCache.set(text, t);
-    return t;
-  }
-  t = termList(normalize(text));
-  if (blockCache.size >= BLOCK_CACHE_LIMIT) blockCache.delete(blockCache.keys().next().value!);
-  blockCache.set(text, t);
-  return t;
+  return blockCache.use(text, (t) => termList(normalize(t)));
 }
 
 /**

@@ -15,6 +15,7 @@
  * Status: covered when some section reaches the strong threshold, partial when only the weak one.
  */
 import type { Plan, Section } from '../model.js';
+import { Lru } from '../lru.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
@@ -158,7 +159,7 @@ interface PreparedSet {
   /** keywords without a literal piece of two characters: tried on every heading */
   unanchored: { ti: number; ki: number }[];
   /** heading hits by heading text (bounded): headings rarely change while a draft is edited */
-  headings: Map<string, HeadingHit[]>;
+  headings: Lru<string, HeadingHit[]>;
 }
 
 interface HeadingHit {
@@ -168,7 +169,6 @@ interface HeadingHit {
   end: number;
 }
 
-const HEADING_CACHE_LIMIT = 8192;
 
 /** Set-derived data, computed once per set object (sets are immutable once loaded). */
 const preparedSets = new WeakMap<RequirementSet, PreparedSet>();
@@ -195,7 +195,7 @@ function prepare(set: RequirementSet, generation: number): PreparedSet {
       }),
     );
     const queryTerms = queries.map(termList);
-    p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new Map() };
+    p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new Lru(8192) };
     preparedSets.set(set, p);
   } else if (p.generation !== generation) {
     p.queryTerms = p.queries.map(termList);
@@ -245,7 +245,6 @@ function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
     if (prev && h.start < prev.end && !(h.start === prev.start && h.end === prev.end)) continue;
     kept.push(h);
   }
-  if (p.headings.size >= HEADING_CACHE_LIMIT) p.headings.delete(p.headings.keys().next().value!);
   p.headings.set(heading, kept);
   return kept;
 }

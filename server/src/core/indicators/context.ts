@@ -3,6 +3,7 @@
  * reports the past (总结, achieved values) or plans the future (计划, targets).
  */
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
+import { Lru } from '../lru.js';
 import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
@@ -27,6 +28,12 @@ export function planYearOf(plan: PlanBase): number | undefined {
 export interface CueScore {
   achieved: number;
   target: number;
+}
+
+/** scoreText of paragraphs, by text (bounded; see scanBlock in ../indicators.ts) */
+const scores = new Lru<string, Readonly<CueScore>>(4096);
+export function scoreBlock(text: string): Readonly<CueScore> {
+  return scores.use(text, scoreText);
 }
 
 export function scoreText(s: string): CueScore {
@@ -83,7 +90,7 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
     let top = sec;
     for (let guard = 0; top && top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
     if (top && titled[top.id]) continue;
-    const s = scoreText(b.text);
+    const s = scoreBlock(b.text);
     blockKind[bi] = s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
     if (top) {
       const acc = topScore.get(top.id) ?? { achieved: 0, target: 0 };

@@ -1,40 +1,46 @@
 /**
- * The alignment keeps work between analyses (paragraph term lists, explanation runs and keyword
- * flags per paragraph, heading hits per heading, dense term ids): these tests check that what it
- * keeps never changes a result, and that the explanation scan finds what a plain search finds.
+ * The analysis keeps work between runs (indicator scans and cue scores per paragraph; for the
+ * alignment, paragraph term lists, explanation runs and keyword flags per paragraph, heading hits
+ * per heading, dense term ids, prepared names): these tests check that what it keeps never
+ * changes a result, and that the explanation scan finds what a plain search finds.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignPlan } from '../server/src/core/align/index.js';
+import { analyze } from '../server/src/core/analyze.js';
 import { explainShared, normalize } from '../server/src/core/align/similarity.js';
-import { resetTermCaches } from '../server/src/core/align/terms.js';
-import { parsePlan } from '../server/src/core/parse.js';
+import { clearMemos } from '../server/src/core/lru.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
 
 const henan: RequirementSet = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot }).sets[0]!;
 
+/** Everything an analysis yields: findings (with indicators' rules) and the alignment. */
+function result(text: string) {
+  const { plan, findings } = analyze(text, { requirements: [henan] });
+  return JSON.stringify({ findings, indicators: plan.indicators, alignment: alignPlan(plan, [henan]) });
+}
+
 function fresh(text: string) {
-  resetTermCaches();
-  return JSON.stringify(alignPlan(parsePlan(text), [henan]));
+  clearMemos();
+  return result(text);
 }
 
-function warm(text: string) {
-  return JSON.stringify(alignPlan(parsePlan(text), [henan]));
-}
+const warm = result;
 
-describe('alignment caches', () => {
+describe('what the analysis keeps between runs', () => {
   it('an edited draft aligns as it would in a fresh process, before and after the edit', () => {
     const original = readSeed('000');
     // an edit inside the plan part that changes a paragraph's words (and so its terms, runs and keywords)
     const at = original.indexOf('疫情');
     expect(at).toBeGreaterThan(0);
-    const edited = original.slice(0, at) + '食品安全和职业健康' + original.slice(at);
+    // …and adds a quantitative statement to it (indicators are kept per paragraph too)
+    const edited = original.slice(0, at) + '食品安全和职业健康，职业病报告率达到95%以上，' + original.slice(at);
     const expectedOriginal = fresh(original);
     const expectedEdited = fresh(edited);
     expect(expectedEdited).not.toBe(expectedOriginal);
-    resetTermCaches();
+    clearMemos();
     for (const text of [original, edited, original, edited]) {
       expect(warm(text)).toBe(text === original ? expectedOriginal : expectedEdited);
     }
