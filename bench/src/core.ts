@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { analyze, runRules } from '../../server/src/core/analyze.js';
 import { parsePlan } from '../../server/src/core/parse.js';
+import { clearMemos } from '../../server/src/core/lru.js';
 import { allRules } from '../../server/src/core/rules/index.js';
 import type { RequirementSet } from '../../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../../server/src/node/requirements.js';
@@ -24,6 +25,12 @@ export interface CoreDocResult {
   analyze: Summary;
   /** CPU time of the same analyses (process.cpuUsage), ms */
   cpu?: Summary;
+  /**
+   * full analysis with nothing kept from earlier runs (clearMemos() before each, untimed): what
+   * a CLI run or the first analysis of a draft costs, ms. `analyze` is the same text analysed
+   * again, with the per-paragraph results of the previous run kept, as while editing.
+   */
+  cold?: Summary;
   /** parse alone (structure + indicators), ms */
   parse: Summary;
   /** MB/s at the median */
@@ -51,11 +58,12 @@ function time<T>(fn: () => T): number {
  * Runs `fn` `warm` times, then until `runs` timed runs or `budgetMs` spent (at least 5 runs).
  * `cpu` receives the CPU time of each timed run.
  */
-function measure(fn: () => unknown, warm: number, runs: number, budgetMs: number, cpu?: number[]): number[] {
+function measure(fn: () => unknown, warm: number, runs: number, budgetMs: number, cpu?: number[], before?: () => void): number[] {
   for (let i = 0; i < warm; i++) fn();
   const out: number[] = [];
   const start = now();
   while (out.length < runs && (out.length < 5 || now() - start < budgetMs)) {
+    before?.();
     const c0 = process.cpuUsage();
     out.push(time(fn));
     const c = process.cpuUsage(c0);
@@ -87,6 +95,7 @@ export function runCore(root: string, quick: boolean): CoreResult {
     const a = analyze(d.text, opts);
     const cpuSamples: number[] = [];
     const analyzeSamples = measure(() => analyze(d.text, opts), d.warm, d.runs, d.budget, cpuSamples);
+    const coldSamples = measure(() => analyze(d.text, opts), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, clearMemos);
     const parseSamples = measure(() => parsePlan(d.text), Math.min(d.warm, 3), Math.min(d.runs, 20), d.budget / 3);
     const bytes = Buffer.byteLength(d.text);
     const sum = summarize(analyzeSamples);
@@ -101,6 +110,7 @@ export function runCore(root: string, quick: boolean): CoreResult {
       runs: analyzeSamples.length,
       analyze: sum,
       cpu: summarize(cpuSamples),
+      cold: summarize(coldSamples),
       parse: summarize(parseSamples),
       mbPerSec: round(bytes / MB / (sum.median / 1000)),
       msPerMB: round(sum.median / (bytes / MB)),

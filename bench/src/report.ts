@@ -48,9 +48,17 @@ function targets(r: BenchResult): Row[] {
       measured: fmt(value, unit) + (cpu ? ` (CPU ${cpu})` : ''),
       ok: value === undefined || !Number.isFinite(value) ? undefined : higherIsBetter ? value >= limit : value <= limit,
     });
-  check('Seed 002 (45 KB) full analysis, median', '≤ 2 ms', s002?.analyze.median, 2, ' ms', false, s002?.cpu ? `${s002.cpu.median} ms` : undefined);
-  check('1 MB plan full analysis, median', '≤ 40 ms', one?.analyze.median, 40, ' ms', false, one?.cpu ? `${one.cpu.median} ms` : undefined);
-  check('Throughput (1 MB plan)', '≥ 25 MB/s', one?.mbPerSec, 25, ' MB/s', true);
+  const cpuCold = (d?: { cpu?: { median: number }; cold?: { median: number } }) =>
+    d?.cpu ? `${d.cpu.median} ms` + (d.cold ? `; cold, nothing kept from an earlier run: ${d.cold.median} ms` : '') : undefined;
+  check('Seed 002 (45 KB) full analysis, median', '≤ 2 ms', s002?.analyze.median, 2, ' ms', false, cpuCold(s002));
+  check('1 MB plan full analysis, median', '≤ 40 ms', one?.analyze.median, 40, ' ms', false, cpuCold(one));
+  const coldRate = one?.cold ? Math.round((one.bytes / 1048576 / (one.cold.median / 1000)) * 100) / 100 : undefined;
+  rows.push({
+    target: 'Throughput (1 MB plan)',
+    goal: '≥ 25 MB/s',
+    measured: fmt(one?.mbPerSec, ' MB/s') + (coldRate !== undefined ? ` (cold ${coldRate} MB/s)` : ''),
+    ok: one?.mbPerSec === undefined ? undefined : one.mbPerSec >= 25,
+  });
   // the large plans are made of all five seeds, so their cost per MB compares with the seeds' together
   const seeds = core?.docs.filter((d) => d.doc.startsWith('seed ')) ?? [];
   const seedsPerMB = seeds.length ? Math.round((seeds.reduce((a, d) => a + d.analyze.median, 0) / (seeds.reduce((a, d) => a + d.bytes, 0) / 1048576)) * 10) / 10 : undefined;
@@ -110,12 +118,16 @@ export function renderFigures(r: BenchResult): string {
     out.push('');
     out.push(`### Core: full analysis (parse, all rules, indicators, alignment against ${core.requirementSets.join(', ')})`);
     out.push('');
-    out.push('Wall time per analysis in one process after warm-up; CPU time is the same runs measured with `process.cpuUsage()` (less sensitive to other load on the machine).');
+    out.push(
+      'Wall time per analysis in one process after warm-up; CPU time is the same runs measured with `process.cpuUsage()` (less sensitive to other load on the machine). ' +
+        '“median” analyses the same text again, so what the core keeps per paragraph (indicator scans, term lists, explanation runs: bounded memos, `server/src/core/lru.ts`) serves it, as it serves every keystroke while a draft is edited. ' +
+        '“cold” clears those memos before each run (untimed): what a CLI run or the first analysis of a draft costs.',
+    );
     out.push('');
-    out.push('| document | size | sections | indicators | findings | runs | median | p95 | CPU median | parse alone | MB/s | ms/MB |');
-    out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    out.push('| document | size | sections | indicators | findings | runs | median | p95 | CPU median | cold median | parse alone | MB/s | ms/MB |');
+    out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const d of core.docs) {
-      out.push(`| ${d.doc} | ${d.bytes >= 1024 * 1024 ? mbFmt(d.bytes) : kb(d.bytes)} | ${d.sections} | ${d.indicators} | ${d.findings} | ${d.runs} | ${d.analyze.median} ms | ${d.analyze.p95} ms | ${fmt(d.cpu?.median, ' ms')} | ${d.parse.median} ms | ${d.mbPerSec} | ${d.msPerMB} |`);
+      out.push(`| ${d.doc} | ${d.bytes >= 1024 * 1024 ? mbFmt(d.bytes) : kb(d.bytes)} | ${d.sections} | ${d.indicators} | ${d.findings} | ${d.runs} | ${d.analyze.median} ms | ${d.analyze.p95} ms | ${fmt(d.cpu?.median, ' ms')} | ${fmt(d.cold?.median, ' ms')} | ${d.parse.median} ms | ${d.mbPerSec} | ${d.msPerMB} |`);
     }
     out.push('');
     out.push('Slowest rules alone (median ms on a freshly parsed plan):');

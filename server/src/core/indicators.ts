@@ -8,7 +8,7 @@ import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
 import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
 import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
-import { Lru } from './lru.js';
+import { fitsParagraphMemo, Lru, PARAGRAPH_MEMO } from './lru.js';
 
 export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
 export { planYearOf } from './indicators/context.js';
@@ -53,8 +53,9 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
   const ctx = kindContext(plan, planYear);
   const quantities: Quantity[] = [];
   const indicators: Indicator[] = [];
+  const keep = fitsParagraphMemo(plan.blocks.length);
   plan.blocks.forEach((b, bi) => {
-    const raws = scanBlock(b.text, planYear);
+    const raws = scanBlock(b.text, planYear, keep);
     if (raws.length === 0) return;
     const secId = ctx.blockSection[bi]!;
     const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];
@@ -100,12 +101,12 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
  * edited almost every paragraph is unchanged between two analyses. The raw statements are only
  * read, never changed, so one list serves every analysis.
  */
-const scans = new Lru<string, { planYear: number | undefined; raws: readonly RawQuantity[] }>(4096);
-function scanBlock(text: string, planYear: number | undefined): readonly RawQuantity[] {
-  const hit = scans.get(text);
+const scans = new Lru<string, { planYear: number | undefined; raws: readonly RawQuantity[] }>(PARAGRAPH_MEMO);
+function scanBlock(text: string, planYear: number | undefined, keep: boolean): readonly RawQuantity[] {
+  const hit = keep ? scans.get(text) : undefined;
   if (hit && hit.planYear === planYear) return hit.raws;
   const raws = scanText(text, { planYear });
-  scans.set(text, { planYear, raws });
+  if (keep) scans.set(text, { planYear, raws });
   return raws;
 }
 

@@ -3,6 +3,18 @@
  * per-paragraph and per-name results in these, because while a draft is edited almost every
  * paragraph is the same text as in the previous analysis.
  */
+/**
+ * Entries of each per-paragraph memo: 4,096 paragraphs hold a 1 MB draft being edited (≈ 3,400
+ * paragraphs); 50,000 held ≈ 50 MB with 200 drafts open (bench/RESULTS.md). A document with more
+ * paragraphs bypasses the memos (see Lru.use).
+ */
+export const PARAGRAPH_MEMO = 4096;
+
+/** Whether a document of this many paragraphs uses the per-paragraph memos. */
+export function fitsParagraphMemo(paragraphs: number): boolean {
+  return paragraphs <= PARAGRAPH_MEMO;
+}
+
 export class Lru<K, V> {
   private readonly map = new Map<K, V>();
   constructor(readonly limit: number) {
@@ -28,8 +40,13 @@ export class Lru<K, V> {
     this.map.set(key, value);
   }
 
-  /** The memoised value, computed and kept when absent. */
-  use(key: K, make: (key: K) => V): V {
+  /**
+   * The memoised value, computed and kept when absent. With `keep` false (a document with more
+   * paragraphs than the memo holds, whose own paragraphs would evict each other before any is
+   * used again) a kept value is still used, but nothing is reordered or added.
+   */
+  use(key: K, make: (key: K) => V, keep = true): V {
+    if (!keep) return this.map.get(key) ?? make(key);
     let v = this.get(key);
     if (v === undefined) {
       v = make(key);

@@ -2,7 +2,7 @@
  * Structure parser: text → lines → blocks (paragraphs, joining PDF hard wraps) → sections and
  * inline enumerations → indicators. Pure and linear in the size of the text.
  */
-import { parseDocument } from 'yaml';
+import { yaml } from './yaml.js';
 import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section } from './model.js';
 import { LineIndex, isSpace, type SourceLine } from './text.js';
 import { ENUMERATION_MARKER, matchNumberToken, parseChineseNumeral } from './numbering.js';
@@ -45,7 +45,7 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   const errors: FrontMatter['errors'] = [];
   let data: Record<string, unknown> | undefined;
   try {
-    const doc = parseDocument(source, { prettyErrors: false });
+    const doc = yaml().parseDocument(source, { prettyErrors: false });
     for (const e of doc.errors) {
       errors.push({ message: e.message, span: { start: sourceStart + e.pos[0], end: sourceStart + Math.max(e.pos[1], e.pos[0] + 1) } });
     }

@@ -16,7 +16,7 @@
  * Pure: no file system. Also builds the edits that add a marker (for "disable for this line /
  * this file" quick fixes).
  */
-import { parseDocument, isSeq } from 'yaml';
+import { yaml } from './yaml.js';
 import type { Edit, Finding, FrontMatter } from './model.js';
 import { LineIndex, isSpace, type Span } from './text.js';
 
@@ -195,7 +195,7 @@ function frontMatterEdit(src: SuppressionSource, item: string[], eol: string): E
     return [{ start: 0, end: 0, newText: body }];
   }
   if (fm.errors.length > 0) return undefined;
-  const doc = parseDocument(fm.source);
+  const doc = yaml().parseDocument(fm.source);
   if (doc.errors.length > 0) return undefined;
   const existing = doc.get('disable', true);
   if (existing === undefined || existing === null) {
@@ -206,7 +206,7 @@ function frontMatterEdit(src: SuppressionSource, item: string[], eol: string): E
     const at = fm.sourceStart + src2.length;
     return [{ start: at, end: at, newText }];
   }
-  if (!isSeq(existing)) return undefined;
+  if (!yaml().isSeq(existing)) return undefined;
   // insert one more item after the list's last item, with the same indentation
   const last = existing.items[existing.items.length - 1] as { range?: [number, number, number] } | undefined;
   const flow = (existing as { flow?: boolean }).flow;

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isNode, isPair, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { yaml } from '../core/yaml.js';
 import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
 import type { ConfigProblem } from './problems.js';
@@ -183,7 +184,7 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
   const rangeOf = (span: Span): Range => index.rangeOf(span);
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { prettyErrors: false });
+    doc = yaml().parseDocument(text, { prettyErrors: false });
   } catch (e) {
     problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/yaml', severity: 'error', message: { zh: `YAML 无法解析：${(e as Error).message}`, en: `YAML cannot be parsed: ${(e as Error).message}` } });
     return { problems };
@@ -291,7 +292,7 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
 
 function nodeAt(doc: Document.Parsed, pathParts: readonly (string | number)[]): YamlNode | undefined {
   const n: unknown = pathParts.length === 0 ? doc.contents : doc.getIn(pathParts, true);
-  return isNode(n) ? n : undefined;
+  return yaml().isNode(n) ? n : undefined;
 }
 
 function nodeSpan(doc: Document.Parsed, pathParts: readonly (string | number)[]): Span | undefined {
@@ -303,9 +304,9 @@ function nodeSpan(doc: Document.Parsed, pathParts: readonly (string | number)[])
 /** Span of a key inside a mapping (for "additional property" errors). */
 function keySpan(doc: Document.Parsed, parent: readonly (string | number)[], key: string): Span | undefined {
   const n = nodeAt(doc, parent);
-  if (!isMap(n)) return undefined;
+  if (!yaml().isMap(n)) return undefined;
   for (const item of n.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key && item.key.range) return { start: item.key.range[0], end: item.key.range[1] };
+    if (yaml().isPair(item) && yaml().isScalar(item.key) && String(item.key.value) === key && item.key.range) return { start: item.key.range[0], end: item.key.range[1] };
   }
   return undefined;
 }

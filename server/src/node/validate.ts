@@ -5,7 +5,8 @@
  * ajv and the schemas are loaded on first use only (CLI start-up stays fast).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yaml } from '../core/yaml.js';
 import type { Localized, Severity } from '../core/model.js';
 import type { LineIndex, Range, Span } from '../core/text.js';
 import type { ConfigProblem } from './problems.js';
@@ -67,13 +68,13 @@ export function nodeSpan(doc: Document, path: readonly PathSegment[], key = fals
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const last = i === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+    if (yaml().isMap(node)) {
+      const pair = node.items.find((p) => yaml().isPair(p) && yaml().isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) return best;
       if (last && key) return rangeSpan(pair.key) ?? best;
       node = pair.value;
       best = rangeSpan(node) ?? rangeSpan(pair.key) ?? best;
-    } else if (isSeq(node) && typeof seg === 'number') {
+    } else if (yaml().isSeq(node) && typeof seg === 'number') {
       node = node.items[seg];
       best = rangeSpan(node) ?? best;
     } else return best;
@@ -269,7 +270,7 @@ export function parseYaml(text: string, ctx: Omit<LocateContext, 'ruleId'> & { r
   const ruleId = ctx.ruleId ?? 'config/yaml';
   let doc: Document;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     return {

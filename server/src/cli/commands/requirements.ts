@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { stringify } from 'yaml';
+import { yaml } from '../../core/yaml.js';
 import { parsePlan } from '../../core/parse.js';
 import { extractRequirementSet } from '../../core/requirements/extract.js';
 import { DecodeError, decodeFile } from '../../node/decode.js';
@@ -46,7 +46,7 @@ export const command: CliCommand = {
           opts.format === 'json'
             ? JSON.stringify(set, null, 2) + '\n'
             : `# planlint requirement set drafted from ${displayPath(path.resolve(superior))} — review and curate before use:\n# check titles, add keywords and synonyms, drop non-binding targets, set each target's theme.\n` +
-              stringify(set, { lineWidth: 0 });
+              yaml().stringify(set, { lineWidth: 0 });
         if (opts.output) writeFileSync(opts.output, out);
         else env.out(out);
       });

@@ -10,7 +10,7 @@
  * recently used go): while a draft is edited almost every paragraph is unchanged between two
  * analyses.
  */
-import { Lru, registerMemo } from '../lru.js';
+import { Lru, PARAGRAPH_MEMO, registerMemo } from '../lru.js';
 import { forEachTerm, normalize, type Term } from './similarity.js';
 
 const denseIds = new Map<Term, number>();
@@ -82,11 +82,7 @@ export function termList(norm: string): TermList {
   return { norm, ids, counts: cs };
 }
 
-/**
- * 4,096 paragraphs hold a 1 MB draft being edited (≈ 3,400 paragraphs); 50,000 entries held
- * ≈ 50 MB with 200 drafts open (bench/RESULTS.md).
- */
-const blockCache = new Lru<string, TermList>(4096);
+const blockCache = new Lru<string, TermList>(PARAGRAPH_MEMO);
 
 let generation = 0;
 
@@ -115,8 +111,8 @@ registerMemo({
 });
 
 /** Term list of a paragraph (normalised first), memoised by its text. */
-export function termsOfBlock(text: string): TermList {
-  return blockCache.use(text, (t) => termList(normalize(t)));
+export function termsOfBlock(text: string, keep = true): TermList {
+  return blockCache.use(text, (t) => termList(normalize(t)), keep);
 }
 
 /**

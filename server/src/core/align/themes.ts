@@ -15,7 +15,7 @@
  * Status: covered when some section reaches the strong threshold, partial when only the weak one.
  */
 import type { Plan, Section } from '../model.js';
-import { Lru } from '../lru.js';
+import { fitsParagraphMemo, Lru } from '../lru.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
@@ -265,7 +265,8 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   const generation = dictionaryGeneration();
   const prepared = prepare(set, generation);
   const { queryTerms } = prepared;
-  const blockTerms = plan.blocks.map((b) => termsOfBlock(b.text));
+  const keep = fitsParagraphMemo(plan.blocks.length);
+  const blockTerms = plan.blocks.map((b) => termsOfBlock(b.text, keep));
   const units = buildUnits(plan, tops);
   const [df, acc, post] = scratch.arrays(3) as [Int32Array, Int32Array, Int32Array];
 

@@ -3,7 +3,7 @@
  * reports the past (总结, achieved values) or plans the future (计划, targets).
  */
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
-import { Lru } from '../lru.js';
+import { fitsParagraphMemo, Lru, PARAGRAPH_MEMO } from '../lru.js';
 import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
@@ -31,9 +31,9 @@ export interface CueScore {
 }
 
 /** scoreText of paragraphs, by text (bounded; see scanBlock in ../indicators.ts) */
-const scores = new Lru<string, Readonly<CueScore>>(4096);
-export function scoreBlock(text: string): Readonly<CueScore> {
-  return scores.use(text, scoreText);
+const scores = new Lru<string, Readonly<CueScore>>(PARAGRAPH_MEMO);
+export function scoreBlock(text: string, keep = true): Readonly<CueScore> {
+  return scores.use(text, scoreText, keep);
 }
 
 export function scoreText(s: string): CueScore {
@@ -77,6 +77,7 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
   const blocks: readonly Block[] = plan.blocks;
   const sections: readonly Section[] = plan.allSections;
   const blockSection = new Int32Array(blocks.length).fill(-1);
+  const keep = fitsParagraphMemo(blocks.length);
   const blockKind: (IndicatorKind | undefined)[] = new Array(blocks.length);
   const topScore = new Map<number, CueScore>();
   // a top-level part whose title states its kind needs no scoring of its language
@@ -90,7 +91,7 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
     let top = sec;
     for (let guard = 0; top && top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
     if (top && titled[top.id]) continue;
-    const s = scoreBlock(b.text);
+    const s = scoreBlock(b.text, keep);
     blockKind[bi] = s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
     if (top) {
       const acc = topScore.get(top.id) ?? { achieved: 0, target: 0 };
