@@ -35,6 +35,27 @@ describe('Analyzer', () => {
     expect(analyzer.runs).toBe(2);
   });
 
+  it('keeps the analyses of the most recently used drafts and analyses a dropped one again', async () => {
+    const errors: string[] = [];
+    const log = { info() {}, warn() {}, error: (m: string) => void errors.push(m) };
+    const ws = new Workspace({ settingsFor: async () => normaliseSettings({}), folders: () => [], trusted: () => true, log });
+    const analyzer = new Analyzer(ws, log, { keep: 3 });
+    const docs = ['000', '001', '002', '003'].map((n) => TextDocument.create(`file:///virtual/${n}.txt`, 'plaintext', 1, readSeed(n)));
+    const first = await analyzer.get(docs[0]!);
+    for (const d of docs.slice(1)) await analyzer.get(d);
+    expect(analyzer.runs).toBe(4);
+    // the three most recent are kept: asking again runs nothing
+    for (const d of docs.slice(1)) await analyzer.get(d);
+    expect(analyzer.runs).toBe(4);
+    // the first was dropped: it is analysed again, with the same findings
+    const again = await analyzer.get(docs[0]!);
+    expect(analyzer.runs).toBe(5);
+    expect(again).not.toBe(first);
+    expect(again.findings).toEqual(first.findings);
+    expect(analyzer.latest(docs[0]!.uri)).toBe(again);
+    expect(errors).toEqual([]);
+  });
+
   it('abandons a version that a newer one superseded', async () => {
     const { analyzer } = setup();
     await expect(analyzer.get(doc(readSeed('000')), () => false)).rejects.toBeInstanceOf(Superseded);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { analyze } from '../server/src/core/analyze.js';
 import { explainShared, normalize } from '../server/src/core/align/similarity.js';
-import { clearMemos } from '../server/src/core/lru.js';
+import { clearMemos, nextAnalysis, ParagraphMemo } from '../server/src/core/lru.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
@@ -108,5 +108,39 @@ describe('explainShared', () => {
   it('explains a theme with the words a reader sees in both texts', () => {
     const idf = { weight: () => 1 };
     expect(explainShared(normalize('完善疫情防控体系，加强公共卫生应急能力'), normalize('今年要进一步完善疫情防控体系。'), idf)).toEqual(['完善疫情防控体系']);
+  });
+});
+
+describe('ParagraphMemo', () => {
+  it('keeps the paragraphs of the last two analyses that used it', () => {
+    const memo = new ParagraphMemo<number>();
+    let made = 0;
+    const use = (text: string) => memo.use(text, () => ++made);
+    nextAnalysis();
+    use('甲');
+    use('乙');
+    nextAnalysis();
+    expect(use('甲')).toBe(1); // from the previous analysis
+    use('丙');
+    nextAnalysis();
+    // 甲 and 丙 were used by the last analysis, 乙 only by the one before it
+    expect(use('甲')).toBe(1);
+    expect(use('丙')).toBe(3);
+    expect(use('乙')).toBe(4);
+    // analyses that do not use the memo do not age it
+    nextAnalysis();
+    nextAnalysis();
+    expect(use('乙')).toBe(4);
+    expect(made).toBe(4);
+  });
+
+  it('keeps nothing for a document larger than it takes', () => {
+    const memo = new ParagraphMemo<number>();
+    let made = 0;
+    nextAnalysis();
+    memo.use('甲', () => ++made, false);
+    memo.use('甲', () => ++made, false);
+    expect(made).toBe(2);
+    expect(memo.get('甲')).toBeUndefined();
   });
 });

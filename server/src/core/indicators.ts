@@ -8,7 +8,7 @@ import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
 import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
 import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
-import { fitsParagraphMemo, Lru, PARAGRAPH_MEMO } from './lru.js';
+import { fitsParagraphMemo, ParagraphMemo } from './lru.js';
 
 export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
 export { planYearOf } from './indicators/context.js';
@@ -97,11 +97,11 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
 }
 
 /**
- * scanText of a paragraph, memoised by its text and the plan year (bounded): while a draft is
- * edited almost every paragraph is unchanged between two analyses. The raw statements are only
+ * scanText of a paragraph, memoised by its text and the plan year (lru.ts: ParagraphMemo): while
+ * a draft is edited almost every paragraph is unchanged between two analyses. The raw statements are only
  * read, never changed, so one list serves every analysis.
  */
-const scans = new Lru<string, { planYear: number | undefined; raws: readonly RawQuantity[] }>(PARAGRAPH_MEMO);
+const scans = new ParagraphMemo<{ planYear: number | undefined; raws: readonly RawQuantity[] }>();
 function scanBlock(text: string, planYear: number | undefined, keep: boolean): readonly RawQuantity[] {
   const hit = keep ? scans.get(text) : undefined;
   if (hit && hit.planYear === planYear) return hit.raws;

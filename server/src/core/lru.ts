@@ -1,12 +1,13 @@
 /**
- * A bounded memo: at most `limit` entries, least recently used go first. The analysis keeps
- * per-paragraph and per-name results in these, because while a draft is edited almost every
- * paragraph is the same text as in the previous analysis.
+ * What the analysis keeps between runs. While a draft is edited almost every paragraph is the
+ * same text as in the previous analysis, so results computed per paragraph (indicator scans, cue
+ * scores, term lists) are kept by paragraph text in ParagraphMemos; small results per name or
+ * heading are kept in bounded Lrus.
  */
+
 /**
- * Entries of each per-paragraph memo: 4,096 paragraphs hold a 1 MB draft being edited (≈ 3,400
- * paragraphs); 50,000 held ≈ 50 MB with 200 drafts open (bench/RESULTS.md). A document with more
- * paragraphs bypasses the memos (see Lru.use).
+ * Paragraphs of one document that the paragraph memos take: a 1 MB draft has ≈ 3,400. A larger
+ * document bypasses them (its own paragraphs would only evict each other).
  */
 export const PARAGRAPH_MEMO = 4096;
 
@@ -15,10 +16,92 @@ export function fitsParagraphMemo(paragraphs: number): boolean {
   return paragraphs <= PARAGRAPH_MEMO;
 }
 
+let analysisGeneration = 0;
+
+/** Marks the start of an analysis (parsePlan calls it): see ParagraphMemo. */
+export function nextAnalysis(): void {
+  analysisGeneration++;
+}
+
+/**
+ * Results per paragraph text, kept for the paragraphs of the last two analyses that used the
+ * memo (two generations: a hit in the older one moves to the newer). Editing one draft, or
+ * going back and forth between two, every unchanged paragraph is found; 200 drafts opened at
+ * once leave only the last two drafts' paragraphs behind (a least-recently-used memo of 4,096
+ * entries kept 20 MB of other drafts' paragraphs alive in the server, bench/RESULTS.md).
+ */
+export class ParagraphMemo<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  private generation = analysisGeneration;
+
+  constructor() {
+    memos.add(this);
+  }
+
+  private turn(): void {
+    if (this.generation === analysisGeneration) return;
+    this.generation = analysisGeneration;
+    // an analysis that found nothing here leaves the older generation in place
+    if (this.current.size > 0) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+  }
+
+  get(text: string): V | undefined {
+    this.turn();
+    let v = this.current.get(text);
+    if (v === undefined) {
+      v = this.previous.get(text);
+      if (v !== undefined) this.current.set(text, v);
+    }
+    return v;
+  }
+
+  set(text: string, value: V): void {
+    this.turn();
+    this.current.set(text, value);
+  }
+
+  /**
+   * The kept value, computed and kept when absent. With `keep` false (a document larger than
+   * PARAGRAPH_MEMO) nothing is looked up or kept.
+   */
+  use(text: string, make: (text: string) => V, keep = true): V {
+    if (!keep) return make(text);
+    let v = this.get(text);
+    if (v === undefined) {
+      v = make(text);
+      this.current.set(text, v);
+    }
+    return v;
+  }
+
+  clear(): void {
+    this.current.clear();
+    this.previous.clear();
+  }
+}
+
+/** A bounded memo: at most `limit` entries, least recently used go first. */
 export class Lru<K, V> {
   private readonly map = new Map<K, V>();
-  constructor(readonly limit: number) {
-    memos.add(this);
+  /** `memo`: whether clearMemos() clears it (the analysis' own memos; not a server's caches) */
+  constructor(
+    readonly limit: number,
+    { memo = true }: { memo?: boolean } = {},
+  ) {
+    if (memo) memos.add(this);
+  }
+
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
+  /** The value without marking it used. */
+  peek(key: K): V | undefined {
+    return this.map.get(key);
   }
 
   get size(): number {
@@ -40,13 +123,8 @@ export class Lru<K, V> {
     this.map.set(key, value);
   }
 
-  /**
-   * The memoised value, computed and kept when absent. With `keep` false (a document with more
-   * paragraphs than the memo holds, whose own paragraphs would evict each other before any is
-   * used again) a kept value is still used, but nothing is reordered or added.
-   */
-  use(key: K, make: (key: K) => V, keep = true): V {
-    if (!keep) return this.map.get(key) ?? make(key);
+  /** The memoised value, computed and kept when absent. */
+  use(key: K, make: (key: K) => V): V {
     let v = this.get(key);
     if (v === undefined) {
       v = make(key);

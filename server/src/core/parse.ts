@@ -3,6 +3,7 @@
  * inline enumerations → indicators. Pure and linear in the size of the text.
  */
 import { yaml } from './yaml.js';
+import { nextAnalysis } from './lru.js';
 import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section } from './model.js';
 import { LineIndex, isSpace, type SourceLine } from './text.js';
 import { ENUMERATION_MARKER, matchNumberToken, parseChineseNumeral } from './numbering.js';
@@ -175,6 +176,8 @@ export interface ParseOptions {
 }
 
 export function parsePlan(text: string, options: ParseOptions = {}): Plan {
+  // a new analysis: the paragraph memos keep what this one and the previous one use
+  nextAnalysis();
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;

@@ -11,6 +11,7 @@ import { parsePlan } from '../core/parse.js';
 import { locate, runRules } from '../core/analyze.js';
 import { allRules } from '../core/rules/index.js';
 import { LineIndex } from '../core/text.js';
+import { Lru } from '../core/lru.js';
 import type { Logger } from './log.js';
 import { describeError } from './log.js';
 import type { ContextProvider, DocContext } from './workspace.js';
@@ -77,9 +78,17 @@ interface Inflight {
   promise: Promise<DocAnalysis>;
 }
 
+/** Analyses kept (see Analyzer.cache): a drafting session rarely has more drafts in use. */
+export const KEPT_ANALYSES = 32;
+
 export class Analyzer {
   private generation = 0;
-  private readonly cache = new Map<string, DocAnalysis>();
+  /**
+   * The latest analysis of the most recently used documents. An analysis holds the plan model
+   * (several times the size of the text); with hundreds of drafts open, those not used for a while
+   * are dropped and analysed again when next asked for (their published diagnostics stay).
+   */
+  private readonly cache: Lru<string, DocAnalysis>;
   private readonly inflight = new Map<string, Inflight>();
   /** counts, for tests and the log: how many analyses actually ran */
   runs = 0;
@@ -87,7 +96,10 @@ export class Analyzer {
   constructor(
     private readonly contexts: ContextProvider,
     private readonly log: Logger,
-  ) {}
+    { keep = KEPT_ANALYSES }: { keep?: number } = {},
+  ) {
+    this.cache = new Lru(keep, { memo: false });
+  }
 
   /** Invalidates every cached result (configuration or watched files changed). */
   invalidate(): void {
@@ -122,7 +134,7 @@ export class Analyzer {
     const running = this.inflight.get(doc.uri);
     if (running && running.version === doc.version && running.generation === this.generation) return running.promise;
     const generation = this.generation;
-    const promise = this.run(doc, generation, isCurrent).finally(() => {
+    const promise = this.oneAtATime(() => this.run(doc, generation, isCurrent)).finally(() => {
       const cur = this.inflight.get(doc.uri);
       if (cur && cur.promise === promise) this.inflight.delete(doc.uri);
     });
@@ -130,7 +142,24 @@ export class Analyzer {
     return promise;
   }
 
+  /** The end of the last analysis queued: analyses run one after another, in request order. */
+  private queue: Promise<void> = Promise.resolve();
+
+  /**
+   * Runs analyses one at a time. Each yields between stages so that newer edits and requests get
+   * in; without a queue, a burst of opened drafts (a folder opened, 200 files) interleaved all
+   * their analyses and held every half-built plan at once. A queued analysis whose version was
+   * superseded while it waited gives up before parsing (see run).
+   */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const before = this.queue;
+    let done!: () => void;
+    this.queue = new Promise<void>((resolve) => (done = resolve));
+    return before.then(work).finally(done);
+  }
+
   private async run(doc: TextDocument, generation: number, isCurrent: () => boolean): Promise<DocAnalysis> {
+    if (!isCurrent()) throw new Superseded();
     const text = doc.getText();
     const version = doc.version;
     const failures: string[] = [];
@@ -199,7 +228,7 @@ export class Analyzer {
     }
     const result: DocAnalysis = { uri: doc.uri, version, generation, plan, findings: located, context, failures, millis };
     if (generation === this.generation) {
-      const prev = this.cache.get(doc.uri);
+      const prev = this.cache.peek(doc.uri);
       if (!prev || prev.version <= version) this.cache.set(doc.uri, result);
     }
     return result;

@@ -6,11 +6,10 @@
  * postings live in typed arrays indexed by term instead of Maps: the alignment of a 1 MB draft
  * spent a third of its time hashing terms and collecting the Maps' garbage.
  *
- * A paragraph's terms are computed once per paragraph text and kept in a bounded cache (least
- * recently used go): while a draft is edited almost every paragraph is unchanged between two
- * analyses.
+ * A paragraph's terms are computed once per paragraph text and kept (lru.ts: ParagraphMemo):
+ * while a draft is edited almost every paragraph is unchanged between two analyses.
  */
-import { Lru, PARAGRAPH_MEMO, registerMemo } from '../lru.js';
+import { ParagraphMemo, registerMemo } from '../lru.js';
 import { forEachTerm, normalize, type Term } from './similarity.js';
 
 const denseIds = new Map<Term, number>();
@@ -82,7 +81,7 @@ export function termList(norm: string): TermList {
   return { norm, ids, counts: cs };
 }
 
-const blockCache = new Lru<string, TermList>(PARAGRAPH_MEMO);
+const blockCache = new ParagraphMemo<TermList>();
 
 let generation = 0;
 

@@ -3,7 +3,7 @@
  * reports the past (总结, achieved values) or plans the future (计划, targets).
  */
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
-import { fitsParagraphMemo, Lru, PARAGRAPH_MEMO } from '../lru.js';
+import { fitsParagraphMemo, ParagraphMemo } from '../lru.js';
 import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
@@ -30,8 +30,8 @@ export interface CueScore {
   target: number;
 }
 
-/** scoreText of paragraphs, by text (bounded; see scanBlock in ../indicators.ts) */
-const scores = new Lru<string, Readonly<CueScore>>(PARAGRAPH_MEMO);
+/** scoreText of paragraphs, by text (see scanBlock in ../indicators.ts) */
+const scores = new ParagraphMemo<Readonly<CueScore>>();
 export function scoreBlock(text: string, keep = true): Readonly<CueScore> {
   return scores.use(text, scoreText, keep);
 }
