@@ -45,7 +45,7 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
     }));
   }
   const partSpans = tops.map((t) => t.ref.span);
-  const inPart = (s: { start: number; end: number }) => partSpans.some((p) => s.start >= p.start && s.end <= p.end);
+  const inPart = spanTest(partSpans);
   const indicators = plan.indicators.filter(inPart);
 
   const themes = sets.flatMap((set) => alignThemes(plan, tops, set));
@@ -96,8 +96,9 @@ function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[
   return (quote) => {
     const q = quote.replace(/\s+/g, '');
     if (q.length < 4) return undefined;
+    const inPart = spanTest(spans);
     stripped ??= plan.blocks
-      .filter((b) => spans.some((p) => b.start >= p.start && b.end <= p.end))
+      .filter(inPart)
       .map((block) => ({ block, text: block.text.replace(/\s+/g, '') }));
     for (const { block, text } of stripped) {
       const at = text.indexOf(q);
@@ -108,6 +109,25 @@ function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[
       }
     }
     return undefined;
+  };
+}
+
+/**
+ * Whether a span lies inside one of `spans` (top sections or paragraphs: they do not overlap): a
+ * binary search for the last one starting at or before it, so that testing every paragraph and
+ * indicator of a large draft against a hundred sections stays O(n log n).
+ */
+function spanTest(spans: readonly { start: number; end: number }[]): (s: { start: number; end: number }) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (s) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && s.end <= sorted[lo - 1]!.end;
   };
 }
 

@@ -97,6 +97,20 @@ export function draftLevel(plan: Plan): PlanPart['level'] {
   return m ? map(m[1]!) : undefined;
 }
 
+/** Indicators inside a section, from a list sorted by start (a binary search, not a scan). */
+function indicatorsIn(list: Plan['indicators'], s: { start: number; end: number }): Plan['indicators'] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Plan['indicators'] = [];
+  for (let i = lo; i < list.length && list[i]!.start < s.end; i++) if (list[i]!.end <= s.end) out.push(list[i]!);
+  return out;
+}
+
 function countYear(text: string, year: number): number {
   let n = 0;
   for (const m of text.matchAll(YEAR)) if (Number(m[1]) === year) n++;
@@ -110,6 +124,7 @@ export function choosePlanPart(plan: Plan, opts: { year?: number } = {}): PlanPa
   if (tops.length === 0) {
     return { year, level, sections: [], excluded: [], reason: { zh: '草案没有编号的一级标题，按段落比对。', en: 'The draft has no numbered top-level headings; paragraphs are compared.' } };
   }
+  const byStart = [...plan.indicators].sort((a, b) => a.start - b.start);
   const verdicts = tops.map((s) => {
     const title = s.title.replace(/\s+/g, '');
     const body = plan.text.slice(s.start, s.end);
@@ -123,7 +138,7 @@ export function choosePlanPart(plan: Plan, opts: { year?: number } = {}): PlanPa
       const cur = countYear(body, year);
       if (!planLike && prev >= 2 && prev > 2 * cur) summary = true;
     }
-    const inds = plan.indicators.filter((i) => i.start >= s.start && i.end <= s.end);
+    const inds = indicatorsIn(byStart, s);
     const achieved = inds.filter((i) => i.kind === 'achieved').length;
     const targets = inds.length - achieved;
     if (!planLike && achieved >= 3 && achieved >= 2 * targets) summary = true;

@@ -115,29 +115,16 @@ export function termsOfBlock(text: string, keep = true): TermList {
 }
 
 /**
- * Scratch arrays indexed by dense id, reused between analyses (an analysis leaves them zeroed):
- * allocating and zeroing arrays the size of the dictionary for every keystroke would cost more
- * than the counting they serve.
+ * A scratch array indexed by dense id, reused between analyses (an analysis leaves it zeroed):
+ * allocating and zeroing an array the size of the dictionary for every keystroke would cost more
+ * than the lookups it serves.
  */
 export class Scratch {
-  private i32: Int32Array[] = [];
-  private f64: Float64Array | undefined;
-  /** a Float64Array of at least termSpace() entries, all zero (callers must zero what they touch) */
-  floats(): Float64Array {
+  private a: Int32Array | undefined;
+  /** an Int32Array of at least termSpace() entries, all zero (callers must zero what they set) */
+  ids(): Int32Array {
     const size = termSpace();
-    if (!this.f64 || this.f64.length < size) this.f64 = new Float64Array(Math.max(size, 1024, this.f64 ? this.f64.length * 2 : 0));
-    return this.f64;
-  }
-  /** `n` Int32Arrays of at least termSpace() entries, all zero (callers must zero what they touch) */
-  arrays(n: number): Int32Array[] {
-    const size = termSpace();
-    for (let k = 0; k < n; k++) {
-      const a = this.i32[k];
-      if (!a || a.length < size) {
-        const grown = new Int32Array(Math.max(size, 1024, a ? a.length * 2 : 0));
-        this.i32[k] = grown;
-      }
-    }
-    return this.i32.slice(0, n);
+    if (!this.a || this.a.length < size) this.a = new Int32Array(Math.max(size, 1024, this.a ? this.a.length * 2 : 0));
+    return this.a;
   }
 }

@@ -19,7 +19,7 @@ import { fitsParagraphMemo, Lru } from '../lru.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
-import { denseIdOf, dictionaryGeneration, Scratch, termList, termSpace, termsOfBlock, type TermList } from './terms.js';
+import { denseIdOf, dictionaryGeneration, Scratch, termList, termsOfBlock, type TermList } from './terms.js';
 import { sectionRef } from './part.js';
 import type { Evidence, SectionRef, ThemeAlignment, ThemeMatch } from './types.js';
 
@@ -47,17 +47,6 @@ interface Unit {
   /** the unit's paragraphs: plan.blocks[b0 … b1 − 1] */
   b0: number;
   b1: number;
-  /** the paragraphs' normalised texts joined by line breaks, made on demand for explanations */
-  norm?: string;
-}
-
-function unitNorm(u: Unit, blockTerms: readonly TermList[]): string {
-  if (u.norm === undefined) {
-    const parts: string[] = [];
-    for (let b = u.b0; b < u.b1; b++) parts.push(blockTerms[b]!.norm);
-    u.norm = parts.join('\n');
-  }
-  return u.norm;
 }
 
 const QUOTES = /[“”‘’"'《》〈〉「」『』]/g;
@@ -268,82 +257,98 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   const keep = fitsParagraphMemo(plan.blocks.length);
   const blockTerms = plan.blocks.map((b) => termsOfBlock(b.text, keep));
   const units = buildUnits(plan, tops);
-  const [df, acc, post] = scratch.arrays(3) as [Int32Array, Int32Array, Int32Array];
+  const localOf = scratch.ids();
 
-  // document frequencies over the paragraphs and the themes' queries
+  // this document's terms numbered 0 … D−1 (local ids): the arrays indexed by term below are the
+  // size of the document's vocabulary, not of every term the process has seen, and stay in cache
   const lists = [...blockTerms, ...queryTerms];
   const n = lists.length;
-  for (const l of lists) for (let k = 0; k < l.ids.length; k++) df[l.ids[k]!]!++;
-  // IDF of every term, once (weights are positive: 0 marks a term not yet weighed)
-  // by document frequency: most terms share a handful of small frequencies
-  const byDf: number[] = [];
-  const idfOf = scratch.floats();
-  for (const l of lists)
-    for (let k = 0; k < l.ids.length; k++) {
-      const id = l.ids[k]!;
-      if (idfOf[id] === 0) {
-        const f = df[id]!;
-        idfOf[id] = byDf[f] ??= idfWeight(n, f);
+  let total = 0;
+  for (const l of lists) total += l.ids.length;
+  const local = new Int32Array(total);
+  const offset = new Int32Array(n + 1);
+  const globalOf: number[] = [];
+  let at = 0;
+  for (let li = 0; li < n; li++) {
+    const ids = lists[li]!.ids;
+    offset[li] = at;
+    for (let k = 0; k < ids.length; k++) {
+      const g = ids[k]!;
+      let x = localOf[g]!;
+      if (x === 0) {
+        globalOf.push(g);
+        x = globalOf.length;
+        localOf[g] = x;
       }
+      local[at++] = x - 1;
     }
-  const weightOf = (id: number) => idfOf[id]!;
-  // terms used by a tenth of the paragraphs or more explain little
-  const minWeight = Math.log(1 + (n - n / 10 + 0.5) / (n / 10 + 0.5));
-
-  // the themes' vectors as postings: post[id] − 1 is the first entry of the term's chain
-  const pTheme: number[] = [];
-  const pWeight: number[] = [];
-  const pNext: number[] = [];
-  const qNorm = queryTerms.map((q, ti) => {
-    let sq = 0;
-    for (let k = 0; k < q.ids.length; k++) {
-      const id = q.ids[k]!;
-      const w = tf(q.counts[k]!) * weightOf(id);
-      sq += w * w;
-      pTheme.push(ti);
-      pWeight.push(w);
-      pNext.push(post[id]! - 1);
-      post[id] = pTheme.length;
-    }
-    return Math.sqrt(sq);
-  });
-
-  // cosine of every unit with every theme: the unit's merged counts, sublinear TF × IDF, one
-  // pass over its distinct terms (in order of first occurrence)
-  const touched = new Int32Array(termSpace());
-  const sims = units.map((u) => {
-    let nt = 0;
-    for (let b = u.b0; b < u.b1; b++) {
-      const { ids, counts } = blockTerms[b]!;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k]!;
-        if (acc[id] === 0) touched[nt++] = id;
-        acc[id]! += counts[k]!;
-      }
-    }
-    const dot = new Float64Array(qNorm.length);
-    let sq = 0;
-    for (let k = 0; k < nt; k++) {
-      const id = touched[k]!;
-      const w = tf(acc[id]!) * weightOf(id);
-      acc[id] = 0;
-      sq += w * w;
-      for (let e = post[id]! - 1; e >= 0; e = pNext[e]!) dot[pTheme[e]!]! += w * pWeight[e]!;
-    }
-    const norm = Math.sqrt(sq);
-    return Array.from(dot, (d, ti) => (norm && qNorm[ti] ? d / (norm * qNorm[ti]!) : 0));
-  });
-  // the postings are done with; df serves the explanations below
-  for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) post[q.ids[k]!] = 0;
+  }
+  offset[n] = at;
+  const D = globalOf.length;
   try {
-    return explainMatches(set, prepared, tops, units, blockTerms, sims, idfOf, minWeight);
-  } finally {
-    // leave the scratch arrays zeroed
-    for (const l of lists)
-      for (let k = 0; k < l.ids.length; k++) {
-        df[l.ids[k]!] = 0;
-        idfOf[l.ids[k]!] = 0;
+    // document frequencies over the paragraphs and the themes' queries, then IDF (by document
+    // frequency: most terms share a handful of small frequencies)
+    const df = new Int32Array(D);
+    for (let i = 0; i < total; i++) df[local[i]!]!++;
+    const byDf: number[] = [];
+    const idf = new Float64Array(D);
+    for (let x = 0; x < D; x++) idf[x] = byDf[df[x]!] ??= idfWeight(n, df[x]!);
+    // terms used by a tenth of the paragraphs or more explain little
+    const minWeight = Math.log(1 + (n - n / 10 + 0.5) / (n / 10 + 0.5));
+
+    // the themes' vectors as postings: post[x] − 1 is the first entry of the term's chain
+    const post = new Int32Array(D);
+    const pTheme: number[] = [];
+    const pWeight: number[] = [];
+    const pNext: number[] = [];
+    const qNorm = queryTerms.map((q, ti) => {
+      const o = offset[blockTerms.length + ti]!;
+      let sq = 0;
+      for (let k = 0; k < q.ids.length; k++) {
+        const x = local[o + k]!;
+        const w = tf(q.counts[k]!) * idf[x]!;
+        sq += w * w;
+        pTheme.push(ti);
+        pWeight.push(w);
+        pNext.push(post[x]! - 1);
+        post[x] = pTheme.length;
       }
+      return Math.sqrt(sq);
+    });
+
+    // cosine of every unit with every theme: the unit's merged counts, sublinear TF × IDF, one
+    // pass over its distinct terms (in order of first occurrence)
+    const acc = new Int32Array(D);
+    const touched = new Int32Array(D);
+    const sims = units.map((u) => {
+      let nt = 0;
+      for (let b = u.b0; b < u.b1; b++) {
+        const counts = blockTerms[b]!.counts;
+        const o = offset[b]!;
+        for (let k = 0; k < counts.length; k++) {
+          const x = local[o + k]!;
+          if (acc[x] === 0) touched[nt++] = x;
+          acc[x]! += counts[k]!;
+        }
+      }
+      const dot = new Float64Array(qNorm.length);
+      let sq = 0;
+      for (let k = 0; k < nt; k++) {
+        const x = touched[k]!;
+        const w = tf(acc[x]!) * idf[x]!;
+        acc[x] = 0;
+        sq += w * w;
+        for (let e = post[x]! - 1; e >= 0; e = pNext[e]!) dot[pTheme[e]!]! += w * pWeight[e]!;
+      }
+      const norm = Math.sqrt(sq);
+      return Array.from(dot, (d, ti) => (norm && qNorm[ti] ? d / (norm * qNorm[ti]!) : 0));
+    });
+    // IDF of a term by its dense id, for explanations (every query bigram has a local id)
+    const idfOfTerm = (g: number) => idf[localOf[g]! - 1]!;
+    return explainMatches(set, prepared, tops, units, blockTerms, sims, idfOfTerm, minWeight);
+  } finally {
+    // leave the scratch array zeroed
+    for (const g of globalOf) localOf[g] = 0;
   }
 }
 
@@ -355,23 +360,30 @@ function explainMatches(
   blockTerms: readonly TermList[],
   sims: readonly number[][],
   /** IDF by dense term id */
-  idfOf: Float64Array,
+  idfOf: (id: number) => number,
   minWeight: number,
 ): ThemeAlignment[] {
   const { queryIndexes, queryBigrams, patterns } = prepared;
   const hitsOf = units.map((u) => (u.heading ? headingHits(prepared, u.heading) : []));
-  // scores[theme][unit]; keywords in the body only explain, so they are looked up for evidence only
-  const detail = set.themes.map((_, ti) =>
-    units.map((u, ui) => {
+  // score of each (theme, unit) at [ti * U + ui]: the similarity, raised by a keyword in the
+  // unit's heading; keywords in the body only explain, so they are looked up for evidence only
+  const U = units.length;
+  const scores = new Float64Array(set.themes.length * U);
+  const headingKeywordsOf = (ti: number, ui: number): readonly string[] => {
+    const hits = hitsOf[ui]!;
+    return hits.length === 0 ? NONE : [...new Set(hits.filter((h) => h.theme === ti).map((h) => h.k))];
+  };
+  const bestPerUnit = new Float64Array(U);
+  for (let ui = 0; ui < U; ui++) {
+    const hits = hitsOf[ui]!;
+    for (let ti = 0; ti < set.themes.length; ti++) {
       const similarity = sims[ui]![ti]!;
-      const hits = hitsOf[ui]!;
-      const headingKeywords = hits.length === 0 ? NONE : [...new Set(hits.filter((h) => h.theme === ti).map((h) => h.k))];
-      const inHeading = headingKeywords.length > 0;
       let score = similarity;
-      if (inHeading) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
-      return { similarity, score, headingKeywords, inHeading };
-    }),
-  );
+      if (hits.length > 0 && hits.some((h) => h.theme === ti)) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
+      scores[ti * U + ui] = score;
+      if (score > bestPerUnit[ui]!) bestPerUnit[ui] = score;
+    }
+  }
   // keywords in the text (quotes ignored): a keyword never spans a line break, so a unit has the
   // keywords its paragraphs have, which each paragraph keeps
   const bodyKeywords = (u: Unit, ti: number, already: readonly string[]): string[] => {
@@ -394,15 +406,14 @@ function explainMatches(
     });
     return out;
   };
-  const bestPerUnit = units.map((_, ui) => Math.max(0, ...detail.map((d) => d[ui]!.score)));
 
   return set.themes.map((theme, ti) => {
     const byTop = new Map<number, { u: Unit; ui: number; score: number }[]>();
     units.forEach((u, ui) => {
-      const d = detail[ti]![ui]!;
-      if (d.score < WEAK || d.score < RELATIVE * bestPerUnit[ui]!) return;
+      const score = scores[ti * U + ui]!;
+      if (score < WEAK || score < RELATIVE * bestPerUnit[ui]!) return;
       const list = byTop.get(u.top) ?? [];
-      list.push({ u, ui, score: round(d.score) });
+      list.push({ u, ui, score: round(score) });
       byTop.set(u.top, list);
     });
     const matches: ThemeMatch[] = [...byTop.entries()]
@@ -419,15 +430,15 @@ function explainMatches(
           if (best.length === 3) break;
         }
         const evidence: Evidence[] = best.map(({ u, ui, score }) => {
-          const d = detail[ti]![ui]!;
+          const headingKeywords = headingKeywordsOf(ti, ui);
           return {
             section: u.ref,
             span: u.span,
             score,
-            similarity: round(d.similarity),
-            keywords: bodyKeywords(u, ti, d.headingKeywords),
-            keywordInHeading: d.inHeading,
-            terms: explainUnit(queryIndexes[ti]!, u, blockTerms, (k) => idfOf[queryBigrams[ti]![k]!]!, minWeight),
+            similarity: round(sims[ui]![ti]!),
+            keywords: bodyKeywords(u, ti, headingKeywords),
+            keywordInHeading: headingKeywords.length > 0,
+            terms: explainUnit(queryIndexes[ti]!, u, blockTerms, (k) => idfOf(queryBigrams[ti]![k]!), minWeight),
           };
         });
         const score = evidence[0]!.score;
