@@ -78,7 +78,8 @@ export function termList(norm: string): TermList {
     ids[k] = id;
     cs[k++] = c;
   }
-  return { norm, ids, counts: cs };
+  // every field present from the start: one object shape, so the hot loops over lists stay monomorphic
+  return { norm, ids, counts: cs, runs: undefined, keywords: undefined };
 }
 
 const blockCache = new ParagraphMemo<TermList>();

@@ -318,9 +318,17 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
 
     // cosine of every unit with every theme: the unit's merged counts, sublinear TF × IDF, one
     // pass over its distinct terms (in order of first occurrence)
+    // sims[ui · T + ti]: cosine of unit ui with theme ti
+    const T = qNorm.length;
+    const sims = new Float64Array(units.length * T);
     const acc = new Int32Array(D);
     const touched = new Int32Array(D);
-    const sims = units.map((u) => {
+    const dot = new Float64Array(T);
+    const pT = Int32Array.from(pTheme);
+    const pW = Float64Array.from(pWeight);
+    const pN = Int32Array.from(pNext);
+    for (let ui = 0; ui < units.length; ui++) {
+      const u = units[ui]!;
       let nt = 0;
       for (let b = u.b0; b < u.b1; b++) {
         const counts = blockTerms[b]!.counts;
@@ -331,18 +339,18 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
           acc[x]! += counts[k]!;
         }
       }
-      const dot = new Float64Array(qNorm.length);
+      dot.fill(0);
       let sq = 0;
       for (let k = 0; k < nt; k++) {
         const x = touched[k]!;
         const w = tf(acc[x]!) * idf[x]!;
         acc[x] = 0;
         sq += w * w;
-        for (let e = post[x]! - 1; e >= 0; e = pNext[e]!) dot[pTheme[e]!]! += w * pWeight[e]!;
+        for (let e = post[x]! - 1; e >= 0; e = pN[e]!) dot[pT[e]!]! += w * pW[e]!;
       }
       const norm = Math.sqrt(sq);
-      return Array.from(dot, (d, ti) => (norm && qNorm[ti] ? d / (norm * qNorm[ti]!) : 0));
-    });
+      for (let ti = 0; ti < T; ti++) sims[ui * T + ti] = norm && qNorm[ti] ? dot[ti]! / (norm * qNorm[ti]!) : 0;
+    }
     // IDF of a term by its dense id, for explanations (every query bigram has a local id)
     const idfOfTerm = (g: number) => idf[localOf[g]! - 1]!;
     return explainMatches(set, prepared, tops, units, blockTerms, sims, idfOfTerm, minWeight);
@@ -358,7 +366,8 @@ function explainMatches(
   tops: readonly TopSection[],
   units: readonly Unit[],
   blockTerms: readonly TermList[],
-  sims: readonly number[][],
+  /** sims[ui · T + ti]: cosine of unit ui with theme ti (T themes) */
+  sims: Float64Array,
   /** IDF by dense term id */
   idfOf: (id: number) => number,
   minWeight: number,
@@ -368,6 +377,7 @@ function explainMatches(
   // score of each (theme, unit) at [ti * U + ui]: the similarity, raised by a keyword in the
   // unit's heading; keywords in the body only explain, so they are looked up for evidence only
   const U = units.length;
+  const T = set.themes.length;
   const scores = new Float64Array(set.themes.length * U);
   const headingKeywordsOf = (ti: number, ui: number): readonly string[] => {
     const hits = hitsOf[ui]!;
@@ -377,7 +387,7 @@ function explainMatches(
   for (let ui = 0; ui < U; ui++) {
     const hits = hitsOf[ui]!;
     for (let ti = 0; ti < set.themes.length; ti++) {
-      const similarity = sims[ui]![ti]!;
+      const similarity = sims[ui * T + ti]!;
       let score = similarity;
       if (hits.length > 0 && hits.some((h) => h.theme === ti)) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
       scores[ti * U + ui] = score;
@@ -435,7 +445,7 @@ function explainMatches(
             section: u.ref,
             span: u.span,
             score,
-            similarity: round(sims[ui]![ti]!),
+            similarity: round(sims[ui * T + ti]!),
             keywords: bodyKeywords(u, ti, headingKeywords),
             keywordInHeading: headingKeywords.length > 0,
             terms: explainUnit(queryIndexes[ti]!, u, blockTerms, (k) => idfOf(queryBigrams[ti]![k]!), minWeight),
