@@ -37,3 +37,20 @@ await Promise.all(
       }),
     ),
 );
+
+// bundled requirement sets, parsed once here (server/dist/sets/NAME.json): the CLI then loads a
+// bundled set without the YAML parser and the schema compiler
+if (existsSync(join(root, 'scripts/compile-sets.ts'))) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { createRequire } = await import('node:module');
+  const dir = mkdtempSync(join(tmpdir(), 'planlint-build-'));
+  try {
+    const out = join(dir, 'compile-sets.cjs');
+    await build({ ...common, sourcemap: false, minify: false, entryPoints: [join(root, 'scripts/compile-sets.ts')], outfile: out });
+    const { compileBundledSets } = createRequire(out)(out);
+    compileBundledSets(root);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

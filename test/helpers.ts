@@ -23,9 +23,8 @@ const CLI_EXTERNALS = ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder',
  * Bundles the CLI into a private file next to the real bundle (server/dist), so concurrent
  * `npm run build`s of other test files cannot swap it out mid-test. Returns its path.
  */
-export async function bundleCliForTest(tag: string): Promise<string> {
+export async function bundleCliForTest(tag: string, outfile = join(repoRoot, 'server', 'dist', `cli-${tag}-${process.pid}.cjs`)): Promise<string> {
   const { build } = await import('esbuild');
-  const outfile = join(repoRoot, 'server', 'dist', `cli-${tag}-${process.pid}.cjs`);
   await build({
     entryPoints: [join(repoRoot, 'server/src/cli/main.ts')],
     outfile,

@@ -165,11 +165,46 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
       });
       return;
     }
-    const loaded = parseRequirementSet(text, { file: displayPath(file), name: bundledName ?? path.basename(file).replace(/\.ya?ml$/i, '') });
+    const name = bundledName ?? path.basename(file).replace(/\.ya?ml$/i, '');
+    const loaded = (bundledName !== undefined && precompiled(name, text, displayPath(file))) || parseRequirementSet(text, { file: displayPath(file), name });
     problems.push(...loaded.problems);
     if (loaded.set) sets.push(loaded.set);
   });
   return { sets, problems };
+}
+
+/**
+ * A bundled set parsed at build time (scripts/compile-sets.ts → server/dist/sets/NAME.json): the
+ * YAML text it was made from and the result of parseRequirementSet. Loading it skips the YAML
+ * parser and the schema compiler (most of a short `planlint --requirements` run's start-up).
+ */
+export interface CompiledSet {
+  yaml: string;
+  result: ParseSetResult;
+}
+
+/** The build-time result for a bundled set, when one exists for exactly this text. */
+function precompiled(name: string, text: string, file: string): ParseSetResult | undefined {
+  if (!BUNDLED_NAME.test(name)) return undefined;
+  const dir = findBundled(['sets'], `${name}.json`);
+  if (!dir) return undefined;
+  try {
+    const compiled = JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as CompiledSet;
+    // the YAML was edited after the build: parse it as it is now
+    if (compiled.yaml !== text || !compiled.result) return undefined;
+    const { set, problems } = compiled.result;
+    return {
+      set: set && { ...set, origin: { ...set.origin, path: file } },
+      problems: problems.map((p) => ({ ...p, file })),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** What compile-sets writes for a bundled set (see CompiledSet). */
+export function compileSet(text: string, name: string): CompiledSet {
+  return { yaml: text, result: parseRequirementSet(text, { file: '', name }) };
 }
 
 export interface ParseSetResult {
