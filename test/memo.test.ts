@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { analyze } from '../server/src/core/analyze.js';
-import { explainShared, normalize } from '../server/src/core/align/similarity.js';
+import { countTerms, explainShared, normalize } from '../server/src/core/align/similarity.js';
+import { rawTerm, termList } from '../server/src/core/align/terms.js';
 import { clearMemos, nextAnalysis, ParagraphMemo } from '../server/src/core/lru.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
@@ -142,5 +143,22 @@ describe('ParagraphMemo', () => {
     memo.use('甲', () => ++made, false);
     expect(made).toBe(2);
     expect(memo.get('甲')).toBeUndefined();
+  });
+});
+
+describe('termList', () => {
+  it('counts what countTerms counts, also while new terms grow the dictionary mid-count', () => {
+    // an empty dictionary: the first long paragraphs add thousands of ids while being counted
+    clearMemos();
+    for (const name of ['000', '002', '004']) {
+      for (const paragraph of readSeed(name).split(/\n\s*\n/)) {
+        const norm = normalize(paragraph);
+        const list = termList(norm);
+        const counted = new Map<number, number>();
+        list.ids.forEach((id, k) => counted.set(rawTerm(id), list.counts[k]!));
+        // same terms, same counts, same order of first occurrence
+        expect([...counted]).toEqual([...countTerms(norm)]);
+      }
+    }
   });
 });

@@ -144,5 +144,12 @@ export function canonicalToken(level: Level, value: number): string {
   }
 }
 
-/** Matches inline enumeration markers 一是 / 二要 / 三抓 … preceded by a boundary. */
-export const ENUMERATION_MARKER = /(^|[，。；：、！？“”‘’（）()「」…—\s,;:])([一二三四五六七八九十]{1,3})(是|要)(?![否非])/g;
+/**
+ * Inline enumeration markers 一是 / 二要: numeral, then 是 or 要. A marker counts only after a
+ * boundary (the text's start or ENUMERATION_BOUNDARY), which the caller checks: a pattern that
+ * began with the boundary as an alternation (^|[，。…]) was tried at every position of every
+ * paragraph and was the parser's costliest regex.
+ */
+export const ENUMERATION_MARKER = /([一二三四五六七八九十]{1,3})(是|要)(?![否非])/g;
+/** What may stand before an enumeration marker. */
+export const ENUMERATION_BOUNDARY = /[，。；：、！？“”‘’（）()「」…—\s,;:]/;

@@ -6,7 +6,7 @@ import { yaml } from './yaml.js';
 import { nextAnalysis } from './lru.js';
 import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section } from './model.js';
 import { LineIndex, isSpace, type SourceLine } from './text.js';
-import { ENUMERATION_MARKER, matchNumberToken, parseChineseNumeral } from './numbering.js';
+import { ENUMERATION_BOUNDARY, ENUMERATION_MARKER, matchNumberToken, parseChineseNumeral } from './numbering.js';
 import { extractIndicators } from './indicators.js';
 
 /** Characters that end a paragraph when they end a line. */
@@ -383,11 +383,16 @@ function findEnumerations(blocks: Block[], allSections: Section[]): Enumeration[
     ENUMERATION_MARKER.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = ENUMERATION_MARKER.exec(b.text))) {
-      const numeral = m[2]!;
-      const kind = m[3]!;
+      const at = m.index;
+      if (at > 0 && !ENUMERATION_BOUNDARY.test(b.text[at - 1]!)) {
+        // not after a boundary: a marker may still start later in this run of numerals
+        ENUMERATION_MARKER.lastIndex = at + 1;
+        continue;
+      }
+      const numeral = m[1]!;
+      const kind = m[2]!;
       const value = parseChineseNumeral(numeral);
       if (!Number.isFinite(value) || value <= 0 || value > 30) continue;
-      const at = m.index + m[1]!.length;
       const start = textToDoc(b, at);
       const end = textToDoc(b, at + numeral.length + kind.length - 1) + 1;
       const numeralEnd = textToDoc(b, at + numeral.length - 1) + 1;

@@ -64,22 +64,25 @@ export interface TermList {
 
 /** Term list of an already normalised text. */
 export function termList(norm: string): TermList {
-  // counting in a small Map keeps the order of first occurrence (the summation order of the
-  // Map-based vectors this replaces, so that scores stay bit-for-bit the same)
-  const counts = new Map<number, number>();
+  // counts in a scratch array by dense id, distinct ids in order of first occurrence (the
+  // summation order of the Map-based vectors this replaces, so that scores stay bit-for-bit the
+  // same); the scratch array is left zeroed
+  const ids: number[] = [];
   forEachTerm(norm, (t) => {
     const id = denseId(t);
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+    const seen = countScratch.ids();
+    if (seen[id] === 0) ids.push(id);
+    seen[id]!++;
   });
-  const ids = new Int32Array(counts.size);
-  const cs = new Int32Array(counts.size);
-  let k = 0;
-  for (const [id, c] of counts) {
-    ids[k] = id;
-    cs[k++] = c;
+  const seen = countScratch.ids();
+  const out = Int32Array.from(ids);
+  const cs = new Int32Array(ids.length);
+  for (let k = 0; k < out.length; k++) {
+    cs[k] = seen[out[k]!]!;
+    seen[out[k]!] = 0;
   }
   // every field present from the start: one object shape, so the hot loops over lists stay monomorphic
-  return { norm, ids, counts: cs, runs: undefined, keywords: undefined };
+  return { norm, ids: out, counts: cs, runs: undefined, keywords: undefined };
 }
 
 const blockCache = new ParagraphMemo<TermList>();
@@ -125,7 +128,15 @@ export class Scratch {
   /** an Int32Array of at least termSpace() entries, all zero (callers must zero what they set) */
   ids(): Int32Array {
     const size = termSpace();
-    if (!this.a || this.a.length < size) this.a = new Int32Array(Math.max(size, 1024, this.a ? this.a.length * 2 : 0));
+    if (!this.a || this.a.length < size) {
+      // grown while in use (new terms get ids mid-count): what was counted so far is kept
+      const grown = new Int32Array(Math.max(size, 1024, this.a ? this.a.length * 2 : 0));
+      if (this.a) grown.set(this.a);
+      this.a = grown;
+    }
     return this.a;
   }
 }
+
+/** counts of termList, by dense id */
+const countScratch = new Scratch();
