@@ -5,6 +5,7 @@
  */
 import type { Plan } from '../model.js';
 import { segmentOffset } from '../text.js';
+import { fitsParagraphMemo, ParagraphMemo } from '../lru.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
@@ -80,11 +81,15 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   };
 }
 
+/** Paragraphs without white space, by text (the quote finder's, kept as lru.ts explains). */
+const stripped = new ParagraphMemo<string>();
+
 /** Searches the plan part's paragraphs for a wording, white space ignored. */
 function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[]): (quote: string) => { start: number; end: number } | undefined {
-  // blocks without white space; a stripped index is mapped back to the block only for a match
-  // (mapping every character of every block up front was a tenth of the alignment of a 1 MB draft)
-  let stripped: { block: Plan['blocks'][number]; text: string }[] | undefined;
+  // the part's paragraphs without white space, joined by line breaks into one text searched once
+  // per quote (a stripped quote has no line break, so a match never spans two paragraphs); an
+  // index is mapped back to its paragraph only for a match
+  let joined: { text: string; blocks: Plan['blocks']; starts: number[] } | undefined;
   const original = (text: string, k: number): number => {
     let n = -1;
     for (let i = 0; i < text.length; i++) {
@@ -93,22 +98,39 @@ function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[
     }
     return text.length - 1;
   };
+  const build = () => {
+    const blocks = plan.blocks.filter(spanTest(spans));
+    const keep = fitsParagraphMemo(plan.blocks.length);
+    const starts: number[] = [];
+    const parts: string[] = [];
+    let at = 0;
+    for (const b of blocks) {
+      const t = stripped.use(b.text, (text) => text.replace(/\s+/g, ''), keep);
+      starts.push(at);
+      parts.push(t);
+      at += t.length + 1;
+    }
+    return { text: parts.join('\n'), blocks, starts };
+  };
   return (quote) => {
     const q = quote.replace(/\s+/g, '');
     if (q.length < 4) return undefined;
-    const inPart = spanTest(spans);
-    stripped ??= plan.blocks
-      .filter(inPart)
-      .map((block) => ({ block, text: block.text.replace(/\s+/g, '') }));
-    for (const { block, text } of stripped) {
-      const at = text.indexOf(q);
-      if (at >= 0) {
-        const first = original(block.text, at);
-        const last = original(block.text, at + q.length - 1);
-        return { start: segmentOffset(block.segments, first), end: segmentOffset(block.segments, last) + 1 };
-      }
+    joined ??= build();
+    const at = joined.text.indexOf(q);
+    if (at < 0) return undefined;
+    // the paragraph holding the match: the last one starting at or before it
+    let lo = 0;
+    let hi = joined.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (joined.starts[mid]! <= at) lo = mid + 1;
+      else hi = mid;
     }
-    return undefined;
+    const block = joined.blocks[lo - 1]!;
+    const k = at - joined.starts[lo - 1]!;
+    const first = original(block.text, k);
+    const last = original(block.text, k + q.length - 1);
+    return { start: segmentOffset(block.segments, first), end: segmentOffset(block.segments, last) + 1 };
   };
 }
 

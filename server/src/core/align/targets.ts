@@ -33,9 +33,10 @@ export const NAME_CLOSE = 0.8;
 
 const STRIP = /[“”‘’"'《》〈〉「」『』（）()、，,。；;：:\s]/g;
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+/** Character bigrams as numbers (two UTF-16 code units: c1 · 65536 + c2), no strings to hash. */
+function bigrams(s: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
   return out;
 }
 
@@ -58,7 +59,7 @@ export function nameSimilarity(a: string, b: string): number {
 
 interface PreparedName {
   clean: string;
-  grams: Set<string>;
+  grams: Set<number>;
 }
 
 /** Prepared draft indicator names by name (bounded): names recur across the analyses of a draft. */
@@ -232,7 +233,7 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
   const candidates = indicators.filter((i) => i.kind === 'target').map((ind) => ({ ind, name: prepareName(ind.name) }));
   // candidates by name bigram: a name that shares no bigram with a target's names scores 0 (a
   // name inside another shares its bigrams too), so only those sharing one are scored
-  const byGram = new Map<string, number[]>();
+  const byGram = new Map<number, number[]>();
   candidates.forEach(({ name }, ci) => {
     for (const g of name.grams) {
       const list = byGram.get(g);
