@@ -37,6 +37,8 @@ export interface CoreDocResult {
   mbPerSec: number;
   /** median ms per MB */
   msPerMB: number;
+  /** cold median ms per MB (nothing kept from earlier runs: every size on the same terms) */
+  coldMsPerMB?: number;
 }
 
 export interface CoreResult {
@@ -44,7 +46,11 @@ export interface CoreResult {
   docs: CoreDocResult[];
   /** median ms of each rule alone (on a parsed plan), slowest first, per document */
   ruleBreakdown: Record<string, { rule: string; median: number }[]>;
-  /** ratio of ms/MB at 10 MB to ms/MB at seed 002 size (1 = perfectly linear) */
+  /**
+   * ratios of cold ms/MB between sizes (1 = perfectly linear). Cold figures, because the warm
+   * ones are not alike across sizes: a document with more paragraphs than the memos take (the
+   * 10 MB plan) bypasses them, so its warm run is a cold one.
+   */
   growth: { from: string; to: string; ratio: number }[];
 }
 
@@ -114,6 +120,7 @@ export function runCore(root: string, quick: boolean): CoreResult {
       parse: summarize(parseSamples),
       mbPerSec: round(bytes / MB / (sum.median / 1000)),
       msPerMB: round(sum.median / (bytes / MB)),
+      coldMsPerMB: round(summarize(coldSamples).median / (bytes / MB)),
     });
   }
 
@@ -135,10 +142,10 @@ export function runCore(root: string, quick: boolean): CoreResult {
     '1 MB plan': breakdown(oneMB, quick ? 1 : 3),
   };
 
-  const per = (name: string) => results.find((r) => r.doc === name)!.msPerMB;
+  const per = (name: string) => results.find((r) => r.doc === name)!.coldMsPerMB!;
   // the large plans are made of all five seeds: their per-MB cost compares with the seeds' together
   const seedDocs = results.filter((r) => r.doc.startsWith('seed '));
-  const seedsPerMB = seedDocs.reduce((a, r) => a + r.analyze.median, 0) / (seedDocs.reduce((a, r) => a + r.bytes, 0) / MB);
+  const seedsPerMB = seedDocs.reduce((a, r) => a + (r.cold?.median ?? NaN), 0) / (seedDocs.reduce((a, r) => a + r.bytes, 0) / MB);
   const growth = [
     { from: 'five seeds', to: '1 MB plan', ratio: round(per('1 MB plan') / seedsPerMB) },
     { from: 'seed 002', to: '1 MB plan', ratio: round(per('1 MB plan') / per('seed 002')) },
