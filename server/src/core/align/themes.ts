@@ -418,6 +418,11 @@ function explainMatches(
   };
 
   return set.themes.map((theme, ti) => {
+    // the IDF of the query's bigram at each position, looked up once per theme
+    const positions = queryBigrams[ti]!;
+    const weights = new Float64Array(positions.length);
+    for (let k = 0; k < positions.length; k++) if (positions[k]! >= 0) weights[k] = idfOf(positions[k]!);
+    const weightAt = (k: number) => weights[k]!;
     const byTop = new Map<number, { u: Unit; ui: number; score: number }[]>();
     units.forEach((u, ui) => {
       const score = scores[ti * U + ui]!;
@@ -448,7 +453,7 @@ function explainMatches(
             similarity: round(sims[ui * T + ti]!),
             keywords: bodyKeywords(u, ti, headingKeywords),
             keywordInHeading: headingKeywords.length > 0,
-            terms: explainUnit(queryIndexes[ti]!, u, blockTerms, (k) => idfOf(queryBigrams[ti]![k]!), minWeight),
+            terms: explainUnit(queryIndexes[ti]!, u, blockTerms, weightAt, minWeight),
           };
         });
         const score = evidence[0]!.score;
