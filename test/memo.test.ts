@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { analyze } from '../server/src/core/analyze.js';
+import { parsePlan } from '../server/src/core/parse.js';
 import { countTerms, explainShared, normalize } from '../server/src/core/align/similarity.js';
 import { rawTerm, termList } from '../server/src/core/align/terms.js';
 import { clearMemos, nextAnalysis, ParagraphMemo } from '../server/src/core/lru.js';
@@ -160,5 +161,23 @@ describe('termList', () => {
         expect([...counted]).toEqual([...countTerms(norm)]);
       }
     }
+  });
+});
+
+describe('explanations', () => {
+  it('are worked out when first read, then stay plain data', () => {
+    clearMemos();
+    const result = alignPlan(parsePlan(readSeed('000')), [henan]);
+    const match = result.themes.find((t) => t.status === 'covered')!.matches[0]!;
+    const evidence = match.evidence[0]!;
+    // not yet computed: an accessor in the property's place
+    expect(typeof Object.getOwnPropertyDescriptor(evidence, 'terms')?.get).toBe('function');
+    expect(Object.keys(evidence)).toEqual(['section', 'span', 'score', 'similarity', 'keywords', 'keywordInHeading', 'terms']);
+    const terms = evidence.terms;
+    expect(terms.length).toBeGreaterThan(0);
+    // read once: an ordinary value from then on, the same array every time
+    expect(Object.getOwnPropertyDescriptor(evidence, 'terms')?.value).toBe(terms);
+    expect(match.terms.length).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(match)).terms).toEqual(match.terms);
   });
 });

@@ -240,6 +240,28 @@ function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
 
 const scratch = new Scratch();
 const NONE: readonly string[] = [];
+/** placeholder of a property that lazily() replaces (keeps the property's place in the object) */
+const NONE_YET: string[] = [];
+
+/**
+ * Turns `obj[key]` into a value computed on first read (then an ordinary property). It stays an
+ * own enumerable property in the same place, so JSON, spreads and deep equality see plain data.
+ */
+function lazily<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
+  const settle = (value: T[K]) => Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set(value: T[K]) {
+      settle(value);
+    },
+  });
+}
 
 /** BM25-style IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)) (as similarity.Idf). */
 function idfWeight(n: number, df: number): number {
@@ -444,22 +466,32 @@ function explainMatches(
           best.push(e);
           if (best.length === 3) break;
         }
+        // keywords and shared terms are worked out when first read (reports, hover, the views),
+        // not for every analysis: the rules and the diagnostics never read them, and on a large
+        // draft they were a third of the alignment
         const evidence: Evidence[] = best.map(({ u, ui, score }) => {
           const headingKeywords = headingKeywordsOf(ti, ui);
-          return {
+          const e: Evidence = {
             section: u.ref,
             span: u.span,
             score,
             similarity: round(sims[ui * T + ti]!),
-            keywords: bodyKeywords(u, ti, headingKeywords),
+            keywords: NONE_YET,
             keywordInHeading: headingKeywords.length > 0,
-            terms: explainUnit(queryIndexes[ti]!, u, blockTerms, weightAt, minWeight),
+            terms: NONE_YET,
           };
+          lazily(e, 'keywords', () => bodyKeywords(u, ti, headingKeywords));
+          lazily(e, 'terms', () => explainUnit(queryIndexes[ti]!, u, blockTerms, weightAt, minWeight));
+          return e;
         });
         const score = evidence[0]!.score;
-        const terms: string[] = [];
-        for (const e of evidence) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
-        return { section: tops[top]!.ref, score, strength: score >= STRONG ? 'strong' : 'weak', evidence, terms: terms.slice(0, 8) } satisfies ThemeMatch;
+        const match: ThemeMatch = { section: tops[top]!.ref, score, strength: score >= STRONG ? 'strong' : 'weak', evidence, terms: NONE_YET };
+        lazily(match, 'terms', () => {
+          const terms: string[] = [];
+          for (const e of evidence) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
+          return terms.slice(0, 8);
+        });
+        return match;
       })
       .sort((a, b) => b.score - a.score || a.section.span.start - b.section.span.start);
     const score = matches[0]?.score ?? 0;
