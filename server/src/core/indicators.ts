@@ -8,7 +8,7 @@ import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
 import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
 import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
-import { fitsParagraphMemo, ParagraphMemo } from './lru.js';
+import { fitsParagraphMemo, ParagraphSlot } from './lru.js';
 
 export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
 export { planYearOf } from './indicators/context.js';
@@ -55,7 +55,7 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
   const indicators: Indicator[] = [];
   const keep = fitsParagraphMemo(plan.blocks.length);
   plan.blocks.forEach((b, bi) => {
-    const raws = scanBlock(b.text, planYear, keep);
+    const raws = scanBlock(b, planYear, keep);
     if (raws.length === 0) return;
     const secId = ctx.blockSection[bi]!;
     const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];
@@ -101,12 +101,12 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
  * a draft is edited almost every paragraph is unchanged between two analyses. The raw statements are only
  * read, never changed, so one list serves every analysis.
  */
-const scans = new ParagraphMemo<{ planYear: number | undefined; raws: readonly RawQuantity[] }>();
-function scanBlock(text: string, planYear: number | undefined, keep: boolean): readonly RawQuantity[] {
-  const hit = keep ? scans.get(text) : undefined;
+const scans = new ParagraphSlot<{ planYear: number | undefined; raws: readonly RawQuantity[] }>();
+function scanBlock(block: Block, planYear: number | undefined, keep: boolean): readonly RawQuantity[] {
+  const hit = scans.get(block, keep);
   if (hit && hit.planYear === planYear) return hit.raws;
-  const raws = scanText(text, { planYear });
-  if (keep) scans.set(text, { planYear, raws });
+  const raws = scanText(block.text, { planYear });
+  scans.set(block, keep, { planYear, raws });
   return raws;
 }
 

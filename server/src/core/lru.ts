@@ -16,6 +16,9 @@ export function fitsParagraphMemo(paragraphs: number): boolean {
   return paragraphs <= PARAGRAPH_MEMO;
 }
 
+/** everything clearMemos() clears */
+const memos = new Set<{ clear(): void }>();
+
 let analysisGeneration = 0;
 
 /** Marks the start of an analysis (parsePlan calls it): see ParagraphMemo. */
@@ -84,6 +87,62 @@ export class ParagraphMemo<V> {
   }
 }
 
+/**
+ * What is kept for one paragraph text: one entry per ParagraphSlot (indicator scan, cue score,
+ * term list, text without white space), so that a paragraph is looked up by its text once per
+ * analysis, not once per kind of result.
+ */
+type Facts = unknown[];
+const paragraphFacts = new ParagraphMemo<Facts>();
+/** the facts of each paragraph object of the current plans (one text lookup per paragraph) */
+let factsByBlock = new WeakMap<object, Facts>();
+registerMemo({
+  clear() {
+    factsByBlock = new WeakMap();
+  },
+});
+let slotCount = 0;
+
+/**
+ * One kind of per-paragraph result, kept with the paragraph's other results. `keep` false (a
+ * document larger than PARAGRAPH_MEMO): kept with the paragraph object only, for the other stages
+ * of the same analysis.
+ */
+export class ParagraphSlot<V> {
+  private readonly slot = slotCount++;
+
+  private facts(block: { text: string }, keep: boolean): Facts {
+    let facts = factsByBlock.get(block);
+    if (!facts) {
+      facts = keep ? paragraphFacts.get(block.text) : undefined;
+      if (!facts) {
+        facts = [];
+        if (keep) paragraphFacts.set(block.text, facts);
+      }
+      factsByBlock.set(block, facts);
+    }
+    return facts;
+  }
+
+  get(block: { text: string }, keep: boolean): V | undefined {
+    return this.facts(block, keep)[this.slot] as V | undefined;
+  }
+
+  set(block: { text: string }, keep: boolean, value: V): void {
+    this.facts(block, keep)[this.slot] = value;
+  }
+
+  use(block: { text: string }, make: (text: string) => V, keep: boolean): V {
+    const facts = this.facts(block, keep);
+    let v = facts[this.slot] as V | undefined;
+    if (v === undefined) {
+      v = make(block.text);
+      facts[this.slot] = v;
+    }
+    return v;
+  }
+}
+
 /** A bounded memo: at most `limit` entries, least recently used go first. */
 export class Lru<K, V> {
   private readonly map = new Map<K, V>();
@@ -138,7 +197,6 @@ export class Lru<K, V> {
   }
 }
 
-const memos = new Set<{ clear(): void }>();
 
 /** Registers another memo (one that is not an Lru) for clearMemos. */
 export function registerMemo(memo: { clear(): void }): void {

@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../model.js';
 import { segmentOffset } from '../text.js';
-import { fitsParagraphMemo, ParagraphMemo } from '../lru.js';
+import { fitsParagraphMemo, ParagraphSlot } from '../lru.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
@@ -82,7 +82,7 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
 }
 
 /** Paragraphs without white space, by text (the quote finder's, kept as lru.ts explains). */
-const stripped = new ParagraphMemo<string>();
+const stripped = new ParagraphSlot<string>();
 
 /** Searches the plan part's paragraphs for a wording, white space ignored. */
 function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[]): (quote: string) => { start: number; end: number } | undefined {
@@ -105,7 +105,7 @@ function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[
     const parts: string[] = [];
     let at = 0;
     for (const b of blocks) {
-      const t = stripped.use(b.text, (text) => text.replace(/\s+/g, ''), keep);
+      const t = stripped.use(b, (text) => text.replace(/\s+/g, ''), keep);
       starts.push(at);
       parts.push(t);
       at += t.length + 1;

@@ -9,7 +9,7 @@
  * A paragraph's terms are computed once per paragraph text and kept (lru.ts: ParagraphMemo):
  * while a draft is edited almost every paragraph is unchanged between two analyses.
  */
-import { ParagraphMemo, registerMemo } from '../lru.js';
+import { ParagraphSlot, registerMemo } from '../lru.js';
 import { forEachTerm, normalize, type Term } from './similarity.js';
 
 const denseIds = new Map<Term, number>();
@@ -60,6 +60,8 @@ export interface TermList {
   runs?: Map<object, Int32Array>;
   /** which of a theme's keywords the text has (by the theme's keyword list), computed on demand */
   keywords?: Map<object, Uint8Array>;
+  /** the dictionary generation the ids belong to */
+  generation: number;
 }
 
 /** Term list of an already normalised text. */
@@ -82,10 +84,10 @@ export function termList(norm: string): TermList {
     seen[out[k]!] = 0;
   }
   // every field present from the start: one object shape, so the hot loops over lists stay monomorphic
-  return { norm, ids: out, counts: cs, runs: undefined, keywords: undefined };
+  return { norm, ids: out, counts: cs, runs: undefined, keywords: undefined, generation };
 }
 
-const blockCache = new ParagraphMemo<TermList>();
+const termSlot = new ParagraphSlot<TermList>();
 
 let generation = 0;
 
@@ -98,13 +100,12 @@ export function dictionaryGeneration(): number {
   if (rawOf.length > DICTIONARY_LIMIT) {
     denseIds.clear();
     rawOf = [];
-    blockCache.clear();
     generation++;
   }
   return generation;
 }
 
-// clearMemos() also starts the dictionary again (the paragraph cache, an Lru, goes with it)
+// clearMemos() also starts the dictionary again (kept term lists of older generations are not used)
 registerMemo({
   clear() {
     denseIds.clear();
@@ -114,8 +115,12 @@ registerMemo({
 });
 
 /** Term list of a paragraph (normalised first), memoised by its text. */
-export function termsOfBlock(text: string, keep = true): TermList {
-  return blockCache.use(text, (t) => termList(normalize(t)), keep);
+export function termsOfBlock(block: { text: string }, keep = true): TermList {
+  const kept = termSlot.get(block, keep);
+  if (kept && kept.generation === generation) return kept;
+  const list = termList(normalize(block.text));
+  termSlot.set(block, keep, list);
+  return list;
 }
 
 /**

@@ -277,7 +277,7 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   const prepared = prepare(set, generation);
   const { queryTerms } = prepared;
   const keep = fitsParagraphMemo(plan.blocks.length);
-  const blockTerms = plan.blocks.map((b) => termsOfBlock(b.text, keep));
+  const blockTerms = plan.blocks.map((b) => termsOfBlock(b, keep));
   const units = buildUnits(plan, tops);
   const localOf = scratch.ids();
 

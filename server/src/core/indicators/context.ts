@@ -3,7 +3,7 @@
  * reports the past (总结, achieved values) or plans the future (计划, targets).
  */
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
-import { fitsParagraphMemo, ParagraphMemo } from '../lru.js';
+import { fitsParagraphMemo, ParagraphSlot } from '../lru.js';
 import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
@@ -31,9 +31,9 @@ export interface CueScore {
 }
 
 /** scoreText of paragraphs, by text (see scanBlock in ../indicators.ts) */
-const scores = new ParagraphMemo<Readonly<CueScore>>();
-export function scoreBlock(text: string, keep = true): Readonly<CueScore> {
-  return scores.use(text, scoreText, keep);
+const scores = new ParagraphSlot<Readonly<CueScore>>();
+export function scoreBlock(block: { text: string }, keep = true): Readonly<CueScore> {
+  return scores.use(block, scoreText, keep);
 }
 
 export function scoreText(s: string): CueScore {
@@ -91,7 +91,7 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
     let top = sec;
     for (let guard = 0; top && top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
     if (top && titled[top.id]) continue;
-    const s = scoreBlock(b.text, keep);
+    const s = scoreBlock(b, keep);
     blockKind[bi] = s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
     if (top) {
       const acc = topScore.get(top.id) ?? { achieved: 0, target: 0 };
