@@ -351,6 +351,22 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     const pN = Int32Array.from(pNext);
     for (let ui = 0; ui < units.length; ui++) {
       const u = units[ui]!;
+      dot.fill(0);
+      let sq = 0;
+      if (u.b1 - u.b0 === 1) {
+        // one paragraph (most units): its own counts, no merging
+        const counts = blockTerms[u.b0]!.counts;
+        const o = offset[u.b0]!;
+        for (let k = 0; k < counts.length; k++) {
+          const x = local[o + k]!;
+          const w = tf(counts[k]!) * idf[x]!;
+          sq += w * w;
+          for (let e = post[x]! - 1; e >= 0; e = pN[e]!) dot[pT[e]!]! += w * pW[e]!;
+        }
+        const norm = Math.sqrt(sq);
+        for (let ti = 0; ti < T; ti++) sims[ui * T + ti] = norm && qNorm[ti] ? dot[ti]! / (norm * qNorm[ti]!) : 0;
+        continue;
+      }
       let nt = 0;
       for (let b = u.b0; b < u.b1; b++) {
         const counts = blockTerms[b]!.counts;
@@ -361,8 +377,6 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
           acc[x]! += counts[k]!;
         }
       }
-      dot.fill(0);
-      let sq = 0;
       for (let k = 0; k < nt; k++) {
         const x = touched[k]!;
         const w = tf(acc[x]!) * idf[x]!;
