@@ -49,8 +49,13 @@ function denseId(raw: Term): number {
 
 /** A text's distinct terms (dense ids, in order of first occurrence) and their counts. */
 export interface TermList {
-  /** normalised text (similarity.normalize) */
-  norm: string;
+  /** the paragraph's text */
+  text: string;
+  /**
+   * its normalised text (similarity.normalize), made on demand (normOf) for explanations only:
+   * kept for every paragraph it was a tenth of a large draft's live heap, for little use
+   */
+  norm: string | undefined;
   ids: Int32Array;
   counts: Int32Array;
   /**
@@ -65,7 +70,13 @@ export interface TermList {
 }
 
 /** Term list of an already normalised text. */
-export function termList(norm: string): TermList {
+/** The normalised text of a term list, made on first use. */
+export function normOf(list: TermList): string {
+  list.norm ??= normalize(list.text);
+  return list.norm;
+}
+
+export function termList(text: string, norm = normalize(text)): TermList {
   // counts in a scratch array by dense id, distinct ids in order of first occurrence (the
   // summation order of the Map-based vectors this replaces, so that scores stay bit-for-bit the
   // same); the scratch array is left zeroed
@@ -84,7 +95,7 @@ export function termList(norm: string): TermList {
     seen[out[k]!] = 0;
   }
   // every field present from the start: one object shape, so the hot loops over lists stay monomorphic
-  return { norm, ids: out, counts: cs, runs: undefined, keywords: undefined, generation };
+  return { text, norm: undefined, ids: out, counts: cs, runs: undefined, keywords: undefined, generation };
 }
 
 const termSlot = new ParagraphSlot<TermList>();
@@ -118,7 +129,7 @@ registerMemo({
 export function termsOfBlock(block: { text: string }, keep = true): TermList {
   const kept = termSlot.get(block, keep);
   if (kept && kept.generation === generation) return kept;
-  const list = termList(normalize(block.text));
+  const list = termList(block.text);
   termSlot.set(block, keep, list);
   return list;
 }

@@ -19,7 +19,7 @@ import { fitsParagraphMemo, Lru } from '../lru.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
-import { denseIdOf, dictionaryGeneration, Scratch, termList, termsOfBlock, type TermList } from './terms.js';
+import { denseIdOf, dictionaryGeneration, normOf, Scratch, termList, termsOfBlock, type TermList } from './terms.js';
 import { sectionRef } from './part.js';
 import type { Evidence, SectionRef, ThemeAlignment, ThemeMatch } from './types.js';
 
@@ -183,11 +183,11 @@ function prepare(set: RequirementSet, generation: number): PreparedSet {
         return { k, re, g: new RegExp(re.source, 'g') };
       }),
     );
-    const queryTerms = queries.map(termList);
+    const queryTerms = queries.map((q) => termList(q, q));
     p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new Lru(8192) };
     preparedSets.set(set, p);
   } else if (p.generation !== generation) {
-    p.queryTerms = p.queries.map(termList);
+    p.queryTerms = p.queries.map((q) => termList(q, q));
     p.queryBigrams = p.queries.map(bigramIds);
     p.generation = generation;
   }
@@ -440,7 +440,7 @@ function explainMatches(
       block.keywords ??= new Map();
       let flags = block.keywords.get(list);
       if (!flags) {
-        const text = block.norm.replace(QUOTES, '');
+        const text = normOf(block).replace(QUOTES, '');
         flags = Uint8Array.from(list, ({ re }) => (re.test(text) ? 1 : 0));
         block.keywords.set(list, flags);
       }
@@ -525,7 +525,7 @@ function explainUnit(qi: QueryIndex, u: Unit, blockTerms: readonly TermList[], w
     block.runs ??= new Map();
     let runs = block.runs.get(qi);
     if (!runs) {
-      runs = matchRuns(qi, block.norm);
+      runs = matchRuns(qi, normOf(block));
       block.runs.set(qi, runs);
     }
     mergeRuns(best, runs);
