@@ -105,7 +105,7 @@ function isComment(content: string): boolean {
   return content.startsWith('<!--') && /^<!--.*-->$/.test(content);
 }
 
-function analyseLine(line: SourceLine): LineInfo {
+function analyseLine(line: SourceLine, contentWidth: number): LineInfo {
   const t = line.text;
   const { i, j, markdownLevel } = contentBounds(t);
   const content = t.slice(i, j);
@@ -116,27 +116,30 @@ function analyseLine(line: SourceLine): LineInfo {
     const tk = matchNumberToken(content);
     if (tk) token = { ...tk, start: line.start + i, end: line.start + i + tk.raw.length };
   }
-  return { line, contentStart: line.start + i, content, blank, markdownLevel, token, comment, width: width(content) };
+  return { line, contentStart: line.start + i, content, blank, markdownLevel, token, comment, width: contentWidth };
 }
 
 /**
- * Display widths of the lines with content (not blank, not a comment), for wrapWidth: a first
- * pass that keeps nothing per line, so that the second pass can analyse each line and drop it
- * (keeping every line's analysis for the whole parse made the collector copy 130,000 objects on
- * a 10 MB draft)
+ * Display width of each line's content (from `firstLine` on), and the widths of the lines with
+ * content (not blank, not a comment) for wrapWidth: a first pass that keeps nothing per line but
+ * a number, so that the second pass can analyse each line and drop it (keeping every line's
+ * analysis for the whole parse made the collector copy 130,000 objects on a 10 MB draft)
  */
-function contentWidths(index: LineIndex, firstLine: number): Float64Array {
-  const ws = new Float64Array(Math.max(0, index.lineCount - firstLine));
+function contentWidths(index: LineIndex, firstLine: number): { all: Float64Array; content: Float64Array } {
+  const all = new Float64Array(Math.max(0, index.lineCount - firstLine));
+  const ws = new Float64Array(all.length);
   let n = 0;
   for (let k = firstLine; k < index.lineCount; k++) {
     const t = index.text.slice(index.lineStart(k), index.lineEnd(k));
     const { i, j, markdownLevel } = contentBounds(t);
-    if (i === j && markdownLevel === undefined) continue;
     const content = t.slice(i, j);
+    const w = width(content);
+    all[k - firstLine] = w;
+    if (i === j && markdownLevel === undefined) continue;
     if (isComment(content)) continue;
-    ws[n++] = width(content);
+    ws[n++] = w;
   }
-  return ws.subarray(0, n);
+  return { all, content: ws.subarray(0, n) };
 }
 
 /** The typical full width of a wrapped line: 85th percentile of non-blank line widths. */
@@ -207,7 +210,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
-  const W = wrapWidth(contentWidths(index, firstLine));
+  const widths = contentWidths(index, firstLine);
+  const W = wrapWidth(widths.content);
 
   const blocks: Block[] = [];
   let cur: BlockBuilder | undefined;
@@ -224,7 +228,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   };
 
   for (let lineNo = firstLine; lineNo < index.lineCount; lineNo++) {
-    const li = analyseLine(index.line(lineNo));
+    const li = analyseLine(index.line(lineNo), widths.all[lineNo - firstLine]!);
     if (li.blank) {
       blankBetween = true;
       continue;

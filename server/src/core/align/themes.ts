@@ -239,6 +239,7 @@ function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
 }
 
 const scratch = new Scratch();
+let localBuffer = new Int32Array(1024);
 const NONE: readonly string[] = [];
 /** placeholder of a property that lazily() replaces (keeps the property's place in the object) */
 const NONE_YET: string[] = [];
@@ -287,7 +288,10 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   const n = lists.length;
   let total = 0;
   for (const l of lists) total += l.ids.length;
-  const local = new Int32Array(total);
+  // reused between analyses (a large draft's list is megabytes: allocated per analysis it went to
+  // the large-object space and brought on full collections)
+  if (localBuffer.length < total) localBuffer = new Int32Array(Math.max(total, 2 * localBuffer.length));
+  const local = localBuffer;
   const offset = new Int32Array(n + 1);
   const globalOf: number[] = [];
   let at = 0;
