@@ -15,9 +15,10 @@ const CLOSERS = new Set(['”', '’', '）', ')', '」', '』', '】', '》', '
 const SENTENCE_PUNCT = /[，。；、,;]/;
 
 /** Display width: CJK and full-width count 1, ASCII 0.5. */
-function width(s: string): number {
+/** Display width of s[from, to): half for ASCII and other narrow characters. */
+function width(s: string, from = 0, to = s.length): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) < 0x2e80 ? 0.5 : 1;
+  for (let i = from; i < to; i++) w += s.charCodeAt(i) < 0x2e80 ? 0.5 : 1;
   return w;
 }
 
@@ -78,16 +79,25 @@ interface LineInfo {
 }
 
 /** Where a line's content lies: after indentation and a Markdown `#`, before trailing space and a trailing comment. */
-function contentBounds(t: string): { i: number; j: number; markdownLevel: number | undefined } {
-  let i = 0;
-  while (i < t.length && isSpace(t[i])) i++;
+const MARKDOWN_HEADING = /(#{1,6})[ \t]+/y;
+
+/**
+ * Where a line's content lies (offsets in `t`, within the line [s, e)): after indentation and a
+ * Markdown `#`, before trailing space and a trailing comment. Nothing is sliced.
+ */
+function contentBounds(t: string, s: number, e: number): { i: number; j: number; markdownLevel: number | undefined } {
+  let i = s;
+  while (i < e && isSpace(t[i])) i++;
   let markdownLevel: number | undefined;
-  const md = t.charCodeAt(i) === 35 /* # */ ? /^(#{1,6})[ \t]+/.exec(t.slice(i)) : null;
-  if (md) {
-    markdownLevel = md[1]!.length;
-    i += md[0].length;
+  if (t.charCodeAt(i) === 35 /* # */ && i < e) {
+    MARKDOWN_HEADING.lastIndex = i;
+    const md = MARKDOWN_HEADING.exec(t);
+    if (md && i + md[0].length <= e) {
+      markdownLevel = md[1]!.length;
+      i += md[0].length;
+    }
   }
-  let j = t.length;
+  let j = e;
   while (j > i && isSpace(t[j - 1])) j--;
   // a trailing HTML comment (a suppression marker such as <!-- planlint-disable-line … -->)
   // is not part of the text: it must not end up in a heading's title or a paragraph
@@ -101,16 +111,17 @@ function contentBounds(t: string): { i: number; j: number; markdownLevel: number
   return { i, j, markdownLevel };
 }
 
-function isComment(content: string): boolean {
-  return content.startsWith('<!--') && /^<!--.*-->$/.test(content);
+/** Whether t[i, j) is an HTML comment (`<!-- … -->`) and nothing else. */
+function isComment(t: string, i: number, j: number): boolean {
+  return j - i >= 7 && t.startsWith('<!--', i) && /^<!--.*-->$/.test(t.slice(i, j));
 }
 
 function analyseLine(line: SourceLine, contentWidth: number): LineInfo {
   const t = line.text;
-  const { i, j, markdownLevel } = contentBounds(t);
+  const { i, j, markdownLevel } = contentBounds(t, 0, t.length);
   const content = t.slice(i, j);
   const blank = content.length === 0 && markdownLevel === undefined;
-  const comment = isComment(content);
+  const comment = isComment(t, i, j);
   let token: NumberToken | undefined;
   if (!blank && !comment) {
     const tk = matchNumberToken(content);
@@ -122,21 +133,21 @@ function analyseLine(line: SourceLine, contentWidth: number): LineInfo {
 /**
  * Display width of each line's content (from `firstLine` on), and the widths of the lines with
  * content (not blank, not a comment) for wrapWidth: a first pass that keeps nothing per line but
- * a number, so that the second pass can analyse each line and drop it (keeping every line's
- * analysis for the whole parse made the collector copy 130,000 objects on a 10 MB draft)
+ * a number and slices nothing, so that the second pass can analyse each line and drop it (keeping
+ * every line's analysis for the whole parse made the collector copy 130,000 objects on a 10 MB
+ * draft)
  */
 function contentWidths(index: LineIndex, firstLine: number): { all: Float64Array; content: Float64Array } {
   const all = new Float64Array(Math.max(0, index.lineCount - firstLine));
   const ws = new Float64Array(all.length);
+  const t = index.text;
   let n = 0;
   for (let k = firstLine; k < index.lineCount; k++) {
-    const t = index.text.slice(index.lineStart(k), index.lineEnd(k));
-    const { i, j, markdownLevel } = contentBounds(t);
-    const content = t.slice(i, j);
-    const w = width(content);
+    const { i, j, markdownLevel } = contentBounds(t, index.lineStart(k), index.lineEnd(k));
+    const w = width(t, i, j);
     all[k - firstLine] = w;
     if (i === j && markdownLevel === undefined) continue;
-    if (isComment(content)) continue;
+    if (isComment(t, i, j)) continue;
     ws[n++] = w;
   }
   return { all, content: ws.subarray(0, n) };
