@@ -38,8 +38,9 @@ export class ParagraphMemo<V> {
   private previous = new Map<string, V>();
   private generation = analysisGeneration;
 
-  constructor() {
-    memos.add(this);
+  /** `memo`: whether clearMemos() clears it (false for a memo owned by an object that may go away) */
+  constructor({ memo = true }: { memo?: boolean } = {}) {
+    if (memo) memos.add(this);
   }
 
   private turn(): void {

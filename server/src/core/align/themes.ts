@@ -15,7 +15,7 @@
  * Status: covered when some section reaches the strong threshold, partial when only the weak one.
  */
 import type { Plan, Section } from '../model.js';
-import { fitsParagraphMemo, Lru } from '../lru.js';
+import { fitsParagraphMemo, ParagraphMemo } from '../lru.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
@@ -147,8 +147,12 @@ interface PreparedSet {
   anchored: Map<number, { ti: number; ki: number }[]>;
   /** keywords without a literal piece of two characters: tried on every heading */
   unanchored: { ti: number; ki: number }[];
-  /** heading hits by heading text (bounded): headings rarely change while a draft is edited */
-  headings: Lru<string, HeadingHit[]>;
+  /**
+   * heading hits by heading text, for the headings of the last two analyses (lru.ts
+   * ParagraphMemo): headings rarely change while a draft is edited. Not cleared by clearMemos():
+   * it belongs to the prepared set (and goes with it), and hits depend on the heading alone.
+   */
+  headings: ParagraphMemo<HeadingHit[]>;
 }
 
 interface HeadingHit {
@@ -184,7 +188,7 @@ function prepare(set: RequirementSet, generation: number): PreparedSet {
       }),
     );
     const queryTerms = queries.map((q) => termList(q, q));
-    p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new Lru(8192) };
+    p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new ParagraphMemo({ memo: false }) };
     preparedSets.set(set, p);
   } else if (p.generation !== generation) {
     p.queryTerms = p.queries.map((q) => termList(q, q));
