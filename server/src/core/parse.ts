@@ -5,7 +5,7 @@
 import { yaml } from './yaml.js';
 import { nextAnalysis } from './lru.js';
 import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section } from './model.js';
-import { LineIndex, isSpace, type SourceLine } from './text.js';
+import { LineIndex, isSpace } from './text.js';
 import { ENUMERATION_BOUNDARY, ENUMERATION_MARKER, matchNumberToken, parseChineseNumeral } from './numbering.js';
 import { extractIndicators } from './indicators.js';
 
@@ -65,7 +65,8 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
 }
 
 interface LineInfo {
-  line: SourceLine;
+  /** the line's number (0-based) */
+  lineNo: number;
   /** offset of first non-space content (after markdown #) */
   contentStart: number;
   /** trimmed content */
@@ -116,18 +117,18 @@ function isComment(t: string, i: number, j: number): boolean {
   return j - i >= 7 && t.startsWith('<!--', i) && /^<!--.*-->$/.test(t.slice(i, j));
 }
 
-function analyseLine(line: SourceLine, contentWidth: number): LineInfo {
-  const t = line.text;
-  const { i, j, markdownLevel } = contentBounds(t, 0, t.length);
-  const content = t.slice(i, j);
+function analyseLine(text: string, lineNo: number, start: number, end: number, contentWidth: number): LineInfo {
+  // offsets in the whole text: the content is the only string made per line
+  const { i, j, markdownLevel } = contentBounds(text, start, end);
+  const content = text.slice(i, j);
   const blank = content.length === 0 && markdownLevel === undefined;
-  const comment = isComment(t, i, j);
+  const comment = isComment(text, i, j);
   let token: NumberToken | undefined;
   if (!blank && !comment) {
     const tk = matchNumberToken(content);
-    if (tk) token = { ...tk, start: line.start + i, end: line.start + i + tk.raw.length };
+    if (tk) token = { ...tk, start: i, end: i + tk.raw.length };
   }
-  return { line, contentStart: line.start + i, content, blank, markdownLevel, token, comment, width: contentWidth };
+  return { lineNo, contentStart: i, content, blank, markdownLevel, token, comment, width: contentWidth };
 }
 
 /**
@@ -239,7 +240,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   };
 
   for (let lineNo = firstLine; lineNo < index.lineCount; lineNo++) {
-    const li = analyseLine(index.line(lineNo), widths.all[lineNo - firstLine]!);
+    const li = analyseLine(text, lineNo, index.lineStart(lineNo), index.lineEnd(lineNo), widths.all[lineNo - firstLine]!);
     if (li.blank) {
       blankBetween = true;
       continue;
@@ -259,7 +260,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     }
     if (token) {
       close();
-      cur = new BlockBuilder('heading', li.contentStart, li.line.index, li.line.index, li.markdownLevel);
+      cur = new BlockBuilder('heading', li.contentStart, li.lineNo, li.lineNo, li.markdownLevel);
       cur.add(li.contentStart, li.content);
       const afterToken = li.content.slice(token.raw.length);
       const stop = runInStop(afterToken);
@@ -275,7 +276,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     }
     if (li.markdownLevel !== undefined) {
       close();
-      cur = new BlockBuilder('title', li.contentStart, li.line.index, li.line.index, li.markdownLevel);
+      cur = new BlockBuilder('title', li.contentStart, li.lineNo, li.lineNo, li.markdownLevel);
       cur.add(li.contentStart, li.content);
       close();
       prevContent = li.content;
@@ -292,10 +293,10 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     }
     if (join && cur) {
       cur.add(li.contentStart, li.content);
-      cur.lastLine = li.line.index;
+      cur.lastLine = li.lineNo;
     } else {
       close();
-      cur = new BlockBuilder('paragraph', li.contentStart, li.line.index, li.line.index);
+      cur = new BlockBuilder('paragraph', li.contentStart, li.lineNo, li.lineNo);
       cur.add(li.contentStart, li.content);
       curHeadingRunIn = false;
     }
