@@ -80,17 +80,25 @@ export function termList(text: string, norm = normalize(text)): TermList {
   // counts in a scratch array by dense id, distinct ids in order of first occurrence (the
   // summation order of the Map-based vectors this replaces, so that scores stay bit-for-bit the
   // same); the scratch array is left zeroed
-  const ids: number[] = [];
+  // distinct ids gather in a reused buffer; the list keeps an exact-size copy
+  let n = 0;
   forEachTerm(norm, (t) => {
     const id = denseId(t);
     const seen = countScratch.ids();
-    if (seen[id] === 0) ids.push(id);
+    if (seen[id] === 0) {
+      if (n === idBuffer.length) {
+        const grown = new Int32Array(2 * idBuffer.length);
+        grown.set(idBuffer);
+        idBuffer = grown;
+      }
+      idBuffer[n++] = id;
+    }
     seen[id]!++;
   });
   const seen = countScratch.ids();
-  const out = Int32Array.from(ids);
-  const cs = new Int32Array(ids.length);
-  for (let k = 0; k < out.length; k++) {
+  const out = idBuffer.slice(0, n);
+  const cs = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
     cs[k] = seen[out[k]!]!;
     seen[out[k]!] = 0;
   }
@@ -156,3 +164,5 @@ export class Scratch {
 
 /** counts of termList, by dense id */
 const countScratch = new Scratch();
+/** termList's distinct ids while counting */
+let idBuffer = new Int32Array(1024);
