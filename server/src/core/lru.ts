@@ -24,6 +24,7 @@ let analysisGeneration = 0;
 /** Marks the start of an analysis (parsePlan calls it): see ParagraphMemo. */
 export function nextAnalysis(): void {
   analysisGeneration++;
+  factsByBlock.clear();
 }
 
 /**
@@ -95,13 +96,13 @@ export class ParagraphMemo<V> {
  */
 type Facts = unknown[];
 const paragraphFacts = new ParagraphMemo<Facts>();
-/** the facts of each paragraph object of the current plans (one text lookup per paragraph) */
-let factsByBlock = new WeakMap<object, Facts>();
-registerMemo({
-  clear() {
-    factsByBlock = new WeakMap();
-  },
-});
+/**
+ * the facts of each paragraph object of the current analysis (one text lookup per paragraph).
+ * A Map emptied when the next analysis starts: a WeakMap's entries (ephemerons) cost the
+ * collector on every scavenge, and the paragraphs of the current plan are alive anyway.
+ */
+const factsByBlock = new Map<object, Facts>();
+registerMemo(factsByBlock);
 let slotCount = 0;
 
 /**
