@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules } from '../server/src/core/rules/index.js';
 import { Analyzer, Superseded } from '../server/src/lsp/analysis.js';
 import { normaliseSettings } from '../server/src/lsp/settings.js';
-import { Workspace } from '../server/src/lsp/workspace.js';
+import { Workspace, type ContextProvider } from '../server/src/lsp/workspace.js';
 import { readSeed } from './helpers.js';
 
 function setup() {
@@ -54,6 +54,19 @@ describe('Analyzer', () => {
     expect(again.findings).toEqual(first.findings);
     expect(analyzer.latest(docs[0]!.uri)).toBe(again);
     expect(errors).toEqual([]);
+  });
+
+  it('does not let an analysis that never finishes hold up other documents', async () => {
+    const log = { info() {}, warn() {}, error() {} };
+    const ws = new Workspace({ settingsFor: async () => normaliseSettings({}), folders: () => [], trusted: () => true, log });
+    // a context provider that never answers for one document (a client that never replies)
+    const stuck: ContextProvider = {
+      contextFor: (doc, plan) => (doc.uri.endsWith('stuck.txt') ? new Promise(() => {}) : ws.contextFor(doc, plan)),
+    };
+    const analyzer = new Analyzer(stuck, log, { queueWait: 50 });
+    void analyzer.get(TextDocument.create('file:///virtual/stuck.txt', 'plaintext', 1, readSeed('003')));
+    const other = await analyzer.get(TextDocument.create('file:///virtual/other.txt', 'plaintext', 1, readSeed('001')));
+    expect(other.findings.some((f) => f.ruleId === 'numbering/style')).toBe(true);
   });
 
   it('abandons a version that a newer one superseded', async () => {

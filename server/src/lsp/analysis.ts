@@ -81,6 +81,13 @@ interface Inflight {
 /** Analyses kept (see Analyzer.cache): a drafting session rarely has more drafts in use. */
 export const KEPT_ANALYSES = 32;
 
+/**
+ * The longest an analysis waits for the one before it (see oneAtATime): an analysis that cannot
+ * finish (a client that never answers workspace/configuration) must not hold up every other
+ * document. A 10 MB draft takes about a second.
+ */
+export const QUEUE_WAIT_MS = 5000;
+
 export class Analyzer {
   private generation = 0;
   /**
@@ -96,8 +103,9 @@ export class Analyzer {
   constructor(
     private readonly contexts: ContextProvider,
     private readonly log: Logger,
-    { keep = KEPT_ANALYSES }: { keep?: number } = {},
+    { keep = KEPT_ANALYSES, queueWait = QUEUE_WAIT_MS }: { keep?: number; queueWait?: number } = {},
   ) {
+    this.queueWait = queueWait;
     this.cache = new Lru(keep, { memo: false });
   }
 
@@ -155,8 +163,12 @@ export class Analyzer {
     const before = this.queue;
     let done!: () => void;
     this.queue = new Promise<void>((resolve) => (done = resolve));
-    return before.then(work).finally(done);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = Promise.race([before, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.queueWait)))]).finally(() => clearTimeout(timer));
+    return waited.then(work).finally(done);
   }
+
+  private readonly queueWait: number;
 
   private async run(doc: TextDocument, generation: number, isCurrent: () => boolean): Promise<DocAnalysis> {
     if (!isCurrent()) throw new Superseded();
