@@ -1,8 +1,9 @@
 /**
  * What the analysis keeps between runs. While a draft is edited almost every paragraph is the
  * same text as in the previous analysis, so results computed per paragraph (indicator scans, cue
- * scores, term lists) are kept by paragraph text in ParagraphMemos; small results per name or
- * heading are kept in bounded Lrus.
+ * scores, term lists, text without white space) are kept by paragraph text (ParagraphSlot, over
+ * one ParagraphMemo), as are heading keyword hits; small results per indicator name are kept in a
+ * bounded Lru. clearMemos() forgets all of it.
  */
 
 /**
