@@ -94,23 +94,11 @@ export type IndicatorKind = 'target' | 'achieved';
 /** Normalised relation of a quantitative statement. */
 export type IndicatorOp = 'ge' | 'gt' | 'le' | 'lt' | 'eq' | 'approx' | 'range' | 'increase' | 'decrease';
 
-export interface Indicator extends Span {
+export interface Indicator extends Span, Quantity {
   /** the statement as written (name through unit/qualifier) */
   text: string;
   /** the indicator name, e.g. 适龄儿童免疫规划疫苗接种率 */
   name: string;
-  /** the comparator as written: 达到, 不低于, 保持在, 控制在, 提高到, 降至, … ("" when none) */
-  comparator: string;
-  op: IndicatorOp;
-  value: number;
-  /** upper bound for ranges */
-  value2?: number;
-  /** unit as written, normalised to half-width (%, ‰, /10万, 元, 万元, 人, 个, m², …) */
-  unit: string;
-  /** 以上 / 以下 / 左右 / 以内 / 以外 … */
-  qualifier?: string;
-  /** deadline where stated: 年内, 2021年底, 6月底前, 到2025年 */
-  deadline?: string;
   kind: IndicatorKind;
   /** id of the enclosing section */
   sectionId?: number;
@@ -175,14 +163,22 @@ export interface LocatedFinding extends Finding {
   range: Range;
 }
 
-/** The quantity of an indicator or a target: relation, value(s), unit and the optional extras. */
+/**
+ * The quantity of an indicator or a target: relation, value(s), unit and the optional extras
+ * (Indicator, requirements' Target and the review's target values share these fields).
+ */
 export interface Quantity {
+  /** the comparator as written: 达到, 不低于, 保持在, 控制在, 提高到, 降至, … ("" when none) */
   comparator: string;
   op: IndicatorOp;
   value: number;
+  /** upper bound for ranges */
   value2?: number;
+  /** unit as written, normalised to half-width (%, ‰, /10万, 元, 万元, 人, 个, m², …) */
   unit: string;
+  /** 以上 / 以下 / 左右 / 以内 / 以外 … */
   qualifier?: string;
+  /** deadline where stated: 年内, 2021年底, 6月底前, 到2025年 */
   deadline?: string;
 }
 

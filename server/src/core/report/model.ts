@@ -3,7 +3,7 @@
  * (schemas/review.schema.json). Built from an AlignmentResult; renderers (Markdown, HTML) read
  * only this model.
  */
-import { quantityOf, type IndicatorOp, type Localized, type Plan } from '../model.js';
+import { quantityOf, type Localized, type Plan, type Quantity } from '../model.js';
 import type { Range } from '../text.js';
 import type { AlignmentResult, SectionRef, TargetStatus, ThemeStatus } from '../align/types.js';
 import type { RequirementSet, SourceRef } from '../requirements/types.js';
@@ -43,16 +43,10 @@ export interface ReviewTheme {
   sections: ReviewThemeSection[];
 }
 
-export interface ReviewTargetValue {
+export interface ReviewTargetValue extends Omit<Quantity, 'comparator'> {
   text: string;
   name?: string;
   comparator?: string;
-  op: IndicatorOp;
-  value: number;
-  value2?: number;
-  unit: string;
-  qualifier?: string;
-  deadline?: string;
   year?: number;
   range?: Range;
   source?: SourceRef;

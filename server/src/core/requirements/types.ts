@@ -2,7 +2,7 @@
  * A requirement set: the machine-readable form of a superior plan (schemas/requirements.schema.json).
  */
 import type { Span } from '../text.js';
-import type { IndicatorOp } from '../model.js';
+import type { Quantity } from '../model.js';
 
 export type GovLevel = '国家' | '省' | '市' | '县';
 
@@ -26,18 +26,12 @@ export interface Theme {
   source?: SourceRef;
 }
 
-export interface Target {
+export interface Target extends Quantity {
   id: string;
   name: string;
   aliases?: string[];
   /** comparator as written in the superior plan (保持在, 达到, 控制在 …) */
   comparator: string;
-  op: IndicatorOp;
-  value: number;
-  value2?: number;
-  unit: string;
-  qualifier?: string;
-  deadline?: string;
   /**
    * which drafts the target binds: `all` (rates and per-capita figures every level restates) or
    * `same-level` (totals such as 再有30所, shares of subordinate jurisdictions such as 40%的县（市）,
