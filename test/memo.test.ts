@@ -11,7 +11,7 @@ import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { countTerms, explainShared, normalize, rankRuns } from '../server/src/core/align/similarity.js';
 import { rawTerm, termList } from '../server/src/core/align/terms.js';
-import { clearMemos, nextAnalysis, ParagraphMemo } from '../server/src/core/lru.js';
+import { clearMemos, nextAnalysis, ParagraphMemo, ParagraphSlot } from '../server/src/core/lru.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
@@ -111,7 +111,11 @@ describe('ParagraphMemo', () => {
   it('keeps the paragraphs of the last two analyses that used it', () => {
     const memo = new ParagraphMemo<number>();
     let made = 0;
-    const use = (text: string) => memo.use(text, () => ++made);
+    const use = (text: string) => {
+      let v = memo.get(text);
+      if (v === undefined) memo.set(text, (v = ++made));
+      return v;
+    };
     nextAnalysis();
     use('甲');
     use('乙');
@@ -130,14 +134,21 @@ describe('ParagraphMemo', () => {
     expect(made).toBe(4);
   });
 
-  it('keeps nothing for a document larger than it takes', () => {
-    const memo = new ParagraphMemo<number>();
+  it('a slot keeps the paragraphs of a document larger than the memo for the current analysis only', () => {
+    const slot = new ParagraphSlot<number>();
     let made = 0;
+    const block = { text: '甲' };
     nextAnalysis();
-    memo.use('甲', () => ++made, false);
-    memo.use('甲', () => ++made, false);
-    expect(made).toBe(2);
-    expect(memo.get('甲')).toBeUndefined();
+    // the same paragraph object: computed once for every stage of this analysis
+    expect(slot.use(block, () => ++made, false)).toBe(1);
+    expect(slot.use(block, () => ++made, false)).toBe(1);
+    // the same text in the next analysis: nothing was kept by text
+    nextAnalysis();
+    expect(slot.use({ text: '甲' }, () => ++made, false)).toBe(2);
+    // kept by text (keep = true): found again in the next analysis
+    expect(slot.use({ text: '乙' }, () => ++made, true)).toBe(3);
+    nextAnalysis();
+    expect(slot.use({ text: '乙' }, () => ++made, true)).toBe(3);
   });
 });
 

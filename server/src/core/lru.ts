@@ -70,20 +70,6 @@ export class ParagraphMemo<V> {
     this.current.set(text, value);
   }
 
-  /**
-   * The kept value, computed and kept when absent. With `keep` false (a document larger than
-   * PARAGRAPH_MEMO) nothing is looked up or kept.
-   */
-  use(text: string, make: (text: string) => V, keep = true): V {
-    if (!keep) return make(text);
-    let v = this.get(text);
-    if (v === undefined) {
-      v = make(text);
-      this.current.set(text, v);
-    }
-    return v;
-  }
-
   clear(): void {
     this.current.clear();
     this.previous.clear();
