@@ -11,7 +11,7 @@ import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { countTerms, explainShared, normalize, rankRuns } from '../server/src/core/align/similarity.js';
 import { rawTerm, termList } from '../server/src/core/align/terms.js';
-import { clearMemos, nextAnalysis, ParagraphMemo, ParagraphSlot } from '../server/src/core/lru.js';
+import { clearMemos, nextAnalysis, PARAGRAPH_MEMO, ParagraphMemo, ParagraphSlot, setParagraphSharing } from '../server/src/core/lru.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
@@ -53,6 +53,29 @@ describe('what the analysis keeps between runs', () => {
     const expected = fresh(a);
     for (const name of ['001', '002', '003', '004']) warm(readSeed(name));
     expect(warm(a)).toBe(expected);
+  });
+
+  it('equal paragraphs share their work, below and above the memo limit, with the results of unshared work', () => {
+    const seed = readSeed('000');
+    // a small draft with a paragraph pasted twice, and a document of more paragraphs than the
+    // memo takes (each paragraph of seed 000 many times over: only equal paragraphs of the
+    // same analysis share there)
+    const para = seed.split('\n').find((l) => l.length > 80 && /\d/.test(l))!;
+    const small = seed + '\n' + para + '\n' + para + '\n';
+    const copies = Math.ceil((PARAGRAPH_MEMO + 1) / parsePlan(seed).blocks.length) + 1;
+    const large = Array.from({ length: copies }, () => seed).join('\n');
+    expect(parsePlan(large).blocks.length).toBeGreaterThan(PARAGRAPH_MEMO);
+    try {
+      for (const text of [small, large]) {
+        setParagraphSharing(false);
+        const unshared = result(text);
+        setParagraphSharing(true);
+        expect(fresh(text)).toBe(unshared);
+        expect(warm(text)).toBe(unshared);
+      }
+    } finally {
+      setParagraphSharing(true);
+    }
   });
 });
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { analyze, runRules } from '../../server/src/core/analyze.js';
 import { parsePlan } from '../../server/src/core/parse.js';
-import { clearMemos } from '../../server/src/core/lru.js';
+import { clearMemos, setParagraphSharing } from '../../server/src/core/lru.js';
 import { allRules } from '../../server/src/core/rules/index.js';
 import type { RequirementSet } from '../../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../../server/src/node/requirements.js';
@@ -31,6 +31,16 @@ export interface CoreDocResult {
    * again, with the per-paragraph results of the previous run kept, as while editing.
    */
   cold?: Summary;
+  /**
+   * cold, and with no sharing between paragraphs of equal text either (lru.ts
+   * setParagraphSharing(false)): every paragraph worked out afresh, as for a document whose
+   * paragraphs all differ. The generated plans repeat seed paragraphs (distinctParagraphs), which
+   * a cold analysis works out once each; this is the cost of the work itself, ms.
+   */
+  fresh?: Summary;
+  /** paragraphs, and how many distinct paragraph texts among them */
+  paragraphs?: number;
+  distinctParagraphs?: number;
   /** parse alone (structure + indicators), ms */
   parse: Summary;
   /** MB/s at the median */
@@ -39,6 +49,8 @@ export interface CoreDocResult {
   msPerMB: number;
   /** cold median ms per MB (nothing kept from earlier runs: every size on the same terms) */
   coldMsPerMB?: number;
+  /** fresh median ms per MB */
+  freshMsPerMB?: number;
 }
 
 export interface CoreResult {
@@ -47,11 +59,14 @@ export interface CoreResult {
   /** median ms of each rule alone (on a parsed plan), slowest first, per document */
   ruleBreakdown: Record<string, { rule: string; median: number }[]>;
   /**
-   * ratios of cold ms/MB between sizes (1 = perfectly linear). Cold figures, because the warm
-   * ones are not alike across sizes: a document with more paragraphs than the memos take (the
-   * 10 MB plan) bypasses them, so its warm run is a cold one.
+   * ratios of fresh ms/MB between sizes (1 = perfectly linear): every size on the same terms, all
+   * the work done. The warm figures are not alike across sizes (a document with more paragraphs
+   * than the memos take, the 10 MB plan, keeps nothing for the next run), nor are the cold ones
+   * (the larger a generated plan, the more often each seed paragraph recurs in it).
    */
   growth: { from: string; to: string; ratio: number }[];
+  /** the same ratios on cold figures (equal paragraphs share their work) */
+  coldGrowth?: { from: string; to: string; ratio: number }[];
 }
 
 function time<T>(fn: () => T): number {
@@ -102,6 +117,9 @@ export function runCore(root: string, quick: boolean): CoreResult {
     const cpuSamples: number[] = [];
     const analyzeSamples = measure(() => analyze(d.text, opts), d.warm, d.runs, d.budget, cpuSamples);
     const coldSamples = measure(() => analyze(d.text, opts), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, clearMemos);
+    setParagraphSharing(false);
+    const freshSamples = measure(() => analyze(d.text, opts), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, clearMemos);
+    setParagraphSharing(true);
     const parseSamples = measure(() => parsePlan(d.text), Math.min(d.warm, 3), Math.min(d.runs, 20), d.budget / 3);
     const bytes = Buffer.byteLength(d.text);
     const sum = summarize(analyzeSamples);
@@ -117,10 +135,14 @@ export function runCore(root: string, quick: boolean): CoreResult {
       analyze: sum,
       cpu: summarize(cpuSamples),
       cold: summarize(coldSamples),
+      fresh: summarize(freshSamples),
+      paragraphs: a.plan.blocks.length,
+      distinctParagraphs: new Set(a.plan.blocks.map((b) => b.text)).size,
       parse: summarize(parseSamples),
       mbPerSec: round(bytes / MB / (sum.median / 1000)),
       msPerMB: round(sum.median / (bytes / MB)),
       coldMsPerMB: round(summarize(coldSamples).median / (bytes / MB)),
+      freshMsPerMB: round(summarize(freshSamples).median / (bytes / MB)),
     });
   }
 
@@ -142,15 +164,20 @@ export function runCore(root: string, quick: boolean): CoreResult {
     '1 MB plan': breakdown(oneMB, quick ? 1 : 3),
   };
 
-  const per = (name: string) => results.find((r) => r.doc === name)!.coldMsPerMB!;
   // the large plans are made of all five seeds: their per-MB cost compares with the seeds' together
   const seedDocs = results.filter((r) => r.doc.startsWith('seed '));
-  const seedsPerMB = seedDocs.reduce((a, r) => a + (r.cold?.median ?? NaN), 0) / (seedDocs.reduce((a, r) => a + r.bytes, 0) / MB);
-  const growth = [
-    { from: 'five seeds', to: '1 MB plan', ratio: round(per('1 MB plan') / seedsPerMB) },
-    { from: 'seed 002', to: '1 MB plan', ratio: round(per('1 MB plan') / per('seed 002')) },
-    { from: '1 MB plan', to: '10 MB plan', ratio: round(per('10 MB plan') / per('1 MB plan')) },
-    { from: 'seed 002', to: '10 MB plan', ratio: round(per('10 MB plan') / per('seed 002')) },
-  ];
-  return { requirementSets: sets.map((s) => s.name), docs: results, ruleBreakdown, growth };
+  const curve = (key: 'fresh' | 'cold') => {
+    const per = (name: string) => {
+      const d = results.find((r) => r.doc === name)!;
+      return d[key]!.median / (d.bytes / MB);
+    };
+    const seedsPerMB = seedDocs.reduce((a, r) => a + r[key]!.median, 0) / (seedDocs.reduce((a, r) => a + r.bytes, 0) / MB);
+    return [
+      { from: 'five seeds', to: '1 MB plan', ratio: round(per('1 MB plan') / seedsPerMB) },
+      { from: 'seed 002', to: '1 MB plan', ratio: round(per('1 MB plan') / per('seed 002')) },
+      { from: '1 MB plan', to: '10 MB plan', ratio: round(per('10 MB plan') / per('1 MB plan')) },
+      { from: 'seed 002', to: '10 MB plan', ratio: round(per('10 MB plan') / per('seed 002')) },
+    ];
+  };
+  return { requirementSets: sets.map((s) => s.name), docs: results, ruleBreakdown, growth: curve('fresh'), coldGrowth: curve('cold') };
 }

@@ -8,7 +8,8 @@
 
 /**
  * Paragraphs of one document that the paragraph memos take: a 1 MB draft has ≈ 3,400. A larger
- * document bypasses them (its own paragraphs would only evict each other).
+ * document bypasses them (its own paragraphs would only evict each other) and shares results only
+ * between equal paragraphs of one analysis.
  */
 export const PARAGRAPH_MEMO = 4096;
 
@@ -26,6 +27,7 @@ let analysisGeneration = 0;
 export function nextAnalysis(): void {
   analysisGeneration++;
   factsByBlock.clear();
+  factsOfThisAnalysis.clear();
 }
 
 /**
@@ -57,6 +59,7 @@ export class ParagraphMemo<V> {
 
   get(text: string): V | undefined {
     this.turn();
+    if (!sharing) return undefined;
     let v = this.current.get(text);
     if (v === undefined) {
       v = this.previous.get(text);
@@ -90,23 +93,35 @@ const paragraphFacts = new ParagraphMemo<Facts>();
  */
 const factsByBlock = new Map<object, Facts>();
 registerMemo(factsByBlock);
+/**
+ * the facts of a document too large for the memo, by paragraph text, for this analysis only: a
+ * paragraph that occurs twice in one document (a repeated clause, a pasted section) is worked
+ * out once at every size, as it is below the limit, but nothing outlives the next analysis
+ */
+const factsOfThisAnalysis = new Map<string, Facts>();
+registerMemo(factsOfThisAnalysis);
 let slotCount = 0;
 
 /**
  * One kind of per-paragraph result, kept with the paragraph's other results. `keep` false (a
- * document larger than PARAGRAPH_MEMO): kept with the paragraph object only, for the other stages
- * of the same analysis.
+ * document larger than PARAGRAPH_MEMO): kept for the other stages and equal paragraphs of the
+ * same analysis only.
  */
 export class ParagraphSlot<V> {
   private readonly slot = slotCount++;
 
   private facts(block: { text: string }, keep: boolean): Facts {
     let facts = factsByBlock.get(block);
+    if (!facts && !sharing) {
+      facts = [];
+      factsByBlock.set(block, facts);
+    }
     if (!facts) {
-      facts = keep ? paragraphFacts.get(block.text) : undefined;
+      const memo = keep ? paragraphFacts : factsOfThisAnalysis;
+      facts = memo.get(block.text);
       if (!facts) {
         facts = [];
-        if (keep) paragraphFacts.set(block.text, facts);
+        memo.set(block.text, facts);
       }
       factsByBlock.set(block, facts);
     }
@@ -190,6 +205,20 @@ export class Lru<K, V> {
 /** Registers another memo (one that is not an Lru) for clearMemos. */
 export function registerMemo(memo: { clear(): void }): void {
   memos.add(memo);
+}
+
+let sharing = true;
+
+/**
+ * Whether results per paragraph are shared between paragraphs of equal text (within one analysis
+ * and with the last two). Off, every paragraph is worked out afresh, as in a first analysis of a
+ * document whose paragraphs all differ: for benchmarks (the cost of the work itself, on generated
+ * plans that repeat seed paragraphs) and for tests that compare shared with fresh results. The
+ * stages of one analysis still share what they work out for the same paragraph.
+ */
+export function setParagraphSharing(on: boolean): void {
+  sharing = on;
+  clearMemos();
 }
 
 /**
