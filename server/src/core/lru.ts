@@ -31,15 +31,15 @@ export function nextAnalysis(): void {
 }
 
 /**
- * Results per paragraph text, kept for the paragraphs of the last two analyses that used the
- * memo (two generations: a hit in the older one moves to the newer). Editing one draft, or
+ * Results per paragraph text (or per another key `K` that stands for paragraphs), kept for the
+ * paragraphs of the last two analyses that used the memo (two generations: a hit in the older one moves to the newer). Editing one draft, or
  * going back and forth between two, every unchanged paragraph is found; 200 drafts opened at
  * once leave only the last two drafts' paragraphs behind (a least-recently-used memo of 4,096
  * entries kept 20 MB of other drafts' paragraphs alive in the server, bench/RESULTS.md).
  */
-export class ParagraphMemo<V> {
-  private current = new Map<string, V>();
-  private previous = new Map<string, V>();
+export class ParagraphMemo<V, K = string> {
+  private current = new Map<K, V>();
+  private previous = new Map<K, V>();
   private generation = analysisGeneration;
 
   /** `memo`: whether clearMemos() clears it (false for a memo owned by an object that may go away) */
@@ -57,20 +57,20 @@ export class ParagraphMemo<V> {
     }
   }
 
-  get(text: string): V | undefined {
+  get(key: K): V | undefined {
     this.turn();
     if (!sharing) return undefined;
-    let v = this.current.get(text);
+    let v = this.current.get(key);
     if (v === undefined) {
-      v = this.previous.get(text);
-      if (v !== undefined) this.current.set(text, v);
+      v = this.previous.get(key);
+      if (v !== undefined) this.current.set(key, v);
     }
     return v;
   }
 
-  set(text: string, value: V): void {
+  set(key: K, value: V): void {
     this.turn();
-    this.current.set(text, value);
+    this.current.set(key, value);
   }
 
   clear(): void {

@@ -242,8 +242,68 @@ function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
   return kept;
 }
 
-const scratch = new Scratch();
-let localBuffer = new Int32Array(1024);
+/** document frequency by dense term id (left zeroed by each analysis) */
+const dfScratch = new Scratch();
+/** the themes' postings by dense term id: 1 + the first entry of the term's chain (left zeroed) */
+const postScratch = new Scratch();
+/** merged counts by dense term id while a unit's paragraphs are merged (left zeroed) */
+const accScratch = new Scratch();
+let touchedBuffer = new Int32Array(1024);
+
+/** A unit's distinct terms over its paragraphs (in order of first occurrence) and their counts. */
+interface Merged {
+  /** the term lists of the unit's paragraphs, in order: the memo entry holds for these only */
+  lists: TermList[];
+  ids: Int32Array;
+  counts: Int32Array;
+}
+
+/**
+ * Merged counts of the units of several paragraphs (sections), for the units of the last two
+ * analyses, by the term list of the unit's first paragraph: while a draft is edited only the
+ * sections around the edit have other paragraphs. The entries of a key differ in length.
+ */
+const mergedMemo = new ParagraphMemo<Merged[], TermList>();
+
+function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep: boolean): Merged {
+  const first = blockTerms[b0]!;
+  const entries = keep ? mergedMemo.get(first) : undefined;
+  if (entries) {
+    next: for (const e of entries) {
+      if (e.lists.length !== b1 - b0) continue;
+      for (let b = b0; b < b1; b++) if (e.lists[b - b0] !== blockTerms[b]) continue next;
+      return e;
+    }
+  }
+  const acc = accScratch.ids();
+  let nt = 0;
+  for (let b = b0; b < b1; b++) {
+    const { ids, counts } = blockTerms[b]!;
+    if (touchedBuffer.length < nt + ids.length) {
+      const grown = new Int32Array(Math.max(nt + ids.length, 2 * touchedBuffer.length));
+      grown.set(touchedBuffer.subarray(0, nt));
+      touchedBuffer = grown;
+    }
+    for (let k = 0; k < ids.length; k++) {
+      const x = ids[k]!;
+      if (acc[x] === 0) touchedBuffer[nt++] = x;
+      acc[x]! += counts[k]!;
+    }
+  }
+  const ids = touchedBuffer.slice(0, nt);
+  const counts = new Int32Array(nt);
+  for (let k = 0; k < nt; k++) {
+    counts[k] = acc[ids[k]!]!;
+    acc[ids[k]!] = 0;
+  }
+  const merged: Merged = { lists: blockTerms.slice(b0, b1), ids, counts };
+  if (keep) {
+    if (entries) entries.push(merged);
+    else mergedMemo.set(first, [merged]);
+  }
+  return merged;
+}
+
 const NONE: readonly string[] = [];
 /** placeholder of a property that lazily() replaces (keeps the property's place in the object) */
 const NONE_YET: string[] = [];
@@ -284,59 +344,33 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   const keep = fitsParagraphMemo(plan.blocks.length);
   const blockTerms = plan.blocks.map((b) => termsOfBlock(b, keep));
   const units = buildUnits(plan, tops);
-  const localOf = scratch.ids();
 
-  // this document's terms numbered 0 … D−1 (local ids): the arrays indexed by term below are the
-  // size of the document's vocabulary, not of every term the process has seen, and stay in cache
+  // document frequencies over the paragraphs and the themes' queries, indexed by dense term id
+  // (an array the size of the dictionary, reused and left zeroed), then IDF by document frequency
   const lists = [...blockTerms, ...queryTerms];
   const n = lists.length;
-  let total = 0;
-  for (const l of lists) total += l.ids.length;
-  // reused between analyses (a large draft's list is megabytes: allocated per analysis it went to
-  // the large-object space and brought on full collections)
-  if (localBuffer.length < total) localBuffer = new Int32Array(Math.max(total, 2 * localBuffer.length));
-  const local = localBuffer;
-  const offset = new Int32Array(n + 1);
-  const globalOf: number[] = [];
-  let at = 0;
-  for (let li = 0; li < n; li++) {
-    const ids = lists[li]!.ids;
-    offset[li] = at;
-    for (let k = 0; k < ids.length; k++) {
-      const g = ids[k]!;
-      let x = localOf[g]!;
-      if (x === 0) {
-        globalOf.push(g);
-        x = globalOf.length;
-        localOf[g] = x;
-      }
-      local[at++] = x - 1;
-    }
+  const df = dfScratch.ids();
+  const seen: number[] = [];
+  for (const l of lists) {
+    const ids = l.ids;
+    for (let k = 0; k < ids.length; k++) if (df[ids[k]!]!++ === 0) seen.push(ids[k]!);
   }
-  offset[n] = at;
-  const D = globalOf.length;
+  const post = postScratch.ids();
   try {
-    // document frequencies over the paragraphs and the themes' queries, then IDF (by document
-    // frequency: most terms share a handful of small frequencies)
-    const df = new Int32Array(D);
-    for (let i = 0; i < total; i++) df[local[i]!]!++;
-    const byDf: number[] = [];
-    const idf = new Float64Array(D);
-    for (let x = 0; x < D; x++) idf[x] = byDf[df[x]!] ??= idfWeight(n, df[x]!);
+    const idfByDf = new Float64Array(n + 1);
+    for (let d = 1; d <= n; d++) idfByDf[d] = idfWeight(n, d);
     // terms used by a tenth of the paragraphs or more explain little
     const minWeight = Math.log(1 + (n - n / 10 + 0.5) / (n / 10 + 0.5));
 
     // the themes' vectors as postings: post[x] − 1 is the first entry of the term's chain
-    const post = new Int32Array(D);
     const pTheme: number[] = [];
     const pWeight: number[] = [];
     const pNext: number[] = [];
     const qNorm = queryTerms.map((q, ti) => {
-      const o = offset[blockTerms.length + ti]!;
       let sq = 0;
       for (let k = 0; k < q.ids.length; k++) {
-        const x = local[o + k]!;
-        const w = tf(q.counts[k]!) * idf[x]!;
+        const x = q.ids[k]!;
+        const w = tf(q.counts[k]!) * idfByDf[df[x]!]!;
         sq += w * w;
         pTheme.push(ti);
         pWeight.push(w);
@@ -346,61 +380,36 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
       return Math.sqrt(sq);
     });
 
-    // cosine of every unit with every theme: the unit's merged counts, sublinear TF × IDF, one
-    // pass over its distinct terms (in order of first occurrence)
-    // sims[ui · T + ti]: cosine of unit ui with theme ti
+    // cosine of every unit with every theme: the unit's counts (a paragraph's own, or merged over
+    // its paragraphs), sublinear TF × IDF, one pass over its distinct terms (in order of first
+    // occurrence); sims[ui · T + ti]: cosine of unit ui with theme ti
     const T = qNorm.length;
     const sims = new Float64Array(units.length * T);
-    const acc = new Int32Array(D);
-    const touched = new Int32Array(D);
     const dot = new Float64Array(T);
     const pT = Int32Array.from(pTheme);
     const pW = Float64Array.from(pWeight);
     const pN = Int32Array.from(pNext);
     for (let ui = 0; ui < units.length; ui++) {
       const u = units[ui]!;
+      const { ids, counts } = u.b1 - u.b0 === 1 ? blockTerms[u.b0]! : mergeUnit(blockTerms, u.b0, u.b1, keep);
       dot.fill(0);
       let sq = 0;
-      if (u.b1 - u.b0 === 1) {
-        // one paragraph (most units): its own counts, no merging
-        const counts = blockTerms[u.b0]!.counts;
-        const o = offset[u.b0]!;
-        for (let k = 0; k < counts.length; k++) {
-          const x = local[o + k]!;
-          const w = tf(counts[k]!) * idf[x]!;
-          sq += w * w;
-          for (let e = post[x]! - 1; e >= 0; e = pN[e]!) dot[pT[e]!]! += w * pW[e]!;
-        }
-        const norm = Math.sqrt(sq);
-        for (let ti = 0; ti < T; ti++) sims[ui * T + ti] = norm && qNorm[ti] ? dot[ti]! / (norm * qNorm[ti]!) : 0;
-        continue;
-      }
-      let nt = 0;
-      for (let b = u.b0; b < u.b1; b++) {
-        const counts = blockTerms[b]!.counts;
-        const o = offset[b]!;
-        for (let k = 0; k < counts.length; k++) {
-          const x = local[o + k]!;
-          if (acc[x] === 0) touched[nt++] = x;
-          acc[x]! += counts[k]!;
-        }
-      }
-      for (let k = 0; k < nt; k++) {
-        const x = touched[k]!;
-        const w = tf(acc[x]!) * idf[x]!;
-        acc[x] = 0;
+      for (let k = 0; k < ids.length; k++) {
+        const x = ids[k]!;
+        const w = tf(counts[k]!) * idfByDf[df[x]!]!;
         sq += w * w;
         for (let e = post[x]! - 1; e >= 0; e = pN[e]!) dot[pT[e]!]! += w * pW[e]!;
       }
       const norm = Math.sqrt(sq);
       for (let ti = 0; ti < T; ti++) sims[ui * T + ti] = norm && qNorm[ti] ? dot[ti]! / (norm * qNorm[ti]!) : 0;
     }
-    // IDF of a term by its dense id, for explanations (every query bigram has a local id)
-    const idfOfTerm = (g: number) => idf[localOf[g]! - 1]!;
+    // IDF of a term by its dense id, for explanations (every query bigram has one)
+    const idfOfTerm = (g: number) => idfByDf[df[g]!]!;
     return explainMatches(set, prepared, tops, units, blockTerms, sims, idfOfTerm, minWeight);
   } finally {
-    // leave the scratch array zeroed
-    for (const g of globalOf) localOf[g] = 0;
+    // leave the scratch arrays zeroed
+    for (const x of seen) df[x] = 0;
+    for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) post[q.ids[k]!] = 0;
   }
 }
 
