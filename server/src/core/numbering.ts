@@ -65,6 +65,8 @@ const RE_NUMERAL_LIST_AFTER = new RegExp(`^(?:[${CN_NUMERAL_CHARS}]{1,3}|[0-9０
  * Returns the token with offsets relative to `s` (add the caller's base), or undefined.
  */
 export function matchNumberToken(s: string): NumberToken | undefined {
+  // every form starts with a bracket, a Chinese numeral or a digit: most lines start otherwise
+  if (!mayStartToken(s.charCodeAt(0))) return undefined;
   let m = RE_BRACKETED.exec(s);
   if (m) {
     const [raw, open, num, close, punct] = m as unknown as [string, string, string, string, string];
@@ -128,6 +130,13 @@ export function matchNumberToken(s: string): NumberToken | undefined {
     };
   }
   return undefined;
+}
+
+const TOKEN_STARTS = new Set([...'（(0123456789０１２３４５６７８９' + CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+
+/** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept). */
+function mayStartToken(c: number): boolean {
+  return TOKEN_STARTS.has(c);
 }
 
 /** The token GB/T 9704-2012 and GB/T 15834-2011 B.3 expect for a level and value. */

@@ -9,9 +9,9 @@ import { LineIndex, isSpace } from './text.js';
 import { ENUMERATION_BOUNDARY, ENUMERATION_MARKER, matchNumberToken, parseChineseNumeral } from './numbering.js';
 import { extractIndicators } from './indicators.js';
 
-/** Characters that end a paragraph when they end a line. */
-const TERMINAL = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…']);
-const CLOSERS = new Set(['”', '’', '）', ')', '」', '』', '】', '》', '"', "'"]);
+/** Characters that end a paragraph when they end a line (as char codes). */
+const TERMINAL = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'].map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set(['”', '’', '）', ')', '」', '』', '】', '》', '"', "'"].map((c) => c.charCodeAt(0)));
 const SENTENCE_PUNCT = /[，。；、,;]/;
 
 /** Display width: CJK and full-width count 1, ASCII 0.5. */
@@ -24,8 +24,8 @@ function width(s: string, from = 0, to = s.length): number {
 
 function endsTerminal(s: string): boolean {
   let i = s.length - 1;
-  while (i >= 0 && CLOSERS.has(s[i]!)) i--;
-  return i >= 0 && TERMINAL.has(s[i]!);
+  while (i >= 0 && CLOSERS.has(s.charCodeAt(i))) i--;
+  return i >= 0 && TERMINAL.has(s.charCodeAt(i));
 }
 
 export function parseFrontMatter(text: string): FrontMatter | undefined {
@@ -62,21 +62,6 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     errors.push({ message: String(e), span: { start: sourceStart, end: sourceEnd } });
   }
   return { start: bom, end, source, sourceStart, data, errors };
-}
-
-interface LineInfo {
-  /** the line's number (0-based) */
-  lineNo: number;
-  /** offset of first non-space content (after markdown #) */
-  contentStart: number;
-  /** trimmed content */
-  content: string;
-  blank: boolean;
-  markdownLevel?: number;
-  token?: NumberToken;
-  comment: boolean;
-  /** display width of `content` */
-  width: number;
 }
 
 /** Where a line's content lies: after indentation and a Markdown `#`, before trailing space and a trailing comment. */
@@ -117,41 +102,58 @@ function isComment(t: string, i: number, j: number): boolean {
   return j - i >= 7 && t.startsWith('<!--', i) && /^<!--.*-->$/.test(t.slice(i, j));
 }
 
-function analyseLine(text: string, lineNo: number, start: number, end: number, contentWidth: number): LineInfo {
-  // offsets in the whole text: the content is the only string made per line
-  const { i, j, markdownLevel } = contentBounds(text, start, end);
-  const content = text.slice(i, j);
-  const blank = content.length === 0 && markdownLevel === undefined;
-  const comment = isComment(text, i, j);
-  let token: NumberToken | undefined;
-  if (!blank && !comment) {
-    const tk = matchNumberToken(content);
-    if (tk) token = { ...tk, start: i, end: i + tk.raw.length };
-  }
-  return { lineNo, contentStart: i, content, blank, markdownLevel, token, comment, width: contentWidth };
-}
+/** What the first pass finds of each line (LineShape.kind). */
+const BLANK = 0;
+const COMMENT = 1;
+const CONTENT = 2;
 
 /**
- * Display width of each line's content (from `firstLine` on), and the widths of the lines with
- * content (not blank, not a comment) for wrapWidth: a first pass that keeps nothing per line but
- * a number and slices nothing, so that the second pass can analyse each line and drop it (keeping
- * every line's analysis for the whole parse made the collector copy 130,000 objects on a 10 MB
- * draft)
+ * Each line's content bounds, kind and display width (from `firstLine` on, at index k − firstLine),
+ * and the widths of the lines with content (not blank, not a comment) for wrapWidth. Typed arrays:
+ * nothing is sliced or kept per line as an object (keeping every line's analysis for the whole
+ * parse made the collector copy 130,000 objects on a 10 MB draft).
  */
-function contentWidths(index: LineIndex, firstLine: number): { all: Float64Array; content: Float64Array } {
-  const all = new Float64Array(Math.max(0, index.lineCount - firstLine));
-  const ws = new Float64Array(all.length);
+interface LineShapes {
+  /** content start and end (after indentation and a Markdown #, before trailing space and comment) */
+  start: Int32Array;
+  end: Int32Array;
+  /** Markdown heading level, 0 when none */
+  markdown: Uint8Array;
+  /** BLANK, COMMENT or CONTENT */
+  kind: Uint8Array;
+  width: Float64Array;
+  /** widths of the CONTENT lines */
+  contentWidths: Float64Array;
+}
+
+function lineShapes(index: LineIndex, firstLine: number): LineShapes {
+  const count = Math.max(0, index.lineCount - firstLine);
+  const shapes: LineShapes = {
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    markdown: new Uint8Array(count),
+    kind: new Uint8Array(count),
+    width: new Float64Array(count),
+    contentWidths: new Float64Array(count),
+  };
   const t = index.text;
   let n = 0;
-  for (let k = firstLine; k < index.lineCount; k++) {
-    const { i, j, markdownLevel } = contentBounds(t, index.lineStart(k), index.lineEnd(k));
+  for (let k = 0; k < count; k++) {
+    const { i, j, markdownLevel } = contentBounds(t, index.lineStart(firstLine + k), index.lineEnd(firstLine + k));
     const w = width(t, i, j);
-    all[k - firstLine] = w;
-    if (i === j && markdownLevel === undefined) continue;
-    if (isComment(t, i, j)) continue;
-    ws[n++] = w;
+    shapes.start[k] = i;
+    shapes.end[k] = j;
+    shapes.markdown[k] = markdownLevel ?? 0;
+    shapes.width[k] = w;
+    if (i === j && markdownLevel === undefined) shapes.kind[k] = BLANK;
+    else if (isComment(t, i, j)) shapes.kind[k] = COMMENT;
+    else {
+      shapes.kind[k] = CONTENT;
+      shapes.contentWidths[n++] = w;
+    }
   }
-  return { all, content: ws.subarray(0, n) };
+  shapes.contentWidths = shapes.contentWidths.subarray(0, n);
+  return shapes;
 }
 
 /** The typical full width of a wrapped line: 85th percentile of non-blank line widths. */
@@ -222,8 +224,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
-  const widths = contentWidths(index, firstLine);
-  const W = wrapWidth(widths.content);
+  const lines = lineShapes(index, firstLine);
+  const W = wrapWidth(lines.contentWidths);
 
   const blocks: Block[] = [];
   let cur: BlockBuilder | undefined;
@@ -240,18 +242,25 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   };
 
   for (let lineNo = firstLine; lineNo < index.lineCount; lineNo++) {
-    const li = analyseLine(text, lineNo, index.lineStart(lineNo), index.lineEnd(lineNo), widths.all[lineNo - firstLine]!);
-    if (li.blank) {
+    // the line, from the first pass: offsets in the whole text, the content the only string made
+    const k = lineNo - firstLine;
+    const kind = lines.kind[k]!;
+    if (kind === BLANK) {
       blankBetween = true;
       continue;
     }
-    if (li.comment) {
+    if (kind === COMMENT) {
       close();
       blankBetween = false;
       continue;
     }
+    const contentStart = lines.start[k]!;
+    const content = text.slice(contentStart, lines.end[k]!);
+    const markdownLevel = lines.markdown[k]! || undefined;
+    const lineWidth = lines.width[k]!;
     const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn);
-    let token = li.token;
+    const tk = matchNumberToken(content);
+    let token: NumberToken | undefined = tk && { ...tk, start: contentStart, end: contentStart + tk.raw.length };
     if (token) {
       const fits = fitsStructure(token, lastValue, lastL3);
       // a number at the start of a line that continues an unfinished sentence is text, unless it fits
@@ -260,27 +269,27 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     }
     if (token) {
       close();
-      cur = new BlockBuilder('heading', li.contentStart, li.lineNo, li.lineNo, li.markdownLevel);
-      cur.add(li.contentStart, li.content);
-      const afterToken = li.content.slice(token.raw.length);
+      cur = new BlockBuilder('heading', contentStart, lineNo, lineNo, markdownLevel);
+      cur.add(contentStart, content);
+      const afterToken = content.slice(token.raw.length);
       const stop = runInStop(afterToken);
       curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
       lastValue.set(token.level, token.value);
       for (const lv of [2, 3, 4] as Level[]) if (lv > token.level && lv !== 3) lastValue.delete(lv);
       if (token.level < 3) lastValue.delete(3);
       if (token.level === 3) lastL3 = token.value;
-      prevContent = li.content;
-      prevWidth = li.width;
+      prevContent = content;
+      prevWidth = lineWidth;
       blankBetween = false;
       continue;
     }
-    if (li.markdownLevel !== undefined) {
+    if (markdownLevel !== undefined) {
       close();
-      cur = new BlockBuilder('title', li.contentStart, li.lineNo, li.lineNo, li.markdownLevel);
-      cur.add(li.contentStart, li.content);
+      cur = new BlockBuilder('title', contentStart, lineNo, lineNo, markdownLevel);
+      cur.add(contentStart, content);
       close();
-      prevContent = li.content;
-      prevWidth = li.width;
+      prevContent = content;
+      prevWidth = lineWidth;
       blankBetween = false;
       continue;
     }
@@ -292,16 +301,16 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
       else join = hasComma || prevW >= 0.6 * W;
     }
     if (join && cur) {
-      cur.add(li.contentStart, li.content);
-      cur.lastLine = li.lineNo;
+      cur.add(contentStart, content);
+      cur.lastLine = lineNo;
     } else {
       close();
-      cur = new BlockBuilder('paragraph', li.contentStart, li.lineNo, li.lineNo);
-      cur.add(li.contentStart, li.content);
+      cur = new BlockBuilder('paragraph', contentStart, lineNo, lineNo);
+      cur.add(contentStart, content);
       curHeadingRunIn = false;
     }
-    prevContent = li.content;
-    prevWidth = li.width;
+    prevContent = content;
+    prevWidth = lineWidth;
     blankBetween = false;
   }
   close();
