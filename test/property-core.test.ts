@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 60000 * Math.max(1, scale) });
 import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { alignPlan } from '../server/src/core/align/index.js';
-import { matchNumberToken, parseChineseNumeral, toChineseNumeral } from '../server/src/core/numbering.js';
+import { ENUMERATION_BOUNDARY, matchNumberToken, nextEnumerationMarker, parseChineseNumeral, toChineseNumeral } from '../server/src/core/numbering.js';
 import { LineIndex } from '../server/src/core/text.js';
 import type { Plan } from '../server/src/core/model.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
@@ -144,6 +144,37 @@ describe('building blocks never throw', () => {
       { numRuns: runs(1000) },
     );
     for (let n = 1; n <= 999; n++) expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n);
+  });
+
+  it('enumeration markers: what the plain pattern with a boundary check finds (2,000 cases)', () => {
+    // reference: the pattern the finder replaced, tried at every position, then the boundary check
+    const reference = (text: string) => {
+      const out: string[] = [];
+      const re = /([一二三四五六七八九十]{1,3})(是|要)(?![否非])/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        if (m.index > 0 && !ENUMERATION_BOUNDARY.test(text[m.index - 1]!)) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
+        out.push(`${m.index}:${m[1]}${m[2]}`);
+      }
+      return out;
+    };
+    const found = (text: string) => {
+      const out: string[] = [];
+      for (let m = nextEnumerationMarker(text, 0); m; m = nextEnumerationMarker(text, m.at + m.numeral.length + m.kind.length)) out.push(`${m.at}:${m.numeral}${m.kind}`);
+      return out;
+    };
+    const alphabet = fc.constantFrom(...'一二三四五六七八九十百两是要否非，。：（ x的'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(found(text)).toEqual(reference(text));
+      }),
+      { numRuns: runs(2000) },
+    );
+    expect(found('工作要求：一是加强领导，二是十二要落实；三是否')).toEqual(['5:一是', '12:二是']);
   });
 
   it('positions and offsets round-trip on mixed line breaks (500 cases)', () => {

@@ -153,12 +153,30 @@ export function canonicalToken(level: Level, value: number): string {
   }
 }
 
-/**
- * Inline enumeration markers 一是 / 二要: numeral, then 是 or 要. A marker counts only after a
- * boundary (the text's start or ENUMERATION_BOUNDARY), which the caller checks: a pattern that
- * began with the boundary as an alternation (^|[，。…]) was tried at every position of every
- * paragraph and was the parser's costliest regex.
- */
-export const ENUMERATION_MARKER = /([一二三四五六七八九十]{1,3})(是|要)(?![否非])/g;
 /** What may stand before an enumeration marker. */
 export const ENUMERATION_BOUNDARY = /[，。；：、！？“”‘’（）()「」…—\s,;:]/;
+
+const MARKER_KIND = /[是要](?![否非])/g;
+const MARKER_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The next inline enumeration marker (一是 / 二要) in `text` from `from` on: one to three of
+ * 一…十, then 是 or 要 (not 是否 / 要非), after the text's start or an ENUMERATION_BOUNDARY (so
+ * the numerals are the whole run before 是/要). Found from the 是/要 backwards: a pattern that
+ * began with the numerals was tried at every position of every paragraph, and one that began
+ * with the boundary (^|[，。…]) was the parser's costliest regex.
+ */
+export function nextEnumerationMarker(text: string, from: number): { at: number; numeral: string; kind: string } | undefined {
+  MARKER_KIND.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER_KIND.exec(text))) {
+    const pos = m.index;
+    let at = pos;
+    while (at > from && pos - at <= 3 && MARKER_NUMERALS.has(text.charCodeAt(at - 1))) at--;
+    const run = pos - at;
+    if (run === 0 || run > 3) continue;
+    if (at > 0 && !ENUMERATION_BOUNDARY.test(text[at - 1]!)) continue;
+    return { at, numeral: text.slice(at, pos), kind: m[0] };
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@ import { yaml } from './yaml.js';
 import { nextAnalysis } from './lru.js';
 import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section } from './model.js';
 import { LineIndex, isSpace } from './text.js';
-import { ENUMERATION_BOUNDARY, ENUMERATION_MARKER, matchNumberToken, parseChineseNumeral } from './numbering.js';
+import { matchNumberToken, nextEnumerationMarker, parseChineseNumeral } from './numbering.js';
 import { extractIndicators } from './indicators.js';
 
 /** Characters that end a paragraph when they end a line (as char codes). */
@@ -430,17 +430,8 @@ function findEnumerations(blocks: Block[], allSections: Section[]): Enumeration[
   for (const b of blocks) {
     const sectionId = owner.get(b);
     if (current && current.sectionId !== sectionId) current = undefined;
-    ENUMERATION_MARKER.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = ENUMERATION_MARKER.exec(b.text))) {
-      const at = m.index;
-      if (at > 0 && !ENUMERATION_BOUNDARY.test(b.text[at - 1]!)) {
-        // not after a boundary: a marker may still start later in this run of numerals
-        ENUMERATION_MARKER.lastIndex = at + 1;
-        continue;
-      }
-      const numeral = m[1]!;
-      const kind = m[2]!;
+    for (let m = nextEnumerationMarker(b.text, 0); m; m = nextEnumerationMarker(b.text, m.at + m.numeral.length + m.kind.length)) {
+      const { at, numeral, kind } = m;
       const value = parseChineseNumeral(numeral);
       if (!Number.isFinite(value) || value <= 0 || value > 30) continue;
       const start = textToDoc(b, at);
@@ -458,7 +449,6 @@ function findEnumerations(blocks: Block[], allSections: Section[]): Enumeration[
         current.items.push(item);
         current.end = end;
       }
-      ENUMERATION_MARKER.lastIndex = at + numeral.length + kind.length;
     }
   }
   // an enumeration's extent runs to the end of the text of its last item's block
