@@ -20,6 +20,7 @@ const RANGE_MISSING_UNIT =
   /(?<![0-9０-９.．%％‰])([0-9]+(?:\.[0-9]+)?)([ \u3000]*)([～~〜\-－–—])([ \u3000]*)([0-9]+(?:\.[0-9]+)?)([ \u3000]*)([%％‰])/g;
 const STACKED_APPROX =
   /(约为|大约|(?<![签节制公契预合条婚履违特相邀践])约)([ \u3000]*)([0-9０-９][0-9０-９.．,]*)([ \u3000]*)(?:(?:万|亿|千)?(余|多)|((?:万|亿|千)?[^\s，。；、：:,;0-9０-９（）()]{0,3}?)([ \u3000]*)(左右|上下))/g;
+const DIGIT = /[0-9０-９]/;
 const HYPHENS = new Set(['-', '－', '–']);
 
 function overlapsAny(span: Span, spans: readonly Span[]): boolean {
@@ -36,12 +37,23 @@ function isGrouping(digits: string): boolean {
   return groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
 }
 
+/** Whether a number chunk has a space (either width) or a full-width digit, point or percent sign. */
+function hasSpaceOrFullWidth(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x20 || c === 0x3000 || (c >= 0xff10 && c <= 0xff19) || c === 0xff0e || c === 0xff05) return true;
+  }
+  return false;
+}
+
 function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[]): void {
   const t = b.text;
   NUMBER_CHUNK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER_CHUNK.exec(t))) {
     const raw = m[0];
+    // most numbers have neither a space nor a full-width character: nothing to check
+    if (!hasSpaceOrFullWidth(raw)) continue;
     const unitMatch = /[ \u3000]*([%％‰])$/.exec(raw);
     const digits = unitMatch ? raw.slice(0, raw.length - unitMatch[0].length) : raw;
     const fullWidth = /[０-９．％]/.test(raw);
@@ -195,15 +207,7 @@ export const rule: Rule = {
     const tokens = tokenSpans(ctx.plan);
     for (const b of ctx.plan.blocks) {
       const t = b.text;
-      let hasDigit = false;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) {
-          hasDigit = true;
-          break;
-        }
-      }
-      if (hasDigit) {
+      if (DIGIT.test(t)) {
         checkChunks(ctx, b, tokens);
         checkRanges(ctx, b);
         checkStackedApprox(ctx, b);
