@@ -249,6 +249,11 @@ const postScratch = new Scratch();
 /** merged counts by dense term id while a unit's paragraphs are merged (left zeroed) */
 const accScratch = new Scratch();
 let touchedBuffer = new Int32Array(1024);
+/**
+ * IDF by dense term id for the terms of the current analysis, negative for the terms of a theme
+ * query (which have postings): the cosine loop reads one array per term (left zeroed)
+ */
+let idfScratch = new Float64Array(1024);
 
 /** A unit's distinct terms over its paragraphs (in order of first occurrence) and their counts. */
 interface Merged {
@@ -380,6 +385,12 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
       return Math.sqrt(sq);
     });
 
+    // one array read per term in the loop below: the term's IDF, negated when a query has it
+    if (idfScratch.length < df.length) idfScratch = new Float64Array(df.length);
+    const signedIdf = idfScratch;
+    for (const x of seen) signedIdf[x] = idfByDf[df[x]!]!;
+    for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) signedIdf[q.ids[k]!] = -idfByDf[df[q.ids[k]!]!]!;
+
     // cosine of every unit with every theme: the unit's counts (a paragraph's own, or merged over
     // its paragraphs), sublinear TF × IDF, one pass over its distinct terms (in order of first
     // occurrence); sims[ui · T + ti]: cosine of unit ui with theme ti
@@ -396,9 +407,10 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
       let sq = 0;
       for (let k = 0; k < ids.length; k++) {
         const x = ids[k]!;
-        const w = tf(counts[k]!) * idfByDf[df[x]!]!;
+        const v = signedIdf[x]!;
+        const w = tf(counts[k]!) * (v < 0 ? -v : v);
         sq += w * w;
-        for (let e = post[x]! - 1; e >= 0; e = pN[e]!) dot[pT[e]!]! += w * pW[e]!;
+        if (v < 0) for (let e = post[x]! - 1; e >= 0; e = pN[e]!) dot[pT[e]!]! += w * pW[e]!;
       }
       const norm = Math.sqrt(sq);
       for (let ti = 0; ti < T; ti++) sims[ui * T + ti] = norm && qNorm[ti] ? dot[ti]! / (norm * qNorm[ti]!) : 0;
@@ -408,7 +420,10 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     return explainMatches(set, prepared, tops, units, blockTerms, sims, idfOfTerm, minWeight);
   } finally {
     // leave the scratch arrays zeroed
-    for (const x of seen) df[x] = 0;
+    for (const x of seen) {
+      df[x] = 0;
+      if (x < idfScratch.length) idfScratch[x] = 0;
+    }
     for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) post[q.ids[k]!] = 0;
   }
 }
