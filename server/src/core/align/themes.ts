@@ -249,6 +249,7 @@ const postScratch = new Scratch();
 /** merged counts by dense term id while a unit's paragraphs are merged (left zeroed) */
 const accScratch = new Scratch();
 let touchedBuffer = new Int32Array(1024);
+let seenBuffer = new Int32Array(1024);
 /**
  * IDF by dense term id for the terms of the current analysis, negative for the terms of a theme
  * query (which have postings): the cosine loop reads one array per term (left zeroed)
@@ -352,14 +353,22 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
 
   // document frequencies over the paragraphs and the themes' queries, indexed by dense term id
   // (an array the size of the dictionary, reused and left zeroed), then IDF by document frequency
-  const lists = [...blockTerms, ...queryTerms];
-  const n = lists.length;
+  const n = blockTerms.length + queryTerms.length;
   const df = dfScratch.ids();
-  const seen: number[] = [];
-  for (const l of lists) {
-    const ids = l.ids;
-    for (let k = 0; k < ids.length; k++) if (df[ids[k]!]!++ === 0) seen.push(ids[k]!);
-  }
+  // the document's distinct terms gather in a reused buffer (a fresh array of a large draft's
+  // hundred thousand terms was an eighth of what an analysis allocated)
+  let seenCount = 0;
+  const count = (ids: Int32Array) => {
+    if (seenBuffer.length < seenCount + ids.length) {
+      const grown = new Int32Array(Math.max(seenCount + ids.length, 2 * seenBuffer.length));
+      grown.set(seenBuffer.subarray(0, seenCount));
+      seenBuffer = grown;
+    }
+    for (let k = 0; k < ids.length; k++) if (df[ids[k]!]!++ === 0) seenBuffer[seenCount++] = ids[k]!;
+  };
+  for (const l of blockTerms) count(l.ids);
+  for (const l of queryTerms) count(l.ids);
+  const seen = seenBuffer.subarray(0, seenCount);
   const post = postScratch.ids();
   try {
     const idfByDf = new Float64Array(n + 1);
