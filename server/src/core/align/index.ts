@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../model.js';
 import { segmentOffset } from '../text.js';
-import { fitsParagraphMemo, ParagraphSlot } from '../lru.js';
+import { fitsParagraphMemo, ParagraphSlot, registerMemo } from '../lru.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
@@ -83,6 +83,17 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
 
 /** Paragraphs without white space, by text (the quote finder's, kept as lru.ts explains). */
 const stripped = new ParagraphSlot<string>();
+/**
+ * The last joined text of a plan part (of a document within the paragraph memo's limit), with
+ * the stripped paragraphs it joins: an analysis whose part has the same paragraphs (the same kept
+ * strings, compared by identity) searches it again instead of joining a megabyte anew.
+ */
+let lastJoined: { parts: string[]; text: string; starts: number[] } | undefined;
+registerMemo({
+  clear() {
+    lastJoined = undefined;
+  },
+});
 
 /** Searches the plan part's paragraphs for a wording, white space ignored. */
 function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[]): (quote: string) => { start: number; end: number } | undefined {
@@ -101,16 +112,19 @@ function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[
   const build = () => {
     const blocks = plan.blocks.filter(spanTest(spans));
     const keep = fitsParagraphMemo(plan.blocks.length);
+    const parts = blocks.map((b) => stripped.use(b, (text) => text.replace(/\s+/g, ''), keep));
+    // the same paragraphs as the last analysis's (the kept strings themselves): its text serves
+    const last = lastJoined;
+    if (last && last.parts.length === parts.length && parts.every((t, i) => t === last.parts[i])) return { text: last.text, blocks, starts: last.starts };
     const starts: number[] = [];
-    const parts: string[] = [];
     let at = 0;
-    for (const b of blocks) {
-      const t = stripped.use(b, (text) => text.replace(/\s+/g, ''), keep);
+    for (const t of parts) {
       starts.push(at);
-      parts.push(t);
       at += t.length + 1;
     }
-    return { text: parts.join('\n'), blocks, starts };
+    const text = parts.join('\n');
+    lastJoined = keep ? { parts, text, starts } : undefined;
+    return { text, blocks, starts };
   };
   return (quote) => {
     const q = quote.replace(/\s+/g, '');
