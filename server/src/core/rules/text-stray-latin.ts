@@ -11,6 +11,7 @@ import { toHalfWidth } from '../text.js';
  * Latin (an English title or phrase).
  */
 const WORD = /[A-Za-zＡ-Ｚａ-ｚ]+/g;
+const LOWERCASE = /[a-zａ-ｚ]/;
 const UNITS = new Set([
   'km', 'kg', 'mg', 'ml', 'mm', 'cm', 'dm', 'm', 'g', 't', 'h', 'min', 's', 'ms', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh',
   'mmol', 'mol', 'l', 'ppm', 'ph', 'db', 'hz', 'khz', 'mhz', 'ghz', 'mu', 'ug', 'μg',
@@ -87,17 +88,7 @@ export const rule: Rule = {
     ],
   },
   check(ctx) {
-    for (const b of ctx.plan.blocks) {
-      const t = b.text;
-      let latin = false;
-      for (let i = 0; i < t.length; i++) {
-        const c = t.charCodeAt(i);
-        if ((c >= 97 && c <= 122) || (c >= 0xff41 && c <= 0xff5a)) {
-          latin = true;
-          break;
-        }
-      }
-      if (latin) checkBlock(ctx, b);
-    }
+    // only paragraphs with a lowercase letter (either width) can have a finding
+    for (const b of ctx.plan.blocks) if (LOWERCASE.test(b.text)) checkBlock(ctx, b);
   },
 };
