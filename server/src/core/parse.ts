@@ -165,9 +165,19 @@ function wrapWidth(ws: Float64Array): number {
   return Math.max(4, ws[Math.min(n - 1, Math.floor(n * 0.85))]!);
 }
 
+/** Whether a character code is an ASCII letter or digit. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 class BlockBuilder {
   text = '';
   segments: Block['segments'] = [];
+  /**
+   * code of the text's last character: reading it from `text` (a concatenation) would flatten
+   * the concatenation, copying the paragraph so far once per line
+   */
+  private lastCode = -1;
   constructor(
     public kind: Block['kind'],
     public start: number,
@@ -176,16 +186,14 @@ class BlockBuilder {
     public markdownLevel?: number,
   ) {}
   add(docStart: number, s: string): void {
-    if (this.text.length > 0) {
-      const prev = this.text[this.text.length - 1]!;
-      if (/[A-Za-z0-9]/.test(prev) && /^[A-Za-z0-9]/.test(s)) {
-        // two Latin words across a line break keep a (virtual) space, mapped to the break
-        this.segments.push({ textStart: this.text.length, docStart: docStart - 1, length: 0 });
-        this.text += ' ';
-      }
+    if (this.text.length > 0 && isAsciiAlnum(this.lastCode) && s.length > 0 && isAsciiAlnum(s.charCodeAt(0))) {
+      // two Latin words across a line break keep a (virtual) space, mapped to the break
+      this.segments.push({ textStart: this.text.length, docStart: docStart - 1, length: 0 });
+      this.text += ' ';
     }
     this.segments.push({ textStart: this.text.length, docStart, length: s.length });
     this.text += s;
+    if (s.length > 0) this.lastCode = s.charCodeAt(s.length - 1);
   }
   build(): Block {
     const last = this.segments[this.segments.length - 1];
