@@ -264,8 +264,15 @@ export interface MemoryRun {
   draftsMB: number;
   /** RSS after start-up, before any document, MB */
   rssIdleMB: number;
-  /** RSS with every draft open and analysed, MB */
+  /** RSS with every draft open and analysed (half a second after the last diagnostics), MB */
   rssOpenMB: number;
+  /**
+   * RSS after the server has then sat idle (every draft still open) until V8's memory reducer
+   * has run (it shrinks the heap some twenty seconds after allocation stops), at most 40 s, MB
+   */
+  rssSettledMB?: number;
+  /** seconds idle before rssSettledMB was read */
+  settledAfterSeconds?: number;
   /** time to open and analyse all drafts, s */
   seconds: number;
 }
@@ -303,7 +310,7 @@ function rssMB(pid: number): number {
   return NaN;
 }
 
-async function memoryRun(root: string, drafts: number, make: (i: number) => string): Promise<MemoryRun> {
+async function memoryRun(root: string, drafts: number, make: (i: number) => string, settle = false): Promise<MemoryRun> {
   const dir = mkdtempSync(join(tmpdir(), 'planlint-bench-mem-'));
   const server = await startServer(root, { requirements: ['henan-2021'], debounce: 0, codeLens: false });
   try {
@@ -324,7 +331,24 @@ async function memoryRun(root: string, drafts: number, make: (i: number) => stri
     await Promise.all(pending);
     const seconds = (now() - t0) / 1000;
     await new Promise((r) => setTimeout(r, 500));
-    return { draftsMB: round(bytes / MB), rssIdleMB: idle, rssOpenMB: rssMB(server.proc.pid!), seconds: round(seconds) };
+    const open = rssMB(server.proc.pid!);
+    const run: MemoryRun = { draftsMB: round(bytes / MB), rssIdleMB: idle, rssOpenMB: open, seconds: round(seconds) };
+    if (settle) {
+      // idle: read RSS every second until it has dropped by a tenth and held for 3 s, or 40 s
+      const t1 = now();
+      let last = open;
+      let steady = 0;
+      while (now() - t1 < 40_000) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const rss = rssMB(server.proc.pid!);
+        steady = rss === last ? steady + 1 : 0;
+        last = rss;
+        if (rss < 0.9 * open && steady >= 3) break;
+      }
+      run.rssSettledMB = last;
+      run.settledAfterSeconds = round((now() - t1) / 1000);
+    }
+    return run;
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -335,7 +359,7 @@ export async function runMemory(root: string, quick: boolean): Promise<MemoryRes
   const seeds = readSeeds(root);
   const drafts = quick ? 50 : 200;
   const seedOf = (i: number) => seeds[i % seeds.length]!.text.replace(/\s+$/, '');
-  const distinct = await memoryRun(root, drafts, (i) => distinctDraft(seedOf(i), i + 1) + '\n');
+  const distinct = await memoryRun(root, drafts, (i) => distinctDraft(seedOf(i), i + 1) + '\n', !quick);
   const copies = await memoryRun(root, drafts, (i) => `${seedOf(i)}\n\n（稿件编号 ${i + 1}）\n`);
   return { drafts, ...distinct, copies };
 }

@@ -189,7 +189,7 @@ export function renderFigures(r: BenchResult): string {
     out.push('### Memory, start-up, sizes');
     out.push('');
     if (mem) {
-      out.push(`- Server RSS: ${mem.rssIdleMB} MB idle, ${mem.rssOpenMB} MB with ${mem.drafts} distinct seed-sized drafts open (${mem.draftsMB} MB of text, no paragraph shared), all analysed in ${mem.seconds} s.`);
+      out.push(`- Server RSS: ${mem.rssIdleMB} MB idle, ${mem.rssOpenMB} MB with ${mem.drafts} distinct seed-sized drafts open (${mem.draftsMB} MB of text, no paragraph shared), all analysed in ${mem.seconds} s${mem.rssSettledMB !== undefined ? `; ${mem.rssSettledMB} MB after ${mem.settledAfterSeconds} s idle (V8's memory reducer shrinks the heap once allocation stops; the target is judged on the figure right after)` : ''}.`);
       if (mem.copies) out.push(`- Server RSS with ${mem.drafts} near-copies of the seeds (one closing line differs): ${mem.copies.rssOpenMB} MB, analysed in ${mem.copies.seconds} s.`);
     }
     if (size?.serverStart) out.push(`- Server start (spawn → initialize result): median ${size.serverStart.median} ms, p95 ${size.serverStart.p95} ms.`);
