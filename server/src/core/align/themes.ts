@@ -314,24 +314,50 @@ const NONE: readonly string[] = [];
 /** placeholder of a property that lazily() replaces (keeps the property's place in the object) */
 const NONE_YET: string[] = [];
 
+/** Where lazily() keeps an object's pending computations (a non-enumerable property). */
+const PENDING = Symbol('pending');
+type Pending = Record<string, (() => unknown) | undefined>;
+
+/** The accessor of each lazy property name: one getter and setter pair shared by every object. */
+const lazyAccessors = new Map<string, PropertyDescriptor>();
+
+/** Makes `obj[key]` a plain property holding `value`, and lets go of its computation. */
+function settle(obj: object, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+  (obj as { [PENDING]: Pending })[PENDING][key] = undefined;
+}
+
 /**
  * Turns `obj[key]` into a value computed on first read (then an ordinary property). It stays an
  * own enumerable property in the same place, so JSON, spreads and deep equality see plain data.
+ * The getter and setter are shared by every object (one pair per property name), so objects made
+ * alike share their hidden class, and only the computation itself is a closure per object.
  */
-function lazily<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
-  const settle = (value: T[K]) => Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
-  Object.defineProperty(obj, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      settle(value);
-      return value;
-    },
-    set(value: T[K]) {
-      settle(value);
-    },
-  });
+function lazily<T extends object, K extends keyof T & string>(obj: T, key: K, compute: () => T[K]): void {
+  const holder = obj as T & { [PENDING]?: Pending };
+  let pending = holder[PENDING];
+  if (!pending) {
+    pending = {};
+    Object.defineProperty(obj, PENDING, { value: pending, enumerable: false, configurable: true, writable: false });
+  }
+  pending[key] = compute;
+  let accessor = lazyAccessors.get(key);
+  if (!accessor) {
+    accessor = {
+      enumerable: true,
+      configurable: true,
+      get(this: { [PENDING]: Pending }) {
+        const value = this[PENDING][key]!();
+        settle(this, key, value);
+        return value;
+      },
+      set(this: object, value: unknown) {
+        settle(this, key, value);
+      },
+    };
+    lazyAccessors.set(key, accessor);
+  }
+  Object.defineProperty(obj, key, accessor);
 }
 
 /** BM25-style IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)) (as similarity.Idf). */
@@ -461,6 +487,8 @@ function explainMatches(
     return hits.length === 0 ? NONE : [...new Set(hits.filter((h) => h.theme === ti).map((h) => h.k))];
   };
   const bestPerUnit = new Float64Array(U);
+  /** a unit's score for the theme at hand, rounded as reported */
+  const rounded = new Float64Array(U);
   for (let ui = 0; ui < U; ui++) {
     const hits = hitsOf[ui]!;
     for (let ti = 0; ti < set.themes.length; ti++) {
@@ -500,26 +528,32 @@ function explainMatches(
     const weights = new Float64Array(positions.length);
     for (let k = 0; k < positions.length; k++) if (positions[k]! >= 0) weights[k] = idfOf(positions[k]!);
     const weightAt = (k: number) => weights[k]!;
-    const byTop = new Map<number, { u: Unit; ui: number; score: number }[]>();
-    units.forEach((u, ui) => {
+    // the units supporting the theme, grouped by top section (units are in top order), each
+    // group by rounded score (highest first), then position, then unit order
+    const supporting: number[] = [];
+    for (let ui = 0; ui < U; ui++) {
       const score = scores[ti * U + ui]!;
-      if (score < WEAK || score < RELATIVE * bestPerUnit[ui]!) return;
-      const list = byTop.get(u.top) ?? [];
-      list.push({ u, ui, score: round(score) });
-      byTop.set(u.top, list);
-    });
-    const matches: ThemeMatch[] = [...byTop.entries()]
-      .map(([top, supporting]) => {
-        supporting.sort((a, b) => b.score - a.score || a.u.span.start - b.u.span.start);
+      if (score < WEAK || score < RELATIVE * bestPerUnit[ui]!) continue;
+      rounded[ui] = round(score);
+      supporting.push(ui);
+    }
+    supporting.sort((a, b) => units[a]!.top - units[b]!.top || rounded[b]! - rounded[a]! || units[a]!.span.start - units[b]!.span.start || a - b);
+    const groups: { top: number; from: number; to: number }[] = [];
+    for (let i = 0; i < supporting.length; i++) {
+      const top = units[supporting[i]!]!.top;
+      if (i === 0 || top !== groups[groups.length - 1]!.top) groups.push({ top, from: i, to: i + 1 });
+      else groups[groups.length - 1]!.to = i + 1;
+    }
+    const matches: ThemeMatch[] = groups
+      .map(({ top, from, to }) => {
         // one piece of evidence per section (its best unit: the section or one of its paragraphs),
         // explained (shared terms, keywords) only for the three shown
-        const seen = new Set<number>();
-        const best: typeof supporting = [];
-        for (const e of supporting) {
-          if (seen.has(e.u.ref.sectionId)) continue;
-          seen.add(e.u.ref.sectionId);
-          best.push(e);
-          if (best.length === 3) break;
+        const best: { u: Unit; ui: number; score: number }[] = [];
+        for (let i = from; i < to && best.length < 3; i++) {
+          const ui = supporting[i]!;
+          const u = units[ui]!;
+          if (best.some((e) => e.u.ref.sectionId === u.ref.sectionId)) continue;
+          best.push({ u, ui, score: rounded[ui]! });
         }
         // keywords and shared terms are worked out when first read (reports, hover, the views),
         // not for every analysis: the rules and the diagnostics never read them, and on a large
