@@ -14,6 +14,7 @@ vi.setConfig({ testTimeout: 60000 * Math.max(1, scale) });
 import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { alignPlan } from '../server/src/core/align/index.js';
+import { countYear } from '../server/src/core/align/part.js';
 import { ENUMERATION_BOUNDARY, matchNumberToken, nextEnumerationMarker, parseChineseNumeral, toChineseNumeral } from '../server/src/core/numbering.js';
 import { LineIndex } from '../server/src/core/text.js';
 import type { Plan } from '../server/src/core/model.js';
@@ -175,6 +176,18 @@ describe('building blocks never throw', () => {
       { numRuns: runs(2000) },
     );
     expect(found('工作要求：一是加强领导，二是十二要落实；三是否')).toEqual(['5:一是', '12:二是']);
+  });
+
+  it('year counts: what matching every year and keeping one finds (2,000 cases)', () => {
+    const reference = (text: string, year: number) => [...text.matchAll(/((?:19|20)\d{2})\s*年/g)].filter((m) => Number(m[1]) === year).length;
+    const piece = fc.constantFrom('2', '0', '1', '9', '2021', '2020', '年', ' ', '\u3000', '\n', 'x', '12', '202');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.constantFrom(2020, 2021, 1999, 202, 20210), (pieces, year) => {
+        const text = pieces.join('');
+        expect(countYear(text, year)).toBe(reference(text, year));
+      }),
+      { numRuns: runs(2000) },
+    );
   });
 
   it('positions and offsets round-trip on mixed line breaks (500 cases)', () => {

@@ -157,6 +157,7 @@ export function canonicalToken(level: Level, value: number): string {
 export const ENUMERATION_BOUNDARY = /[，。；：、！？“”‘’（）()「」…—\s,;:]/;
 
 const MARKER_KIND = /[是要](?![否非])/g;
+const SHI = '是'.charCodeAt(0);
 const MARKER_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 /**
@@ -168,15 +169,15 @@ const MARKER_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) =>
  */
 export function nextEnumerationMarker(text: string, from: number): { at: number; numeral: string; kind: string } | undefined {
   MARKER_KIND.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = MARKER_KIND.exec(text))) {
-    const pos = m.index;
+  // test(), not exec(): no match object per 是/要, of which prose has many
+  while (MARKER_KIND.test(text)) {
+    const pos = MARKER_KIND.lastIndex - 1;
     let at = pos;
     while (at > from && pos - at <= 3 && MARKER_NUMERALS.has(text.charCodeAt(at - 1))) at--;
     const run = pos - at;
     if (run === 0 || run > 3) continue;
     if (at > 0 && !ENUMERATION_BOUNDARY.test(text[at - 1]!)) continue;
-    return { at, numeral: text.slice(at, pos), kind: m[0] };
+    return { at, numeral: text.slice(at, pos), kind: text.charCodeAt(pos) === SHI ? '是' : '要' };
   }
   return undefined;
 }

@@ -111,9 +111,24 @@ function indicatorsIn(list: Plan['indicators'], s: { start: number; end: number 
   return out;
 }
 
-function countYear(text: string, year: number): number {
+const yearPatterns = new Map<number, RegExp>();
+
+/**
+ * How often `text` names `year` as YEAR does (a year then 年): counted with test(), which makes no
+ * match object (a section's body names years hundreds of times). A match of another year never
+ * overlaps one of this year: each ends at its own 年.
+ */
+export function countYear(text: string, year: number): number {
+  // YEAR reads 1900–2099 only
+  if (!Number.isInteger(year) || year < 1900 || year > 2099) return 0;
+  let re = yearPatterns.get(year);
+  if (!re) {
+    re = new RegExp(`${year}\\s*年`, 'g');
+    yearPatterns.set(year, re);
+  }
+  re.lastIndex = 0;
   let n = 0;
-  for (const m of text.matchAll(YEAR)) if (Number(m[1]) === year) n++;
+  while (re.test(text)) n++;
   return n;
 }
 
