@@ -28,6 +28,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
+import { SERVER_EXEC_ARGV } from '../../client/src/launch.js';
 import { generatePlan, readSeeds } from './generate.js';
 import { MB, now, procCpuMs, round, summarize, type Summary } from './stats.js';
 
@@ -39,10 +40,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(root: string, settings: Record<string, unknown>): Promise<Server> {
+/**
+ * Starts the built server with the Node options the extension gives it (client/src/launch.ts);
+ * `plainNode`: with none, as an editor that runs `planlint-language-server --stdio` starts it.
+ */
+export async function startServer(root: string, settings: Record<string, unknown>, { plainNode = false }: { plainNode?: boolean } = {}): Promise<Server> {
   // PLANLINT_BENCH_SERVER_ARGS: extra Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=DIR"
   const extra = (process.env.PLANLINT_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...extra, join(root, 'server', 'dist', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const args = [...(plainNode ? [] : SERVER_EXEC_ARGV), ...extra, join(root, 'server', 'dist', 'server.js'), '--stdio'];
+  const proc = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   proc.stderr.resume();
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map<string, (p: PublishDiagnosticsParams) => void>();
@@ -286,6 +292,8 @@ export interface MemoryRun {
 export interface MemoryResult extends MemoryRun {
   drafts: number;
   copies?: MemoryRun;
+  /** the distinct drafts, with the server started by plain `node` (no SERVER_EXEC_ARGV) */
+  plainNode?: MemoryRun;
 }
 
 /** A seed made distinct: 〔n〕 before the last character of each long line (headings and figures stay as they are). */
@@ -310,9 +318,9 @@ function rssMB(pid: number): number {
   return NaN;
 }
 
-async function memoryRun(root: string, drafts: number, make: (i: number) => string, settle = false): Promise<MemoryRun> {
+async function memoryRun(root: string, drafts: number, make: (i: number) => string, settle = false, plainNode = false): Promise<MemoryRun> {
   const dir = mkdtempSync(join(tmpdir(), 'planlint-bench-mem-'));
-  const server = await startServer(root, { requirements: ['henan-2021'], debounce: 0, codeLens: false });
+  const server = await startServer(root, { requirements: ['henan-2021'], debounce: 0, codeLens: false }, { plainNode });
   try {
     await new Promise((r) => setTimeout(r, 300));
     const idle = rssMB(server.proc.pid!);
@@ -361,5 +369,6 @@ export async function runMemory(root: string, quick: boolean): Promise<MemoryRes
   const seedOf = (i: number) => seeds[i % seeds.length]!.text.replace(/\s+$/, '');
   const distinct = await memoryRun(root, drafts, (i) => distinctDraft(seedOf(i), i + 1) + '\n', !quick);
   const copies = await memoryRun(root, drafts, (i) => `${seedOf(i)}\n\n（稿件编号 ${i + 1}）\n`);
-  return { drafts, ...distinct, copies };
+  const plainNode = await memoryRun(root, drafts, (i) => distinctDraft(seedOf(i), i + 1) + '\n', false, true);
+  return { drafts, ...distinct, copies, plainNode };
 }

@@ -15,6 +15,7 @@ import { Methods, type EditKind, type EditsResult, type StatsResult, type CsvRes
 import { AlignmentTree } from './alignmentTree.js';
 import { ReportPanel } from './report.js';
 import { StatusItem } from './statusBar.js';
+import { SERVER_EXEC_ARGV } from './launch.js';
 
 let client: LanguageClient | undefined;
 /** settles when the background start of the server has finished (or failed) */
@@ -43,8 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('planlint');
   const module = serverModule(context);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
