@@ -311,53 +311,17 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
 }
 
 const NONE: readonly string[] = [];
-/** placeholder of a property that lazily() replaces (keeps the property's place in the object) */
-const NONE_YET: string[] = [];
-
-/** Where lazily() keeps an object's pending computations (a non-enumerable property). */
-const PENDING = Symbol('pending');
-type Pending = Record<string, (() => unknown) | undefined>;
-
-/** The accessor of each lazy property name: one getter and setter pair shared by every object. */
-const lazyAccessors = new Map<string, PropertyDescriptor>();
-
-/** Makes `obj[key]` a plain property holding `value`, and lets go of its computation. */
-function settle(obj: object, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
-  (obj as { [PENDING]: Pending })[PENDING][key] = undefined;
-}
 
 /**
- * Turns `obj[key]` into a value computed on first read (then an ordinary property). It stays an
- * own enumerable property in the same place, so JSON, spreads and deep equality see plain data.
- * The getter and setter are shared by every object (one pair per property name), so objects made
- * alike share their hidden class, and only the computation itself is a closure per object.
+ * Replaces a lazy property (an accessor of an object literal, below) with a plain one holding
+ * `value`, and returns it: computed on first read, the property then stays an own enumerable data
+ * property in the same place, so JSON, spreads and deep equality see plain data. Accessors in the
+ * literal cost a few closures per object; defining them with Object.defineProperty per object was
+ * a millisecond per analysis of a large draft.
  */
-function lazily<T extends object, K extends keyof T & string>(obj: T, key: K, compute: () => T[K]): void {
-  const holder = obj as T & { [PENDING]?: Pending };
-  let pending = holder[PENDING];
-  if (!pending) {
-    pending = {};
-    Object.defineProperty(obj, PENDING, { value: pending, enumerable: false, configurable: true, writable: false });
-  }
-  pending[key] = compute;
-  let accessor = lazyAccessors.get(key);
-  if (!accessor) {
-    accessor = {
-      enumerable: true,
-      configurable: true,
-      get(this: { [PENDING]: Pending }) {
-        const value = this[PENDING][key]!();
-        settle(this, key, value);
-        return value;
-      },
-      set(this: object, value: unknown) {
-        settle(this, key, value);
-      },
-    };
-    lazyAccessors.set(key, accessor);
-  }
-  Object.defineProperty(obj, key, accessor);
+function settled<T>(obj: object, key: string, value: T): T {
+  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
+  return value;
 }
 
 /** BM25-style IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)) (as similarity.Idf). */
@@ -565,21 +529,37 @@ function explainMatches(
             span: u.span,
             score,
             similarity: round(sims[ui * T + ti]!),
-            keywords: NONE_YET,
+            get keywords(): string[] {
+              return settled(this, 'keywords', bodyKeywords(u, ti, headingKeywords));
+            },
+            set keywords(value: string[]) {
+              settled(this, 'keywords', value);
+            },
             keywordInHeading: headingKeywords.length > 0,
-            terms: NONE_YET,
+            get terms(): string[] {
+              return settled(this, 'terms', explainUnit(queryIndexes[ti]!, u, blockTerms, weightAt, minWeight));
+            },
+            set terms(value: string[]) {
+              settled(this, 'terms', value);
+            },
           };
-          lazily(e, 'keywords', () => bodyKeywords(u, ti, headingKeywords));
-          lazily(e, 'terms', () => explainUnit(queryIndexes[ti]!, u, blockTerms, weightAt, minWeight));
           return e;
         });
         const score = evidence[0]!.score;
-        const match: ThemeMatch = { section: tops[top]!.ref, score, strength: score >= STRONG ? 'strong' : 'weak', evidence, terms: NONE_YET };
-        lazily(match, 'terms', () => {
-          const terms: string[] = [];
-          for (const e of evidence) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
-          return terms.slice(0, 8);
-        });
+        const match: ThemeMatch = {
+          section: tops[top]!.ref,
+          score,
+          strength: score >= STRONG ? 'strong' : 'weak',
+          evidence,
+          get terms(): string[] {
+            const terms: string[] = [];
+            for (const e of evidence) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
+            return settled(this, 'terms', terms.slice(0, 8));
+          },
+          set terms(value: string[]) {
+            settled(this, 'terms', value);
+          },
+        };
         return match;
       })
       .sort((a, b) => b.score - a.score || a.section.span.start - b.section.span.start);
