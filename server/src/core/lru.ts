@@ -38,9 +38,16 @@ export function nextAnalysis(): void {
  * entries kept 20 MB of other drafts' paragraphs alive in the server, bench/RESULTS.md).
  */
 export class ParagraphMemo<V, K = string> {
-  private current = new Map<K, V>();
-  private previous = new Map<K, V>();
+  /**
+   * One map; each entry carries the analysis generation that last used it. Two maps (the newer
+   * and the older generation, entries moved on a hit) cost three lookups and a growing map per
+   * paragraph and analysis; a stamp costs one lookup.
+   */
+  private readonly entries = new Map<K, { value: V; used: number }>();
+  /** the analysis generation of the current turn, and of the last earlier one that used the memo */
   private generation = analysisGeneration;
+  private older = -1;
+  private usedNow = false;
 
   /** `memo`: whether clearMemos() clears it (false for a memo owned by an object that may go away) */
   constructor({ memo = true }: { memo?: boolean } = {}) {
@@ -49,33 +56,43 @@ export class ParagraphMemo<V, K = string> {
 
   private turn(): void {
     if (this.generation === analysisGeneration) return;
-    this.generation = analysisGeneration;
     // an analysis that found nothing here leaves the older generation in place
-    if (this.current.size > 0) {
-      this.previous = this.current;
-      this.current = new Map();
+    if (this.usedNow) {
+      this.older = this.generation;
+      this.usedNow = false;
+      // what neither of the two generations used goes (forEach: no entry array per element)
+      const older = this.older;
+      this.entries.forEach((e, key, entries) => {
+        if (e.used < older) entries.delete(key);
+      });
     }
+    this.generation = analysisGeneration;
   }
 
   get(key: K): V | undefined {
     this.turn();
     if (!sharing) return undefined;
-    let v = this.current.get(key);
-    if (v === undefined) {
-      v = this.previous.get(key);
-      if (v !== undefined) this.current.set(key, v);
-    }
-    return v;
+    const e = this.entries.get(key);
+    if (e === undefined || e.used < this.older) return undefined;
+    e.used = this.generation;
+    this.usedNow = true;
+    return e.value;
   }
 
   set(key: K, value: V): void {
     this.turn();
-    this.current.set(key, value);
+    const e = this.entries.get(key);
+    if (e) {
+      e.value = value;
+      e.used = this.generation;
+    } else this.entries.set(key, { value, used: this.generation });
+    this.usedNow = true;
   }
 
   clear(): void {
-    this.current.clear();
-    this.previous.clear();
+    this.entries.clear();
+    this.usedNow = false;
+    this.older = -1;
   }
 }
 
