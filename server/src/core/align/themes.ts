@@ -250,6 +250,8 @@ const postScratch = new Scratch();
 const accScratch = new Scratch();
 let touchedBuffer = new Int32Array(1024);
 let seenBuffer = new Int32Array(1024);
+/** the units supporting a theme (explainMatches), reused */
+let supportBuffer = new Int32Array(1024);
 /**
  * IDF by dense term id for the terms of the current analysis, negative for the terms of a theme
  * query (which have postings): the cosine loop reads one array per term (left zeroed)
@@ -311,6 +313,12 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
 }
 
 const NONE: readonly string[] = [];
+const NO_HITS: readonly HeadingHit[] = [];
+
+function hitsTheme(hits: readonly HeadingHit[], theme: number): boolean {
+  for (const h of hits) if (h.theme === theme) return true;
+  return false;
+}
 
 /**
  * Replaces a lazy property (an accessor of an object literal, below) with a plain one holding
@@ -440,7 +448,7 @@ function explainMatches(
   minWeight: number,
 ): ThemeAlignment[] {
   const { queryIndexes, queryBigrams, patterns } = prepared;
-  const hitsOf = units.map((u) => (u.heading ? headingHits(prepared, u.heading) : []));
+  const hitsOf = units.map((u) => (u.heading ? headingHits(prepared, u.heading) : NO_HITS));
   // score of each (theme, unit) at [ti * U + ui]: the similarity, raised by a keyword in the
   // unit's heading; keywords in the body only explain, so they are looked up for evidence only
   const U = units.length;
@@ -458,7 +466,7 @@ function explainMatches(
     for (let ti = 0; ti < set.themes.length; ti++) {
       const similarity = sims[ui * T + ti]!;
       let score = similarity;
-      if (hits.length > 0 && hits.some((h) => h.theme === ti)) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
+      if (hits.length > 0 && hitsTheme(hits, ti)) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
       scores[ti * U + ui] = score;
       if (score > bestPerUnit[ui]!) bestPerUnit[ui] = score;
     }
@@ -494,20 +502,23 @@ function explainMatches(
     const weightAt = (k: number) => weights[k]!;
     // the units supporting the theme, grouped by top section (units are in top order), each
     // group by rounded score (highest first), then position, then unit order
-    const supporting: number[] = [];
+    // (units are in top order, so the supporting ones, in unit order, come grouped by top)
+    if (supportBuffer.length < U) supportBuffer = new Int32Array(Math.max(U, 2 * supportBuffer.length));
+    let ns = 0;
     for (let ui = 0; ui < U; ui++) {
       const score = scores[ti * U + ui]!;
       if (score < WEAK || score < RELATIVE * bestPerUnit[ui]!) continue;
       rounded[ui] = round(score);
-      supporting.push(ui);
+      supportBuffer[ns++] = ui;
     }
-    supporting.sort((a, b) => units[a]!.top - units[b]!.top || rounded[b]! - rounded[a]! || units[a]!.span.start - units[b]!.span.start || a - b);
+    const supporting = supportBuffer.subarray(0, ns);
     const groups: { top: number; from: number; to: number }[] = [];
-    for (let i = 0; i < supporting.length; i++) {
+    for (let i = 0; i < ns; i++) {
       const top = units[supporting[i]!]!.top;
       if (i === 0 || top !== groups[groups.length - 1]!.top) groups.push({ top, from: i, to: i + 1 });
       else groups[groups.length - 1]!.to = i + 1;
     }
+    for (const { from, to } of groups) supporting.subarray(from, to).sort((a, b) => rounded[b]! - rounded[a]! || units[a]!.span.start - units[b]!.span.start || a - b);
     const matches: ThemeMatch[] = groups
       .map(({ top, from, to }) => {
         // one piece of evidence per section (its best unit: the section or one of its paragraphs),
