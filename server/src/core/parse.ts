@@ -329,8 +329,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     if (b.kind === 'paragraph' && !SENTENCE_PUNCT.test(b.text) && !endsTerminal(b.text) && width(b.text) <= 40) b.kind = 'title';
   }
 
-  const { sections, allSections } = buildSections(blocks);
-  const enumerations = findEnumerations(blocks, allSections);
+  const { sections, allSections, owner } = buildSections(blocks);
+  const enumerations = findEnumerations(blocks, owner);
   const level3Continuous = detectContinuity(sections);
   const base = { text, index, frontMatter, blocks, sections, allSections, enumerations, level3Continuous };
   if (!frontMatter) delete (base as { frontMatter?: FrontMatter }).frontMatter;
@@ -348,20 +348,28 @@ function runInStop(after: string): number {
   return full;
 }
 
-function buildSections(blocks: Block[]): { sections: Section[]; allSections: Section[] } {
+/**
+ * Sections from the heading blocks; `owner[i]`: the id of the section whose heading or body block
+ * i is (−1 for none: text before the first heading, a heading without a number token)
+ */
+function buildSections(blocks: Block[]): { sections: Section[]; allSections: Section[]; owner: Int32Array } {
   const sections: Section[] = [];
   const allSections: Section[] = [];
   const stack: Section[] = [];
-  for (const b of blocks) {
+  const owner = new Int32Array(blocks.length).fill(-1);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
     if (b.kind !== 'heading') {
       const top = stack[stack.length - 1];
       if (top) {
         top.body.push(b);
+        owner[bi] = top.id;
       }
       continue;
     }
     const tk = matchNumberToken(b.text);
     if (!tk) continue;
+    owner[bi] = allSections.length;
     const token: NumberToken = { ...tk, start: b.start, end: b.start + tk.raw.length };
     const after = b.text.slice(tk.raw.length);
     let lead = 0;
@@ -409,7 +417,7 @@ function buildSections(blocks: Block[]): { sections: Section[]; allSections: Sec
     for (const c of s.children) end = Math.max(end, c.end);
     s.end = end;
   }
-  return { sections, allSections };
+  return { sections, allSections, owner };
 }
 
 function textToDoc(b: Block, i: number): number {
@@ -427,16 +435,12 @@ function textToDoc(b: Block, i: number): number {
 }
 
 /** Inline enumerations 一是……二是…… grouped per enclosing section and marker kind. */
-function findEnumerations(blocks: Block[], allSections: Section[]): Enumeration[] {
-  const owner = new Map<Block, number>();
-  for (const s of allSections) {
-    owner.set(s.block, s.id);
-    for (const b of s.body) owner.set(b, s.id);
-  }
+function findEnumerations(blocks: Block[], owner: Int32Array): Enumeration[] {
   const out: Enumeration[] = [];
   let current: Enumeration | undefined;
-  for (const b of blocks) {
-    const sectionId = owner.get(b);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    const sectionId = owner[bi]! >= 0 ? owner[bi] : undefined;
     if (current && current.sectionId !== sectionId) current = undefined;
     for (let m = nextEnumerationMarker(b.text, 0); m; m = nextEnumerationMarker(b.text, m.at + m.numeral.length + m.kind.length)) {
       const { at, numeral, kind } = m;

@@ -79,7 +79,10 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
   const blockSection = new Int32Array(blocks.length).fill(-1);
   const keep = fitsParagraphMemo(blocks.length);
   const blockKind: (IndicatorKind | undefined)[] = new Array(blocks.length);
-  const topScore = new Map<number, CueScore>();
+  // cue counts of each top-level section's paragraphs (by section id; scored: any paragraph counted)
+  const topAchieved = new Int32Array(sections.length);
+  const topTarget = new Int32Array(sections.length);
+  const topScored = new Uint8Array(sections.length);
   // a top-level part whose title states its kind needs no scoring of its language
   const titled = sections.map((sec) => (sec.parentId === undefined ? titleKind(sec.title, planYear) !== undefined : false));
   let p = 0;
@@ -94,10 +97,9 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
     const s = scoreBlock(b, keep);
     blockKind[bi] = s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
     if (top) {
-      const acc = topScore.get(top.id) ?? { achieved: 0, target: 0 };
-      acc.achieved += s.achieved;
-      acc.target += s.target;
-      topScore.set(top.id, acc);
+      topAchieved[top.id]! += s.achieved;
+      topTarget[top.id]! += s.target;
+      topScored[top.id] = 1;
     }
   }
   // outside any section (a newspaper page, a pasted excerpt) a neutral paragraph continues the
@@ -115,10 +117,7 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
     // document order: parents come before children
     let k = titleKind(sec.title, planYear);
     if (!k && sec.parentId !== undefined) k = sectionKind[sec.parentId];
-    if (!k && sec.parentId === undefined) {
-      const sc = topScore.get(sec.id);
-      if (sc) k = scoreKind(sc);
-    }
+    if (!k && sec.parentId === undefined && topScored[sec.id]) k = scoreKind({ achieved: topAchieved[sec.id]!, target: topTarget[sec.id]! });
     sectionKind[sec.id] = k;
   }
   return { blockSection, sectionKind, blockKind };
