@@ -26,17 +26,29 @@ function yearIn(s: string): string | undefined {
   return undefined;
 }
 
-/** The year a target is for: its own deadline, else a year in an enclosing heading, else the plan's. */
-function targetYear(q: Quantity, sections: readonly Section[], planYear: number | undefined): string {
+/**
+ * The year a target is for: its own deadline, else a year in an enclosing heading, else the plan's.
+ * `headingYears` keeps each section's answer for the check (a section holds many statements).
+ */
+function targetYear(q: Quantity, sections: readonly Section[], planYear: number | undefined, headingYears: Map<number, string>): string {
   const own = yearIn(q.deadline ?? '');
   if (own) return own;
-  let sec = q.sectionId !== undefined ? sections[q.sectionId] : undefined;
-  for (let guard = 0; sec && guard < 8; guard++) {
-    const y = yearIn(sec.title.replace(/\s+/g, ''));
-    if (y) return y;
-    sec = sec.parentId !== undefined ? sections[sec.parentId] : undefined;
+  if (q.sectionId === undefined) return planYear !== undefined ? String(planYear) : '';
+  let year = headingYears.get(q.sectionId);
+  if (year === undefined) {
+    year = planYear !== undefined ? String(planYear) : '';
+    let sec: Section | undefined = sections[q.sectionId];
+    for (let guard = 0; sec && guard < 8; guard++) {
+      const y = yearIn(sec.title.replace(/\s+/g, ''));
+      if (y) {
+        year = y;
+        break;
+      }
+      sec = sec.parentId !== undefined ? sections[sec.parentId] : undefined;
+    }
+    headingYears.set(q.sectionId, year);
   }
-  return planYear !== undefined ? String(planYear) : '';
+  return year;
 }
 
 function describe(q: Quantity): string {
@@ -63,10 +75,11 @@ export const rule: Rule = {
   check(ctx) {
     const { planYear, quantities } = analyzeQuantities(ctx.plan);
     const first = new Map<string, Quantity>();
+    const headingYears = new Map<number, string>();
     for (const q of quantities) {
       if (!q.name || q.kind !== 'target') continue;
       const change = q.op === 'increase' || q.op === 'decrease' ? 'change' : 'level';
-      const year = targetYear(q, ctx.plan.allSections, planYear);
+      const year = targetYear(q, ctx.plan.allSections, planYear, headingYears);
       const key = `${normName(q.name)}|${q.unit}|${year}|${change}`;
       const prev = first.get(key);
       if (!prev) {
