@@ -32,8 +32,9 @@ export function nextAnalysis(): void {
 
 /**
  * Results per paragraph text (or per another key `K` that stands for paragraphs), kept for the
- * paragraphs of the last two analyses that used the memo (two generations: a hit in the older one moves to the newer). Editing one draft, or
- * going back and forth between two, every unchanged paragraph is found; 200 drafts opened at
+ * paragraphs of the last two analyses that used the memo (two generations: a hit in the older one
+ * makes the entry one of the newer). Editing one draft, or going back and forth between two,
+ * every unchanged paragraph is found; 200 drafts opened at
  * once leave only the last two drafts' paragraphs behind (a least-recently-used memo of 4,096
  * entries kept 20 MB of other drafts' paragraphs alive in the server, bench/RESULTS.md).
  */
@@ -44,9 +45,11 @@ export class ParagraphMemo<V, K = string> {
    * paragraph and analysis; a stamp costs one lookup.
    */
   private readonly entries = new Map<K, { value: V; used: number }>();
-  /** the analysis generation of the current turn, and of the last earlier one that used the memo */
+  /** the analysis generation of the current turn */
   private generation = analysisGeneration;
+  /** the last earlier generation that used the memo: entries used before it are gone */
   private older = -1;
+  /** whether the current generation has used the memo */
   private usedNow = false;
 
   /** `memo`: whether clearMemos() clears it (false for a memo owned by an object that may go away) */

@@ -269,7 +269,8 @@ interface Merged {
 /**
  * Merged counts of the units of several paragraphs (sections), for the units of the last two
  * analyses, by the term list of the unit's first paragraph: while a draft is edited only the
- * sections around the edit have other paragraphs. The entries of a key differ in length.
+ * sections around the edit have other paragraphs. A key can have several entries (units that
+ * begin with equal paragraphs); an entry serves only the paragraphs it lists.
  */
 const mergedMemo = new ParagraphMemo<Merged[], TermList>();
 
