@@ -11,6 +11,7 @@ import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { countTerms, explainShared, normalize, rankRuns } from '../server/src/core/align/similarity.js';
 import { rawTerm, termList } from '../server/src/core/align/terms.js';
+import { MERGED_PER_KEY, mostMergedEntriesPerKey } from '../server/src/core/align/themes.js';
 import { clearMemos, nextAnalysis, PARAGRAPH_MEMO, ParagraphMemo, ParagraphSlot, setParagraphSharing } from '../server/src/core/lru.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
@@ -53,6 +54,22 @@ describe('what the analysis keeps between runs', () => {
     const expected = fresh(a);
     for (const name of ['001', '002', '003', '004']) warm(readSeed(name));
     expect(warm(a)).toBe(expected);
+  });
+
+  it('typing inside a section keeps a bounded number of its merged term counts', () => {
+    const text = readSeed('000');
+    const plan = parsePlan(text);
+    // the second paragraph of a section: the section's first paragraph (the key) stays the same
+    const section = plan.allSections.find((s) => s.body.length >= 2 && s.children.length === 0)!;
+    const at = section.body[1]!.start + 2;
+    clearMemos();
+    let typed = '';
+    for (let i = 0; i < 40; i++) {
+      typed += '的';
+      warm(text.slice(0, at) + typed + text.slice(at));
+    }
+    expect(mostMergedEntriesPerKey()).toBeGreaterThan(1);
+    expect(mostMergedEntriesPerKey()).toBeLessThanOrEqual(MERGED_PER_KEY);
   });
 
   it('equal paragraphs share their work, below and above the memo limit, with the results of unshared work', () => {

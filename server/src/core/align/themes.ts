@@ -15,7 +15,7 @@
  * Status: covered when some section reaches the strong threshold, partial when only the weak one.
  */
 import type { Plan, Section } from '../model.js';
-import { fitsParagraphMemo, ParagraphMemo } from '../lru.js';
+import { fitsParagraphMemo, ParagraphMemo, registerMemo } from '../lru.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
@@ -273,6 +273,19 @@ interface Merged {
  * begin with equal paragraphs); an entry serves only the paragraphs it lists.
  */
 const mergedMemo = new ParagraphMemo<Merged[], TermList>();
+/** entries kept per key of mergedMemo */
+export const MERGED_PER_KEY = 8;
+let mostMergedEntries = 0;
+registerMemo({
+  clear() {
+    mostMergedEntries = 0;
+  },
+});
+
+/** The most entries one key of the merged-count memo has held since clearMemos() (for tests). */
+export function mostMergedEntriesPerKey(): number {
+  return mostMergedEntries;
+}
 
 function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep: boolean): Merged {
   const first = blockTerms[b0]!;
@@ -307,8 +320,13 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
   }
   const merged: Merged = { lists: blockTerms.slice(b0, b1), ids, counts };
   if (keep) {
-    if (entries) entries.push(merged);
-    else mergedMemo.set(first, [merged]);
+    if (entries) {
+      // editing inside a section keeps its first paragraph: each edit adds an entry to the same
+      // key, so only the newest few are kept
+      entries.push(merged);
+      if (entries.length > MERGED_PER_KEY) entries.shift();
+      mostMergedEntries = Math.max(mostMergedEntries, entries.length);
+    } else mergedMemo.set(first, [merged]);
   }
   return merged;
 }
