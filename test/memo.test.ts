@@ -56,6 +56,46 @@ describe('what the analysis keeps between runs', () => {
     expect(warm(a)).toBe(expected);
   });
 
+  it('random edit sequences: each analysis equals a fresh one (the cosine reuses units whose terms kept their frequency)', () => {
+    const seeds = [readSeed('000'), readSeed('002')];
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.nat({ max: 6 }),
+      insert: fc.constantFrom('', '的', '健康', '\n', '。', '卫生健康', '95%', '\n（一）加强', '是'),
+    });
+    fc.assert(
+      fc.property(fc.nat({ max: 1 }), fc.array(edit, { minLength: 3, maxLength: 8 }), (which, edits) => {
+        const texts: string[] = [];
+        let text = seeds[which]!;
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+          texts.push(text);
+        }
+        clearMemos();
+        const kept = texts.map((t) => warm(t));
+        const expected = texts.map((t) => fresh(t));
+        expect(kept).toEqual(expected);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('the cosine kept for a unit two analyses back is not reused once its terms changed frequency', () => {
+    // P, then a draft without P (P': the same terms, other counts), then P back: P's terms have the
+    // frequencies of the second analysis, not of the first (Q, which shares 卫生 with P, became Q2)
+    const body = (p: string, q: string) =>
+      ['一、加强公共卫生体系建设', p, q, '完善疾病预防控制体系，提升应急处置能力。', '二、推进健康中国行动', '实施健康知识普及行动，提高居民健康素养水平。'].join('\n') + '\n';
+    const P = '加强卫生健康工作。';
+    const P2 = '加强卫生健康工作，加强卫生健康工作。';
+    const Q = '推进卫生事业发展。';
+    const Q2 = '推进教育事业发展。';
+    const texts = [body(P, Q), body(P2, Q2), body(P, Q2)];
+    clearMemos();
+    const kept = texts.map((t) => warm(t));
+    expect(kept).toEqual(texts.map((t) => fresh(t)));
+  });
+
   it('typing inside a section keeps a bounded number of its merged term counts', () => {
     const text = readSeed('000');
     const plan = parsePlan(text);

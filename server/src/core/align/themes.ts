@@ -153,7 +153,52 @@ interface PreparedSet {
    * it belongs to the prepared set (and goes with it), and hits depend on the heading alone.
    */
   headings: ParagraphMemo<HeadingHit[]>;
+  /** what the cosine of the last analysis leaves for the next (see CosineState) */
+  cosine: CosineState;
 }
+
+/** A unit's squared norm and dot product with each theme, as computed in analysis `stamp`. */
+interface UnitCosine {
+  stamp: number;
+  sq: number;
+  dot: Float64Array;
+}
+
+/**
+ * The cosine's inputs and results kept from one analysis to the next. A unit's norm and dot
+ * products depend on its terms' counts and IDF only: where the document has as many paragraphs as
+ * before (so IDF is the same function of document frequency) and none of the unit's terms changed
+ * its document frequency, the unit's numbers from the previous analysis are the ones this one would
+ * compute, bit for bit (same terms, same order, same weights). While a draft is edited, an edit
+ * changes the frequency of a few terms; re-analysing the same text changes none.
+ */
+interface CosineState {
+  /** clearMemos() epoch and dictionary generation the state belongs to */
+  epoch: number;
+  generation: number;
+  /** analyses counted; the stamp of the last one */
+  stamp: number;
+  /** the last analysis's number of term lists (paragraphs and queries), −1 before the first */
+  n: number;
+  /** its document frequencies by dense id, and the ids it set */
+  df: Int32Array;
+  seen: Int32Array;
+  seenCount: number;
+  /** unit results by the unit's term list (a paragraph's, or a section's merged one) */
+  units: ParagraphMemo<UnitCosine, object>;
+}
+
+function newCosineState(generation: number): CosineState {
+  return { epoch: cosineEpoch, generation, stamp: 0, n: -1, df: new Int32Array(0), seen: new Int32Array(0), seenCount: 0, units: new ParagraphMemo({ memo: false }) };
+}
+
+/** bumped by clearMemos(): every prepared set's cosine state starts again */
+let cosineEpoch = 0;
+registerMemo({
+  clear() {
+    cosineEpoch++;
+  },
+});
 
 interface HeadingHit {
   theme: number;
@@ -188,7 +233,7 @@ function prepare(set: RequirementSet, generation: number): PreparedSet {
       }),
     );
     const queryTerms = queries.map((q) => termList(q, q));
-    p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new ParagraphMemo({ memo: false }) };
+    p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new ParagraphMemo({ memo: false }), cosine: newCosineState(generation) };
     preparedSets.set(set, p);
   } else if (p.generation !== generation) {
     p.queryTerms = p.queries.map((q) => termList(q, q));
@@ -257,6 +302,14 @@ let supportBuffer = new Int32Array(1024);
  * query (which have postings): the cosine loop reads one array per term (left zeroed)
  */
 let idfScratch = new Float64Array(1024);
+/** terms whose document frequency changed since the last analysis (left zeroed) */
+let changedScratch = new Uint8Array(1024);
+
+/** Whether any of `ids` is marked. */
+function hasMarked(ids: Int32Array, marks: Uint8Array): boolean {
+  for (let k = 0; k < ids.length; k++) if (marks[ids[k]!] !== 0) return true;
+  return false;
+}
 
 /** A unit's distinct terms over its paragraphs (in order of first occurrence) and their counts. */
 interface Merged {
@@ -417,6 +470,34 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     for (const x of seen) signedIdf[x] = idfByDf[df[x]!]!;
     for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) signedIdf[q.ids[k]!] = -idfByDf[df[q.ids[k]!]!]!;
 
+    // what the last analysis left (CosineState): which terms changed their document frequency
+    let state = prepared.cosine;
+    if (state.epoch !== cosineEpoch || state.generation !== generation) state = prepared.cosine = newCosineState(generation);
+    const previous = state.stamp;
+    const stamp = ++state.stamp;
+    const comparable = keep && state.n === n;
+    if (changedScratch.length < df.length) changedScratch = new Uint8Array(df.length);
+    const changed = changedScratch;
+    let anyChanged = false;
+    if (comparable) {
+      for (const x of seen) {
+        if (df[x] !== (x < state.df.length ? state.df[x] : 0)) {
+          changed[x] = 1;
+          anyChanged = true;
+        }
+      }
+    }
+    if (keep) {
+      // this analysis's frequencies for the next one
+      for (let k = 0; k < state.seenCount; k++) state.df[state.seen[k]!] = 0;
+      if (state.df.length < df.length) state.df = new Int32Array(df.length);
+      if (state.seen.length < seen.length) state.seen = new Int32Array(Math.max(seen.length, 2 * state.seen.length));
+      for (let k = 0; k < seen.length; k++) state.df[seen[k]!] = df[seen[k]!]!;
+      state.seen.set(seen);
+      state.seenCount = seen.length;
+      state.n = n;
+    }
+
     // cosine of every unit with every theme: the unit's counts (a paragraph's own, or merged over
     // its paragraphs), sublinear TF × IDF, one pass over its distinct terms (in order of first
     // occurrence); sims[ui · T + ti]: cosine of unit ui with theme ti
@@ -426,20 +507,46 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     const pT = Int32Array.from(pTheme);
     const pW = Float64Array.from(pWeight);
     const pN = Int32Array.from(pNext);
-    for (let ui = 0; ui < units.length; ui++) {
-      const u = units[ui]!;
-      const { ids, counts } = u.b1 - u.b0 === 1 ? blockTerms[u.b0]! : mergeUnit(blockTerms, u.b0, u.b1, keep);
-      dot.fill(0);
-      let sq = 0;
-      for (let k = 0; k < ids.length; k++) {
-        const x = ids[k]!;
-        const v = signedIdf[x]!;
-        const w = tf(counts[k]!) * (v < 0 ? -v : v);
-        sq += w * w;
-        if (v < 0) for (let e = post[x]! - 1; e >= 0; e = pN[e]!) dot[pT[e]!]! += w * pW[e]!;
+    try {
+      for (let ui = 0; ui < units.length; ui++) {
+        const u = units[ui]!;
+        const list = u.b1 - u.b0 === 1 ? blockTerms[u.b0]! : mergeUnit(blockTerms, u.b0, u.b1, keep);
+        const { ids, counts } = list;
+        let kept = keep ? state.units.get(list) : undefined;
+        let sq: number;
+        let dots: Float64Array;
+        if (kept && (kept.stamp === stamp || (comparable && kept.stamp === previous && !(anyChanged && hasMarked(ids, changed))))) {
+          // computed earlier in this analysis (an equal paragraph), or in the last one and still valid
+          kept.stamp = stamp;
+          sq = kept.sq;
+          dots = kept.dot;
+        } else {
+          dot.fill(0);
+          sq = 0;
+          for (let k = 0; k < ids.length; k++) {
+            const x = ids[k]!;
+            const v = signedIdf[x]!;
+            const w = tf(counts[k]!) * (v < 0 ? -v : v);
+            sq += w * w;
+            if (v < 0) for (let e = post[x]! - 1; e >= 0; e = pN[e]!) dot[pT[e]!]! += w * pW[e]!;
+          }
+          dots = dot;
+          if (keep) {
+            if (kept) {
+              kept.stamp = stamp;
+              kept.sq = sq;
+              kept.dot.set(dot);
+            } else {
+              kept = { stamp, sq, dot: Float64Array.from(dot) };
+              state.units.set(list, kept);
+            }
+          }
+        }
+        const norm = Math.sqrt(sq);
+        for (let ti = 0; ti < T; ti++) sims[ui * T + ti] = norm && qNorm[ti] ? dots[ti]! / (norm * qNorm[ti]!) : 0;
       }
-      const norm = Math.sqrt(sq);
-      for (let ti = 0; ti < T; ti++) sims[ui * T + ti] = norm && qNorm[ti] ? dot[ti]! / (norm * qNorm[ti]!) : 0;
+    } finally {
+      if (anyChanged) for (const x of seen) changed[x] = 0;
     }
     // IDF of a term by its dense id, for explanations (every query bigram has one)
     const idfOfTerm = (g: number) => idfByDf[df[g]!]!;
