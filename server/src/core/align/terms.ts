@@ -86,11 +86,7 @@ export function termList(text: string, norm = normalize(text)): TermList {
     const id = denseId(t);
     const seen = countScratch.ids();
     if (seen[id] === 0) {
-      if (n === idBuffer.length) {
-        const grown = new Int32Array(2 * idBuffer.length);
-        grown.set(idBuffer);
-        idBuffer = grown;
-      }
+      idBuffer = withRoom(idBuffer, n + 1, n);
       idBuffer[n++] = id;
     }
     seen[id]!++;
@@ -143,21 +139,27 @@ export function termsOfBlock(block: { text: string }, keep = true): TermList {
 }
 
 /**
+ * `buffer` when it holds at least `size` entries, else a larger one (at least double) with the
+ * first `keep` entries copied: for the buffers reused from one analysis to the next.
+ */
+export function withRoom(buffer: Int32Array<ArrayBuffer>, size: number, keep = 0): Int32Array<ArrayBuffer> {
+  if (buffer.length >= size) return buffer;
+  const grown = new Int32Array(Math.max(size, 2 * buffer.length));
+  if (keep > 0) grown.set(buffer.subarray(0, keep));
+  return grown;
+}
+
+/**
  * A scratch array indexed by dense id, reused between analyses (an analysis leaves it zeroed):
  * allocating and zeroing an array the size of the dictionary for every keystroke would cost more
  * than the lookups it serves.
  */
 export class Scratch {
-  private a: Int32Array | undefined;
+  private a = new Int32Array(1024);
   /** an Int32Array of at least termSpace() entries, all zero (callers must zero what they set) */
   ids(): Int32Array {
-    const size = termSpace();
-    if (!this.a || this.a.length < size) {
-      // grown while in use (new terms get ids mid-count): what was counted so far is kept
-      const grown = new Int32Array(Math.max(size, 1024, this.a ? this.a.length * 2 : 0));
-      if (this.a) grown.set(this.a);
-      this.a = grown;
-    }
+    // grown while in use (new terms get ids mid-count): what was counted so far is kept
+    this.a = withRoom(this.a, termSpace(), this.a.length);
     return this.a;
   }
 }

@@ -19,7 +19,7 @@ import { fitsParagraphMemo, ParagraphMemo, registerMemo } from '../lru.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
-import { denseIdOf, dictionaryGeneration, normOf, Scratch, termList, termsOfBlock, type TermList } from './terms.js';
+import { denseIdOf, dictionaryGeneration, normOf, Scratch, termList, termsOfBlock, withRoom, type TermList } from './terms.js';
 import { sectionRef } from './part.js';
 import type { Evidence, SectionRef, ThemeAlignment, ThemeMatch } from './types.js';
 
@@ -182,7 +182,7 @@ interface CosineState {
   n: number;
   /** its document frequencies by dense id, and the ids it set */
   df: Int32Array;
-  seen: Int32Array;
+  seen: Int32Array<ArrayBuffer>;
   seenCount: number;
   /** unit results by the unit's term list (a paragraph's, or a section's merged one) */
   units: ParagraphMemo<UnitCosine, object>;
@@ -354,11 +354,7 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
   let nt = 0;
   for (let b = b0; b < b1; b++) {
     const { ids, counts } = blockTerms[b]!;
-    if (touchedBuffer.length < nt + ids.length) {
-      const grown = new Int32Array(Math.max(nt + ids.length, 2 * touchedBuffer.length));
-      grown.set(touchedBuffer.subarray(0, nt));
-      touchedBuffer = grown;
-    }
+    touchedBuffer = withRoom(touchedBuffer, nt + ids.length, nt);
     for (let k = 0; k < ids.length; k++) {
       const x = ids[k]!;
       if (acc[x] === 0) touchedBuffer[nt++] = x;
@@ -429,11 +425,7 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   // hundred thousand terms was an eighth of what an analysis allocated)
   let seenCount = 0;
   const count = (ids: Int32Array) => {
-    if (seenBuffer.length < seenCount + ids.length) {
-      const grown = new Int32Array(Math.max(seenCount + ids.length, 2 * seenBuffer.length));
-      grown.set(seenBuffer.subarray(0, seenCount));
-      seenBuffer = grown;
-    }
+    seenBuffer = withRoom(seenBuffer, seenCount + ids.length, seenCount);
     for (let k = 0; k < ids.length; k++) if (df[ids[k]!]!++ === 0) seenBuffer[seenCount++] = ids[k]!;
   };
   for (const l of blockTerms) count(l.ids);
@@ -491,7 +483,7 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
       // this analysis's frequencies for the next one
       for (let k = 0; k < state.seenCount; k++) state.df[state.seen[k]!] = 0;
       if (state.df.length < df.length) state.df = new Int32Array(df.length);
-      if (state.seen.length < seen.length) state.seen = new Int32Array(Math.max(seen.length, 2 * state.seen.length));
+      state.seen = withRoom(state.seen, seen.length);
       for (let k = 0; k < seen.length; k++) state.df[seen[k]!] = df[seen[k]!]!;
       state.seen.set(seen);
       state.seenCount = seen.length;
@@ -629,7 +621,7 @@ function explainMatches(
     // the units supporting the theme, grouped by top section (units are in top order), each
     // group by rounded score (highest first), then position, then unit order
     // (units are in top order, so the supporting ones, in unit order, come grouped by top)
-    if (supportBuffer.length < U) supportBuffer = new Int32Array(Math.max(U, 2 * supportBuffer.length));
+    supportBuffer = withRoom(supportBuffer, U);
     let ns = 0;
     for (let ui = 0; ui < U; ui++) {
       const score = scores[ti * U + ui]!;
