@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { analyze, runRules } from '../../server/src/core/analyze.js';
 import { parsePlan } from '../../server/src/core/parse.js';
-import { clearMemos, setParagraphSharing } from '../../server/src/core/lru.js';
+import { clearMemos, setParagraphSharing } from '../../server/src/core/generation-memo.js';
 import { allRules } from '../../server/src/core/rules/index.js';
 import type { RequirementSet } from '../../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../../server/src/node/requirements.js';
@@ -32,7 +32,7 @@ export interface CoreDocResult {
    */
   cold?: Summary;
   /**
-   * cold, and with no sharing between paragraphs of equal text either (lru.ts
+   * cold, and with no sharing between paragraphs of equal text either (generation-memo.ts
    * setParagraphSharing(false)): every paragraph worked out afresh, as for a document whose
    * paragraphs all differ. The generated plans repeat seed paragraphs (distinctParagraphs), which
    * a cold analysis works out once each; this is the cost of the work itself, ms.

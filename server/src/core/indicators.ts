@@ -8,7 +8,7 @@ import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
 import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
 import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
-import { fitsParagraphMemo, ParagraphSlot } from './lru.js';
+import { fitsParagraphMemo, ParagraphSlot } from './generation-memo.js';
 
 export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
 export { planYearOf } from './indicators/context.js';
@@ -97,7 +97,7 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
 }
 
 /**
- * scanText of a paragraph, memoised by its text and the plan year (lru.ts: ParagraphMemo): while
+ * scanText of a paragraph, memoised by its text and the plan year (generation-memo.ts: ParagraphMemo): while
  * a draft is edited almost every paragraph is unchanged between two analyses. The raw statements are only
  * read, never changed, so one list serves every analysis.
  */

@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../model.js';
 import { segmentOffset } from '../text.js';
-import { fitsParagraphMemo, ParagraphSlot, registerMemo } from '../lru.js';
+import { fitsParagraphMemo, ParagraphSlot, registerMemo } from '../generation-memo.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
@@ -81,7 +81,7 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   };
 }
 
-/** Paragraphs without white space, by text (the quote finder's, kept as lru.ts explains). */
+/** Paragraphs without white space, by text (the quote finder's, kept as generation-memo.ts explains). */
 const stripped = new ParagraphSlot<string>();
 /**
  * The last joined text of a plan part (of a document within the paragraph memo's limit), with

@@ -26,7 +26,7 @@ import type { RequirementSet, Target } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import type { PlanPart, TargetAlignment, TargetProblem, TargetStatus } from './types.js';
 import { normalize } from './similarity.js';
-import { Lru } from '../lru.js';
+import { Lru } from '../generation-memo.js';
 
 export const NAME_MATCH = 0.6;
 export const NAME_CLOSE = 0.8;

@@ -6,10 +6,10 @@
  * postings live in typed arrays indexed by term instead of Maps: the alignment of a 1 MB draft
  * spent a third of its time hashing terms and collecting the Maps' garbage.
  *
- * A paragraph's terms are computed once per paragraph text and kept (lru.ts: ParagraphMemo):
+ * A paragraph's terms are computed once per paragraph text and kept (generation-memo.ts: ParagraphMemo):
  * while a draft is edited almost every paragraph is unchanged between two analyses.
  */
-import { ParagraphSlot, registerMemo } from '../lru.js';
+import { ParagraphSlot, registerMemo } from '../generation-memo.js';
 import { forEachTerm, normalize, type Term } from './similarity.js';
 
 const denseIds = new Map<Term, number>();

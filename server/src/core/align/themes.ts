@@ -15,7 +15,8 @@
  * Status: covered when some section reaches the strong threshold, partial when only the weak one.
  */
 import type { Plan, Section } from '../model.js';
-import { fitsParagraphMemo, ParagraphMemo, registerMemo } from '../lru.js';
+import { fitsParagraphMemo, ParagraphMemo, registerMemo } from '../generation-memo.js';
+import { activeSession } from '../session.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
@@ -148,7 +149,7 @@ interface PreparedSet {
   /** keywords without a literal piece of two characters: tried on every heading */
   unanchored: { ti: number; ki: number }[];
   /**
-   * heading hits by heading text, for the headings of the last two analyses (lru.ts
+   * heading hits by heading text, for the headings of the last two analyses (generation-memo.ts
    * ParagraphMemo): headings rarely change while a draft is edited. Not cleared by clearMemos():
    * it belongs to the prepared set (and goes with it), and hits depend on the heading alone.
    */
@@ -209,8 +210,10 @@ interface HeadingHit {
 
 
 /** Set-derived data, computed once per set object (sets are immutable once loaded). */
-const preparedSets = new WeakMap<RequirementSet, PreparedSet>();
+const PREPARED: object = Object.freeze({ name: 'prepared requirement sets' });
 function prepare(set: RequirementSet, generation: number): PreparedSet {
+  // per session: a prepared set carries the cosine state of the session's last analysis
+  const preparedSets = activeSession().state(PREPARED, () => new WeakMap<RequirementSet, PreparedSet>());
   let p = preparedSets.get(set);
   if (!p) {
     const queries = set.themes.map(themeQuery);
