@@ -49,6 +49,8 @@ export interface DraftResult {
   fixSkipped?: Localized;
   /** wall time of the analysis in milliseconds (reported with --debug) */
   ms: number;
+  /** the session the analysis ran in (for further core calls on the plan, e.g. alignPlan) */
+  session: AnalysisSession;
 }
 
 export interface DraftFailure {
@@ -174,7 +176,7 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
       }
     }
   }
-  return { file, display, decoded, ...result, fixed, fixSkipped, ms: performance.now() - started };
+  return { file, display, decoded, ...result, fixed, fixSkipped, ms: performance.now() - started, session: options.session ?? cliSession };
 }
 
 /**

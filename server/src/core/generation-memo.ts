@@ -234,15 +234,6 @@ export class Lru<K, V> {
   }
 }
 
-/**
- * Registers another memo for clearMemos(): kept for modules whose state has not moved into the
- * session yet; it is cleared whenever the active session is cleared.
- */
-export function registerMemo(memo: { clear(): void }): void {
-  legacyMemos.add(memo);
-}
-const legacyMemos = new Set<{ clear(): void }>();
-
 /** Marks the start of an analysis in the active session (parsePlan calls it). */
 export function nextAnalysis(): void {
   activeSession().beginAnalysis();
@@ -264,5 +255,4 @@ export function setParagraphSharing(on: boolean): void {
  */
 export function clearMemos(): void {
   activeSession().clear();
-  for (const m of legacyMemos) m.clear();
 }

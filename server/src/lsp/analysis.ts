@@ -27,6 +27,8 @@ export interface DocAnalysis {
   failures: string[];
   /** analysis time in ms (parse + rules), for the log and the benchmark */
   millis: number;
+  /** the session the analysis ran in (views compute the alignment there, from its memos) */
+  session: AnalysisSession;
 }
 
 export class Superseded extends Error {
@@ -207,7 +209,7 @@ export class Analyzer {
     this.runs++;
     failures.push(...analysis.failures);
     const findings = context.isPlan ? analysis.findings : [];
-    const result: DocAnalysis = { uri: doc.uri, version, generation, plan: analysis.plan, findings, context, failures, millis };
+    const result: DocAnalysis = { uri: doc.uri, version, generation, plan: analysis.plan, findings, context, failures, millis, session: this.session };
     if (generation === this.generation) {
       const prev = this.cache.peek(doc.uri);
       if (!prev || prev.version <= version) this.cache.set(doc.uri, result);
