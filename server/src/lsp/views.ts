@@ -5,7 +5,7 @@ import { alignPlan } from '../core/align/index.js';
 import { buildReview, renderHtml, renderMarkdown } from '../core/report/index.js';
 import type { AlignmentResult, CsvResult, ReportResult } from './protocol.js';
 import { isAbsolute, relative } from 'node:path';
-import { indicatorJson } from '../cli/format/model.js';
+import { indicatorJson } from '../core/report/plan-json.js';
 
 
 export function alignmentResult(a: DocAnalysis): AlignmentResult {

@@ -15,7 +15,8 @@ import type { AlignmentResult, SectionRef, SectionThemes, TargetStatus, ThemeSta
 
 export * from './types.js';
 export { choosePlanPart, draftLevel, draftYear } from './part.js';
-export { STRONG, WEAK, RELATIVE, keywordPattern } from './themes.js';
+export { STRONG, WEAK, RELATIVE } from './themes.js';
+export { keywordPattern, keywordWildcards, MAX_KEYWORD_WILDCARDS } from './keywords.js';
 export { compareTarget, describeTarget, nameSimilarity, normalizeUnit, NAME_MATCH, NAME_CLOSE } from './targets.js';
 
 export interface AlignOptions {

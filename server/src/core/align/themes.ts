@@ -16,6 +16,7 @@
  */
 import type { Plan, Section } from '../model.js';
 import { fitsParagraphMemo, ParagraphMemo } from '../generation-memo.js';
+import { keywordPattern, QUOTES } from './keywords.js';
 import { activeSession } from '../session.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
@@ -48,34 +49,6 @@ interface Unit {
   /** the unit's paragraphs: plan.blocks[b0 … b1 − 1] */
   b0: number;
   b1: number;
-}
-
-const QUOTES = /[“”‘’"'《》〈〉「」『』]/g;
-
-/**
- * At most this many wildcard gaps per keyword. Each bounded gap doubles the backtracking of a near
- * miss (a Han run one character short), so a chain of them is exponential: 32 gaps cost seconds per
- * text position. Gaps past the cap are dropped; the requirement set loader warns about them.
- */
-export const MAX_KEYWORD_WILDCARDS = 4;
-
-/** Number of wildcard gaps in a keyword (a run of `*` is one gap). */
-export function keywordWildcards(keyword: string): number {
-  return (keyword.match(/\*+/g) ?? []).length;
-}
-
-/** Keyword matcher: literal, quotes ignored; `*` = 2–3 Han characters. */
-export function keywordPattern(keyword: string): RegExp {
-  // consecutive wildcards form one gap (** = 4–6 characters): one bounded quantifier, not a chain
-  const pieces = normalize(keyword).replace(QUOTES, '').split(/(\*+)/);
-  let source = '';
-  let gaps = 0;
-  for (const piece of pieces) {
-    if (piece.startsWith('*')) {
-      if (gaps++ < MAX_KEYWORD_WILDCARDS) source += `[\\u4e00-\\u9fff]{${2 * piece.length},${3 * piece.length}}`;
-    } else source += piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(source);
 }
 
 function themeQuery(t: Theme): string {
