@@ -69,6 +69,7 @@ export class AnalysisSession {
   run<T>(fn: () => T): T {
     const before = active;
     if (before === this) return fn();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the active-session pointer is the one alias
     active = this;
     try {
       return fn();
@@ -88,7 +89,6 @@ export function createSession(options: SessionOptions = {}): AnalysisSession {
  * a test's helper) that pass no session. The only module-level binding the core changes.
  */
 const idleSession = new AnalysisSession();
-// eslint-disable-next-line prefer-const -- the active session pointer (see session.run)
 let active: AnalysisSession = idleSession;
 
 /** The session of the analysis running now (idleSession outside any run). */

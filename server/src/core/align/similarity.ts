@@ -68,7 +68,7 @@ export function forEachTerm(norm: string, f: (t: Term) => void): void {
     }
     if (isHan(c) && i + 1 < norm.length && isHan(norm.charCodeAt(i + 1))) f(hanIndex(c) * HAN_SPAN + hanIndex(norm.charCodeAt(i + 1)));
   }
-  if (latinStart >= 0 && norm.length - latinStart >= 2) f(latinId((latinIds ??= latinIdMap()), norm.slice(latinStart)));
+  if (latinStart >= 0 && norm.length - latinStart >= 2) f(latinId(latinIds ?? latinIdMap(), norm.slice(latinStart)));
 }
 
 export function terms(norm: string): Term[] {
