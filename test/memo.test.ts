@@ -79,7 +79,8 @@ describe('what the analysis keeps between runs', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // a property test of 25 edit sequences: allowed the time a loaded machine needs (no speed assertion)
+  }, 180_000);
 
   it('the cosine kept for a unit two analyses back is not reused once its terms changed frequency', () => {
     // P, then a draft without P (P': the same terms, other counts), then P back: P's terms have the
