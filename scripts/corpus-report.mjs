@@ -22,11 +22,15 @@ const docs = readdirSync(dir)
   .sort();
 
 const cli = join(root, 'server', 'bin', 'planlint.js');
-const run = spawnSync(process.execPath, [cli, 'check', ...docs.map((d) => relative(root, join(dir, d))), '--format', 'json'], {
-  cwd: root,
-  encoding: 'utf8',
-  maxBuffer: 512 * 1024 * 1024,
-});
+const run = spawnSync(
+  process.execPath,
+  [cli, 'check', ...docs.map((d) => relative(root, join(dir, d))), '--format', 'json'],
+  {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  },
+);
 // exit code 1 only means "findings at error level"; 2 is a usage, input or configuration error
 if (run.status !== 0 && run.status !== 1) {
   process.stderr.write(run.stderr || `planlint exited with ${run.status}\n`);
@@ -80,7 +84,9 @@ if (asJson) {
     const rules = Object.entries(r.findingsByRule)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    lines.push(`| ${r.document} | ${r.sections.join('/')} | ${r.enumerations} | ${r.indicators}${kinds ? ` (${kinds})` : ''} | ${rules || '—'} |`);
+    lines.push(
+      `| ${r.document} | ${r.sections.join('/')} | ${r.enumerations} | ${r.indicators}${kinds ? ` (${kinds})` : ''} | ${rules || '—'} |`,
+    );
   }
   const total = (f) => rows.reduce((s, r) => s + f(r), 0);
   const allRules = countBy(

@@ -35,10 +35,25 @@ interface Expectation {
 async function outlineOf(file: string): Promise<Entry[]> {
   const r = await checkDraft(file);
   if (isFailure(r)) throw new Error(`${file}: ${r.message.en}`);
-  return [...r.plan.allSections].sort((a, b) => a.start - b.start).map((s) => ({ level: s.level, token: s.token.raw, title: s.title }));
+  return [...r.plan.allSections]
+    .sort((a, b) => a.start - b.start)
+    .map((s) => ({ level: s.level, token: s.token.raw, title: s.title }));
 }
 
-const CHINESE_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 一 → 1, 十二 → 12, 二十一 → 21, 一百零三 → 103 */
 function chineseValue(s: string): number | undefined {
@@ -100,11 +115,16 @@ const expectations: Expectation[] = readdirSync(expectDir)
   .sort()
   .map((f) => parseYaml(readFileSync(join(expectDir, f), 'utf8')) as Expectation);
 
-const known: Record<string, string> = (parseYaml(readFileSync(join(expectDir, 'status.yaml'), 'utf8')) as { 'known-mismatch'?: Record<string, string> })['known-mismatch'] ?? {};
+const known: Record<string, string> =
+  (parseYaml(readFileSync(join(expectDir, 'status.yaml'), 'utf8')) as { 'known-mismatch'?: Record<string, string> })[
+    'known-mismatch'
+  ] ?? {};
 
 describe('corpus expectations', () => {
   it('cover every corpus document, and the status list names only documents that have one', () => {
-    const docs = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
+    const docs = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     expect(expectations.map((e) => e.document)).toEqual(docs);
     for (const doc of Object.keys(known)) expect(docs).toContain(doc);
     for (const reason of Object.values(known)) expect(typeof reason === 'string' && reason.length > 0).toBe(true);
@@ -117,8 +137,18 @@ describe('corpus expectations', () => {
     expect(tokenNumber('（１０）')).toBe('10');
     expect(tokenNumber('第十八条')).toBe('18');
     expect(tokenNumber('3.2.1')).toBe('3.2.1');
-    expect(firstDifference([{ level: 2, token: '（一）', title: '压实责任' }], [{ level: 2, token: '(一)', title: '压实责任。' }])).toBeUndefined();
-    expect(firstDifference([{ level: 2, token: '（一）', title: '压实责任' }], [{ level: 3, token: '1.', title: '压实责任' }])).toMatch(/#1/);
+    expect(
+      firstDifference(
+        [{ level: 2, token: '（一）', title: '压实责任' }],
+        [{ level: 2, token: '(一)', title: '压实责任。' }],
+      ),
+    ).toBeUndefined();
+    expect(
+      firstDifference(
+        [{ level: 2, token: '（一）', title: '压实责任' }],
+        [{ level: 3, token: '1.', title: '压实责任' }],
+      ),
+    ).toMatch(/#1/);
   });
 });
 
@@ -130,7 +160,10 @@ describe('corpus outlines (what a careful reader sees)', () => {
       const diff = firstDifference(exp.outline, actual);
       if (reason) {
         // still wrong, as status.yaml says; when this fails, the fix landed: drop the document from the list
-        expect(diff, `${exp.document} now matches its expectation: remove it from test/corpus-expect/status.yaml`).toBeDefined();
+        expect(
+          diff,
+          `${exp.document} now matches its expectation: remove it from test/corpus-expect/status.yaml`,
+        ).toBeDefined();
       } else {
         expect(diff, `${exp.document}: ${diff}`).toBeUndefined();
       }
