@@ -24,7 +24,8 @@ afterAll(() => {
   rmSync(cli, { force: true });
 });
 
-const run = (args: string[], input?: string | Buffer, cwd = dir) => spawnSync(process.execPath, [cli, ...args], { cwd, input, encoding: 'utf8' });
+const run = (args: string[], input?: string | Buffer, cwd = dir) =>
+  spawnSync(process.execPath, [cli, ...args], { cwd, input, encoding: 'utf8' });
 
 // 一、 then 三、: numbering/sequence (error); the heading's full stop: heading/punctuation (warning)
 const BROKEN = '一、总体要求\n（一）加强组织领导。\n三、重点任务\n（一）推进医共体建设\n';
@@ -37,14 +38,33 @@ describe('SARIF for code scanning', () => {
     const run0 = JSON.parse(r.stdout).runs[0];
     expect(run0.invocations).toEqual([{ executionSuccessful: true, exitCode: 1 }]);
     expect(run0.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);
-    expect(run0.results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(['heading/punctuation', 'numbering/sequence']);
+    expect(run0.results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual([
+      'heading/punctuation',
+      'numbering/sequence',
+    ]);
     for (const res of run0.results) {
-      for (const loc of res.locations) expect(loc.physicalLocation.artifactLocation).toMatchObject({ uri: 'broken.txt', uriBaseId: '%SRCROOT%' });
-      for (const fix of res.fixes ?? []) for (const ch of fix.artifactChanges) expect(ch.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      for (const loc of res.locations)
+        expect(loc.physicalLocation.artifactLocation).toMatchObject({ uri: 'broken.txt', uriBaseId: '%SRCROOT%' });
+      for (const fix of res.fixes ?? [])
+        for (const ch of fix.artifactChanges) expect(ch.artifactLocation.uriBaseId).toBe('%SRCROOT%');
     }
-    const rules = run0.tool.driver.rules as { id: string; helpUri?: string; fullDescription?: { text: string }; help?: { text: string; markdown: string } }[];
+    const rules = run0.tool.driver.rules as {
+      id: string;
+      helpUri?: string;
+      fullDescription?: { text: string };
+      help?: { text: string; markdown: string };
+    }[];
     const ids = rules.map((x) => x.id);
-    for (const id of [...allRules.map((x) => x.meta.id), 'planlint/large-document', 'config/front-matter', 'config/schema', 'config/yaml', 'config/profile', 'config/requirements', 'input/unreadable']) {
+    for (const id of [
+      ...allRules.map((x) => x.meta.id),
+      'planlint/large-document',
+      'config/front-matter',
+      'config/schema',
+      'config/yaml',
+      'config/profile',
+      'config/requirements',
+      'input/unreadable',
+    ]) {
       expect(ids, id).toContain(id);
     }
     const docs = readFileSync(join(repoRoot, 'docs/rules.md'), 'utf8');
@@ -59,10 +79,18 @@ describe('SARIF for code scanning', () => {
   });
 
   it('takes the documentation base from PLANLINT_DOCS_URL (the Action points it at its repository)', () => {
-    const r = spawnSync(process.execPath, [cli, 'broken.txt', '--format', 'sarif'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PLANLINT_DOCS_URL: 'https://github.com/o/planlint/blob/v1/docs/rules.md' } });
-    const rule = JSON.parse(r.stdout).runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'numbering/sequence');
+    const r = spawnSync(process.execPath, [cli, 'broken.txt', '--format', 'sarif'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, PLANLINT_DOCS_URL: 'https://github.com/o/planlint/blob/v1/docs/rules.md' },
+    });
+    const rule = JSON.parse(r.stdout).runs[0].tool.driver.rules.find(
+      (x: { id: string }) => x.id === 'numbering/sequence',
+    );
     expect(rule.helpUri).toBe('https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-sequence');
-    expect(rule.help.markdown).toContain('(https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-sequence)');
+    expect(rule.help.markdown).toContain(
+      '(https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-sequence)',
+    );
   });
 });
 
@@ -72,7 +100,15 @@ describe('--format codequality (GitLab)', () => {
     const r = run(['cq.txt', '--format', 'codequality']);
     expect(r.status).toBe(1);
     const issues = JSON.parse(r.stdout);
-    expect(issues.map((i: { check_name: string; severity: string; location: { path: string; positions: { begin: { line: number } } } }) => [i.check_name, i.severity, i.location.path, i.location.positions.begin.line])).toEqual([
+    expect(
+      issues.map(
+        (i: {
+          check_name: string;
+          severity: string;
+          location: { path: string; positions: { begin: { line: number } } };
+        }) => [i.check_name, i.severity, i.location.path, i.location.positions.begin.line],
+      ),
+    ).toEqual([
       ['heading/punctuation', 'minor', 'cq.txt', 2],
       ['numbering/sequence', 'major', 'cq.txt', 3],
     ]);
@@ -84,8 +120,12 @@ describe('--format codequality (GitLab)', () => {
     // a paragraph inserted above moves the findings but keeps their identity
     writeFileSync(join(dir, 'cq.txt'), '2021年全县卫生健康工作要点\n\n' + BROKEN);
     const moved = JSON.parse(run(['cq.txt', '--format', 'codequality']).stdout);
-    expect(moved.map((i: { location: { positions: { begin: { line: number } } } }) => i.location.positions.begin.line)).toEqual([4, 5]);
-    expect(moved.map((i: { fingerprint: string }) => i.fingerprint)).toEqual(issues.map((i: { fingerprint: string }) => i.fingerprint));
+    expect(
+      moved.map((i: { location: { positions: { begin: { line: number } } } }) => i.location.positions.begin.line),
+    ).toEqual([4, 5]);
+    expect(moved.map((i: { fingerprint: string }) => i.fingerprint)).toEqual(
+      issues.map((i: { fingerprint: string }) => i.fingerprint),
+    );
   });
 });
 
@@ -106,7 +146,11 @@ describe('--stdin --fix', () => {
 
   it('passes a clean draft through byte for byte (GB18030 stays GB18030)', () => {
     const text = '一、总体要求\n（一）加强组织领导\n';
-    const gb = execFileSync(process.execPath, ['-e', `process.stdout.write(require('iconv-lite').encode(${JSON.stringify(text)}, 'gb18030'))`], { cwd: repoRoot });
+    const gb = execFileSync(
+      process.execPath,
+      ['-e', `process.stdout.write(require('iconv-lite').encode(${JSON.stringify(text)}, 'gb18030'))`],
+      { cwd: repoRoot },
+    );
     const r = spawnSync(process.execPath, [cli, '--stdin', '--fix'], { cwd: dir, input: gb });
     expect(Buffer.compare(r.stdout, gb)).toBe(0);
     expect(r.status).toBe(0);
@@ -119,8 +163,15 @@ describe('GitHub Action (action.yml)', () => {
 
   it('is a composite action whose step maps every input to the script', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual(['format', 'max-warnings', 'paths', 'requirements', 'sarif-file']);
-    for (const input of Object.keys(action.inputs)) expect(Object.values(step.env).join(' '), input).toContain(`inputs.${input} }}`);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      'format',
+      'max-warnings',
+      'paths',
+      'requirements',
+      'sarif-file',
+    ]);
+    for (const input of Object.keys(action.inputs))
+      expect(Object.values(step.env).join(' '), input).toContain(`inputs.${input} }}`);
     expect(step.run).toBe('bash "$GITHUB_ACTION_PATH/scripts/action.sh"');
   });
 
@@ -128,22 +179,38 @@ describe('GitHub Action (action.yml)', () => {
     const out = join(cwd, 'github-output');
     writeFileSync(out, '');
     // the step's env, with ${{ inputs.X }} replaced by the input or its default
-    const env: Record<string, string> = { ...(process.env as Record<string, string>), GITHUB_ACTION_PATH: repoRoot, GITHUB_OUTPUT: out, PLANLINT_BIN: cli };
+    const env: Record<string, string> = {
+      ...(process.env as Record<string, string>),
+      GITHUB_ACTION_PATH: repoRoot,
+      GITHUB_OUTPUT: out,
+      PLANLINT_BIN: cli,
+    };
     for (const [k, v] of Object.entries(step.env as Record<string, string>)) {
       const m = /^\$\{\{ inputs\.([a-z-]+) \}\}$/.exec(v);
       if (m) env[k] = inputs[m[1]!] ?? action.inputs[m[1]!].default;
       // the github context as a run of OWNER/planlint@v1 sees it
-      else env[k] = v.replace(/\$\{\{ github\.([a-z_]+)(?: \|\| github\.[a-z_]+)? \}\}/g, (_, name: string) => ({ server_url: 'https://github.com', action_repository: 'o/planlint', action_ref: 'v1' })[name] ?? '');
+      else
+        env[k] = v.replace(
+          /\$\{\{ github\.([a-z_]+)(?: \|\| github\.[a-z_]+)? \}\}/g,
+          (_, name: string) =>
+            ({ server_url: 'https://github.com', action_repository: 'o/planlint', action_ref: 'v1' })[name] ?? '',
+        );
     }
     const r = spawnSync('bash', ['-c', step.run], { cwd, env, encoding: 'utf8' });
-    const outputs = Object.fromEntries(readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split('=') as [string, string]));
+    const outputs = Object.fromEntries(
+      readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('=') as [string, string]),
+    );
     return { ...r, outputs };
   }
 
   it('runs on the seeds: SARIF written, annotations in the log, status as planlint decides', () => {
     const ws = join(dir, 'action-ws');
     mkdirSync(join(ws, 'plans'), { recursive: true });
-    for (const f of readdirSync(seedsDir).filter((x) => x.endsWith('.txt'))) copyFileSync(join(seedsDir, f), join(ws, 'plans', f));
+    for (const f of readdirSync(seedsDir).filter((x) => x.endsWith('.txt')))
+      copyFileSync(join(seedsDir, f), join(ws, 'plans', f));
     const r = runAction({ paths: 'plans', requirements: 'henan-2021' }, ws);
     const direct = run(['plans', '--requirements', 'henan-2021', '--format', 'json'], undefined, ws);
     const summary = JSON.parse(direct.stdout).summary;
@@ -151,9 +218,13 @@ describe('GitHub Action (action.yml)', () => {
     expect(r.outputs).toEqual({ 'sarif-file': 'planlint.sarif', 'exit-code': String(r.status) });
     const sarif = JSON.parse(readFileSync(join(ws, 'planlint.sarif'), 'utf8'));
     expect(sarif.runs[0].results.length).toBe(summary.errors + summary.warnings + summary.information + summary.hints);
-    expect(sarif.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'numbering/style').helpUri).toBe('https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-style');
+    expect(sarif.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'numbering/style').helpUri).toBe(
+      'https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-style',
+    );
     // format github: one annotation per finding
-    expect(r.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=plans\//.test(l)).length).toBe(sarif.runs[0].results.length);
+    expect(r.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=plans\//.test(l)).length).toBe(
+      sarif.runs[0].results.length,
+    );
   });
 
   it('fails on more warnings than max-warnings, and on errors', () => {
@@ -173,8 +244,42 @@ describe('GitHub Action (action.yml)', () => {
 
 describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
   // the manifest fields pre-commit documents for a hook (https://pre-commit.com/#new-hooks)
-  const stages = ['commit-msg', 'post-checkout', 'post-commit', 'post-merge', 'post-rewrite', 'pre-commit', 'pre-merge-commit', 'pre-push', 'pre-rebase', 'prepare-commit-msg', 'manual'];
-  const languages = ['conda', 'coursier', 'dart', 'docker', 'docker_image', 'dotnet', 'fail', 'golang', 'haskell', 'julia', 'lua', 'node', 'perl', 'pygrep', 'python', 'r', 'ruby', 'rust', 'swift', 'script', 'system'];
+  const stages = [
+    'commit-msg',
+    'post-checkout',
+    'post-commit',
+    'post-merge',
+    'post-rewrite',
+    'pre-commit',
+    'pre-merge-commit',
+    'pre-push',
+    'pre-rebase',
+    'prepare-commit-msg',
+    'manual',
+  ];
+  const languages = [
+    'conda',
+    'coursier',
+    'dart',
+    'docker',
+    'docker_image',
+    'dotnet',
+    'fail',
+    'golang',
+    'haskell',
+    'julia',
+    'lua',
+    'node',
+    'perl',
+    'pygrep',
+    'python',
+    'r',
+    'ruby',
+    'rust',
+    'swift',
+    'script',
+    'system',
+  ];
   const hookSchema = {
     type: 'array',
     minItems: 1,
@@ -228,7 +333,9 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
     const root = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     expect(hook.language).toBe('node');
     expect(Object.keys(root.bin)).toContain(hook.entry);
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: repoRoot, encoding: 'utf8' }));
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: repoRoot, encoding: 'utf8' }),
+    );
     const files = packed[0].files.map((f: { path: string }) => f.path);
     expect(files).toContain(root.bin[hook.entry]);
     expect(files).toContain('server/sets/henan-2021.yaml');

@@ -79,10 +79,22 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
 /** A .docx as Word writes one: formatted runs that split words, a tab, an existing comment. */
 async function wordLikeDocx(): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>`);
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
-  zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>`);
-  zip.file('word/comments.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments ${W}><w:comment w:id="5" w:author="张科长" w:initials="ZK"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment></w:comments>`);
+  zip.file(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>`,
+  );
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
+  zip.file(
+    'word/_rels/document.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>`,
+  );
+  zip.file(
+    'word/comments.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments ${W}><w:comment w:id="5" w:author="张科长" w:initials="ZK"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment></w:comments>`,
+  );
   const bold = '<w:rPr><w:b/><w:rFonts w:eastAsia="黑体"/></w:rPr>';
   zip.file(
     'word/document.xml',
@@ -118,14 +130,21 @@ describe('--format docx (Word comments)', () => {
       ['planlint', 'planlint: heading/punctuation（GB/T 15834-2011）', '。'],
       ['planlint', 'planlint: numbering/style（GB/T 9704-2012 §7.3.3; GB/T 15834-2011）', '(一)'],
     ]);
-    for (const c of comments) expect(json.files[0].diagnostics.map((d: { message: string }) => d.message)).toContain(c.text.split('\n')[0]);
+    for (const c of comments)
+      expect(json.files[0].diagnostics.map((d: { message: string }) => d.message)).toContain(c.text.split('\n')[0]);
     // the text itself is unchanged (markers hold no text)
     expect(documentText).toContain('(一)完善疾病预防控制体系。\n');
-    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"');
-    expect(await zip.file('word/_rels/document.xml.rels')!.async('string')).toMatch(/Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/comments" Target="comments\.xml"/);
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(
+      'PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"',
+    );
+    expect(await zip.file('word/_rels/document.xml.rels')!.async('string')).toMatch(
+      /Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/comments" Target="comments\.xml"/,
+    );
     // planlint reads the reviewed copy exactly as the original
     const again = JSON.parse(run(['reviewed.docx', '--format', 'json']).stdout);
-    expect(again.files[0].diagnostics.map((d: { code: string; range: unknown }) => [d.code, d.range])).toEqual(json.files[0].diagnostics.map((d: { code: string; range: unknown }) => [d.code, d.range]));
+    expect(again.files[0].diagnostics.map((d: { code: string; range: unknown }) => [d.code, d.range])).toEqual(
+      json.files[0].diagnostics.map((d: { code: string; range: unknown }) => [d.code, d.range]),
+    );
   });
 
   it('splits formatted runs at the finding offsets, keeps their formatting and existing comments', async () => {
@@ -134,7 +153,11 @@ describe('--format docx (Word comments)', () => {
     expect(r.stderr).toBe('');
     const { comments, zip } = await readComments(join(dir, 'word-reviewed.docx'));
     const mine = comments.filter((c) => c.author === 'planlint');
-    expect(comments.find((c) => c.id === '5')).toMatchObject({ author: '张科长', text: '请核实', anchored: '（二）提高免疫规划水平。' });
+    expect(comments.find((c) => c.id === '5')).toMatchObject({
+      author: '张科长',
+      text: '请核实',
+      anchored: '（二）提高免疫规划水平。',
+    });
     // new ids do not collide with the existing one
     expect(new Set(comments.map((c) => c.id)).size).toBe(comments.length);
     expect(mine.map((c) => c.anchored).sort()).toEqual(['(一)', '。', '。']);
@@ -143,7 +166,9 @@ describe('--format docx (Word comments)', () => {
     expect(xml).toContain('<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">一)</w:t></w:r>');
     expect(xml).toContain('<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">完善疾病预防</w:t></w:r>');
     // the relationship and the override are not duplicated
-    expect((await zip.file('word/_rels/document.xml.rels')!.async('string')).match(/relationships\/comments/g)).toHaveLength(1);
+    expect(
+      (await zip.file('word/_rels/document.xml.rels')!.async('string')).match(/relationships\/comments/g),
+    ).toHaveLength(1);
     expect((await zip.file('[Content_Types].xml')!.async('string')).match(/comments\+xml/g)).toHaveLength(1);
   });
 

@@ -15,7 +15,8 @@ beforeAll(buildServer, 120000);
 afterAll(removeServerBuild);
 
 // VS Code's defaults for planlint.include (client/package.json)
-const clientInclude = JSON.parse(readFileSync(`${repoRoot}/client/package.json`, 'utf8')).contributes.configuration.properties['planlint.include'].default as string[];
+const clientInclude = JSON.parse(readFileSync(`${repoRoot}/client/package.json`, 'utf8')).contributes.configuration
+  .properties['planlint.include'].default as string[];
 
 describe('plan detection by name and title (core/planname.ts)', () => {
   it('recognises plan genres in file names', () => {
@@ -53,7 +54,10 @@ describe('language server with the extension defaults', () => {
       ['zh-cn', true],
       ['en', false],
     ] as const) {
-      const h = await startServer({ locale, configuration: (section) => (section === 'planlint' ? { include: clientInclude, language: 'auto' } : null) });
+      const h = await startServer({
+        locale,
+        configuration: (section) => (section === 'planlint' ? { include: clientInclude, language: 'auto' } : null),
+      });
       try {
         const named = fileUri(`2023年全县卫生健康工作要点-${locale}.txt`);
         await h.open(named, text, 'plaintext');
@@ -62,7 +66,9 @@ describe('language server with the extension defaults', () => {
         expect(style).toBeDefined();
         // one language only: no line break between a Chinese and an English message
         expect(style.message.includes('\n')).toBe(false);
-        expect(/[\u4e00-\u9fff]{4}/.test(style.message.replace(/“[^”]*”|\([^)]*\)|（[^）]*）/g, ''))).toBe(expectChinese);
+        expect(/[\u4e00-\u9fff]{4}/.test(style.message.replace(/“[^”]*”|\([^)]*\)|（[^）]*）/g, ''))).toBe(
+          expectChinese,
+        );
         expect(style.codeDescription?.href).toMatch(/\/docs\/rules\.md#rule-numbering-style$/);
         // a text file neither named nor titled like a plan: nothing reported
         const other = fileUri(`meeting-notes-${locale}.txt`);
@@ -76,7 +82,9 @@ describe('language server with the extension defaults', () => {
   }, 60000);
 
   it('planlint.detectPlans: false turns the detection off', async () => {
-    const h = await startServer({ configuration: (section) => (section === 'planlint' ? { include: clientInclude, detectPlans: false } : null) });
+    const h = await startServer({
+      configuration: (section) => (section === 'planlint' ? { include: clientInclude, detectPlans: false } : null),
+    });
     try {
       const named = fileUri('2023年全县卫生健康工作要点-off.txt');
       await h.open(named, readSeed('001'), 'plaintext');
@@ -86,4 +94,3 @@ describe('language server with the extension defaults', () => {
     }
   }, 60000);
 });
-

@@ -7,7 +7,16 @@
  * the language server answering a real initialize request over stdio.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,12 +29,20 @@ let tarball = '';
 let packed: { files: { path: string }[]; size: number }[] = [];
 
 const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(repoRoot, 'scripts', 'stage-package.mjs'), stage], { stdio: 'pipe' });
   packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], stage));
-  tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  tarball = join(
+    work,
+    readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+  );
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'adopter', version: '1.0.0', private: true }));
   mkdirSync(join(project, 'plans'));
@@ -69,7 +86,10 @@ describe('npm pack of server/ (the planlint package)', () => {
   });
 
   it('npx planlint checks a plan in the project (exit 1: the seed has error-level findings)', () => {
-    const r = spawnSync('npx', ['--offline', 'planlint', 'plans', '--format', 'json', '--requirements', 'henan-2021'], { cwd: project, encoding: 'utf8' });
+    const r = spawnSync('npx', ['--offline', 'planlint', 'plans', '--format', 'json', '--requirements', 'henan-2021'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
     expect(report.summary.files).toBe(1);
@@ -81,9 +101,16 @@ describe('npm pack of server/ (the planlint package)', () => {
   });
 
   it('reads .docx and writes SARIF from the vendored bundles', () => {
-    const docx = spawnSync('npx', ['--offline', 'planlint', join(repoRoot, 'test/fixtures/docx/plan.docx'), '--format', 'json'], { cwd: project, encoding: 'utf8' });
+    const docx = spawnSync(
+      'npx',
+      ['--offline', 'planlint', join(repoRoot, 'test/fixtures/docx/plan.docx'), '--format', 'json'],
+      { cwd: project, encoding: 'utf8' },
+    );
     expect(JSON.parse(docx.stdout).files[0].encoding).toBe('docx');
-    const sarif = spawnSync('npx', ['--offline', 'planlint', 'plans', '--format', 'sarif'], { cwd: project, encoding: 'utf8' });
+    const sarif = spawnSync('npx', ['--offline', 'planlint', 'plans', '--format', 'sarif'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(sarif.stdout).version).toBe('2.1.0');
   });
 
@@ -92,17 +119,32 @@ describe('npm pack of server/ (the planlint package)', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'planlint.yaml'), 'profile: gbt9704\nrules:\n  numbering/style: sometimes\n');
     writeFileSync(join(dir, 'a.txt'), '一、总体要求\n');
-    const r = spawnSync(process.execPath, [join(project, 'node_modules/planlint/bin/planlint.js'), 'a.txt', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [join(project, 'node_modules/planlint/bin/planlint.js'), 'a.txt', '--format', 'json'],
+      { cwd: dir, encoding: 'utf8' },
+    );
     const report = JSON.parse(r.stdout);
     expect(report.problems.map((p: { code: string }) => p.code)).toContain('config/schema');
     expect(r.status).toBe(2);
   });
 
   it('npx planlint-language-server --stdio answers initialize', async () => {
-    const proc = spawn('npx', ['--offline', 'planlint-language-server', '--stdio'], { cwd: project, stdio: ['pipe', 'pipe', 'pipe'] });
-    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const proc = spawn('npx', ['--offline', 'planlint-language-server', '--stdio'], {
+      cwd: project,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { processId: null, rootUri: null, capabilities: {} },
+    });
     proc.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-    const reply = await new Promise<{ id: number; result: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } }>((resolve, reject) => {
+    const reply = await new Promise<{
+      id: number;
+      result: { capabilities: Record<string, unknown>; serverInfo?: { name: string } };
+    }>((resolve, reject) => {
       let buf = Buffer.alloc(0);
       const timer = setTimeout(() => reject(new Error('no initialize reply within 30 s')), 30000);
       proc.stdout.on('data', (d: Buffer) => {
@@ -119,7 +161,9 @@ describe('npm pack of server/ (the planlint package)', () => {
     proc.kill();
     expect(reply.id).toBe(1);
     expect(reply.result.capabilities['textDocumentSync']).toBeDefined();
-    expect(reply.result.capabilities['diagnosticProvider'] ?? reply.result.capabilities['textDocumentSync']).toBeTruthy();
+    expect(
+      reply.result.capabilities['diagnosticProvider'] ?? reply.result.capabilities['textDocumentSync'],
+    ).toBeTruthy();
   }, 60000);
 
   it('carries no file outside the package', () => {

@@ -19,7 +19,15 @@ import { artifactsDir, repoRoot } from './harness/codeServer.js';
 const cliJs = join(repoRoot, 'server', 'bin', 'planlint.js');
 let tmp: string;
 let soffice: string;
-let report: { files: { diagnostics: { code: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[] };
+let report: {
+  files: {
+    diagnostics: {
+      code: string;
+      message: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }[];
+  }[];
+};
 
 function which(...names: string[]): string | undefined {
   for (const n of names) if (spawnSync('sh', ['-c', `command -v ${n}`], { encoding: 'utf8' }).status === 0) return n;
@@ -29,25 +37,50 @@ function which(...names: string[]): string | undefined {
 /** LibreOffice headless with a profile of its own (no HOME writes, no first-start dialogs). */
 function convert(file: string, to: string): void {
   const profile = pathToFileURL(join(tmp, 'lo-profile')).href;
-  const r = spawnSync(soffice, ['--headless', '--norestore', '--nologo', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', tmp, file], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const r = spawnSync(
+    soffice,
+    [
+      '--headless',
+      '--norestore',
+      '--nologo',
+      `-env:UserInstallation=${profile}`,
+      '--convert-to',
+      to,
+      '--outdir',
+      tmp,
+      file,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 180_000,
+    },
+  );
   if (r.status !== 0) throw new Error(`soffice --convert-to ${to} failed (${r.status}): ${r.stderr}\n${r.stdout}`);
 }
 
 describe('Word comments opened by LibreOffice', () => {
   beforeAll(() => {
     const lo = which('soffice', 'libreoffice');
-    const missing = [lo ? '' : 'soffice (libreoffice-writer-nogui)', which('pdftotext') ? '' : 'pdftotext (poppler-utils)', which('pdftoppm') ? '' : 'pdftoppm (poppler-utils)'].filter(Boolean);
+    const missing = [
+      lo ? '' : 'soffice (libreoffice-writer-nogui)',
+      which('pdftotext') ? '' : 'pdftotext (poppler-utils)',
+      which('pdftoppm') ? '' : 'pdftoppm (poppler-utils)',
+    ].filter(Boolean);
     if (missing.length) throw new Error(`missing programs: ${missing.join(', ')}; .ci/run installs them`);
     soffice = lo!;
-    if (!existsSync(join(repoRoot, 'server', 'dist', 'cli.js'))) execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+    if (!existsSync(join(repoRoot, 'server', 'dist', 'cli.js')))
+      execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
     tmp = mkdtempSync(join(tmpdir(), 'planlint-e2e-docx-'));
     copyFileSync(join(repoRoot, 'test/fixtures/docx/plan.docx'), join(tmp, 'plan.docx'));
-    report = JSON.parse(execFileSync(process.execPath, [cliJs, 'plan.docx', '--format', 'json'], { cwd: tmp, encoding: 'utf8' }));
-    const r = spawnSync(process.execPath, [cliJs, 'plan.docx', '--format', 'docx', '--output', 'reviewed.docx'], { cwd: tmp, encoding: 'utf8' });
-    if (!existsSync(join(tmp, 'reviewed.docx'))) throw new Error(`planlint wrote no reviewed.docx (exit ${r.status}): ${r.stderr}`);
+    report = JSON.parse(
+      execFileSync(process.execPath, [cliJs, 'plan.docx', '--format', 'json'], { cwd: tmp, encoding: 'utf8' }),
+    );
+    const r = spawnSync(process.execPath, [cliJs, 'plan.docx', '--format', 'docx', '--output', 'reviewed.docx'], {
+      cwd: tmp,
+      encoding: 'utf8',
+    });
+    if (!existsSync(join(tmp, 'reviewed.docx')))
+      throw new Error(`planlint wrote no reviewed.docx (exit ${r.status}): ${r.stderr}`);
   }, 240_000);
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -63,7 +96,10 @@ describe('Word comments opened by LibreOffice', () => {
     expect(ours.length).toBe(diagnostics.length);
     const texts = ours.map((a) => a[2]!.replace(/<[^>]+>/g, ''));
     for (const d of diagnostics) {
-      expect(texts.some((t) => t.includes(d.message) && t.includes(d.code)), d.message).toBe(true);
+      expect(
+        texts.some((t) => t.includes(d.message) && t.includes(d.code)),
+        d.message,
+      ).toBe(true);
     }
     // the text between each annotation and its annotation-end: what the finding is about
     const anchored = ours
@@ -79,20 +115,37 @@ describe('Word comments opened by LibreOffice', () => {
   });
 
   it('prints the comments into the PDF and renders page 1 to artifacts/e2e/docx-comments.png', () => {
-    const filter = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}';
+    const filter =
+      'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}';
     convert(join(tmp, 'reviewed.docx'), filter);
     const pdf = join(tmp, 'reviewed.pdf');
     expect(statSync(pdf).size).toBeGreaterThan(1000);
     // reading order (no -layout): the margin boxes come out as blocks of their own
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     const version = spawnSync(soffice, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    expect(text, `no comment author in the PDF text (${version}; ExportNotesInMargin and JSON filter options need LibreOffice ≥ 7.4)`).toContain('planlint');
+    expect(
+      text,
+      `no comment author in the PDF text (${version}; ExportNotesInMargin and JSON filter options need LibreOffice ≥ 7.4)`,
+    ).toContain('planlint');
     for (const d of report.files[0]!.diagnostics) {
       // margin comments wrap: compare without white space, the start of each message
-      expect(text, `comment "${d.message}" not in the PDF text (${version})`).toContain(d.message.replace(/\s+/g, '').slice(0, 8));
+      expect(text, `comment "${d.message}" not in the PDF text (${version})`).toContain(
+        d.message.replace(/\s+/g, '').slice(0, 8),
+      );
     }
     mkdirSync(artifactsDir, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, join(artifactsDir, 'docx-comments')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '110',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdf,
+      join(artifactsDir, 'docx-comments'),
+    ]);
     const png = join(artifactsDir, 'docx-comments.png');
     expect(statSync(png).size).toBeGreaterThan(10_000);
     expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');

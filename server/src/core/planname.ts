@@ -7,7 +7,17 @@
  */
 
 /** The genre words (title nouns of plans), longest first. */
-export const PLAN_WORDS: readonly string[] = ['政府工作报告', '重点工作', '工作要点', '工作计划', '工作安排', '实施方案', '工作方案', '行动方案', '行动计划'];
+export const PLAN_WORDS: readonly string[] = [
+  '政府工作报告',
+  '重点工作',
+  '工作要点',
+  '工作计划',
+  '工作安排',
+  '实施方案',
+  '工作方案',
+  '行动方案',
+  '行动计划',
+];
 
 const planWord = new RegExp(PLAN_WORDS.join('|'));
 
@@ -27,7 +37,10 @@ export function planTitled(text: string): boolean {
   const fm = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(head);
   if (fm) head = head.slice(fm[0].length);
   for (const raw of head.split(/\r?\n/)) {
-    const line = raw.replace(/^#{1,6}\s+/, '').replace(/<!--.*?-->/g, '').trim();
+    const line = raw
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/<!--.*?-->/g, '')
+      .trim();
     if (!line) continue;
     return line.length <= 60 && !/[。，；;]/.test(line.replace(/[。]$/, '')) && planWord.test(line);
   }

@@ -8,7 +8,15 @@ import { allRules } from '../core/rules/index.js';
 import { SIZE_LIMIT_ID } from '../core/analyze.js';
 import { ruleAnchor, rulesDocFileUrl } from '../node/ruledocs.js';
 
-const documented = new Set([...allRules.map((r) => r.meta.id), SIZE_LIMIT_ID, 'config/front-matter', 'config/requirements', 'config/profile', 'config/yaml', 'config/schema']);
+const documented = new Set([
+  ...allRules.map((r) => r.meta.id),
+  SIZE_LIMIT_ID,
+  'config/front-matter',
+  'config/requirements',
+  'config/profile',
+  'config/yaml',
+  'config/schema',
+]);
 let docsUrl: string | null | undefined;
 
 /** `file:///…/docs/rules.md#rule-numbering-style` for a documented rule id, else undefined. */

@@ -10,7 +10,13 @@ import { findBundled } from './bundled.js';
 
 /** `numbering/style` → `rule-numbering-style`. */
 export function ruleAnchor(ruleId: string): string {
-  return 'rule-' + ruleId.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return (
+    'rule-' +
+    ruleId
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+  );
 }
 
 /** file:// URL of the bundled docs/rules.md, or undefined when it is not there. */
@@ -25,6 +31,9 @@ export function rulesDocFileUrl(): string | undefined {
  * repository's blob URL; the GitHub Action sets it) when set, else the bundled file; with the
  * rule's anchor.
  */
-export function ruleDocUrl(ruleId: string, base = process.env['PLANLINT_DOCS_URL'] || rulesDocFileUrl()): string | undefined {
+export function ruleDocUrl(
+  ruleId: string,
+  base = process.env['PLANLINT_DOCS_URL'] || rulesDocFileUrl(),
+): string | undefined {
   return base ? `${base.replace(/#.*$/, '')}#${ruleAnchor(ruleId)}` : undefined;
 }

@@ -43,7 +43,12 @@ function yamlList(items: readonly string[]): string {
   return `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
 }
 
-export function configText(schema: string, profile: string, requirements: readonly string[], superior?: string): string {
+export function configText(
+  schema: string,
+  profile: string,
+  requirements: readonly string[],
+  superior?: string,
+): string {
   return [
     `# yaml-language-server: $schema=${schema}`,
     '#',
@@ -56,7 +61,11 @@ export function configText(schema: string, profile: string, requirements: readon
     `profile: ${profile}`,
     '',
     '# 上级要求集（对照检查）/ requirement sets checked for alignment: bundled names or paths relative to this file',
-    ...(superior ? [`# ${requirements[requirements.length - 1]} 由 ${superior} 起草，请人工校订 / drafted from ${superior}: review it`] : []),
+    ...(superior
+      ? [
+          `# ${requirements[requirements.length - 1]} 由 ${superior} 起草，请人工校订 / drafted from ${superior}: review it`,
+        ]
+      : []),
     `requirements: ${yamlList(requirements)}`,
     '',
     '# 单条规则的级别 / per-rule severity: error | warning | information | hint | off',
@@ -78,11 +87,21 @@ async function ask(env: CliEnv, opts: InitOptions): Promise<{ profile: string; r
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const zh = env.lang === 'zh';
-    const p = (await rl.question(zh ? `规则配置（${PROFILES.join('/')}）[${profile}]：` : `Profile (${PROFILES.join('/')}) [${profile}]: `)).trim();
+    const p = (
+      await rl.question(
+        zh ? `规则配置（${PROFILES.join('/')}）[${profile}]：` : `Profile (${PROFILES.join('/')}) [${profile}]: `,
+      )
+    ).trim();
     if (p) profile = p;
     if (!opts.requirements && !opts.superior) {
       const sets = listBundledSets().join(', ');
-      const r = (await rl.question(zh ? `上级要求集（内置：${sets}；逗号分隔，可留空）：` : `Requirement sets (bundled: ${sets}; comma-separated, may be empty): `)).trim();
+      const r = (
+        await rl.question(
+          zh
+            ? `上级要求集（内置：${sets}；逗号分隔，可留空）：`
+            : `Requirement sets (bundled: ${sets}; comma-separated, may be empty): `,
+        )
+      ).trim();
       if (r) requirements = r.split(/[,，\s]+/).filter(Boolean);
     }
   } finally {
@@ -92,15 +111,26 @@ async function ask(env: CliEnv, opts: InitOptions): Promise<{ profile: string; r
 }
 
 function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(/[,，]/).map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }
 
 export const command: CliCommand = {
   register(program: Command) {
     program
       .command('init')
-      .description('在当前目录写入带注释的 planlint.yaml（不覆盖已有文件）/ write a commented planlint.yaml here (never overwrites)')
-      .option('-s, --superior <file>', '从上级文件起草要求集（requirements/NAME.yaml）/ draft a requirement set from a superior document')
+      .description(
+        '在当前目录写入带注释的 planlint.yaml（不覆盖已有文件）/ write a commented planlint.yaml here (never overwrites)',
+      )
+      .option(
+        '-s, --superior <file>',
+        '从上级文件起草要求集（requirements/NAME.yaml）/ draft a requirement set from a superior document',
+      )
       .option('-n, --name <name>', '起草的要求集名称 / name of the drafted set (default: the file name)')
       .option('-p, --profile <name|path>', '规则配置 / profile (gbt9704, strict, lenient or a path)')
       .option('-r, --requirements <name|path>', '要求集（可重复）/ requirement set (repeatable)', collect)
@@ -110,14 +140,25 @@ export const command: CliCommand = {
         const dir = process.cwd();
         const target = path.join(dir, 'planlint.yaml');
         const refuse = (file: string) =>
-          new CliError({ zh: `${file} 已存在，未改动（planlint init 不覆盖文件）`, en: `${file} already exists; left unchanged (planlint init never overwrites)` });
-        if (existsSync(target) || existsSync(path.join(dir, 'planlint.yml'))) throw refuse(existsSync(target) ? 'planlint.yaml' : 'planlint.yml');
+          new CliError({
+            zh: `${file} 已存在，未改动（planlint init 不覆盖文件）`,
+            en: `${file} already exists; left unchanged (planlint init never overwrites)`,
+          });
+        if (existsSync(target) || existsSync(path.join(dir, 'planlint.yml')))
+          throw refuse(existsSync(target) ? 'planlint.yaml' : 'planlint.yml');
         let drafted: Awaited<ReturnType<typeof draftRequirementSet>> | undefined;
         let setRel: string | undefined;
         if (opts.superior) {
-          if (!existsSync(opts.superior)) throw new CliError({ zh: `找不到上级文件“${opts.superior}”（--superior）`, en: `superior document "${opts.superior}" not found (--superior)` });
+          if (!existsSync(opts.superior))
+            throw new CliError({
+              zh: `找不到上级文件“${opts.superior}”（--superior）`,
+              en: `superior document "${opts.superior}" not found (--superior)`,
+            });
           drafted = await draftRequirementSet(opts.superior, opts.name);
-          const file = (opts.name ?? path.basename(opts.superior).replace(/\.[^.]+$/, '')).replace(/[\\/:*?"<>|]/g, '_');
+          const file = (opts.name ?? path.basename(opts.superior).replace(/\.[^.]+$/, '')).replace(
+            /[\\/:*?"<>|]/g,
+            '_',
+          );
           setRel = `requirements/${file}.yaml`;
           if (existsSync(path.join(dir, setRel))) throw refuse(setRel);
           if (drafted.warning) env.warn(drafted.warning);

@@ -31,19 +31,34 @@ const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
 /** Usage checks before any work: one .docx in, another file out. */
-export function checkDocxUsage(paths: readonly string[], opts: { output?: string; stdin?: boolean; fix?: boolean }): void {
+export function checkDocxUsage(
+  paths: readonly string[],
+  opts: { output?: string; stdin?: boolean; fix?: boolean },
+): void {
   if (opts.stdin || paths.length !== 1 || path.extname(paths[0]!).toLowerCase() !== '.docx') {
-    throw new CliError({ zh: '--format docx 需要且只能有一个 .docx 文件参数', en: '--format docx needs exactly one .docx file argument' });
+    throw new CliError({
+      zh: '--format docx 需要且只能有一个 .docx 文件参数',
+      en: '--format docx needs exactly one .docx file argument',
+    });
   }
-  if (!opts.output) throw new CliError({ zh: '--format docx 需要 --output 指定写出的 .docx 文件', en: '--format docx needs --output FILE.docx' });
-  if (opts.fix) throw new CliError({ zh: '--format docx 不能与 --fix 同用', en: '--format docx cannot be combined with --fix' });
+  if (!opts.output)
+    throw new CliError({
+      zh: '--format docx 需要 --output 指定写出的 .docx 文件',
+      en: '--format docx needs --output FILE.docx',
+    });
+  if (opts.fix)
+    throw new CliError({ zh: '--format docx 不能与 --fix 同用', en: '--format docx cannot be combined with --fix' });
   let same = path.resolve(paths[0]!) === path.resolve(opts.output);
   try {
     same ||= realpathSync(paths[0]!) === realpathSync(opts.output);
   } catch {
     /* the output does not exist yet */
   }
-  if (same) throw new CliError({ zh: '--output 不能是原文件（原文件保持不变）', en: '--output must not be the input file (the original is left untouched)' });
+  if (same)
+    throw new CliError({
+      zh: '--output 不能是原文件（原文件保持不变）',
+      en: '--output must not be the input file (the original is left untouched)',
+    });
 }
 
 export interface DocxComment {
@@ -57,7 +72,8 @@ type El = Element;
 
 function children(el: Node, name?: string): El[] {
   const out: El[] = [];
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (!name || (c as El).nodeName === name)) out.push(c as El);
+  for (let c = el.firstChild; c; c = c.nextSibling)
+    if (c.nodeType === 1 && (!name || (c as El).nodeName === name)) out.push(c as El);
   return out;
 }
 
@@ -73,11 +89,29 @@ function pieces(p: El): Piece[] {
   const walk = (el: El) => {
     for (const c of children(el)) {
       const n = c.nodeName;
-      if (n === 'w:del' || n === 'w:p' || n === 'w:txbxContent' || n === 'w:pPr' || n === 'w:rPr' || n === 'w:drawing' || n === 'w:pict') continue;
+      if (
+        n === 'w:del' ||
+        n === 'w:p' ||
+        n === 'w:txbxContent' ||
+        n === 'w:pPr' ||
+        n === 'w:rPr' ||
+        n === 'w:drawing' ||
+        n === 'w:pict'
+      )
+        continue;
       if (n === 'w:r') {
         for (const t of children(c)) {
           const tn = t.nodeName;
-          const text = tn === 'w:t' ? (t.textContent ?? '') : tn === 'w:tab' ? '\t' : tn === 'w:noBreakHyphen' ? '\u2011' : tn === 'w:softHyphen' ? '\u00ad' : '';
+          const text =
+            tn === 'w:t'
+              ? (t.textContent ?? '')
+              : tn === 'w:tab'
+                ? '\t'
+                : tn === 'w:noBreakHyphen'
+                  ? '\u2011'
+                  : tn === 'w:softHyphen'
+                    ? '\u00ad'
+                    : '';
           if (text) out.push({ run: c, node: t, text });
         }
       } else walk(c);
@@ -158,14 +192,57 @@ function nextId(...docs: Document[]): number {
   let max = -1;
   for (const d of docs) {
     for (const tag of ['w:comment', 'w:commentRangeStart', 'w:commentReference']) {
-      for (const el of Array.from(d.getElementsByTagName(tag))) max = Math.max(max, Number(el.getAttribute('w:id')) || 0);
+      for (const el of Array.from(d.getElementsByTagName(tag)))
+        max = Math.max(max, Number(el.getAttribute('w:id')) || 0);
     }
   }
   return max + 1;
 }
 
+/** The relationship document.xml → comments.xml and the content-type override, unless present. */
+async function registerCommentsPart(
+  zip: import('jszip'),
+  parse: (xml: string) => Document,
+  serialize: (d: Document) => string,
+): Promise<void> {
+  // relationship document.xml → comments.xml
+  const relsPath = 'word/_rels/document.xml.rels';
+  const rels = parse(
+    (await zip.file(relsPath)?.async('string')) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`,
+  );
+  const relList = Array.from(rels.getElementsByTagName('Relationship')) as El[];
+  if (!relList.some((r) => r.getAttribute('Type') === COMMENTS_TYPE)) {
+    const ids = new Set(relList.map((r) => r.getAttribute('Id')));
+    let n = relList.length + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const rel = rels.createElementNS(RELS_NS, 'Relationship');
+    rel.setAttribute('Id', `rId${n}`);
+    rel.setAttribute('Type', COMMENTS_TYPE);
+    rel.setAttribute('Target', 'comments.xml');
+    rels.documentElement.appendChild(rel);
+    zip.file(relsPath, serialize(rels));
+  }
+  // content type override
+  const ctPath = '[Content_Types].xml';
+  const ct = parse((await zip.file(ctPath)?.async('string')) ?? '');
+  const overrides = Array.from(ct.getElementsByTagName('Override')) as El[];
+  if (!overrides.some((o) => o.getAttribute('PartName') === '/word/comments.xml')) {
+    const o = ct.createElementNS(CT_NS, 'Override');
+    o.setAttribute('PartName', '/word/comments.xml');
+    o.setAttribute('ContentType', COMMENTS_CT);
+    ct.documentElement.appendChild(o);
+    zip.file(ctPath, serialize(ct));
+  }
+}
+
 /** Returns the .docx bytes with the comments added. `lines`: the text planlint analysed, one paragraph per line. */
-export async function addDocxComments(original: Uint8Array, lines: readonly string[], comments: readonly DocxComment[], date = new Date()): Promise<Buffer> {
+export async function addDocxComments(
+  original: Uint8Array,
+  lines: readonly string[],
+  comments: readonly DocxComment[],
+  date = new Date(),
+): Promise<Buffer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const JSZip = require('jszip') as typeof import('jszip');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -173,15 +250,22 @@ export async function addDocxComments(original: Uint8Array, lines: readonly stri
   const zip = await JSZip.loadAsync(original);
   const docPath = 'word/document.xml';
   const docXml = await zip.file(docPath)?.async('string');
-  if (!docXml) throw new CliError({ zh: '不是有效的 .docx 文件（缺少 word/document.xml）', en: 'not a valid .docx file (no word/document.xml)' });
+  if (!docXml)
+    throw new CliError({
+      zh: '不是有效的 .docx 文件（缺少 word/document.xml）',
+      en: 'not a valid .docx file (no word/document.xml)',
+    });
   const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
   const doc = parse(docXml);
   const body = doc.getElementsByTagName('w:body')[0] as El | undefined;
-  if (!body) throw new CliError({ zh: '不是有效的 .docx 文件（缺少 w:body）', en: 'not a valid .docx file (no w:body)' });
+  if (!body)
+    throw new CliError({ zh: '不是有效的 .docx 文件（缺少 w:body）', en: 'not a valid .docx file (no w:body)' });
 
   const commentsPath = 'word/comments.xml';
   const existing = await zip.file(commentsPath)?.async('string');
-  const cdoc = parse(existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W}"></w:comments>`);
+  const cdoc = parse(
+    existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W}"></w:comments>`,
+  );
   const croot = cdoc.documentElement as El;
   let id = nextId(doc, cdoc);
   const byLine = paragraphsByLine(body, lines);
@@ -190,7 +274,7 @@ export async function addDocxComments(original: Uint8Array, lines: readonly stri
   // the last comments first: markers of later comments never move earlier offsets (they hold no text)
   const ordered = [...comments].sort((a, b) => b.start.line - a.start.line || b.start.character - a.start.character);
   for (const c of ordered) {
-    let startP = byLine[c.start.line];
+    const startP = byLine[c.start.line];
     let endP = byLine[c.end.line];
     let start = c.start.character;
     let end = c.end.character;
@@ -241,35 +325,17 @@ export async function addDocxComments(original: Uint8Array, lines: readonly stri
   const serialize = (d: Document) => new XMLSerializer().serializeToString(d as never);
   zip.file(docPath, serialize(doc));
   const cxml = serialize(cdoc);
-  zip.file(commentsPath, cxml.startsWith('<?xml') ? cxml : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${cxml}`);
+  zip.file(
+    commentsPath,
+    cxml.startsWith('<?xml') ? cxml : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${cxml}`,
+  );
 
-  // relationship document.xml → comments.xml
-  const relsPath = 'word/_rels/document.xml.rels';
-  const rels = parse((await zip.file(relsPath)?.async('string')) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`);
-  const relList = Array.from(rels.getElementsByTagName('Relationship')) as El[];
-  if (!relList.some((r) => r.getAttribute('Type') === COMMENTS_TYPE)) {
-    const ids = new Set(relList.map((r) => r.getAttribute('Id')));
-    let n = relList.length + 1;
-    while (ids.has(`rId${n}`)) n++;
-    const rel = rels.createElementNS(RELS_NS, 'Relationship');
-    rel.setAttribute('Id', `rId${n}`);
-    rel.setAttribute('Type', COMMENTS_TYPE);
-    rel.setAttribute('Target', 'comments.xml');
-    rels.documentElement.appendChild(rel);
-    zip.file(relsPath, serialize(rels));
-  }
-  // content type override
-  const ctPath = '[Content_Types].xml';
-  const ct = parse((await zip.file(ctPath)?.async('string')) ?? '');
-  const overrides = Array.from(ct.getElementsByTagName('Override')) as El[];
-  if (!overrides.some((o) => o.getAttribute('PartName') === '/word/comments.xml')) {
-    const o = ct.createElementNS(CT_NS, 'Override');
-    o.setAttribute('PartName', '/word/comments.xml');
-    o.setAttribute('ContentType', COMMENTS_CT);
-    ct.documentElement.appendChild(o);
-    zip.file(ctPath, serialize(ct));
-  }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  await registerCommentsPart(zip, parse, serialize);
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 }
 
 /** The comment of one finding: the message, then the rule id and the standard clause. */
