@@ -182,3 +182,25 @@ describe('--format docx (Word comments)', () => {
     expect(none.stderr).toContain('--output');
   });
 });
+
+describe('addDocxComments', () => {
+  it('anchors a finding whose line matches no paragraph on the first paragraph, saying which line', async () => {
+    const { addDocxComments } = await import('../server/src/cli/format/docx.js');
+    const original = readFileSync(join(repoRoot, 'test/fixtures/docx/plan.docx'));
+    // the analysed text claims a 10th line the document does not have
+    const lines = ['2021年全县卫生健康工作要点', ...Array.from({ length: 9 }, (_, i) => `第${i + 2}行不在文档中`)];
+    const out = await addDocxComments(original, lines, [
+      { start: { line: 9, character: 0 }, end: { line: 9, character: 3 }, text: ['消息', 'planlint: x/y'] },
+    ]);
+    writeFileSync(join(dir, 'fallback.docx'), out);
+    const { comments } = await readComments(join(dir, 'fallback.docx'));
+    expect(comments).toEqual([
+      {
+        id: '0',
+        author: 'planlint',
+        text: '（第 10 段 / paragraph 10）消息\nplanlint: x/y',
+        anchored: '2021年全县卫生健康工作要点',
+      },
+    ]);
+  });
+});

@@ -273,12 +273,22 @@ export async function addDocxComments(
 
   // the last comments first: markers of later comments never move earlier offsets (they hold no text)
   const ordered = [...comments].sort((a, b) => b.start.line - a.start.line || b.start.character - a.start.character);
+  // a finding on a line no paragraph matched (content mammoth reads differently) is not lost: it is
+  // anchored on the first paragraph, its comment saying which line it is about
+  const firstP = byLine.find((p) => p !== undefined) ?? (body.getElementsByTagName('w:p')[0] as El | undefined);
   for (const c of ordered) {
-    const startP = byLine[c.start.line];
+    let startP = byLine[c.start.line];
     let endP = byLine[c.end.line];
     let start = c.start.character;
     let end = c.end.character;
-    if (!startP) continue;
+    let text = c.text;
+    if (!startP) {
+      if (!firstP) continue;
+      startP = endP = firstP;
+      start = 0;
+      end = paragraphText(firstP).length;
+      text = [`（第 ${c.start.line + 1} 段 / paragraph ${c.start.line + 1}）${c.text[0] ?? ''}`, ...c.text.slice(1)];
+    }
     if (!endP || c.end.line < c.start.line) {
       endP = startP;
       end = paragraphText(startP).length;
@@ -309,7 +319,7 @@ export async function addDocxComments(
     comment.setAttribute('w:author', 'planlint');
     comment.setAttribute('w:date', stamp);
     comment.setAttribute('w:initials', 'PL');
-    for (const line of c.text) {
+    for (const line of text) {
       const p = cdoc.createElementNS(W, 'w:p');
       const r = cdoc.createElementNS(W, 'w:r');
       const t = cdoc.createElementNS(W, 'w:t');
