@@ -85,23 +85,25 @@ async function ask(env: CliEnv, opts: InitOptions): Promise<{ profile: string; r
   let requirements = opts.requirements ?? [];
   if (opts.yes || !process.stdin.isTTY || opts.profile !== undefined) return { profile, requirements };
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  // Ctrl+D (end of input) on a question keeps its default
+  const question = (q: string) =>
+    rl.question(q).then(
+      (a) => a.trim(),
+      () => '',
+    );
   try {
     const zh = env.lang === 'zh';
-    const p = (
-      await rl.question(
-        zh ? `规则配置（${PROFILES.join('/')}）[${profile}]：` : `Profile (${PROFILES.join('/')}) [${profile}]: `,
-      )
-    ).trim();
+    const p = await question(
+      zh ? `规则配置（${PROFILES.join('/')}）[${profile}]：` : `Profile (${PROFILES.join('/')}) [${profile}]: `,
+    );
     if (p) profile = p;
     if (!opts.requirements && !opts.superior) {
       const sets = listBundledSets().join(', ');
-      const r = (
-        await rl.question(
-          zh
-            ? `上级要求集（内置：${sets}；逗号分隔，可留空）：`
-            : `Requirement sets (bundled: ${sets}; comma-separated, may be empty): `,
-        )
-      ).trim();
+      const r = await question(
+        zh
+          ? `上级要求集（内置：${sets}；逗号分隔，可留空）：`
+          : `Requirement sets (bundled: ${sets}; comma-separated, may be empty): `,
+      );
       if (r) requirements = r.split(/[,，\s]+/).filter(Boolean);
     }
   } finally {
