@@ -415,12 +415,12 @@ describe('target comparison (comparator, value, unit, deadline)', () => {
     expect(compareTarget(target({}), ind({ value: 4.2 }), 2021)).toMatchObject({ status: 'met', problems: [] });
   });
 
-  it('converts ‰ and %, treats 名 and 人 alike, and reports a unit it cannot convert', () => {
+  it('converts ‰ and %, treats 名 and 人 alike, and calls a unit it cannot convert not comparable (issue 15: never weaker)', () => {
     expect(compareTarget(target({}), ind({ value: 0.42, unit: '%' }), 2021)).toMatchObject({ status: 'met', draftValue: 4.2 });
     expect(compareTarget(target({ name: '培养骨干', op: 'ge', value: 20, unit: '名' }), ind({ op: 'ge', value: 20, unit: '人' }), 2021)).toMatchObject({ status: 'met' });
     const r = compareTarget(target({ name: '每千人口床位数', op: 'ge', value: 7.7, unit: '张' }), ind({ op: 'ge', value: 7.7, unit: '个' }), 2021);
-    expect(r).toMatchObject({ status: 'weaker', problems: ['unit'] });
-    expect(r.reason.zh).toContain('单位不同');
+    expect(r).toMatchObject({ status: 'not-comparable', problems: ['unit'] });
+    expect(r.reason.zh).toContain('单位不可比');
   });
 
   it('a floor answered with a ceiling or 左右 at the same value is looser', () => {

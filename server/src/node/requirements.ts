@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, Node as YamlNode } from 'yaml';
 import { yaml } from '../core/yaml.js';
@@ -267,6 +268,8 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     issuer?: string;
     level?: RequirementSet['level'];
     year?: number;
+    path?: boolean;
+    superior?: string;
     source?: SourceRef;
     themes: (Omit<Theme, 'required'> & { required?: boolean })[];
     targets?: Target[];
@@ -317,10 +320,12 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     issuer: raw.issuer,
     level: raw.level,
     year: raw.year,
+    ...(raw.path !== undefined ? { path: raw.path } : {}),
+    ...(raw.superior !== undefined ? { superior: raw.superior } : {}),
     source: raw.source,
     themes: raw.themes.map((t) => ({ ...t, required: t.required ?? true })),
     targets: raw.targets ?? [],
-    origin: { path: opts.file, spans },
+    origin: { path: opts.file, spans, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) },
   };
   return { set, problems };
 }

@@ -3,6 +3,7 @@
  * (schemas/review.schema.json). Built from an AlignmentResult; renderers (Markdown, HTML) read
  * only this model.
  */
+import type { GovLevel } from '../levels.js';
 import { quantityOf, type Localized, type Plan, type Quantity } from '../model.js';
 import type { Range } from '../text.js';
 import type { AlignmentResult, SectionRef, TargetStatus, ThemeStatus } from '../align/types.js';
@@ -67,7 +68,7 @@ export interface ReviewTarget {
 
 export interface Review {
   version: 1;
-  draft: { path?: string; title?: string; year?: number; level?: '国家' | '省' | '市' | '县' };
+  draft: { path?: string; title?: string; year?: number; level?: GovLevel };
   sets: { name: string; title: string; issuer?: string; level?: string; year?: number }[];
   planPart: { sections: ReviewSectionRef[]; excluded: ReviewSectionRef[]; reason: Localized };
   coverage: number;
