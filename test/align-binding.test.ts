@@ -213,3 +213,14 @@ describe('one finding per draft figure', () => {
     expect(weakerFindings(text, [a, b]).map((f) => f.data?.['set'])).toEqual(['b']);
   });
 });
+
+describe('direction of a change', () => {
+  it('bug: a reduction by 2% is weaker than a reduction by 3% (not stronger)', () => {
+    const s = set('n', '国家', 2025, [target({ id: 'energy', name: '单位国内生产总值能耗', comparator: '降低', op: 'decrease', value: 3, unit: '%', qualifier: '左右' })]);
+    const r = alignPlan(parsePlan(draft('省', 2025, ['单位国内生产总值能耗下降2%左右。'])), [s]);
+    expect(r.targets[0]).toMatchObject({ status: 'weaker', problems: ['value'] });
+    expect(r.targets[0]!.reason.zh).toBe('草案“下降2%左右”低于上级“降低3%左右”');
+    const more = alignPlan(parsePlan(draft('省', 2025, ['单位国内生产总值能耗下降3.5%。'])), [s]);
+    expect(more.targets[0]!.status).toBe('stronger');
+  });
+});

@@ -39,3 +39,20 @@ export function isBelow(a: GovLevel, b: GovLevel): boolean {
 export function jurisdictionWord(l: GovLevel): string {
   return l === '国家' ? '全国' : l === '乡镇' ? '全镇' : l === '街道' ? '全街道' : `全${l}`;
 }
+
+/**
+ * The issuer's level from a text whose title does not say it: the leading bodies it names most
+ * (党中央/国务院; 省委/省政府; 市委/市政府; 县委/县政府; 区委/区政府), at least three times.
+ * 全国 and 我国 are named at every level, so the bodies decide, not the jurisdiction words.
+ */
+export function levelFromText(text: string): GovLevel | undefined {
+  const counts = new Map<GovLevel, number>();
+  for (const m of text.matchAll(/(党中央|国务院)|(省|市|县|区)(?:委|政府|人大|政协)/g)) {
+    const l = m[1] ? '国家' : parseLevel(m[2]!)!;
+    counts.set(l, (counts.get(l) ?? 0) + 1);
+  }
+  let best: GovLevel | undefined;
+  let n = 2;
+  for (const [l, c] of counts) if (c > n) [best, n] = [l, c];
+  return best;
+}

@@ -1,8 +1,8 @@
 /**
  * Comparing a draft figure with a superior target.
  *
- * Direction from the target (以上/不低于/提高到/增长 = more is better; 以下/控制在/降至 = less is
- * better; for 左右/达到 the name decides: 死亡率, 发病率, 能耗 … are “less is better”); values in the
+ * Direction from the target (以上/不低于/提高到 = more is better; 增长x/降低x state the size of the
+ * change, more is better too; 以下/控制在/降至 = less is better; for 左右/达到 the name decides: 死亡率, 发病率, 能耗 … are “less is better”); values in the
  * target's unit through the one unit table (units.ts: 万/亿/万亿, 斤/吨, 亩/公顷, 千瓦/万千瓦, %/‰/
  * /10万 …); a unit of another dimension is “not comparable”, never weaker; comparator (a floor
  * answered with 左右 or a ceiling is looser); deadline (a later year than the target's is weaker).
@@ -18,8 +18,10 @@ const LOWER_IS_BETTER = /(死亡率|发病率|患病率|感染率|病死率|超�
 export type Direction = 'up' | 'down';
 
 export function direction(t: Pick<Target, 'op' | 'name'>): Direction {
-  if (t.op === 'ge' || t.op === 'gt' || t.op === 'increase') return 'up';
-  if (t.op === 'le' || t.op === 'lt' || t.op === 'decrease') return 'down';
+  // an increase or a decrease by x states the size of the change: more is better for both
+  // (“能耗降低3%”: a draft's 下降2% promises less than the superior's 3%)
+  if (t.op === 'ge' || t.op === 'gt' || t.op === 'increase' || t.op === 'decrease') return 'up';
+  if (t.op === 'le' || t.op === 'lt') return 'down';
   return LOWER_IS_BETTER.test(t.name) ? 'down' : 'up';
 }
 

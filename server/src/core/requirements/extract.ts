@@ -20,7 +20,7 @@ import { choosePlanPart, draftYear, draftLevel, titleLine } from '../align/part.
 import { cosine, countTerms, Idf, normalize, vectorize } from '../align/similarity.js';
 import { WEAK } from '../align/themes.js';
 import type { RequirementSet, Target, Theme } from './types.js';
-import { parseLevel, type GovLevel } from '../levels.js';
+import { levelFromText } from '../levels.js';
 import { inferBinds } from '../align/binding.js';
 import { clauseOf, isParameter } from './parameters.js';
 
@@ -148,23 +148,6 @@ function headingYear(titles: readonly string[]): number | undefined {
 }
 
 /**
- * The issuer's level from the text when the title does not say it: the leading bodies it names
- * most (党中央/国务院; 省委/省政府; 市委/市政府; 县委/县政府; 区委/区政府), counted over the whole
- * text (全国 and 我国 are named at every level, 全省 in a national report rarely, so bodies decide).
- */
-function textLevel(plan: Plan): GovLevel | undefined {
-  const counts = new Map<GovLevel, number>();
-  for (const m of plan.text.matchAll(/(党中央|国务院)|(省|市|县|区)(?:委|政府|人大|政协)/g)) {
-    const l = m[1] ? '国家' : parseLevel(m[2]!)!;
-    counts.set(l, (counts.get(l) ?? 0) + 1);
-  }
-  let best: GovLevel | undefined;
-  let n = 2;
-  for (const [l, c] of counts) if (c > n) [best, n] = [l, c];
-  return best;
-}
-
-/**
  * The document's title: a 通知 cover line (关于印发《…》的通知) gives way to the title it quotes;
  * a title line (year and plan word) as the alignment reads it; else the first short line that names
  * a plan word before the first heading.
@@ -191,7 +174,7 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   let part = choosePlanPart(plan);
   const year = draftYear(plan) ?? headingYear(part.sections.map((s) => s.title));
   if (year !== undefined && part.year === undefined) part = choosePlanPart(plan, { year });
-  const level = draftLevel(plan) ?? textLevel(plan);
+  const level = draftLevel(plan) ?? levelFromText(plan.text);
   const lineOf = (offset: number) => plan.index.positionAt(offset).line + 1;
   // only the plan part: a “2020年总结暨2021年计划” superior hands down its 2021 part; and the
   // paragraphs before the first heading that state the main targets (主要目标, 预期目标)
@@ -335,10 +318,16 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   targets.sort((x, y) => (x.source?.line ?? 0) - (y.source?.line ?? 0));
   // the same target stated twice (a task and its elaboration) is kept once
   const seen = new Set<string>();
+  const figures = new Set<string>();
   const unique = targets.filter((t) => {
     const key = `${t.name}|${t.value}|${t.unit}|${t.year ?? ''}`;
-    if (seen.has(key)) return false;
+    const figure = `${t.value}|${t.unit}|${t.qualifier ?? ''}|${t.year ?? ''}`;
+    // a restatement that names the goal, not the indicator (“经济增长预期目标为5%左右” after
+    // “国内生产总值增长5%左右”) is the same target
+    const restated = /目标$/.test(t.name) && figures.has(figure);
+    if (seen.has(key) || restated) return false;
     seen.add(key);
+    figures.add(figure);
     return true;
   });
   unique.forEach((t, i) => (t.id = slug(i + 1, 'target')));
