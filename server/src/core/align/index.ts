@@ -10,6 +10,7 @@ import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
 import { oneVerdictPerFigure } from './binding.js';
+import { goalParagraphs } from './goals.js';
 import { direction } from './compare.js';
 import { alignThemes, type TopSection } from './themes.js';
 import type { AlignmentResult, SectionRef, SectionThemes, TargetStatus, ThemeStatus } from './types.js';
@@ -52,7 +53,10 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   }
   const partSpans = tops.map((t) => t.ref.span);
   const inPart = spanTest(partSpans);
-  const indicators = plan.indicators.filter(inPart);
+  // the main-targets paragraph before the first heading states targets of the plan too (goals.ts)
+  const goals = part.sections.length ? goalParagraphs(plan) : [];
+  const inGoals = spanTest(goals);
+  const indicators = plan.indicators.filter((i) => inPart(i) || (goals.length > 0 && inGoals(i)));
 
   const themes = sets.flatMap((set) => alignThemes(plan, tops, set));
   const findQuote = quoteFinder(plan, partSpans);

@@ -21,6 +21,7 @@ import { cosine, countTerms, Idf, normalize, vectorize } from '../align/similari
 import { WEAK } from '../align/themes.js';
 import type { RequirementSet, Target, Theme } from './types.js';
 import { levelFromText } from '../levels.js';
+import { goalParagraphs } from '../align/goals.js';
 import { inferBinds } from '../align/binding.js';
 import { clauseOf, isParameter } from './parameters.js';
 
@@ -138,8 +139,6 @@ function yearsIn(s: string): number[] {
   return [...s.replace(/《[^》]*》/g, '').matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
 }
 
-/** A paragraph that states main targets: 主要目标, 主要预期目标, 目标是, 目标任务. */
-const GOALS = /(主要目标|预期目标|目标是|目标任务|发展目标)/;
 
 /** The latest year the plan part's headings name (a report without a title line). */
 function headingYear(titles: readonly string[]): number | undefined {
@@ -179,8 +178,7 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   // only the plan part: a “2020年总结暨2021年计划” superior hands down its 2021 part; and the
   // paragraphs before the first heading that state the main targets (主要目标, 预期目标)
   const partSpans = part.sections.map((p) => p.span);
-  const firstSection = plan.allSections[0]?.start ?? plan.text.length;
-  const goalSpans = plan.blocks.filter((b) => b.end <= firstSection && GOALS.test(b.text)).map((b) => ({ start: b.start, end: b.end }));
+  const goalSpans = goalParagraphs(plan);
   const inPart: InPart = (x) =>
     partSpans.length === 0 || partSpans.some((p) => x.start >= p.start && x.end <= p.end) || goalSpans.some((p) => x.start >= p.start && x.end <= p.end);
   // numbered headings when there are at least three; else the task enumeration (一要…十要 of a
