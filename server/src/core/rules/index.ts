@@ -16,6 +16,7 @@ import { rule as alignmentMissingTheme } from './alignment-missing-theme.js';
 import { rule as alignmentWeakerTarget } from './alignment-weaker-target.js';
 import { rule as alignmentMissingTarget } from './alignment-missing-target.js';
 import { rule as alignmentSuperiorWording } from './alignment-superior-wording.js';
+import { rule as alignmentCopiedText } from './alignment-copied-text.js';
 
 export const allRules: readonly Rule[] = [
   numberingSequence,
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   alignmentWeakerTarget,
   alignmentMissingTarget,
   alignmentSuperiorWording,
+  alignmentCopiedText,
 ];
 
 export function findRule(id: string): Rule | undefined {
