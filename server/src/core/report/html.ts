@@ -117,7 +117,9 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   for (const t of r.targets) {
     const sup = `${e(t.superior.text)}${t.superior.deadline ? e(`（${t.superior.deadline}）`) : ''}${t.superior.source?.line ? `<div class="terms">第 ${t.superior.source.line} 行</div>` : ''}`;
     const dr = t.draft ? `${e(t.draft.text)}<div class="terms">第 ${(t.draft.range?.start.line ?? 0) + 1} 行</div>` : '—';
-    out.push(`<tr data-target="${e(t.id)}"><td>${e(t.name)}</td><td>${sup}</td><td>${dr}</td><td class="${t.status}">${targetStatusLabel[t.status][lang]}</td><td>${e(t.reason[lang])}</td></tr>`);
+    // in a chain of levels, which level asked for it
+    const who = r.sets.length > 1 ? `<div class="terms">${e(t.level ? `${t.level}${L('级', '')}` : '')} ${e(t.set)}</div>` : '';
+    out.push(`<tr data-target="${e(t.id)}"><td>${e(t.name)}${who}</td><td>${sup}</td><td>${dr}</td><td class="${t.status}">${targetStatusLabel[t.status][lang]}</td><td>${e(t.reason[lang])}</td></tr>`);
   }
   out.push('</tbody></table>');
 
