@@ -4,7 +4,7 @@
  * → requirement sets → findings (rules + located config problems) → suppression → optional fixes.
  * Never throws for bad input: unreadable files and configuration mistakes come back as problems.
  */
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { locate, runRules } from '../core/analyze.js';
 import { allRules } from '../core/rules/index.js';
@@ -14,7 +14,8 @@ import { parsePlan } from '../core/parse.js';
 import type { RequirementSet } from '../core/requirements/types.js';
 import { applySuppressions } from '../core/suppress.js';
 import { draftSettings, type DraftSettings, type SettingsOverrides } from '../node/config.js';
-import { DecodeError, decodeFile, encodeText, type DecodedText } from '../node/decode.js';
+import { DecodeError, decodeFile, encodeForWriteBack, type DecodedText } from '../node/decode.js';
+import { replaceFileSafely } from '../node/write.js';
 import type { ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets } from '../node/requirements.js';
 import { expandPaths } from '../node/files.js';
@@ -47,6 +48,8 @@ export interface DraftResult {
   fixed: number;
   /** why --fix did not write the file, if it did not */
   fixSkipped?: Localized;
+  /** true when fixes were due but the file could not or must not be written (exit 2) */
+  fixFailed?: boolean;
   /** wall time of the analysis in milliseconds (reported with --debug) */
   ms: number;
 }
@@ -109,7 +112,8 @@ function analyseText(text: string, file: string, cwd: string, options: DraftOpti
   const ruleFindings: Finding[] = [];
   for (const rule of allRules) {
     try {
-      ruleFindings.push(...runRules(plan, { profile: settings.profile, requirements: req.sets, year: settings.meta.year, rules: [rule] }));
+      // a loop, not push(...spread): a rule may return more findings than the stack has room for arguments
+      for (const f of runRules(plan, { profile: settings.profile, requirements: req.sets, year: settings.meta.year, rules: [rule] })) ruleFindings.push(f);
     } catch (e) {
       const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
       externalProblems.push({
@@ -134,8 +138,10 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
   const cwd = options.cwd ?? process.cwd();
   const display = displayPath(file, cwd);
   let decoded: DecodedText;
+  let original: Uint8Array = new Uint8Array(0);
   try {
-    decoded = await decodeFile(file, options.input ?? readFileSync(file));
+    original = options.input ?? readFileSync(file);
+    decoded = await decodeFile(file, original);
   } catch (e) {
     if (e instanceof DecodeError) return { file, display, message: e.localized };
     const code = (e as NodeJS.ErrnoException).code;
@@ -161,6 +167,7 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
   }
   let fixed = 0;
   let fixSkipped: Localized | undefined;
+  let fixFailed = false;
   if (options.fix && result.findings.some((f) => f.fix?.safe)) {
     if (decoded.encoding === 'docx') {
       fixSkipped = { zh: '.docx 文件不能自动修复（请在 Word 中修改）', en: '.docx files cannot be fixed automatically (edit them in Word)' };
@@ -171,9 +178,11 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
     } else {
       const r = applyFixes(text, (t) => (t === text ? result.findings : analyseText(t, file, cwd, options).findings) as readonly Finding[]);
       if (r.text !== text) {
-        const written = writeAtomically(file, encodeText(r.text, decoded));
-        if (written) {
-          fixSkipped = { zh: `修复结果无法写回（${written}），文件未改动`, en: `the fixed text could not be written (${written}); the file is unchanged` };
+        const encoded = encodeForWriteBack(r.text, decoded, original);
+        const refused = 'refused' in encoded ? encoded.refused : replaceFileSafely(file, encoded.bytes, { bytes: original });
+        if (refused) {
+          fixSkipped = refused;
+          fixFailed = true;
         } else {
           fixed = r.appliedCount;
           text = r.text;
@@ -183,26 +192,15 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
       }
     }
   }
-  return { file, display, decoded, ...result, fixed, fixSkipped, ms: performance.now() - started };
+  return { file, display, decoded, ...result, fixed, fixSkipped, ...(fixFailed ? { fixFailed } : {}), ms: performance.now() - started };
 }
 
 /**
- * Replaces the file's content through a temporary file and a rename, so an interrupted write never
- * leaves a truncated draft. Follows symlinks and keeps the file mode. Returns an error code, or ''.
+ * Replaces the file's content (kept for callers of the old name): see node/write.ts. Returns '' on
+ * success, or the reason in English.
  */
-export function writeAtomically(file: string, bytes: Uint8Array): string {
-  let tmp = '';
-  try {
-    const real = realpathSync(file);
-    const mode = statSync(real).mode & 0o7777;
-    tmp = `${real}.planlint-${process.pid}.tmp`;
-    writeFileSync(tmp, bytes, { mode });
-    renameSync(tmp, real);
-    return '';
-  } catch (e) {
-    if (tmp) rmSync(tmp, { force: true });
-    return (e as NodeJS.ErrnoException).code ?? String(e);
-  }
+export function writeAtomically(file: string, bytes: Uint8Array, snapshot: Uint8Array = readFileSync(file)): string {
+  return replaceFileSafely(file, bytes, { bytes: snapshot })?.en ?? '';
 }
 
 export function isFailure(r: DraftResult | DraftFailure): r is DraftFailure {

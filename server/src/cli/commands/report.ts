@@ -5,14 +5,13 @@
  * Exit 0 report written, 1 alignment findings at error level (per the profile), 2 usage or
  * configuration error (unknown set, invalid set file, no set named anywhere, unreadable draft).
  */
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { alignPlan } from '../../core/align/index.js';
 import { buildReview, renderHtml, renderMarkdown } from '../../core/report/index.js';
 import type { ConfigProblem } from '../../node/problems.js';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
 import { checkDraft, isFailure } from '../pipeline.js';
-import { draftOptions } from './check.js';
+import { draftOptions, writeOutput } from './check.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(/[,，]/).map((s) => s.trim()).filter(Boolean)];
@@ -58,7 +57,7 @@ export const command: CliCommand = {
         const result = alignPlan(r.plan, r.requirements, { year: r.settings.meta.year });
         const review = buildReview(r.plan, result, r.requirements, { path: r.display });
         const text = opts.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : opts.format === 'html' ? renderHtml(review) : renderMarkdown(review);
-        if (opts.output) writeFileSync(opts.output, text);
+        if (opts.output) writeOutput(opts.output, text);
         else env.out(text);
         if (problems.length) env.exit(EXIT_USAGE);
         else if (r.findings.some((f) => f.ruleId.startsWith('alignment/') && f.severity === 'error')) env.exit(EXIT_FINDINGS);

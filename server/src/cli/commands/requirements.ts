@@ -5,7 +5,9 @@
  * `planlint requirements list`: the bundled sets. `planlint requirements validate FILE…`: check
  * set files against schemas/requirements.schema.json with located messages (exit 2 on problems).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { terminalText } from '../../core/escape.js';
+import { writeOutput } from './check.js';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { yaml } from '../../core/yaml.js';
@@ -47,7 +49,7 @@ export const command: CliCommand = {
             ? JSON.stringify(set, null, 2) + '\n'
             : `# planlint requirement set drafted from ${displayPath(path.resolve(superior))} — review and curate before use:\n# check titles, add keywords and synonyms, drop non-binding targets, set each target's theme.\n` +
               yaml().stringify(set, { lineWidth: 0 });
-        if (opts.output) writeFileSync(opts.output, out);
+        if (opts.output) writeOutput(opts.output, out);
         else env.out(out);
       });
     req
@@ -78,7 +80,7 @@ export const command: CliCommand = {
             continue;
           }
           const r = parseRequirementSet(text.replace(/^\ufeff/, ''), { file: f, name: path.basename(f).replace(/\.ya?ml$/i, '') });
-          for (const p of r.problems) env.out(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${env.t(p.message)} (${p.ruleId})\n`);
+          for (const p of r.problems) env.out(terminalText(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${env.t(p.message)} (${p.ruleId})`) + '\n');
           if (r.problems.length) bad++;
           else env.out(`${f}: ${env.t({ zh: `有效（${r.set!.themes.length} 项任务，${r.set!.targets.length} 项指标）`, en: `valid (${r.set!.themes.length} themes, ${r.set!.targets.length} targets)` })}\n`);
         }

@@ -3,6 +3,7 @@ import { styleText } from 'node:util';
 import type { Severity } from '../../core/model.js';
 import type { Lang } from '../env.js';
 import type { JsonReport } from './model.js';
+import { terminalText } from '../../core/escape.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -44,14 +45,15 @@ export function formatStylish(report: JsonReport, lang: Lang, color: boolean): s
     groups.set(key, list);
   }
   for (const [file, list] of groups) {
-    out.push(paint('underline', file));
+    out.push(paint('underline', terminalText(file)));
     const rows = list.map((d) => ({
       pos: d.line ? `${d.line}:${d.col}` : '',
       sev: severityName[d.severity][lang],
       style: severityName[d.severity].style,
-      message: d.message.replace(/\s*\r?\n\s*/g, ' '),
+      // draft text in messages: control characters (ESC, BEL …) are shown, never sent to the terminal
+      message: terminalText(d.message.replace(/\s*\r?\n\s*/g, ' ')),
       // the rule id, and the standard clause it enforces where one applies
-      code: d.standard ? `${d.code}  ${d.standard}` : d.code,
+      code: terminalText(d.standard ? `${d.code}  ${d.standard}` : d.code),
     }));
     // (reduce, not Math.max(...spread): a file with 200,000 findings would overflow the call stack)
     const wPos = rows.reduce((m, r) => Math.max(m, width(r.pos)), 0);
