@@ -195,23 +195,9 @@ export class Workspace implements ContextProvider {
         referrer: opts.referrer,
         refRanges: opts.ranges,
       });
-      const files: { ref: string; path: string }[] = [];
-      for (const ref of refs) {
-        const bundled = bundledSetPath(ref);
-        if (bundled) {
-          files.push({ ref, path: bundled });
-          continue;
-        }
-        const abs = path.resolve(opts.baseDir, ref);
-        const found = (/\.ya?ml$/i.test(abs) ? [abs] : [abs, abs + '.yaml', abs + '.yml']).find((c) => {
-          try {
-            return existsSync(c) && statSync(c).isFile();
-          } catch {
-            return false;
-          }
-        });
-        if (found) files.push({ ref, path: found });
-      }
+      // links only to the files actually loaded: a refused path (outside the workspace) gets none,
+      // which would otherwise tell the workspace whether that file exists
+      const files = result.files ?? [];
       hit = { result, files };
       this.requirementCache.set(key, hit);
     }
@@ -219,10 +205,13 @@ export class Workspace implements ContextProvider {
   }
 
   private settingsProfile(ref: string, baseDir: string): { profile: Profile; problems: ConfigProblem[] } {
-    const key = `${baseDir}\u0000${ref}`;
+    // the user's own settings may name any file; in an untrusted workspace (whose settings the
+    // workspace itself may set) the file must lie inside the workspace folder
+    const trusted = this.hooks.trusted();
+    const key = `${baseDir}\u0000${ref}\u0000${trusted ? 1 : 0}`;
     let hit = this.profileCache.get(key);
     if (!hit) {
-      const loaded = loadProfile(ref, { baseDir, referrer: '' });
+      const loaded = loadProfile(ref, { baseDir, referrer: '', workspaceRoot: baseDir, allowOutsideWorkspace: trusted });
       hit = { profile: loaded.profile, problems: loaded.problems };
       this.profileCache.set(key, hit);
     }

@@ -3,7 +3,8 @@
  * by name or YAML files), and a draft's front-matter metadata. Nothing here throws for bad input:
  * every mistake is a located ConfigProblem and the valid parts are still used.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { foreignInvalid, isReallyInside } from './requirements.js';
 import * as path from 'node:path';
 import type { Document } from 'yaml';
 import type { FrontMatter, Severity } from '../core/model.js';
@@ -40,6 +41,14 @@ export function listBundledProfiles(): string[] {
 function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
+function realOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function readText(file: string): { text?: string; problem?: ConfigProblem } {
@@ -122,6 +131,10 @@ const profileCache = new Map<string, LoadedProfile>();
 export interface ProfileRefOptions {
   /** directory a relative path is resolved against */
   baseDir: string;
+  /** profile files must really lie inside this directory (real paths; bundled names always allowed); unset = no restriction */
+  workspaceRoot?: string;
+  /** allow a file outside workspaceRoot (an explicit user choice: a CLI flag); `extends` inherits it */
+  allowOutsideWorkspace?: boolean;
   /** where the reference was written, for "not found" problems */
   referrer?: string;
   range?: Range;
@@ -162,10 +175,32 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
       ],
     };
   }
-  const cached = profileCache.get(file);
+  const bundledDir = bundledProfilesDir();
+  const isBundled = !!bundledDir && path.dirname(file) === bundledDir;
+  const outside = !isBundled && !!opts.workspaceRoot && !isReallyInside(file, opts.workspaceRoot);
+  if (outside && !opts.allowOutsideWorkspace) {
+    return {
+      profile: defaultProfile,
+      problems: [
+        {
+          file: opts.referrer ?? '',
+          range: opts.range ?? zeroRange,
+          ruleId: 'config/profile',
+          severity: 'error',
+          message: {
+            zh: `规则配置“${ref}”位于工作区之外，未加载：应为工作区内的路径或内置名称`,
+            en: `profile "${ref}" lies outside the workspace and was not loaded: expected a path inside the workspace or a bundled name`,
+          },
+        },
+      ],
+    };
+  }
+  const cacheKey = `${file}\u0000${opts.workspaceRoot ?? ''}\u0000${opts.allowOutsideWorkspace ? 1 : 0}`;
+  const cached = profileCache.get(cacheKey);
   if (cached && chain.length === 0) return cached;
   const display = displayPath(file);
-  const read = readText(file);
+  // read through the real path that was checked
+  const read = readText(isBundled ? file : realOr(file));
   if (read.problem) return { profile: defaultProfile, problems: [read.problem], file };
   const index = new LineIndex(read.text!);
   const ctx: LocateContext = { file: display, index, ruleId: 'config/schema' };
@@ -180,7 +215,7 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
     } else {
       // bundled profiles are checked against the schema by the tests; skipping ajv keeps start-up fast
       const bundled = bundledProfilesDir();
-      if (!bundled || path.dirname(file) !== bundled) problems.push(...validateDoc('profile', data, doc, ctx));
+      if (!bundled || path.dirname(file) !== bundled) for (const q of validateDoc('profile', data, doc, ctx)) problems.push(q);
       let base: Profile = { ...defaultProfile, rules: {} };
       if (typeof data['extends'] === 'string') {
         const span = nodeSpan(doc, ['extends']);
@@ -188,13 +223,13 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
         if (chain.includes(file) || chain.length >= 8) {
           problems.push({ file: display, range, ruleId: 'config/profile', severity: 'error', message: { zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map(displayPath).join(' → ')}`, en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map(displayPath).join(' → ')}` } });
         } else {
-          const parent = loadProfile(data['extends'], { baseDir: path.dirname(file), referrer: display, range }, [...chain, file]);
-          problems.push(...parent.problems);
+          const parent = loadProfile(data['extends'], { baseDir: path.dirname(file), referrer: display, range, workspaceRoot: opts.workspaceRoot, allowOutsideWorkspace: opts.allowOutsideWorkspace }, [...chain, file]);
+          for (const q of parent.problems) problems.push(q);
           base = parent.profile;
         }
       }
       const { rules, problems: ruleProblems } = ruleSettings(data['rules'], doc, ctx, ['rules']);
-      problems.push(...ruleProblems);
+      for (const q of ruleProblems) problems.push(q);
       profile = {
         name: typeof data['name'] === 'string' ? data['name'] : profile.name,
         description: typeof data['description'] === 'string' ? data['description'] : base.description,
@@ -202,8 +237,12 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
       };
     }
   }
-  const result = { profile, problems, file };
-  if (chain.length === 0) profileCache.set(file, result);
+  // a foreign file (kube.yaml …) named as a profile: its keys and values are never echoed
+  const result: LoadedProfile =
+    outside && problems.some((p) => p.severity === 'error')
+      ? { profile: defaultProfile, problems: [foreignInvalid(display, 'config/profile', { zh: '规则配置', en: 'profile' })], file }
+      : { profile, problems, file };
+  if (chain.length === 0) profileCache.set(cacheKey, result);
   return result;
 }
 
@@ -300,7 +339,7 @@ export function loadConfig(file: string): WorkspaceConfig {
   }
   const index = new LineIndex(read.text!);
   const parsed = parseYaml(read.text!, { file: display, index });
-  config.problems.push(...parsed.problems);
+  for (const q of parsed.problems) config.problems.push(q);
   if (!parsed.doc || parsed.problems.length) return config;
   const data = parsed.data;
   const doc = parsed.doc;
@@ -310,7 +349,7 @@ export function loadConfig(file: string): WorkspaceConfig {
     return config;
   }
   const ctx: LocateContext = { file: display, index, ruleId: 'config/schema' };
-  config.problems.push(...validateDoc('config', data, doc, ctx));
+  for (const q of validateDoc('config', data, doc, ctx)) config.problems.push(q);
   if (typeof data['profile'] === 'string' && data['profile'].trim()) {
     const s = nodeSpan(doc, ['profile']);
     config.profile = { value: data['profile'].trim(), range: s ? index.rangeOf(s) : undefined };
@@ -318,7 +357,7 @@ export function loadConfig(file: string): WorkspaceConfig {
   config.requirements = stringList(data['requirements'], doc, index, 'requirements');
   const { rules, problems } = ruleSettings(data['rules'], doc, ctx, ['rules']);
   config.rules = rules;
-  config.problems.push(...problems);
+  for (const q of problems) config.problems.push(q);
   config.include = stringList(data['include'], doc, index, 'include').map((l) => l.value);
   config.exclude = stringList(data['exclude'], doc, index, 'exclude').map((l) => l.value);
   return config;
@@ -363,7 +402,7 @@ export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, f
     });
     return { meta, problems };
   }
-  problems.push(...validateDoc('frontmatter', data, doc, ctx));
+  for (const q of validateDoc('frontmatter', data, doc, ctx)) problems.push(q);
   const rangeOf = (s: Span | undefined): Range | undefined => (s ? index.rangeOf({ start: fm.sourceStart + s.start, end: fm.sourceStart + s.end }) : undefined);
   if (typeof data['title'] === 'string') meta.title = data['title'];
   if (typeof data['issuer'] === 'string') meta.issuer = data['issuer'];
@@ -392,6 +431,12 @@ export interface SettingsOverrides {
   configFile?: string;
   /** directory command-line references are resolved against */
   cwd?: string;
+  /**
+   * profiles named in front matter or planlint.yaml must lie inside this directory (default: the
+   * planlint.yaml's directory, else the working directory when the draft is inside it, else the
+   * draft's directory); a --profile flag may name any file
+   */
+  workspaceRoot?: string;
 }
 
 export interface RequirementRefs {
@@ -428,9 +473,11 @@ export function draftSettings(draftPath: string, fm: FrontMatter | undefined, in
   const { meta, problems: draftProblems } = frontMatterMeta(fm, index, draftDisplay);
 
   let loaded: LoadedProfile;
-  if (overrides.profile) loaded = loadProfile(overrides.profile, { baseDir: cwd, referrer: '' });
-  else if (meta.profile) loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range });
-  else if (config?.profile) loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range });
+  const relToCwd = path.relative(cwd, abs);
+  const workspaceRoot = overrides.workspaceRoot ?? config?.dir ?? (relToCwd && !relToCwd.startsWith('..') && !path.isAbsolute(relToCwd) ? cwd : path.dirname(abs));
+  if (overrides.profile) loaded = loadProfile(overrides.profile, { baseDir: cwd, referrer: '', workspaceRoot, allowOutsideWorkspace: true });
+  else if (meta.profile) loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range, workspaceRoot });
+  else if (config?.profile) loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range, workspaceRoot });
   // the default profile is core's defaultProfile (server/profiles/gbt9704.yaml says the same; a test
   // keeps them equal): no file to read or YAML to parse on the common path
   else loaded = { profile: defaultProfile, problems: [] };

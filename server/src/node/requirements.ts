@@ -3,14 +3,15 @@
  * Never throws for bad input: every mistake becomes a located ConfigProblem (file, line, column,
  * what was expected).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, Node as YamlNode } from 'yaml';
 import { yaml } from '../core/yaml.js';
 import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
+import type { Localized } from '../core/model.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
-import type { ConfigProblem } from './problems.js';
+import { capProblems, MAX_PROBLEMS_PER_FILE, type ConfigProblem } from './problems.js';
 import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/themes.js';
 import requirementsSchema from '../../../schemas/requirements.schema.json';
 import { findBundled } from './bundled.js';
@@ -33,6 +34,8 @@ export interface ResolveOptions {
 export interface ResolveResult {
   sets: RequirementSet[];
   problems: ConfigProblem[];
+  /** the file each reference was loaded from (refused and missing references have none) */
+  files?: { ref: string; path: string }[];
 }
 
 const BUNDLED_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
@@ -90,6 +93,33 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/**
+ * Whether `file` really lies inside `root`: both are resolved to their real paths first, so a
+ * symlink (to the file or to any directory on the way) that leads out of the root is outside.
+ * A path that cannot be resolved is outside.
+ */
+export function isReallyInside(file: string, root: string): boolean {
+  try {
+    return isInside(realpathSync(file), realpathSync(root));
+  } catch {
+    return false;
+  }
+}
+
+/** One generic problem for a file outside the workspace that is not valid: its content is never echoed. */
+export function foreignInvalid(file: string, ruleId: string, what: Localized): ConfigProblem {
+  return {
+    file,
+    range: zeroRange,
+    ruleId,
+    severity: 'error',
+    message: {
+      zh: `位于工作区之外的文件不是有效的${what.zh}，未加载（其内容不予显示；请在工作区内校验该文件）`,
+      en: `the file outside the workspace is not a valid ${what.en} and was not loaded (its content is not shown; validate it inside the workspace)`,
+    },
+  };
+}
+
 function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
@@ -100,6 +130,7 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
   const sets: RequirementSet[] = [];
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
+  const files: { ref: string; path: string }[] = [];
   refs.forEach((rawRef, i) => {
     const ref = rawRef.trim();
     const where = opts.refRanges?.[i] ?? zeroRange;
@@ -116,6 +147,7 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     }
     let file = bundledSetPath(ref, opts.setDirs);
     const bundledName = file ? ref : undefined;
+    let outside = false;
     if (!file) {
       const abs = path.resolve(opts.baseDir, ref);
       const candidates = /\.ya?ml$/i.test(abs) ? [abs] : [abs, abs + '.yaml', abs + '.yml'];
@@ -134,7 +166,8 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
         });
         return;
       }
-      if (opts.workspaceRoot && !opts.allowOutsideWorkspace && !isInside(path.resolve(found), path.resolve(opts.workspaceRoot))) {
+      outside = !!opts.workspaceRoot && !isReallyInside(found, opts.workspaceRoot);
+      if (outside && !opts.allowOutsideWorkspace) {
         problems.push({
           file: referrer || displayPath(found),
           range: where,
@@ -154,7 +187,8 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     seen.add(key);
     let text: string;
     try {
-      text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+      // read through the real path that was checked (not the name, whose links could change meanwhile)
+      text = readFileSync(bundledName === undefined ? realpathSync(file) : file, 'utf8').replace(/^\ufeff/, '');
     } catch (e) {
       problems.push({
         file: displayPath(file),
@@ -167,10 +201,18 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     }
     const name = bundledName ?? path.basename(file).replace(/\.ya?ml$/i, '');
     const loaded = (bundledName !== undefined && precompiled(name, text, displayPath(file))) || parseRequirementSet(text, { file: displayPath(file), name });
-    problems.push(...loaded.problems);
-    if (loaded.set) sets.push(loaded.set);
+    if (outside && !loaded.set) {
+      // a foreign file (kube.yaml …) named as a set: its keys and values are not echoed
+      problems.push(foreignInvalid(displayPath(file), 'config/requirements', { zh: '要求集', en: 'requirement set' }));
+      return;
+    }
+    for (const p of loaded.problems) problems.push(p);
+    if (loaded.set) {
+      sets.push(loaded.set);
+      files.push({ ref: rawRef, path: file });
+    }
   });
-  return { sets, problems };
+  return { sets, problems, files };
 }
 
 /**
@@ -258,8 +300,10 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
   }
   const v = validate();
   if (!v(data)) {
-    for (const err of v.errors ?? []) problems.push(schemaProblem(err, doc, opts.file, rangeOf));
-    return { problems };
+    // the first errors located, the rest counted (130,000 errors must not become 130,000 findings)
+    const errors = v.errors ?? [];
+    for (const err of errors.slice(0, MAX_PROBLEMS_PER_FILE + 1)) problems.push(schemaProblem(err, doc, opts.file, rangeOf));
+    return { problems: capProblems(problems, MAX_PROBLEMS_PER_FILE, errors.length) };
   }
   const raw = data as {
     name?: string;
@@ -291,7 +335,7 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     if (t.op === 'range' && t.value2 === undefined)
       problems.push(located(doc, ['targets', i], opts.file, rangeOf, 'config/schema', `指标“${t.id}”为区间（op: range），应给出 value2`, `target "${t.id}" is a range (op: range): expected value2`));
   });
-  if (problems.length) return { problems };
+  if (problems.length) return { problems: capProblems(problems) };
   // keywords with more wildcard gaps than the matcher allows (a chain of gaps backtracks exponentially)
   raw.themes.forEach((t, i) => {
     for (const field of ['keywords', 'synonyms'] as const) {
@@ -322,7 +366,7 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     targets: raw.targets ?? [],
     origin: { path: opts.file, spans },
   };
-  return { set, problems };
+  return { set, problems: capProblems(problems) };
 }
 
 function nodeAt(doc: Document.Parsed, pathParts: readonly (string | number)[]): YamlNode | undefined {
