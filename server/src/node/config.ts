@@ -14,6 +14,7 @@ import { LineIndex, type Range, type Span } from '../core/text.js';
 import { dedupeProblems, type ConfigProblem } from './problems.js';
 import { compileSchema, errorsToProblems, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
 import { findBundled } from './bundled.js';
+import { globProblem } from './glob.js';
 
 export const CONFIG_FILE_NAMES = ['planlint.yaml', 'planlint.yml', '.planlint.yaml'];
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -358,8 +359,17 @@ export function loadConfig(file: string): WorkspaceConfig {
   const { rules, problems } = ruleSettings(data['rules'], doc, ctx, ['rules']);
   config.rules = rules;
   for (const q of problems) config.problems.push(q);
-  config.include = stringList(data['include'], doc, index, 'include').map((l) => l.value);
-  config.exclude = stringList(data['exclude'], doc, index, 'exclude').map((l) => l.value);
+  // globs compile to backtracking regular expressions: one over the complexity limits is refused here
+  const globs = (key: 'include' | 'exclude'): string[] =>
+    stringList(data[key], doc, index, key)
+      .filter((l) => {
+        const why = globProblem(l.value);
+        if (why) config.problems.push({ file: display, range: l.range ?? zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: `${key}：${why.zh}，已忽略`, en: `${key}: ${why.en}; ignored` } });
+        return !why;
+      })
+      .map((l) => l.value);
+  config.include = globs('include');
+  config.exclude = globs('exclude');
   return config;
 }
 
