@@ -3,13 +3,53 @@
  * Transport from the command line: --stdio, --node-ipc or --socket=PORT.
  */
 import { format } from 'node:util';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node.js';
+import {
+  createConnection,
+  ErrorCodes,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver/node.js';
 import { startServer } from './server.js';
 import { describeError } from './log.js';
 
 if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   process.stderr.write('usage: planlint-language-server --stdio | --node-ipc | --socket=PORT\n');
   process.exit(2);
+}
+
+/**
+ * The protocol's rules the library leaves to the server: a request before `initialize` gets the
+ * error ServerNotInitialized (−32002) and is not handled; notifications before it are dropped
+ * (except `exit`). Wraps the reader so that no handler ever sees such a message.
+ */
+export function guardUntilInitialized(reader: MessageReader, writer: MessageWriter): MessageReader {
+  let initialized = false;
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    dispose: () => reader.dispose(),
+    listen(callback) {
+      return reader.listen((msg: Message) => {
+        const m = msg as { id?: unknown; method?: unknown };
+        if (!initialized && typeof m.method === 'string') {
+          if (m.method === 'initialize') initialized = true;
+          else if (m.id !== undefined && m.id !== null) {
+            void writer.write({ jsonrpc: '2.0', id: m.id as number | string, error: { code: ErrorCodes.ServerNotInitialized, message: `server not initialized: "${m.method}" before "initialize"` } } as Message);
+            return;
+          } else if (m.method !== 'exit') return;
+        }
+        callback(msg);
+      });
+    },
+  };
 }
 
 /**
@@ -23,6 +63,13 @@ function stdioConnection(): Connection {
   const writer = new StreamMessageWriter(process.stdout);
   let shutdown = false;
   reader.onError((err) => {
+    // a correctly framed body that is not JSON: the framing is intact, so the next message can be
+    // read; answer with ParseError (−32700, id null, as JSON-RPC 2.0 says) and keep serving
+    if (err instanceof SyntaxError) {
+      process.stderr.write(`planlint-language-server: a message body is not valid JSON (${err.message.split('\n')[0]}); answered with ParseError\n`);
+      void writer.write({ jsonrpc: '2.0', id: null, error: { code: ErrorCodes.ParseError, message: `Parse error: ${err.message.split('\n')[0]}` } } as Message);
+      return;
+    }
     process.stderr.write(`planlint-language-server: unreadable message on stdin (${err.message.split('\n')[0]}); exiting\n`);
     process.exit(1);
   });
@@ -33,14 +80,19 @@ function stdioConnection(): Connection {
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     console[level] = (...args: unknown[]) => void process.stderr.write(format(...args) + '\n');
   }
-  const c = createConnection(ProposedFeatures.all, reader, writer);
+  const c = createConnection(ProposedFeatures.all, guardUntilInitialized(reader, writer), writer);
   c.onShutdown(() => {
     shutdown = true;
   });
   return c;
 }
 
-const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+function ipcConnection(): Connection {
+  const writer = new IPCMessageWriter(process);
+  return createConnection(ProposedFeatures.all, guardUntilInitialized(new IPCMessageReader(process), writer), writer);
+}
+
+const connection = process.argv.includes('--stdio') ? stdioConnection() : process.argv.includes('--node-ipc') ? ipcConnection() : createConnection(ProposedFeatures.all);
 // last line of defence: log and keep serving
 process.on('uncaughtException', (err) => {
   try {
