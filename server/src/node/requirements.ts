@@ -39,6 +39,8 @@ export interface ResolveResult {
 }
 
 const BUNDLED_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
+/** themes (and targets) per requirement set; more are refused with a located finding */
+export const MAX_SET_ITEMS = 2000;
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
@@ -298,6 +300,25 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: '要求集应为 YAML 映射（含 title、themes、targets）', en: 'a requirement set must be a YAML mapping (with title, themes, targets)' } });
     return { problems };
   }
+  // size limits before the schema check: ajv (allErrors) grows quadratically with the number of
+  // failing items, and alignment costs about a millisecond per theme; real sets have tens of themes
+  for (const key of ['themes', 'targets'] as const) {
+    const list = (data as Record<string, unknown>)[key];
+    if (Array.isArray(list) && list.length > MAX_SET_ITEMS) {
+      problems.push(
+        located(
+          doc,
+          [key],
+          opts.file,
+          rangeOf,
+          'config/schema',
+          `${key} 有 ${list.length} 项，超过上限 ${MAX_SET_ITEMS}：要求集未加载`,
+          `${key} has ${list.length} items, more than the limit of ${MAX_SET_ITEMS}: the set was not loaded`,
+        ),
+      );
+    }
+  }
+  if (problems.length) return { problems };
   const v = validate();
   if (!v(data)) {
     // the first errors located, the rest counted (130,000 errors must not become 130,000 findings)
