@@ -27,6 +27,16 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));
 }
 
+/**
+ * A message on one line: each line break with the white space around it becomes one space. (Linear:
+ * a `\s*\r?\n\s*` expression retried its leading `\s*` from every blank of a long run.)
+ */
+function oneLine(s: string): string {
+  if (!s.includes('\n')) return s;
+  const lines = s.split('\n');
+  return lines.map((l, i) => (i > 0 ? l.trimStart() : l)).map((l, i) => (i < lines.length - 1 ? l.trimEnd() : l)).join(' ');
+}
+
 export function formatStylish(report: JsonReport, lang: Lang, color: boolean): string {
   const paint = (style: Style, s: string): string => (color ? styleText(style, s) : s);
   const out: string[] = [];
@@ -51,7 +61,7 @@ export function formatStylish(report: JsonReport, lang: Lang, color: boolean): s
       sev: severityName[d.severity][lang],
       style: severityName[d.severity].style,
       // draft text in messages: control characters (ESC, BEL …) are shown, never sent to the terminal
-      message: terminalText(d.message.replace(/\s*\r?\n\s*/g, ' ')),
+      message: terminalText(oneLine(d.message)),
       // the rule id, and the standard clause it enforces where one applies
       code: terminalText(d.standard ? `${d.code}  ${d.standard}` : d.code),
     }));
