@@ -232,12 +232,13 @@ export class Workspace implements ContextProvider {
     // front matter > planlint.yaml > editor settings (the editor settings are the user's defaults)
     const ds = draftSettings(draftPath, plan.frontMatter, plan.index, {});
     const isPlan = this.isPlan(doc, plan, settings, docPath) || (!!docPath && !!ds.config && matchesConfigInclude(docPath, ds.config.dir, ds.config.include, ds.config.exclude));
-    draftProblems.push(...ds.draftProblems);
-    externalProblems.push(...ds.externalProblems);
+    // loops, not push(...spread): lists from hostile files can exceed the argument limit
+    for (const p of ds.draftProblems) draftProblems.push(p);
+    for (const p of ds.externalProblems) externalProblems.push(p);
     let profile = ds.profile;
     if (!ds.meta.profile && !ds.config?.profile && settings.profile) {
       const sp = this.settingsProfile(settings.profile, folder ?? path.dirname(draftPath));
-      externalProblems.push(...sp.problems.map((p) => ({ ...p, file: p.file || 'planlint.profile' })));
+      for (const p of sp.problems) externalProblems.push({ ...p, file: p.file || 'planlint.profile' });
       profile = ds.config && Object.keys(ds.config.rules).length ? { ...sp.profile, rules: { ...sp.profile.rules, ...ds.config.rules } } : sp.profile;
     }
     profile = withSeverityOverrides(profile, settings.severity);

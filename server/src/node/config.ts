@@ -107,7 +107,7 @@ function ruleSettings(raw: unknown, doc: Document, ctx: LocateContext, at: PathS
           });
         } else {
           const v = compileSchema(`rule:${id}`, schema);
-          if (v && !v(value['options'])) problems.push(...errorsToProblems(v.errors ?? [], doc, ctx, where));
+          if (v && !v(value['options'])) for (const q of errorsToProblems(v.errors ?? [], doc, ctx, where)) problems.push(q);
           else if (v) setting.options = value['options'];
         }
       }

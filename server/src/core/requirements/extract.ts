@@ -181,9 +181,9 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   const covered: { start: number; end: number }[] = [];
   const targetYear = (sentence: string, deadline?: string): number | undefined => {
     const ys = yearsIn(deadline ?? '');
-    if (ys.length) return Math.max(...ys);
+    if (ys.length) return ys.reduce((m, y) => Math.max(m, y)); // (no spread: a run-on sentence can name any number of years)
     const inSentence = yearsIn(sentence).filter((y) => year === undefined || y >= year);
-    return inSentence.length ? Math.max(...inSentence) : year;
+    return inSentence.length ? inSentence.reduce((m, y) => Math.max(m, y)) : year;
   };
   // stated as a target: a target comparator (达到, 保持在, 控制在 …) or a 以上/以下/左右/以内 bound;
   // any other wording (缩短, 增加 …) only in a plan-language sentence
