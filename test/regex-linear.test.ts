@@ -46,7 +46,12 @@ function regexLiterals(): Found[] {
         const literal = node.getText(sf);
         const slash = literal.lastIndexOf('/');
         const re = new RegExp(literal.slice(1, slash), literal.slice(slash + 1));
-        found.push({ file: relative(repoRoot, file), line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, source: literal, re });
+        found.push({
+          file: relative(repoRoot, file),
+          line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+          source: literal,
+          re,
+        });
       }
       ts.forEachChild(node, visit);
     };
@@ -55,7 +60,33 @@ function regexLiterals(): Found[] {
   return found;
 }
 
-const GENERIC = ['a', 'Z', '1', '0', '.', ' ', '\u3000', '\t', '\n', '\r\n', '一', '、', '，', '。', '（', '(', '%', '-', '*', '<', '"', '“', '\\', '/', '\u200b'];
+const GENERIC = [
+  'a',
+  'Z',
+  '1',
+  '0',
+  '.',
+  ' ',
+  '\u3000',
+  '\t',
+  '\n',
+  '\r\n',
+  '一',
+  '、',
+  '，',
+  '。',
+  '（',
+  '(',
+  '%',
+  '-',
+  '*',
+  '<',
+  '"',
+  '“',
+  '\\',
+  '/',
+  '\u200b',
+];
 
 /** Characters the expression can consume: its literal characters and the members of its classes it names. */
 function alphabet(source: string): string[] {
@@ -162,7 +193,10 @@ describe('regular expressions in server/src', () => {
           // screening at a small size, then the suspects again at a larger one, best of three
           if (ratio(f.re, make, 500, 1) < 6) continue;
           const r = ratio(f.re, make, 2000, 3);
-          if (r >= 6) slow.push(`${f.file}:${f.line} ${f.source} on ${JSON.stringify(prefix)} + ${JSON.stringify(c)}×n: time(4n)/time(n) = ${r.toFixed(1)}`);
+          if (r >= 6)
+            slow.push(
+              `${f.file}:${f.line} ${f.source} on ${JSON.stringify(prefix)} + ${JSON.stringify(c)}×n: time(4n)/time(n) = ${r.toFixed(1)}`,
+            );
         }
       }
     }

@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(cli, { force: true }));
 
 function run(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 90_000, env: { ...process.env, NO_COLOR: '1', PLANLINT_LANG: '' } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 90_000,
+    env: { ...process.env, NO_COLOR: '1', PLANLINT_LANG: '' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -72,8 +77,15 @@ const KUBE = 'apiVersion: v1\nkind: Secret\ntoken_abc123: hunter2\n';
 describe('hostile inputs', () => {
   it('break 6: a .docx that inflates to 60 MB of XML is refused with a message (exit 2), before it is unpacked', () => {
     const root = workspace();
-    const xml = Buffer.concat([Buffer.from('<w:document><w:body>'), Buffer.alloc(60 * 1024 * 1024, 0x20), Buffer.from('</w:body></w:document>')]);
-    writeFileSync(join(root, 'ws', 'bomb.docx'), zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'word/document.xml': xml }));
+    const xml = Buffer.concat([
+      Buffer.from('<w:document><w:body>'),
+      Buffer.alloc(60 * 1024 * 1024, 0x20),
+      Buffer.from('</w:body></w:document>'),
+    ]);
+    writeFileSync(
+      join(root, 'ws', 'bomb.docx'),
+      zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'word/document.xml': xml }),
+    );
     const r = run(['--lang', 'en', 'bomb.docx'], join(root, 'ws'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/zip bomb/);
@@ -86,7 +98,9 @@ describe('hostile inputs', () => {
     writeFileSync(join(ws, `${'a'.repeat(40)}.txt`), '一、总体要求\n');
     const r = run(['--lang', 'en', '--format', 'json', '.'], ws);
     expect(r.code).toBe(2);
-    const report = JSON.parse(r.stdout) as { problems: { file: string; range: { start: { line: number } }; message: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      problems: { file: string; range: { start: { line: number } }; message: string }[];
+    };
     const p = report.problems.find((x) => /extglob/.test(x.message));
     expect(p?.file).toBe('planlint.yaml');
     expect(p?.range.start.line).toBe(1);
@@ -134,10 +148,16 @@ describe('hostile inputs', () => {
 describe('break 15: outputs carry draft text escaped', () => {
   const root = workspace();
   const ws = join(root, 'ws');
-  writeFileSync(join(ws, 'set.yaml'), 'title: 上级要点\nthemes:\n  - id: t1\n    title: 加强卫生健康服务\n    keywords: [卫生健康]\n');
+  writeFileSync(
+    join(ws, 'set.yaml'),
+    'title: 上级要点\nthemes:\n  - id: t1\n    title: 加强卫生健康服务\n    keywords: [卫生健康]\n',
+  );
 
   it('Markdown report: no raw HTML and no javascript: link from a heading', () => {
-    writeFileSync(join(ws, 'plan.txt'), '一、加强卫生健康<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))服务\n推进卫生健康服务。\n');
+    writeFileSync(
+      join(ws, 'plan.txt'),
+      '一、加强卫生健康<script>alert(1)</script><img src=x onerror=alert(2)>[点我](javascript:alert(3))服务\n推进卫生健康服务。\n',
+    );
     const r = run(['report', 'plan.txt', '-r', 'set.yaml', '--format', 'md'], ws);
     expect(r.stdout).toMatch(/卫生健康/);
     expect(r.stdout).not.toMatch(/<script|<img|\]\(javascript:/i);
@@ -145,9 +165,16 @@ describe('break 15: outputs carry draft text escaped', () => {
   }, 60_000);
 
   it('indicator CSV: cells that start with = + - @ are not formulas', () => {
-    writeFileSync(join(ws, 'plan.txt'), '一、主要目标\n\n=HYPERLINK("http://x")签约率达到 80% 以上。\n@SUM(A1)覆盖率达到 90% 以上。\n');
+    writeFileSync(
+      join(ws, 'plan.txt'),
+      '一、主要目标\n\n=HYPERLINK("http://x")签约率达到 80% 以上。\n@SUM(A1)覆盖率达到 90% 以上。\n',
+    );
     const r = run(['indicators', 'plan.txt', '--format', 'csv'], ws);
-    const cells = r.stdout.split(/\r\n/).slice(1).flatMap((l) => l.split(',')).map((c) => c.replace(/^"/, ''));
+    const cells = r.stdout
+      .split(/\r\n/)
+      .slice(1)
+      .flatMap((l) => l.split(','))
+      .map((c) => c.replace(/^"/, ''));
     expect(cells.length).toBeGreaterThan(5);
     expect(cells.filter((c) => /^[=+@]/.test(c))).toEqual([]);
   }, 60_000);

@@ -19,7 +19,10 @@ afterAll(removeServerBuild);
 const frame = (s: string) => `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`;
 
 /** Sends raw frames, collects the JSON responses for `ms`, then reports whether the process still runs. */
-async function raw(frames: string[], ms = 2500): Promise<{ responses: { id?: unknown; error?: { code: number }; result?: unknown }[]; alive: boolean }> {
+async function raw(
+  frames: string[],
+  ms = 2500,
+): Promise<{ responses: { id?: unknown; error?: { code: number }; result?: unknown }[]; alive: boolean }> {
   const p = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   p.stdout.setEncoding('utf8');
@@ -35,7 +38,12 @@ async function raw(frames: string[], ms = 2500): Promise<{ responses: { id?: unk
   return { responses, alive };
 }
 
-const initialize = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+const initialize = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 2,
+  method: 'initialize',
+  params: { processId: null, rootUri: null, capabilities: {} },
+});
 
 describe('JSON-RPC errors', () => {
   it('a framed body that is not JSON gets −32700 and the server goes on to answer initialize', async () => {
@@ -46,7 +54,17 @@ describe('JSON-RPC errors', () => {
   }, 30_000);
 
   it('a request before initialize gets −32002 and is not handled', async () => {
-    const r = await raw([frame(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 0 } } })), frame(initialize)]);
+    const r = await raw([
+      frame(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'textDocument/hover',
+          params: { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 0 } },
+        }),
+      ),
+      frame(initialize),
+    ]);
     expect(r.responses.find((x) => x.id === 1)?.error?.code).toBe(-32002);
     expect(r.responses.find((x) => x.id === 2)?.result).toBeTruthy();
   }, 30_000);

@@ -51,11 +51,21 @@ describe('hostile sizes', () => {
   }, 120_000);
 
   it('break 7: themes sharing a heading keyword align in linear time (time(4n)/time(n) < 6)', () => {
-    const plan = parsePlan(Array.from({ length: 20 }, (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强卫生健康服务体系建设第${i}项\n推进医疗服务。\n`).join(''));
+    const plan = parsePlan(
+      Array.from(
+        { length: 20 },
+        (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强卫生健康服务体系建设第${i}项\n推进医疗服务。\n`,
+      ).join(''),
+    );
     const set = (n: number): RequirementSet => ({
       name: 'many',
       title: '上级要点',
-      themes: Array.from({ length: n }, (_, i) => ({ id: `t${i}`, title: `任务${i}`, keywords: ['卫生健康'], required: true })),
+      themes: Array.from({ length: n }, (_, i) => ({
+        id: `t${i}`,
+        title: `任务${i}`,
+        keywords: ['卫生健康'],
+        required: true,
+      })),
       targets: [],
       origin: { path: 'many.yaml', spans: {} },
     });
@@ -68,7 +78,9 @@ describe('hostile sizes', () => {
     const yaml = 'title: 上级要点\nthemes:\n' + '  - id: "bad id"\n'.repeat(20_000);
     const r = parseRequirementSet(yaml, { file: 'bad.yaml', name: 'bad' });
     expect(r.set).toBeUndefined();
-    expect(r.problems.map((p) => [p.range.start.line, p.message.en])).toEqual([[2, 'themes has 20000 items, more than the limit of 2000: the set was not loaded']]);
+    expect(r.problems.map((p) => [p.range.start.line, p.message.en])).toEqual([
+      [2, 'themes has 20000 items, more than the limit of 2000: the set was not loaded'],
+    ]);
   }, 120_000);
 
   it('break 8: schema errors below the size limit are capped with a summary (2,000 themes, 4,000 errors)', () => {
@@ -88,7 +100,8 @@ describe('hostile sizes', () => {
   });
 
   it('suppression markers that are terminated still work (and a later unterminated one changes nothing before it)', () => {
-    const text = '<!-- planlint-disable-next-line numbering/style -->\n(一)加强领导\n<!-- planlint-disable heading/punctuation\n';
+    const text =
+      '<!-- planlint-disable-next-line numbering/style -->\n(一)加强领导\n<!-- planlint-disable heading/punctuation\n';
     const s = collectSuppressions({ text });
     expect(s.map((x) => [x.kind, x.rules, x.line])).toEqual([['next-line', ['numbering/style'], 1]]);
   });
@@ -96,7 +109,9 @@ describe('hostile sizes', () => {
   it('break 10: digit and blank runs near 百分点 are linear in the percentage-points rule (time(4n)/time(n) < 6)', () => {
     for (const run of ['1', ' ', '1 ']) {
       const ratio = growth((n) => {
-        const plan = parsePlan(`一、目标\n\n比例提高${run.repeat(n)}个百分比，签约率提高${'8'.repeat(n)}${' '.repeat(n)}百分，高出 5 个百分点（省目标为 55%）。\n`);
+        const plan = parsePlan(
+          `一、目标\n\n比例提高${run.repeat(n)}个百分比，签约率提高${'8'.repeat(n)}${' '.repeat(n)}百分，高出 5 个百分点（省目标为 55%）。\n`,
+        );
         return () => void runRules(plan, { rules: [points] });
       }, 3000);
       expect(ratio, JSON.stringify(run)).toBeLessThan(6);

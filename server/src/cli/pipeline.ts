@@ -138,7 +138,7 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
   const cwd = options.cwd ?? process.cwd();
   const display = displayPath(file, cwd);
   let decoded: DecodedText;
-  let original: Uint8Array = new Uint8Array(0);
+  let original: Uint8Array;
   try {
     original = options.input ?? readFileSync(file);
     decoded = await decodeFile(file, original);

@@ -6,7 +6,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { posix, relative, sep } from 'node:path';
 import type { Finding, Plan } from '../core/model.js';
@@ -15,7 +14,7 @@ import type { RequirementSet } from '../core/requirements/types.js';
 import { applySuppressions } from '../core/suppress.js';
 import { clearConfigCache, draftSettings, loadProfile, type DraftSettings } from '../node/config.js';
 import { dedupeProblems, type ConfigProblem } from '../node/problems.js';
-import { bundledSetPath, resolveRequirementSets, type ResolveResult } from '../node/requirements.js';
+import { resolveRequirementSets, type ResolveResult } from '../node/requirements.js';
 import type { PlanlintSettings } from './settings.js';
 import type { Logger } from './log.js';
 

@@ -3,8 +3,8 @@
  * by name or YAML files), and a draft's front-matter metadata. Nothing here throws for bad input:
  * every mistake is a located ConfigProblem and the valid parts are still used.
  */
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { foreignInvalid, isReallyInside } from './requirements.js';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { defaultRoot, foreignInvalid, isReallyInside, outsideProblem, realOr } from './confine.js';
 import * as path from 'node:path';
 import type { Document } from 'yaml';
 import type { FrontMatter, Severity } from '../core/model.js';
@@ -14,7 +14,7 @@ import { LineIndex, type Range, type Span } from '../core/text.js';
 import { dedupeProblems, type ConfigProblem } from './problems.js';
 import { compileSchema, errorsToProblems, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
 import { findBundled } from './bundled.js';
-import { globProblem } from './glob.js';
+import { checkedGlobs } from './glob.js';
 
 export const CONFIG_FILE_NAMES = ['planlint.yaml', 'planlint.yml', '.planlint.yaml'];
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -42,14 +42,6 @@ export function listBundledProfiles(): string[] {
 function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-}
-
-function realOr(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
 }
 
 function readText(file: string): { text?: string; problem?: ConfigProblem } {
@@ -132,9 +124,8 @@ const profileCache = new Map<string, LoadedProfile>();
 export interface ProfileRefOptions {
   /** directory a relative path is resolved against */
   baseDir: string;
-  /** profile files must really lie inside this directory (real paths; bundled names always allowed); unset = no restriction */
+  /** files must really lie inside it (bundled names always may), unless allowOutsideWorkspace (a CLI flag; inherited by `extends`) */
   workspaceRoot?: string;
-  /** allow a file outside workspaceRoot (an explicit user choice: a CLI flag); `extends` inherits it */
   allowOutsideWorkspace?: boolean;
   /** where the reference was written, for "not found" problems */
   referrer?: string;
@@ -176,32 +167,15 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
       ],
     };
   }
-  const bundledDir = bundledProfilesDir();
-  const isBundled = !!bundledDir && path.dirname(file) === bundledDir;
+  const isBundled = path.dirname(file) === bundledProfilesDir();
   const outside = !isBundled && !!opts.workspaceRoot && !isReallyInside(file, opts.workspaceRoot);
-  if (outside && !opts.allowOutsideWorkspace) {
-    return {
-      profile: defaultProfile,
-      problems: [
-        {
-          file: opts.referrer ?? '',
-          range: opts.range ?? zeroRange,
-          ruleId: 'config/profile',
-          severity: 'error',
-          message: {
-            zh: `规则配置“${ref}”位于工作区之外，未加载：应为工作区内的路径或内置名称`,
-            en: `profile "${ref}" lies outside the workspace and was not loaded: expected a path inside the workspace or a bundled name`,
-          },
-        },
-      ],
-    };
-  }
+  const refused = outside && !opts.allowOutsideWorkspace && outsideProblem({ zh: '规则配置', en: 'profile' }, ref, opts.referrer ?? '', opts.range, 'config/profile');
+  if (refused) return { profile: defaultProfile, problems: [refused] };
   const cacheKey = `${file}\u0000${opts.workspaceRoot ?? ''}\u0000${opts.allowOutsideWorkspace ? 1 : 0}`;
   const cached = profileCache.get(cacheKey);
   if (cached && chain.length === 0) return cached;
   const display = displayPath(file);
-  // read through the real path that was checked
-  const read = readText(isBundled ? file : realOr(file));
+  const read = readText(isBundled ? file : realOr(file)); // through the real path that was checked
   if (read.problem) return { profile: defaultProfile, problems: [read.problem], file };
   const index = new LineIndex(read.text!);
   const ctx: LocateContext = { file: display, index, ruleId: 'config/schema' };
@@ -239,10 +213,8 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
     }
   }
   // a foreign file (kube.yaml …) named as a profile: its keys and values are never echoed
-  const result: LoadedProfile =
-    outside && problems.some((p) => p.severity === 'error')
-      ? { profile: defaultProfile, problems: [foreignInvalid(display, 'config/profile', { zh: '规则配置', en: 'profile' })], file }
-      : { profile, problems, file };
+  const foreign = outside && problems.some((p) => p.severity === 'error');
+  const result: LoadedProfile = foreign ? { profile: defaultProfile, problems: [foreignInvalid(display, 'config/profile', { zh: '规则配置', en: 'profile' })], file } : { profile, problems, file };
   if (chain.length === 0) profileCache.set(cacheKey, result);
   return result;
 }
@@ -360,14 +332,7 @@ export function loadConfig(file: string): WorkspaceConfig {
   config.rules = rules;
   for (const q of problems) config.problems.push(q);
   // globs compile to backtracking regular expressions: one over the complexity limits is refused here
-  const globs = (key: 'include' | 'exclude'): string[] =>
-    stringList(data[key], doc, index, key)
-      .filter((l) => {
-        const why = globProblem(l.value);
-        if (why) config.problems.push({ file: display, range: l.range ?? zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: `${key}：${why.zh}，已忽略`, en: `${key}: ${why.en}; ignored` } });
-        return !why;
-      })
-      .map((l) => l.value);
+  const globs = (key: 'include' | 'exclude') => checkedGlobs(stringList(data[key], doc, index, key), key, display, config.problems);
   config.include = globs('include');
   config.exclude = globs('exclude');
   return config;
@@ -441,11 +406,7 @@ export interface SettingsOverrides {
   configFile?: string;
   /** directory command-line references are resolved against */
   cwd?: string;
-  /**
-   * profiles named in front matter or planlint.yaml must lie inside this directory (default: the
-   * planlint.yaml's directory, else the working directory when the draft is inside it, else the
-   * draft's directory); a --profile flag may name any file
-   */
+  /** profiles from front matter or planlint.yaml must lie inside it (default: the config's directory, else cwd or the draft's) */
   workspaceRoot?: string;
 }
 
@@ -483,8 +444,7 @@ export function draftSettings(draftPath: string, fm: FrontMatter | undefined, in
   const { meta, problems: draftProblems } = frontMatterMeta(fm, index, draftDisplay);
 
   let loaded: LoadedProfile;
-  const relToCwd = path.relative(cwd, abs);
-  const workspaceRoot = overrides.workspaceRoot ?? config?.dir ?? (relToCwd && !relToCwd.startsWith('..') && !path.isAbsolute(relToCwd) ? cwd : path.dirname(abs));
+  const workspaceRoot = overrides.workspaceRoot ?? config?.dir ?? defaultRoot(abs, cwd);
   if (overrides.profile) loaded = loadProfile(overrides.profile, { baseDir: cwd, referrer: '', workspaceRoot, allowOutsideWorkspace: true });
   else if (meta.profile) loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range, workspaceRoot });
   else if (config?.profile) loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range, workspaceRoot });

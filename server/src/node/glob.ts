@@ -7,6 +7,8 @@
  * the limits is refused with a located finding, so no configuration can hang the tool.
  */
 import type { Localized } from '../core/model.js';
+import type { Range } from '../core/text.js';
+import type { ConfigProblem } from './problems.js';
 
 /** unbounded wildcards (`*`, `**`, each extglob) per pattern */
 export const MAX_GLOB_WILDCARDS = 3;
@@ -19,7 +21,10 @@ export const MAX_GLOB_ALTERNATIVES = 32;
 /** Why the pattern is refused, or undefined when it is within the limits. Linear in the pattern. */
 export function globProblem(pattern: string): Localized | undefined {
   if (pattern.length > MAX_GLOB_LENGTH) {
-    return { zh: `通配模式过长（${pattern.length} 个字符，上限 ${MAX_GLOB_LENGTH}）`, en: `the glob is too long (${pattern.length} characters, limit ${MAX_GLOB_LENGTH})` };
+    return {
+      zh: `通配模式过长（${pattern.length} 个字符，上限 ${MAX_GLOB_LENGTH}）`,
+      en: `the glob is too long (${pattern.length} characters, limit ${MAX_GLOB_LENGTH})`,
+    };
   }
   let wildcards = 0;
   let extglobs = 0;
@@ -61,7 +66,22 @@ export function globProblem(pattern: string): Localized | undefined {
     };
   }
   if (alternatives > MAX_GLOB_ALTERNATIVES) {
-    return { zh: `通配模式的备选项过多（${alternatives} 个，上限 ${MAX_GLOB_ALTERNATIVES}）`, en: `the glob has too many alternatives (${alternatives}, limit ${MAX_GLOB_ALTERNATIVES})` };
+    return {
+      zh: `通配模式的备选项过多（${alternatives} 个，上限 ${MAX_GLOB_ALTERNATIVES}）`,
+      en: `the glob has too many alternatives (${alternatives}, limit ${MAX_GLOB_ALTERNATIVES})`,
+    };
   }
   return undefined;
+}
+
+/** The patterns within the limits; each refused one is a located problem (ignored, the rest still apply). */
+export function checkedGlobs(list: readonly { value: string; range?: Range }[], key: string, file: string, problems: ConfigProblem[]): string[] {
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return list
+    .filter((l) => {
+      const why = globProblem(l.value);
+      if (why) problems.push({ file, range: l.range ?? zero, ruleId: 'config/schema', severity: 'error', message: { zh: `${key}：${why.zh}，已忽略`, en: `${key}: ${why.en}; ignored` } });
+      return !why;
+    })
+    .map((l) => l.value);
 }

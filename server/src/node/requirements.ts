@@ -9,9 +9,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, Node as YamlNode } from 'yaml';
 import { yaml } from '../core/yaml.js';
 import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
-import type { Localized } from '../core/model.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
 import { capProblems, MAX_PROBLEMS_PER_FILE, type ConfigProblem } from './problems.js';
+import { foreignInvalid, isReallyInside, outsideProblem } from './confine.js';
 import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/themes.js';
 import requirementsSchema from '../../../schemas/requirements.schema.json';
 import { findBundled } from './bundled.js';
@@ -90,38 +90,6 @@ function validate(): ValidateFunction {
   return validator;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-/**
- * Whether `file` really lies inside `root`: both are resolved to their real paths first, so a
- * symlink (to the file or to any directory on the way) that leads out of the root is outside.
- * A path that cannot be resolved is outside.
- */
-export function isReallyInside(file: string, root: string): boolean {
-  try {
-    return isInside(realpathSync(file), realpathSync(root));
-  } catch {
-    return false;
-  }
-}
-
-/** One generic problem for a file outside the workspace that is not valid: its content is never echoed. */
-export function foreignInvalid(file: string, ruleId: string, what: Localized): ConfigProblem {
-  return {
-    file,
-    range: zeroRange,
-    ruleId,
-    severity: 'error',
-    message: {
-      zh: `位于工作区之外的文件不是有效的${what.zh}，未加载（其内容不予显示；请在工作区内校验该文件）`,
-      en: `the file outside the workspace is not a valid ${what.en} and was not loaded (its content is not shown; validate it inside the workspace)`,
-    },
-  };
-}
-
 function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
@@ -170,16 +138,7 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
       }
       outside = !!opts.workspaceRoot && !isReallyInside(found, opts.workspaceRoot);
       if (outside && !opts.allowOutsideWorkspace) {
-        problems.push({
-          file: referrer || displayPath(found),
-          range: where,
-          ruleId: 'config/requirements',
-          severity: 'error',
-          message: {
-            zh: `要求集“${ref}”位于工作区之外，未加载：应为工作区内的路径或内置名称`,
-            en: `requirement set "${ref}" lies outside the workspace and was not loaded: expected a path inside the workspace or a bundled name`,
-          },
-        });
+        problems.push(outsideProblem({ zh: '要求集', en: 'requirement set' }, ref, referrer || displayPath(found), where, 'config/requirements'));
         return;
       }
       file = found;
@@ -300,24 +259,7 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: '要求集应为 YAML 映射（含 title、themes、targets）', en: 'a requirement set must be a YAML mapping (with title, themes, targets)' } });
     return { problems };
   }
-  // size limits before the schema check: ajv (allErrors) grows quadratically with the number of
-  // failing items, and alignment costs about a millisecond per theme; real sets have tens of themes
-  for (const key of ['themes', 'targets'] as const) {
-    const list = (data as Record<string, unknown>)[key];
-    if (Array.isArray(list) && list.length > MAX_SET_ITEMS) {
-      problems.push(
-        located(
-          doc,
-          [key],
-          opts.file,
-          rangeOf,
-          'config/schema',
-          `${key} 有 ${list.length} 项，超过上限 ${MAX_SET_ITEMS}：要求集未加载`,
-          `${key} has ${list.length} items, more than the limit of ${MAX_SET_ITEMS}: the set was not loaded`,
-        ),
-      );
-    }
-  }
+  for (const p of sizeProblems(data as Record<string, unknown>, doc, opts.file, rangeOf)) problems.push(p);
   if (problems.length) return { problems };
   const v = validate();
   if (!v(data)) {
@@ -388,6 +330,21 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     origin: { path: opts.file, spans },
   };
   return { set, problems: capProblems(problems) };
+}
+
+/**
+ * Size limits checked before the schema: ajv (allErrors) grows quadratically with the number of
+ * failing items, and alignment costs about a millisecond per theme; real sets have tens of themes.
+ */
+function sizeProblems(data: Record<string, unknown>, doc: Document.Parsed, file: string, rangeOf: (s: Span) => Range): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  for (const key of ['themes', 'targets'] as const) {
+    const list = data[key];
+    if (!Array.isArray(list) || list.length <= MAX_SET_ITEMS) continue;
+    const zh = `${key} 有 ${list.length} 项，超过上限 ${MAX_SET_ITEMS}：要求集未加载`;
+    out.push(located(doc, [key], file, rangeOf, 'config/schema', zh, `${key} has ${list.length} items, more than the limit of ${MAX_SET_ITEMS}: the set was not loaded`));
+  }
+  return out;
 }
 
 function nodeAt(doc: Document.Parsed, pathParts: readonly (string | number)[]): YamlNode | undefined {

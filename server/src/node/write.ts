@@ -9,7 +9,21 @@
  *    never followed), gets the original mode and (where permitted) owner and group, is flushed,
  *    and then renamed over the original: an interrupted write never leaves a truncated draft.
  */
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeSync, constants, type Stats } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+  constants,
+  type Stats,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import type { Localized } from '../core/model.js';
@@ -20,7 +34,10 @@ export interface ReadSnapshot {
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+  return (
+    a.length === b.length &&
+    Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length))
+  );
 }
 
 function isReadOnly(st: Stats): boolean {
@@ -41,25 +58,47 @@ function refusal(file: string, snapshot: ReadSnapshot): { why?: Localized; st?: 
     st = lstatSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { why: { zh: `文件已不存在或无法访问（${code}），未写入`, en: `the file is gone or inaccessible (${code}); not written` } };
+    return {
+      why: {
+        zh: `文件已不存在或无法访问（${code}），未写入`,
+        en: `the file is gone or inaccessible (${code}); not written`,
+      },
+    };
   }
   if (st.isSymbolicLink()) {
-    return { why: { zh: '这是一个符号链接，--fix 不会通过符号链接写入（请对链接指向的文件运行）', en: 'this is a symbolic link; --fix never writes through a symlink (run it on the file the link points to)' } };
+    return {
+      why: {
+        zh: '这是一个符号链接，--fix 不会通过符号链接写入（请对链接指向的文件运行）',
+        en: 'this is a symbolic link; --fix never writes through a symlink (run it on the file the link points to)',
+      },
+    };
   }
   if (!st.isFile()) return { why: { zh: '不是普通文件，未写入', en: 'not a regular file; not written' } };
   if (isReadOnly(st)) return { why: { zh: '文件是只读的，未修改', en: 'the file is read-only; not modified' } };
   if (st.nlink > 1) {
-    return { why: { zh: `文件有 ${st.nlink} 个硬链接，替换它会拆开这些链接，未修改`, en: `the file has ${st.nlink} hard links; replacing it would split them, so it was not modified` } };
+    return {
+      why: {
+        zh: `文件有 ${st.nlink} 个硬链接，替换它会拆开这些链接，未修改`,
+        en: `the file has ${st.nlink} hard links; replacing it would split them, so it was not modified`,
+      },
+    };
   }
   let now: Buffer;
   try {
     now = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { why: { zh: `无法重新读取文件（${code}），未写入`, en: `the file cannot be read again (${code}); not written` } };
+    return {
+      why: { zh: `无法重新读取文件（${code}），未写入`, en: `the file cannot be read again (${code}); not written` },
+    };
   }
   if (!sameBytes(now, snapshot.bytes)) {
-    return { why: { zh: '文件在检查期间被修改，为保留这些修改未写入修复结果（请重新运行 --fix）', en: 'the file changed while it was being checked; the fixes were not written so as to keep those changes (run --fix again)' } };
+    return {
+      why: {
+        zh: '文件在检查期间被修改，为保留这些修改未写入修复结果（请重新运行 --fix）',
+        en: 'the file changed while it was being checked; the fixes were not written so as to keep those changes (run --fix again)',
+      },
+    };
   }
   return { st };
 }
@@ -106,7 +145,9 @@ export function replaceFileSafely(file: string, bytes: Uint8Array, snapshot: Rea
     const last = refusal(file, snapshot);
     if (!last.st || last.st.ino !== st.ino || last.st.dev !== st.dev) {
       rmSync(tmp, { force: true });
-      return last.st ? { zh: '文件在检查期间被替换，未写入', en: 'the file was replaced while it was being checked; not written' } : last.why;
+      return last.st
+        ? { zh: '文件在检查期间被替换，未写入', en: 'the file was replaced while it was being checked; not written' }
+        : last.why;
     }
     renameSync(tmp, file);
     return undefined;
@@ -120,6 +161,9 @@ export function replaceFileSafely(file: string, bytes: Uint8Array, snapshot: Rea
     }
     if (created) rmSync(tmp, { force: true });
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { zh: `修复结果无法写回（${code}），文件未改动`, en: `the fixed text could not be written (${code}); the file is unchanged` };
+    return {
+      zh: `修复结果无法写回（${code}），文件未改动`,
+      en: `the fixed text could not be written (${code}); the file is unchanged`,
+    };
   }
 }
