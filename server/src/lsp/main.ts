@@ -59,7 +59,30 @@ export function guardUntilInitialized(reader: MessageReader, writer: MessageWrit
  * own stdio set-up (exit when stdin ends, console kept off stdout) is repeated for this form.
  */
 function stdioConnection(): Connection {
-  const reader = new StreamMessageReader(process.stdin);
+  // Whether each body was read with a sound length (a whole number of bytes, all there), in order:
+  // only then is a JSON error the body's fault (ParseError, go on) rather than lost framing (exit).
+  const sound: boolean[] = [];
+  const reader = new StreamMessageReader(process.stdin, {
+    charset: 'utf-8',
+    contentTypeDecoder: {
+      name: 'application/json',
+      decode: (body: Uint8Array) => {
+        const ok = sound.shift() ?? false;
+        try {
+          return Promise.resolve(JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8')) as Message);
+        } catch (e) {
+          return Promise.reject(ok ? e : new Error(`framing lost (${(e as Error).message})`));
+        }
+      },
+    },
+  });
+  const buffer = (reader as unknown as { buffer: { tryReadBody(n: number): Uint8Array | undefined } }).buffer;
+  const tryReadBody = buffer.tryReadBody.bind(buffer);
+  buffer.tryReadBody = (n: number) => {
+    const body = tryReadBody(n);
+    if (body !== undefined) sound.push(Number.isInteger(n) && n > 0 && body.byteLength === n);
+    return body;
+  };
   const writer = new StreamMessageWriter(process.stdout);
   let shutdown = false;
   reader.onError((err) => {
