@@ -213,7 +213,7 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
     }
   }
   // a foreign file (kube.yaml …) named as a profile: its keys and values are never echoed
-  const foreign = outside && problems.some((p) => p.severity === 'error');
+  const foreign = outside && problems.some((p) => p.severity === 'error') && !/^(rules|extends)[ \t]*:/m.test(read.text ?? '');
   const result: LoadedProfile = foreign ? { profile: defaultProfile, problems: [foreignInvalid(display, 'config/profile', { zh: '规则配置', en: 'profile' })], file } : { profile, problems, file };
   if (chain.length === 0) profileCache.set(cacheKey, result);
   return result;

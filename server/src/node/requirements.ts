@@ -162,7 +162,8 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     }
     const name = bundledName ?? path.basename(file).replace(/\.ya?ml$/i, '');
     const loaded = (bundledName !== undefined && precompiled(name, text, displayPath(file))) || parseRequirementSet(text, { file: displayPath(file), name });
-    if (outside && !loaded.set) {
+    // (a file that has the shape of a set, with `themes:`, gets its located problems: it is the user's own)
+    if (outside && !loaded.set && !/^themes[ \t]*:/m.test(text)) {
       // a foreign file (kube.yaml …) named as a set: its keys and values are not echoed
       problems.push(foreignInvalid(displayPath(file), 'config/requirements', { zh: '要求集', en: 'requirement set' }));
       return;
