@@ -51,7 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted, client: 'vscode' },
+    // a function: read again on every (re)start, so a restart after trust is granted sees it
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, client: 'vscode' }),
     markdown: { isTrusted: false, supportHtml: false },
     middleware: ruleDocMiddleware,
   };
@@ -167,6 +168,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('planlint.fixAll', () =>
       applyServerEdits('fixAll', vscode.l10n.t('没有可安全修复的问题。 Nothing to fix safely.')),
     ),
+    // restricted mode ends when the user trusts the workspace: restart the server so that it loads
+    // what it refused (sets and profiles outside the workspace, restricted settings) without a manual restart
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await starting;
+      if (!client) return;
+      output.appendLine('workspace trusted: restarting the planlint language server');
+      await client.restart();
+      refresh(0);
+    }),
     vscode.commands.registerCommand('planlint.restartServer', async () => {
       if (!client) return;
       await client.restart();

@@ -3,6 +3,7 @@ import type { DocAnalysis } from './analysis.js';
 import { alignmentOf } from './alignment.js';
 import { alignPlan } from '../core/align/index.js';
 import { buildReview, renderHtml, renderMarkdown } from '../core/report/index.js';
+import { csvField } from '../core/escape.js';
 import type { AlignmentResult, CsvResult, ReportResult } from './protocol.js';
 import { isAbsolute, relative } from 'node:path';
 import { indicatorJson } from '../core/report/plan-json.js';
@@ -46,11 +47,6 @@ export function alignmentResult(a: DocAnalysis): AlignmentResult {
   };
 }
 
-/** RFC 4180 field, quoted like the CLI's CSV (comma, quote, line break, or edge white space). */
-function csvField(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * Same columns, values and quoting as `planlint indicators --format csv --bom` (the CLI module is

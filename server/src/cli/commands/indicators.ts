@@ -1,15 +1,13 @@
 /** `planlint indicators FILE… --format json|csv [--bom]`: the quantitative statements of drafts. */
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { envFor, type CliCommand } from '../env.js';
 import { indicatorJson, type JsonIndicator } from '../format/model.js';
 import { checkNamedDrafts } from '../pipeline.js';
+import { writeOutput } from './check.js';
 
-/** RFC 4180 field: quoted when it contains a comma, quote, CR or LF (or leading/trailing space). */
-export function csvField(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** RFC 4180 field, with formula-looking text cells neutralised (core/escape.ts). */
+export { csvField } from '../../core/escape.js';
+import { csvField } from '../../core/escape.js';
 
 const columns = ['file', 'line', 'column', 'section', 'name', 'comparator', 'op', 'value', 'value2', 'unit', 'qualifier', 'deadline', 'kind', 'text'] as const;
 
@@ -57,7 +55,7 @@ export const command: CliCommand = {
                 null,
                 2,
               ) + '\n';
-        if (opts.output) writeFileSync(opts.output, text);
+        if (opts.output) writeOutput(opts.output, text);
         else env.out(text);
       });
   },

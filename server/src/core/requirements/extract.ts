@@ -136,7 +136,25 @@ function sentenceIn(text: string, start: number, end: number): { start: number; 
 
 /** Years a sentence names, leaving out those inside a document title 《…》. */
 function yearsIn(s: string): number[] {
-  return [...s.replace(/《[^》]*》/g, '').matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return [...withoutBookTitles(s).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+}
+
+/**
+ * The text without 《…》 titles, as `s.replace(/《[^》]*》/g, '')` but linear: once no 》 follows a
+ * 《, none follows a later one either (the expression rescanned to the end for every 《).
+ */
+function withoutBookTitles(s: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf('《', from);
+    if (open < 0) break;
+    const close = s.indexOf('》', open + 1);
+    if (close < 0) break;
+    out += s.slice(from, open);
+    from = close + 1;
+  }
+  return out + s.slice(from);
 }
 
 
@@ -222,9 +240,9 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   const covered: { start: number; end: number }[] = [];
   const targetYear = (sentence: string, deadline?: string): number | undefined => {
     const ys = yearsIn(deadline ?? '');
-    if (ys.length) return Math.max(...ys);
+    if (ys.length) return ys.reduce((m, y) => Math.max(m, y)); // (no spread: a run-on sentence can name any number of years)
     const inSentence = yearsIn(sentence).filter((y) => year === undefined || y >= year);
-    return inSentence.length ? Math.max(...inSentence) : year;
+    return inSentence.length ? inSentence.reduce((m, y) => Math.max(m, y)) : year;
   };
   // stated as a target: a target comparator (达到, 保持在, 控制在 …) or a 以上/以下/左右/以内 bound;
   // any other wording (缩短, 增加 …) only in a plan-language sentence
