@@ -1,12 +1,14 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild (CommonJS, Node 20).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { rawPlugin } from './esbuild-raw.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const common = {
+  plugins: [rawPlugin],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -41,3 +41,24 @@ describe('heading/punctuation: items that are sentences', () => {
     expect(only(text, 'heading/punctuation').map((x) => [x.range.start.line, x.range.start.character])).toEqual([[1, 11]]);
   });
 });
+
+describe('numbering/count-word: formulations are names, a promise governs what follows', () => {
+  it('坚决做到“两个维护” with three children is no promise (bundled list)', () => {
+    const text = '一、坚决做到“两个维护”\n（一）提高政治站位\n（二）压实工作责任\n（三）严明纪律规矩\n二、协调推进“四个全面”战略布局\n（一）甲\n（二）乙\n';
+    expect(only(text, 'numbering/count-word')).toEqual([]);
+  });
+  it('a misquoted variant (四种意识) is a name as well', () => {
+    expect(only('一、增强“四种意识”\n（一）甲\n（二）乙\n', 'numbering/count-word')).toEqual([]);
+  });
+  it('a count inside a longer predicate is no promise; the title’s object is', () => {
+    expect(only('一、以“三个一”为抓手推进基层治理现代化\n（一）甲\n（二）乙\n', 'numbering/count-word')).toEqual([]);
+    const f = only('一、提升“六种能力”\n（一）甲\n（二）乙\n', 'numbering/count-word');
+    expect(f.map((x) => [x.range.start.line, x.range.start.character, x.data])).toEqual([[0, 5, { promised: 6, actual: 2 }]]);
+  });
+  it('users add their own formulations as a rule option', () => {
+    const text = '一、落实“三个一批”\n（一）甲\n（二）乙\n';
+    expect(only(text, 'numbering/count-word')).toHaveLength(1);
+    const profile = { name: 'office', rules: { 'numbering/count-word': { options: { formulations: ['三个一批'] } } } };
+    expect(analyze(text, { profile }).findings.filter((f) => f.ruleId === 'numbering/count-word')).toEqual([]);
+  });
+});
