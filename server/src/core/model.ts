@@ -46,6 +46,13 @@ export interface Block extends Span {
   segments: { textStart: number; docStart: number; length: number }[];
   /** markdown "#" marker count when the line started with one */
   markdownLevel?: number;
+  /** a heading recovered in mid-line: run into the text before it (its line break was lost) */
+  inline?: boolean;
+  /**
+   * the part of the document a heading block belongs to (0: the first; a new part starts after an
+   * attachment marker 附件N, a signature date or a title line, where numbering restarts)
+   */
+  part?: number;
 }
 
 export interface Section extends Span {
@@ -69,6 +76,8 @@ export interface Section extends Span {
   children: Section[];
   /** id of the parent section, if any */
   parentId?: number;
+  /** the document part (Block.part): numbering sequences do not run across parts */
+  part?: number;
 }
 
 export interface EnumerationItem extends Span {

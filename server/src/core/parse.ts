@@ -8,7 +8,8 @@ import type { FrontMatter, Plan } from './model.js';
 import { LineIndex } from './text.js';
 import { extractIndicators } from './indicators.js';
 import { parseFrontMatter } from './parse/frontmatter.js';
-import { buildBlocks } from './parse/blocks.js';
+import { buildBlocks, markTitles } from './parse/blocks.js';
+import { splitInlineHeadings } from './parse/inline.js';
 import { buildSections, detectContinuity } from './parse/sections.js';
 import { findEnumerations } from './parse/enumerations.js';
 
@@ -26,7 +27,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
-  const blocks = buildBlocks(text, index, firstLine);
+  const blocks = splitInlineHeadings(buildBlocks(text, index, firstLine), index);
+  markTitles(blocks);
   const { sections, allSections, owner } = buildSections(blocks);
   const enumerations = findEnumerations(blocks, owner);
   const level3Continuous = detectContinuity(sections);

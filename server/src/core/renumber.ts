@@ -34,8 +34,17 @@ export function numberSequences(plan: Plan): NumberSequence[] {
       out.push(seq);
     }
   };
-  visit(plan.sections, undefined);
-  if (continuousL3.length > 0) out.push({ level: 3, items: continuousL3, continuous: true });
+  // each part of the document (a notice and its attached plan) numbers its own top level
+  const byPart = new Map<number, Section[]>();
+  for (const s of plan.sections) {
+    const list = byPart.get(s.part ?? 0);
+    if (list) list.push(s);
+    else byPart.set(s.part ?? 0, [s]);
+  }
+  for (const top of byPart.values()) {
+    visit(top, undefined);
+    if (continuousL3.length > 0) out.push({ level: 3, items: continuousL3.splice(0), continuous: true });
+  }
   return out;
 }
 

@@ -63,7 +63,8 @@ function fitsStructure(token: NumberToken, lastValue: Map<Level, number>, lastL3
 
 /**
  * Stage 2: blocks. Lines joined into paragraphs (PDF hard wraps), numbered lines become heading
- * blocks, Markdown headings and the short unpunctuated lines before the first heading titles.
+ * blocks, Markdown headings titles (and, after splitInlineHeadings, markTitles the short
+ * unpunctuated lines before the first heading).
  * Blocks keep the mapping of their text to document offsets (segments).
  */
 export function buildBlocks(text: string, index: LineIndex, firstLine: number): Block[] {
@@ -157,12 +158,18 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     blankBetween = false;
   }
   close();
+  return blocks;
+}
 
-  // Titles: short unpunctuated paragraphs before the first heading become 'title' blocks.
+/** Whether a paragraph reads as a title line: short, without sentence punctuation, not ending a sentence. */
+export function isTitleLike(text: string): boolean {
+  return !SENTENCE_PUNCT.test(text) && !endsTerminal(text) && width(text) <= 40;
+}
+
+/** Titles: short unpunctuated paragraphs before the first heading become 'title' blocks. */
+export function markTitles(blocks: Block[]): void {
   for (const b of blocks) {
     if (b.kind === 'heading') break;
-    if (b.kind === 'paragraph' && !SENTENCE_PUNCT.test(b.text) && !endsTerminal(b.text) && width(b.text) <= 40) b.kind = 'title';
+    if (b.kind === 'paragraph' && isTitleLike(b.text)) b.kind = 'title';
   }
-
-  return blocks;
 }

@@ -26,6 +26,7 @@ export function buildSections(blocks: Block[]): { sections: Section[]; allSectio
   const allSections: Section[] = [];
   const stack: Section[] = [];
   const owner = new Int32Array(blocks.length).fill(-1);
+  let part = 0;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
     if (b.kind !== 'heading') {
@@ -38,6 +39,11 @@ export function buildSections(blocks: Block[]): { sections: Section[]; allSectio
     }
     const tk = matchNumberToken(b.text);
     if (!tk) continue;
+    // a new part of the document (an attached plan after its notice): its numbering starts afresh
+    if (b.part !== undefined && b.part !== part) {
+      part = b.part;
+      stack.length = 0;
+    }
     owner[bi] = allSections.length;
     const token: NumberToken = { ...tk, start: b.start, end: b.start + tk.raw.length };
     const after = b.text.slice(tk.raw.length);
@@ -71,6 +77,7 @@ export function buildSections(blocks: Block[]): { sections: Section[]; allSectio
       start: b.start,
       end: b.end,
     };
+    if (b.part) section.part = b.part;
     if (parent) {
       section.parentId = parent.id;
       parent.children.push(section);

@@ -22,7 +22,7 @@ export function isStatementItem(plan: Plan, s: Section, line: string): boolean {
   if (CLAUSE.test(body)) return true;
   if (s.level > 1 && /[0-9０-９%％]/.test(body)) return true;
   const siblings = s.parentId === undefined ? plan.sections : plan.allSections[s.parentId]!.children;
-  const same = siblings.filter((x) => x.level === s.level);
+  const same = siblings.filter((x) => x.level === s.level && x.part === s.part);
   // a whole list written as statements is the document's form, not one heading's slip
   if (same.length < (s.level === 1 ? 3 : 2)) return false;
   return same.every((x) => SENTENCE_END.test(plan.text.slice(x.heading.start, x.heading.end)));
