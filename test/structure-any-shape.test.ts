@@ -62,3 +62,117 @@ describe('numbering/count-word: formulations are names, a promise governs what f
     expect(analyze(text, { profile }).findings.filter((f) => f.ruleId === 'numbering/count-word')).toEqual([]);
   });
 });
+
+describe('headings that lost their line break', () => {
+  it('the glued 。三、: a level-1 heading after a sentence, its children stay its own', () => {
+    const text = [
+      '一、总体要求',
+      '（一）目标任务',
+      '二、主要任务',
+      '（一）加强灾害监测',
+      '（二）完善预警体系。全年预警信息发布完成率达到105%。三、提升防灾减灾救灾能力',
+      '（一）加强队伍建设',
+      '（二）加强物资储备',
+      '（三）加强科普宣传',
+      '',
+    ].join('\n');
+    expect(outline(text)).toEqual([
+      '1:一、总体要求',
+      '2:（一）目标任务',
+      '1:二、主要任务',
+      '2:（一）加强灾害监测',
+      '2:（二）完善预警体系',
+      '1:三、提升防灾减灾救灾能力',
+      '2:（一）加强队伍建设',
+      '2:（二）加强物资储备',
+      '2:（三）加强科普宣传',
+    ]);
+    expect(only(text, 'numbering/sequence')).toEqual([]);
+    const f = only(text, 'heading/inline');
+    // （二）完善预警体系。全年预警信息发布完成率达到105%。 is 28 characters: 三、 starts at column 28 of line 4
+    expect(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character])).toEqual([[4, 28, 30]]);
+    expect(f[0]!.fix!.safe).toBe(true);
+    const fixed = applyEdits(text, f[0]!.fix!.edits);
+    expect(fixed).toBe(text.replace('达到105%。三、', '达到105%。\n三、'));
+    expect(only(fixed, 'heading/inline')).toEqual([]);
+    expect(outline(fixed)).toEqual(outline(text));
+  });
+
+  it('一、…落实(一)压实…。(二)压实…。 on one line: three headings', () => {
+    const text = '一、压实工作责任，抓好工作落实(一)压实属地责任。各地要落实属地管理责任。(二)压实部门责任。各部门要按职责分工负责。\n';
+    expect(outline(text)).toEqual(['1:一、压实工作责任，抓好工作落实', '2:(一)压实属地责任', '2:(二)压实部门责任']);
+    const f = only(text, 'heading/inline');
+    expect(f.map((x) => [x.range.start.line, x.range.start.character, x.fix!.safe])).toEqual([
+      [0, 15, false],
+      [0, 37, true],
+    ]);
+    let fixed = text;
+    for (const x of [...f].reverse()) fixed = applyEdits(fixed, x.fix!.edits);
+    expect(fixed).toBe('一、压实工作责任，抓好工作落实\n(一)压实属地责任。各地要落实属地管理责任。\n(二)压实部门责任。各部门要按职责分工负责。\n');
+  });
+
+  it('a one-line document: notice, plan items 1.–3. after the preface, bracketed notes between items', () => {
+    const text =
+      '关于印发某县若干措施的通知各乡镇人民政府:现将《若干措施》印发给你们，请认真贯彻落实。某县人民政府2021年8月16日' +
+      '为支持重点帮扶县发展，制定如下措施。1.明确帮扶对象。将脱贫县纳入帮扶范围。(县乡村振兴局牵头)2.强化财政支持。过渡期内保持资金总体稳定。3.强化金融支持。用好再贷款政策。';
+    expect(outline(text)).toEqual(['3:1.明确帮扶对象', '3:2.强化财政支持', '3:3.强化金融支持']);
+    expect(only(text, 'heading/inline')).toHaveLength(3);
+  });
+
+  it('a notice’s own 一、二、 and its attachment’s 一、二、 are separate sequences', () => {
+    const text = [
+      '关于印发某县工作方案的通知',
+      '一、高度重视',
+      '二、认真落实',
+      '某县人民政府办公室',
+      '2021年8月16日',
+      '附件',
+      '某县工作方案',
+      '一、总体要求',
+      '二、主要任务',
+      '三、保障措施',
+      '',
+    ].join('\n');
+    expect(only(text, 'numbering/sequence')).toEqual([]);
+    const parts = analyze(text).plan.allSections.map((s) => s.part ?? 0);
+    expect(parts).toEqual([0, 0, 1, 1, 1]);
+  });
+
+  it('look-alikes in mid-line are text, not headings', () => {
+    const text = [
+      '一、总体要求',
+      '会议于2月16日召开。2.2月16日前完成部署。赤字规模1.5万亿元。3、4月开展检查。一、二季度完成招标。第一、二批项目已开工。',
+      '按照2021年8月17日印发的方案执行。版本V2.1.3已发布。1.1总则适用于全省。第一条为规范管理制定本规则。',
+      '（一）完善机制。',
+      '',
+    ].join('\n');
+    expect(outline(text)).toEqual(['1:一、总体要求', '2:（一）完善机制']);
+    expect(only(text, 'heading/inline')).toEqual([]);
+  });
+
+  it('一是 inside an item stays an enumeration', () => {
+    const text = '一、总体要求\n（一）完善机制。一是健全制度；二是强化考核。\n';
+    const { plan } = analyze(text);
+    expect(plan.allSections).toHaveLength(2);
+    expect(plan.enumerations.map((e) => e.items.length)).toEqual([2]);
+  });
+
+  it('a number that does not continue the sequence stays text', () => {
+    // 五、 after 一、 (not 二、), (三) with no (二) before it
+    const text = '一、总体要求\n各地要完成五项任务。五、六项任务另行部署。(三)项规定暂不执行。\n';
+    expect(outline(text)).toEqual(['1:一、总体要求']);
+  });
+
+  it('renumbering never crosses a heading recovered in mid-line', () => {
+    // 二、's items run on through the inline 三、: a duplicate （二） after it is not renumbered across it
+    const text = '一、甲\n二、乙\n（一）丙\n（三）丁。三、戊\n（一）己\n（一）庚\n';
+    const seq = only(text, 'numbering/sequence');
+    for (const f of seq) for (const e of f.fix!.edits) {
+      const inline = text.indexOf('三、戊');
+      // every edit stays on one side of the recovered heading, within its own parent's items
+      expect(e.start < inline || e.start > inline).toBe(true);
+    }
+    const fixed = seq.reduce((t, f) => applyEdits(t, f.fix!.edits), text);
+    expect(fixed).toContain('三、戊\n（一）己\n（二）庚');
+  });
+});

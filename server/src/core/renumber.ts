@@ -49,6 +49,32 @@ export function numberSequences(plan: Plan): NumberSequence[] {
 }
 
 /**
+ * Where renumbering runs must stop: the indices k of the items with a heading recovered in mid-line
+ * (Section.block.inline) at the sequence's level or above at item k or between it and item k − 1,
+ * ascending. The numbering around a lost line break is uncertain: a renumbering never crosses it
+ * (heading/inline's fix restores the break first). Linear in the sections the sequence spans.
+ */
+export function sequenceFences(plan: Plan, seq: NumberSequence): number[] {
+  const items = seq.items;
+  const out: number[] = [];
+  for (let k = 1; k < items.length; k++) {
+    if (items[k]!.block.inline) {
+      out.push(k);
+      continue;
+    }
+    // inline headings of a higher level between the two items (ids run in document order)
+    for (let id = items[k - 1]!.id + 1; id < items[k]!.id; id++) {
+      const x = plan.allSections[id]!;
+      if (x.block.inline && x.level <= seq.level) {
+        out.push(k);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * Edits that renumber `seq.items[from…to)` to their positions (item i gets number i + 1), each
  * token rewritten in its canonical form. Tokens already right are left alone.
  */
@@ -67,6 +93,9 @@ export function renumberEdits(seq: NumberSequence, from = 0, to = seq.items.leng
 export function renumberDocument(plan: Plan, level?: Level): Edit[] {
   const edits: Edit[] = [];
   // (no push(...spread): a sequence of 200,000 items would overflow the call stack)
-  for (const seq of numberSequences(plan)) if (level === undefined || seq.level === level) for (const e of renumberEdits(seq)) edits.push(e);
+  for (const seq of numberSequences(plan)) {
+    if (level !== undefined && seq.level !== level) continue;
+    for (const e of renumberEdits(seq, 0, sequenceFences(plan, seq)[0] ?? seq.items.length)) edits.push(e);
+  }
   return edits.sort((a, b) => a.start - b.start);
 }
