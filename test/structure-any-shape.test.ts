@@ -176,3 +176,13 @@ describe('headings that lost their line break', () => {
     expect(fixed).toContain('三、戊\n（一）己\n（二）庚');
   });
 });
+
+describe('more items that are not headings', () => {
+  it('a punctuated enumeration (；… 。) is a list of items', () => {
+    const text = '一、联合执法范围\n(一)非煤矿山集中地区及重点企业；\n(二)重大节假日期间；\n(三)需开展联合执法的其他情形。\n';
+    expect(only(text, 'heading/punctuation')).toEqual([]);
+  });
+  it('3个月时间 measures time: no promise', () => {
+    expect(only('三、集中3个月时间\n（一）甲\n（二）乙\n（三）丙\n（四）丁\n', 'numbering/count-word')).toEqual([]);
+  });
+});

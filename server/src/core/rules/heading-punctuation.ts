@@ -4,6 +4,8 @@ import type { Plan, Section } from '../model.js';
 const TRAILING = /[。，；、,;.]+$/;
 /** a sentence's end: full stop, exclamation or question mark (and a closing quote after it) */
 const SENTENCE_END = /[。！？!?][”’」』）)]*$/;
+/** the end of an item of a punctuated enumeration (its items end in ；, the last one in 。) */
+const LIST_END = /[。；;！？!?][”’」』）)]*$/;
 /** punctuation inside a text that separates clauses */
 const CLAUSE = /[，；：,;:]/;
 
@@ -12,20 +14,23 @@ const CLAUSE = /[，；：,;:]/;
  * sentence — ending with a full stop and carrying commas or several clauses (a title sentence such
  * as “（一）继续创新和完善宏观调控，确保经济运行在合理区间。”), figures at level 2/3 (one statement
  * such as “（一）预约率达到80%，覆盖率达到90%。”), or an item whose siblings all end with a full stop
- * (the document writes that list as statements, as 民生实事 lists are). A heading is a title: it
- * ends bare.
+ * (the document writes that list as statements, as 民生实事 lists are), or an item of a
+ * punctuated enumeration (（一）…；（二）…；（三）…。). A heading is a title: it ends bare.
  */
 export function isStatementItem(plan: Plan, s: Section, line: string): boolean {
-  if (!SENTENCE_END.test(line)) return false;
-  const body = line.slice(s.token.raw.length).replace(SENTENCE_END, '');
+  if (!LIST_END.test(line)) return false;
+  const body = line.slice(s.token.raw.length).replace(LIST_END, '');
   // a level-1 heading is a part title even when long; only clauses make it a statement
   if (CLAUSE.test(body)) return true;
   if (s.level > 1 && /[0-9０-９%％]/.test(body)) return true;
   const siblings = s.parentId === undefined ? plan.sections : plan.allSections[s.parentId]!.children;
   const same = siblings.filter((x) => x.level === s.level && x.part === s.part);
-  // a whole list written as statements is the document's form, not one heading's slip
+  // a whole list written as statements is the document's form, not one heading's slip; so is a
+  // punctuated enumeration (items ending in ；, the last one in 。)
   if (same.length < (s.level === 1 ? 3 : 2)) return false;
-  return same.every((x) => SENTENCE_END.test(plan.text.slice(x.heading.start, x.heading.end)));
+  const ends = same.map((x) => plan.text.slice(x.heading.start, x.heading.end));
+  if (ends.every((e) => SENTENCE_END.test(e))) return true;
+  return ends.every((e) => LIST_END.test(e)) && ends.some((e) => /[；;]$/.test(e));
 }
 
 export const rule: Rule = {

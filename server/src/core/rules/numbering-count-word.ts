@@ -7,6 +7,9 @@ import { bundledFormulations, formulationForms } from '../formulations.js';
  * The numeral must not be part of a larger number or an ordinal (第三个), and the counted
  * noun is short (at most eight characters, up to a closing quote or punctuation).
  */
+/** counted nouns that measure (time, percentage points), so the phrase promises no items */
+const MEASURE = /^(?:月|年|季度|星期|小时|工作日|百分点|多月|半月)/;
+
 /** closing quotes and brackets after a quoted count phrase */
 const CLOSE = /^[”’」』》"']*/;
 /** a short noun tail after the phrase (“两个短板”工作, 三大攻坚战任务) still leaves the phrase the title's object */
@@ -79,6 +82,8 @@ export const rule: Rule = {
       forms ??= formulationForms(bundledFormulations(), extra);
       if (forms.some((f) => s.title.startsWith(f, m.index))) continue;
       if (!governs(s.title, m.index + m[0].length)) continue;
+      // 3个月时间, 两个百分点: a span of time or a measure, not a count of items
+      if (MEASURE.test(m[3]!)) continue;
       const numeral = m[1]!;
       const promised = /[0-9]/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral.replace('两', '二'));
       if (!Number.isFinite(promised) || promised < 2) continue;
