@@ -28,9 +28,11 @@ export function isStatementItem(plan: Plan, s: Section, line: string): boolean {
   // a whole list written as statements is the document's form, not one heading's slip; so is a
   // punctuated enumeration (items ending in ；, the last one in 。)
   if (same.length < (s.level === 1 ? 3 : 2)) return false;
+  // (two thirds of them: one item garbled in the source does not undo the list's form)
   const ends = same.map((x) => plan.text.slice(x.heading.start, x.heading.end));
-  if (ends.every((e) => SENTENCE_END.test(e))) return true;
-  return ends.every((e) => LIST_END.test(e)) && ends.some((e) => /[；;]$/.test(e));
+  const most = (re: RegExp) => 3 * ends.filter((e) => re.test(e)).length >= 2 * ends.length;
+  if (SENTENCE_END.test(line) && most(SENTENCE_END)) return true;
+  return most(LIST_END) && ends.some((e) => /[；;]$/.test(e));
 }
 
 export const rule: Rule = {
