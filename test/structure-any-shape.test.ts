@@ -186,3 +186,23 @@ describe('more items that are not headings', () => {
     expect(only('三、集中3个月时间\n（一）甲\n（二）乙\n（三）丙\n（四）丁\n', 'numbering/count-word')).toEqual([]);
   });
 });
+
+describe('tokens in unusual characters are numbering, reported by numbering/style', () => {
+  it('a zero-width space inside 一、 and （一）', () => {
+    const text = '一\u200b、总体要求\n（\u200b一）目标任务\n二、主要任务\n';
+    expect(outline(text)).toEqual(['1:一\u200b、总体要求', '2:（\u200b一）目标任务', '1:二、主要任务']);
+    const f = only(text, 'numbering/style');
+    expect(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character])).toEqual([
+      [0, 0, 3],
+      [1, 0, 4],
+    ]);
+    expect(f[0]!.message.zh).toContain('零宽');
+    expect(applyEdits(text, [...f[0]!.fix!.edits, ...f[1]!.fix!.edits])).toBe('一、总体要求\n（一）目标任务\n二、主要任务\n');
+  });
+  it('enclosed forms ㈠ ⑴ ⒈ are levels 2, 4 and 3', () => {
+    const text = '一、总体要求\n㈠目标任务\n⒈加强监测\n⑴完善预警\n⑵强化响应\n';
+    expect(outline(text)).toEqual(['1:一、总体要求', '2:㈠目标任务', '3:⒈加强监测', '4:⑴完善预警', '4:⑵强化响应']);
+    const f = only(text, 'numbering/style');
+    expect(f.map((x) => x.fix!.edits[0]!.newText)).toEqual(['（一）', '1.', '（1）', '（2）']);
+  });
+});

@@ -22,7 +22,8 @@ export interface NumberToken extends Span {
   value: number;
   /** the number as written without brackets and punctuation ("一", "12", "１") */
   numberText: string;
-  numeral: 'chinese' | 'arabic' | 'fullwidth-arabic';
+  /** 'enclosed': one Unicode character for the whole token (㈠ ⑴ ⒈) */
+  numeral: 'chinese' | 'arabic' | 'fullwidth-arabic' | 'enclosed';
   /** brackets used: none, full-width （）, half-width (), or one of each */
   bracket: 'none' | 'full' | 'half' | 'mixed';
   /** punctuation after the numeral or bracket: "、" "." "．" "，" "" … */

@@ -16,7 +16,7 @@
 import type { Block, Level } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { isSpace } from '../text.js';
-import { matchNumberToken } from '../numbering.js';
+import { matchNumberToken, mayStartToken } from '../numbering.js';
 import { isTitleLike } from './blocks.js';
 import { textToDoc } from './sections.js';
 
@@ -25,8 +25,6 @@ const codes = (s: string) => new Set([...s].map((c) => c.charCodeAt(0)));
 const BOUNDARY = codes('。；：！？;:!?');
 /** closing quotes and brackets between a sentence's end and the next heading */
 const CLOSER = codes('”’」』》】"\'');
-/** characters a token may start with */
-const TOKEN_START = codes('（(一二三四五六七八九十0123456789０１２３４５６７８９');
 /** before one of these a numeral is part of a larger number or an ordinal (第一、二批, 12.5) */
 const NUMBER_PART = codes('第零〇一二三四五六七八九十百千万两0123456789０１２３４５６７８９.．');
 /** punctuation that ends a heading's title: a token after it is not glued to the title */
@@ -223,7 +221,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       }
       const c = text.charCodeAt(p);
       if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b /* ； */)) inList = false;
-      if (!TOKEN_START.has(c) || inList) continue;
+      if (!mayStartToken(c) || inList) continue;
       const before = text.charCodeAt(p - 1);
       if (NUMBER_PART.has(before)) continue;
       const end = sentenceEndBefore(text, p);
@@ -231,7 +229,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       const boundary = BOUNDARY.has(endCode);
       /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
       const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
-      const bracketed = c === 0xff08 || c === 40;
+      const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
       const glued =
         !boundary &&
         headingEnd >= 0 &&
