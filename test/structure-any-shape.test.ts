@@ -206,3 +206,26 @@ describe('tokens in unusual characters are numbering, reported by numbering/styl
     expect(f.map((x) => x.fix!.edits[0]!.newText)).toEqual(['（一）', '1.', '（1）', '（2）']);
   });
 });
+
+describe('a title run into its body on a flattened line', () => {
+  it('ends before a figure, a sentence opener or a colon that comes before any comma', () => {
+    const filler = '各地要认真落实有关要求。'.repeat(90);
+    const text =
+      filler +
+      '一、准确把握村庄建设的总体要求以新时代中国特色社会主义思想为指导，顺应村庄发展规律。' +
+      '二、分批实现生育保险待遇联网结算2020年11月底前，8家医疗机构实现联网结算。' +
+      '三、加强组织领导(一)相关单位(简称“各单位”):按照“谁搭挂、谁整治”的原则，负责整治。';
+    expect(outline(text)).toEqual([
+      '1:一、准确把握村庄建设的总体要求',
+      '1:二、分批实现生育保险待遇联网结算',
+      '1:三、加强组织领导',
+      '2:(一)相关单位(简称“各单位”)',
+    ]);
+  });
+  it('leaves a kept-line run-in heading and a list item alone', () => {
+    expect(outline('一、总体要求\n（一）严格遵守中央八项规定和省委实施办法要求，做好疫情防控相关工作。正文。\n')).toEqual([
+      '1:一、总体要求',
+      '2:（一）严格遵守中央八项规定和省委实施办法要求，做好疫情防控相关工作',
+    ]);
+  });
+});

@@ -29,7 +29,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
   const blocks = splitInlineHeadings(buildBlocks(text, index, firstLine), index);
   markTitles(blocks);
-  const { sections, allSections, owner } = buildSections(blocks);
+  const { sections, allSections, owner } = buildSections(blocks, index);
   const enumerations = findEnumerations(blocks, owner);
   const level3Continuous = detectContinuity(sections);
   const base = { text, index, frontMatter, blocks, sections, allSections, enumerations, level3Continuous };

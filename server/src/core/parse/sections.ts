@@ -3,7 +3,7 @@
  * extents), in document offsets.
  */
 import type { Block, Level, NumberToken, Section } from '../model.js';
-import { isSpace } from '../text.js';
+import { isSpace, type LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 
 /**
@@ -17,11 +17,67 @@ export function runInStop(after: string): number {
   return full;
 }
 
+/** lines at least this long hold a whole document or a large part of one (text whose breaks were lost) */
+const FLATTENED_LINE = 1000;
+/** a first clause longer than this is more than a heading title */
+const TITLE_CLAUSE_MAX = 12;
+/** a title has at least this many characters */
+const TITLE_MIN = 4;
+/**
+ * Words that open a sentence of plan prose and rarely stand inside a title or after a subject
+ * (sentence-initial prepositions 以/按照/根据/围绕…, 坚持, 请, 各地/各级 …): where a title run into its
+ * body ends when no mark separates them (一、准确把握总体要求以…为指导).
+ */
+const OPENERS = new Set(['以', '按照', '根据', '依据', '围绕', '聚焦', '针对', '结合', '为了', '坚持', '请', '各地', '各级', '各省', '各市', '各县']);
+/** words of a Chinese text (ICU's dictionary segmentation; stateless, shared) */
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+/** characters after which a figure is part of the title (第一阶段(2022年7月…)) */
+const FIGURE_IN_TITLE = /[年月日第(（至—-]/;
+
+/** Whether a heading's block lost the line break after its title: recovered in mid-line, or on a flattened line. */
+function lostBreak(b: Block, index: LineIndex | undefined): boolean {
+  if (b.inline) return true;
+  if (!index) return false;
+  return index.lineEnd(b.firstLine) - index.lineStart(b.firstLine) >= FLATTENED_LINE;
+}
+
+/**
+ * Where a title run into its body ends (an index in `after`, the text after the token), or −1: in
+ * a first clause too long for a title, before a figure (分批实现联网结算2020年11月底前) or a sentence
+ * opener (严格控制搬迁撤并范围严格落实…), or at a colon before any comma (…运营商):按照…).
+ */
+function gluedTitleEnd(after: string, lead: number): number {
+  const clause = after.slice(lead).search(/[，。；！？,;!?]/);
+  const clauseEnd = clause < 0 ? after.length : lead + clause;
+  const colon = after.slice(lead, clauseEnd).search(/[：:]/);
+  if (colon >= TITLE_MIN) return lead + colon;
+  if (clauseEnd - lead <= TITLE_CLAUSE_MAX) return -1;
+  // a clause that ends the sentence or a list item (；。) is the item itself, not a title and more
+  if (clause >= 0 && /[。；;！？!?]/.test(after[clauseEnd]!)) return -1;
+  const limit = Math.min(clauseEnd, lead + 30);
+  let depth = 0;
+  let at = lead;
+  for (const w of WORDS.segment(after.slice(lead, limit))) {
+    const i = lead + w.index;
+    for (; at < i; at++) {
+      const c = after[at]!;
+      if (c === '(' || c === '（') depth++;
+      else if ((c === ')' || c === '）') && depth > 0) depth--;
+    }
+    if (i - lead < TITLE_MIN || depth > 0) continue;
+    const prev = after.charCodeAt(i - 1);
+    if (!(prev >= 0x4e00 && prev <= 0x9fff)) continue;
+    if (/^[0-9]/.test(w.segment) && !FIGURE_IN_TITLE.test(after[i - 1]!)) return i;
+    if (OPENERS.has(w.segment)) return i;
+  }
+  return -1;
+}
+
 /**
  * Sections from the heading blocks; `owner[i]`: the id of the section whose heading or body block
  * i is (−1 for none: text before the first heading, a heading without a number token)
  */
-export function buildSections(blocks: Block[]): { sections: Section[]; allSections: Section[]; owner: Int32Array } {
+export function buildSections(blocks: Block[], index?: LineIndex): { sections: Section[]; allSections: Section[]; owner: Int32Array } {
   const sections: Section[] = [];
   const allSections: Section[] = [];
   const stack: Section[] = [];
@@ -49,9 +105,19 @@ export function buildSections(blocks: Block[]): { sections: Section[]; allSectio
     const after = b.text.slice(tk.raw.length);
     let lead = 0;
     while (lead < after.length && isSpace(after[lead])) lead++;
-    const stop = runInStop(after);
-    const runIn = stop >= 0 && after.slice(stop + 1).trim().length > 0;
+    let stop = runInStop(after);
+    let runIn = stop >= 0 && after.slice(stop + 1).trim().length > 0;
     let titleEnd = runIn ? stop : after.length;
+    /** where the heading ends in `after` (past its closing 。 or ：) */
+    let headEnd = runIn ? stop + 1 : after.length;
+    // a title run into its body with no mark between them (the line break was lost)
+    const glued = lostBreak(b, index) ? gluedTitleEnd(after, lead) : -1;
+    if (glued > 0 && (!runIn || glued < stop)) {
+      runIn = true;
+      stop = glued;
+      titleEnd = glued;
+      headEnd = glued;
+    }
     let title = after.slice(lead, titleEnd);
     while (title.length > 0 && /[。，；：、,;:.\s]/.test(title[title.length - 1]!)) {
       title = title.slice(0, -1);
@@ -59,7 +125,7 @@ export function buildSections(blocks: Block[]): { sections: Section[]; allSectio
     }
     titleEnd = lead + title.length;
     const off = (i: number) => textToDoc(b, tk.raw.length + i);
-    const headingEnd = runIn ? off(stop + 1) : b.end;
+    const headingEnd = runIn ? off(headEnd) : b.end;
     while (stack.length > 0 && stack[stack.length - 1]!.level >= tk.level) stack.pop();
     const parent = stack[stack.length - 1];
     const section: Section = {
