@@ -105,7 +105,7 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     const after = b.text.slice(tk.raw.length);
     let lead = 0;
     while (lead < after.length && isSpace(after[lead])) lead++;
-    let stop = runInStop(after);
+    const stop = runInStop(after);
     let runIn = stop >= 0 && after.slice(stop + 1).trim().length > 0;
     let titleEnd = runIn ? stop : after.length;
     /** where the heading ends in `after` (past its closing 。 or ：) */
@@ -114,15 +114,11 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     const glued = lostBreak(b, index) ? gluedTitleEnd(after, lead) : -1;
     if (glued > 0 && (!runIn || glued < stop)) {
       runIn = true;
-      stop = glued;
       titleEnd = glued;
       headEnd = glued;
     }
     let title = after.slice(lead, titleEnd);
-    while (title.length > 0 && /[。，；：、,;:.\s]/.test(title[title.length - 1]!)) {
-      title = title.slice(0, -1);
-      titleEnd = lead + title.length;
-    }
+    while (title.length > 0 && /[。，；：、,;:.\s]/.test(title[title.length - 1]!)) title = title.slice(0, -1);
     titleEnd = lead + title.length;
     const off = (i: number) => textToDoc(b, tk.raw.length + i);
     const headingEnd = runIn ? off(headEnd) : b.end;
