@@ -54,7 +54,7 @@ await Promise.all([
         entryPoints: [join(root, e.in)],
         outfile: e.out,
         external: e.external ?? [],
-        plugins: e.plugins ?? [],
+        plugins: [rawPlugin, ...(e.plugins ?? [])],
       }),
     ),
   ...lazy.map((name) =>

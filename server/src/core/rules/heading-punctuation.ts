@@ -24,7 +24,8 @@ export function isStatementItem(plan: Plan, s: Section, line: string): boolean {
   if (CLAUSE.test(body)) return true;
   if (s.level > 1 && /[0-9０-９%％]/.test(body)) return true;
   const siblings = s.parentId === undefined ? plan.sections : plan.allSections[s.parentId]!.children;
-  const same = siblings.filter((x) => x.level === s.level && x.part === s.part);
+  // (items standing on their own line: a run-in sibling's title sentence says nothing of the list's form)
+  const same = siblings.filter((x) => x.level === s.level && x.part === s.part && !x.runIn);
   // a whole list written as statements is the document's form, not one heading's slip; so is a
   // punctuated enumeration (items ending in ；, the last one in 。)
   if (same.length < (s.level === 1 ? 3 : 2)) return false;
