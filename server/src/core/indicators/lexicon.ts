@@ -150,7 +150,7 @@ export const NAME_LEAD =
 /** Words stripped from the end of a name (checked with endsWith: anchored-at-end regexes scan). */
 const NAME_TRAIL_WORDS = [
   '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
-  '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计',
+  '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟',
 ].sort((a, b) => b.length - a.length);
 
 /** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均. */
@@ -193,7 +193,7 @@ export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经
  * a rule's norm (一般设, 不得小于, 必须, 应当), a subsidy or award amount (给予补助 10 万元).
  */
 export const PARAMETER_CUE =
-  /拟(?:按|发行|安排)|一般(?=设|为|在|应|不|由|分别)|可设|应设|不得|不应|不宜|应当|应在|必须|给予|(?:最高|一次性)(?:补助|补贴|奖励)|奖补|延长|有效期|期限为/g;
+  /拟(?:按|发行|安排)|一般(?=设|为|在|应|不|由|分别)|可设|应设|可按|只能|(?<![建开增新架敷铺假])设(?=[0-9０-９])|不得|不应|不宜|应当|应在|必须|给予|(?:最高|一次性)(?:补助|补贴|奖励)|奖补|延长|有效期|期限为/g;
 /**
  * Broad cues for scoring whole sections and paragraphs (summary language vs plan language),
  * in one pattern: group 1 is summary language, group 2 plan language.

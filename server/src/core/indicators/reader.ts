@@ -161,10 +161,10 @@ export function nameOk(c: string, s: number, e: number): boolean {
 }
 
 /** The subject after a share ("…%的乡镇卫生院已设置中医馆"): to the clause end, at most 40 characters. */
-export function shareSubject(c: string, k: number, minHan = 4): { s: number; e: number } | undefined {
+export function shareSubject(c: string, k: number, minHan = 4, digits = false): { s: number; e: number } | undefined {
   let s = k;
   if (c.charCodeAt(s) === 0x7684 /* 的 */) s++;
-  if (s >= c.length || ISDIGIT.test(c[s]!)) return undefined;
+  if (s >= c.length || (!digits && ISDIGIT.test(c[s]!))) return undefined;
   let depth = 0;
   let e = s;
   for (; e < c.length && e - s <= 40; e++) {
@@ -180,10 +180,16 @@ export function shareSubject(c: string, k: number, minHan = 4): { s: number; e: 
   if (e - s > 40 || depth !== 0) return undefined;
   const phrase = c.slice(s, e);
   // a figure line ("98.73%整理"), another value ("52.25%提高到2020年的92.73%") or a stub is not a subject
-  if (hanCount(phrase) < minHan || ISDIGIT.test(phrase)) return undefined;
+  if (hanCount(phrase) < minHan || (ISDIGIT.test(phrase) && !(digits && thresholdsOnly(phrase)))) return undefined;
   return nameOk(c, s, e) ? { s, e } : undefined;
 }
 
+
+/** Every number in the phrase is a threshold of the object (35岁以下的年轻干部, 20户以上自然村). */
+const THRESHOLD = /[0-9０-９]+(?:[.．][0-9０-９]+)?[\u4e00-\u9fff]{1,2}(?:及)?(?:以下|以上)/g;
+function thresholdsOnly(phrase: string): boolean {
+  return !ISDIGIT.test(phrase.replace(THRESHOLD, ''));
+}
 
 /** Words joining coordinated counts: 建成 100 个示范乡镇和 1000 个示范村. */
 export const COORDINATORS = new Set(['和', '与', '及', '、'].map((x) => x.charCodeAt(0)));

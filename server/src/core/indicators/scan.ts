@@ -122,6 +122,8 @@ const HEADING_NUMERAL = /^[一二三四五六七八九十]{1,3}$/;
 const VALUE_PREDICATE = /^(?:达标|覆盖|全覆盖|完成|到位|落实|合格|通过|实现)/;
 /** A clause head that is only a time: 2025年达到85%以上 */
 const TIME_ONLY = /^(?:到|至|在)?(?:(?:19|20)[0-9]{2}年(?:年?底|末)?(?:前)?|年内|年底前|今年|明年)$/;
+const MILESTONE = /^(?:新台阶|大关|关口)/;
+const APPLIED = /^(?:安排|执行|计算|掌握|确定|发放|征收|核定)/;
 const BOUNDING = new Set<OpClass>(['ge', 'le', 'gt', 'lt', 'reach', 'lower']);
 
 /** Units whose count a plan verb may govern with its object after it: 个, 家, 亿亩, 万千瓦, 万元. */
@@ -147,7 +149,13 @@ function closesStatement(c: string, k: number, unit: string): boolean {
   const ch = c[k]!;
   if (STATEMENT_END.has(ch)) return true;
   if ((ch === '和' || ch === '或') && ISDIGIT.test(c[k + 1] ?? '')) return true;
-  if (unit.endsWith('月') || unit === '天' || unit === '年' || unit === '小时') if (c.startsWith('时间', k)) return c.length <= k + 2 || STATEMENT_END.has(c[k + 2]!);
+  // a period as an adverbial: 集中2-3个月时间, 安排1-2个月时间开展…
+  if ((unit.endsWith('月') || unit === '天' || unit === '年' || unit === '小时') && c.startsWith('时间', k)) return true;
+  // a milestone: 跃上1.4万亿斤新台阶, 突破1万亿元大关
+  if (MILESTONE.test(c.slice(k, k + 3))) return true;
+  // a value applied by a verb: 赤字率拟按4%左右安排
+  const applied = APPLIED.exec(c.slice(k, k + 2));
+  if (applied && c.charCodeAt(k - 1) !== 0x7684 && (k + 2 >= c.length || STATEMENT_END.has(c[k + 2]!))) return true;
   const pred = VALUE_PREDICATE.exec(c.slice(k, k + 3));
   if (pred && (k + pred[0].length >= c.length || STATEMENT_END.has(c[k + pred[0].length]!))) return true;
   return c.startsWith('目标', k) || c.startsWith('的目标', k) || c.startsWith('的水平', k) || c.startsWith('的比例', k);
@@ -285,6 +293,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // a plan verb governing a counted object: 建成5000个示范村, 推动超9000家企业, 和1000个示范村
     const counted = governsObject(unit.unit);
     let verb = counted && value2 === undefined ? countVerbBefore(c, i) : undefined;
+    // 每培育1家…给予补助: a distributive rule, not a count
+    if (verb && c[verb.start - 1] === '每') verb = undefined;
     if (!verb && counted && COORDINATORS.has(before) && lastObjectEnd === i - 1) verb = lastObjectVerb;
     const closes = closesStatement(c, k, unit.unit);
     if (!cmp && !closes) {
@@ -305,6 +315,11 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     }
     // Chinese numerals are values only after a comparator or a plan verb (只能有一条, 减少一半)
     if (n1.chinese && !(cmp && (cmpEnd === i || closes)) && !verb) continue;
+    // "年龄一般分别在50岁、45岁以下": 在 with a qualified value is a comparator
+    if (!cmp && closes && c[i - 1] === '在' && values[values.length - 1]!.qualifier) {
+      cmp = { text: '在', op: 'eq' };
+      cmpEnd = i;
+    }
     const cmpStart = cmp ? cmpEnd - cmp.text.length : i;
     if (!cmp) cmpEnd = i;
     if (NEEDS_COMPARATOR.has(unit.unit) && !cmp) continue;
@@ -317,7 +332,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     if (!closes) {
       if (i > 0 && values.length === 1 && value2 === undefined && (unit.unit === '%' || unit.unit === '‰')) share = shareSubject(c, k);
       else if (values.length === 1 && (verb || (cmp && cmpEnd === i && counted))) {
-        share = shareSubject(c, k, 2);
+        // a counted object may carry a threshold of its own: 至少有1名35岁以下的年轻干部
+        share = shareSubject(c, k, 2, true);
         shareIsCount = true;
       }
       if (!share) continue;
