@@ -23,6 +23,8 @@ export interface Quantity extends Indicator {
   /** block index and the statement's sentence/list group within it */
   block: number;
   sentence: number;
+  /** the full sentence (。！？) within the block: its ；-clauses are parallel statements */
+  period: number;
   group: number;
   /** a share whose subject follows the value ("94%的疑难危重疾病……"): at most 100% */
   share?: boolean;
@@ -79,6 +81,7 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
         valueSpan: ind.valueSpan,
         block: bi,
         sentence: r.sentence,
+        period: r.period,
         group: r.group,
         share: r.share,
         comparatorSpan: r.comparator ? { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) } : undefined,

@@ -49,9 +49,13 @@ export function cueEvents(c: string, planYear: number | undefined): CueEvent[] {
     } else if (m[7]) {
       year = 2000 + 5 * PLAN_NUMERALS.indexOf(m[7]) + 5;
       if (planYear !== undefined) kind = year >= planYear ? 'target' : 'achieved';
-    } else {
+    } else if (m[5] === '年内' || m[5] === '年底前' || (m[6] && /前$/.test(m[0]))) {
+      // 前 and 内 point ahead: a deadline within the plan's year
       kind = 'target';
       year = planYear;
+    } else {
+      // 年底, 年末, 上半年, 当年: a time of the year, in a summary as well as in a plan
+      year = undefined;
     }
     events.push({ at: m.index, kind, deadline: { text: m[0], year } });
   }

@@ -203,8 +203,8 @@ export const SCORE_CUES =
 
 /** Section titles that name the part's purpose outright. */
 export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;
-export const TITLE_TARGET = /计划|安排|打算|要点|思路|下一步/;
+export const TITLE_TARGET = /计划|安排|打算|要点|思路|下一步|目标任务|主要目标|重点工作|重点任务/;
 
 /** Plan-year phrases: “2021 年工作要点”, “2021年全省卫生健康工作会”. */
 export const PLAN_YEAR =
-  /((?:19|20)[0-9]{2})\s*年(?:度)?[^，。；\n0-9]{0,14}?(?:工作要点|工作计划|工作安排|重点工作|工作会|工作任务|工作思路|计划|要点)/g;
+  /((?:19|20)[0-9]{2})\s*年(?:度)?[^，。；\n0-9]{0,14}?(?:工作要点|工作计划|工作安排|重点工作|工作会|工作任务|工作思路|工作报告|计划|要点)/g;

@@ -85,6 +85,8 @@ export interface RawQuantity {
   cue?: IndicatorKind;
   /** index of the sentence within the paragraph; statements of one list share `group` */
   sentence: number;
+  /** index of the full sentence (。！？, not ；) within the paragraph */
+  period: number;
   group: number;
   /** a share whose subject follows the value ("94%的疑难危重疾病……"): a part of a whole */
   share?: boolean;
@@ -124,6 +126,8 @@ const VALUE_PREDICATE = /^(?:达标|覆盖|全覆盖|完成|到位|落实|合格
 const TIME_ONLY = /^(?:到|至|在)?(?:(?:19|20)[0-9]{2}年(?:年?底|末)?(?:前)?|年内|年底前|今年|明年)$/;
 const MILESTONE = /^(?:新台阶|大关|关口)/;
 const APPLIED = /^(?:安排|执行|计算|掌握|确定|发放|征收|核定)/;
+/** Names made only of fillers, subjects and cue words: no name of their own */
+const FILLER_ONLY = /^(?:确保|力争|争取|努力|预计|计划|全省|全市|全县|全区|全国|其中|累计|共|均|同时|年内|全年|再)+$/;
 const BOUNDING = new Set<OpClass>(['ge', 'le', 'gt', 'lt', 'reach', 'lower']);
 
 /** Units whose count a plan verb may govern with its object after it: 个, 家, 亿亩, 万千瓦, 万元. */
@@ -188,7 +192,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   let group = 0;
   /** entity parts of the last 分别 list in the current sentence, for carry-over */
   let lastEntities: { sentence: number; parts: string[] } | undefined;
-  let prevInSentence: { sentence: number; name: string; nameStart: number; nameEnd: number } | undefined;
+  let prevInSentence: { sentence: number; period: number; name: string; nameStart: number; nameEnd: number } | undefined;
   /** end of the last counted object governed by a plan verb (建成100个示范乡镇|和1000个示范村) */
   let lastObjectEnd = -1;
   let lastObjectVerb: { start: number; text: string } | undefined;
@@ -354,7 +358,9 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const nameFrom = afterGluedTitle(c, segStart, cut);
     const first = cleanName(c, nameFrom, cut);
     const names: NameSeg[] = [];
-    if (nameOk(c, first.s, first.e)) names.push({ s: first.s, e: first.e, text: c.slice(first.s, first.e) });
+    // "2022年确保达到1300万吨": only fillers before the comparator, the subject is the one before
+    const fillerOnly = first.e > first.s && FILLER_ONLY.test(c.slice(first.s, first.e));
+    if (!fillerOnly && nameOk(c, first.s, first.e)) names.push({ s: first.s, e: first.e, text: c.slice(first.s, first.e) });
     // 、-list of names before this one: "感染者和病人抗病毒治疗率、病毒抑制率达到90%以上"; never
     // across a heading (二、…) glued before the name
     let b = segStart - 1;
@@ -403,6 +409,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
         deadlineYear: deadline?.year,
         cue: kind,
         sentence: sentIdx,
+        period: periodIdx,
         group: g,
       });
     };
@@ -416,7 +423,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       // the statement as written starts at its comparator or verb ("再有30所县级医院……")
       const lead = cmp && cmpStart < i ? cmpStart : verb && verb.start < i ? verb.start : -1;
       if (lead >= 0) last.start = toT(lead);
-      prevInSentence = { sentence: sentIdx, name: nm, nameStart: share.s, nameEnd: share.e };
+      prevInSentence = { sentence: sentIdx, period: periodIdx, name: nm, nameStart: share.s, nameEnd: share.e };
       if (shareIsCount) {
         lastObjectEnd = share.e;
         lastObjectVerb = verb ?? (cmp ? { start: cmpStart, text: cmp.text } : undefined);
@@ -426,7 +433,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
 
     if (names.length === 0) {
       // elliptical subject: "经费达到74元，比2015年增加34元" (nothing but a base clause before the verb)
-      if (first.e <= first.s && prevInSentence && prevInSentence.sentence === sentIdx && values.length === 1) {
+      const carried = prevInSentence && (prevInSentence.sentence === sentIdx || (fillerOnly && prevInSentence.period === periodIdx));
+      if ((first.e <= first.s || fillerOnly) && prevInSentence && carried && values.length === 1) {
         emit(prevInSentence.name, -1, -1, values[0]!);
       } else if ((first.e <= first.s || TIME_ONLY.test(c.slice(first.s, first.e))) && values.length === 1 && c[segStart - 1] === '，') {
         // the metric named by the clause before: "提升城乡生活垃圾焚烧处理率，2025年达到85%以上"
@@ -471,7 +479,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       emit(c.slice(s0, e0), s0, e0, values[0]!);
     }
     const lastN = names[names.length - 1]!;
-    prevInSentence = { sentence: sentIdx, name: values.length > 1 ? lastN.text : out[out.length - 1]!.name, nameStart: lastN.s, nameEnd: lastN.e };
+    prevInSentence = { sentence: sentIdx, period: periodIdx, name: values.length > 1 ? lastN.text : out[out.length - 1]!.name, nameStart: lastN.s, nameEnd: lastN.e };
   }
   return out;
 }
