@@ -115,7 +115,9 @@ const DATE_AFTER = /^(?:年|月|日|号|时|点|周年|届|期|级|代|批|季�
 /** Words before a count whose subject follows it. */
 const YEAR_NOT_DURATION = new Set(['底', '末', '内', '度', '前', '初', '级', '代', '以', '来', '中', '年']);
 /** Ratios stated without a unit: 拆建比不大于2, 面积比值控制在0.6-0.8. */
-const RATIO_NAME = /(?:比|比值|系数|倍数)$/;
+const RATIO_NAME = /(?:(?<!占)比|比值|系数|倍数)$/;
+/** Measure words a Chinese numeral may count (not grades or kinds: 二类水质, 两位数, 一期工程) */
+const CN_COUNT_UNITS = new Set(['个', '条', '次', '名', '项', '家', '所', '座', '处', '台', '套', '人', '户', '倍', '番', '%', '辆', '艘', '件', '张', '支', '人次', '个百分点']);
 /** Verbs that open the clause before an elliptical statement's metric: 提升城乡生活垃圾焚烧处理率，2025年达到85%. */
 const CLAUSE_VERB = /^(?:进一步)?(?:提升|提高|推进|加快|实现|强化|扩大|降低|保持|稳定|控制|压减|减少|增加|推动)/;
 /** "二" before "、": a heading's numbering token, not a list member */
@@ -224,7 +226,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     if (!n1.percent && !years && isDateAfter(c, j)) continue;
     let u1: UnitMatch | undefined = years ? { unit: '年', end: j + 1, more: '' } : unitOf(c, n1);
     if (!u1 && LATIN.test(c[j] ?? '')) continue; // 4G, 3P
-    if (n1.chinese && !u1) continue;
+    if (n1.chinese && !(u1 && CN_COUNT_UNITS.has(u1.unit.replace(/^[十百千万亿]+/, '')))) continue;
     // a ratio needs no unit: 拆建比不大于2, 面积比值控制在0.6-0.8
     if (!u1 && !n1.chinese) {
       const rc = findCmp(c, i);
@@ -264,8 +266,10 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const qualStart = k;
     if (qualifier) k += qualifier.length;
     // list of values: 4.2‰、5.3‰、9.5/10万以下; 3人或5人
+    // 七成 = 70%
+    const v1 = n1.chinese && c[n1.end] === '成' ? n1.value * 10 : n1.value;
     const values: ValueItem[] = [
-      { v: n1.value, v2: value2, s: i, e: afterValue, unit: unit.unit, more: unit.more, qualifier, qs: qualifier ? qualStart : undefined, qe: qualifier ? k : undefined },
+      { v: v1, v2: value2, s: i, e: afterValue, unit: unit.unit, more: unit.more, qualifier, qs: qualifier ? qualStart : undefined, qe: qualifier ? k : undefined },
     ];
     k = readListPartners(c, k, values);
     if (values.length > 1) NUM_RE.lastIndex = k;
@@ -318,7 +322,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       }
     }
     // Chinese numerals are values only after a comparator or a plan verb (只能有一条, 减少一半)
-    if (n1.chinese && !(cmp && (cmpEnd === i || closes)) && !verb) continue;
+    // (一个 after a verb is an article: 建成一个现代化新广东)
+    if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2)) continue;
     // "年龄一般分别在50岁、45岁以下": 在 with a qualified value is a comparator
     if (!cmp && closes && c[i - 1] === '在' && values[values.length - 1]!.qualifier) {
       cmp = { text: '在', op: 'eq' };
@@ -350,7 +355,6 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
 
     // names
     let nameEnd = cmpStart;
-    if (!cmp && verb && verb.start < i) nameEnd = verb.start;
     const beforeCmp = c.slice(Math.max(0, nameEnd - 2), nameEnd);
     if (beforeCmp.endsWith('分别')) nameEnd -= 2;
     const segStart = clauseStart(c, nameEnd);
