@@ -194,9 +194,13 @@ export function matchUnit(c: string, j: number): UnitMatch | undefined {
       unit += per[0].replace('十万', '10万');
       k += per[0].length;
     } else if (base) {
+      // the denominator as written (千瓦时), else after a magnitude (万平方米)
       let d = k + 1;
-      while (d < c.length && d - k - 1 < 2 && isMagnitude(c.charCodeAt(d))) d++;
-      const den = PER_DENOMINATORS.find((x) => c.startsWith(x, d));
+      let den = PER_DENOMINATORS.find((x) => c.startsWith(x, d));
+      if (!den) {
+        while (d < c.length && d - k - 1 < 2 && isMagnitude(c.charCodeAt(d))) d++;
+        den = PER_DENOMINATORS.find((x) => c.startsWith(x, d));
+      }
       if (den) {
         unit += c.slice(k, d) + den;
         k = d + den.length;

@@ -47,6 +47,8 @@ export function hanCount(s: string): number {
 /** NAME_LEAD matched in place (sticky), without slicing the name out first. */
 const NAME_LEAD_AT = new RegExp(NAME_LEAD.source.replace(/^\^/, ''), 'y');
 
+const TRAIL_TIME = /(?:到|至|在|于)?(?:19|20)[0-9]{2}年(?:年?底|末|上半年|下半年)?(?:前|以前)?$/;
+
 export function cleanName(c: string, s: number, e: number): { s: number; e: number } {
   for (let guard = 0; guard < 12 && s < e; guard++) {
     NAME_LEAD_AT.lastIndex = s;
@@ -58,6 +60,12 @@ export function cleanName(c: string, s: number, e: number): { s: number; e: numb
     const trail = nameTrail(c, s, e);
     if (trail > 0 && trail < e - s) {
       e -= trail;
+      continue;
+    }
+    // a time phrase between the subject and the comparator: 储备能力2021年确保达到…
+    const time = TRAIL_TIME.exec(c.slice(Math.max(s, e - 10), e));
+    if (time && time[0].length < e - s) {
+      e -= time[0].length;
       continue;
     }
     break;

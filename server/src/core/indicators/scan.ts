@@ -104,7 +104,7 @@ const VALUE_AT_END = /[0-9０-９](?:[%‰％]|[\u4e00-\u9fa5]{0,3})(?:以上|�
 const LATIN = /[A-Za-z]/;
 const SENTENCE_END_RE = /[。；;！!？?\n]/g;
 /** Paragraphs worth scanning: a digit, 百分之/千分之, or a Chinese numeral with a measure word. */
-const HAS_VALUE = /[0-9０-９]|分之|[一二两三四五六七八九十][个条次名项家所座处台套人户成倍番]|一半/;
+const HAS_VALUE = /[0-9０-９]|分之|[一二两三四五六七八九十百千万亿][个条次名项家所座处台套人户成倍番]|一半/;
 /** Before a number these make it an ordinal, a code or part of another token: 第3, P2, 4G/5G, 10:1, 〔2021〕 */
 const NOT_BEFORE_NUMBER = new Set(['第', '/', ':', '：', '.', '〔', '[', '×', '+', '＋'].map((x) => x.charCodeAt(0)));
 const PER_LAST = new Set(['年', '人', '均', '口'].map((x) => x.charCodeAt(0)));
@@ -379,7 +379,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     }
 
     events ??= cueEvents(c, planYear);
-    const cue = sentenceCue(events, periodStart, share ? share.e : cmpStart);
+    // the comparator's own wording counts (达到了, 延长): the lookup ends after it
+    const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
     const deadline = cue.deadline;
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
     const comparator = cmp ? cmp.text : '';
