@@ -321,12 +321,12 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(read('城镇新增就业1269万人。')).toEqual([['城镇新增就业', '', 1269, undefined, '万人', undefined]]);
     expect(read('制定修订行政法规15部。')).toEqual([['制定修订行政法规', '', 15, undefined, '部', undefined]]);
     // the counted object follows the count: 新建 1 亿亩 高标准农田
-    expect(read('新建1亿亩高标准农田。')).toEqual([['高标准农田', '', 1, undefined, '亿亩', undefined]]);
+    expect(read('新建1亿亩高标准农田。')).toEqual([['高标准农田', '新建', 1, undefined, '亿亩', undefined]]);
     expect(read('推动超9000家工业企业开展技术改造。')).toEqual([['工业企业开展技术改造', '超', 9000, undefined, '家', undefined]]);
     // coordinated counts share the verb
     expect(read('建成100个左右示范乡镇和1000个左右示范村。')).toEqual([
-      ['示范乡镇', '', 100, undefined, '个', '左右'],
-      ['示范村', '', 1000, undefined, '个', '左右'],
+      ['示范乡镇', '建成', 100, undefined, '个', '左右'],
+      ['示范村', '建成', 1000, undefined, '个', '左右'],
     ]);
   });
 

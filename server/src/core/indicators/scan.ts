@@ -130,6 +130,8 @@ const MILESTONE = /^(?:新台阶|大关|关口)/;
 const APPLIED = /^(?:安排|执行|计算|掌握|确定|发放|征收|核定)/;
 /** Names made only of fillers, subjects and cue words: no name of their own */
 const FILLER_ONLY = /^(?:确保|力争|争取|努力|预计|计划|全省|全市|全县|全区|全国|其中|累计|共|均|同时|年内|全年|再)+$/;
+/** Verbs that take things away: their counts are decreases */
+const CLOSING_VERB = /关闭|关停|淘汰|退出|整合|转移|压减|化解/;
 const BOUNDING = new Set<OpClass>(['ge', 'le', 'gt', 'lt', 'reach', 'lower']);
 
 /** Units whose count a plan verb may govern with its object after it: 个, 家, 亿亩, 万千瓦, 万元. */
@@ -329,7 +331,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       cmp = { text: '在', op: 'eq' };
       cmpEnd = i;
     }
-    const cmpStart = cmp ? cmpEnd - cmp.text.length : i;
+    let cmpStart = cmp ? cmpEnd - cmp.text.length : i;
     if (!cmp) cmpEnd = i;
     if (NEEDS_COMPARATOR.has(unit.unit) && !cmp) continue;
 
@@ -382,6 +384,14 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
     const deadline = cue.deadline;
+    if (shareIsCount && !cmp && verb) {
+      // the verb that governs a counted object is its comparator as written (再培养, 新建, 关闭): a
+      // count of things made is an increase, of things closed a decrease
+      const again = c[verb.start - 1] === '再' ? 1 : 0;
+      cmp = { text: c.slice(verb.start - again, verb.start + verb.text.length), op: CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase' };
+      cmpStart = verb.start - again;
+      cmpEnd = verb.start + verb.text.length;
+    }
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
     const comparator = cmp ? cmp.text : '';
     const g = group++;
