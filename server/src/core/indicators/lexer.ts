@@ -11,22 +11,27 @@
 import { BASE_UNITS, MAGNITUDE_CHARS, QUALIFIERS } from './lexicon.js';
 import { parseArabic, parseChineseDecimal, parseChineseNumber } from './numbers.js';
 
-/** Compact text and the map from its indices to the original ones (map[c.length] = t.length). */
+/**
+ * Compact text and the map from its indices to the original ones (map[c.length] = t.length);
+ * no map when the text has no white space (the indices are the same).
+ */
 export interface Compact {
   c: string;
-  map: Int32Array;
+  map?: Int32Array;
 }
 
 const WHITESPACE_RUN = /[ \t\u3000\u00a0\r\n\ufeff]+/g;
 
 /** Removes white space, keeping a map from compact indices to original ones. */
 export function compact(t: string, buffer?: Int32Array): Compact {
+  WHITESPACE_RUN.lastIndex = 0;
+  let m: RegExpExecArray | null = WHITESPACE_RUN.exec(t);
+  if (!m) return { c: t };
   const map = buffer && buffer.length > t.length ? buffer : new Int32Array(t.length + 1);
   const parts: string[] = [];
   let n = 0;
   let runStart = 0;
   WHITESPACE_RUN.lastIndex = 0;
-  let m: RegExpExecArray | null;
   while ((m = WHITESPACE_RUN.exec(t))) {
     for (let k = runStart; k < m.index; k++) map[n++] = k;
     if (m.index > runStart) parts.push(t.slice(runStart, m.index));
@@ -34,7 +39,6 @@ export function compact(t: string, buffer?: Int32Array): Compact {
   }
   for (let k = runStart; k < t.length; k++) map[n++] = k;
   map[n] = t.length;
-  if (parts.length === 0 && runStart === 0) return { c: t, map };
   if (t.length > runStart) parts.push(t.slice(runStart));
   return { c: parts.join(''), map };
 }
@@ -45,9 +49,11 @@ export function compact(t: string, buffer?: Int32Array): Compact {
  * precedes (checked by the caller), so 一是, 两个维护, 十四五 never do.
  */
 export const NUM_RE =
-  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*/g;
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g;
+/** NUM_RE without Chinese numerals, for paragraphs with no Chinese numeral before a measure word */
+export const ARABIC_NUM_RE = /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/g;
 const NUM_AT =
-  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*/y;
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/y;
 export const RANGE_SEP = new Set(['～', '~', '〜', '-', '－', '—', '–', '至']);
 const PER_UNIT = /\/(?:10万|十万|万|千|100|1000|10000|100000)(?![0-9])/y;
 /** Denominators of compound units after '/': 吨/日, 克/千瓦时, 吨/万平方米, 次/秒, 元/人. */
@@ -94,11 +100,12 @@ function baseAt(c: string, k: number): string {
   return '';
 }
 
+const MAGNITUDE_CODES = new Set([...MAGNITUDE_CHARS].map((x) => x.charCodeAt(0)));
 function isMagnitude(code: number): boolean {
-  return MAGNITUDE_CHARS.includes(String.fromCharCode(code));
+  return MAGNITUDE_CODES.has(code);
 }
 
-const CHINESE_FIRST = /^[一二两三四五六七八九十]/;
+const CHINESE_FIRST = new Set([...'一二两三四五六七八九十'].map((x) => x.charCodeAt(0)));
 
 /** Number token from its text as matched. */
 export function numberOf(text: string, at: number): NumberToken | undefined {
@@ -108,7 +115,7 @@ export function numberOf(text: string, at: number): NumberToken | undefined {
     return { text, value: v, end: at + text.length, percent: text.startsWith('百') ? '%' : '‰' };
   }
   if (text === '一半') return { text, value: 50, end: at + 2, percent: '%', chinese: true };
-  if (CHINESE_FIRST.test(text)) {
+  if (CHINESE_FIRST.has(text.charCodeAt(0))) {
     const v = parseChineseNumber(text);
     if (!Number.isFinite(v) || v <= 0) return undefined;
     return { text, value: v, end: at + text.length, chinese: true };

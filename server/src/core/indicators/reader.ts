@@ -243,8 +243,12 @@ const TITLE_END =
   /(?:目标|安排|任务|要求|措施|原则|思路|机制|保障|举措|重点|内容|范围|职责|分工|步骤|计划|指标|背景|意义|形势|成效|情况)(?:及(?:其)?[\u4e00-\u9fff]{0,6}?(?:目标|安排|任务|要求|措施|计划|进度))?/g;
 const NUMBERING_BEFORE = /(?:^|[。；;！？:：\n]|[\u4e00-\u9fff])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．](?![0-9]))$/;
 
+const TOKEN_EDGE = new Set([...'、）).．（('].map((x) => x.charCodeAt(0)));
+
 /** Start of the name after a heading title glued before it (see TITLE_END), or s itself. */
 export function afterGluedTitle(c: string, s: number, e: number): number {
+  // only after 、 ） ) . ． or at an opening bracket / numeral can a numbering token touch the name
+  if (!TOKEN_EDGE.has(c.charCodeAt(s - 1)) && !TOKEN_EDGE.has(c.charCodeAt(s)) && !/[一二三四五六七八九十]/.test(c[s] ?? '')) return s;
   const before = c.slice(Math.max(0, s - 6), s);
   let from = s;
   if (!NUMBERING_BEFORE.test(before)) {

@@ -29,6 +29,7 @@ import {
   matchUnit,
   numberOf,
   NUM_RE,
+  ARABIC_NUM_RE,
   qualifierAt,
   RANGE_SEP_CODES,
   readListPartners,
@@ -95,6 +96,11 @@ export interface RawQuantity {
 export interface ScanOptions {
   /** the plan's own year: earlier years are the past, this and later ones the future */
   planYear?: number;
+  /**
+   * A scratch buffer for the index map of the compact text, reused when it is long enough (the
+   * caller owns it, e.g. per analysis session; scanText keeps no state of its own)
+   */
+  buffer?: Int32Array;
 }
 
 const PER_BEFORE_NUMBER = /(?:每人每年|每人|人均|每年|每[十百千万]人口)$/;
@@ -103,8 +109,8 @@ const TIME_BEFORE_NUMBER = /(?:(?:19|20)[0-9]{2}年(?:底|末)?|上年|去年)�
 const VALUE_AT_END = /[0-9０-９](?:[%‰％]|[\u4e00-\u9fa5]{0,3})(?:以上|以下|左右|以内)?$/;
 const LATIN = /[A-Za-z]/;
 const SENTENCE_END_RE = /[。；;！!？?\n]/g;
-/** Paragraphs worth scanning: a digit, 百分之/千分之, or a Chinese numeral with a measure word. */
-const HAS_VALUE = /[0-9０-９]|分之|[一二两三四五六七八九十百千万亿][个条次名项家所座处台套人户成倍番]|一半/;
+/** Paragraphs worth scanning: a digit, 百分之/千分之, or a Chinese numeral with a measure word (一半 too). */
+const HAS_CHINESE_VALUE = /[一二两三四五六七八九十百千万亿][个条次名项家所座处台套人户成倍番半]/;
 /** Before a number these make it an ordinal, a code or part of another token: 第3, P2, 4G/5G, 10:1, 〔2021〕 */
 const NOT_BEFORE_NUMBER = new Set(['第', '/', ':', '：', '.', '〔', '[', '×', '+', '＋'].map((x) => x.charCodeAt(0)));
 const PER_LAST = new Set(['年', '人', '均', '口'].map((x) => x.charCodeAt(0)));
@@ -117,17 +123,19 @@ const YEAR_NOT_DURATION = new Set(['底', '末', '内', '度', '前', '初', '�
 /** Ratios stated without a unit: 拆建比不大于2, 面积比值控制在0.6-0.8. */
 const RATIO_NAME = /(?:(?<!占)比|比值|系数|倍数)$/;
 /** Measure words a Chinese numeral may count (not grades or kinds: 二类水质, 两位数, 一期工程) */
+const CN_FIRST = new Set([...'一二两三四五六七八九十'].map((x) => x.charCodeAt(0)));
+const CN_NEXT = new Set([...'个条次名项家所座处台套人户倍番成辆艘件张支'].map((x) => x.charCodeAt(0)));
 const CN_COUNT_UNITS = new Set(['个', '条', '次', '名', '项', '家', '所', '座', '处', '台', '套', '人', '户', '倍', '番', '%', '辆', '艘', '件', '张', '支', '人次', '个百分点']);
 /** Verbs that open the clause before an elliptical statement's metric: 提升城乡生活垃圾焚烧处理率，2025年达到85%. */
 const CLAUSE_VERB = /^(?:进一步)?(?:提升|提高|推进|加快|实现|强化|扩大|降低|保持|稳定|控制|压减|减少|增加|推动)/;
 /** "二" before "、": a heading's numbering token, not a list member */
 const HEADING_NUMERAL = /^[一二三四五六七八九十]{1,3}$/;
 /** A predicate that completes a value: 水质100%达标, 覆盖率100%覆盖. */
-const VALUE_PREDICATE = /^(?:达标|覆盖|全覆盖|完成|到位|落实|合格|通过|实现)/;
+const VALUE_PREDICATE = /达标|覆盖|全覆盖|完成|到位|落实|合格|通过|实现/y;
 /** A clause head that is only a time: 2025年达到85%以上 */
 const TIME_ONLY = /^(?:到|至|在)?(?:(?:19|20)[0-9]{2}年(?:年?底|末)?(?:前)?|年内|年底前|今年|明年)$/;
-const MILESTONE = /^(?:新台阶|大关|关口)/;
-const APPLIED = /^(?:安排|执行|计算|掌握|确定|发放|征收|核定)/;
+const MILESTONE = /新台阶|大关|关口/y;
+const APPLIED = /安排|执行|计算|掌握|确定|发放|征收|核定/y;
 /** Names made only of fillers, subjects and cue words: no name of their own */
 const FILLER_ONLY = /^(?:确保|力争|争取|努力|预计|计划|全省|全市|全县|全区|全国|其中|累计|共|均|同时|年内|全年|再)+$/;
 /** Verbs that take things away: their counts are decreases */
@@ -160,11 +168,13 @@ function closesStatement(c: string, k: number, unit: string): boolean {
   // a period as an adverbial: 集中2-3个月时间, 安排1-2个月时间开展…
   if ((unit.endsWith('月') || unit === '天' || unit === '年' || unit === '小时') && c.startsWith('时间', k)) return true;
   // a milestone: 跃上1.4万亿斤新台阶, 突破1万亿元大关
-  if (MILESTONE.test(c.slice(k, k + 3))) return true;
+  MILESTONE.lastIndex = k;
+  if (MILESTONE.test(c)) return true;
   // a value applied by a verb: 赤字率拟按4%左右安排
-  const applied = APPLIED.exec(c.slice(k, k + 2));
-  if (applied && c.charCodeAt(k - 1) !== 0x7684 && (k + 2 >= c.length || STATEMENT_END.has(c[k + 2]!))) return true;
-  const pred = VALUE_PREDICATE.exec(c.slice(k, k + 3));
+  APPLIED.lastIndex = k;
+  if (APPLIED.test(c) && c.charCodeAt(k - 1) !== 0x7684 && (k + 2 >= c.length || STATEMENT_END.has(c[k + 2]!))) return true;
+  VALUE_PREDICATE.lastIndex = k;
+  const pred = VALUE_PREDICATE.exec(c);
   if (pred && (k + pred[0].length >= c.length || STATEMENT_END.has(c[k + pred[0].length]!))) return true;
   return c.startsWith('目标', k) || c.startsWith('的目标', k) || c.startsWith('的水平', k) || c.startsWith('的比例', k);
 }
@@ -177,8 +187,9 @@ interface NameSeg {
 
 export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   const out: RawQuantity[] = [];
-  if (!HAS_VALUE.test(t)) return out;
-  const { c, map } = compact(t);
+  const chinese = HAS_CHINESE_VALUE.test(t);
+  if (!chinese && !ISDIGIT.test(t) && !t.includes('分之')) return out;
+  const { c, map } = compact(t, options.buffer);
   const planYear = options.planYear;
   // sentence ids
   const sentStarts: number[] = [0];
@@ -201,12 +212,14 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   let lastObjectEnd = -1;
   let lastObjectVerb: { start: number; text: string } | undefined;
 
-  const toT = (ci: number): number => map[Math.min(ci, c.length)]!;
-  const endT = (ce: number): number => (ce <= 0 ? 0 : map[ce - 1]! + 1);
+  const toT = (ci: number): number => (map ? map[Math.min(ci, c.length)]! : Math.min(ci, c.length));
+  const endT = (ce: number): number => (ce <= 0 ? 0 : map ? map[ce - 1]! + 1 : ce);
 
-  NUM_RE.lastIndex = 0;
+  // the candidates: Chinese numerals only where one stands before a measure word
+  const NUM = chinese ? NUM_RE : ARABIC_NUM_RE;
+  NUM.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NUM_RE.exec(c))) {
+  while ((m = NUM.exec(c))) {
     let i = m.index;
     let text = m[0];
     if (text[0] === '-' || text[0] === '－') {
@@ -217,6 +230,12 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       }
     }
     const resume = m.index + m[0].length;
+    // a Chinese numeral is a value only before a measure word of counts (most are words: 统一, 一是)
+    if (CN_FIRST.has(text.charCodeAt(0)) && text !== '一半') {
+      if (!CN_NEXT.has(c.charCodeAt(resume))) continue;
+      // only after a comparator or a plan verb (adjacent, or a comparator earlier in the clause)
+      if (!findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index)) continue;
+    }
     const prev = c.charCodeAt(i - 1); // NaN at the start
     if (isDigitCode(prev) || isLatinCode(prev) || NOT_BEFORE_NUMBER.has(prev)) continue;
     if (RANGE_SEP_CODES.has(prev) && isDigitCode(c.charCodeAt(i - 2))) continue;
@@ -243,12 +262,12 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       const n2 = readNumber(c, sepAt + 1);
       if (n2 && !n2.chinese) {
         if (!n2.percent && isDateAfter(c, n2.end)) {
-          NUM_RE.lastIndex = n2.end;
+          NUM.lastIndex = n2.end;
           continue;
         }
         const u2 = unitOf(c, n2) ?? (u1 && u1.unit === '' ? { unit: '', end: n2.end, more: '' } : undefined);
         if (!u1 && !u2) {
-          NUM_RE.lastIndex = n2.end;
+          NUM.lastIndex = n2.end;
           continue;
         }
         // 0.6-1万人: the magnitude written once, after the second number
@@ -256,12 +275,12 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
           value2 = n2.value;
           unit = u2 ?? u1;
           afterValue = u2 ? u2.end : n2.end;
-          NUM_RE.lastIndex = afterValue;
+          NUM.lastIndex = afterValue;
         }
       }
     }
     if (!unit) continue;
-    if (value2 === undefined) NUM_RE.lastIndex = Math.max(resume, unit.end);
+    if (value2 === undefined) NUM.lastIndex = Math.max(resume, unit.end);
     // qualifier
     let k = afterValue;
     const qualifier = qualifierAt(c, k);
@@ -274,7 +293,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       { v: v1, v2: value2, s: i, e: afterValue, unit: unit.unit, more: unit.more, qualifier, qs: qualifier ? qualStart : undefined, qe: qualifier ? k : undefined },
     ];
     k = readListPartners(c, k, values);
-    if (values.length > 1) NUM_RE.lastIndex = k;
+    if (values.length > 1) NUM.lastIndex = k;
     // a trailing qualifier applies to every value of the list
     const lastQ = values[values.length - 1]!;
     if (lastQ.qualifier) for (const v of values) if (!v.qualifier) Object.assign(v, { qualifier: lastQ.qualifier, qs: lastQ.qs, qe: lastQ.qe });
