@@ -18,6 +18,8 @@ import { parseArabic, parseChineseDecimal, parseChineseNumber } from './numbers.
 export interface Compact {
   c: string;
   map?: Int32Array;
+  /** with no map: the length of the leading white space removed (an indent), else 0 */
+  shift: number;
 }
 
 const WHITESPACE_RUN = /[ \t\u3000\u00a0\r\n\ufeff]+/g;
@@ -26,7 +28,13 @@ const WHITESPACE_RUN = /[ \t\u3000\u00a0\r\n\ufeff]+/g;
 export function compact(t: string, buffer?: Int32Array): Compact {
   WHITESPACE_RUN.lastIndex = 0;
   let m: RegExpExecArray | null = WHITESPACE_RUN.exec(t);
-  if (!m) return { c: t };
+  if (!m) return { c: t, shift: 0 };
+  // only an indent (　　…): the indices shift by its length
+  if (m.index === 0) {
+    const lead = m[0].length;
+    WHITESPACE_RUN.lastIndex = lead;
+    if (!WHITESPACE_RUN.exec(t)) return { c: t.slice(lead), shift: lead };
+  }
   const map = buffer && buffer.length > t.length ? buffer : new Int32Array(t.length + 1);
   const parts: string[] = [];
   let n = 0;
@@ -40,7 +48,7 @@ export function compact(t: string, buffer?: Int32Array): Compact {
   for (let k = runStart; k < t.length; k++) map[n++] = k;
   map[n] = t.length;
   if (t.length > runStart) parts.push(t.slice(runStart));
-  return { c: parts.join(''), map };
+  return { c: parts.join(''), map, shift: 0 };
 }
 
 /**

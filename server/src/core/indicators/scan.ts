@@ -189,7 +189,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   const out: RawQuantity[] = [];
   const chinese = HAS_CHINESE_VALUE.test(t);
   if (!chinese && !ISDIGIT.test(t) && !t.includes('分之')) return out;
-  const { c, map } = compact(t, options.buffer);
+  const { c, map, shift } = compact(t, options.buffer);
   const planYear = options.planYear;
   // sentence ids
   const sentStarts: number[] = [0];
@@ -212,8 +212,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   let lastObjectEnd = -1;
   let lastObjectVerb: { start: number; text: string } | undefined;
 
-  const toT = (ci: number): number => (map ? map[Math.min(ci, c.length)]! : Math.min(ci, c.length));
-  const endT = (ce: number): number => (ce <= 0 ? 0 : map ? map[ce - 1]! + 1 : ce);
+  const toT = (ci: number): number => (map ? map[Math.min(ci, c.length)]! : Math.min(ci, c.length) + shift);
+  const endT = (ce: number): number => (ce <= 0 ? shift : map ? map[ce - 1]! + 1 : ce + shift);
 
   // the candidates: Chinese numerals only where one stands before a measure word
   const NUM = chinese ? NUM_RE : ARABIC_NUM_RE;
