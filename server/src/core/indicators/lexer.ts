@@ -29,7 +29,7 @@ export function compact(t: string, buffer?: Int32Array): Compact {
   WHITESPACE_RUN.lastIndex = 0;
   let m: RegExpExecArray | null = WHITESPACE_RUN.exec(t);
   if (!m) return { c: t, shift: 0 };
-  // only an indent (　　…): the indices shift by its length
+  // only an indent (ideographic spaces): the indices shift by its length
   if (m.index === 0) {
     const lead = m[0].length;
     WHITESPACE_RUN.lastIndex = lead;
@@ -59,13 +59,32 @@ export function compact(t: string, buffer?: Int32Array): Compact {
 export const NUM_RE =
   /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g;
 /** NUM_RE without Chinese numerals, for paragraphs with no Chinese numeral before a measure word */
-export const ARABIC_NUM_RE = /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/g;
+export const ARABIC_NUM_RE =
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/g;
 const NUM_AT =
   /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/y;
 export const RANGE_SEP = new Set(['～', '~', '〜', '-', '－', '—', '–', '至']);
 const PER_UNIT = /\/(?:10万|十万|万|千|100|1000|10000|100000)(?![0-9])/y;
 /** Denominators of compound units after '/': 吨/日, 克/千瓦时, 吨/万平方米, 次/秒, 元/人. */
-const PER_DENOMINATORS = ['千瓦时', '平方米', '平方公里', '立方米', '小时', '年', '日', '天', '月', '秒', '分钟', '人', '户', '亩', '公里', '吨', '车'];
+const PER_DENOMINATORS = [
+  '千瓦时',
+  '平方米',
+  '平方公里',
+  '立方米',
+  '小时',
+  '年',
+  '日',
+  '天',
+  '月',
+  '秒',
+  '分钟',
+  '人',
+  '户',
+  '亩',
+  '公里',
+  '吨',
+  '车',
+];
 
 export interface NumberToken {
   text: string;
@@ -257,7 +276,16 @@ export function readListPartners(c: string, k: number, values: ValueItem[]): num
     const ux = unitOf(c, nx);
     if (!ux) break;
     const qx = qualifierAt(c, ux.end);
-    values.push({ v: nx.value, s: k + 1, e: ux.end, unit: ux.unit, more: ux.more, qualifier: qx, qs: qx ? ux.end : undefined, qe: qx ? ux.end + qx.length : undefined });
+    values.push({
+      v: nx.value,
+      s: k + 1,
+      e: ux.end,
+      unit: ux.unit,
+      more: ux.more,
+      qualifier: qx,
+      qs: qx ? ux.end : undefined,
+      qe: qx ? ux.end + qx.length : undefined,
+    });
     k = ux.end + (qx ? qx.length : 0);
   }
   return k;

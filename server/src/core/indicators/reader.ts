@@ -71,7 +71,14 @@ export function cleanName(c: string, s: number, e: number): { s: number; e: numb
     break;
   }
   // unbalanced quotes or brackets at the edges
-  while (s < e && (c[s] === '”' || c[s] === '）' || c[s] === ')' || ((c[s] === '“' || c[s] === '（' || c[s] === '(') && !hasCloser(c, s, e)))) s++;
+  while (
+    s < e &&
+    (c[s] === '”' ||
+      c[s] === '）' ||
+      c[s] === ')' ||
+      ((c[s] === '“' || c[s] === '（' || c[s] === '(') && !hasCloser(c, s, e)))
+  )
+    s++;
   while (e > s && (c[e - 1] === '“' || c[e - 1] === '（' || c[e - 1] === '(')) e--;
   return { s, e };
 }
@@ -135,7 +142,11 @@ for (const cand of COMPARATORS) {
 }
 
 /** The last bounding comparator (two characters or more) inside [s, e). */
-export function findCmpInside(c: string, s: number, e: number): { cmp: { text: string; op: OpClass }; end: number } | undefined {
+export function findCmpInside(
+  c: string,
+  s: number,
+  e: number,
+): { cmp: { text: string; op: OpClass }; end: number } | undefined {
   for (let k = e - 1; k > s; k--) {
     const cands = CMP_BY_LAST.get(c.charCodeAt(k));
     if (!cands) continue;
@@ -160,7 +171,6 @@ export function findCmp(c: string, end: number): { text: string; op: OpClass } |
   }
   return undefined;
 }
-
 
 export function nameOk(c: string, s: number, e: number): boolean {
   if (e <= s) return false;
@@ -191,7 +201,6 @@ export function shareSubject(c: string, k: number, minHan = 4, digits = false): 
   if (hanCount(phrase) < minHan || (ISDIGIT.test(phrase) && !(digits && thresholdsOnly(phrase)))) return undefined;
   return nameOk(c, s, e) ? { s, e } : undefined;
 }
-
 
 /** Every number in the phrase is a threshold of the object (35岁以下的年轻干部, 20户以上自然村). */
 const THRESHOLD = /[0-9０-９]+(?:[.．][0-9０-９]+)?[\u4e00-\u9fff]{1,2}(?:及)?(?:以下|以上)/g;
@@ -241,19 +250,27 @@ export function countVerbBefore(c: string, i: number): { start: number; text: st
  */
 const TITLE_END =
   /(?:目标|安排|任务|要求|措施|原则|思路|机制|保障|举措|重点|内容|范围|职责|分工|步骤|计划|指标|背景|意义|形势|成效|情况)(?:及(?:其)?[\u4e00-\u9fff]{0,6}?(?:目标|安排|任务|要求|措施|计划|进度))?/g;
-const NUMBERING_BEFORE = /(?:^|[。；;！？:：\n]|[\u4e00-\u9fff])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．](?![0-9]))$/;
+const NUMBERING_BEFORE =
+  /(?:^|[。；;！？:：\n]|[\u4e00-\u9fff])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．](?![0-9]))$/;
 
 const TOKEN_EDGE = new Set([...'、）).．（('].map((x) => x.charCodeAt(0)));
 
 /** Start of the name after a heading title glued before it (see TITLE_END), or s itself. */
 export function afterGluedTitle(c: string, s: number, e: number): number {
   // only after 、 ） ) . ． or at an opening bracket / numeral can a numbering token touch the name
-  if (!TOKEN_EDGE.has(c.charCodeAt(s - 1)) && !TOKEN_EDGE.has(c.charCodeAt(s)) && !/[一二三四五六七八九十]/.test(c[s] ?? '')) return s;
+  if (
+    !TOKEN_EDGE.has(c.charCodeAt(s - 1)) &&
+    !TOKEN_EDGE.has(c.charCodeAt(s)) &&
+    !/[一二三四五六七八九十]/.test(c[s] ?? '')
+  )
+    return s;
   const before = c.slice(Math.max(0, s - 6), s);
   let from = s;
   if (!NUMBERING_BEFORE.test(before)) {
     // the numbering token may sit at the start of the segment ("(一)煤炭采购机制…")
-    const lead = /^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/.exec(c.slice(s, Math.min(e, s + 6)));
+    const lead = /^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/.exec(
+      c.slice(s, Math.min(e, s + 6)),
+    );
     if (!lead) return s;
     from = s + lead[0].length;
   }

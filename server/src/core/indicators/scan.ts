@@ -26,7 +26,6 @@ import {
   compact,
   isDigitCode,
   isLatinCode,
-  matchUnit,
   numberOf,
   NUM_RE,
   ARABIC_NUM_RE,
