@@ -14,17 +14,8 @@
  * linear in the paragraph length; no state outside the call.
  */
 import type { IndicatorKind } from '../model.js';
-import {
-  isMetricName,
-  NEEDS_COMPARATOR,
-  type OpClass,
-} from './lexicon.js';
-import {
-  compact,
-  NUM_RE,
-  ARABIC_NUM_RE,
-  type ValueItem,
-} from './lexer.js';
+import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
+import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import {
   clauseStart,
   cleanName,
@@ -35,7 +26,7 @@ import {
   shareSubject,
   type Cmp,
 } from './reader.js';
-import { cueEvents, sentenceCue, shapeKind, type CueEvent } from './classify.js';
+import { cueEvents, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
   sentenceBounds,
@@ -116,24 +107,98 @@ function emitNameless(
   c: string,
   values: ValueItem[],
   emit: (name: string, ns: number, ne: number, v: ValueItem) => void,
-  at: { first: { s: number; e: number }; fillerOnly: boolean; segStart: number; prev?: Named; sentIdx: number; periodIdx: number },
+  at: {
+    first: { s: number; e: number };
+    fillerOnly: boolean;
+    segStart: number;
+    prev?: Named;
+    sentIdx: number;
+    periodIdx: number;
+  },
 ): void {
   const { first, fillerOnly, segStart, prev, sentIdx, periodIdx } = at;
   // elliptical subject: "经费达到74元，比2015年增加34元" (nothing but a base clause before the verb)
   const carried = prev && (prev.sentence === sentIdx || (fillerOnly && prev.period === periodIdx));
   if ((first.e <= first.s || fillerOnly) && prev && carried && values.length === 1) {
     emit(prev.name, -1, -1, values[0]!);
-  } else if ((first.e <= first.s || TIME_ONLY.test(c.slice(first.s, first.e))) && values.length === 1 && c[segStart - 1] === '，') {
+  } else if (
+    (first.e <= first.s || TIME_ONLY.test(c.slice(first.s, first.e))) &&
+    values.length === 1 &&
+    c[segStart - 1] === '，'
+  ) {
     // the metric named by the clause before: "提升城乡生活垃圾焚烧处理率，2025年达到85%以上"
     const ps = clauseStart(c, segStart - 1);
     let pn = cleanName(c, ps, segStart - 1);
     const lead = CLAUSE_VERB.exec(c.slice(pn.s, pn.e));
     if (lead) pn = { s: pn.s + lead[0].length, e: pn.e };
-    if (lead && isMetricName(c.slice(pn.s, pn.e)) && nameOk(c, pn.s, pn.e)) emit(c.slice(pn.s, pn.e), pn.s, pn.e, values[0]!);
+    if (lead && isMetricName(c.slice(pn.s, pn.e)) && nameOk(c, pn.s, pn.e))
+      emit(c.slice(pn.s, pn.e), pn.s, pn.e, values[0]!);
     else emit('', -1, -1, values[0]!);
   } else {
     for (const v of values) emit('', -1, -1, v);
   }
+}
+
+/** What the values of one statement share: comparator, relation, cues, sentence and list group. */
+interface Statement {
+  comparator: string;
+  cmpStart: number;
+  cmpEnd: number;
+  hasCmp: boolean;
+  opClass: OpClass | 'range';
+  cue: SentenceCue;
+  /** two characters after the value group (…个月时间) */
+  after: string;
+  sentIdx: number;
+  periodIdx: number;
+  group: number;
+}
+
+/** One value of a statement as a record in the paragraph's own offsets (toT/endT map them back). */
+function record(
+  st: Statement,
+  name: string,
+  ns: number,
+  ne: number,
+  v: ValueItem,
+  toT: (ci: number) => number,
+  endT: (ce: number) => number,
+): RawQuantity {
+  const startC = ne > ns ? Math.min(ns, v.s) : v.s;
+  const endC = Math.max(v.qe ?? v.e, ne);
+  const vOp: OpClass | 'range' = v.v2 !== undefined ? 'range' : v.more && st.opClass === 'eq' ? 'gt' : st.opClass;
+  const kind: IndicatorKind | undefined = shapeKind(v.unit, vOp, name, st.after) ?? st.cue.kind;
+  const deadline = st.cue.deadline;
+  return {
+    start: toT(startC),
+    end: endT(endC),
+    name,
+    nameStart: ne > ns ? toT(ns) : toT(v.s),
+    nameEnd: ne > ns ? endT(ne) : toT(v.s),
+    comparator: st.comparator,
+    comparatorStart: toT(st.cmpStart),
+    comparatorEnd: st.hasCmp ? endT(st.cmpEnd) : toT(st.cmpStart),
+    opClass: vOp,
+    value: v.v,
+    value2: v.v2,
+    valueStart: toT(v.s),
+    valueEnd: endT(v.e),
+    unit: v.unit,
+    qualifier: v.qualifier ?? (v.more || undefined),
+    qualifierStart: v.qs !== undefined ? toT(v.qs) : undefined,
+    qualifierEnd: v.qe !== undefined ? endT(v.qe) : undefined,
+    deadline: deadline?.text,
+    deadlineYear: deadline?.year,
+    cue: kind,
+    sentence: st.sentIdx,
+    period: st.periodIdx,
+    group: st.group,
+  };
+}
+
+/** A percentage that may name its subject after it (40%左右的县…): not the first character, no range */
+function isShareUnit(unit: string, i: number, value2: number | undefined): boolean {
+  return i > 0 && value2 === undefined && (unit === '%' || unit === '‰');
 }
 
 export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
@@ -168,7 +233,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
 
     // comparator
     const before = c.charCodeAt(i - 1);
-    const found = readComparator(c, i);
+    const closes = closesStatement(c, k, unit.unit);
+    const found = readComparator(c, i, closes && values[values.length - 1]!.qualifier !== undefined);
     let cmp: Cmp | undefined = found.cmp;
     let cmpEnd = found.cmpEnd;
     // a plan verb governing a counted object: 建成5000个示范村, 推动超9000家企业, 和1000个示范村
@@ -177,15 +243,9 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // 每培育1家…给予补助: a distributive rule, not a count
     if (verb && c[verb.start - 1] === '每') verb = undefined;
     if (!verb && counted && COORDINATORS.has(before) && lastObjectEnd === i - 1) verb = lastObjectVerb;
-    const closes = closesStatement(c, k, unit.unit);
     // Chinese numerals are values only after a comparator or a plan verb (只能有一条, 减少一半)
     // (一个 after a verb is an article: 建成一个现代化新广东)
     if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2)) continue;
-    // "年龄一般分别在50岁、45岁以下": 在 with a qualified value is a comparator
-    if (!cmp && closes && c[i - 1] === '在' && values[values.length - 1]!.qualifier) {
-      cmp = { text: '在', op: 'eq' };
-      cmpEnd = i;
-    }
     let cmpStart = cmp ? cmpEnd - cmp.text.length : i;
     if (!cmp) cmpEnd = i;
     if (NEEDS_COMPARATOR.has(unit.unit) && !cmp) continue;
@@ -193,17 +253,20 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // "40%左右的县（市）……达到优良标准", "94%的疑难危重疾病在省内得到救治": a share whose
     // subject follows the value; "再有30所县级医院晋升三级医疗机构", "建成5000个示范村": a count whose
     // object follows it
-    let share: { s: number; e: number } | undefined;
-    let shareIsCount = false;
-    if (!closes) {
-      if (i > 0 && values.length === 1 && value2 === undefined && (unit.unit === '%' || unit.unit === '‰')) share = shareSubject(c, k);
-      else if (values.length === 1 && (verb || (cmp && cmpEnd === i && counted))) {
-        // a counted object may carry a threshold of its own: 至少有1名35岁以下的年轻干部
-        share = shareSubject(c, k, 2, true);
-        shareIsCount = true;
-      }
-      if (!share) continue;
-    }
+    const shareIsCount =
+      !closes &&
+      values.length === 1 &&
+      !isShareUnit(unit.unit, i, value2) &&
+      (verb !== undefined || (cmp !== undefined && cmpEnd === i && counted));
+    // a counted object may carry a threshold of its own: 至少有1名35岁以下的年轻干部
+    const share = closes
+      ? undefined
+      : shareIsCount
+        ? shareSubject(c, k, 2, true)
+        : values.length === 1 && isShareUnit(unit.unit, i, value2)
+          ? shareSubject(c, k)
+          : undefined;
+    if (!closes && !share) continue;
 
     // sentence
     while (sentIdx + 1 < sentStarts.length && sentStarts[sentIdx + 1]! <= i) sentIdx++;
@@ -216,12 +279,14 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     events ??= cueEvents(c, planYear);
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
-    const deadline = cue.deadline;
     if (shareIsCount && !cmp && verb) {
       // the verb that governs a counted object is its comparator as written (再培养, 新建, 关闭): a
       // count of things made is an increase, of things closed a decrease
       const again = c[verb.start - 1] === '再' ? 1 : 0;
-      cmp = { text: c.slice(verb.start - again, verb.start + verb.text.length), op: CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase' };
+      cmp = {
+        text: c.slice(verb.start - again, verb.start + verb.text.length),
+        op: CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase',
+      };
       cmpStart = verb.start - again;
       cmpEnd = verb.start + verb.text.length;
     }
@@ -230,36 +295,20 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const g = group++;
     const after = c.slice(k, k + 2);
 
+    const stmt: Statement = {
+      comparator,
+      cmpStart,
+      cmpEnd,
+      hasCmp: cmp !== undefined,
+      opClass,
+      cue,
+      after,
+      sentIdx,
+      periodIdx,
+      group: g,
+    };
     const emit = (name: string, ns: number, ne: number, v: ValueItem): void => {
-      const startC = ne > ns ? Math.min(ns, v.s) : v.s;
-      const endC = Math.max(v.qe ?? v.e, ne);
-      const vOp: OpClass | 'range' = v.v2 !== undefined ? 'range' : v.more && opClass === 'eq' ? 'gt' : opClass;
-      const kind: IndicatorKind | undefined = shapeKind(v.unit, vOp, name, after) ?? cue.kind;
-      out.push({
-        start: toT(startC),
-        end: endT(endC),
-        name,
-        nameStart: ne > ns ? toT(ns) : toT(v.s),
-        nameEnd: ne > ns ? endT(ne) : toT(v.s),
-        comparator,
-        comparatorStart: toT(cmpStart),
-        comparatorEnd: cmp ? endT(cmpEnd) : toT(cmpStart),
-        opClass: vOp,
-        value: v.v,
-        value2: v.v2,
-        valueStart: toT(v.s),
-        valueEnd: endT(v.e),
-        unit: v.unit,
-        qualifier: v.qualifier ?? (v.more || undefined),
-        qualifierStart: v.qs !== undefined ? toT(v.qs) : undefined,
-        qualifierEnd: v.qe !== undefined ? endT(v.qe) : undefined,
-        deadline: deadline?.text,
-        deadlineYear: deadline?.year,
-        cue: kind,
-        sentence: sentIdx,
-        period: periodIdx,
-        group: g,
-      });
+      out.push(record(stmt, name, ns, ne, v, toT, endT));
     };
 
     if (share) {
@@ -286,7 +335,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
 
     lastEntities = pairNames(names, values, emit, sentIdx, lastEntities, c);
     const lastN = names[names.length - 1]!;
-    prevInSentence = { sentence: sentIdx, period: periodIdx, name: values.length > 1 ? lastN.text : out[out.length - 1]!.name, nameStart: lastN.s, nameEnd: lastN.e };
+    prevInSentence = {
+      sentence: sentIdx,
+      period: periodIdx,
+      name: values.length > 1 ? lastN.text : out[out.length - 1]!.name,
+      nameStart: lastN.s,
+      nameEnd: lastN.e,
+    };
   }
   return out;
 }

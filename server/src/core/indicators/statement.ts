@@ -270,9 +270,10 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
 /**
  * Stage 2, the comparator of a value at i: the one written right before it (达到, 不低于, 提高到 …),
  * before a per-capita or time phrase (提高到每人每年79元, 达到2025年的…), or a bounding one earlier in
- * the clause with its object between (不低于编制总额85%). cmpEnd = i when there is none.
+ * the clause with its object between (不低于编制总额85%), or 在 before a qualified value that closes the
+ * statement (qualifiedEnd). cmpEnd = i when there is none.
  */
-export function readComparator(c: string, i: number): { cmp?: Cmp; cmpEnd: number } {
+export function readComparator(c: string, i: number, qualifiedEnd = false): { cmp?: Cmp; cmpEnd: number } {
   let cmpEnd = i;
   let cmp: Cmp | undefined = findCmp(c, cmpEnd);
   const before = c.charCodeAt(i - 1);
@@ -298,6 +299,8 @@ export function readComparator(c: string, i: number): { cmp?: Cmp; cmpEnd: numbe
     const inside = findCmpInside(c, clauseStart(c, i), i);
     if (inside) return { cmp: inside.cmp, cmpEnd: inside.end };
   }
+  // "年龄一般分别在50岁、45岁以下": 在 before a value that closes with a qualifier is a comparator
+  if (!cmp && qualifiedEnd && c[i - 1] === '在') return { cmp: { text: '在', op: 'eq' }, cmpEnd: i };
   return { cmp, cmpEnd };
 }
 
