@@ -201,6 +201,46 @@ function isShareUnit(unit: string, i: number, value2: number | undefined): boole
   return i > 0 && value2 === undefined && (unit === '%' || unit === '‰');
 }
 
+/**
+ * The noun phrase after a value that names it: a share's subject (40%左右的县…) or the object of a
+ * governed count (建成5000个示范村; it may carry a threshold of its own: 至少有1名35岁以下的年轻干部).
+ */
+function objectAfter(
+  c: string,
+  k: number,
+  read: { i: number; unit: { unit: string }; value2?: number; values: ValueItem[] },
+  governed: boolean,
+): { share?: { s: number; e: number }; isCount: boolean } {
+  if (read.values.length !== 1) return { isCount: false };
+  if (isShareUnit(read.unit.unit, read.i, read.value2)) return { share: shareSubject(c, k), isCount: false };
+  return governed ? { share: shareSubject(c, k, 2, true), isCount: true } : { isCount: false };
+}
+
+/**
+ * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
+ * things made is an increase, of things closed a decrease.
+ */
+function verbComparator(
+  c: string,
+  verb: { start: number; text: string },
+): { cmp: Cmp; cmpStart: number; cmpEnd: number } {
+  const again = c[verb.start - 1] === '再' ? 1 : 0;
+  const cmpEnd = verb.start + verb.text.length;
+  const op: OpClass = CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase';
+  return { cmp: { text: c.slice(verb.start - again, cmpEnd), op }, cmpStart: verb.start - again, cmpEnd };
+}
+
+/** The subject a later nameless statement of the sentence takes: the last name (as emitted, when one value). */
+function lastNamed(
+  names: { s: number; e: number; text: string }[],
+  emitted: string | undefined,
+  sentence: number,
+  period: number,
+): Named {
+  const lastN = names[names.length - 1]!;
+  return { sentence, period, name: emitted ?? lastN.text, nameStart: lastN.s, nameEnd: lastN.e };
+}
+
 export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   const out: RawQuantity[] = [];
   const chinese = HAS_CHINESE_VALUE.test(t);
@@ -240,9 +280,9 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // a plan verb governing a counted object: 建成5000个示范村, 推动超9000家企业, 和1000个示范村
     const counted = governsObject(unit.unit);
     let verb = counted && value2 === undefined ? countVerbBefore(c, i) : undefined;
-    // 每培育1家…给予补助: a distributive rule, not a count
+    // 每培育1家…给予补助: a distributive rule, not a count; 和1000个示范村: the verb of the count before
     if (verb && c[verb.start - 1] === '每') verb = undefined;
-    if (!verb && counted && COORDINATORS.has(before) && lastObjectEnd === i - 1) verb = lastObjectVerb;
+    else if (!verb && counted && COORDINATORS.has(before) && lastObjectEnd === i - 1) verb = lastObjectVerb;
     // Chinese numerals are values only after a comparator or a plan verb (只能有一条, 减少一半)
     // (一个 after a verb is an article: 建成一个现代化新广东)
     if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2)) continue;
@@ -253,19 +293,10 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // "40%左右的县（市）……达到优良标准", "94%的疑难危重疾病在省内得到救治": a share whose
     // subject follows the value; "再有30所县级医院晋升三级医疗机构", "建成5000个示范村": a count whose
     // object follows it
-    const shareIsCount =
-      !closes &&
-      values.length === 1 &&
-      !isShareUnit(unit.unit, i, value2) &&
-      (verb !== undefined || (cmp !== undefined && cmpEnd === i && counted));
-    // a counted object may carry a threshold of its own: 至少有1名35岁以下的年轻干部
-    const share = closes
-      ? undefined
-      : shareIsCount
-        ? shareSubject(c, k, 2, true)
-        : values.length === 1 && isShareUnit(unit.unit, i, value2)
-          ? shareSubject(c, k)
-          : undefined;
+    const governed = verb !== undefined || (cmp !== undefined && cmpEnd === i && counted);
+    const { share, isCount: shareIsCount } = closes
+      ? { share: undefined, isCount: false }
+      : objectAfter(c, k, read, governed);
     if (!closes && !share) continue;
 
     // sentence
@@ -279,33 +310,21 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     events ??= cueEvents(c, planYear);
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
-    if (shareIsCount && !cmp && verb) {
-      // the verb that governs a counted object is its comparator as written (再培养, 新建, 关闭): a
-      // count of things made is an increase, of things closed a decrease
-      const again = c[verb.start - 1] === '再' ? 1 : 0;
-      cmp = {
-        text: c.slice(verb.start - again, verb.start + verb.text.length),
-        op: CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase',
-      };
-      cmpStart = verb.start - again;
-      cmpEnd = verb.start + verb.text.length;
-    }
+    if (shareIsCount && !cmp && verb) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, verb));
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
-    const comparator = cmp ? cmp.text : '';
-    const g = group++;
     const after = c.slice(k, k + 2);
-
+    const hasCmp = cmp !== undefined;
     const stmt: Statement = {
-      comparator,
+      comparator: cmp?.text ?? '',
       cmpStart,
       cmpEnd,
-      hasCmp: cmp !== undefined,
+      hasCmp,
       opClass,
       cue,
       after,
       sentIdx,
       periodIdx,
-      group: g,
+      group: group++,
     };
     const emit = (name: string, ns: number, ne: number, v: ValueItem): void => {
       out.push(record(stmt, name, ns, ne, v, toT, endT));
@@ -334,14 +353,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     }
 
     lastEntities = pairNames(names, values, emit, sentIdx, lastEntities, c);
-    const lastN = names[names.length - 1]!;
-    prevInSentence = {
-      sentence: sentIdx,
-      period: periodIdx,
-      name: values.length > 1 ? lastN.text : out[out.length - 1]!.name,
-      nameStart: lastN.s,
-      nameEnd: lastN.e,
-    };
+    prevInSentence = lastNamed(names, values.length > 1 ? undefined : out[out.length - 1]!.name, sentIdx, periodIdx);
   }
   return out;
 }
