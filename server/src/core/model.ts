@@ -99,7 +99,8 @@ export interface Enumeration extends Span {
   sectionId?: number;
 }
 
-export type IndicatorKind = 'target' | 'achieved';
+/** target: plan language; achieved: summary language; parameter: a policy parameter that is neither (赤字率拟按3%安排, an age limit, a rule's clearance) */
+export type IndicatorKind = 'target' | 'achieved' | 'parameter';
 
 /** Normalised relation of a quantitative statement. */
 export type IndicatorOp = 'ge' | 'gt' | 'le' | 'lt' | 'eq' | 'approx' | 'range' | 'increase' | 'decrease';
