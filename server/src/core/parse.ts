@@ -8,6 +8,7 @@ import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section
 import { LineIndex, isSpace } from './text.js';
 import { matchNumberToken, nextEnumerationMarker, parseChineseNumeral } from './numbering.js';
 import { extractIndicators } from './indicators.js';
+import { LINE_ROW, LINE_SKIP, markdownLines, rowBlock } from './parse/markdown.js';
 
 /** Characters that end a paragraph when they end a line (as char codes). */
 const TERMINAL = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':', '…'].map((c) => c.charCodeAt(0)));
@@ -234,6 +235,8 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
   const lines = lineShapes(index, firstLine);
   const W = wrapWidth(lines.contentWidths);
+  // code blocks and tables (parse/markdown.ts): code is skipped, each table row is a block of its own
+  const md = markdownLines(index, firstLine);
 
   const blocks: Block[] = [];
   let cur: BlockBuilder | undefined;
@@ -253,6 +256,14 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     // the line, from the first pass: offsets in the whole text, the content the only string made
     const k = lineNo - firstLine;
     const kind = lines.kind[k]!;
+    const mdRole = md ? md.role[k]! : 0;
+    if (mdRole === LINE_SKIP || mdRole === LINE_ROW) {
+      close();
+      if (md && mdRole === LINE_ROW) blocks.push(rowBlock(md, k, lineNo, text));
+      prevContent = '';
+      blankBetween = false;
+      continue;
+    }
     if (kind === BLANK) {
       blankBetween = true;
       continue;
