@@ -5,48 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../server/src/core/analyze.js';
 import { decodeFile } from '../server/src/node/decode.js';
 import { formatNumber } from '../server/src/node/docx.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** a paragraph; `num`: [numId, ilvl]; `style`: w:pStyle */
-export function p(text: string, opts: { num?: [number, number]; style?: string } = {}): string {
-  const pPr =
-    opts.num || opts.style
-      ? `<w:pPr>${opts.style ? `<w:pStyle w:val="${opts.style}"/>` : ''}${opts.num ? `<w:numPr><w:ilvl w:val="${opts.num[1]}"/><w:numId w:val="${opts.num[0]}"/></w:numPr>` : ''}</w:pPr>`
-      : '';
-  return `<w:p>${pPr}<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
-}
-
-export function table(rows: string[][]): string {
-  return `<w:tbl><w:tblPr/>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc><w:tcPr/>${c.split('\n').map((x) => p(x)).join('')}</w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
-}
-
-export async function makeDocx(body: string, parts: { numbering?: string; styles?: string } = {}): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    '_rels/.rels',
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}<w:sectPr/></w:body></w:document>`);
-  if (parts.numbering) zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">${parts.numbering}</w:numbering>`);
-  if (parts.styles) zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">${parts.styles}</w:styles>`);
-  return zip.generateAsync({ type: 'nodebuffer' });
-}
+import { makeDocx, p, table } from './docx-build.js';
 
 function lvl(ilvl: number, format: string, text: string, extra = ''): string {
   return `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
@@ -59,7 +24,15 @@ const chineseOutline =
 
 describe('.docx automatic numbering', () => {
   it('formats counters as Word displays them', () => {
-    expect([1, 2, 10, 11, 20, 21, 105].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '二', '十', '十一', '二十', '二十一', '一百零五']);
+    expect([1, 2, 10, 11, 20, 21, 105].map((n) => formatNumber(n, 'chineseCounting'))).toEqual([
+      '一',
+      '二',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '一百零五',
+    ]);
     expect([1, 3, 10].map((n) => formatNumber(n, 'ideographTraditional'))).toEqual(['甲', '丙', '癸']);
     expect([1, 12].map((n) => formatNumber(n, 'chineseLegalSimplified'))).toEqual(['壹', '壹拾贰']);
     expect([1, 3].map((n) => formatNumber(n, 'decimalEnclosedCircle'))).toEqual(['①', '③']);
@@ -104,7 +77,13 @@ describe('.docx automatic numbering', () => {
       chineseOutline +
       '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>' +
       '<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>';
-    const body = [p('甲', { style: 'H1' }), p('乙', { style: 'H1b' }), p('丙', { num: [2, 0] }), p('附件一', { num: [3, 0] }), p('附件二', { num: [3, 0] })].join('');
+    const body = [
+      p('甲', { style: 'H1' }),
+      p('乙', { style: 'H1b' }),
+      p('丙', { num: [2, 0] }),
+      p('附件一', { num: [3, 0] }),
+      p('附件二', { num: [3, 0] }),
+    ].join('');
     const r = await decodeFile('plan.docx', await makeDocx(body, { numbering, styles }));
     expect(r.text.split('\n')).toEqual(['一、甲', '二、乙', '三、丙', '一、附件一', '二、附件二', '']);
   });
@@ -122,7 +101,14 @@ describe('.docx tables', () => {
   const sentence = '实施扩大国家免疫规\n\n划工作，适龄儿童免疫规划疫苗接种率达到 90%以上。';
 
   it('reads each row as one line, cells in reading order separated by a tab', async () => {
-    const body = p('主要指标') + table([['指标', '2024年目标'], ['孕产妇死亡率', '10/10万以下'], ['多段\n单元格', '①']]) + p('后文。');
+    const body =
+      p('主要指标') +
+      table([
+        ['指标', '2024年目标'],
+        ['孕产妇死亡率', '10/10万以下'],
+        ['多段\n单元格', '①'],
+      ]) +
+      p('后文。');
     const r = await decodeFile('t.docx', await makeDocx(body));
     expect(r.text).toBe('主要指标\n指标\t2024年目标\n孕产妇死亡率\t10/10万以下\n多段 单元格\t①\n后文。\n');
     expect(r.docx!.map((l) => [l.paragraph, l.table?.row])).toEqual([
@@ -136,12 +122,24 @@ describe('.docx tables', () => {
 
   it('a target stated in a table is found and aligned, not reported missing', async () => {
     expect(seed).toContain(sentence);
-    const lines = seed.replace(sentence, '实施扩大国家免疫规划工作。').split('\n').filter((l) => l.trim());
+    const lines = seed
+      .replace(sentence, '实施扩大国家免疫规划工作。')
+      .split('\n')
+      .filter((l) => l.trim());
     const at = lines.findIndex((l) => l.includes('实施扩大国家免疫规划工作。'));
     const body =
-      lines.slice(0, at + 1).map((l) => p(l)).join('') +
-      table([['指标名称', '目标值'], ['适龄儿童免疫规划疫苗接种率', '达到90%以上']]) +
-      lines.slice(at + 1).map((l) => p(l)).join('');
+      lines
+        .slice(0, at + 1)
+        .map((l) => p(l))
+        .join('') +
+      table([
+        ['指标名称', '目标值'],
+        ['适龄儿童免疫规划疫苗接种率', '达到90%以上'],
+      ]) +
+      lines
+        .slice(at + 1)
+        .map((l) => p(l))
+        .join('');
     const r = await decodeFile('plan.docx', await makeDocx(body));
     const a = analyze(r.text, { requirements: [henan] });
     const ind = a.plan.indicators.find((i) => i.name === '适龄儿童免疫规划疫苗接种率');

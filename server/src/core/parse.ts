@@ -235,8 +235,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
   const lines = lineShapes(index, firstLine);
   const W = wrapWidth(lines.contentWidths);
-  // code blocks and tables (parse/markdown.ts): code is skipped, each table row is a block of its own
-  const md = markdownLines(index, firstLine);
+  const md = markdownLines(index, firstLine); // code is skipped, each table row is a block (parse/markdown.ts)
 
   const blocks: Block[] = [];
   let cur: BlockBuilder | undefined;
@@ -256,12 +255,10 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     // the line, from the first pass: offsets in the whole text, the content the only string made
     const k = lineNo - firstLine;
     const kind = lines.kind[k]!;
-    const mdRole = md ? md.role[k]! : 0;
-    if (mdRole === LINE_SKIP || mdRole === LINE_ROW) {
+    if (md && (md.role[k] === LINE_SKIP || md.role[k] === LINE_ROW)) {
       close();
-      if (md && mdRole === LINE_ROW) blocks.push(rowBlock(md, k, lineNo, text));
-      prevContent = '';
-      blankBetween = false;
+      if (md.role[k] === LINE_ROW) blocks.push(rowBlock(md, k, lineNo, text));
+      [prevContent, blankBetween] = ['', false];
       continue;
     }
     if (kind === BLANK) {

@@ -119,7 +119,10 @@ export function markdownLines(index: LineIndex, firstLine: number): MarkdownLine
   const setRow = (k: number, c: [number, number][], pipe: boolean) => {
     role[k] = LINE_ROW;
     const base = at(k);
-    cells.set(k, c.flatMap(([s, e]) => [base + s, base + e]));
+    cells.set(
+      k,
+      c.flatMap(([s, e]) => [base + s, base + e]),
+    );
     if (pipe) piped.add(k);
     any = true;
   };
@@ -223,5 +226,13 @@ export function rowBlock(md: MarkdownLines, k: number, lineNo: number, text: str
     segments.push({ textStart: out.length, docStart: s, length: e - s });
     out += text.slice(s, e);
   }
-  return { kind: 'paragraph', start: c[0]!, end: c[c.length - 1]!, text: out, firstLine: lineNo, lastLine: lineNo, segments };
+  return {
+    kind: 'paragraph',
+    start: c[0]!,
+    end: c[c.length - 1]!,
+    text: out,
+    firstLine: lineNo,
+    lastLine: lineNo,
+    segments,
+  };
 }
