@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Localized } from '../core/model.js';
 import { LineIndex } from '../core/text.js';
+import type { ConfigProblem } from './problems.js';
 import { readDocxText, unreadNames, type DocxLine, type DocxText } from './docx.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx' | (string & {});
@@ -345,4 +346,28 @@ export async function decodeFile(path: string, buf: Uint8Array): Promise<Decoded
 /** Reads and decodes a draft. Throws DecodeError (bad content) or the fs error (missing, unreadable). */
 export async function readDraft(path: string): Promise<DecodedText> {
   return decodeFile(path, await readFile(path));
+}
+
+/**
+ * The decoder's warnings as located problems of the draft, reported as findings in every output
+ * format (issue 14): invalid bytes → `input/encoding` (warning) at the first replaced character;
+ * .docx content that was not read → one `input/unread-content` (information) on the first line.
+ */
+export function decodeProblems(decoded: Pick<DecodedText, 'text' | 'warnings'>, file: string): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  let index: LineIndex | undefined;
+  for (const w of decoded.warnings) {
+    if (w.kind !== 'encoding' && w.kind !== 'docx-unread') continue;
+    index ??= new LineIndex(decoded.text);
+    const start = Math.min(w.offset ?? 0, decoded.text.length);
+    const end = w.kind === 'encoding' ? Math.min(start + 1, decoded.text.length) : index.lineEnd(0);
+    out.push({
+      file,
+      range: { start: index.positionAt(start), end: index.positionAt(end) },
+      ruleId: w.kind === 'encoding' ? 'input/encoding' : 'input/unread-content',
+      severity: w.kind === 'encoding' ? 'warning' : 'information',
+      message: w.message,
+    });
+  }
+  return out;
 }
