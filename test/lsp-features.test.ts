@@ -112,7 +112,7 @@ describe('very large documents', () => {
       for (const c of codes) expect(c).toMatch(/^(numbering|heading|enumeration|planlint)\//);
       const info = pub.diagnostics.find((d) => d.code === 'planlint/large-document')!;
       expect(info.severity).toBe(3);
-      expect(info.message).toContain('只做结构检查');
+      expect(info.message).toContain('仅检查结构');
     } finally {
       await h.stop();
     }

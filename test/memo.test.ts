@@ -12,7 +12,7 @@ import { parsePlan } from '../server/src/core/parse.js';
 import { countTerms, explainShared, normalize, rankRuns } from '../server/src/core/align/similarity.js';
 import { rawTerm, termList } from '../server/src/core/align/terms.js';
 import { MERGED_PER_KEY, mostMergedEntriesPerKey } from '../server/src/core/align/themes.js';
-import { clearMemos, nextAnalysis, PARAGRAPH_MEMO, ParagraphMemo, ParagraphSlot, setParagraphSharing } from '../server/src/core/lru.js';
+import { clearMemos, nextAnalysis, PARAGRAPH_MEMO, ParagraphMemo, ParagraphSlot, setParagraphSharing } from '../server/src/core/generation-memo.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
@@ -79,7 +79,8 @@ describe('what the analysis keeps between runs', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // a property test of 25 edit sequences: allowed the time a loaded machine needs (no speed assertion)
+  }, 180_000);
 
   it('the cosine kept for a unit two analyses back is not reused once its terms changed frequency', () => {
     // P, then a draft without P (P': the same terms, other counts), then P back: P's terms have the

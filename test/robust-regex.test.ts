@@ -8,7 +8,7 @@
  * (No test asserts a time: a hang shows as the test timeout.)
  */
 import { describe, expect, it } from 'vitest';
-import { keywordPattern, MAX_KEYWORD_WILDCARDS } from '../server/src/core/align/themes.js';
+import { keywordPattern, MAX_KEYWORD_WILDCARDS } from '../server/src/core/align/keywords.js';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';

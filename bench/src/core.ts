@@ -3,9 +3,9 @@
  * requirement set) of each seed and of generated 1 MB / 10 MB plans, in one process, after warm-up.
  */
 import { join } from 'node:path';
-import { analyze, runRules } from '../../server/src/core/analyze.js';
+import { analyzeDocument, runRules, type DocumentContext } from '../../server/src/core/analyze.js';
 import { parsePlan } from '../../server/src/core/parse.js';
-import { clearMemos, setParagraphSharing } from '../../server/src/core/lru.js';
+import { createSession, type AnalysisSession } from '../../server/src/core/session.js';
 import { allRules } from '../../server/src/core/rules/index.js';
 import type { RequirementSet } from '../../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../../server/src/node/requirements.js';
@@ -26,14 +26,14 @@ export interface CoreDocResult {
   /** CPU time of the same analyses (process.cpuUsage), ms */
   cpu?: Summary;
   /**
-   * full analysis with nothing kept from earlier runs (clearMemos() before each, untimed): what
+   * full analysis with nothing kept from earlier runs (a new session before each, untimed): what
    * a CLI run or the first analysis of a draft costs, ms. `analyze` is the same text analysed
    * again, with the per-paragraph results of the previous run kept, as while editing.
    */
   cold?: Summary;
   /**
-   * cold, and with no sharing between paragraphs of equal text either (lru.ts
-   * setParagraphSharing(false)): every paragraph worked out afresh, as for a document whose
+   * cold, and with no sharing between paragraphs of equal text either (a new session made with
+   * createSession({ paragraphSharing: false })): every paragraph worked out afresh, as for a document whose
    * paragraphs all differ. The generated plans repeat seed paragraphs (distinctParagraphs), which
    * a cold analysis works out once each; this is the cost of the work itself, ms.
    */
@@ -112,15 +112,20 @@ export function runCore(root: string, quick: boolean): CoreResult {
 
   const results: CoreDocResult[] = [];
   for (const d of docs) {
-    const opts = { requirements };
-    const a = analyze(d.text, opts);
+    // the whole analysis at every size (no size guard), as the product's entry point runs it
+    const opts: DocumentContext = { requirements, maxFullAnalysisBytes: Infinity };
+    const session = createSession();
+    const a = analyzeDocument(d.text, opts, session);
     const cpuSamples: number[] = [];
-    const analyzeSamples = measure(() => analyze(d.text, opts), d.warm, d.runs, d.budget, cpuSamples);
-    const coldSamples = measure(() => analyze(d.text, opts), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, clearMemos);
-    setParagraphSharing(false);
-    const freshSamples = measure(() => analyze(d.text, opts), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, clearMemos);
-    setParagraphSharing(true);
-    const parseSamples = measure(() => parsePlan(d.text), Math.min(d.warm, 3), Math.min(d.runs, 20), d.budget / 3);
+    const analyzeSamples = measure(() => analyzeDocument(d.text, opts, session), d.warm, d.runs, d.budget, cpuSamples);
+    let fresh: AnalysisSession = createSession();
+    const coldSamples = measure(() => analyzeDocument(d.text, opts, fresh), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, () => {
+      fresh = createSession();
+    });
+    const freshSamples = measure(() => analyzeDocument(d.text, opts, fresh), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, () => {
+      fresh = createSession({ paragraphSharing: false });
+    });
+    const parseSamples = measure(() => parsePlan(d.text, {}, session), Math.min(d.warm, 3), Math.min(d.runs, 20), d.budget / 3);
     const bytes = Buffer.byteLength(d.text);
     const sum = summarize(analyzeSamples);
     results.push({

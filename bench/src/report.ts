@@ -134,9 +134,9 @@ export function renderFigures(r: BenchResult): string {
     out.push('');
     out.push(
       'Wall time per analysis in one process after warm-up; CPU time is the same runs measured with `process.cpuUsage()` (less sensitive to other load on the machine). ' +
-        '“median” analyses the same text again, so what the core keeps per paragraph (indicator scans, term lists, explanation runs: bounded memos, `server/src/core/lru.ts`) serves it, as it serves every keystroke while a draft is edited. ' +
+        '“median” analyses the same text again, so what the core keeps per paragraph (indicator scans, term lists, explanation runs: bounded memos, `server/src/core/generation-memo.ts`) serves it, as it serves every keystroke while a draft is edited. ' +
         '“cold” clears those memos before each run (untimed): what a CLI run or the first analysis of a draft costs (paragraphs of equal text in the document are still worked out once). ' +
-        '“fresh” is cold with no sharing between equal paragraphs either (`setParagraphSharing(false)`): the cost of a document whose paragraphs all differ. The generated plans repeat seed paragraphs (“distinct”), so their cold figures are lower than a real plan of their size would give; their fresh figures are not.',
+        '“fresh” is cold with no sharing between equal paragraphs either (a session made with `createSession({ paragraphSharing: false })`): the cost of a document whose paragraphs all differ. The generated plans repeat seed paragraphs (“distinct”), so their cold figures are lower than a real plan of their size would give; their fresh figures are not.',
     );
     out.push('');
     out.push('| document | size | paragraphs (distinct) | sections | indicators | findings | runs | median | p95 | CPU median | cold median | fresh median | parse alone | MB/s | ms/MB |');

@@ -6,13 +6,11 @@
  */
 import { existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { locate, runRules } from '../core/analyze.js';
-import { allRules } from '../core/rules/index.js';
+import { analyzeDocument } from '../core/analyze.js';
 import { applyFixes } from '../core/fix.js';
 import type { Finding, LocatedFinding, Localized, Plan } from '../core/model.js';
-import { parsePlan } from '../core/parse.js';
 import type { RequirementSet } from '../core/requirements/types.js';
-import { applySuppressions } from '../core/suppress.js';
+import { createSession, type AnalysisSession } from '../core/session.js';
 import { draftSettings, type DraftSettings, type SettingsOverrides } from '../node/config.js';
 import { DecodeError, decodeFile, encodeText, type DecodedText } from '../node/decode.js';
 import type { ConfigProblem } from '../node/problems.js';
@@ -27,6 +25,8 @@ export interface DraftOptions extends SettingsOverrides {
   input?: Uint8Array;
   /** print stack traces of internal errors on stderr */
   debug?: boolean;
+  /** the analysis session (default: the CLI run's) */
+  session?: AnalysisSession;
 }
 
 export interface DraftResult {
@@ -49,6 +49,8 @@ export interface DraftResult {
   fixSkipped?: Localized;
   /** wall time of the analysis in milliseconds (reported with --debug) */
   ms: number;
+  /** the session the analysis ran in (for further core calls on the plan, e.g. alignPlan) */
+  session: AnalysisSession;
 }
 
 export interface DraftFailure {
@@ -86,46 +88,37 @@ function requirementSets(settings: DraftSettings, draftAbs: string, cwd: string)
   return res;
 }
 
-function problemToFinding(p: ConfigProblem, plan: Plan): LocatedFinding {
-  const start = plan.index.offsetAt(p.range.start);
-  const end = Math.max(start, plan.index.offsetAt(p.range.end));
-  return { start, end, ruleId: p.ruleId, severity: p.severity, message: p.message, range: plan.index.rangeOf({ start, end }) };
-}
+/** What the core keeps between analyses: one session per CLI run (this process). */
+const cliSession = createSession();
 
 function analyseText(text: string, file: string, cwd: string, options: DraftOptions) {
-  const plan = parsePlan(text);
   const display = displayPath(file, cwd);
-  const settings = draftSettings(file, plan.frontMatter, plan.index, options);
-  const req = requirementSets(settings, file, cwd);
-  const draftProblems = [...settings.draftProblems];
-  const externalProblems = [...settings.externalProblems];
-  for (const p of req.problems) {
-    if (p.file === display) draftProblems.push(p);
-    // a set named on the command line that does not exist: the problem is on the command line
-    else if (settings.requirementRefs.origin === 'cli' && !existsSync(path.resolve(cwd, p.file))) externalProblems.push({ ...p, file: '' });
-    else externalProblems.push(p);
-  }
-  // each rule runs on its own: a bug in one rule costs its findings, not the file or the run
-  const ruleFindings: Finding[] = [];
-  for (const rule of allRules) {
-    try {
-      ruleFindings.push(...runRules(plan, { profile: settings.profile, requirements: req.sets, year: settings.meta.year, rules: [rule] }));
-    } catch (e) {
-      const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      externalProblems.push({
-        file: display,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        ruleId: 'internal/error',
-        severity: 'error',
-        message: { zh: `规则 ${rule.meta.id} 内部错误，其结果缺失：${why}（请报告此问题）`, en: `internal error in rule ${rule.meta.id}, its findings are missing: ${why} (please report this)` },
-      });
-      if (options.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
-    }
-  }
-  const all: LocatedFinding[] = [...locate(plan, ruleFindings), ...draftProblems.map((p) => problemToFinding(p, plan))];
-  all.sort((a, b) => a.start - b.start || a.end - b.end);
-  const { kept, suppressed } = applySuppressions(all, { text, index: plan.index, frontMatter: plan.frontMatter });
-  return { plan, settings, requirements: req.sets, findings: kept, suppressed, externalProblems };
+  let settings!: DraftSettings;
+  let req!: { sets: RequirementSet[]; problems: ConfigProblem[] };
+  const externalProblems: ConfigProblem[] = [];
+  const analysis = analyzeDocument(
+    text,
+    (structure) => {
+      settings = draftSettings(file, structure.frontMatter, structure.index, options);
+      req = requirementSets(settings, file, cwd);
+      const draftProblems = [...settings.draftProblems];
+      externalProblems.push(...settings.externalProblems);
+      for (const p of req.problems) {
+        if (p.file === display) draftProblems.push(p);
+        // a set named on the command line that does not exist: the problem is on the command line
+        else if (settings.requirementRefs.origin === 'cli' && !existsSync(path.resolve(cwd, p.file))) externalProblems.push({ ...p, file: '' });
+        else externalProblems.push(p);
+      }
+      return { profile: settings.profile, requirements: req.sets, year: settings.meta.year, problems: draftProblems };
+    },
+    options.session ?? cliSession,
+    {
+      onError(_stage, e) {
+        if (options.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+      },
+    },
+  );
+  return { plan: analysis.plan, settings, requirements: req.sets, findings: analysis.findings, suppressed: analysis.suppressed, externalProblems };
 }
 
 /** Reads, decodes and analyses one draft; with `fix`, applies safe fixes and writes the file back. */
@@ -183,7 +176,7 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
       }
     }
   }
-  return { file, display, decoded, ...result, fixed, fixSkipped, ms: performance.now() - started };
+  return { file, display, decoded, ...result, fixed, fixSkipped, ms: performance.now() - started, session: options.session ?? cliSession };
 }
 
 /**

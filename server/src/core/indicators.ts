@@ -4,11 +4,12 @@
  * exact document offsets. The sentence-level reader is ./indicators/scan.ts; the plan-level
  * context (plan year, summary vs plan parts) is ./indicators/context.ts.
  */
+import { activeSession } from './session.js';
 import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
 import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
 import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
-import { fitsParagraphMemo, ParagraphSlot } from './lru.js';
+import { fitsParagraphMemo, ParagraphSlot } from './generation-memo.js';
 
 export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
 export { planYearOf } from './indicators/context.js';
@@ -36,7 +37,8 @@ export interface QuantityAnalysis {
   indicators: Indicator[];
 }
 
-const cache = new WeakMap<readonly Block[], QuantityAnalysis>();
+/** the quantities of each parsed plan (by its blocks), per session */
+const QUANTITIES: object = Object.freeze({ name: 'quantities by plan' });
 
 function toDoc(b: Block, i: number): number {
   return segmentOffset(b.segments, i);
@@ -47,6 +49,7 @@ function toDocEnd(b: Block, i: number): number {
 
 /** All quantitative statements of a plan (memoised per parsed plan). */
 export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
+  const cache = activeSession().state(QUANTITIES, () => new WeakMap<readonly Block[], QuantityAnalysis>());
   const hit = cache.get(plan.blocks);
   if (hit && plan.blocks.length > 0) return hit;
   const planYear = planYearOf(plan);
@@ -97,7 +100,7 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
 }
 
 /**
- * scanText of a paragraph, memoised by its text and the plan year (lru.ts: ParagraphMemo): while
+ * scanText of a paragraph, memoised by its text and the plan year (generation-memo.ts: ParagraphMemo): while
  * a draft is edited almost every paragraph is unchanged between two analyses. The raw statements are only
  * read, never changed, so one list serves every analysis.
  */

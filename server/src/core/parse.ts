@@ -3,7 +3,7 @@
  * inline enumerations → indicators. Pure and linear in the size of the text.
  */
 import { yaml } from './yaml.js';
-import { nextAnalysis } from './lru.js';
+import { activeSession, type AnalysisSession } from './session.js';
 import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section } from './model.js';
 import { LineIndex, isSpace } from './text.js';
 import { matchNumberToken, nextEnumerationMarker, parseChineseNumeral } from './numbering.js';
@@ -227,9 +227,18 @@ export interface ParseOptions {
   indicators?: boolean;
 }
 
-export function parsePlan(text: string, options: ParseOptions = {}): Plan {
-  // a new analysis: the paragraph memos keep what this one and the previous one use
-  nextAnalysis();
+/**
+ * Parses a draft in `session` (default: the active one; see ./session.ts), which begins a new
+ * analysis there: the paragraph memos keep what this one and the previous one use.
+ */
+export function parsePlan(text: string, options: ParseOptions = {}, session: AnalysisSession = activeSession()): Plan {
+  return session.run(() => {
+    session.beginAnalysis();
+    return parseInSession(text, options);
+  });
+}
+
+function parseInSession(text: string, options: ParseOptions): Plan {
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;

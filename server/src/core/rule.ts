@@ -4,6 +4,14 @@
  */
 import type { Finding, Localized, Plan, Severity } from './model.js';
 import type { RequirementSet } from './requirements/types.js';
+import type { QuantityAnalysis } from './indicators.js';
+import type { AlignmentResult } from './align/types.js';
+
+/**
+ * What a rule reads, for the pipeline (./analyze.ts): `structural` rules read the structure only and
+ * still run above the size guard; the others name the facts they need.
+ */
+export type RuleTag = 'structural' | 'indicator' | 'arithmetic' | 'alignment' | 'text' | 'config';
 
 export interface RuleExample {
   /** text that triggers the rule */
@@ -16,6 +24,8 @@ export interface RuleExample {
 export interface RuleMeta {
   /** stable id, e.g. "numbering/style" (a contract: never rename) */
   id: string;
+  /** what the rule reads (see RuleTag); `structural` rules run on drafts above the size guard */
+  tags: readonly RuleTag[];
   description: Localized;
   severity: Severity;
   /** the standard clause the rule enforces, if any, e.g. "GB/T 15834-2011 B.3.3" */
@@ -35,6 +45,10 @@ export interface RuleContext {
   requirements: readonly RequirementSet[];
   /** the draft's own year, from front matter, when known */
   year?: number;
+  /** the plan's quantitative statements (empty above the size guard) */
+  quantities: QuantityAnalysis;
+  /** the alignment of the plan with `requirements` (computed once per plan and sets) */
+  alignment(): AlignmentResult;
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }
 

@@ -2,6 +2,7 @@
  * The alignment of a draft with its requirement sets, in the shape the views need (hover, code
  * lens, tree view, status bar). Adapter over the core alignment module; cached per analysis.
  */
+import type { AnalysisSession } from '../core/session.js';
 import type { Plan } from '../core/model.js';
 import type { RequirementSet } from '../core/requirements/types.js';
 import { alignPlan } from '../core/align/index.js';
@@ -46,17 +47,17 @@ export function targetWording(t: { comparator: string; value: number; value2?: n
 
 const cache = new WeakMap<Plan, AlignView | null>();
 
-export function alignmentOf(plan: Plan, requirements: readonly RequirementSet[], year?: number): AlignView | undefined {
+export function alignmentOf(plan: Plan, requirements: readonly RequirementSet[], year?: number, session?: AnalysisSession): AlignView | undefined {
   if (requirements.length === 0) return undefined;
   const hit = cache.get(plan);
   if (hit !== undefined) return hit ?? undefined;
-  const view = computeAlignment(plan, requirements, year);
+  const view = computeAlignment(plan, requirements, year, session);
   cache.set(plan, view ?? null);
   return view;
 }
 
-function computeAlignment(plan: Plan, requirements: readonly RequirementSet[], year: number | undefined): AlignView | undefined {
-  const r = alignPlan(plan, requirements, { year });
+function computeAlignment(plan: Plan, requirements: readonly RequirementSet[], year: number | undefined, session: AnalysisSession | undefined): AlignView | undefined {
+  const r = alignPlan(plan, requirements, { year, session });
   const ids = (xs: number[]) => [...new Set(xs.filter((id) => id >= 0))];
   return {
     sets: r.sets.map((s) => s.name),

@@ -6,12 +6,11 @@
  * still gets what the other stages computed.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, LocatedFinding, Plan, Severity } from '../core/model.js';
-import { parsePlan } from '../core/parse.js';
-import { locate, runRules } from '../core/analyze.js';
-import { allRules } from '../core/rules/index.js';
+import type { LocatedFinding, Plan } from '../core/model.js';
+import { analysisSteps, parseDocument, type DocumentAnalysis } from '../core/analyze.js';
+import { createSession, type AnalysisSession } from '../core/session.js';
 import { LineIndex } from '../core/text.js';
-import { Lru } from '../core/lru.js';
+import { Lru } from '../core/generation-memo.js';
 import type { Logger } from './log.js';
 import { describeError } from './log.js';
 import type { ContextProvider, DocContext } from './workspace.js';
@@ -28,6 +27,8 @@ export interface DocAnalysis {
   failures: string[];
   /** analysis time in ms (parse + rules), for the log and the benchmark */
   millis: number;
+  /** the session the analysis ran in (views compute the alignment there, from its memos) */
+  session: AnalysisSession;
 }
 
 export class Superseded extends Error {
@@ -35,8 +36,6 @@ export class Superseded extends Error {
     super('superseded by a newer version');
   }
 }
-
-const severityOrder: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export function emptyPlan(text: string): Plan {
   return {
@@ -52,25 +51,6 @@ export function emptyPlan(text: string): Plan {
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Rules that only read the structure (cheap, linear): what still runs on a very large document. */
-export function structuralRule(id: string): boolean {
-  return id.startsWith('numbering/') || id.startsWith('heading/') || id.startsWith('enumeration/');
-}
-
-function largeDocumentFinding(plan: Plan, size: number, limit: number): Finding {
-  const first = plan.index.line(0);
-  return {
-    start: first.start,
-    end: first.end,
-    ruleId: 'planlint/large-document',
-    severity: 'information',
-    message: {
-      zh: `文稿较大（${size} 字符，超过 planlint.maxDocumentSize = ${limit}），只做结构检查（编号、标题、列举）；指标与对齐检查已跳过`,
-      en: `large document (${size} characters, over planlint.maxDocumentSize = ${limit}): structural checks only (numbering, headings, enumerations); indicator and alignment checks skipped`,
-    },
-  };
-}
 
 interface Inflight {
   version: number;
@@ -99,6 +79,8 @@ export class Analyzer {
   private readonly inflight = new Map<string, Inflight>();
   /** counts, for tests and the log: how many analyses actually ran */
   runs = 0;
+  /** everything the core keeps between analyses: one session per language server */
+  readonly session: AnalysisSession = createSession();
 
   constructor(
     private readonly contexts: ContextProvider,
@@ -176,69 +158,58 @@ export class Analyzer {
     const version = doc.version;
     const failures: string[] = [];
     const t0 = performance.now();
-    let plan: Plan;
+    let structure: Plan;
     try {
-      plan = parsePlan(text);
+      structure = parseDocument(text, this.session);
     } catch (err) {
       failures.push('parse');
       this.log.error(`parse failed for ${doc.uri}`, err);
-      plan = emptyPlan(text);
+      structure = emptyPlan(text);
     }
     let millis = performance.now() - t0;
     await tick();
     if (!isCurrent()) throw new Superseded();
 
-    const context = await this.contexts.contextFor(doc, plan);
+    const context = await this.contexts.contextFor(doc, structure);
     if (!isCurrent()) throw new Superseded();
 
-    let findings: Finding[] = [];
-    const t1 = performance.now();
-    if (context.isPlan) {
-      const large = text.length > context.settings.maxDocumentSize;
-      const rules = large ? allRules.filter((r) => structuralRule(r.meta.id)) : allRules;
-      if (large) findings.push(largeDocumentFinding(plan, text.length, context.settings.maxDocumentSize));
-      // on longer documents, yield between rules so that a newer edit can supersede this work
-      const yieldBetweenRules = text.length > 20_000;
-      for (const rule of rules) {
-        if (yieldBetweenRules) {
-          await tick();
-          if (!isCurrent()) throw new Superseded();
-        }
-        try {
-          // a loop, not push(...spread): a rule with 150,000 findings would overflow the call stack
-          for (const f of runRules(plan, {
-            rules: [rule],
+    let t1 = performance.now();
+    // a document that is not a plan reports nothing, but its views still show its indicators
+    const steps = analysisSteps(
+      structure,
+      context.isPlan
+        ? {
             profile: context.profile,
             requirements: context.requirements,
             year: context.year,
-          }))
-            findings.push(f);
-        } catch (err) {
-          failures.push(rule.meta.id);
-          this.log.error(`rule ${rule.meta.id} failed on ${doc.uri}`, err);
-        }
+            problems: context.problems(structure),
+            maxFullAnalysisBytes: context.settings.maxDocumentSize,
+          }
+        : { rules: [], maxFullAnalysisBytes: context.settings.maxDocumentSize, suppress: false },
+      this.session,
+      { onError: (stage, err) => this.log.error(`${stage.includes('/') ? 'rule ' : ''}${stage} failed on ${doc.uri}`, describeError(err)) },
+    );
+    // on longer documents, yield between rules so that a newer edit can supersede this work
+    const yieldBetweenRules = text.length > 20_000;
+    let analysis: DocumentAnalysis;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        analysis = step.value;
+        break;
       }
-      for (const f of context.extraFindings(plan)) findings.push(f);
-      try {
-        findings = context.filterSuppressed(plan, findings);
-      } catch (err) {
-        failures.push('suppression');
-        this.log.error(`suppression failed on ${doc.uri}`, err);
+      if (yieldBetweenRules) {
+        millis += performance.now() - t1;
+        await tick();
+        if (!isCurrent()) throw new Superseded();
+        t1 = performance.now();
       }
-      findings.sort(
-        (a, b) => a.start - b.start || a.end - b.end || severityOrder[a.severity] - severityOrder[b.severity],
-      );
     }
     millis += performance.now() - t1;
     this.runs++;
-    let located: LocatedFinding[] = [];
-    try {
-      located = locate(plan, findings);
-    } catch (err) {
-      failures.push('locate');
-      this.log.error(`locating findings failed on ${doc.uri}`, describeError(err));
-    }
-    const result: DocAnalysis = { uri: doc.uri, version, generation, plan, findings: located, context, failures, millis };
+    failures.push(...analysis.failures);
+    const findings = context.isPlan ? analysis.findings : [];
+    const result: DocAnalysis = { uri: doc.uri, version, generation, plan: analysis.plan, findings, context, failures, millis, session: this.session };
     if (generation === this.generation) {
       const prev = this.cache.peek(doc.uri);
       if (!prev || prev.version <= version) this.cache.set(doc.uri, result);

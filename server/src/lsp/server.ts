@@ -341,7 +341,7 @@ export function startServer(connection: Connection): void {
       const a = await current(p.textDocument.uri);
       if (!a?.context.isPlan) return null;
       const offset = a.plan.index.offsetAt(p.position);
-      const align = alignmentOf(a.plan, a.context.requirements, a.context.year);
+      const align = alignmentOf(a.plan, a.context.requirements, a.context.year, a.session);
       return indicatorHover(a.plan, offset, align) ?? headingHover(a.plan, offset, align);
     }),
   );
@@ -357,7 +357,7 @@ export function startServer(connection: Connection): void {
     guard('codeLens', [], async () => {
       const a = await current(p.textDocument.uri);
       if (!a?.context.isPlan || !a.context.settings.codeLens) return [];
-      return codeLenses(a.plan, alignmentOf(a.plan, a.context.requirements, a.context.year));
+      return codeLenses(a.plan, alignmentOf(a.plan, a.context.requirements, a.context.year, a.session));
     }),
   );
 
@@ -381,7 +381,7 @@ export function startServer(connection: Connection): void {
       const a = await current(p?.uri);
       if (!a) return null;
       const count = (s: string) => a.findings.filter((f) => f.severity === s).length;
-      const align = alignmentOf(a.plan, a.context.requirements, a.context.year);
+      const align = alignmentOf(a.plan, a.context.requirements, a.context.year, a.session);
       return {
         uri: a.uri,
         isPlan: a.context.isPlan,

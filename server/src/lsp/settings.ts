@@ -4,6 +4,7 @@
  * to the defaults here, so a bare LSP client (no settings at all) still gets every feature.
  */
 import type { Severity } from '../core/model.js';
+import { DEFAULT_MAX_FULL_ANALYSIS_BYTES } from '../core/analyze.js';
 
 export type MessageLanguage = 'zh' | 'en' | 'zh-en';
 /** as configured: `auto` follows the editor's UI language (the initialize request's locale) */
@@ -41,7 +42,7 @@ export interface PlanlintSettings {
   debounce: number;
   /** code lenses on level-1 headings */
   codeLens: boolean;
-  /** above this many characters only the structural rules run (numbering, headings, enumerations) */
+  /** size guard in UTF-8 bytes (core analyze.ts: DEFAULT_MAX_FULL_ANALYSIS_BYTES): above it, structural checks only */
   maxDocumentSize: number;
 }
 
@@ -55,7 +56,7 @@ export const defaultSettings: PlanlintSettings = {
   language: 'zh-en',
   debounce: 150,
   codeLens: true,
-  maxDocumentSize: 2_000_000,
+  maxDocumentSize: DEFAULT_MAX_FULL_ANALYSIS_BYTES,
 };
 
 const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);

@@ -5,11 +5,11 @@ import { alignPlan } from '../core/align/index.js';
 import { buildReview, renderHtml, renderMarkdown } from '../core/report/index.js';
 import type { AlignmentResult, CsvResult, ReportResult } from './protocol.js';
 import { isAbsolute, relative } from 'node:path';
-import { indicatorJson } from '../cli/format/model.js';
+import { indicatorJson } from '../core/report/plan-json.js';
 
 
 export function alignmentResult(a: DocAnalysis): AlignmentResult {
-  const align = alignmentOf(a.plan, a.context.requirements, a.context.year);
+  const align = alignmentOf(a.plan, a.context.requirements, a.context.year, a.session);
   const base: AlignmentResult = { uri: a.uri, version: a.version, sets: [], coverage: null, themes: [], targets: [] };
   if (!align) return base;
   const { plan } = a;
@@ -82,7 +82,7 @@ export function reportFor(a: DocAnalysis, format: 'html' | 'md' | 'json'): Repor
       message: '未配置上级要求集（planlint.requirements 或 front matter requirements） No requirement sets configured',
     };
   }
-  const result = alignPlan(a.plan, a.context.requirements, { year: a.context.year });
+  const result = alignPlan(a.plan, a.context.requirements, { year: a.context.year, session: a.session });
   const review = buildReview(a.plan, result, a.context.requirements, { path: a.context.path ? displayPath(a.context.path) : a.uri });
   const content = format === 'html' ? renderHtml(review) : format === 'md' ? renderMarkdown(review) : JSON.stringify(review, null, 2);
   return { format, content, available: true };

@@ -10,10 +10,10 @@ import picomatch from 'picomatch';
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { posix, relative, sep } from 'node:path';
-import type { Finding, Plan } from '../core/model.js';
+import type { Plan } from '../core/model.js';
+import type { DraftProblem } from '../core/analyze.js';
 import type { Profile } from '../core/profile.js';
 import type { RequirementSet } from '../core/requirements/types.js';
-import { applySuppressions } from '../core/suppress.js';
 import { clearConfigCache, draftSettings, loadProfile, type DraftSettings } from '../node/config.js';
 import { dedupeProblems, type ConfigProblem } from '../node/problems.js';
 import { bundledSetPath, resolveRequirementSets, type ResolveResult } from '../node/requirements.js';
@@ -33,10 +33,8 @@ export interface DocContext {
   markdown: boolean;
   /** requirement-set references that resolved to files (for document links) */
   requirementFiles: { ref: string; path: string }[];
-  /** findings that come from the context rather than the rules (configuration problems) */
-  extraFindings(plan: Plan): Finding[];
-  /** drops findings the document suppresses with disable markers */
-  filterSuppressed(plan: Plan, findings: Finding[]): Finding[];
+  /** configuration problems to report in the draft (those of other files on its first line) */
+  problems(plan: Plan): DraftProblem[];
 }
 
 export interface ContextProvider {
@@ -137,19 +135,12 @@ function displayPath(p: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
-function problemToFinding(p: ConfigProblem, plan: Plan): Finding {
-  const start = plan.index.offsetAt(p.range.start);
-  const end = Math.max(start, plan.index.offsetAt(p.range.end));
-  return { start, end, ruleId: p.ruleId, severity: p.severity, message: p.message };
-}
-
 /** A problem in another file (planlint.yaml, a profile, a requirement set), shown on the draft's first line. */
-function externalToFinding(p: ConfigProblem, plan: Plan): Finding {
+function externalToProblem(p: ConfigProblem, plan: Plan): DraftProblem {
   const firstLine = plan.index.line(0);
   const where = `${p.file || '（命令行 settings）'}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
   return {
-    start: firstLine.start,
-    end: firstLine.end,
+    range: plan.index.rangeOf({ start: firstLine.start, end: firstLine.end }),
     ruleId: p.ruleId,
     severity: p.severity,
     message: { zh: `配置问题 ${where}：${p.message.zh}`, en: `configuration problem ${where}: ${p.message.en}` },
@@ -280,10 +271,7 @@ export class Workspace implements ContextProvider {
       }
     }
 
-    const extra = (pl: Plan): Finding[] => [
-      ...draftProblems.map((p) => problemToFinding(p, pl)),
-      ...dedupeProblems(externalProblems).map((p) => externalToFinding(p, pl)),
-    ];
+    const problems = (pl: Plan): DraftProblem[] => [...draftProblems, ...dedupeProblems(externalProblems).map((p) => externalToProblem(p, pl))];
     return {
       isPlan,
       settings,
@@ -293,9 +281,7 @@ export class Workspace implements ContextProvider {
       path: docPath,
       markdown,
       requirementFiles,
-      extraFindings: extra,
-      filterSuppressed: (pl, findings) =>
-        applySuppressions(findings, { text: pl.text, index: pl.index, frontMatter: pl.frontMatter }).kept,
+      problems,
     };
   }
 

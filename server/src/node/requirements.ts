@@ -11,7 +11,7 @@ import { yaml } from '../core/yaml.js';
 import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
 import type { ConfigProblem } from './problems.js';
-import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/themes.js';
+import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/index.js';
 import requirementsSchema from '../../../schemas/requirements.schema.json';
 import { findBundled } from './bundled.js';
 

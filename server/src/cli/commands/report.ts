@@ -55,7 +55,7 @@ export const command: CliCommand = {
             en: `${r.display}: no requirement set. Name one with --requirements (e.g. henan-2021), or declare it in the front matter (requirements) or planlint.yaml`,
           });
         }
-        const result = alignPlan(r.plan, r.requirements, { year: r.settings.meta.year });
+        const result = alignPlan(r.plan, r.requirements, { year: r.settings.meta.year, session: r.session });
         const review = buildReview(r.plan, result, r.requirements, { path: r.display });
         const text = opts.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : opts.format === 'html' ? renderHtml(review) : renderMarkdown(review);
         if (opts.output) writeFileSync(opts.output, text);

@@ -2,7 +2,7 @@
  * The machine-readable result of `planlint check` (schemas/report.schema.json). Field names are a
  * contract: files[].sections/enumerations/indicators/diagnostics and summary.
  */
-import type { Enumeration, Indicator, LocatedFinding, Plan, Section, Severity } from '../../core/model.js';
+import type { LocatedFinding, Plan, Severity } from '../../core/model.js';
 import type { Range } from '../../core/text.js';
 import type { ConfigProblem } from '../../node/problems.js';
 import type { Lang } from '../env.js';
@@ -11,42 +11,8 @@ import type { DraftFailure, DraftResult } from '../pipeline.js';
 export const TOOL_NAME = 'planlint';
 export const TOOL_VERSION = '0.1.0';
 
-export interface JsonSection {
-  level: 1 | 2 | 3 | 4;
-  /** the number as written, without brackets or punctuation ("一", "3") */
-  number: string;
-  /** the numbering token exactly as written ("（一）", "3.") */
-  token: string;
-  title: string;
-  /** the heading */
-  range: Range;
-  /** the whole section, heading through its last body line */
-  fullRange: Range;
-  children: JsonSection[];
-}
-
-export interface JsonEnumeration {
-  kind: string;
-  /** number of the enclosing section, if any */
-  section?: string;
-  range: Range;
-  items: { number: number; marker: string; range: Range }[];
-}
-
-export interface JsonIndicator {
-  text: string;
-  name: string;
-  comparator: string;
-  op: string;
-  value: number;
-  value2?: number;
-  unit: string;
-  qualifier?: string;
-  deadline?: string;
-  kind: 'target' | 'achieved';
-  section?: string;
-  range: Range;
-}
+export { enumerationJson, indicatorJson, sectionJson, type JsonEnumeration, type JsonIndicator, type JsonSection } from '../../core/report/plan-json.js';
+import { enumerationJson, indicatorJson, sectionJson, type JsonEnumeration, type JsonIndicator, type JsonSection } from '../../core/report/plan-json.js';
 
 export interface JsonEdit {
   range: Range;
@@ -106,45 +72,6 @@ export interface JsonReport {
   files: JsonFile[];
   problems: JsonProblem[];
   summary: JsonSummary;
-}
-
-export function sectionJson(s: Section, plan: Plan): JsonSection {
-  return {
-    level: s.level,
-    number: s.number,
-    token: s.token.raw,
-    title: s.title,
-    range: plan.index.rangeOf(s.heading),
-    fullRange: plan.index.rangeOf(s),
-    children: s.children.map((c) => sectionJson(c, plan)),
-  };
-}
-
-function sectionNumber(plan: Plan, id: number | undefined): string | undefined {
-  if (id === undefined) return undefined;
-  // the path of numbers from the top, e.g. "一/（二）/3."
-  const parts: string[] = [];
-  for (let s: Section | undefined = plan.allSections[id]; s; s = s.parentId === undefined ? undefined : plan.allSections[s.parentId]) parts.unshift(s.token.raw);
-  return parts.join(' ');
-}
-
-export function enumerationJson(e: Enumeration, plan: Plan): JsonEnumeration {
-  return {
-    kind: e.kind,
-    ...(e.sectionId !== undefined ? { section: sectionNumber(plan, e.sectionId) } : {}),
-    range: plan.index.rangeOf(e),
-    items: e.items.map((i) => ({ number: i.number, marker: i.marker, range: plan.index.rangeOf(i) })),
-  };
-}
-
-export function indicatorJson(i: Indicator, plan: Plan): JsonIndicator {
-  const out: JsonIndicator = { text: i.text, name: i.name, comparator: i.comparator, op: i.op, value: i.value, unit: i.unit, kind: i.kind, range: plan.index.rangeOf(i) };
-  if (i.value2 !== undefined) out.value2 = i.value2;
-  if (i.qualifier) out.qualifier = i.qualifier;
-  if (i.deadline) out.deadline = i.deadline;
-  const sec = sectionNumber(plan, i.sectionId);
-  if (sec) out.section = sec;
-  return out;
 }
 
 export function diagnosticJson(f: LocatedFinding, plan: Plan, lang: Lang): JsonDiagnostic {

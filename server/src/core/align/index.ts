@@ -5,7 +5,8 @@
  */
 import type { Plan } from '../model.js';
 import { segmentOffset } from '../text.js';
-import { fitsParagraphMemo, ParagraphSlot, registerMemo } from '../lru.js';
+import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
+import { activeSession, type AnalysisSession } from '../session.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
@@ -14,19 +15,26 @@ import type { AlignmentResult, SectionRef, SectionThemes, TargetStatus, ThemeSta
 
 export * from './types.js';
 export { choosePlanPart, draftLevel, draftYear } from './part.js';
-export { STRONG, WEAK, RELATIVE, keywordPattern } from './themes.js';
+export { STRONG, WEAK, RELATIVE } from './themes.js';
+export { keywordPattern, keywordWildcards, MAX_KEYWORD_WILDCARDS } from './keywords.js';
 export { compareTarget, describeTarget, nameSimilarity, normalizeUnit, NAME_MATCH, NAME_CLOSE } from './targets.js';
 
 export interface AlignOptions {
   /** the draft's year when known from outside the text (config); front matter wins */
   year?: number;
+  /** the session whose memos serve (default: the active one) */
+  session?: AnalysisSession;
 }
 
-const cache = new WeakMap<Plan, { sets: readonly RequirementSet[]; year?: number; result: AlignmentResult }>();
+/** The alignment of each plan of the session (the rules, the views and the report share it). */
+const ALIGNMENTS: object = Object.freeze({ name: 'alignments by plan' });
+const alignments = () => activeSession().state(ALIGNMENTS, () => new WeakMap<Plan, { sets: readonly RequirementSet[]; year?: number; result: AlignmentResult }>());
 
 const credit: Record<ThemeStatus, number> = { covered: 1, partial: 0.5, missing: 0 };
 
 export function alignPlan(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions = {}): AlignmentResult {
+  if (opts.session && opts.session !== activeSession()) return opts.session.run(() => alignPlan(plan, sets, { year: opts.year }));
+  const cache = alignments();
   const hit = cache.get(plan);
   if (hit && hit.year === opts.year && hit.sets.length === sets.length && hit.sets.every((s, i) => s === sets[i])) return hit.result;
   const result = compute(plan, sets, opts);
@@ -81,19 +89,15 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   };
 }
 
-/** Paragraphs without white space, by text (the quote finder's, kept as lru.ts explains). */
+/** Paragraphs without white space, by text (the quote finder's, kept as generation-memo.ts explains). */
 const stripped = new ParagraphSlot<string>();
 /**
  * The last joined text of a plan part (of a document within the paragraph memo's limit), with
  * the stripped paragraphs it joins: an analysis whose part has the same paragraphs (the same kept
  * strings, compared by identity) searches it again instead of joining a megabyte anew.
  */
-let lastJoined: { parts: string[]; text: string; starts: number[] } | undefined;
-registerMemo({
-  clear() {
-    lastJoined = undefined;
-  },
-});
+const LAST_JOINED: object = Object.freeze({ name: 'last joined plan part' });
+const lastJoined = () => activeSession().state(LAST_JOINED, (): { last?: { parts: string[]; text: string; starts: number[] } } => ({}));
 
 /** Searches the plan part's paragraphs for a wording, white space ignored. */
 function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[]): (quote: string) => { start: number; end: number } | undefined {
@@ -114,7 +118,8 @@ function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[
     const keep = fitsParagraphMemo(plan.blocks.length);
     const parts = blocks.map((b) => stripped.use(b, (text) => text.replace(/\s+/g, ''), keep));
     // the same paragraphs as the last analysis's (the kept strings themselves): its text serves
-    const last = lastJoined;
+    const kept = lastJoined();
+    const last = kept.last;
     if (last && last.parts.length === parts.length && parts.every((t, i) => t === last.parts[i])) return { text: last.text, blocks, starts: last.starts };
     const starts: number[] = [];
     let at = 0;
@@ -123,7 +128,7 @@ function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[
       at += t.length + 1;
     }
     const text = parts.join('\n');
-    lastJoined = keep ? { parts, text, starts } : undefined;
+    kept.last = keep ? { parts, text, starts } : undefined;
     return { text, blocks, starts };
   };
   return (quote) => {

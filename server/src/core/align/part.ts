@@ -9,6 +9,7 @@
  * as plan when its title names the plan year or plan words (计划, 安排, 打算, 要点, 任务 …).
  * Summary sections are left out only when at least one section remains.
  */
+import { activeSession } from '../session.js';
 import type { Plan, Section } from '../model.js';
 import type { PlanPart, SectionRef } from './types.js';
 
@@ -111,7 +112,8 @@ function indicatorsIn(list: Plan['indicators'], s: { start: number; end: number 
   return out;
 }
 
-const yearPatterns = new Map<number, RegExp>();
+/** the sticky-free year patterns by year, per session (their lastIndex is mutable state) */
+const YEAR_PATTERNS: object = Object.freeze({ name: 'year patterns' });
 
 /**
  * How often `text` names `year` as YEAR does (a year then 年): counted with test(), which makes no
@@ -121,6 +123,7 @@ const yearPatterns = new Map<number, RegExp>();
 export function countYear(text: string, year: number): number {
   // YEAR reads 1900–2099 only
   if (!Number.isInteger(year) || year < 1900 || year > 2099) return 0;
+  const yearPatterns = activeSession().state(YEAR_PATTERNS, () => new Map<number, RegExp>());
   let re = yearPatterns.get(year);
   if (!re) {
     re = new RegExp(`${year}\\s*年`, 'g');

@@ -3,6 +3,7 @@
  * similarity, and the shared terms that explain a match (maximal common substrings built from
  * shared bigrams). Pure and deterministic.
  */
+import { activeSession } from '../session.js';
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 const SPACE = /[\s\u3000\u00a0\ufeff]+/g;
 
@@ -26,8 +27,12 @@ export function isHan(c: number): boolean {
  */
 export type Term = number;
 
-const latinIds = new Map<string, number>();
-function latinId(word: string): number {
+const LATIN_IDS: object = Object.freeze({ name: 'Latin word ids' });
+/** The active session's ids of Latin words (they live as long as its term dictionary). */
+function latinIdMap(): Map<string, number> {
+  return activeSession().state(LATIN_IDS, () => new Map<string, number>());
+}
+function latinId(latinIds: Map<string, number>, word: string): number {
   let id = latinIds.get(word);
   if (id === undefined) {
     id = HAN_SPAN * HAN_SPAN + latinIds.size;
@@ -48,6 +53,7 @@ export function bigramId(norm: string, i: number): Term {
 }
 
 export function forEachTerm(norm: string, f: (t: Term) => void): void {
+  let latinIds: Map<string, number> | undefined;
   let latinStart = -1;
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
@@ -57,12 +63,12 @@ export function forEachTerm(norm: string, f: (t: Term) => void): void {
       continue;
     }
     if (latinStart >= 0) {
-      if (i - latinStart >= 2) f(latinId(norm.slice(latinStart, i)));
+      if (i - latinStart >= 2) f(latinId((latinIds ??= latinIdMap()), norm.slice(latinStart, i)));
       latinStart = -1;
     }
     if (isHan(c) && i + 1 < norm.length && isHan(norm.charCodeAt(i + 1))) f(hanIndex(c) * HAN_SPAN + hanIndex(norm.charCodeAt(i + 1)));
   }
-  if (latinStart >= 0 && norm.length - latinStart >= 2) f(latinId(norm.slice(latinStart)));
+  if (latinStart >= 0 && norm.length - latinStart >= 2) f(latinId(latinIds ?? latinIdMap(), norm.slice(latinStart)));
 }
 
 export function terms(norm: string): Term[] {

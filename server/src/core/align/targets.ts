@@ -21,12 +21,13 @@
  * may say so explicitly with `binds`). A non-binding target the draft does not state is
  * not-applicable, not missing.
  */
+import { activeSession } from '../session.js';
 import type { Indicator, IndicatorOp } from '../model.js';
 import type { RequirementSet, Target } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import type { PlanPart, TargetAlignment, TargetProblem, TargetStatus } from './types.js';
 import { normalize } from './similarity.js';
-import { Lru } from '../lru.js';
+import { Lru } from '../generation-memo.js';
 
 export const NAME_MATCH = 0.6;
 export const NAME_CLOSE = 0.8;
@@ -63,17 +64,21 @@ interface PreparedName {
 }
 
 /** Prepared draft indicator names by name (bounded): names recur across the analyses of a draft. */
-const preparedNames = new Lru<string, PreparedName>(4096);
+const PREPARED: object = Object.freeze({ name: 'prepared indicator names' });
+/** The active session's prepared names (an Lru) and targets (by target object). */
+function prepared(): { names: Lru<string, PreparedName>; targets: WeakMap<Target, PreparedName[]> } {
+  return activeSession().state(PREPARED, () => ({ names: new Lru<string, PreparedName>(4096), targets: new WeakMap<Target, PreparedName[]>() }));
+}
 
 function prepareName(n: string): PreparedName {
-  return preparedNames.use(n, () => {
+  return prepared().names.use(n, () => {
     const clean = cleanName(n);
     return { clean, grams: bigrams(clean) };
   });
 }
 
-const preparedTargets = new WeakMap<Target, PreparedName[]>();
 function targetNames(target: Target): PreparedName[] {
+  const preparedTargets = prepared().targets;
   let names = preparedTargets.get(target);
   if (!names) {
     names = [target.name, ...(target.aliases ?? [])].map(prepareName);

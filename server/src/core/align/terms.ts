@@ -6,15 +6,32 @@
  * postings live in typed arrays indexed by term instead of Maps: the alignment of a 1 MB draft
  * spent a third of its time hashing terms and collecting the Maps' garbage.
  *
- * A paragraph's terms are computed once per paragraph text and kept (lru.ts: ParagraphMemo):
+ * A paragraph's terms are computed once per paragraph text and kept (generation-memo.ts: ParagraphMemo):
  * while a draft is edited almost every paragraph is unchanged between two analyses.
  */
-import { ParagraphSlot, registerMemo } from '../lru.js';
+import { ParagraphSlot } from '../generation-memo.js';
+import { activeSession } from '../session.js';
 import { forEachTerm, normalize, type Term } from './similarity.js';
 
-const denseIds = new Map<Term, number>();
-/** raw term of each dense id (for explanations, which weigh raw terms) */
-let rawOf: Term[] = [];
+/** The term dictionary of a session (see ./session.ts), with termList's buffers. */
+interface Dictionary {
+  denseIds: Map<Term, number>;
+  /** raw term of each dense id (for explanations, which weigh raw terms) */
+  rawOf: Term[];
+  /** bumped when the dictionary starts again: term lists of older generations are not used */
+  generation: number;
+  /** counts of termList, by dense id */
+  countScratch: Scratch;
+  /** termList's distinct ids while counting */
+  idBuffer: Int32Array<ArrayBuffer>;
+}
+
+const DICTIONARY: object = Object.freeze({ name: 'term dictionary' });
+
+/** The active session's term dictionary. */
+function dictionary(): Dictionary {
+  return activeSession().state(DICTIONARY, (): Dictionary => ({ denseIds: new Map(), rawOf: [], generation: 0, countScratch: new Scratch(), idBuffer: new Int32Array(1024) }));
+}
 
 /**
  * Above this many distinct terms the dictionary starts again (with the paragraph cache, whose
@@ -25,24 +42,29 @@ const DICTIONARY_LIMIT = 2_000_000;
 
 /** Number of dense ids handed out: every id is below it. */
 export function termSpace(): number {
-  return rawOf.length;
+  return dictionary().rawOf.length;
 }
 
 export function rawTerm(id: number): Term {
-  return rawOf[id]!;
+  return dictionary().rawOf[id]!;
 }
 
-/** The dense id of a raw term, when it has one. */
-export function denseIdOf(raw: Term): number | undefined {
-  return denseIds.get(raw);
+/** The dense id of a raw term, when it has one (the lookup of `dict`, default the active session's). */
+export function denseIdOf(raw: Term, dict: { denseIds: Map<Term, number> } = dictionary()): number | undefined {
+  return dict.denseIds.get(raw);
 }
 
-function denseId(raw: Term): number {
-  let id = denseIds.get(raw);
+/** The active session's dictionary lookup, for loops that look up many terms. */
+export function termLookup(): { denseIds: Map<Term, number> } {
+  return dictionary();
+}
+
+function denseId(d: Dictionary, raw: Term): number {
+  let id = d.denseIds.get(raw);
   if (id === undefined) {
-    id = rawOf.length;
-    denseIds.set(raw, id);
-    rawOf.push(raw);
+    id = d.rawOf.length;
+    d.denseIds.set(raw, id);
+    d.rawOf.push(raw);
   }
   return id;
 }
@@ -81,30 +103,29 @@ export function termList(text: string, norm = normalize(text)): TermList {
   // summation order of the Map-based vectors this replaces, so that scores stay bit-for-bit the
   // same); the scratch array is left zeroed
   // distinct ids gather in a reused buffer; the list keeps an exact-size copy
+  const d = dictionary();
   let n = 0;
   forEachTerm(norm, (t) => {
-    const id = denseId(t);
-    const seen = countScratch.ids();
+    const id = denseId(d, t);
+    const seen = d.countScratch.ids(d.rawOf.length);
     if (seen[id] === 0) {
-      idBuffer = withRoom(idBuffer, n + 1, n);
-      idBuffer[n++] = id;
+      d.idBuffer = withRoom(d.idBuffer, n + 1, n);
+      d.idBuffer[n++] = id;
     }
     seen[id]!++;
   });
-  const seen = countScratch.ids();
-  const out = idBuffer.slice(0, n);
+  const seen = d.countScratch.ids(d.rawOf.length);
+  const out = d.idBuffer.slice(0, n);
   const cs = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     cs[k] = seen[out[k]!]!;
     seen[out[k]!] = 0;
   }
   // every field present from the start: one object shape, so the hot loops over lists stay monomorphic
-  return { text, norm: undefined, ids: out, counts: cs, runs: undefined, keywords: undefined, generation };
+  return { text, norm: undefined, ids: out, counts: cs, runs: undefined, keywords: undefined, generation: d.generation };
 }
 
 const termSlot = new ParagraphSlot<TermList>();
-
-let generation = 0;
 
 /**
  * Called before an analysis computes term lists: starts the dictionary again when it has grown
@@ -112,27 +133,19 @@ let generation = 0;
  * (cached query lists) must be computed again.
  */
 export function dictionaryGeneration(): number {
-  if (rawOf.length > DICTIONARY_LIMIT) {
-    denseIds.clear();
-    rawOf = [];
-    generation++;
+  const d = dictionary();
+  if (d.rawOf.length > DICTIONARY_LIMIT) {
+    d.denseIds.clear();
+    d.rawOf = [];
+    d.generation++;
   }
-  return generation;
+  return d.generation;
 }
-
-// clearMemos() also starts the dictionary again (kept term lists of older generations are not used)
-registerMemo({
-  clear() {
-    denseIds.clear();
-    rawOf = [];
-    generation++;
-  },
-});
 
 /** Term list of a paragraph (normalised first), memoised by its text. */
 export function termsOfBlock(block: { text: string }, keep = true): TermList {
   const kept = termSlot.get(block, keep);
-  if (kept && kept.generation === generation) return kept;
+  if (kept && kept.generation === dictionary().generation) return kept;
   const list = termList(block.text);
   termSlot.set(block, keep, list);
   return list;
@@ -156,15 +169,11 @@ export function withRoom(buffer: Int32Array<ArrayBuffer>, size: number, keep = 0
  */
 export class Scratch {
   private a = new Int32Array(1024);
-  /** an Int32Array of at least termSpace() entries, all zero (callers must zero what they set) */
-  ids(): Int32Array {
+  /** an Int32Array of at least `space` (default termSpace()) entries, all zero (callers must zero what they set) */
+  ids(space = termSpace()): Int32Array {
     // grown while in use (new terms get ids mid-count): what was counted so far is kept
-    this.a = withRoom(this.a, termSpace(), this.a.length);
+    this.a = withRoom(this.a, space, this.a.length);
     return this.a;
   }
 }
 
-/** counts of termList, by dense id */
-const countScratch = new Scratch();
-/** termList's distinct ids while counting */
-let idBuffer = new Int32Array(1024);

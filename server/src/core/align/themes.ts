@@ -15,11 +15,13 @@
  * Status: covered when some section reaches the strong threshold, partial when only the weak one.
  */
 import type { Plan, Section } from '../model.js';
-import { fitsParagraphMemo, ParagraphMemo, registerMemo } from '../lru.js';
+import { fitsParagraphMemo, ParagraphMemo } from '../generation-memo.js';
+import { keywordPattern, QUOTES } from './keywords.js';
+import { activeSession } from '../session.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { bigramId, explainRuns, isHan, matchRuns, mergeRuns, normalize, queryIndex, type QueryIndex } from './similarity.js';
-import { denseIdOf, dictionaryGeneration, normOf, Scratch, termList, termsOfBlock, withRoom, type TermList } from './terms.js';
+import { denseIdOf, termLookup, dictionaryGeneration, normOf, Scratch, termList, termsOfBlock, withRoom, type TermList } from './terms.js';
 import { sectionRef } from './part.js';
 import type { Evidence, SectionRef, ThemeAlignment, ThemeMatch } from './types.js';
 
@@ -47,34 +49,6 @@ interface Unit {
   /** the unit's paragraphs: plan.blocks[b0 … b1 − 1] */
   b0: number;
   b1: number;
-}
-
-const QUOTES = /[“”‘’"'《》〈〉「」『』]/g;
-
-/**
- * At most this many wildcard gaps per keyword. Each bounded gap doubles the backtracking of a near
- * miss (a Han run one character short), so a chain of them is exponential: 32 gaps cost seconds per
- * text position. Gaps past the cap are dropped; the requirement set loader warns about them.
- */
-export const MAX_KEYWORD_WILDCARDS = 4;
-
-/** Number of wildcard gaps in a keyword (a run of `*` is one gap). */
-export function keywordWildcards(keyword: string): number {
-  return (keyword.match(/\*+/g) ?? []).length;
-}
-
-/** Keyword matcher: literal, quotes ignored; `*` = 2–3 Han characters. */
-export function keywordPattern(keyword: string): RegExp {
-  // consecutive wildcards form one gap (** = 4–6 characters): one bounded quantifier, not a chain
-  const pieces = normalize(keyword).replace(QUOTES, '').split(/(\*+)/);
-  let source = '';
-  let gaps = 0;
-  for (const piece of pieces) {
-    if (piece.startsWith('*')) {
-      if (gaps++ < MAX_KEYWORD_WILDCARDS) source += `[\\u4e00-\\u9fff]{${2 * piece.length},${3 * piece.length}}`;
-    } else source += piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(source);
 }
 
 function themeQuery(t: Theme): string {
@@ -148,7 +122,7 @@ interface PreparedSet {
   /** keywords without a literal piece of two characters: tried on every heading */
   unanchored: { ti: number; ki: number }[];
   /**
-   * heading hits by heading text, for the headings of the last two analyses (lru.ts
+   * heading hits by heading text, for the headings of the last two analyses (generation-memo.ts
    * ParagraphMemo): headings rarely change while a draft is edited. Not cleared by clearMemos():
    * it belongs to the prepared set (and goes with it), and hits depend on the heading alone.
    */
@@ -173,8 +147,7 @@ interface UnitCosine {
  * changes the frequency of a few terms; re-analysing the same text changes none.
  */
 interface CosineState {
-  /** clearMemos() epoch and dictionary generation the state belongs to */
-  epoch: number;
+  /** dictionary generation the state belongs to (a new session has new prepared sets) */
   generation: number;
   /** analyses counted; the stamp of the last one */
   stamp: number;
@@ -189,16 +162,9 @@ interface CosineState {
 }
 
 function newCosineState(generation: number): CosineState {
-  return { epoch: cosineEpoch, generation, stamp: 0, n: -1, df: new Int32Array(0), seen: new Int32Array(0), seenCount: 0, units: new ParagraphMemo({ memo: false }) };
+  return { generation, stamp: 0, n: -1, df: new Int32Array(0), seen: new Int32Array(0), seenCount: 0, units: new ParagraphMemo({ memo: false }) };
 }
 
-/** bumped by clearMemos(): every prepared set's cosine state starts again */
-let cosineEpoch = 0;
-registerMemo({
-  clear() {
-    cosineEpoch++;
-  },
-});
 
 interface HeadingHit {
   theme: number;
@@ -209,8 +175,10 @@ interface HeadingHit {
 
 
 /** Set-derived data, computed once per set object (sets are immutable once loaded). */
-const preparedSets = new WeakMap<RequirementSet, PreparedSet>();
+const PREPARED: object = Object.freeze({ name: 'prepared requirement sets' });
 function prepare(set: RequirementSet, generation: number): PreparedSet {
+  // per session: a prepared set carries the cosine state of the session's last analysis
+  const preparedSets = activeSession().state(PREPARED, () => new WeakMap<RequirementSet, PreparedSet>());
   let p = preparedSets.get(set);
   if (!p) {
     const queries = set.themes.map(themeQuery);
@@ -246,9 +214,10 @@ function prepare(set: RequirementSet, generation: number): PreparedSet {
 /** Dense id of the Han bigram at each position of a text whose terms have ids (−1 elsewhere). */
 function bigramIds(norm: string): Int32Array {
   const out = new Int32Array(norm.length).fill(-1);
+  const dict = termLookup();
   for (let i = 0; i + 1 < norm.length; i++) {
     if (!isHan(norm.charCodeAt(i)) || !isHan(norm.charCodeAt(i + 1))) continue;
-    out[i] = denseIdOf(bigramId(norm, i)) ?? -1;
+    out[i] = denseIdOf(bigramId(norm, i), dict) ?? -1;
   }
   return out;
 }
@@ -287,23 +256,45 @@ function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
   return kept;
 }
 
-/** document frequency by dense term id (left zeroed by each analysis) */
-const dfScratch = new Scratch();
-/** the themes' postings by dense term id: 1 + the first entry of the term's chain (left zeroed) */
-const postScratch = new Scratch();
-/** merged counts by dense term id while a unit's paragraphs are merged (left zeroed) */
-const accScratch = new Scratch();
-let touchedBuffer = new Int32Array(1024);
-let seenBuffer = new Int32Array(1024);
-/** the units supporting a theme (explainMatches), reused */
-let supportBuffer = new Int32Array(1024);
-/**
- * IDF by dense term id for the terms of the current analysis, negative for the terms of a theme
- * query (which have postings): the cosine loop reads one array per term (left zeroed)
- */
-let idfScratch = new Float64Array(1024);
-/** terms whose document frequency changed since the last analysis (left zeroed) */
-let changedScratch = new Uint8Array(1024);
+/** The buffers the alignment reuses from one analysis to the next, per session (./session.ts). */
+interface Buffers {
+  /** document frequency by dense term id (left zeroed by each analysis) */
+  dfScratch: Scratch;
+  /** the themes' postings by dense term id: 1 + the first entry of the term's chain (left zeroed) */
+  postScratch: Scratch;
+  /** merged counts by dense term id while a unit's paragraphs are merged (left zeroed) */
+  accScratch: Scratch;
+  touchedBuffer: Int32Array<ArrayBuffer>;
+  seenBuffer: Int32Array<ArrayBuffer>;
+  /** the units supporting a theme (explainMatches), reused */
+  supportBuffer: Int32Array<ArrayBuffer>;
+  /**
+   * IDF by dense term id for the terms of the current analysis, negative for the terms of a theme
+   * query (which have postings): the cosine loop reads one array per term (left zeroed)
+   */
+  idfScratch: Float64Array;
+  /** terms whose document frequency changed since the last analysis (left zeroed) */
+  changedScratch: Uint8Array;
+  /** the most entries one key of mergedMemo has held in this session (for tests) */
+  mostMergedEntries: number;
+}
+const BUFFERS: object = Object.freeze({ name: 'alignment buffers' });
+function buffers(): Buffers {
+  return activeSession().state(
+    BUFFERS,
+    (): Buffers => ({
+      dfScratch: new Scratch(),
+      postScratch: new Scratch(),
+      accScratch: new Scratch(),
+      touchedBuffer: new Int32Array(1024),
+      seenBuffer: new Int32Array(1024),
+      supportBuffer: new Int32Array(1024),
+      idfScratch: new Float64Array(1024),
+      changedScratch: new Uint8Array(1024),
+      mostMergedEntries: 0,
+    }),
+  );
+}
 
 /** Whether any of `ids` is marked. */
 function hasMarked(ids: Int32Array, marks: Uint8Array): boolean {
@@ -328,19 +319,14 @@ interface Merged {
 const mergedMemo = new ParagraphMemo<Merged[], TermList>();
 /** entries kept per key of mergedMemo */
 export const MERGED_PER_KEY = 8;
-let mostMergedEntries = 0;
-registerMemo({
-  clear() {
-    mostMergedEntries = 0;
-  },
-});
 
-/** The most entries one key of the merged-count memo has held since clearMemos() (for tests). */
+/** The most entries one key of the merged-count memo has held in the active session (for tests). */
 export function mostMergedEntriesPerKey(): number {
-  return mostMergedEntries;
+  return buffers().mostMergedEntries;
 }
 
 function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep: boolean): Merged {
+  const B = buffers();
   const first = blockTerms[b0]!;
   const entries = keep ? mergedMemo.get(first) : undefined;
   if (entries) {
@@ -350,18 +336,18 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
       return e;
     }
   }
-  const acc = accScratch.ids();
+  const acc = B.accScratch.ids();
   let nt = 0;
   for (let b = b0; b < b1; b++) {
     const { ids, counts } = blockTerms[b]!;
-    touchedBuffer = withRoom(touchedBuffer, nt + ids.length, nt);
+    B.touchedBuffer = withRoom(B.touchedBuffer, nt + ids.length, nt);
     for (let k = 0; k < ids.length; k++) {
       const x = ids[k]!;
-      if (acc[x] === 0) touchedBuffer[nt++] = x;
+      if (acc[x] === 0) B.touchedBuffer[nt++] = x;
       acc[x]! += counts[k]!;
     }
   }
-  const ids = touchedBuffer.slice(0, nt);
+  const ids = B.touchedBuffer.slice(0, nt);
   const counts = new Int32Array(nt);
   for (let k = 0; k < nt; k++) {
     counts[k] = acc[ids[k]!]!;
@@ -374,7 +360,8 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
       // key, so only the newest few are kept
       entries.push(merged);
       if (entries.length > MERGED_PER_KEY) entries.shift();
-      mostMergedEntries = Math.max(mostMergedEntries, entries.length);
+      const b = buffers();
+      b.mostMergedEntries = Math.max(b.mostMergedEntries, entries.length);
     } else mergedMemo.set(first, [merged]);
   }
   return merged;
@@ -410,6 +397,7 @@ const TF = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.
 const tf = (c: number) => (c < 256 ? TF[c]! : 1 + Math.log(c));
 
 export function alignThemes(plan: Plan, tops: readonly TopSection[], set: RequirementSet): ThemeAlignment[] {
+  const B = buffers();
   const generation = dictionaryGeneration();
   const prepared = prepare(set, generation);
   const { queryTerms } = prepared;
@@ -420,18 +408,18 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   // document frequencies over the paragraphs and the themes' queries, indexed by dense term id
   // (an array the size of the dictionary, reused and left zeroed), then IDF by document frequency
   const n = blockTerms.length + queryTerms.length;
-  const df = dfScratch.ids();
+  const df = B.dfScratch.ids();
   // the document's distinct terms gather in a reused buffer (a fresh array of a large draft's
   // hundred thousand terms was an eighth of what an analysis allocated)
   let seenCount = 0;
   const count = (ids: Int32Array) => {
-    seenBuffer = withRoom(seenBuffer, seenCount + ids.length, seenCount);
-    for (let k = 0; k < ids.length; k++) if (df[ids[k]!]!++ === 0) seenBuffer[seenCount++] = ids[k]!;
+    B.seenBuffer = withRoom(B.seenBuffer, seenCount + ids.length, seenCount);
+    for (let k = 0; k < ids.length; k++) if (df[ids[k]!]!++ === 0) B.seenBuffer[seenCount++] = ids[k]!;
   };
   for (const l of blockTerms) count(l.ids);
   for (const l of queryTerms) count(l.ids);
-  const seen = seenBuffer.subarray(0, seenCount);
-  const post = postScratch.ids();
+  const seen = B.seenBuffer.subarray(0, seenCount);
+  const post = B.postScratch.ids();
   try {
     const idfByDf = new Float64Array(n + 1);
     for (let d = 1; d <= n; d++) idfByDf[d] = idfWeight(n, d);
@@ -457,19 +445,19 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     });
 
     // one array read per term in the loop below: the term's IDF, negated when a query has it
-    if (idfScratch.length < df.length) idfScratch = new Float64Array(df.length);
-    const signedIdf = idfScratch;
+    if (B.idfScratch.length < df.length) B.idfScratch = new Float64Array(df.length);
+    const signedIdf = B.idfScratch;
     for (const x of seen) signedIdf[x] = idfByDf[df[x]!]!;
     for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) signedIdf[q.ids[k]!] = -idfByDf[df[q.ids[k]!]!]!;
 
     // what the last analysis left (CosineState): which terms changed their document frequency
     let state = prepared.cosine;
-    if (state.epoch !== cosineEpoch || state.generation !== generation) state = prepared.cosine = newCosineState(generation);
+    if (state.generation !== generation) state = prepared.cosine = newCosineState(generation);
     const previous = state.stamp;
     const stamp = ++state.stamp;
     const comparable = keep && state.n === n;
-    if (changedScratch.length < df.length) changedScratch = new Uint8Array(df.length);
-    const changed = changedScratch;
+    if (B.changedScratch.length < df.length) B.changedScratch = new Uint8Array(df.length);
+    const changed = B.changedScratch;
     let anyChanged = false;
     if (comparable) {
       for (const x of seen) {
@@ -547,7 +535,7 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     // leave the scratch arrays zeroed
     for (const x of seen) {
       df[x] = 0;
-      if (x < idfScratch.length) idfScratch[x] = 0;
+      if (x < B.idfScratch.length) B.idfScratch[x] = 0;
     }
     for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) post[q.ids[k]!] = 0;
   }
@@ -565,6 +553,7 @@ function explainMatches(
   idfOf: (id: number) => number,
   minWeight: number,
 ): ThemeAlignment[] {
+  const B = buffers();
   const { queryIndexes, queryBigrams, patterns } = prepared;
   const hitsOf = units.map((u) => (u.heading ? headingHits(prepared, u.heading) : NO_HITS));
   // score of each (theme, unit) at [ti * U + ui]: the similarity, raised by a keyword in the
@@ -621,15 +610,15 @@ function explainMatches(
     // the units supporting the theme, grouped by top section (units are in top order), each
     // group by rounded score (highest first), then position, then unit order
     // (units are in top order, so the supporting ones, in unit order, come grouped by top)
-    supportBuffer = withRoom(supportBuffer, U);
+    B.supportBuffer = withRoom(B.supportBuffer, U);
     let ns = 0;
     for (let ui = 0; ui < U; ui++) {
       const score = scores[ti * U + ui]!;
       if (score < WEAK || score < RELATIVE * bestPerUnit[ui]!) continue;
       rounded[ui] = round(score);
-      supportBuffer[ns++] = ui;
+      B.supportBuffer[ns++] = ui;
     }
-    const supporting = supportBuffer.subarray(0, ns);
+    const supporting = B.supportBuffer.subarray(0, ns);
     const groups: { top: number; from: number; to: number }[] = [];
     for (let i = 0; i < ns; i++) {
       const top = units[supporting[i]!]!.top;

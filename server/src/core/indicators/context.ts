@@ -3,7 +3,7 @@
  * reports the past (总结, achieved values) or plans the future (计划, targets).
  */
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
-import { fitsParagraphMemo, ParagraphSlot } from '../lru.js';
+import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;

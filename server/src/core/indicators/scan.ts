@@ -9,6 +9,7 @@
  * backwards from the comparator to the clause boundary and cleaned of fillers; 、-lists of names
  * pair with 分别-lists of values. One pass, bounded look-behind: linear in the paragraph length.
  */
+import { activeSession } from '../session.js';
 import type { IndicatorKind, IndicatorOp } from '../model.js';
 import {
   BASE_UNITS,
@@ -105,16 +106,18 @@ interface UnitMatch {
   more: string;
 }
 
-/** Removes white space, keeping a map from compact indices to original ones. */
-let scratch = new Int32Array(1024);
+/** compact()'s map buffer, reused within a session (./session.ts) */
+const SCRATCH: object = Object.freeze({ name: 'compact map buffer' });
 
 const SENTENCE_END_RE = /[。；;！!？?\n]/g;
 const WHITESPACE_RUN = /[ \t\u3000\u00a0\r\n\ufeff]+/g;
 
+/** Removes white space, keeping a map from compact indices to original ones. */
 function compact(t: string): { c: string; map: Int32Array } {
   // one scratch buffer: scanText is synchronous and the map never escapes it
-  if (scratch.length < t.length + 1) scratch = new Int32Array(Math.max(t.length + 1, scratch.length * 2));
-  const map = scratch;
+  const buf = activeSession().state(SCRATCH, () => ({ scratch: new Int32Array(1024) }));
+  if (buf.scratch.length < t.length + 1) buf.scratch = new Int32Array(Math.max(t.length + 1, buf.scratch.length * 2));
+  const map = buf.scratch;
   const parts: string[] = [];
   let n = 0;
   let runStart = 0;

@@ -1,10 +1,11 @@
 import type { Rule } from '../rule.js';
-import { alignPlan, describeTarget } from '../align/index.js';
+import { describeTarget } from '../align/index.js';
 import { describeSource, documentAnchor } from '../align/anchor.js';
 
 export const rule: Rule = {
   meta: {
     id: 'alignment/missing-target',
+    tags: ['alignment'],
     description: {
       zh: '草案应体现上级规划中约束本级、本年度的量化目标（比率、人均指标；上级总量和以后年度目标不要求）',
       en: "The draft states the superior plan's quantitative targets that bind it (rates and per-capita figures of its year; superior totals and later years' targets are not required)",
@@ -21,7 +22,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (ctx.requirements.length === 0) return;
-    const result = alignPlan(ctx.plan, ctx.requirements, { year: ctx.year });
+    const result = ctx.alignment();
     const anchor = documentAnchor(ctx.plan);
     for (const ta of result.targets) {
       if (ta.status !== 'missing' || !ta.applies) continue;

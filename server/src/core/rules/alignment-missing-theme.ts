@@ -1,10 +1,10 @@
 import type { Rule } from '../rule.js';
-import { alignPlan } from '../align/index.js';
 import { chineseNumeral, describeSource, documentAnchor } from '../align/anchor.js';
 
 export const rule: Rule = {
   meta: {
     id: 'alignment/missing-theme',
+    tags: ['alignment'],
     description: {
       zh: '草案应回应上级规划的每项必选重点任务；未体现的任务逐项列出，并附上级原文出处',
       en: 'The draft answers every required task of its superior plan; a task it does not answer is reported with its source',
@@ -21,7 +21,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (ctx.requirements.length === 0) return;
-    const result = alignPlan(ctx.plan, ctx.requirements, { year: ctx.year });
+    const result = ctx.alignment();
     const anchor = documentAnchor(ctx.plan);
     const plan = ctx.plan;
     // the skeleton goes after the last top section of the plan part, numbered after it

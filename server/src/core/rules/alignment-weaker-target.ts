@@ -1,10 +1,11 @@
 import type { Rule } from '../rule.js';
-import { alignPlan, describeTarget } from '../align/index.js';
+import { describeTarget } from '../align/index.js';
 import { describeSource } from '../align/anchor.js';
 
 export const rule: Rule = {
   meta: {
     id: 'alignment/weaker-target',
+    tags: ['alignment'],
     description: {
       zh: '草案指标不得弱于上级规划的同名目标：数值更低（或更高）、表述更宽松（如“左右”代替“以上”）、时限更晚、单位不同均报告',
       en: 'A draft indicator is not weaker than the superior target of the same name: a lower (or higher) value, a looser comparator, a later deadline or a different unit is reported',
@@ -21,7 +22,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     if (ctx.requirements.length === 0) return;
-    const result = alignPlan(ctx.plan, ctx.requirements, { year: ctx.year });
+    const result = ctx.alignment();
     for (const ta of result.targets) {
       if (ta.status !== 'weaker' || !ta.indicator) continue;
       const set = ctx.requirements.find((s) => s.name === ta.set)!;

@@ -135,6 +135,7 @@ function checkBlock(ctx: RuleContext, b: Block): void {
 export const rule: Rule = {
   meta: {
     id: 'arithmetic/percentage-points',
+    tags: ['arithmetic', 'indicator'],
     description: {
       zh: '“X%，高出……Y个百分点（……目标为Z%）”等百分点表述，X与Z之差应等于Y',
       en: 'In "X%, Y percentage points above … (target Z%)" claims, X − Z equals Y',

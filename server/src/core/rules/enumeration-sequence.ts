@@ -4,6 +4,7 @@ import { toChineseNumeral } from '../numbering.js';
 export const rule: Rule = {
   meta: {
     id: 'enumeration/sequence',
+    tags: ['structural'],
     description: {
       zh: '“一是……二是……”“一要……二要……”等列举应从“一”开始依次排列，不缺项、不重复',
       en: 'Inline enumerations 一是……二是…… / 一要……二要…… start at 一 and run on without gaps or repeats',

@@ -5,6 +5,7 @@ const TRAILING = /[。，；、,;.]+$/;
 export const rule: Rule = {
   meta: {
     id: 'heading/punctuation',
+    tags: ['structural'],
     description: {
       zh: '独立成行的一级、二级标题末尾不加句号、逗号等标点',
       en: 'A level-1 or level-2 heading on its own line ends without a full stop or comma',

@@ -1,6 +1,6 @@
 import type { Section } from '../model.js';
 import type { Rule } from '../rule.js';
-import { analyzeQuantities, type Quantity } from '../indicators.js';
+import type { Quantity } from '../indicators.js';
 
 /**
  * The same target stated twice with different values: same normalised name, same unit, same
@@ -59,6 +59,7 @@ function describe(q: Quantity): string {
 export const rule: Rule = {
   meta: {
     id: 'indicator/conflict',
+    tags: ['indicator'],
     description: {
       zh: '同一指标在同一文稿中（同一目标年）前后给出不同的目标值',
       en: 'The same indicator is given different target values (for the same year) in one document',
@@ -73,7 +74,7 @@ export const rule: Rule = {
     ],
   },
   check(ctx) {
-    const { planYear, quantities } = analyzeQuantities(ctx.plan);
+    const { planYear, quantities } = ctx.quantities;
     const first = new Map<string, Quantity>();
     const headingYears = new Map<number, string>();
     for (const q of quantities) {

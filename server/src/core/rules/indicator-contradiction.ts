@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { analyzeQuantities, crossesLine } from '../indicators.js';
+import { crossesLine } from '../indicators.js';
 
 /**
  * Comparators that bound the value from below (不低于, 不少于, 至少, 高于, 超过, 提高到 …) and
@@ -14,6 +14,7 @@ const QUAL_UPPER = new Set(['以下', '及以下', '以内']);
 export const rule: Rule = {
   meta: {
     id: 'indicator/contradiction',
+    tags: ['indicator'],
     description: {
       zh: '比较词与限定词方向矛盾，如“不低于90%以下”“控制在5%以上”“不超过10%以上”',
       en: 'The comparator and the qualifier bound the value in opposite directions, e.g. 不低于90%以下, 控制在5%以上',
@@ -28,7 +29,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const seen = new Set<number>();
-    for (const q of analyzeQuantities(ctx.plan).quantities) {
+    for (const q of ctx.quantities.quantities) {
       if (!q.comparator || !q.qualifier || !q.comparatorSpan || !q.qualifierSpan) continue;
       const cmpLower = LOWER.has(q.comparator);
       const cmpUpper = UPPER.has(q.comparator);

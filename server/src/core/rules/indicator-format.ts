@@ -187,6 +187,7 @@ function checkStackedApprox(ctx: RuleContext, b: Block): void {
 export const rule: Rule = {
   meta: {
     id: 'indicator/format',
+    tags: ['indicator'],
     description: {
       zh: '统计数字用半角阿拉伯数字，数字内部及数字与“%”之间不加空格，百分数范围两端都带“%”，“约”不与“左右”“余”叠用',
       en: 'Statistics use half-width Arabic digits, no space inside a number or before "%", both ends of a percentage range carry "%", and "约" is not stacked with "左右"/"余"',

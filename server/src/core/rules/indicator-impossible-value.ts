@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { analyzeQuantities, type Quantity } from '../indicators.js';
+import type { Quantity } from '../indicators.js';
 import { COUNT_UNITS } from '../indicators/lexicon.js';
 
 /**
@@ -20,6 +20,7 @@ function isShare(q: Quantity): boolean {
 export const rule: Rule = {
   meta: {
     id: 'indicator/impossible-value',
+    tags: ['indicator'],
     description: {
       zh: '比率、占比类指标不能超过100%（或1000‰），数量不能为负数；增长率、完成率、使用率等以基数为参照的指标除外',
       en: 'A rate or share cannot exceed 100% (or 1000‰) and a count cannot be negative; growth, completion and utilisation rates are exempt',
@@ -34,7 +35,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const seen = new Set<number>();
-    for (const q of analyzeQuantities(ctx.plan).quantities) {
+    for (const q of ctx.quantities.quantities) {
       // one finding per written value ("A、B达到 105%" names two indicators with one value)
       if (seen.has(q.valueSpan.start)) continue;
       if (q.op === 'increase' || q.op === 'decrease') continue;

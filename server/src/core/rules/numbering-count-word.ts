@@ -11,6 +11,7 @@ const COUNT_PHRASE = /(?<![0-9０-９第一二三四五六七八九十百千万]
 export const rule: Rule = {
   meta: {
     id: 'numbering/count-word',
+    tags: ['structural'],
     description: {
       zh: '标题中许诺的数目（如“两个短板”“六种能力”“7个专项活动”）应与其下级条目或“一是……”列举的数目一致',
       en: 'A count promised in a heading (“两个短板”, “六种能力”, “7个专项活动”) matches the number of its sub-items or inline 一是…… items',

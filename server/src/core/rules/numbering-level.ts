@@ -4,6 +4,7 @@ import type { Section } from '../model.js';
 export const rule: Rule = {
   meta: {
     id: 'numbering/level',
+    tags: ['structural'],
     description: {
       zh: '层级应依次为 一、→（一）→1.→（1）：（1）须在 1. 之下，（一）不得出现在第一个“一、”之前，低层级之后不得回到高层级',
       en: 'Levels nest in order 一、 → （一） → 1. → （1）: （1） sits under a 1., no （一） before the first 一、, no climbing back to a higher level after a lower one',

@@ -7,6 +7,7 @@ const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'] as const;
 export const rule: Rule = {
   meta: {
     id: 'numbering/sequence',
+    tags: ['structural'],
     description: {
       zh: '同级序号应从一（1）开始连续编排，不缺号、不重号、不倒序；三级序号全文连续或逐节重排，须前后一致',
       en: 'Numbers at one level run 1, 2, 3… without gaps, duplicates or reversals; level-3 numbers run on through the document or restart per section, consistently',

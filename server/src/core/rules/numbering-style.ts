@@ -42,6 +42,7 @@ function problem(s: Section, fullwidthPeriod: string, mixedBrackets: boolean): {
 export const rule: Rule = {
   meta: {
     id: 'numbering/style',
+    tags: ['structural'],
     description: {
       zh: '序号形式应符合层级：一、 （一） 1. （1），括号全角、数字半角，带括号的序号后不加标点',
       en: 'Numbering tokens take the form of their level: 一、 （一） 1. （1）, full-width brackets, half-width digits, no punctuation after brackets',

@@ -76,6 +76,7 @@ function checkBlock(ctx: RuleContext, b: Block): void {
 export const rule: Rule = {
   meta: {
     id: 'text/stray-latin',
+    tags: ['text'],
     description: {
       zh: '中文行文中夹杂的小写英文单词（如“思想 and 党的”）；缩写、专有名词、单位、网址不在此列',
       en: 'A lowercase Latin word inside Chinese prose (e.g. “思想 and 党的”); abbreviations, proper tokens, units and URLs are fine',

@@ -1,0 +1,102 @@
+/**
+ * The analysis session: everything the core keeps between analyses (paragraph memos and their
+ * generation counter, per-module dictionaries, caches and scratch buffers) lives in one object
+ * that the host creates — one per language server, one per CLI run, a fresh one per test — and
+ * passes to analyzeDocument (./analyze.ts). Two sessions never see each other's state.
+ *
+ * Code deep in the core reaches the session of the analysis it runs in through `activeSession()`:
+ * `session.run(fn)` makes it the active one for the (synchronous) duration of `fn`. Outside any
+ * run, a session created for the purpose is active (see `idleSession`).
+ */
+
+/** Paragraphs of one document that the paragraph memos take: a 1 MB draft has ≈ 3,400. */
+export const PARAGRAPH_MEMO = 4096;
+
+export interface SessionOptions {
+  /**
+   * Whether results per paragraph are shared between paragraphs of equal text (within one
+   * analysis and with the last two). Off, every paragraph is worked out afresh: for benchmarks and
+   * for tests that compare shared with fresh results. Default true.
+   */
+  paragraphSharing?: boolean;
+}
+
+export class AnalysisSession {
+  /** analyses begun in this session (parsePlan begins one): the generation of the paragraph memos */
+  generation = 0;
+  /** see SessionOptions.paragraphSharing */
+  readonly paragraphSharing: boolean;
+  /** per-owner state (a memo, a module's dictionaries and buffers), created on first use */
+  private states = new WeakMap<object, unknown>();
+  /** hooks run when the next analysis begins (per-analysis maps are emptied) */
+  private readonly onBegin: (() => void)[] = [];
+
+  constructor({ paragraphSharing = true }: SessionOptions = {}) {
+    this.paragraphSharing = paragraphSharing;
+  }
+
+  /**
+   * The state `owner` keeps in this session, made by `init` on first use. `owner` is an immutable
+   * module-level key (an object or a memo instance); the state itself lives here only.
+   */
+  state<T>(owner: object, init: () => T): T {
+    let s = this.states.get(owner) as T | undefined;
+    if (s === undefined) {
+      s = init();
+      this.states.set(owner, s);
+    }
+    return s;
+  }
+
+  /** Registers work to do at the start of every analysis of this session. */
+  atEachAnalysis(hook: () => void): void {
+    this.onBegin.push(hook);
+  }
+
+  /** Marks the start of an analysis (parsePlan calls it): see ParagraphMemo. */
+  beginAnalysis(): void {
+    this.generation++;
+    for (const h of this.onBegin) h();
+  }
+
+  /** Forgets everything kept: the next analysis computes everything again, as a new session would. */
+  clear(): void {
+    this.states = new WeakMap();
+    this.onBegin.length = 0;
+  }
+
+  /** Runs `fn` with this session active (re-entrant: a nested run of the same session is a no-op). */
+  run<T>(fn: () => T): T {
+    const before = active;
+    if (before === this) return fn();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the active-session pointer is the one alias
+    active = this;
+    try {
+      return fn();
+    } finally {
+      active = before;
+    }
+  }
+}
+
+/** Creates a session (the host's: one per language server, one per CLI run, a fresh one per test). */
+export function createSession(options: SessionOptions = {}): AnalysisSession {
+  return new AnalysisSession(options);
+}
+
+/**
+ * The session active outside any `run`: used by direct calls into the core (parsePlan, alignPlan,
+ * a test's helper) that pass no session. The only module-level binding the core changes.
+ */
+const idleSession = new AnalysisSession();
+let active: AnalysisSession = idleSession;
+
+/** The session of the analysis running now (idleSession outside any run). */
+export function activeSession(): AnalysisSession {
+  return active;
+}
+
+/** The session used when a caller passes none (for compatibility with direct calls and old tests). */
+export function defaultSession(): AnalysisSession {
+  return idleSession;
+}
