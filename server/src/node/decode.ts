@@ -312,6 +312,18 @@ export async function decodeDocx(buf: Uint8Array): Promise<DecodedText> {
   }
   const { text } = read;
   const warnings: DecodeWarning[] = [];
+  if (read.invalid) {
+    const at = new LineIndex(text).positionAt(read.invalid.offset);
+    const parts = read.invalid.parts.join(', ');
+    warnings.push({
+      kind: 'encoding',
+      offset: read.invalid.offset,
+      message: {
+        zh: `.docx 的 ${parts} 中有无效的 UTF-8 字节序列，已替换为 U+FFFD（第 ${at.line + 1} 行第 ${at.character + 1} 列起；文件可能已损坏）`,
+        en: `invalid UTF-8 byte sequence(s) in ${parts} of the .docx, replaced by U+FFFD (from line ${at.line + 1}, column ${at.character + 1}; the file may be damaged)`,
+      },
+    });
+  }
   const kinds = Object.keys(read.unread);
   if (kinds.length > 0) {
     const name = (k: string) => unreadNames[k] ?? unreadNames['object']!;

@@ -41,6 +41,8 @@ export interface DocxText {
   lines: DocxLine[];
   /** content that is not part of the text: kind → count */
   unread: Record<string, number>;
+  /** parts with invalid byte sequences (read with U+FFFD) and the first U+FFFD in the text */
+  invalid?: { parts: string[]; offset: number };
 }
 
 import type { El } from './docx-numbering.js';
@@ -222,10 +224,20 @@ export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { DOMParser } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
   const zip = await JSZip.loadAsync(buf);
+  const invalidParts: string[] = [];
   const part = async (name: string): Promise<Document | undefined> => {
     const f = zip.file(name);
     if (!f) return undefined;
-    const xml = await f.async('string');
+    const bytes = await f.async('uint8array');
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+    let xml: string;
+    try {
+      xml = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      // invalid bytes in the part: read with U+FFFD, reported as input/encoding
+      xml = new TextDecoder(utf16).decode(bytes);
+      invalidParts.push(name);
+    }
     const errors: string[] = [];
     const doc = new DOMParser({
       errorHandler: {
@@ -265,7 +277,9 @@ export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
     w.lines.pop();
     w.map.pop();
   }
-  return { text: w.lines.length ? w.lines.join('\n') + '\n' : '', lines: w.map, unread: w.unread };
+  const text = w.lines.length ? w.lines.join('\n') + '\n' : '';
+  const invalid = invalidParts.length > 0 ? { parts: invalidParts, offset: Math.max(0, text.indexOf('\ufffd')) } : undefined;
+  return { text, lines: w.map, unread: w.unread, ...(invalid ? { invalid } : {}) };
 }
 
 /** word/document.xml, or the part the package relationships name as the main document. */
