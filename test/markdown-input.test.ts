@@ -94,6 +94,7 @@ describe('Markdown pipe tables', () => {
       [4, '适龄儿童免疫规划疫苗接种率\t达到90%以上'],
       [5, '孕产妇死亡率\t10/10万以下'],
     ]);
+    expect(rows.every((b) => b.tableRow === true)).toBe(true);
     for (const b of rows) {
       for (const seg of b.segments.filter((s) => s.length > 0)) {
         // a cell's text is the document's text at its range, pipes and padding excluded

@@ -46,6 +46,8 @@ export interface Block extends Span {
   segments: { textStart: number; docStart: number; length: number }[];
   /** markdown "#" marker count when the line started with one */
   markdownLevel?: number;
+  /** a table row (parse/markdown.ts): its cells are separated by TABs in `text`; never a heading */
+  tableRow?: boolean;
 }
 
 export interface Section extends Span {

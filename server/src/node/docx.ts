@@ -229,7 +229,12 @@ export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
     const f = zip.file(name);
     if (!f) return undefined;
     const bytes = await f.async('uint8array');
-    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+    const utf16 =
+      bytes[0] === 0xff && bytes[1] === 0xfe
+        ? 'utf-16le'
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+          ? 'utf-16be'
+          : 'utf-8';
     let xml: string;
     try {
       xml = new TextDecoder(utf16, { fatal: true }).decode(bytes);
@@ -278,7 +283,8 @@ export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
     w.map.pop();
   }
   const text = w.lines.length ? w.lines.join('\n') + '\n' : '';
-  const invalid = invalidParts.length > 0 ? { parts: invalidParts, offset: Math.max(0, text.indexOf('\ufffd')) } : undefined;
+  const invalid =
+    invalidParts.length > 0 ? { parts: invalidParts, offset: Math.max(0, text.indexOf('\ufffd')) } : undefined;
   return { text, lines: w.map, unread: w.unread, ...(invalid ? { invalid } : {}) };
 }
 

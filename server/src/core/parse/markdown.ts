@@ -227,6 +227,7 @@ export function rowBlock(md: MarkdownLines, k: number, lineNo: number, text: str
     out += text.slice(s, e);
   }
   return {
+    tableRow: true,
     kind: 'paragraph',
     start: c[0]!,
     end: c[c.length - 1]!,
