@@ -203,4 +203,40 @@ describe('addDocxComments', () => {
       },
     ]);
   });
+
+  it('anchors findings on auto-numbered paragraphs (label excluded) and on table cells, by the line map of the reader', async () => {
+    const { addDocxComments } = await import('../server/src/cli/format/docx.js');
+    const { decodeFile } = await import('../server/src/node/decode.js');
+    const { makeDocx, p, table } = await import('./docx-build.js');
+    const numbering =
+      '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+    const original = await makeDocx(
+      p('加强公共卫生体系建设', { num: [1, 0] }) +
+        table([
+          ['指标', '目标'],
+          ['接种率', '达到90%以上'],
+        ]),
+      { numbering },
+    );
+    const decoded = await decodeFile('n.docx', original);
+    expect(decoded.text).toBe('一、加强公共卫生体系建设\n指标\t目标\n接种率\t达到90%以上\n');
+    const out = await addDocxComments(
+      original,
+      decoded.text.split('\n'),
+      [
+        // 公共卫生 (columns 4–8 of line 0, after the label 一、)
+        { start: { line: 0, character: 4 }, end: { line: 0, character: 8 }, text: ['甲'] },
+        // 90% in the second cell of the second row (column 4 + 2)
+        { start: { line: 2, character: 6 }, end: { line: 2, character: 9 }, text: ['乙'] },
+      ],
+      new Date(0),
+      decoded.docx,
+    );
+    writeFileSync(join(dir, 'mapped.docx'), out);
+    const { comments } = await readComments(join(dir, 'mapped.docx'));
+    expect(comments.map((c) => [c.text, c.anchored]).sort()).toEqual([
+      ['乙', '90%'],
+      ['甲', '公共卫生'],
+    ]);
+  });
 });

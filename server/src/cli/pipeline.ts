@@ -12,7 +12,7 @@ import type { Finding, LocatedFinding, Localized, Plan } from '../core/model.js'
 import type { RequirementSet } from '../core/requirements/types.js';
 import { createSession, type AnalysisSession } from '../core/session.js';
 import { draftSettings, type DraftSettings, type SettingsOverrides } from '../node/config.js';
-import { DecodeError, decodeFile, encodeForWriteBack, type DecodedText } from '../node/decode.js';
+import { DecodeError, decodeFile, decodeProblems, encodeForWriteBack, type DecodedText } from '../node/decode.js';
 import { replaceFileSafely } from '../node/write.js';
 import type { ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets } from '../node/requirements.js';
@@ -94,7 +94,8 @@ function requirementSets(settings: DraftSettings, draftAbs: string, cwd: string)
 /** What the core keeps between analyses: one session per CLI run (this process). */
 const cliSession = createSession();
 
-function analyseText(text: string, file: string, cwd: string, options: DraftOptions) {
+/** `inputProblems`: what the decoder found (invalid bytes, unread .docx content), reported in the draft */
+function analyseText(text: string, file: string, cwd: string, options: DraftOptions, inputProblems: readonly ConfigProblem[] = []) {
   const display = displayPath(file, cwd);
   let settings!: DraftSettings;
   let req!: { sets: RequirementSet[]; problems: ConfigProblem[] };
@@ -104,7 +105,7 @@ function analyseText(text: string, file: string, cwd: string, options: DraftOpti
     (structure) => {
       settings = draftSettings(file, structure.frontMatter, structure.index, options);
       req = requirementSets(settings, file, cwd);
-      const draftProblems = [...settings.draftProblems];
+      const draftProblems = [...inputProblems, ...settings.draftProblems];
       for (const p of settings.externalProblems) externalProblems.push(p);
       for (const p of req.problems) {
         if (p.file === display) draftProblems.push(p);
@@ -150,7 +151,7 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
   let text = decoded.text;
   let result: ReturnType<typeof analyseText>;
   try {
-    result = analyseText(text, file, cwd, options);
+    result = analyseText(text, file, cwd, options, decodeProblems(decoded, display));
   } catch (e) {
     // a parser bug: this file cannot be analysed, the others still are
     const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);

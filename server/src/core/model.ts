@@ -54,6 +54,8 @@ export interface Block extends Span {
    * attachment marker 附件N, a signature date or a title line, where numbering restarts)
    */
   part?: number;
+  /** a table row (parse/markdown.ts): its cells are separated by TABs in `text`; never a heading */
+  tableRow?: boolean;
 }
 
 export interface Section extends Span {

@@ -16,6 +16,8 @@ const documented = new Set([
   'config/profile',
   'config/yaml',
   'config/schema',
+  'input/encoding',
+  'input/unread-content',
 ]);
 let docsUrl: string | null | undefined;
 

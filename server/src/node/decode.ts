@@ -9,10 +9,14 @@ import { extname } from 'node:path';
 import type { Localized } from '../core/model.js';
 import { LineIndex } from '../core/text.js';
 import { checkZipBounds } from './zip.js';
+import type { ConfigProblem } from './problems.js';
+import { readDocxText, unreadNames, type DocxLine, type DocxText } from './docx.js';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx' | (string & {});
 
 export interface DecodeWarning {
+  /** what the warning is about: invalid bytes (located), or .docx content that was not read */
+  kind?: 'encoding' | 'docx-unread';
   message: Localized;
   /** offset in the decoded text the warning is about, if any */
   offset?: number;
@@ -27,6 +31,8 @@ export interface DecodedText {
   /** false when bytes were replaced (invalid sequences) or the source is .docx: writing back would lose data */
   lossless: boolean;
   warnings: DecodeWarning[];
+  /** .docx: where each line of `text` comes from (paragraph index, numbering label length, table row) */
+  docx?: DocxLine[];
 }
 
 export class DecodeError extends Error {
@@ -103,6 +109,7 @@ function invalidWarning(text: string, at: readonly number[], encoding: string): 
   const p = new LineIndex(text).positionAt(at[0]!);
   const where = { zh: `第 ${p.line + 1} 行第 ${p.character + 1} 列`, en: `line ${p.line + 1}, column ${p.character + 1}` };
   return {
+    kind: 'encoding',
     offset: at[0],
     message: {
       zh: `${where.zh}起有 ${at.length} 处无效的 ${encoding.toUpperCase()} 字节序列，已替换为 U+FFFD（文件可能已损坏或编码混用）`,
@@ -169,6 +176,7 @@ export function decodeBytes(buf: Uint8Array): DecodedText {
     if (body.length % 2 === 1) {
       text += '\ufffd';
       warnings.push({
+        kind: 'encoding',
         offset: text.length - 1,
         message: { zh: `${encoding.toUpperCase()} 文件的字节数为奇数，末尾多出一个字节`, en: `${encoding.toUpperCase()} file has an odd number of bytes; the last byte is incomplete` },
       });
@@ -177,6 +185,7 @@ export function decodeBytes(buf: Uint8Array): DecodedText {
     if (lone.length > 0) {
       const p = new LineIndex(text).positionAt(lone[0]!);
       warnings.push({
+        kind: 'encoding',
         offset: lone[0],
         message: {
           zh: `第 ${p.line + 1} 行第 ${p.character + 1} 列起有 ${lone.length} 个不成对的代理项（无效的 UTF-16）`,
@@ -284,7 +293,7 @@ export function encodeText(text: string, decoded: Pick<DecodedText, 'encoding' |
   return iconv().encode(text, encoding);
 }
 
-/** Paragraph text of a .docx (mammoth, loaded only when a .docx is read). */
+/** Paragraph text of a .docx, with automatic numbering and tables (node/docx.ts). */
 export async function decodeDocx(buf: Uint8Array): Promise<DecodedText> {
   if (!startsWith(buf, [0x50, 0x4b])) {
     if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) {
@@ -296,21 +305,41 @@ export async function decodeDocx(buf: Uint8Array): Promise<DecodedText> {
     throw new DecodeError({ zh: '不是有效的 .docx 文件（不是 ZIP 压缩包）', en: 'not a valid .docx file (not a ZIP archive)' });
   }
   checkZipBounds(buf);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mammoth = require('mammoth') as typeof import('mammoth');
-  let result: { value: string; messages: { type: string; message: string }[] };
+  let read: DocxText;
   try {
-    result = await mammoth.extractRawText({ buffer: Buffer.from(buf) });
+    read = await readDocxText(buf);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new DecodeError({ zh: `无法读取 .docx 文件：${why}`, en: `cannot read the .docx file: ${why}` });
   }
-  // mammoth separates paragraphs with a blank line; keep one paragraph per line
-  const text = result.value.replace(/\r\n?/g, '\n').replace(/\n\n/g, '\n').replace(/\n+$/, '\n');
-  const warnings: DecodeWarning[] = result.messages.map((m) => ({
-    message: { zh: `.docx：${m.message}`, en: `.docx: ${m.message}` },
-  }));
-  return { text, encoding: 'docx', bom: false, lossless: false, warnings };
+  const { text } = read;
+  const warnings: DecodeWarning[] = [];
+  if (read.invalid) {
+    const at = new LineIndex(text).positionAt(read.invalid.offset);
+    const parts = read.invalid.parts.join(', ');
+    warnings.push({
+      kind: 'encoding',
+      offset: read.invalid.offset,
+      message: {
+        zh: `.docx 的 ${parts} 中有无效的 UTF-8 字节序列，已替换为 U+FFFD（第 ${at.line + 1} 行第 ${at.character + 1} 列起；文件可能已损坏）`,
+        en: `invalid UTF-8 byte sequence(s) in ${parts} of the .docx, replaced by U+FFFD (from line ${at.line + 1}, column ${at.character + 1}; the file may be damaged)`,
+      },
+    });
+  }
+  const kinds = Object.keys(read.unread);
+  if (kinds.length > 0) {
+    const name = (k: string) => unreadNames[k] ?? unreadNames['object']!;
+    const zh = kinds.map((k) => `${read.unread[k]} 个${name(k).zh}`).join('、');
+    const en = kinds.map((k) => `${read.unread[k]} ${name(k).en}`).join(', ');
+    warnings.push({
+      kind: 'docx-unread',
+      message: {
+        zh: `.docx 中有未读取的内容（${zh}），其中的文字未检查`,
+        en: `the .docx holds content that was not read (${en}); any text in it was not checked`,
+      },
+    });
+  }
+  return { text, encoding: 'docx', bom: false, lossless: false, warnings, docx: read.lines };
 }
 
 const refusedExtensions: Record<string, Localized> = {
@@ -319,7 +348,7 @@ const refusedExtensions: Record<string, Localized> = {
   '.pdf': { zh: 'PDF 文件不受支持，请先导出为文本（.txt）', en: 'PDF files are not supported; export the text (.txt) first' },
 };
 
-/** Decodes a file's bytes by its name: .docx via mammoth, everything else as text. */
+/** Decodes a file's bytes by its name: .docx via node/docx.ts, everything else as text. */
 export async function decodeFile(path: string, buf: Uint8Array): Promise<DecodedText> {
   const ext = extname(path).toLowerCase();
   if (ext === '.docx') return decodeDocx(buf);
@@ -403,4 +432,28 @@ export function encodeForWriteBack(
     };
   }
   return { bytes: lib.encode(fixed, enc) };
+}
+
+/**
+ * The decoder's warnings as located problems of the draft, reported as findings in every output
+ * format (issue 14): invalid bytes → `input/encoding` (warning) at the first replaced character;
+ * .docx content that was not read → one `input/unread-content` (information) on the first line.
+ */
+export function decodeProblems(decoded: Pick<DecodedText, 'text' | 'warnings'>, file: string): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  let index: LineIndex | undefined;
+  for (const w of decoded.warnings) {
+    if (w.kind !== 'encoding' && w.kind !== 'docx-unread') continue;
+    index ??= new LineIndex(decoded.text);
+    const start = Math.min(w.offset ?? 0, decoded.text.length);
+    const end = w.kind === 'encoding' ? Math.min(start + 1, decoded.text.length) : index.lineEnd(0);
+    out.push({
+      file,
+      range: { start: index.positionAt(start), end: index.positionAt(end) },
+      ruleId: w.kind === 'encoding' ? 'input/encoding' : 'input/unread-content',
+      severity: w.kind === 'encoding' ? 'warning' : 'information',
+      message: w.message,
+    });
+  }
+  return out;
 }

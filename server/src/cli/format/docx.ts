@@ -23,6 +23,7 @@ import * as path from 'node:path';
 import type { LocatedFinding } from '../../core/model.js';
 import { CliError, type CliEnv } from '../env.js';
 import type { RunOutcome } from './model.js';
+import type { DocxLine } from '../../node/docx.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const COMMENTS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
@@ -170,6 +171,56 @@ function pointAt(doc: Document, p: El, offset: number): { parent: Node; before: 
   return { parent: p, before: null };
 }
 
+/**
+ * A position of the analysed text in the document, from the reader's line map (node/docx.ts): a
+ * numbered paragraph's label is not in the paragraph (Word draws it), a table row's cells are
+ * paragraphs of their own.
+ */
+function mapped(
+  paras: readonly El[],
+  map: readonly DocxLine[],
+  line: number,
+  character: number,
+): { p: El; offset: number } | undefined {
+  const l = map[line];
+  if (!l) return undefined;
+  if (l.cells && l.cells.length > 0) {
+    let cell = l.cells[0]!;
+    for (const c of l.cells) if (c.column <= character) cell = c;
+    const p = paras[cell.paragraph];
+    return p && { p, offset: Math.min(character - cell.column, paragraphText(p).length) };
+  }
+  const p = paras[l.paragraph];
+  return p && { p, offset: Math.min(Math.max(0, character - l.label), paragraphText(p).length) };
+}
+
+interface Anchor {
+  startP: El | undefined;
+  endP: El | undefined;
+  start: number;
+  end: number;
+}
+
+/** A comment's paragraphs and offsets by the reader's line map; a finding across cells of one row is anchored on its first cell. */
+function remap(paras: readonly El[], map: readonly DocxLine[], c: DocxComment, a: Anchor): Anchor {
+  const ms = mapped(paras, map, c.start.line, c.start.character);
+  const me = mapped(paras, map, c.end.line, c.end.character);
+  const out = { ...a };
+  if (ms) {
+    out.startP = ms.p;
+    out.start = ms.offset;
+  }
+  if (me) {
+    out.endP = me.p;
+    out.end = me.offset;
+  }
+  if (ms && me && me.p !== ms.p && c.start.line === c.end.line) {
+    out.endP = ms.p;
+    out.end = paragraphText(ms.p).length;
+  }
+  return out;
+}
+
 /** Matches the document's paragraphs to the analysed lines (equal text, in order). */
 function paragraphsByLine(body: El, lines: readonly string[]): (El | undefined)[] {
   const paras = Array.from(body.getElementsByTagName('w:p')) as El[];
@@ -242,6 +293,7 @@ export async function addDocxComments(
   lines: readonly string[],
   comments: readonly DocxComment[],
   date = new Date(),
+  map?: readonly DocxLine[],
 ): Promise<Buffer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const JSZip = require('jszip') as typeof import('jszip');
@@ -276,11 +328,13 @@ export async function addDocxComments(
   // a finding on a line no paragraph matched (content mammoth reads differently) is not lost: it is
   // anchored on the first paragraph, its comment saying which line it is about
   const firstP = byLine.find((p) => p !== undefined) ?? (body.getElementsByTagName('w:p')[0] as El | undefined);
+  const paras = map ? (Array.from(body.getElementsByTagName('w:p')) as El[]) : [];
   for (const c of ordered) {
     let startP = byLine[c.start.line];
     let endP = byLine[c.end.line];
     let start = c.start.character;
     let end = c.end.character;
+    if (map) ({ startP, endP, start, end } = remap(paras, map, c, { startP, endP, start, end }));
     let text = c.text;
     if (!startP) {
       if (!firstP) continue;
@@ -362,6 +416,6 @@ export async function writeDocxReport(outcome: RunOutcome, output: string, env: 
   if (!r) return;
   const lines = r.decoded.text.split('\n');
   const comments = r.findings.map((f) => ({ start: f.range.start, end: f.range.end, text: commentText(f, env.lang) }));
-  const bytes = await addDocxComments(readFileSync(r.file), lines, comments);
+  const bytes = await addDocxComments(readFileSync(r.file), lines, comments, new Date(), r.decoded.docx);
   writeFileSync(output, bytes);
 }

@@ -3,6 +3,7 @@ import type { Block, Level, NumberToken } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 import { runInStop } from './sections.js';
+import { LINE_ROW, LINE_SKIP, markdownLines, rowBlock } from './markdown.js';
 import { BLANK, COMMENT, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
 
 /** Whether a character code is an ASCII letter or digit. */
@@ -70,6 +71,7 @@ function fitsStructure(token: NumberToken, lastValue: Map<Level, number>, lastL3
 export function buildBlocks(text: string, index: LineIndex, firstLine: number): Block[] {
   const lines = lineShapes(index, firstLine);
   const W = wrapWidth(lines.contentWidths);
+  const md = markdownLines(index, firstLine); // code is skipped, each table row is a block (./markdown.ts)
 
   const blocks: Block[] = [];
   let cur: BlockBuilder | undefined;
@@ -89,6 +91,12 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     // the line, from the first pass: offsets in the whole text, the content the only string made
     const k = lineNo - firstLine;
     const kind = lines.kind[k]!;
+    if (md && (md.role[k] === LINE_SKIP || md.role[k] === LINE_ROW)) {
+      close();
+      if (md.role[k] === LINE_ROW) blocks.push(rowBlock(md, k, lineNo, text));
+      [prevContent, blankBetween] = ['', false];
+      continue;
+    }
     if (kind === BLANK) {
       blankBetween = true;
       continue;

@@ -183,6 +183,11 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
   const out: Block[] = [];
   const state = new Numbering();
   for (const b of blocks) {
+    if (b.tableRow) {
+      // a table row's cells are data, never a heading run into text (./markdown.ts)
+      out.push(b);
+      continue;
+    }
     if (b.kind === 'title') {
       if (state.headingsInPart > 0) state.marker = true;
       out.push(b);
