@@ -23,6 +23,7 @@ import { toDiagnostic, toTextEdit } from './convert.js';
 import { describeError, type Logger } from './log.js';
 import { defaultSettings, normaliseSettings, type PlanlintSettings } from './settings.js';
 import { debounceDelay } from './debounce.js';
+import { warmUp } from './warmup.js';
 import { uriToPath, Workspace } from './workspace.js';
 import { alignmentOf } from './alignment.js';
 import { codeActions, editsForKind, InsertThemesKind, NormaliseKind, RenumberKind } from './features/actions.js';
@@ -275,6 +276,7 @@ export function startServer(connection: Connection): void {
       }
     }
     log.info(`${serverName} ${serverVersion} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
+    void warmUp(log);
   });
 
   connection.onDidChangeConfiguration((params) =>
