@@ -57,7 +57,7 @@ describe('warm-up', () => {
     const warm = await startServer({ configuration: settings });
     let warmDiagnostics: string[][];
     try {
-      const line = await waitForLog(warm, /^warm-up: /);
+      const line = await waitForLog(warm, /^warm-up: \d+ analyses/);
       expect(line).toContain(`${WARM_UP_ROUNDS} analyses`);
       warmDiagnostics = await diagnosticsOf(warm, 'warm-002.plan.txt');
     } finally {
@@ -80,14 +80,18 @@ describe('warm-up', () => {
     }
   }, 120000);
 
-  it('a draft opened at once, while the warm-up runs, is analysed without waiting for it', async () => {
+  it('a draft opened right after initialized comes first: the warm-up then steps aside', async () => {
     const h = await startServer({ configuration: settings });
     try {
       const uri = fileUri('early-001.plan.txt');
       await h.open(uri, readSeed('001'), 'plaintext');
       const p = await h.waitForDiagnostics(uri, (d) => d.version === 1);
       expect(p.diagnostics.some((d) => d.code === 'numbering/style')).toBe(true);
-      await waitForLog(h, /^warm-up: /);
+      // skipped when the draft came within WARM_UP_DELAY_MS (the usual case); on a machine slow enough
+      // for it to come later, the warm-up stops at the next round instead of running them all
+      const line = await waitForLog(h, /^warm-up( skipped: a document is already open|: \d+ analyses)/);
+      const rounds = /^warm-up: (\d+) analyses/.exec(line);
+      if (rounds) expect(Number(rounds[1])).toBeLessThan(WARM_UP_ROUNDS);
     } finally {
       await h.stop();
     }

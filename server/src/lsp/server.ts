@@ -276,7 +276,7 @@ export function startServer(connection: Connection): void {
       }
     }
     log.info(`${serverName} ${serverVersion} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
-    void warmUp(log);
+    void warmUp(log, { busy: () => documents.all().length > 0 });
   });
 
   connection.onDidChangeConfiguration((params) =>

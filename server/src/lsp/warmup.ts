@@ -6,8 +6,10 @@
  * warm one (V8 compiles each function lazily, on its first call).
  *
  * It runs in a session of its own (never the server's: the sample's paragraphs must not push a
- * draft's paragraphs out of the server's memos), one analysis per event-loop turn, so a document
- * opened meanwhile is analysed between two rounds. Nothing it computes is kept.
+ * draft's paragraphs out of the server's memos), one analysis per event-loop turn, and only while
+ * the server has nothing else to do: it stops as soon as a document is open (`busy`), whose own
+ * analyses then warm the code — measured under load, a warm-up competing with the first
+ * document's analysis made its open → diagnostics slower, not faster. Nothing it computes is kept.
  * `PLANLINT_NO_WARMUP=1` turns it off (to measure what it saves).
  */
 import { analyzeDocument, createSession } from '../core/analyze.js';
@@ -68,6 +70,9 @@ export interface WarmUpReport {
 /** Rounds of the warm-up: the first compiles, the later ones let V8 optimise the hot functions. */
 export const WARM_UP_ROUNDS = 12;
 
+/** How long after `initialized` the warm-up starts (ms). */
+export const WARM_UP_DELAY_MS = 50;
+
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A bundled requirement set for the alignment rules (none if no set is bundled). */
@@ -80,17 +85,28 @@ function sampleRequirements(): readonly RequirementSet[] {
  * Analyses WARM_UP_SAMPLE `rounds` times in a session of its own, yielding to the event loop
  * before each round. Never throws: a failure is logged and ends the warm-up.
  */
-export async function warmUp(log: Logger, { rounds = WARM_UP_ROUNDS }: { rounds?: number } = {}): Promise<WarmUpReport | undefined> {
+export async function warmUp(
+  log: Logger,
+  { rounds = WARM_UP_ROUNDS, busy = () => false, delayMs = WARM_UP_DELAY_MS }: { rounds?: number; busy?: () => boolean; delayMs?: number } = {},
+): Promise<WarmUpReport | undefined> {
   if (process.env.PLANLINT_NO_WARMUP === '1') return undefined;
   try {
-    await nextTurn();
+    // an editor that starts the server for an opened document sends didOpen right after
+    // initialized: give it the chance to come first
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (busy()) {
+      log.info('warm-up skipped: a document is already open');
+      return undefined;
+    }
     const requirements = sampleRequirements();
     const session = createSession();
     const t0 = performance.now();
     let first = 0;
     let last = 0;
+    let done = 0;
     for (let i = 0; i < rounds; i++) {
       if (i > 0) await nextTurn();
+      if (busy()) break;
       const t = performance.now();
       // each round a slightly different text, as after a keystroke (the memos see one changed paragraph)
       const text = i % 2 === 0 ? WARM_UP_SAMPLE : WARM_UP_SAMPLE.replace('全面从严治党', '全面从严治党的');
@@ -98,9 +114,10 @@ export async function warmUp(log: Logger, { rounds = WARM_UP_ROUNDS }: { rounds?
       a.findings.forEach((f, k) => toDiagnostic(f, k, i, k % 2 === 0 ? 'zh-en' : 'zh'));
       last = performance.now() - t;
       if (i === 0) first = last;
+      done++;
     }
-    const report: WarmUpReport = { rounds, millis: performance.now() - t0, first, last };
-    log.info(`warm-up: ${rounds} analyses of the built-in sample in ${report.millis.toFixed(1)} ms (first ${first.toFixed(1)} ms, last ${last.toFixed(1)} ms)`);
+    const report: WarmUpReport = { rounds: done, millis: performance.now() - t0, first, last };
+    log.info(`warm-up: ${done} analyses of the built-in sample in ${report.millis.toFixed(1)} ms (first ${first.toFixed(1)} ms, last ${last.toFixed(1)} ms)`);
     return report;
   } catch (err) {
     log.warn(`warm-up failed (the server works without it): ${err instanceof Error ? err.message : String(err)}`);
