@@ -68,6 +68,13 @@ export const KEPT_ANALYSES = 32;
  */
 export const QUEUE_WAIT_MS = 5000;
 
+/**
+ * The longest an analysis runs rules without yielding to the event loop (ms): the granularity of
+ * cancellation between rules. Yielding costs a turn of the event loop each time (under load, a
+ * chance for the scheduler to run something else): a slice keeps that cost off short analyses.
+ */
+export const RULE_SLICE_MS = 10;
+
 export class Analyzer {
   private generation = 0;
   /**
@@ -85,9 +92,10 @@ export class Analyzer {
   constructor(
     private readonly contexts: ContextProvider,
     private readonly log: Logger,
-    { keep = KEPT_ANALYSES, queueWait = QUEUE_WAIT_MS }: { keep?: number; queueWait?: number } = {},
+    { keep = KEPT_ANALYSES, queueWait = QUEUE_WAIT_MS, slice = RULE_SLICE_MS }: { keep?: number; queueWait?: number; slice?: number } = {},
   ) {
     this.queueWait = queueWait;
+    this.slice = slice;
     this.cache = new Lru(keep, { memo: false });
   }
 
@@ -151,6 +159,8 @@ export class Analyzer {
   }
 
   private readonly queueWait: number;
+  /** see RULE_SLICE_MS */
+  private readonly slice: number;
 
   private async run(doc: TextDocument, generation: number, isCurrent: () => boolean): Promise<DocAnalysis> {
     if (!isCurrent()) throw new Superseded();
@@ -189,20 +199,23 @@ export class Analyzer {
       this.session,
       { onError: (stage, err) => this.log.error(`${stage.includes('/') ? 'rule ' : ''}${stage} failed on ${doc.uri}`, describeError(err)) },
     );
-    // on longer documents, yield between rules so that a newer edit can supersede this work
-    const yieldBetweenRules = text.length > 20_000;
+    // rules run synchronously until a time slice is used up; then the analysis yields to the event
+    // loop (a newer edit can supersede this work) and goes on in a new slice. A short analysis
+    // (a seed-sized plan) never yields; a long one yields about every RULE_SLICE_MS.
     let analysis: DocumentAnalysis;
+    let sliceStart = t1;
     for (;;) {
       const step = steps.next();
       if (step.done) {
         analysis = step.value;
         break;
       }
-      if (yieldBetweenRules) {
-        millis += performance.now() - t1;
+      const now = performance.now();
+      if (now - sliceStart >= this.slice) {
+        millis += now - t1;
         await tick();
         if (!isCurrent()) throw new Superseded();
-        t1 = performance.now();
+        t1 = sliceStart = performance.now();
       }
     }
     millis += performance.now() - t1;
