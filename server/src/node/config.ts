@@ -3,6 +3,7 @@
  * by name or YAML files), and a draft's front-matter metadata. Nothing here throws for bad input:
  * every mistake is a located ConfigProblem and the valid parts are still used.
  */
+import type { GovLevel } from '../core/levels.js';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Document } from 'yaml';
@@ -327,7 +328,7 @@ export function loadConfig(file: string): WorkspaceConfig {
 // ---------------------------------------------------------------------------------------------
 // Front matter metadata
 
-export type GovernmentLevel = '国家' | '省' | '市' | '县' | '区';
+export type GovernmentLevel = GovLevel;
 
 export interface DraftMeta {
   title?: string;
