@@ -47,3 +47,28 @@ describe('debounce policy (planlint.debounce)', () => {
     expect(normaliseSettings({ debounce: 99999 }).debounce).toBe(5000);
   });
 });
+
+describe('the cost the debounce is derived from (Analyzer.lastCost)', () => {
+  it('is unknown after a document’s first (cold) analysis, then the cost of its last one', async () => {
+    const { TextDocument } = await import('vscode-languageserver-textdocument');
+    const { Analyzer } = await import('../server/src/lsp/analysis.js');
+    const { Workspace } = await import('../server/src/lsp/workspace.js');
+    const { readSeed } = await import('./helpers.js');
+    const log = { info() {}, warn() {}, error() {} };
+    const ws = new Workspace({ settingsFor: async () => normaliseSettings({}), folders: () => [], trusted: () => true, log });
+    const analyzer = new Analyzer(ws, log);
+    const uri = 'file:///virtual/cost.txt';
+    const text = readSeed('003');
+    expect(analyzer.lastCost(uri)).toBeUndefined();
+    await analyzer.get(TextDocument.create(uri, 'plaintext', 1, text));
+    // the open's analysis: context loading and V8 compiling, not what a keystroke costs
+    expect(analyzer.lastCost(uri)).toBeUndefined();
+    const second = await analyzer.get(TextDocument.create(uri, 'plaintext', 2, text + '\n'));
+    expect(analyzer.lastCost(uri)).toBe(second.millis);
+    expect(second.millis).toBeGreaterThan(0);
+    // a configuration change: the next analysis loads the context again and counts as a first one
+    analyzer.invalidate();
+    await analyzer.get(TextDocument.create(uri, 'plaintext', 3, text));
+    expect(analyzer.lastCost(uri)).toBeUndefined();
+  });
+});

@@ -29,6 +29,8 @@ export interface DocAnalysis {
   millis: number;
   /** the session the analysis ran in (views compute the alignment there, from its memos) */
   session: AnalysisSession;
+  /** whether this was the document's first analysis in this generation (see Analyzer.lastCost) */
+  first: boolean;
 }
 
 export class Superseded extends Error {
@@ -120,6 +122,17 @@ export class Analyzer {
   /** Latest cached analysis of the document, whatever its version. */
   latest(uri: string): DocAnalysis | undefined {
     return this.cache.get(uri);
+  }
+
+  /**
+   * What the document's last analysis cost (ms), for the debounce (./debounce.ts); undefined when
+   * it has none yet or only its first: the first analysis of a document after it was opened (or
+   * after a configuration change) pays for loading its context and for code V8 has not compiled
+   * yet, and says little about what a keystroke will cost.
+   */
+  lastCost(uri: string): number | undefined {
+    const a = this.cache.peek(uri);
+    return a && !a.first ? a.millis : undefined;
   }
 
   /**
@@ -222,7 +235,9 @@ export class Analyzer {
     this.runs++;
     failures.push(...analysis.failures);
     const findings = context.isPlan ? analysis.findings : [];
-    const result: DocAnalysis = { uri: doc.uri, version, generation, plan: analysis.plan, findings, context, failures, millis, session: this.session };
+    const before = this.cache.peek(doc.uri);
+    const first = !before || before.generation !== generation;
+    const result: DocAnalysis = { uri: doc.uri, version, generation, plan: analysis.plan, findings, context, failures, millis, session: this.session, first };
     if (generation === this.generation) {
       const prev = this.cache.peek(doc.uri);
       if (!prev || prev.version <= version) this.cache.set(doc.uri, result);

@@ -168,7 +168,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const run = async () => {
-      const ms = delay ?? debounceDelay(await settingsFor(uri).then((s) => s.debounce, () => defaultSettings.debounce), analyzer.latest(uri)?.millis);
+      const ms = delay ?? debounceDelay(await settingsFor(uri).then((s) => s.debounce, () => defaultSettings.debounce), analyzer.lastCost(uri));
       timers.set(
         uri,
         setTimeout(() => {
@@ -305,7 +305,7 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       // debounce: wait until the document has been quiet for the configured delay
-      const wait = debounceDelay((await settingsFor(uri)).debounce, analyzer.latest(uri)?.millis);
+      const wait = debounceDelay((await settingsFor(uri)).debounce, analyzer.lastCost(uri));
       for (;;) {
         const quiet = Date.now() - (lastChange.get(uri) ?? 0);
         if (quiet >= wait || token.isCancellationRequested) break;
