@@ -55,7 +55,12 @@ describe('the cost the debounce is derived from (Analyzer.lastCost)', () => {
     const { Workspace } = await import('../server/src/lsp/workspace.js');
     const { readSeed } = await import('./helpers.js');
     const log = { info() {}, warn() {}, error() {} };
-    const ws = new Workspace({ settingsFor: async () => normaliseSettings({}), folders: () => [], trusted: () => true, log });
+    const ws = new Workspace({
+      settingsFor: async () => normaliseSettings({}),
+      folders: () => [],
+      trusted: () => true,
+      log,
+    });
     const analyzer = new Analyzer(ws, log);
     const uri = 'file:///virtual/cost.txt';
     const text = readSeed('003');

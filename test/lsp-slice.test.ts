@@ -12,7 +12,12 @@ import { readSeed } from './helpers.js';
 
 function analyzer(slice: number): Analyzer {
   const log = { info() {}, warn() {}, error() {} };
-  const ws = new Workspace({ settingsFor: async () => normaliseSettings({}), folders: () => [], trusted: () => true, log });
+  const ws = new Workspace({
+    settingsFor: async () => normaliseSettings({}),
+    folders: () => [],
+    trusted: () => true,
+    log,
+  });
   return new Analyzer(ws, log, { slice });
 }
 
