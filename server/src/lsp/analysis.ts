@@ -29,6 +29,8 @@ export interface DocAnalysis {
   millis: number;
   /** the session the analysis ran in (views compute the alignment there, from its memos) */
   session: AnalysisSession;
+  /** whether this was the document's first analysis in this generation (see Analyzer.lastCost) */
+  first: boolean;
 }
 
 export class Superseded extends Error {
@@ -68,6 +70,13 @@ export const KEPT_ANALYSES = 32;
  */
 export const QUEUE_WAIT_MS = 5000;
 
+/**
+ * The longest an analysis runs rules without yielding to the event loop (ms): the granularity of
+ * cancellation between rules. Yielding costs a turn of the event loop each time (under load, a
+ * chance for the scheduler to run something else): a slice keeps that cost off short analyses.
+ */
+export const RULE_SLICE_MS = 10;
+
 export class Analyzer {
   private generation = 0;
   /**
@@ -85,9 +94,10 @@ export class Analyzer {
   constructor(
     private readonly contexts: ContextProvider,
     private readonly log: Logger,
-    { keep = KEPT_ANALYSES, queueWait = QUEUE_WAIT_MS }: { keep?: number; queueWait?: number } = {},
+    { keep = KEPT_ANALYSES, queueWait = QUEUE_WAIT_MS, slice = RULE_SLICE_MS }: { keep?: number; queueWait?: number; slice?: number } = {},
   ) {
     this.queueWait = queueWait;
+    this.slice = slice;
     this.cache = new Lru(keep, { memo: false });
   }
 
@@ -112,6 +122,17 @@ export class Analyzer {
   /** Latest cached analysis of the document, whatever its version. */
   latest(uri: string): DocAnalysis | undefined {
     return this.cache.get(uri);
+  }
+
+  /**
+   * What the document's last analysis cost (ms), for the debounce (./debounce.ts); undefined when
+   * it has none yet or only its first: the first analysis of a document after it was opened (or
+   * after a configuration change) pays for loading its context and for code V8 has not compiled
+   * yet, and says little about what a keystroke will cost.
+   */
+  lastCost(uri: string): number | undefined {
+    const a = this.cache.peek(uri);
+    return a && !a.first ? a.millis : undefined;
   }
 
   /**
@@ -151,6 +172,8 @@ export class Analyzer {
   }
 
   private readonly queueWait: number;
+  /** see RULE_SLICE_MS */
+  private readonly slice: number;
 
   private async run(doc: TextDocument, generation: number, isCurrent: () => boolean): Promise<DocAnalysis> {
     if (!isCurrent()) throw new Superseded();
@@ -189,27 +212,32 @@ export class Analyzer {
       this.session,
       { onError: (stage, err) => this.log.error(`${stage.includes('/') ? 'rule ' : ''}${stage} failed on ${doc.uri}`, describeError(err)) },
     );
-    // on longer documents, yield between rules so that a newer edit can supersede this work
-    const yieldBetweenRules = text.length > 20_000;
+    // rules run synchronously until a time slice is used up; then the analysis yields to the event
+    // loop (a newer edit can supersede this work) and goes on in a new slice. A short analysis
+    // (a seed-sized plan) never yields; a long one yields about every RULE_SLICE_MS.
     let analysis: DocumentAnalysis;
+    let sliceStart = t1;
     for (;;) {
       const step = steps.next();
       if (step.done) {
         analysis = step.value;
         break;
       }
-      if (yieldBetweenRules) {
-        millis += performance.now() - t1;
+      const now = performance.now();
+      if (now - sliceStart >= this.slice) {
+        millis += now - t1;
         await tick();
         if (!isCurrent()) throw new Superseded();
-        t1 = performance.now();
+        t1 = sliceStart = performance.now();
       }
     }
     millis += performance.now() - t1;
     this.runs++;
     failures.push(...analysis.failures);
     const findings = context.isPlan ? analysis.findings : [];
-    const result: DocAnalysis = { uri: doc.uri, version, generation, plan: analysis.plan, findings, context, failures, millis, session: this.session };
+    const before = this.cache.peek(doc.uri);
+    const first = !before || before.generation !== generation;
+    const result: DocAnalysis = { uri: doc.uri, version, generation, plan: analysis.plan, findings, context, failures, millis, session: this.session, first };
     if (generation === this.generation) {
       const prev = this.cache.peek(doc.uri);
       if (!prev || prev.version <= version) this.cache.set(doc.uri, result);

@@ -22,6 +22,8 @@ import { Analyzer, Superseded, type DocAnalysis } from './analysis.js';
 import { toDiagnostic, toTextEdit } from './convert.js';
 import { describeError, type Logger } from './log.js';
 import { defaultSettings, normaliseSettings, type PlanlintSettings } from './settings.js';
+import { debounceDelay } from './debounce.js';
+import { warmUp } from './warmup.js';
 import { uriToPath, Workspace } from './workspace.js';
 import { alignmentOf } from './alignment.js';
 import { codeActions, editsForKind, InsertThemesKind, NormaliseKind, RenumberKind } from './features/actions.js';
@@ -166,7 +168,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const run = async () => {
-      const ms = delay ?? (await settingsFor(uri).then((s) => s.debounce, () => defaultSettings.debounce));
+      const ms = delay ?? debounceDelay(await settingsFor(uri).then((s) => s.debounce, () => defaultSettings.debounce), analyzer.lastCost(uri));
       timers.set(
         uri,
         setTimeout(() => {
@@ -274,6 +276,7 @@ export function startServer(connection: Connection): void {
       }
     }
     log.info(`${serverName} ${serverVersion} ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
+    void warmUp(log, { busy: () => documents.all().length > 0 });
   });
 
   connection.onDidChangeConfiguration((params) =>
@@ -302,11 +305,11 @@ export function startServer(connection: Connection): void {
       const doc = documents.get(uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       // debounce: wait until the document has been quiet for the configured delay
-      const settings = await settingsFor(uri);
+      const wait = debounceDelay((await settingsFor(uri)).debounce, analyzer.lastCost(uri));
       for (;;) {
         const quiet = Date.now() - (lastChange.get(uri) ?? 0);
-        if (quiet >= settings.debounce || token.isCancellationRequested) break;
-        await new Promise((r) => setTimeout(r, settings.debounce - quiet));
+        if (quiet >= wait || token.isCancellationRequested) break;
+        await new Promise((r) => setTimeout(r, wait - quiet));
       }
       if (token.isCancellationRequested) {
         // the client moved on (a newer edit): answer with what is known, do no new work

@@ -6,6 +6,7 @@
 import { globProblem } from '../node/glob.js';
 import type { Severity } from '../core/model.js';
 import { DEFAULT_MAX_FULL_ANALYSIS_BYTES } from '../core/analyze.js';
+import type { DebounceSetting } from './debounce.js';
 
 export type MessageLanguage = 'zh' | 'en' | 'zh-en';
 /** as configured: `auto` follows the editor's UI language (the initialize request's locale) */
@@ -39,8 +40,8 @@ export interface PlanlintSettings {
   severity: Record<string, Severity | 'off'>;
   /** diagnostic message language */
   language: MessageLanguage;
-  /** delay between the last keystroke and the analysis, in ms */
-  debounce: number;
+  /** delay between the last keystroke and the analysis, in ms, or "auto": from the last analysis's cost (./debounce.ts) */
+  debounce: DebounceSetting;
   /** code lenses on level-1 headings */
   codeLens: boolean;
   /** size guard in UTF-8 bytes (core analyze.ts: DEFAULT_MAX_FULL_ANALYSIS_BYTES): above it, structural checks only */
@@ -55,7 +56,7 @@ export const defaultSettings: PlanlintSettings = {
   detectPlans: true,
   severity: {},
   language: 'zh-en',
-  debounce: 150,
+  debounce: 'auto',
   codeLens: true,
   maxDocumentSize: DEFAULT_MAX_FULL_ANALYSIS_BYTES,
 };
@@ -94,7 +95,7 @@ export function normaliseSettings(raw: unknown, locale?: string): PlanlintSettin
   if (raw.language === 'zh' || raw.language === 'en' || raw.language === 'zh-en' || raw.language === 'auto') s.language = resolveLanguage(raw.language, locale);
   if (typeof raw.debounce === 'number' && Number.isFinite(raw.debounce)) {
     s.debounce = Math.max(0, Math.min(5000, Math.round(raw.debounce)));
-  }
+  } else if (raw.debounce === 'auto') s.debounce = 'auto';
   if (typeof raw.codeLens === 'boolean') s.codeLens = raw.codeLens;
   if (typeof raw.maxDocumentSize === 'number' && Number.isFinite(raw.maxDocumentSize) && raw.maxDocumentSize > 0) {
     s.maxDocumentSize = Math.round(raw.maxDocumentSize);
