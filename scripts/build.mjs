@@ -17,6 +17,10 @@ const common = {
   legalComments: 'none',
 };
 
+// the proofreading word lists (server/data/*.yaml → server/data/compiled/*.json), bundled below
+const { compileData } = await import('./compile-data.mjs');
+compileData(root);
+
 const entries = [
   // heavy libraries the CLI needs only for some inputs (.docx, non-UTF-8 text, SARIF) stay in
   // node_modules and load on first use: a smaller bundle starts faster
