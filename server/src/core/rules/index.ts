@@ -15,6 +15,7 @@ import { rule as textStrayLatin } from './text-stray-latin.js';
 import { rule as alignmentMissingTheme } from './alignment-missing-theme.js';
 import { rule as alignmentWeakerTarget } from './alignment-weaker-target.js';
 import { rule as alignmentMissingTarget } from './alignment-missing-target.js';
+import { rule as dateFormat } from './date-format.js';
 
 export const allRules: readonly Rule[] = [
   numberingSequence,
@@ -32,6 +33,8 @@ export const allRules: readonly Rule[] = [
   alignmentMissingTheme,
   alignmentWeakerTarget,
   alignmentMissingTarget,
+  // proofreading (issue 16)
+  dateFormat,
 ];
 
 export function findRule(id: string): Rule | undefined {
