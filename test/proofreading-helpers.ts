@@ -36,7 +36,8 @@ export function table(rule: Rule, invalid: readonly Invalid[], valid: readonly V
       else {
         const fixed = applyEdits(c.text, fixes.flatMap((f) => f.fix!.edits));
         expect(fixed).toBe(c.fixed);
-        expect(analyze(fixed, { ...c.options, rules: [rule] }).findings).toEqual([]);
+        // what the fixes addressed is gone; findings without a fix stay
+        expect(analyze(fixed, { ...c.options, rules: [rule] }).findings).toHaveLength(findings.length - fixes.length);
       }
     });
   }

@@ -15,6 +15,7 @@ import { rule as textStrayLatin } from './text-stray-latin.js';
 import { rule as alignmentMissingTheme } from './alignment-missing-theme.js';
 import { rule as alignmentWeakerTarget } from './alignment-weaker-target.js';
 import { rule as alignmentMissingTarget } from './alignment-missing-target.js';
+import { rule as datePlanYear } from './date-plan-year.js';
 import { rule as dateFormat } from './date-format.js';
 
 export const allRules: readonly Rule[] = [
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
   alignmentWeakerTarget,
   alignmentMissingTarget,
   // proofreading (issue 16)
+  datePlanYear,
   dateFormat,
 ];
 
