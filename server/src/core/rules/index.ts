@@ -17,6 +17,7 @@ import { rule as alignmentWeakerTarget } from './alignment-weaker-target.js';
 import { rule as alignmentMissingTarget } from './alignment-missing-target.js';
 import { rule as datePlanYear } from './date-plan-year.js';
 import { rule as dateFormat } from './date-format.js';
+import { rule as textPlaceholder } from './text-placeholder.js';
 
 export const allRules: readonly Rule[] = [
   numberingSequence,
@@ -37,6 +38,7 @@ export const allRules: readonly Rule[] = [
   // proofreading (issue 16)
   datePlanYear,
   dateFormat,
+  textPlaceholder,
 ];
 
 export function findRule(id: string): Rule | undefined {
