@@ -1,0 +1,85 @@
+import type { Rule, RuleContext } from '../rule.js';
+import { crossesLine } from '../indicators.js';
+import { spanOf } from '../proofread/context.js';
+import { bundledTypos, type TypoPair } from '../proofread/data.js';
+
+/**
+ * Curated confusion pairs that matter in 公文 (server/data/typos.yaml): words that do not exist
+ * (布署, 再接再励), a word in the wrong sense (截止 directly before a date means 截至), and
+ * characters that text recognition swaps in known words (纳人 → 纳入, 己经 → 已经). Every pair
+ * states the context in which it is an error (after / notAfter / notBefore / date) and its source.
+ * Errs towards misses: a pair whose context is not met is quiet, and the list is kept short and
+ * checked against the seeds and the corpus.
+ */
+const DATE_AFTER = /^\s*(?:(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*月|目前|今年|去年|上年|本年|年底|年末|当前|现在|[一二三四五六七八九十]{1,2}月|上半年|下半年|第[一二三四]季度)/;
+
+let index: Map<string, TypoPair[]> | undefined;
+function byFirstChar(): Map<string, TypoPair[]> {
+  if (!index) {
+    index = new Map();
+    for (const p of bundledTypos()) {
+      const list = index.get(p.wrong[0]!);
+      if (list) list.push(p);
+      else index.set(p.wrong[0]!, [p]);
+    }
+  }
+  return index;
+}
+
+function applies(p: TypoPair, text: string, at: number): boolean {
+  const rest = text.slice(at + p.wrong.length, at + p.wrong.length + 12);
+  const head = text.slice(Math.max(0, at - 6), at);
+  if (p.after && !p.after.some((w) => rest.startsWith(w))) return false;
+  if (p.notAfter?.some((w) => rest.startsWith(w))) return false;
+  if (p.notBefore?.some((w) => head.endsWith(w))) return false;
+  if (p.date && !DATE_AFTER.test(rest)) return false;
+  return true;
+}
+
+function check(ctx: RuleContext): void {
+  const idx = byFirstChar();
+  for (const block of ctx.plan.blocks) {
+    const t = block.text;
+    for (let i = 0; i < t.length; i++) {
+      const list = idx.get(t[i]!);
+      if (!list) continue;
+      for (const p of list) {
+        if (!t.startsWith(p.wrong, i) || !applies(p, t, i)) continue;
+        const span = spanOf(block, i, p.wrong.length);
+        const canFix = p.fix !== false && !crossesLine(ctx.plan.text, span);
+        const why = p.kind === 'usage' ? { zh: '（用法）', en: ' (usage)' } : p.kind === 'ocr' ? { zh: '（疑为识别错字）', en: ' (probably a text-recognition error)' } : { zh: '', en: '' };
+        ctx.report({
+          ...span,
+          message: {
+            zh: `“${p.wrong}”应为“${p.right}”${why.zh}；依据：${p.source}`,
+            en: `"${p.wrong}" should be "${p.right}"${why.en}; source: ${p.source}`,
+          },
+          fix: canFix ? { title: { zh: `改为“${p.right}”`, en: `Change to "${p.right}"` }, edits: [{ ...span, newText: p.right }], safe: false } : undefined,
+          data: { wrong: p.wrong, right: p.right, kind: p.kind ?? 'word' },
+        });
+        i += p.wrong.length - 1;
+        break;
+      }
+    }
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'text/typo',
+    description: {
+      zh: '公文常见易错字词（布署→部署、再接再励→再接再厉、日期前的“截止”→“截至”、识别错字“纳人”→“纳入”等），每对均附出处与适用语境；宁漏勿误：语境不符即不报，词表经种子文稿和语料检验无误报。词表见 server/data/typos.yaml',
+      en: 'Common confusions in official documents (布署→部署, 再接再励→再接再厉, 截止 before a date → 截至, OCR 纳人→纳入 …), each with its source and the context in which it is wrong; errs towards misses: outside that context a pair is quiet. List: server/data/typos.yaml',
+    },
+    severity: 'warning',
+    fixable: true,
+    examples: [
+      { bad: '认真落实省委省政府决策布署。', good: '认真落实省委省政府决策部署。' },
+      { bad: '截止2021年底，全县建成村卫生室326个。', good: '截至2021年底，全县建成村卫生室326个。' },
+      { bad: '将安全生产纳人日常管理。', good: '将安全生产纳入日常管理。' },
+      { bad: '全体干部职工要再接再励。', good: '全体干部职工要再接再厉。' },
+      { bad: '各项工作己经全面启动。', good: '各项工作已经全面启动。' },
+    ],
+  },
+  check,
+};
