@@ -18,6 +18,7 @@ import { rule as alignmentMissingTarget } from './alignment-missing-target.js';
 import { rule as datePlanYear } from './date-plan-year.js';
 import { rule as dateFormat } from './date-format.js';
 import { rule as textPlaceholder } from './text-placeholder.js';
+import { rule as textFormulation } from './text-formulation.js';
 import { rule as textTypo } from './text-typo.js';
 import { rule as noticeDocumentNumber } from './notice-document-number.js';
 
@@ -41,6 +42,7 @@ export const allRules: readonly Rule[] = [
   datePlanYear,
   dateFormat,
   textPlaceholder,
+  textFormulation,
   textTypo,
   noticeDocumentNumber,
 ];
