@@ -20,6 +20,7 @@ import { rule as dateFormat } from './date-format.js';
 import { rule as textPlaceholder } from './text-placeholder.js';
 import { rule as textFormulation } from './text-formulation.js';
 import { rule as textTypo } from './text-typo.js';
+import { rule as textRegion } from './text-region.js';
 import { rule as noticeDocumentNumber } from './notice-document-number.js';
 
 export const allRules: readonly Rule[] = [
@@ -44,6 +45,7 @@ export const allRules: readonly Rule[] = [
   textPlaceholder,
   textFormulation,
   textTypo,
+  textRegion,
   noticeDocumentNumber,
 ];
 
