@@ -17,6 +17,7 @@ import { draftSettings, type DraftSettings, type SettingsOverrides } from '../no
 import { DecodeError, decodeFile, encodeText, type DecodedText } from '../node/decode.js';
 import type { ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets } from '../node/requirements.js';
+import { readBaseline } from '../node/baseline.js';
 import { expandPaths } from '../node/files.js';
 import { CliError, EXIT_USAGE, type CliEnv } from './env.js';
 
@@ -105,11 +106,13 @@ function analyseText(text: string, file: string, cwd: string, options: DraftOpti
     else if (settings.requirementRefs.origin === 'cli' && !existsSync(path.resolve(cwd, p.file))) externalProblems.push({ ...p, file: '' });
     else externalProblems.push(p);
   }
+  const { baseline, problem: baselineProblem } = readBaseline(plan, file, display);
+  if (baselineProblem) draftProblems.push(baselineProblem);
   // each rule runs on its own: a bug in one rule costs its findings, not the file or the run
   const ruleFindings: Finding[] = [];
   for (const rule of allRules) {
     try {
-      ruleFindings.push(...runRules(plan, { profile: settings.profile, requirements: req.sets, year: settings.meta.year, rules: [rule] }));
+      ruleFindings.push(...runRules(plan, { profile: settings.profile, requirements: req.sets, year: settings.meta.year, baseline, rules: [rule] }));
     } catch (e) {
       const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
       externalProblems.push({

@@ -2,7 +2,7 @@
  * The pipeline: text → plan model → findings. Pure: no file system, no editor, no protocol.
  */
 import type { Finding, LocatedFinding, Plan, Severity } from './model.js';
-import type { Rule, RuleContext } from './rule.js';
+import type { BaselineText, Rule, RuleContext } from './rule.js';
 import type { RequirementSet } from './requirements/types.js';
 import { defaultProfile, type Profile } from './profile.js';
 import { parsePlan } from './parse.js';
@@ -15,6 +15,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** the draft's year, when known from outside the text (config) */
   year?: number;
+  /** the previous year's summary named by front matter `baseline:` (read by the host) */
+  baseline?: BaselineText;
   /**
    * Size guard (UTF-8 bytes). Above it only the structural rules run (numbering/*, enumeration/*,
    * heading/*): no indicator extraction, no indicator, arithmetic, text or alignment rules; an
@@ -66,6 +68,7 @@ export function runRules(plan: Plan, options: AnalyzeOptions = {}): Finding[] {
       options: setting.options ?? {},
       requirements: options.requirements ?? [],
       year: options.year,
+      baseline: options.baseline,
       report(f) {
         findings.push({
           ...f,

@@ -35,7 +35,16 @@ export interface RuleContext {
   requirements: readonly RequirementSet[];
   /** the draft's own year, from front matter, when known */
   year?: number;
+  /** the previous year's summary named by front matter `baseline:`, read by the host */
+  baseline?: BaselineText;
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
+}
+
+/** A document read by the host for a rule (the core reads no file). */
+export interface BaselineText {
+  /** the path as the draft names it (for messages) */
+  name: string;
+  text: string;
 }
 
 export interface Rule {

@@ -21,6 +21,7 @@ import { rule as textPlaceholder } from './text-placeholder.js';
 import { rule as textFormulation } from './text-formulation.js';
 import { rule as textTypo } from './text-typo.js';
 import { rule as textRegion } from './text-region.js';
+import { rule as indicatorBelowBaseline } from './indicator-below-baseline.js';
 import { rule as noticeDocumentNumber } from './notice-document-number.js';
 
 export const allRules: readonly Rule[] = [
@@ -46,6 +47,7 @@ export const allRules: readonly Rule[] = [
   textFormulation,
   textTypo,
   textRegion,
+  indicatorBelowBaseline,
   noticeDocumentNumber,
 ];
 
