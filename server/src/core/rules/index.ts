@@ -22,6 +22,7 @@ import { rule as textFormulation } from './text-formulation.js';
 import { rule as textTypo } from './text-typo.js';
 import { rule as textRegion } from './text-region.js';
 import { rule as indicatorBelowBaseline } from './indicator-below-baseline.js';
+import { rule as taskResponsibility } from './task-responsibility.js';
 import { rule as noticeDocumentNumber } from './notice-document-number.js';
 
 export const allRules: readonly Rule[] = [
@@ -48,6 +49,7 @@ export const allRules: readonly Rule[] = [
   textTypo,
   textRegion,
   indicatorBelowBaseline,
+  taskResponsibility,
   noticeDocumentNumber,
 ];
 
