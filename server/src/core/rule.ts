@@ -23,6 +23,11 @@ export interface RuleMeta {
   /** whether the rule offers fixes */
   fixable: boolean;
   examples: RuleExample[];
+  /**
+   * Longer documentation for docs/rules.md (Markdown): the word list or dataset the rule uses and
+   * its source, how to extend it, and which way the rule errs (misses rather than false alarms).
+   */
+  docs?: Localized;
   /** JSON Schema of the rule's options (profile `rules.<id>.options`) */
   optionsSchema?: Record<string, unknown>;
 }

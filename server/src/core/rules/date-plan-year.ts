@@ -128,6 +128,10 @@ export const rule: Rule = {
     severity: 'warning',
     standard: 'GB/T 9704-2012 §7.3.5.4',
     fixable: false,
+    docs: {
+      zh: "**说明**：计划年度取自配置、文首元数据 `year` 或标题（与指标规则相同）；计划部分与回顾部分的划分与指标提取相同（章节标题或行文）。宁漏勿误：分不清计划与回顾的段落不报；“已于…前完成”“截至…”不报；成文日期只取整行只有日期的一行。",
+      en: "**Notes**: the plan year comes from config, front matter `year` or the title; plan and review parts are those of the indicator reader. Errs towards misses: paragraphs of unknown part, deadlines already met (已于…前) and 截至… are left alone; the 成文日期 is a line that holds a date only.",
+    },
     examples: [
       { bad: '2025年工作安排\n一、加快项目建设\n确保2024年底前完成全部改造任务。', good: '2025年工作安排\n一、加快项目建设\n确保2025年底前完成全部改造任务。' },
       { bad: '各单位于9月31日前报送总结。', good: '各单位于9月30日前报送总结。' },

@@ -83,6 +83,10 @@ export const rule: Rule = {
     },
     severity: 'warning',
     fixable: false,
+    docs: {
+      zh: "**说明**：基线为本文回顾部分报告的实际值，或文首元数据 `baseline:` 指定的上年总结（相对文稿的路径，UTF-8；由命令行读取，语言服务器暂未读取；读不到时在 `baseline` 处报 config/front-matter 错误）。只比较水平类指标（…率、比例、占比、比重，单位 %、‰、/10万），且名称（去掉“全市”“年度”等前缀后）与单位完全相同、名称不少于6字。宁漏勿误：流量与数量（城镇新增就业等年度目标常低于上年实绩）、上限目标（失业率、死亡率“控制在…以下”留有余地）、增幅、区间、有两个实际值的指标均不比较。",
+      en: "**Notes**: the baseline is the review part of the same document, or the previous year's summary named by front matter `baseline:` (relative to the draft, UTF-8, read by the CLI; not yet by the language server). Only levels (rates and shares in %, ‰, per 10万) with identical names of six characters or more and units are compared; floors only. Errs towards misses: flows, counts, ceilings, changes and ranges are not compared.",
+    },
     examples: [
       {
         bad: '一、2020年工作回顾\n全市适龄儿童免疫规划疫苗接种率达到95%，累计完成了各项任务。\n二、2021年工作安排\n适龄儿童免疫规划疫苗接种率达到90%以上。',

