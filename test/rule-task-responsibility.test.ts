@@ -35,3 +35,14 @@ describe('task/responsibility', () => {
     expect(f.map((x) => [x.severity, x.data?.['lacks']])).toEqual([['information', ['owner', 'deadline']]]);
   });
 });
+
+describe('task/responsibility on a realistic draft', () => {
+  it('flags the one task of test/fixtures/cases/proof-province-agri-tasks.md without fields, under the strict profile its front matter names', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const text = readFileSync(join(repoRoot, 'test/fixtures/cases/proof-province-agri-tasks.md'), 'utf8');
+    expect(text).toMatch(/^---\n[\s\S]*profile: strict/);
+    const found = analyze(text, { profile: strict, rules: [rule] }).findings;
+    expect(found.map((f) => [f.range.start.line + 1, text.slice(f.start, f.end)])).toEqual([[20, '（四）推进数字化管理。']]);
+  });
+});

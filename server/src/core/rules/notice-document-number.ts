@@ -69,6 +69,8 @@ function checkAttachment(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
   // only the notice part at the head of the document
   const head = Math.min(blocks.length, 40);
+  // one finding per named document (the notice's title and its 现将《…》印发 sentence name it twice)
+  const reported = new Set<string>();
   for (let bi = 0; bi < head; bi++) {
     const b = blocks[bi]!;
     ISSUE.lastIndex = 0;
@@ -77,7 +79,7 @@ function checkAttachment(ctx: RuleContext): void {
       const named = (m[1] ?? m[2] ?? '').trim();
       const key = norm(named);
       const genre = GENRE.exec(key)?.[1];
-      if (!genre || key.endsWith('通知')) continue;
+      if (!genre || key.endsWith('通知') || reported.has(key)) continue;
       // the same document: most of its characters are shared
       const chars = [...new Set(key)];
       const titles = titleLines(blocks, bi + 1).filter((t) => {
@@ -87,6 +89,7 @@ function checkAttachment(ctx: RuleContext): void {
       });
       if (titles.some((t) => norm(t.text) === key) || titles.length !== 1) continue;
       const title = titles[0]!;
+      reported.add(key);
       const at = m.index + m[0].indexOf(named);
       ctx.report({
         ...spanOf(b, at, named.length),
