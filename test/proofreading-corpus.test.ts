@@ -69,3 +69,23 @@ describe('proofreading word lists', () => {
     for (const e of f.formulations) expect(e.source.length, e.name).toBeGreaterThan(2);
   });
 });
+
+describe('proofreading rules scale linearly', () => {
+  it('time(4n)/time(n) stays near 4 on a repeated seed', () => {
+    const seed = readFileSync(join(repoRoot, 'seeds', readdirSync(join(repoRoot, 'seeds')).find((f) => f.startsWith('002_'))!), 'utf8');
+    const time = (text: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        analyze(text, { rules, profile: strict });
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    const n = seed.repeat(2);
+    const n4 = seed.repeat(8);
+    time(n); // warm up
+    const ratio = time(n4) / time(n);
+    expect(ratio).toBeLessThan(10);
+  });
+});
