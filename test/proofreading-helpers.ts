@@ -26,7 +26,13 @@ export function table(rule: Rule, invalid: readonly Invalid[], valid: readonly V
   for (const c of invalid) {
     it(`flags: ${c.text.replace(/\n/g, '⏎').slice(0, 60)}`, () => {
       const { findings } = analyze(c.text, { ...c.options, rules: [rule] });
-      expect(findings.map((f) => ({ line: f.range.start.line + 1, column: f.range.start.character + 1, excerpt: c.text.slice(f.start, f.end) }))).toEqual(c.findings);
+      expect(
+        findings.map((f) => ({
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          excerpt: c.text.slice(f.start, f.end),
+        })),
+      ).toEqual(c.findings);
       for (const f of findings) {
         expect(f.message.zh).toMatch(/[\u4e00-\u9fa5]/);
         expect(f.message.en).toMatch(/[a-z]/);
@@ -34,7 +40,10 @@ export function table(rule: Rule, invalid: readonly Invalid[], valid: readonly V
       const fixes = findings.filter((f) => f.fix);
       if (c.fixed === undefined) expect(fixes).toEqual([]);
       else {
-        const fixed = applyEdits(c.text, fixes.flatMap((f) => f.fix!.edits));
+        const fixed = applyEdits(
+          c.text,
+          fixes.flatMap((f) => f.fix!.edits),
+        );
         expect(fixed).toBe(c.fixed);
         // what the fixes addressed is gone; findings without a fix stay
         expect(analyze(fixed, { ...c.options, rules: [rule] }).findings).toHaveLength(findings.length - fixes.length);
@@ -43,7 +52,9 @@ export function table(rule: Rule, invalid: readonly Invalid[], valid: readonly V
   }
   for (const c of valid) {
     it(`quiet: ${c.text.replace(/\n/g, '⏎').slice(0, 60)}`, () => {
-      expect(analyze(c.text, { ...c.options, rules: [rule] }).findings.map((f) => c.text.slice(f.start, f.end))).toEqual([]);
+      expect(
+        analyze(c.text, { ...c.options, rules: [rule] }).findings.map((f) => c.text.slice(f.start, f.end)),
+      ).toEqual([]);
     });
   }
 }

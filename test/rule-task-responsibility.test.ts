@@ -8,21 +8,38 @@ import { table } from './proofreading-helpers.js';
 
 const strict = loadProfile('strict', { baseDir: repoRoot, referrer: '' }).profile;
 const on = { profile: strict };
-const FIELDS = '一、重点任务\n（一）推进医共体建设。牵头单位：县卫健委；完成时限：6月底前。\n（二）加强疾病防控。牵头单位：县疾控中心；完成时限：年底前。\n（三）提升基层能力。牵头单位：县卫健委；完成时限：9月底前。\n';
-const PARENS = '二、重点任务\n（一）推进医共体建设（县卫健委负责，6月底前）。\n（二）加强疾病防控（县疾控中心负责，年底前）。\n（三）提升基层能力（县卫健委负责，9月底前）。\n';
+const FIELDS =
+  '一、重点任务\n（一）推进医共体建设。牵头单位：县卫健委；完成时限：6月底前。\n（二）加强疾病防控。牵头单位：县疾控中心；完成时限：年底前。\n（三）提升基层能力。牵头单位：县卫健委；完成时限：9月底前。\n';
+const PARENS =
+  '二、重点任务\n（一）推进医共体建设（县卫健委负责，6月底前）。\n（二）加强疾病防控（县疾控中心负责，年底前）。\n（三）提升基层能力（县卫健委负责，9月底前）。\n';
 
 describe('task/responsibility', () => {
   table(
     rule,
     [
-      { text: FIELDS + '（四）开展健康教育。加强宣传引导。', options: on, findings: [{ line: 5, column: 1, excerpt: '（四）开展健康教育。' }] },
-      { text: PARENS + '（四）加强监督执法。\n三、保障措施\n加强组织领导。', options: on, findings: [{ line: 5, column: 1, excerpt: '（四）加强监督执法。' }] },
-      { text: FIELDS + '（四）开展健康教育。牵头单位：县健教所。', options: on, findings: [{ line: 5, column: 1, excerpt: '（四）开展健康教育。' }] },
+      {
+        text: FIELDS + '（四）开展健康教育。加强宣传引导。',
+        options: on,
+        findings: [{ line: 5, column: 1, excerpt: '（四）开展健康教育。' }],
+      },
+      {
+        text: PARENS + '（四）加强监督执法。\n三、保障措施\n加强组织领导。',
+        options: on,
+        findings: [{ line: 5, column: 1, excerpt: '（四）加强监督执法。' }],
+      },
+      {
+        text: FIELDS + '（四）开展健康教育。牵头单位：县健教所。',
+        options: on,
+        findings: [{ line: 5, column: 1, excerpt: '（四）开展健康教育。' }],
+      },
     ],
     [
       { text: FIELDS + '（四）开展健康教育。牵头单位：县健教所；完成时限：年底前。', options: on },
       { text: FIELDS + '（四）开展健康教育。由县健教所负责，年内完成。', options: on }, // named in prose: counts
-      { text: '一、重点任务\n（一）推进医共体建设。\n（二）加强疾病防控。\n（三）提升基层能力。\n（四）开展健康教育。', options: on }, // no task names an owner
+      {
+        text: '一、重点任务\n（一）推进医共体建设。\n（二）加强疾病防控。\n（三）提升基层能力。\n（四）开展健康教育。',
+        options: on,
+      }, // no task names an owner
       { text: FIELDS + '（四）开展健康教育。加强宣传引导。' }, // the default profile: off
       { text: '（一）推进医共体建设。牵头单位：县卫健委；完成时限：6月底前。\n（二）开展健康教育。', options: on }, // fewer than four tasks
     ],
@@ -43,6 +60,8 @@ describe('task/responsibility on a realistic draft', () => {
     const text = readFileSync(join(repoRoot, 'test/fixtures/cases/proof-province-agri-tasks.md'), 'utf8');
     expect(text).toMatch(/^---\n[\s\S]*profile: strict/);
     const found = analyze(text, { profile: strict, rules: [rule] }).findings;
-    expect(found.map((f) => [f.range.start.line + 1, text.slice(f.start, f.end)])).toEqual([[20, '（四）推进数字化管理。']]);
+    expect(found.map((f) => [f.range.start.line + 1, text.slice(f.start, f.end)])).toEqual([
+      [20, '（四）推进数字化管理。'],
+    ]);
   });
 });

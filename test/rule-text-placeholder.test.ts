@@ -10,9 +10,27 @@ describe('text/placeholder', () => {
       { text: '于x月x日前报送市卫生健康委。', findings: [{ line: 1, column: 2, excerpt: 'x月x日' }] },
       { text: '由【待补】牵头负责。', findings: [{ line: 1, column: 2, excerpt: '【待补】' }] },
       { text: '二是推进XX县域医共体建设。', findings: [{ line: 1, column: 5, excerpt: 'XX' }] },
-      { text: '确保完成＿＿家企业改造任务（此处补充数据）。', findings: [{ line: 1, column: 5, excerpt: '＿＿' }, { line: 1, column: 14, excerpt: '（此处补充数据）' }] },
-      { text: '新增床位□□张，TODO 核实。', findings: [{ line: 1, column: 5, excerpt: '□□' }, { line: 1, column: 9, excerpt: 'TODO' }] },
-      { text: '会议时间（待定）。由某某单位负责。', findings: [{ line: 1, column: 5, excerpt: '（待定）' }, { line: 1, column: 11, excerpt: '某某' }] },
+      {
+        text: '确保完成＿＿家企业改造任务（此处补充数据）。',
+        findings: [
+          { line: 1, column: 5, excerpt: '＿＿' },
+          { line: 1, column: 14, excerpt: '（此处补充数据）' },
+        ],
+      },
+      {
+        text: '新增床位□□张，TODO 核实。',
+        findings: [
+          { line: 1, column: 5, excerpt: '□□' },
+          { line: 1, column: 9, excerpt: 'TODO' },
+        ],
+      },
+      {
+        text: '会议时间（待定）。由某某单位负责。',
+        findings: [
+          { line: 1, column: 5, excerpt: '（待定）' },
+          { line: 1, column: 11, excerpt: '某某' },
+        ],
+      },
     ],
     [
       { text: '全年新建12个村卫生室。' },

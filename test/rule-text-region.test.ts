@@ -10,11 +10,20 @@ describe('text/region', () => {
   table(
     rule,
     [
-      { text: '组织医务人员赴湖北省张家界市开展业务培训。', findings: [{ line: 1, column: 8, excerpt: '湖北省张家界市' }] },
+      {
+        text: '组织医务人员赴湖北省张家界市开展业务培训。',
+        findings: [{ line: 1, column: 8, excerpt: '湖北省张家界市' }],
+      },
       { text: '开封市濉溪县', findings: [{ line: 1, column: 1, excerpt: '开封市濉溪县' }] },
       { text: KAIFENG + '全面推进濉溪县医共体建设。', findings: [{ line: 4, column: 5, excerpt: '濉溪县' }] },
-      { text: '---\nissuer: 兰考县卫生健康委员会\n---\n一、深化改革\n推进濉溪县人民医院建设。', findings: [{ line: 5, column: 3, excerpt: '濉溪县' }] },
-      { text: '---\nregion: 福建省龙岩市\n---\n一、整治隐患\n由赣州市城管局负责拆除，漳平市配合。', findings: [{ line: 5, column: 2, excerpt: '赣州市' }] },
+      {
+        text: '---\nissuer: 兰考县卫生健康委员会\n---\n一、深化改革\n推进濉溪县人民医院建设。',
+        findings: [{ line: 5, column: 3, excerpt: '濉溪县' }],
+      },
+      {
+        text: '---\nregion: 福建省龙岩市\n---\n一、整治隐患\n由赣州市城管局负责拆除，漳平市配合。',
+        findings: [{ line: 5, column: 2, excerpt: '赣州市' }],
+      },
     ],
     [
       { text: '组织医务人员赴湖南省张家界市开展业务培训。' },

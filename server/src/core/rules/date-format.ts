@@ -37,7 +37,13 @@ function check(ctx: RuleContext): void {
         en: `no zero padding of month and day in dates: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
       },
       standard: 'GB/T 9704-2012 §7.3.5.4',
-      fix: crossesLine(ctx.plan.text, span) ? undefined : { title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: true },
+      fix: crossesLine(ctx.plan.text, span)
+        ? undefined
+        : {
+            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+            edits: [{ ...span, newText: fixed }],
+            safe: true,
+          },
       data: { form: 'zero-padded', fixed },
     });
   }
@@ -54,7 +60,13 @@ function check(ctx: RuleContext): void {
         en: `write the year in full: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
       },
       standard: 'GB/T 9704-2012 §7.3.5.4',
-      fix: crossesLine(ctx.plan.text, span) ? undefined : { title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: false },
+      fix: crossesLine(ctx.plan.text, span)
+        ? undefined
+        : {
+            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+            edits: [{ ...span, newText: fixed }],
+            safe: false,
+          },
       data: { form: 'short-year', fixed },
     });
   }
@@ -70,7 +82,13 @@ function check(ctx: RuleContext): void {
         en: `a span of years takes the em dash "—": "${from}${dash}${to}年" should be "${fixed}年" (GB/T 15834-2011, connecting marks)`,
       },
       standard: 'GB/T 15834-2011',
-      fix: crossesLine(ctx.plan.text, span) ? undefined : { title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: true },
+      fix: crossesLine(ctx.plan.text, span)
+        ? undefined
+        : {
+            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+            edits: [{ ...span, newText: fixed }],
+            safe: true,
+          },
       data: { form: 'span-dash', fixed },
     });
   }
@@ -87,8 +105,8 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.3.5.4',
     fixable: true,
     docs: {
-      zh: "**说明**：月、日不编虚位、年份标全称依 GB/T 9704-2012 §7.3.5.4；年份起止用一字线依 GB/T 15834-2011（连接号）。宁漏勿误：日期后紧跟时刻（网页“发布时间”戳）、前有词语的“24年”（可能是时长）、后一年份不大于前一年份的“2020-2019”均不报。修复：补零与连接号为安全修复（`--fix` 自动应用），两位年份补全为非安全修复（按 20xx/19xx 推断，需确认）。",
-      en: "**Notes**: zero padding and full years per GB/T 9704-2012 §7.3.5.4; year spans with the 一字线 per GB/T 15834-2011. Errs towards misses: dates followed by a clock time, two-digit years after a word (a duration), and non-increasing spans are left alone. Padding and dash fixes are safe; completing a two-digit year is offered but not applied by `--fix`.",
+      zh: '**说明**：月、日不编虚位、年份标全称依 GB/T 9704-2012 §7.3.5.4；年份起止用一字线依 GB/T 15834-2011（连接号）。宁漏勿误：日期后紧跟时刻（网页“发布时间”戳）、前有词语的“24年”（可能是时长）、后一年份不大于前一年份的“2020-2019”均不报。修复：补零与连接号为安全修复（`--fix` 自动应用），两位年份补全为非安全修复（按 20xx/19xx 推断，需确认）。',
+      en: '**Notes**: zero padding and full years per GB/T 9704-2012 §7.3.5.4; year spans with the 一字线 per GB/T 15834-2011. Errs towards misses: dates followed by a clock time, two-digit years after a word (a duration), and non-increasing spans are left alone. Padding and dash fixes are safe; completing a two-digit year is offered but not applied by `--fix`.',
     },
     examples: [
       { bad: '本方案自2024年03月05日起施行。', good: '本方案自2024年3月5日起施行。' },

@@ -15,7 +15,8 @@ import { blockParts, matches, planYear, spanOf } from '../proofread/context.js';
  */
 const DATE = /(?:((?:19|20)[0-9]{2})\s*年\s*)?(?<![0-9])([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日/g;
 const MONTH = /((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?!\s*[0-9]{1,2}\s*日)/g;
-const DEADLINE = /(?:于|在|到|力争|确保|争取|要在|务必|必须)?\s*((?:19|20)[0-9]{2})\s*年\s*(?:([0-9]{1,2})\s*月\s*)?(?:[0-9]{1,2}\s*日\s*)?(?:底|末|初|中旬|上旬|下旬|上半年|下半年)?\s*(?:前|以前|之前)/g;
+const DEADLINE =
+  /(?:于|在|到|力争|确保|争取|要在|务必|必须)?\s*((?:19|20)[0-9]{2})\s*年\s*(?:([0-9]{1,2})\s*月\s*)?(?:[0-9]{1,2}\s*日\s*)?(?:底|末|初|中旬|上旬|下旬|上半年|下半年)?\s*(?:前|以前|之前)/g;
 const DONE_BEFORE = /(?:截至|截止|截止到|比|较|与|同|对|自|从|已|已经|均已|已于|早在|曾于)\s*$/;
 const DONE_AFTER = /^\s*(?:[，,]?\s*)?(?:已|已经|均已|全部已|就已|取得|实现了|完成了|建成了|累计)/;
 const DATE_LINE = /^\s*((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*$/;
@@ -129,11 +130,14 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.3.5.4',
     fixable: false,
     docs: {
-      zh: "**说明**：计划年度取自配置、文首元数据 `year` 或标题（与指标规则相同）；计划部分与回顾部分的划分与指标提取相同（章节标题或行文）。宁漏勿误：分不清计划与回顾的段落不报；“已于…前完成”“截至…”不报；成文日期只取整行只有日期的一行。",
-      en: "**Notes**: the plan year comes from config, front matter `year` or the title; plan and review parts are those of the indicator reader. Errs towards misses: paragraphs of unknown part, deadlines already met (已于…前) and 截至… are left alone; the 成文日期 is a line that holds a date only.",
+      zh: '**说明**：计划年度取自配置、文首元数据 `year` 或标题（与指标规则相同）；计划部分与回顾部分的划分与指标提取相同（章节标题或行文）。宁漏勿误：分不清计划与回顾的段落不报；“已于…前完成”“截至…”不报；成文日期只取整行只有日期的一行。',
+      en: '**Notes**: the plan year comes from config, front matter `year` or the title; plan and review parts are those of the indicator reader. Errs towards misses: paragraphs of unknown part, deadlines already met (已于…前) and 截至… are left alone; the 成文日期 is a line that holds a date only.',
     },
     examples: [
-      { bad: '2025年工作安排\n一、加快项目建设\n确保2024年底前完成全部改造任务。', good: '2025年工作安排\n一、加快项目建设\n确保2025年底前完成全部改造任务。' },
+      {
+        bad: '2025年工作安排\n一、加快项目建设\n确保2024年底前完成全部改造任务。',
+        good: '2025年工作安排\n一、加快项目建设\n确保2025年底前完成全部改造任务。',
+      },
       { bad: '各单位于9月31日前报送总结。', good: '各单位于9月30日前报送总结。' },
       { bad: '2023年2月29日召开推进会。', good: '2024年2月29日召开推进会。' },
     ],

@@ -24,7 +24,8 @@ const MIN_NAME = 6;
 function isLevel(q: Quantity): boolean {
   return q.name.length >= MIN_NAME && LEVEL_NAME.test(q.name) && LEVEL_UNIT.has(q.unit) && !NOT_LEVEL.test(q.name);
 }
-const PREFIX = /^(?:全省|全市|全县|全区|全州|全旗|全镇|本地区|我省|我市|我县|我区|年度|年内|当年|今年|全年|力争|确保|进一步|持续|稳定|不断|努力|要|将)+/;
+const PREFIX =
+  /^(?:全省|全市|全县|全区|全州|全旗|全镇|本地区|我省|我市|我县|我区|年度|年内|当年|今年|全年|力争|确保|进一步|持续|稳定|不断|努力|要|将)+/;
 
 function key(q: Quantity): string {
   return q.name.replace(/\s+/g, '').replace(PREFIX, '') + '|' + q.unit;
@@ -60,7 +61,8 @@ function check(ctx: RuleContext): void {
     if (q.kind !== 'target' || !q.name || !isLevel(q)) continue;
     const a = achieved.get(key(q));
     if (!a) continue;
-    const floor = q.op === 'ge' || q.op === 'gt' || (q.op === 'eq' && /达到|实现|保持|提高到|提升到|不低于/.test(q.comparator));
+    const floor =
+      q.op === 'ge' || q.op === 'gt' || (q.op === 'eq' && /达到|实现|保持|提高到|提升到|不低于/.test(q.comparator));
     if (!floor || q.value >= a.value) continue;
     const fromDoc = a.where === 'document';
     ctx.report({
@@ -84,7 +86,7 @@ export const rule: Rule = {
     severity: 'warning',
     fixable: false,
     docs: {
-      zh: "**说明**：基线为本文回顾部分报告的实际值，或文首元数据 `baseline:` 指定的上年总结（相对文稿的路径，UTF-8；由命令行读取，语言服务器暂未读取；读不到时在 `baseline` 处报 config/front-matter 错误）。只比较水平类指标（…率、比例、占比、比重，单位 %、‰、/10万），且名称（去掉“全市”“年度”等前缀后）与单位完全相同、名称不少于6字。宁漏勿误：流量与数量（城镇新增就业等年度目标常低于上年实绩）、上限目标（失业率、死亡率“控制在…以下”留有余地）、增幅、区间、有两个实际值的指标均不比较。",
+      zh: '**说明**：基线为本文回顾部分报告的实际值，或文首元数据 `baseline:` 指定的上年总结（相对文稿的路径，UTF-8；由命令行读取，语言服务器暂未读取；读不到时在 `baseline` 处报 config/front-matter 错误）。只比较水平类指标（…率、比例、占比、比重，单位 %、‰、/10万），且名称（去掉“全市”“年度”等前缀后）与单位完全相同、名称不少于6字。宁漏勿误：流量与数量（城镇新增就业等年度目标常低于上年实绩）、上限目标（失业率、死亡率“控制在…以下”留有余地）、增幅、区间、有两个实际值的指标均不比较。',
       en: "**Notes**: the baseline is the review part of the same document, or the previous year's summary named by front matter `baseline:` (relative to the draft, UTF-8, read by the CLI; not yet by the language server). Only levels (rates and shares in %, ‰, per 10万) with identical names of six characters or more and units are compared; floors only. Errs towards misses: flows, counts, ceilings, changes and ranges are not compared.",
     },
     examples: [

@@ -15,9 +15,11 @@ import { matches, spanOf } from '../proofread/context.js';
  * title line (ending in a genre word: 工作要点, 方案, 计划 …) shares three quarters of the name's
  * characters, and none matches it, so an unrelated title never fires.
  */
-const NUMBER = /([\u4e00-\u9fa5])\s*([\[［(（〔【])\s*((?:19|20)?[0-9]{2})\s*([\]］)）〕】])\s*(第?)\s*([0-9]+)\s*号/g;
-const ISSUE = /(?:现将|印发)\s*《([^《》\n]{4,60})》|^附件\s*[0-9]?\s*[：:]\s*(?:[0-9]+[.．、]\s*)?《?([^《》\n。]{4,60}?)》?\s*$/g;
-const GENRE = /(工作要点|要点|实施方案|工作方案|方案|工作计划|计划|工作安排|安排|实施意见|意见|办法|细则|规划|清单|通知|规定)$/;
+const NUMBER = /([\u4e00-\u9fa5])\s*([[［(（〔【])\s*((?:19|20)?[0-9]{2})\s*([\]］)）〕】])\s*(第?)\s*([0-9]+)\s*号/g;
+const ISSUE =
+  /(?:现将|印发)\s*《([^《》\n]{4,60})》|^附件\s*[0-9]?\s*[：:]\s*(?:[0-9]+[.．、]\s*)?《?([^《》\n。]{4,60}?)》?\s*$/g;
+const GENRE =
+  /(工作要点|要点|实施方案|工作方案|方案|工作计划|计划|工作安排|安排|实施意见|意见|办法|细则|规划|清单|通知|规定)$/;
 
 function norm(s: string): string {
   return s.replace(/[\s\u3000《》“”"]/g, '');
@@ -28,10 +30,15 @@ function checkNumbers(ctx: RuleContext): void {
     const [all, code, open, year, close, di, num] = m;
     const yearFull = year!.length === 4;
     const problems: { zh: string; en: string }[] = [];
-    if (open !== '〔' || close !== '〕') problems.push({ zh: `年份应用六角括号“〔〕”括入，不用“${open}${close}”`, en: `the year goes in 〔〕, not "${open}${close}"` });
+    if (open !== '〔' || close !== '〕')
+      problems.push({
+        zh: `年份应用六角括号“〔〕”括入，不用“${open}${close}”`,
+        en: `the year goes in 〔〕, not "${open}${close}"`,
+      });
     if (!yearFull) problems.push({ zh: '年份应标全称', en: 'the year in full' });
     if (di) problems.push({ zh: '序号不加“第”字', en: 'no 第 before the number' });
-    if (num!.length > 1 && num![0] === '0') problems.push({ zh: '序号不编虚位（1不编为01）', en: 'no leading zeros in the number (1, not 01)' });
+    if (num!.length > 1 && num![0] === '0')
+      problems.push({ zh: '序号不编虚位（1不编为01）', en: 'no leading zeros in the number (1, not 01)' });
     if (problems.length === 0) continue;
     // a two-digit year is only fixed when it cannot be misread
     const fixedYear = yearFull ? year! : `20${year}`;
@@ -46,7 +53,11 @@ function checkNumbers(ctx: RuleContext): void {
       },
       fix: crossesLine(ctx.plan.text, span)
         ? undefined
-        : { title: { zh: `改为“…${fixed}”`, en: `Change to "…${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: yearFull },
+        : {
+            title: { zh: `改为“…${fixed}”`, en: `Change to "…${fixed}"` },
+            edits: [{ ...span, newText: fixed }],
+            safe: yearFull,
+          },
       data: { written: all, fixed },
     });
   }
@@ -114,7 +125,7 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.2.4',
     fixable: true,
     docs: {
-      zh: "**说明**：发文字号格式依 GB/T 9704-2012 §7.2.4：年份用六角括号“〔〕”括入并标全称，序号不加“第”、不编虚位。年份为四位时修复为安全修复。印发通知所称文件名（现将《…》印发、附件：…）与其后所附文件标题比较，只在恰有一个标题与之大部分相同而不一致时报告。宁漏勿误：法院案号（（2021）鲁01民初39号）等其他编号不报。",
+      zh: '**说明**：发文字号格式依 GB/T 9704-2012 §7.2.4：年份用六角括号“〔〕”括入并标全称，序号不加“第”、不编虚位。年份为四位时修复为安全修复。印发通知所称文件名（现将《…》印发、附件：…）与其后所附文件标题比较，只在恰有一个标题与之大部分相同而不一致时报告。宁漏勿误：法院案号（（2021）鲁01民初39号）等其他编号不报。',
       en: "**Notes**: the form of GB/T 9704-2012 §7.2.4 (〔〕, the year in full, no 第, no leading zeros); the fix is safe when the year is written in full. An 印发通知's named document is compared with the attached title only when exactly one later title shares most of its characters. Errs towards misses: court case numbers and other numbering are left alone.",
     },
     examples: [

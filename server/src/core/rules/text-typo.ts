@@ -11,19 +11,25 @@ import { bundledTypos, type TypoPair } from '../proofread/data.js';
  * Errs towards misses: a pair whose context is not met is quiet, and the list is kept short and
  * checked against the seeds and the corpus.
  */
-const DATE_AFTER = /^\s*(?:(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*月|目前|今年|去年|上年|本年|年底|年末|当前|现在|[一二三四五六七八九十]{1,2}月|上半年|下半年|第[一二三四]季度)/;
+const DATE_AFTER =
+  /^\s*(?:(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*月|目前|今年|去年|上年|本年|年底|年末|当前|现在|[一二三四五六七八九十]{1,2}月|上半年|下半年|第[一二三四]季度)/;
 
-let index: Map<string, TypoPair[]> | undefined;
-function byFirstChar(): Map<string, TypoPair[]> {
-  if (!index) {
-    index = new Map();
+/** All wrong forms in one pattern (longest first), and the pairs by wrong form; built on first use. */
+let compiled: { re: RegExp; byWrong: Map<string, TypoPair[]> } | undefined;
+function pattern(): { re: RegExp; byWrong: Map<string, TypoPair[]> } {
+  if (!compiled) {
+    const byWrong = new Map<string, TypoPair[]>();
     for (const p of bundledTypos()) {
-      const list = index.get(p.wrong[0]!);
+      const list = byWrong.get(p.wrong);
       if (list) list.push(p);
-      else index.set(p.wrong[0]!, [p]);
+      else byWrong.set(p.wrong, [p]);
     }
+    const alternatives = [...byWrong.keys()]
+      .sort((x, y) => y.length - x.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    compiled = { re: new RegExp(alternatives.join('|'), 'g'), byWrong };
   }
-  return index;
+  return compiled;
 }
 
 function applies(p: TypoPair, text: string, at: number): boolean {
@@ -37,29 +43,38 @@ function applies(p: TypoPair, text: string, at: number): boolean {
 }
 
 function check(ctx: RuleContext): void {
-  const idx = byFirstChar();
+  const { re, byWrong } = pattern();
   for (const block of ctx.plan.blocks) {
     const t = block.text;
-    for (let i = 0; i < t.length; i++) {
-      const list = idx.get(t[i]!);
-      if (!list) continue;
-      for (const p of list) {
-        if (!t.startsWith(p.wrong, i) || !applies(p, t, i)) continue;
-        const span = spanOf(block, i, p.wrong.length);
-        const canFix = p.fix !== false && !crossesLine(ctx.plan.text, span);
-        const why = p.kind === 'usage' ? { zh: '（用法）', en: ' (usage)' } : p.kind === 'ocr' ? { zh: '（疑为识别错字）', en: ' (probably a text-recognition error)' } : { zh: '', en: '' };
-        ctx.report({
-          ...span,
-          message: {
-            zh: `“${p.wrong}”应为“${p.right}”${why.zh}；依据：${p.source}`,
-            en: `"${p.wrong}" should be "${p.right}"${why.en}; source: ${p.source}`,
-          },
-          fix: canFix ? { title: { zh: `改为“${p.right}”`, en: `Change to "${p.right}"` }, edits: [{ ...span, newText: p.right }], safe: false } : undefined,
-          data: { wrong: p.wrong, right: p.right, kind: p.kind ?? 'word' },
-        });
-        i += p.wrong.length - 1;
-        break;
-      }
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t))) {
+      const i = m.index;
+      const p = byWrong.get(m[0])!.find((x) => applies(x, t, i));
+      if (!p) continue;
+      const span = spanOf(block, i, p.wrong.length);
+      const canFix = p.fix !== false && !crossesLine(ctx.plan.text, span);
+      const why =
+        p.kind === 'usage'
+          ? { zh: '（用法）', en: ' (usage)' }
+          : p.kind === 'ocr'
+            ? { zh: '（疑为识别错字）', en: ' (probably a text-recognition error)' }
+            : { zh: '', en: '' };
+      ctx.report({
+        ...span,
+        message: {
+          zh: `“${p.wrong}”应为“${p.right}”${why.zh}；依据：${p.source}`,
+          en: `"${p.wrong}" should be "${p.right}"${why.en}; source: ${p.source}`,
+        },
+        fix: canFix
+          ? {
+              title: { zh: `改为“${p.right}”`, en: `Change to "${p.right}"` },
+              edits: [{ ...span, newText: p.right }],
+              safe: false,
+            }
+          : undefined,
+        data: { wrong: p.wrong, right: p.right, kind: p.kind ?? 'word' },
+      });
     }
   }
 }
@@ -74,8 +89,8 @@ export const rule: Rule = {
     severity: 'warning',
     fixable: true,
     docs: {
-      zh: "**词表**：`server/data/typos.yaml`（模式 `schemas/typos.schema.json`）：每对含误写 wrong、正确 right、类别 kind（word 非词、usage 用法、ocr 识别错字）、适用语境（after 后接、notAfter 不后接、notBefore 不前接、date 后接日期）与出处 source；构建时编译为 `server/data/compiled/typos.json`。\n\n**扩展**：在 typos.yaml 中增加一对，写明出处和使语境外的正当用法不报的条件，运行 `npm test`（每一对都须在种子文稿与 test/corpus 上无误报）。宁漏勿误：语境不符即不报，修复为非安全修复。",
-      en: "**List**: `server/data/typos.yaml` (schema `schemas/typos.schema.json`): wrong, right, kind, the context conditions (after, notAfter, notBefore, date) and a source; compiled at build time. **Extending**: add a pair with its source and a context that keeps legitimate uses quiet, then run `npm test` (every pair must be quiet on the seeds and test/corpus). Errs towards misses; fixes are not applied by `--fix`.",
+      zh: '**词表**：`server/data/typos.yaml`（模式 `schemas/typos.schema.json`）：每对含误写 wrong、正确 right、类别 kind（word 非词、usage 用法、ocr 识别错字）、适用语境（after 后接、notAfter 不后接、notBefore 不前接、date 后接日期）与出处 source；构建时编译为 `server/data/compiled/typos.json`。\n\n**扩展**：在 typos.yaml 中增加一对，写明出处和使语境外的正当用法不报的条件，运行 `npm test`（每一对都须在种子文稿与 test/corpus 上无误报）。宁漏勿误：语境不符即不报，修复为非安全修复。',
+      en: '**List**: `server/data/typos.yaml` (schema `schemas/typos.schema.json`): wrong, right, kind, the context conditions (after, notAfter, notBefore, date) and a source; compiled at build time. **Extending**: add a pair with its source and a context that keeps legitimate uses quiet, then run `npm test` (every pair must be quiet on the seeds and test/corpus). Errs towards misses; fixes are not applied by `--fix`.',
     },
     examples: [
       { bad: '认真落实省委省政府决策布署。', good: '认真落实省委省政府决策部署。' },
