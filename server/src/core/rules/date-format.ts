@@ -42,7 +42,7 @@ function check(ctx: RuleContext): void {
         : {
             title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
             edits: [{ ...span, newText: fixed }],
-            safe: true,
+            safe: false,
           },
       data: { form: 'zero-padded', fixed },
     });
@@ -87,7 +87,7 @@ function check(ctx: RuleContext): void {
         : {
             title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
             edits: [{ ...span, newText: fixed }],
-            safe: true,
+            safe: false,
           },
       data: { form: 'span-dash', fixed },
     });
@@ -105,8 +105,8 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.3.5.4',
     fixable: true,
     docs: {
-      zh: '**说明**：月、日不编虚位、年份标全称依 GB/T 9704-2012 §7.3.5.4；年份起止用一字线依 GB/T 15834-2011（连接号）。宁漏勿误：日期后紧跟时刻（网页“发布时间”戳）、前有词语的“24年”（可能是时长）、后一年份不大于前一年份的“2020-2019”均不报。修复：补零与连接号为安全修复（`--fix` 自动应用），两位年份补全为非安全修复（按 20xx/19xx 推断，需确认）。',
-      en: '**Notes**: zero padding and full years per GB/T 9704-2012 §7.3.5.4; year spans with the 一字线 per GB/T 15834-2011. Errs towards misses: dates followed by a clock time, two-digit years after a word (a duration), and non-increasing spans are left alone. Padding and dash fixes are safe; completing a two-digit year is offered but not applied by `--fix`.',
+      zh: '**说明**：月、日不编虚位、年份标全称依 GB/T 9704-2012 §7.3.5.4；年份起止用一字线依 GB/T 15834-2011（连接号）。宁漏勿误：日期后紧跟时刻（网页“发布时间”戳）、前有词语的“24年”（可能是时长）、后一年份不大于前一年份的“2020-2019”均不报。修复均为按需修复（编辑器快速修复，`--fix` 不自动应用，以免改动引文中的原文），两位年份按 20xx/19xx 推断，需确认。',
+      en: '**Notes**: zero padding and full years per GB/T 9704-2012 §7.3.5.4; year spans with the 一字线 per GB/T 15834-2011. Errs towards misses: dates followed by a clock time, two-digit years after a word (a duration), and non-increasing spans are left alone. Fixes are offered (editor quick fixes) but not applied by `--fix`, which leaves quoted titles as written; a two-digit year is completed as 20xx/19xx and needs a look.',
     },
     examples: [
       { bad: '本方案自2024年03月05日起施行。', good: '本方案自2024年3月5日起施行。' },

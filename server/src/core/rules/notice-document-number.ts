@@ -56,7 +56,7 @@ function checkNumbers(ctx: RuleContext): void {
         : {
             title: { zh: `改为“…${fixed}”`, en: `Change to "…${fixed}"` },
             edits: [{ ...span, newText: fixed }],
-            safe: yearFull,
+            safe: false,
           },
       data: { written: all, fixed },
     });
@@ -125,8 +125,8 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.2.4',
     fixable: true,
     docs: {
-      zh: '**说明**：发文字号格式依 GB/T 9704-2012 §7.2.4：年份用六角括号“〔〕”括入并标全称，序号不加“第”、不编虚位。年份为四位时修复为安全修复。印发通知所称文件名（现将《…》印发、附件：…）与其后所附文件标题比较，只在恰有一个标题与之大部分相同而不一致时报告。宁漏勿误：法院案号（（2021）鲁01民初39号）等其他编号不报。',
-      en: "**Notes**: the form of GB/T 9704-2012 §7.2.4 (〔〕, the year in full, no 第, no leading zeros); the fix is safe when the year is written in full. An 印发通知's named document is compared with the attached title only when exactly one later title shares most of its characters. Errs towards misses: court case numbers and other numbering are left alone.",
+      zh: '**说明**：发文字号格式依 GB/T 9704-2012 §7.2.4：年份用六角括号“〔〕”括入并标全称，序号不加“第”、不编虚位。修复为按需修复（`--fix` 不自动应用：被引用的他机关文号按原文照录时也会被报告）。印发通知所称文件名（现将《…》印发、附件：…）与其后所附文件标题比较，只在恰有一个标题与之大部分相同而不一致时报告。宁漏勿误：法院案号（（2021）鲁01民初39号）等其他编号不报。',
+      en: "**Notes**: the form of GB/T 9704-2012 §7.2.4 (〔〕, the year in full, no 第, no leading zeros); the fix is offered but not applied by `--fix` (a number quoted from another office may be reproduced as written). An 印发通知's named document is compared with the attached title only when exactly one later title shares most of its characters. Errs towards misses: court case numbers and other numbering are left alone.",
     },
     examples: [
       { bad: '豫卫办[2021]15号', good: '豫卫办〔2021〕15号' },

@@ -183,7 +183,7 @@ function checkMeetings(ctx: RuleContext): void {
         : {
             title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
             edits: [{ ...span, newText: fixed }],
-            safe: true,
+            safe: false,
           },
       data: { written: all, fixed, kind: 'meeting', tail },
     });
