@@ -9,7 +9,11 @@ import type { Plan } from '../core/model.js';
 import type { BaselineText } from '../core/rule.js';
 import type { ConfigProblem } from './problems.js';
 
-export function readBaseline(plan: Plan, file: string, display: string): { baseline?: BaselineText; problem?: ConfigProblem } {
+export function readBaseline(
+  plan: Plan,
+  file: string,
+  display: string,
+): { baseline?: BaselineText; problem?: ConfigProblem } {
   const fm = plan.frontMatter;
   const name = fm?.data?.['baseline'];
   if (!fm || typeof name !== 'string' || !name.trim()) return {};
@@ -26,7 +30,10 @@ export function readBaseline(plan: Plan, file: string, display: string): { basel
         range,
         ruleId: 'config/front-matter',
         severity: 'error',
-        message: { zh: `无法读取基线文件“${name}”（${code}）`, en: `cannot read the baseline file "${name}" (${code})` },
+        message: {
+          zh: `无法读取基线文件“${name}”（${code}）`,
+          en: `cannot read the baseline file "${name}" (${code})`,
+        },
       },
     };
   }
