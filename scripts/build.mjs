@@ -5,6 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// PLANLINT_SERVER_OUT: a folder standing in for server/ (its dist/ receives the CLI and server
+// bundles and the compiled sets; the extension is not built). scripts/stage-package.mjs uses it
+// to build a package of its own that concurrent builds (tests) cannot rewrite mid-pack.
+const serverOut = process.env.PLANLINT_SERVER_OUT;
+const serverDist = serverOut ? join(serverOut, 'dist') : join(root, 'server/dist');
 const production = process.argv.includes('--production');
 const common = {
   bundle: true,
@@ -21,26 +26,49 @@ const common = {
 const { compileData } = await import('./compile-data.mjs');
 compileData(root);
 
+// Heavy libraries the CLI needs only for some inputs (.docx, non-UTF-8 text, SARIF, globs) load on
+// first use: a smaller cli.js starts faster. Each is bundled on its own into server/dist/vendor/NAME.js
+// and cli.js requires it from there, so the built server/ needs no node_modules at all (the npm
+// package has no runtime dependencies: `npm pack` of server/ installs offline, issue 17).
+const lazy = ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby', 'jszip', '@xmldom/xmldom'];
+const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
+/** cli.js: `require('mammoth')` becomes `require('./vendor/mammoth.js')` (resolved beside cli.js). */
+const lazyVendor = {
+  name: 'planlint-lazy-vendor',
+  setup(b) {
+    const filter = new RegExp(`^(${lazy.map((n) => n.replace(/[/.@-]/g, (c) => '\\' + c)).join('|')})$`);
+    b.onResolve({ filter }, (args) => ({ path: './' + vendorFile(args.path), external: true }));
+  },
+};
+
 const entries = [
-  // heavy libraries the CLI needs only for some inputs (.docx, non-UTF-8 text, SARIF) stay in
-  // node_modules and load on first use: a smaller bundle starts faster
-  { in: 'server/src/cli/main.ts', out: 'server/dist/cli.js', external: ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby'] },
-  { in: 'server/src/lsp/main.ts', out: 'server/dist/server.js' },
-  { in: 'client/src/extension.ts', out: 'client/dist/extension.js', external: ['vscode'] },
+  { in: 'server/src/cli/main.ts', out: join(serverDist, 'cli.js'), plugins: [lazyVendor] },
+  { in: 'server/src/lsp/main.ts', out: join(serverDist, 'server.js') },
+  ...(serverOut ? [] : [{ in: 'client/src/extension.ts', out: join(root, 'client/dist/extension.js'), external: ['vscode'] }]),
 ];
 
-await Promise.all(
-  entries
+await Promise.all([
+  ...entries
     .filter((e) => existsSync(join(root, e.in)))
     .map((e) =>
       build({
         ...common,
         entryPoints: [join(root, e.in)],
-        outfile: join(root, e.out),
+        outfile: e.out,
         external: e.external ?? [],
+        plugins: e.plugins ?? [],
       }),
     ),
-);
+  ...lazy.map((name) =>
+    build({
+      ...common,
+      sourcemap: false,
+      // the module's own entry, re-exported as this file's module.exports
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: join(root, 'server'), loader: 'js' },
+      outfile: join(serverDist, vendorFile(name)),
+    }),
+  ),
+]);
 
 // bundled requirement sets, parsed once here (server/dist/sets/NAME.json): the CLI then loads a
 // bundled set without the YAML parser and the schema compiler
@@ -53,7 +81,7 @@ if (existsSync(join(root, 'scripts/compile-sets.ts'))) {
     const out = join(dir, 'compile-sets.cjs');
     await build({ ...common, sourcemap: false, minify: false, entryPoints: [join(root, 'scripts/compile-sets.ts')], outfile: out });
     const { compileBundledSets } = createRequire(out)(out);
-    compileBundledSets(root);
+    compileBundledSets(root, join(serverDist, 'sets'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

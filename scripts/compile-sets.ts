@@ -7,9 +7,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileSet } from '../server/src/node/requirements.js';
 
-export function compileBundledSets(root: string): string[] {
+export function compileBundledSets(root: string, to = join(root, 'server', 'dist', 'sets')): string[] {
   const from = join(root, 'server', 'sets');
-  const to = join(root, 'server', 'dist', 'sets');
   mkdirSync(to, { recursive: true });
   const written: string[] = [];
   for (const f of readdirSync(from).filter((x) => /\.ya?ml$/.test(x)).sort()) {

@@ -197,7 +197,7 @@ describe('exit codes and one-line errors', () => {
       expect(r.stderr).toMatch(/^planlint: /);
       noStack(r);
     }
-    expect(run(['seeds', '--format', 'xml']).stderr).toBe('planlint: 选项“-f, --format <format>”的值“xml”无效：应为 stylish, json, sarif, github（运行 planlint --help 查看用法）\n');
+    expect(run(['seeds', '--format', 'xml']).stderr).toBe('planlint: 选项“-f, --format <format>”的值“xml”无效：应为 stylish, json, sarif, github, codequality, docx（运行 planlint --help 查看用法）\n');
     expect(run(['seeds', '--bogus', '--lang', 'en']).stderr).toBe("planlint: unknown option '--bogus' (see planlint --help)\n");
   });
 

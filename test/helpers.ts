@@ -16,8 +16,8 @@ export function readSeed(prefix: string): string {
   return readFileSync(seedPath(prefix), 'utf8');
 }
 
-/** The externals of the CLI bundle, as in scripts/build.mjs (loaded lazily from node_modules). */
-const CLI_EXTERNALS = ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby'];
+/** The lazily loaded libraries of the CLI bundle, as in scripts/build.mjs (a private test bundle loads them from node_modules). */
+const CLI_EXTERNALS = ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby', 'jszip', '@xmldom/xmldom'];
 
 /**
  * Bundles the CLI into a private file next to the real bundle (server/dist), so concurrent

@@ -83,6 +83,8 @@ export async function startServer(
     server?: string;
     /** a whole command instead (e.g. npx planlint-language-server --stdio) */
     command?: { file: string; args: string[] };
+    /** the client's UI language (initialize `locale`, as VS Code sends vscode.env.language) */
+    locale?: string;
   } = {},
 ): Promise<Harness> {
   const cmd = opts.command ?? { file: process.execPath, args: [opts.server ?? serverPath, '--stdio'] };
@@ -128,6 +130,7 @@ export async function startServer(
     capabilities,
     initializationOptions: opts.initializationOptions,
     workspaceFolders: opts.workspaceFolders ?? null,
+    ...(opts.locale ? { locale: opts.locale } : {}),
   });
   await conn.sendNotification(InitializedNotification.type, {});
 

@@ -77,7 +77,7 @@ describe('language server over stdio (push diagnostics, bare client)', () => {
       expect(d!.message).toMatch(/half-width/); // English after
       expect(d!.message).toContain('GB/T 9704-2012');
       // the code links to the rule's documentation, a local file
-      expect(d!.codeDescription?.href).toMatch(/^file:\/\/.*\/docs\/rules\.md#numberingstyle$/);
+      expect(d!.codeDescription?.href).toMatch(/^file:\/\/.*\/docs\/rules\.md#rule-numbering-style$/);
       expect(existsSync(fileURLToPath(d!.codeDescription!.href.replace(/#.*$/, '')))).toBe(true);
     }
     // full-width headings are not called half-width

@@ -16,6 +16,7 @@ import { AlignmentTree } from './alignmentTree.js';
 import { ReportPanel } from './report.js';
 import { StatusItem } from './statusBar.js';
 import { SERVER_EXEC_ARGV } from './launch.js';
+import { adoptDetectedPlan, registerRuleDocs, ruleDocMiddleware } from './adopt.js';
 
 let client: LanguageClient | undefined;
 /** settles when the background start of the server has finished (or failed) */
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted, client: 'vscode' },
     markdown: { isTrusted: false, supportHtml: false },
+    middleware: ruleDocMiddleware,
   };
   const lc = new LanguageClient('planlint', 'planlint 规划文稿校核', serverOptions, clientOptions);
   client = lc;
@@ -60,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusItem();
   const report = new ReportPanel(() => client);
   context.subscriptions.push(output, status, report, vscode.window.registerTreeDataProvider('planlint.alignment', tree));
+  registerRuleDocs(context);
 
   let refreshTimer: NodeJS.Timeout | undefined;
   const refresh = (delay = 250) => {
@@ -80,6 +83,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     try {
       const stats = await client.sendRequest<StatsResult | null>(Methods.stats, { uri: doc.uri.toString() });
       const isPlan = !!stats?.isPlan;
+      // a plain-text plan found by its name or title becomes a `plan` document (refreshed on reopen)
+      if (await adoptDetectedPlan(doc, isPlan)) return;
       await vscode.commands.executeCommand('setContext', 'planlint.isPlan', isPlan);
       if (!isPlan || !stats) {
         status.hide();

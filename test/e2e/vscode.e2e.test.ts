@@ -31,6 +31,9 @@ const workspaceSettings = {
   'planlint.include': ['**/*.txt'],
   // the Henan 2021 provincial tasks, for the alignment view and report
   'planlint.requirements': ['henan-2021'],
+  // Chinese messages only. The extension's default `auto` follows VS Code's display language,
+  // which is English in this code-server (no Chinese language pack is installed offline)
+  'planlint.language': 'zh',
 };
 
 let server: CodeServer | undefined;

@@ -2,6 +2,7 @@
 import type { Rule } from '../core/rule.js';
 import { allRules } from '../core/rules/index.js';
 import { configRules } from './meta.js';
+import { ruleAnchor } from '../node/ruledocs.js';
 
 const sev: Record<string, string> = { error: '错误 error', warning: '警告 warning', information: '信息 information', hint: '提示 hint' };
 
@@ -11,13 +12,14 @@ function fence(text: string): string {
   return `${f}text\n${text.replace(/\n$/, '')}\n${f}`;
 }
 
+/** the explicit per-rule anchor (`<a id="rule-numbering-style">`): links from diagnostics, SARIF and the table land on it */
 function anchor(id: string): string {
-  return id.replace(/[^a-z0-9-]/g, '');
+  return ruleAnchor(id);
 }
 
 function ruleSection(r: Rule): string {
   const m = r.meta;
-  const out = [`## ${m.id}`, '', m.description.zh, '', `*${m.description.en}*`, ''];
+  const out = [`<a id="${anchor(m.id)}"></a>`, '', `## ${m.id}`, '', m.description.zh, '', `*${m.description.en}*`, ''];
   if (m.docs) out.push(m.docs.zh, '', m.docs.en, '');
   out.push(`- 默认级别 / default severity: ${sev[m.severity] ?? m.severity}`);
   if (m.standard) out.push(`- 依据 / standard: ${m.standard}`);
@@ -67,7 +69,7 @@ export function rulesMarkdown(): string {
     '',
     '| id | 级别 severity | 说明 / description |',
     '| --- | --- | --- |',
-    ...configRules.map((r) => `| ${r.id} | ${r.severity} | ${r.description.zh} / ${r.description.en} |`),
+    ...configRules.map((r) => `| <a id="${anchor(r.id)}"></a>${r.id} | ${r.severity} | ${r.description.zh} / ${r.description.en} |`),
     '',
   ];
   return out.join('\n');

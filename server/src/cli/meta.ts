@@ -13,6 +13,7 @@ export const configRules: readonly PseudoRule[] = [
   { id: 'config/schema', severity: 'error', description: { zh: '配置文件不符合其 JSON Schema（schemas/*.schema.json）', en: 'A configuration file does not match its JSON Schema (schemas/*.schema.json)' } },
   { id: 'config/profile', severity: 'error', description: { zh: '找不到引用的规则配置（profile），或其 extends 形成循环', en: 'A referenced profile cannot be found, or its "extends" forms a cycle' } },
   { id: 'config/requirements', severity: 'error', description: { zh: '找不到引用的要求集，或其不在工作区内', en: 'A referenced requirement set cannot be found, or lies outside the workspace' } },
+  { id: 'planlint/large-document', severity: 'information', description: { zh: '文稿超过大小上限（语言服务器的 planlint.maxDocumentSize），只做结构检查（序号、列举、标题标点），跳过指标、算术、文字和对照检查', en: 'The draft is larger than the size limit (the language server\'s planlint.maxDocumentSize): structural checks only (numbering, enumerations, heading punctuation); indicator, arithmetic, text and alignment checks are skipped' } },
   { id: 'internal/error', severity: 'error', description: { zh: 'planlint 自身的错误：某条规则运行失败，其结果缺失（请报告此问题）', en: 'A planlint bug: a rule failed and its findings are missing (please report this)' } },
   { id: 'input/unreadable', severity: 'error', description: { zh: '文件无法读取：不存在、没有权限、不是文本文件或不是有效的 .docx', en: 'A file cannot be read: missing, no permission, not text, or not a valid .docx' } },
 ];

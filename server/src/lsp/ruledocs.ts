@@ -1,39 +1,27 @@
 /**
- * Links from a diagnostic's code to the rule's documentation: docs/rules.md shipped next to the
- * server (repository: docs/rules.md; extension package: <extension>/docs/rules.md). A local file,
- * never the network; no link when the file is not there.
+ * Links from a diagnostic's code to the rule's own section of docs/rules.md shipped next to the
+ * server (repository: docs/rules.md; extension and npm packages: <package>/docs/rules.md). A local
+ * file, never the network; no link when the file is not there. The VS Code extension opens these
+ * links in the rendered Markdown preview at the rule's anchor (client/src/ruleDocs.ts).
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { allRules } from '../core/rules/index.js';
+import { SIZE_LIMIT_ID } from '../core/analyze.js';
+import { ruleAnchor, rulesDocFileUrl } from '../node/ruledocs.js';
 
-declare const __dirname: string | undefined;
-
+const documented = new Set([
+  ...allRules.map((r) => r.meta.id),
+  SIZE_LIMIT_ID,
+  'config/front-matter',
+  'config/requirements',
+  'config/profile',
+  'config/yaml',
+  'config/schema',
+]);
 let docsUrl: string | null | undefined;
 
-function rulesDocUrl(): string | undefined {
-  if (docsUrl === undefined) {
-    docsUrl = null;
-    const here = typeof __dirname === 'string' ? __dirname : undefined;
-    // the bundle runs from server/dist/
-    for (const rel of here ? ['../../docs/rules.md', '../docs/rules.md'] : []) {
-      const p = resolve(join(here!, rel));
-      if (existsSync(p)) {
-        docsUrl = pathToFileURL(p).href;
-        break;
-      }
-    }
-  }
-  return docsUrl ?? undefined;
-}
-
-const ruleIds = new Set(allRules.map((r) => r.meta.id));
-
-/** `file:///…/docs/rules.md#numberingstyle` for a bundled rule, else undefined. */
+/** `file:///…/docs/rules.md#rule-numbering-style` for a documented rule id, else undefined. */
 export function ruleDocHref(ruleId: string): string | undefined {
-  if (!ruleIds.has(ruleId)) return undefined;
-  const url = rulesDocUrl();
-  // the heading anchor as Markdown renderers make it: lower case, "/" dropped
-  return url ? `${url}#${ruleId.toLowerCase().replace(/[^a-z0-9-]/g, '')}` : undefined;
+  if (!documented.has(ruleId)) return undefined;
+  if (docsUrl === undefined) docsUrl = rulesDocFileUrl() ?? null;
+  return docsUrl ? `${docsUrl}#${ruleAnchor(ruleId)}` : undefined;
 }

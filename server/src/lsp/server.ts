@@ -86,14 +86,17 @@ export function startServer(connection: Connection): void {
 
   /** settings pushed by clients without workspace/configuration (initializationOptions, didChangeConfiguration) */
   let pushedSettings: unknown;
+  /** the client's UI language (initialize `locale`): planlint.language `auto` follows it */
+  let locale: string | undefined;
+  const normalise = (raw: unknown) => normaliseSettings(raw, locale);
 
   async function settingsFor(uri: string): Promise<PlanlintSettings> {
-    if (!hasConfiguration) return normaliseSettings(pickSettings(pushedSettings ?? initOptions));
+    if (!hasConfiguration) return normalise(pickSettings(pushedSettings ?? initOptions));
     let p = settingsCache.get(uri);
     if (!p) {
       p = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'planlint' })
-        .then(normaliseSettings, (err: unknown) => {
+        .then(normalise, (err: unknown) => {
           log.warn(`workspace/configuration failed: ${describeError(err)}`);
           return { ...defaultSettings };
         });
@@ -211,6 +214,7 @@ export function startServer(connection: Connection): void {
     watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceFolderSupport = caps.workspace?.workspaceFolders === true;
     initOptions = params.initializationOptions;
+    locale = params.locale;
     folders = (params.workspaceFolders ?? [])
       .map((f) => uriToPath(f.uri))
       .filter((p): p is string => p !== undefined);

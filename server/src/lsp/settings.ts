@@ -6,6 +6,18 @@
 import type { Severity } from '../core/model.js';
 
 export type MessageLanguage = 'zh' | 'en' | 'zh-en';
+/** as configured: `auto` follows the editor's UI language (the initialize request's locale) */
+export type LanguageSetting = MessageLanguage | 'auto';
+
+/**
+ * `auto`: Chinese for a Chinese (simplified) UI, English for any other; both when the client did
+ * not say (a bare LSP client without locale).
+ */
+export function resolveLanguage(setting: LanguageSetting, locale: string | undefined): MessageLanguage {
+  if (setting !== 'auto') return setting;
+  if (!locale) return 'zh-en';
+  return /^zh(?:$|[-_](?:cn|sg|hans))/i.test(locale) ? 'zh' : 'en';
+}
 
 export interface PlanlintSettings {
   /** requirement sets (bundled names or paths) applied on top of front matter / planlint.yaml */
@@ -19,6 +31,8 @@ export interface PlanlintSettings {
   include: string[] | null;
   /** a document with plan front matter is a plan even if no include glob matches */
   detectFrontMatter: boolean;
+  /** a document named or titled like a plan (工作要点, 工作计划 … core/planname.ts) is a plan */
+  detectPlans: boolean;
   /** per-rule severity overrides: { "text/stray-latin": "off" } */
   severity: Record<string, Severity | 'off'>;
   /** diagnostic message language */
@@ -36,6 +50,7 @@ export const defaultSettings: PlanlintSettings = {
   profile: '',
   include: null,
   detectFrontMatter: true,
+  detectPlans: true,
   severity: {},
   language: 'zh-en',
   debounce: 150,
@@ -56,7 +71,7 @@ function stringList(v: unknown): string[] | undefined {
 }
 
 /** Normalises whatever the client sent (possibly null, partial or wrong types). */
-export function normaliseSettings(raw: unknown): PlanlintSettings {
+export function normaliseSettings(raw: unknown, locale?: string): PlanlintSettings {
   if (!isRecord(raw)) return { ...defaultSettings };
   const s: PlanlintSettings = { ...defaultSettings, severity: {} };
   const req = stringList(raw.requirements);
@@ -67,12 +82,13 @@ export function normaliseSettings(raw: unknown): PlanlintSettings {
     s.include = inc ?? null;
   }
   if (typeof raw.detectFrontMatter === 'boolean') s.detectFrontMatter = raw.detectFrontMatter;
+  if (typeof raw.detectPlans === 'boolean') s.detectPlans = raw.detectPlans;
   if (isRecord(raw.severity)) {
     for (const [id, sev] of Object.entries(raw.severity)) {
       if (typeof sev === 'string' && severities.has(sev)) s.severity[id] = sev as Severity | 'off';
     }
   }
-  if (raw.language === 'zh' || raw.language === 'en' || raw.language === 'zh-en') s.language = raw.language;
+  if (raw.language === 'zh' || raw.language === 'en' || raw.language === 'zh-en' || raw.language === 'auto') s.language = resolveLanguage(raw.language, locale);
   if (typeof raw.debounce === 'number' && Number.isFinite(raw.debounce)) {
     s.debounce = Math.max(0, Math.min(5000, Math.round(raw.debounce)));
   }

@@ -3,6 +3,7 @@
  * Everything read from disk is cached here and only re-read after a watched-file or
  * configuration change (`invalidate`), so the keystroke path never re-reads files it already has.
  */
+import { looksLikePlan } from '../core/planname.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
@@ -303,7 +304,9 @@ export class Workspace implements ContextProvider {
     if (settings.include === null) return true;
     if (settings.detectFrontMatter && hasPlanFrontMatter(plan)) return true;
     const p = path ?? uriPath(doc.uri);
-    return matchesInclude(p, settings.include, this.hooks.folders());
+    if (matchesInclude(p, settings.include, this.hooks.folders())) return true;
+    // named or titled like a plan (2023年全县卫生健康工作要点.txt)
+    return settings.detectPlans && looksLikePlan(p ?? doc.uri, doc.getText());
   }
 }
 

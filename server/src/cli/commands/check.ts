@@ -12,10 +12,14 @@ import { buildReport, type JsonReport, type RunOutcome } from '../format/model.j
 import { formatStylish } from '../format/stylish.js';
 import { formatGithub } from '../format/github.js';
 import { formatSarif } from '../format/sarif.js';
+import { formatCodeQuality } from '../format/codequality.js';
 import { checkDraft, isFailure, type DraftOptions } from '../pipeline.js';
+import { applyFixesOnce, fixesOf } from '../../core/fix.js';
+import { encodeText } from '../../node/decode.js';
+import { checkDocxUsage, writeDocxReport } from '../format/docx.js';
 
 export interface CheckOptions {
-  format: 'stylish' | 'json' | 'sarif' | 'github';
+  format: 'stylish' | 'json' | 'sarif' | 'github' | 'codequality' | 'docx';
   fix?: boolean;
   maxWarnings?: string;
   config?: string;
@@ -83,12 +87,14 @@ export async function runDrafts(args: readonly string[], options: DraftOptions):
   return outcome;
 }
 
-export function render(report: JsonReport, format: CheckOptions['format'], env: CliEnv, color: boolean): string {
+export function render(report: JsonReport, format: CheckOptions['format'], env: CliEnv, color: boolean, exitCode?: number): string {
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'sarif':
-      return formatSarif(report, env.lang);
+      return formatSarif(report, env.lang, exitCode === undefined ? undefined : { exitCode });
+    case 'codequality':
+      return formatCodeQuality(report);
     case 'github':
       return formatGithub(report);
     default:
@@ -96,12 +102,37 @@ export function render(report: JsonReport, format: CheckOptions['format'], env: 
   }
 }
 
+/**
+ * `--stdin --fix`: safe fixes applied until nothing changes (as `--fix` does to a file), returned
+ * in the input's own encoding, BOM and line endings. The draft is analysed as text decoded once;
+ * `input` is the fixed text as UTF-8 for the report of what remains.
+ */
+async function fixStdin(name: string, options: DraftOptions): Promise<{ bytes: Uint8Array; input: Uint8Array }> {
+  const original = options.input!;
+  const file = path.resolve(options.cwd ?? process.cwd(), name);
+  const first = await checkDraft(file, { ...options, fix: false });
+  if (isFailure(first) || first.decoded.encoding === 'docx' || !first.decoded.lossless) return { bytes: original, input: original };
+  let current = first.decoded.text;
+  let findings = first.findings;
+  const seen = new Set([current]);
+  for (let pass = 0; pass < 10; pass++) {
+    const r = applyFixesOnce(current, fixesOf(findings));
+    if (r.applied.length === 0 || r.text === current || seen.has(r.text)) break;
+    seen.add(r.text);
+    current = r.text;
+    const next = await checkDraft(file, { ...options, fix: false, input: Buffer.from(current, 'utf8') });
+    if (isFailure(next)) break;
+    findings = next.findings;
+  }
+  return { bytes: current === first.decoded.text ? original : encodeText(current, first.decoded), input: Buffer.from(current, 'utf8') };
+}
+
 export const command: CliCommand = {
   register(program: Command) {
     program
       .command('check [paths...]', { isDefault: true })
       .description('检查文稿（默认命令）/ lint drafts (default command): files, directories (**/*.{txt,md,docx}) or globs')
-      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
+      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json', 'sarif', 'github', 'codequality', 'docx']).default('stylish'))
       .option('--fix', '就地应用安全的自动修复 / apply safe fixes in place')
       .option('--max-warnings <n>', '警告数超过 n 时以 1 退出 / exit 1 when there are more than n warnings')
       .option('-c, --config <file>', '使用此 planlint.yaml，不再向上查找 / use this planlint.yaml instead of searching upward')
@@ -120,6 +151,16 @@ export const command: CliCommand = {
           if (paths.length) throw new CliError({ zh: '--stdin 不能与文件参数同用', en: '--stdin cannot be combined with path arguments' });
           options.input = readFileSync(0);
         }
+        if (opts.format === 'docx') checkDocxUsage(paths, opts);
+        let fixedStdin: Uint8Array | undefined;
+        if (opts.stdin && opts.fix) {
+          // --stdin --fix: the fixed text goes to stdout (editors, formatters); the findings that
+          // remain go to stderr (or --output)
+          const r = await fixStdin(opts.stdinFilename ?? 'stdin.txt', options);
+          fixedStdin = r.bytes;
+          options.input = r.input;
+          options.fix = false;
+        }
         const outcome = await runDrafts(opts.stdin ? [opts.stdinFilename ?? 'stdin.txt'] : paths, options);
         if (env.debug) {
           for (const r of outcome.results) {
@@ -134,10 +175,21 @@ export const command: CliCommand = {
           outcome.problems = outcome.problems.filter((p) => p.severity === 'error');
         }
         const report = buildReport(outcome, env.lang);
-        const color = opts.color !== false && !opts.output && !!process.stdout.isTTY && !process.env['NO_COLOR'];
-        const text = render(report, opts.format, env, color);
-        if (opts.output) writeFileSync(opts.output, text);
-        else env.out(text);
+        const hasUsageError = outcome.failures.length > 0 || outcome.problems.some((p) => p.severity === 'error');
+        const errors = report.summary.errors;
+        const warnings = report.summary.warnings;
+        const overWarnings = errors === 0 && maxWarnings >= 0 && warnings > maxWarnings;
+        const exitCode = hasUsageError ? EXIT_USAGE : errors > 0 || overWarnings ? EXIT_FINDINGS : 0;
+        if (opts.format === 'docx') {
+          await writeDocxReport(outcome, opts.output!, env);
+        } else {
+          const color = opts.color !== false && !opts.output && !fixedStdin && !!process.stdout.isTTY && !process.env['NO_COLOR'];
+          const text = render(report, opts.format, env, color, exitCode);
+          if (opts.output) writeFileSync(opts.output, text);
+          else if (fixedStdin) process.stderr.write(text);
+          else env.out(text);
+        }
+        if (fixedStdin) process.stdout.write(fixedStdin);
         for (const r of outcome.results) {
           if (r.fixSkipped) env.warn({ zh: `${r.display}：${r.fixSkipped.zh}`, en: `${r.display}: ${r.fixSkipped.en}` });
           for (const w of r.decoded.warnings) env.warn({ zh: `${r.display}：${w.message.zh}`, en: `${r.display}: ${w.message.en}` });
@@ -151,16 +203,10 @@ export const command: CliCommand = {
             env.warn({ zh: `${at}${p.message.zh}`, en: `${at}${p.message.en}` });
           }
         }
-        const hasUsageError = outcome.failures.length > 0 || outcome.problems.some((p) => p.severity === 'error');
-        const errors = report.summary.errors;
-        const warnings = report.summary.warnings;
-        if (hasUsageError) env.exit(EXIT_USAGE);
-        else if (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings)) {
-          if (errors === 0 && opts.format === 'stylish' && !opts.output) {
-            env.warn({ zh: `警告数 ${warnings} 超过了 --max-warnings ${maxWarnings}`, en: `${warnings} warnings exceed --max-warnings ${maxWarnings}` });
-          }
-          env.exit(EXIT_FINDINGS);
+        if (overWarnings && opts.format === 'stylish' && !opts.output) {
+          env.warn({ zh: `警告数 ${warnings} 超过了 --max-warnings ${maxWarnings}`, en: `${warnings} warnings exceed --max-warnings ${maxWarnings}` });
         }
+        if (exitCode) env.exit(exitCode);
       });
   },
 };

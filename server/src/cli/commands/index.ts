@@ -8,3 +8,4 @@ export { command as indicators } from './indicators.js';
 export { command as docs } from './docs.js';
 export { command as report } from './report.js';
 export { command as requirements } from './requirements.js';
+export { command as init } from './init.js';

@@ -26,6 +26,22 @@ async function readText(file: string): Promise<string> {
   }
 }
 
+/**
+ * A requirement set drafted from a superior document, as YAML for curation (also used by
+ * `planlint init --superior`). `warning` when no numbered task was found.
+ */
+export async function draftRequirementSet(superior: string, name?: string): Promise<{ set: ReturnType<typeof extractRequirementSet>; yaml: string; warning?: { zh: string; en: string } }> {
+  const text = await readText(superior);
+  const plan = parsePlan(text);
+  const setName = name ?? path.basename(superior).replace(/\.[^.]+$/, '');
+  const set = extractRequirementSet(plan, { document: displayPath(path.resolve(superior)), name: setName });
+  const warning = set.themes.length === 0 ? { zh: `${superior}：未找到编号任务（一要/一是/一、/（一））`, en: `${superior}: no numbered tasks found (一要/一是/一、/（一）)` } : undefined;
+  const out =
+    `# planlint requirement set drafted from ${displayPath(path.resolve(superior))} — review and curate before use:\n# check titles, add keywords and synonyms, drop non-binding targets, set each target's theme.\n` +
+    yaml().stringify(set, { lineWidth: 0 });
+  return { set, yaml: out, ...(warning ? { warning } : {}) };
+}
+
 export const command: CliCommand = {
   register(program: Command) {
     const req = program.command('requirements').description('上级规划要求集 / requirement sets (superior plans)');
@@ -37,16 +53,9 @@ export const command: CliCommand = {
       .option('-n, --name <name>', '要求集名称 / set name (default: the file name)')
       .action(async (superior: string, opts: { format: 'yaml' | 'json'; output?: string; name?: string }, cmd: Command) => {
         const env = envFor(cmd);
-        const text = await readText(superior);
-        const plan = parsePlan(text);
-        const name = opts.name ?? path.basename(superior).replace(/\.[^.]+$/, '');
-        const set = extractRequirementSet(plan, { document: displayPath(path.resolve(superior)), name });
-        if (set.themes.length === 0) env.warn({ zh: `${superior}：未找到编号任务（一要/一是/一、/（一））`, en: `${superior}: no numbered tasks found (一要/一是/一、/（一）)` });
-        const out =
-          opts.format === 'json'
-            ? JSON.stringify(set, null, 2) + '\n'
-            : `# planlint requirement set drafted from ${displayPath(path.resolve(superior))} — review and curate before use:\n# check titles, add keywords and synonyms, drop non-binding targets, set each target's theme.\n` +
-              yaml().stringify(set, { lineWidth: 0 });
+        const drafted = await draftRequirementSet(superior, opts.name);
+        if (drafted.warning) env.warn(drafted.warning);
+        const out = opts.format === 'json' ? JSON.stringify(drafted.set, null, 2) + '\n' : drafted.yaml;
         if (opts.output) writeFileSync(opts.output, out);
         else env.out(out);
       });
