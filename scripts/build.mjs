@@ -24,6 +24,10 @@ const common = {
   legalComments: 'none',
 };
 
+// the proofreading word lists (server/data/*.yaml → server/data/compiled/*.json), bundled below
+const { compileData } = await import('./compile-data.mjs');
+compileData(root);
+
 // Heavy libraries the CLI needs only for some inputs (.docx, non-UTF-8 text, SARIF, globs) load on
 // first use: a smaller cli.js starts faster. Each is bundled on its own into server/dist/vendor/NAME.js
 // and cli.js requires it from there, so the built server/ needs no node_modules at all (the npm

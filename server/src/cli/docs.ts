@@ -20,6 +20,7 @@ function anchor(id: string): string {
 function ruleSection(r: Rule): string {
   const m = r.meta;
   const out = [`<a id="${anchor(m.id)}"></a>`, '', `## ${m.id}`, '', m.description.zh, '', `*${m.description.en}*`, ''];
+  if (m.docs) out.push(m.docs.zh, '', m.docs.en, '');
   out.push(`- 默认级别 / default severity: ${sev[m.severity] ?? m.severity}`);
   if (m.standard) out.push(`- 依据 / standard: ${m.standard}`);
   out.push(`- 自动修复 / fixable: ${m.fixable ? '是 yes' : '否 no'}`);

@@ -16,6 +16,7 @@ import { DecodeError, decodeFile, decodeProblems, encodeForWriteBack, type Decod
 import { replaceFileSafely } from '../node/write.js';
 import type { ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets } from '../node/requirements.js';
+import { readBaseline } from '../node/baseline.js';
 import { expandPaths } from '../node/files.js';
 import { CliError, EXIT_USAGE, type CliEnv } from './env.js';
 
@@ -69,12 +70,17 @@ export function displayPath(abs: string, cwd = process.cwd()): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
 }
 
+/** The workspace a draft may read files from: the directory of its planlint.yaml, else the working directory (or the draft's own directory outside it). */
+function workspaceRootOf(settings: DraftSettings, draftAbs: string, cwd: string): string {
+  return settings.config?.dir ?? (displayPath(draftAbs, cwd) === draftAbs ? path.dirname(draftAbs) : cwd);
+}
+
 const requirementCache = new Map<string, { sets: RequirementSet[]; problems: ConfigProblem[] }>();
 
 function requirementSets(settings: DraftSettings, draftAbs: string, cwd: string): { sets: RequirementSet[]; problems: ConfigProblem[] } {
   const r = settings.requirementRefs;
   if (r.refs.length === 0) return { sets: [], problems: [] };
-  const workspaceRoot = settings.config?.dir ?? (displayPath(draftAbs, cwd) === draftAbs ? path.dirname(draftAbs) : cwd);
+  const workspaceRoot = workspaceRootOf(settings, draftAbs, cwd);
   const key = JSON.stringify([r.refs, r.baseDir, r.referrer, r.origin, workspaceRoot]);
   let res = requirementCache.get(key);
   if (!res) {
@@ -113,7 +119,9 @@ function analyseText(text: string, file: string, cwd: string, options: DraftOpti
         else if (settings.requirementRefs.origin === 'cli' && !existsSync(path.resolve(cwd, p.file))) externalProblems.push({ ...p, file: '' });
         else externalProblems.push(p);
       }
-      return { profile: settings.profile, requirements: req.sets, year: settings.meta.year, problems: draftProblems };
+      const { baseline, problem: baselineProblem } = readBaseline(structure, file, display, workspaceRootOf(settings, file, cwd));
+      if (baselineProblem) draftProblems.push(baselineProblem);
+      return { profile: settings.profile, requirements: req.sets, year: settings.meta.year, problems: draftProblems, baseline };
     },
     options.session ?? cliSession,
     {

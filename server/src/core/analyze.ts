@@ -11,7 +11,7 @@
  * analysisSteps itself to yield to the event loop between rules.
  */
 import type { Finding, LocatedFinding, Localized, Plan, Severity } from './model.js';
-import type { Rule, RuleContext, RuleTag } from './rule.js';
+import type { BaselineText, Rule, RuleContext, RuleTag } from './rule.js';
 import type { RequirementSet } from './requirements/types.js';
 import type { Range } from './text.js';
 import { defaultProfile, type Profile } from './profile.js';
@@ -65,6 +65,8 @@ export interface DocumentContext {
   maxFullAnalysisBytes?: number;
   /** apply the draft's disable markers (default true) */
   suppress?: boolean;
+  /** the previous year's summary named by front matter `baseline:` (read by the host) */
+  baseline?: BaselineText;
 }
 
 export interface AnalysisHooks {
@@ -147,6 +149,7 @@ export function runRules(plan: Plan, options: DocumentContext & { quantities?: Q
       year: options.year,
       quantities,
       alignment: () => alignPlan(plan, requirements, { year: options.year }),
+      baseline: options.baseline,
       report(f) {
         findings.push({
           ...f,
@@ -236,7 +239,7 @@ export function* analysisSteps(structure: Plan, context: DocumentContext, sessio
     yield rule.meta.id;
     try {
       const found = session.run(() =>
-        runRules(plan, { profile: context.profile, requirements: limited ? [] : context.requirements, year: context.year, rules: [rule], quantities }),
+        runRules(plan, { profile: context.profile, requirements: limited ? [] : context.requirements, year: context.year, baseline: context.baseline, rules: [rule], quantities }),
       );
       // a loop, not push(...spread): a rule with 150,000 findings would overflow the call stack
       for (const f of found) findings.push(f);

@@ -18,5 +18,8 @@ export interface Profile {
 export const defaultProfile: Profile = {
   name: 'gbt9704',
   description: 'GB/T 9704-2012 党政机关公文格式 (default)',
-  rules: {},
+  rules: {
+    // information on tasks without an owner or deadline: a house rule, on in the strict profile only
+    'task/responsibility': { severity: 'off' },
+  },
 };

@@ -33,6 +33,11 @@ export interface RuleMeta {
   /** whether the rule offers fixes */
   fixable: boolean;
   examples: RuleExample[];
+  /**
+   * Longer documentation for docs/rules.md (Markdown): the word list or dataset the rule uses and
+   * its source, how to extend it, and which way the rule errs (misses rather than false alarms).
+   */
+  docs?: Localized;
   /** JSON Schema of the rule's options (profile `rules.<id>.options`) */
   optionsSchema?: Record<string, unknown>;
 }
@@ -49,7 +54,16 @@ export interface RuleContext {
   quantities: QuantityAnalysis;
   /** the alignment of the plan with `requirements` (computed once per plan and sets) */
   alignment(): AlignmentResult;
+  /** the previous year's summary named by front matter `baseline:`, read by the host */
+  baseline?: BaselineText;
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
+}
+
+/** A document read by the host for a rule (the core reads no file). */
+export interface BaselineText {
+  /** the path as the draft names it (for messages) */
+  name: string;
+  text: string;
 }
 
 export interface Rule {

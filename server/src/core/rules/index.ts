@@ -18,6 +18,15 @@ import { rule as alignmentWeakerTarget } from './alignment-weaker-target.js';
 import { rule as alignmentMissingTarget } from './alignment-missing-target.js';
 import { rule as alignmentSuperiorWording } from './alignment-superior-wording.js';
 import { rule as alignmentCopiedText } from './alignment-copied-text.js';
+import { rule as datePlanYear } from './date-plan-year.js';
+import { rule as dateFormat } from './date-format.js';
+import { rule as textPlaceholder } from './text-placeholder.js';
+import { rule as textFormulation } from './text-formulation.js';
+import { rule as textTypo } from './text-typo.js';
+import { rule as textRegion } from './text-region.js';
+import { rule as indicatorBelowBaseline } from './indicator-below-baseline.js';
+import { rule as taskResponsibility } from './task-responsibility.js';
+import { rule as noticeDocumentNumber } from './notice-document-number.js';
 
 export const allRules: readonly Rule[] = [
   numberingSequence,
@@ -38,6 +47,16 @@ export const allRules: readonly Rule[] = [
   alignmentMissingTarget,
   alignmentSuperiorWording,
   alignmentCopiedText,
+  // proofreading (issue 16)
+  datePlanYear,
+  dateFormat,
+  textPlaceholder,
+  textFormulation,
+  textTypo,
+  textRegion,
+  indicatorBelowBaseline,
+  taskResponsibility,
+  noticeDocumentNumber,
 ];
 
 export function findRule(id: string): Rule | undefined {

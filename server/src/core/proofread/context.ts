@@ -1,0 +1,86 @@
+/**
+ * What the proofreading rules (date/*, text/placeholder, text/formulation, text/typo, text/region,
+ * indicator/below-baseline, task/responsibility, notice/document-number) read from the plan beyond
+ * its blocks: the plan year, which part of the document plans and which reviews, and the
+ * quantitative statements. One small accessor, so that these rules follow the indicator and
+ * context APIs (core/indicators*) by changing this file only.
+ */
+import type { Block, IndicatorKind, Plan } from '../model.js';
+import { analyzeQuantities, blockSpan, type Quantity } from '../indicators.js';
+import { kindContext } from '../indicators/context.js';
+import type { RuleContext } from '../rule.js';
+import type { Span } from '../text.js';
+
+export { blockSpan };
+export type { Quantity };
+
+/** The plan's own year: the rule context's (config), else front matter or the title (indicators' reading). */
+export function planYear(ctx: RuleContext): number | undefined {
+  return ctx.year ?? analyzeQuantities(ctx.plan).planYear;
+}
+
+/** Every quantitative statement, named or not, with its kind (target / achieved). */
+export function quantities(ctx: RuleContext): readonly Quantity[] {
+  return analyzeQuantities(ctx.plan).quantities;
+}
+
+const parts = new WeakMap<readonly Block[], (IndicatorKind | undefined)[]>();
+
+/**
+ * The part each block belongs to: 'achieved' in a review (总结, 回顾), 'target' in a plan part,
+ * undefined when the document does not say. Memoised per parsed plan.
+ */
+export function blockParts(plan: Plan, year: number | undefined): readonly (IndicatorKind | undefined)[] {
+  const hit = parts.get(plan.blocks);
+  if (hit) return hit;
+  const k = kindContext(plan, year);
+  const out = plan.blocks.map((_, bi) => {
+    const sec = k.blockSection[bi]!;
+    return (sec >= 0 ? k.sectionKind[sec] : undefined) ?? k.blockKind[bi];
+  });
+  if (plan.blocks.length > 0) parts.set(plan.blocks, out);
+  return out;
+}
+
+/** A front matter string field, trimmed, when present. */
+export function frontMatterString(plan: Plan, key: string): string | undefined {
+  const v = plan.frontMatter?.data?.[key];
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+/** Han character test (CJK unified ideographs and extension A). */
+export function isHan(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** The sentence of `text` around [start, end): from the previous 。！？；\n to the next. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !/[。！？；!?;\n]/.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !/[。！？；!?;\n]/.test(text[b]!)) b++;
+  return text.slice(a, b);
+}
+
+/** Iterates the matches of a global regular expression over each block's joined text. */
+export function* matches(
+  blocks: readonly Block[],
+  re: RegExp,
+): Generator<{ block: Block; bi: number; m: RegExpExecArray }> {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(block.text))) {
+      if (m[0].length === 0) re.lastIndex++;
+      yield { block, bi, m };
+    }
+  }
+}
+
+/** Document span of a match group inside a block. */
+export function spanOf(block: Block, start: number, length: number): Span {
+  return blockSpan(block, start, start + length);
+}

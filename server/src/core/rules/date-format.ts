@@ -1,0 +1,120 @@
+import type { Rule, RuleContext } from '../rule.js';
+import { crossesLine } from '../indicators.js';
+import { matches, spanOf } from '../proofread/context.js';
+
+/**
+ * Date forms of GB/T 9704-2012 §7.3.5.4 and GB/T 15834-2011:
+ * - month and day without zero padding: 2024年3月5日, not 2024年03月05日;
+ * - the year in full: 2024年3月, not 24年3月 (only a two-digit number directly before 年 and a
+ *   month, so that durations such as 连续24年 stay quiet);
+ * - a span of years takes the 一字线 “—”: 2021—2025年, not 2021-2025年 / 2021~2025年 / 2021－2025年.
+ * Errs towards misses: a date followed by a clock time (a web page's 发布时间 stamp) is a system
+ * timestamp, not a written date, and is left alone; a span needs two four-digit years, the second
+ * later, followed by 年.
+ */
+const PADDED = /(?<![0-9０-９])((?:19|20)[0-9]{2})年(0?[0-9]|1[0-2])月(?:(0?[0-9]|[12][0-9]|3[01])日)?/g;
+/** a two-digit year only at the start of a clause or after a preposition of time (于24年6月), never after a word (连续24年) */
+const SHORT_YEAR = /(?<=^|[于在自从到至，、。；：（(\s“])([0-9]{2})年([1-9]|1[0-2])月(?![0-9])/g;
+const SPAN = /(?<![0-9])((?:19|20)[0-9]{2})\s*(-|~|～|－|–|−|—{2}|－{2}|-{2})\s*((?:19|20)[0-9]{2})(?=\s*年)/g;
+const CLOCK = /^\s*[0-9]{1,2}\s*(?:[:：]|时)/;
+
+function unpad(s: string): string {
+  return s.length === 2 && s[0] === '0' ? s.slice(1) : s;
+}
+
+function check(ctx: RuleContext): void {
+  const blocks = ctx.plan.blocks;
+  for (const { block, m } of matches(blocks, PADDED)) {
+    const [all, year, month, day] = m;
+    if (!(month!.length === 2 && month![0] === '0') && !(day && day.length === 2 && day[0] === '0')) continue;
+    if (CLOCK.test(block.text.slice(m.index + all.length, m.index + all.length + 6))) continue;
+    const fixed = `${year}年${unpad(month!)}月${day ? `${unpad(day)}日` : ''}`;
+    const span = spanOf(block, m.index, all.length);
+    ctx.report({
+      ...span,
+      message: {
+        zh: `日期月、日不编虚位：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
+        en: `no zero padding of month and day in dates: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
+      },
+      standard: 'GB/T 9704-2012 §7.3.5.4',
+      fix: crossesLine(ctx.plan.text, span)
+        ? undefined
+        : {
+            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+            edits: [{ ...span, newText: fixed }],
+            safe: false,
+          },
+      data: { form: 'zero-padded', fixed },
+    });
+  }
+  for (const { block, m } of matches(blocks, SHORT_YEAR)) {
+    const [all, yy, month] = m;
+    const y = Number(yy);
+    const full = `${y <= 50 ? '20' : '19'}${yy}`;
+    const fixed = `${full}年${month}月`;
+    const span = spanOf(block, m.index, all.length);
+    ctx.report({
+      ...span,
+      message: {
+        zh: `年份应标全称：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
+        en: `write the year in full: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
+      },
+      standard: 'GB/T 9704-2012 §7.3.5.4',
+      fix: crossesLine(ctx.plan.text, span)
+        ? undefined
+        : {
+            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+            edits: [{ ...span, newText: fixed }],
+            safe: false,
+          },
+      data: { form: 'short-year', fixed },
+    });
+  }
+  for (const { block, m } of matches(blocks, SPAN)) {
+    const [all, from, dash, to] = m;
+    if (Number(to) <= Number(from)) continue;
+    const fixed = `${from}—${to}`;
+    const span = spanOf(block, m.index, all.length);
+    ctx.report({
+      ...span,
+      message: {
+        zh: `标示时间起止用一字线“—”：“${from}${dash}${to}年”应为“${fixed}年”（GB/T 15834-2011 连接号）`,
+        en: `a span of years takes the em dash "—": "${from}${dash}${to}年" should be "${fixed}年" (GB/T 15834-2011, connecting marks)`,
+      },
+      standard: 'GB/T 15834-2011',
+      fix: crossesLine(ctx.plan.text, span)
+        ? undefined
+        : {
+            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+            edits: [{ ...span, newText: fixed }],
+            safe: false,
+          },
+      data: { form: 'span-dash', fixed },
+    });
+  }
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'date/format',
+    description: {
+      zh: '日期写法：月、日不编虚位（2024年3月5日），年份标全称（2024年，不作24年），年份起止用一字线（2021—2025年）；宁漏勿误：带时刻的网页时间戳、可能是时长的“24年”不报',
+      en: 'Date forms: no zero padding (2024年3月5日), the year in full (2024年, not 24年), year spans with the em dash (2021—2025年); errs towards misses: timestamps with a clock time and durations are left alone',
+    },
+    severity: 'warning',
+    tags: ['text'],
+    standard: 'GB/T 9704-2012 §7.3.5.4',
+    fixable: true,
+    docs: {
+      zh: '**说明**：月、日不编虚位、年份标全称依 GB/T 9704-2012 §7.3.5.4；年份起止用一字线依 GB/T 15834-2011（连接号）。宁漏勿误：日期后紧跟时刻（网页“发布时间”戳）、前有词语的“24年”（可能是时长）、后一年份不大于前一年份的“2020-2019”均不报。修复均为按需修复（编辑器快速修复，`--fix` 不自动应用，以免改动引文中的原文），两位年份按 20xx/19xx 推断，需确认。',
+      en: '**Notes**: zero padding and full years per GB/T 9704-2012 §7.3.5.4; year spans with the 一字线 per GB/T 15834-2011. Errs towards misses: dates followed by a clock time, two-digit years after a word (a duration), and non-increasing spans are left alone. Fixes are offered (editor quick fixes) but not applied by `--fix`, which leaves quoted titles as written; a two-digit year is completed as 20xx/19xx and needs a look.',
+    },
+    examples: [
+      { bad: '本方案自2024年03月05日起施行。', good: '本方案自2024年3月5日起施行。' },
+      { bad: '24年6月底前完成全部评估。', good: '2024年6月底前完成全部评估。' },
+      { bad: '落实《卫生健康事业发展规划（2021-2025年）》。', good: '落实《卫生健康事业发展规划（2021—2025年）》。' },
+      { bad: '编制2021~2025年建设计划。', good: '编制2021—2025年建设计划。' },
+    ],
+  },
+  check,
+};
