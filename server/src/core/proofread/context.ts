@@ -6,7 +6,8 @@
  * context APIs (core/indicators*) by changing this file only.
  */
 import type { Block, IndicatorKind, Plan } from '../model.js';
-import { analyzeQuantities, blockSpan, type Quantity } from '../indicators.js';
+import { blockSpan, type Quantity } from '../indicators.js';
+import { activeSession } from '../session.js';
 import { kindContext } from '../indicators/context.js';
 import type { RuleContext } from '../rule.js';
 import type { Span } from '../text.js';
@@ -16,21 +17,23 @@ export type { Quantity };
 
 /** The plan's own year: the rule context's (config), else front matter or the title (indicators' reading). */
 export function planYear(ctx: RuleContext): number | undefined {
-  return ctx.year ?? analyzeQuantities(ctx.plan).planYear;
+  return ctx.year ?? ctx.quantities.planYear;
 }
 
 /** Every quantitative statement, named or not, with its kind (target / achieved). */
 export function quantities(ctx: RuleContext): readonly Quantity[] {
-  return analyzeQuantities(ctx.plan).quantities;
+  return ctx.quantities.quantities;
 }
 
-const parts = new WeakMap<readonly Block[], (IndicatorKind | undefined)[]>();
+/** the session key of the parts memo (per parsed plan, by its blocks) */
+const PARTS: object = Object.freeze({ name: 'block parts' });
 
 /**
  * The part each block belongs to: 'achieved' in a review (总结, 回顾), 'target' in a plan part,
  * undefined when the document does not say. Memoised per parsed plan.
  */
 export function blockParts(plan: Plan, year: number | undefined): readonly (IndicatorKind | undefined)[] {
+  const parts = activeSession().state(PARTS, () => new WeakMap<readonly Block[], (IndicatorKind | undefined)[]>());
   const hit = parts.get(plan.blocks);
   if (hit) return hit;
   const k = kindContext(plan, year);
