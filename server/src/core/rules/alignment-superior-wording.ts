@@ -36,6 +36,11 @@ const REFERENCE_BEFORE = /(贯彻|落实|按照|根据|遵照|依照|围绕|对�
 /** After the word: the superior's deployment, or a ranking. */
 const REFERENCE_AFTER = /^(的)?(部署|决策|要求|安排|精神|文件|会议|工作会|统一|统筹|批准|考核|表彰|督导|前列|第[一二三四五六七八九十\d]|首位|领先|率先|唯一|平均|均值|排名|范围内|试点|示范|先进|标杆|样板|乃至|和|及|以及|、)/;
 
+/** Heads of a noun phrase that names the superior's own meeting, document or deployment. */
+const SUPERIOR_EVENT = /(大会|会议|工作会|座谈会|推进会|现场会|精神|部署|决策|文件|规划|纲要|方案|意见|通知|考核|评比|表彰)/;
+/** The word as one of a list of levels ("全国、全省…", "国家和省…"): the levels' own things, not the draft's work. */
+const LEVEL_LIST = /(全国|国家|中央)[、和及与]$/;
+
 export const rule: Rule = {
   meta: {
     id: 'alignment/superior-wording',
@@ -74,7 +79,15 @@ export const rule: Rule = {
             while (a > 0 && !/[，,。；;：:！？、\n]/.test(b.text[a - 1]!)) a--;
             const before = b.text.slice(a, at).replace(/\s+/g, '');
             const after = b.text.slice(at + w.length, at + w.length + 8).replace(/\s+/g, '');
-            const reference = REFERENCE_BEFORE.test(before) || /(贯彻|落实|按照|根据|围绕|融入|对标)/.test(before) || REFERENCE_AFTER.test(after);
+            // the noun phrase the word opens, up to the clause's end: a superior's meeting, document or
+            // deployment named by it ("全省卫生健康大会精神", "全国、全省卫生健康工作会议") is a reference
+            const phrase = b.text.slice(at + w.length, at + w.length + 16).split(/[，,。；;：:！？、\n]/)[0]!;
+            const reference =
+              REFERENCE_BEFORE.test(before) ||
+              /(贯彻|落实|按照|根据|围绕|融入|对标)/.test(before) ||
+              REFERENCE_AFTER.test(after) ||
+              SUPERIOR_EVENT.test(phrase) ||
+              LEVEL_LIST.test(b.text.slice(Math.max(0, at - 3), at));
             if (!reference) {
               const start = segmentOffset(b.segments, at);
               const end = segmentOffset(b.segments, at + w.length - 1) + 1;
