@@ -11,6 +11,7 @@
  *
  * Pure: computed per call from the sets (no module state).
  */
+import { activeSession } from '../session.js';
 import type { Plan } from '../model.js';
 import type { RequirementSet } from '../requirements/types.js';
 import type { Span } from '../text.js';
@@ -70,39 +71,78 @@ function superiorIndex(sets: readonly RequirementSet[]): { texts: { set: string;
   return { texts, byGram };
 }
 
-/** Copied paragraphs of the draft's plan part (`inPart` selects its paragraphs). */
+type SuperiorIndex = ReturnType<typeof superiorIndex>;
+interface BlockCopy {
+  total: number;
+  copied: number;
+  best?: { i: number; chars: number };
+}
+/** Kept in the session between analyses: the sets' index, and each paragraph's result by its text. */
+interface CopiedState {
+  sets: readonly RequirementSet[];
+  index?: SuperiorIndex;
+  blocks: Map<string, BlockCopy>;
+}
+const COPIED_STATE: object = Object.freeze({ name: 'copied text' });
+
+function sameSets(a: readonly RequirementSet[], b: readonly RequirementSet[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/** One paragraph's copied share against the index. */
+function blockCopy(text: string, index: SuperiorIndex, counts: Map<number, number>): BlockCopy {
+  let total = 0;
+  let copied = 0;
+  let best: { i: number; chars: number } | undefined;
+  for (const s of sentences(text)) {
+    total += s.length;
+    if (s.length < MIN_CHARS) continue;
+    const g = [...new Set(grams(s))];
+    counts.clear();
+    for (const x of g) for (const i of index.byGram.get(x) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+    let top = -1;
+    let topCount = 0;
+    for (const [i, c] of counts) if (c > topCount) [top, topCount] = [i, c];
+    if (top >= 0 && topCount >= COPIED * g.length) {
+      copied += s.length;
+      if (!best || s.length > best.chars) best = { i: top, chars: s.length };
+    }
+  }
+  return best ? { total, copied, best } : { total, copied };
+}
+
+/**
+ * Copied paragraphs of the draft's plan part (`inPart` selects its paragraphs). The sets' index and
+ * each paragraph's result are kept in the session (by set identity and paragraph text), so an edit
+ * recomputes only the paragraphs it changed.
+ */
 export function copiedText(plan: Plan, sets: readonly RequirementSet[], inPart: (s: Span) => boolean = () => true): CopiedText {
-  const index = superiorIndex(sets);
+  const state = activeSession().state<CopiedState>(COPIED_STATE, () => ({ sets: [], blocks: new Map() }));
+  if (!state.index || !sameSets(state.sets, sets)) {
+    state.sets = [...sets];
+    state.index = superiorIndex(sets);
+    state.blocks = new Map();
+  }
+  const index = state.index;
   let total = 0;
   let copied = 0;
   const paragraphs: CopiedParagraph[] = [];
   if (index.texts.length === 0) return { share: 0, paragraphs };
   const counts = new Map<number, number>();
+  // the results this analysis uses: the next analysis keeps these and no others (bounded memory)
+  const used = new Map<string, BlockCopy>();
   for (const b of plan.blocks) {
     if (b.kind === 'title' || !inPart(b)) continue;
-    let blockTotal = 0;
-    let blockCopied = 0;
-    let best: { i: number; chars: number } | undefined;
-    for (const s of sentences(b.text)) {
-      blockTotal += s.length;
-      if (s.length < MIN_CHARS) continue;
-      const g = [...new Set(grams(s))];
-      counts.clear();
-      for (const x of g) for (const i of index.byGram.get(x) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
-      let top = -1;
-      let topCount = 0;
-      for (const [i, c] of counts) if (c > topCount) [top, topCount] = [i, c];
-      if (top >= 0 && topCount >= COPIED * g.length) {
-        blockCopied += s.length;
-        if (!best || s.length > best.chars) best = { i: top, chars: s.length };
-      }
-    }
-    total += blockTotal;
-    copied += blockCopied;
-    if (best && blockTotal > 0 && blockCopied >= 0.5 * blockTotal) {
-      const src = index.texts[best.i]!;
-      paragraphs.push({ span: { start: b.start, end: b.end }, share: Math.round((blockCopied / blockTotal) * 1000) / 1000, source: { set: src.set, text: src.text } });
+    let r = used.get(b.text) ?? state.blocks.get(b.text);
+    if (!r) r = blockCopy(b.text, index, counts);
+    used.set(b.text, r);
+    total += r.total;
+    copied += r.copied;
+    if (r.best && r.total > 0 && r.copied >= 0.5 * r.total) {
+      const src = index.texts[r.best.i]!;
+      paragraphs.push({ span: { start: b.start, end: b.end }, share: Math.round((r.copied / r.total) * 1000) / 1000, source: { set: src.set, text: src.text } });
     }
   }
+  state.blocks = used;
   return { share: total ? Math.round((copied / total) * 1000) / 1000 : 0, paragraphs };
 }
