@@ -53,4 +53,11 @@ describe('alignment/copied-text', () => {
     // a few sentences restate the province's (外防输入、内防反弹 …), about 5% of the text
     expect(r.share).toBeLessThan(0.1);
   });
+
+  it('seed 004, the provincial document henan-2021 was made from, is not "copied" from its own level', () => {
+    const henan = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot }).sets;
+    // the paragraphs are the set's own wording (copiedText finds them), but the draft is no lower level
+    expect(copiedText(parsePlan(readSeed('004')), henan).paragraphs.length).toBeGreaterThan(5);
+    expect(analyze(readSeed('004'), { requirements: henan }).findings.filter((f) => f.ruleId === 'alignment/copied-text')).toEqual([]);
+  });
 });

@@ -1,3 +1,5 @@
+import { draftLevel } from '../align/part.js';
+import { isBelow } from '../levels.js';
 import type { Rule } from '../rule.js';
 import { copiedText, COPIED } from '../align/copied.js';
 
@@ -20,11 +22,15 @@ export const rule: Rule = {
     ],
   },
   check(ctx) {
-    if (ctx.requirements.length === 0) return;
+    // copying counts only from a superior: a set of the draft's own level or below (a draft checked
+    // against the set made from itself, a neighbour's plan) is not one; an unknown level is given the benefit
+    const own = draftLevel(ctx.plan);
+    const superiors = ctx.requirements.filter((s) => !own || !s.level || isBelow(own, s.level));
+    if (superiors.length === 0) return;
     const part = ctx.alignment().planPart;
     const spans = part.sections.map((s) => s.span);
     const inPart = (x: { start: number; end: number }) => spans.length === 0 || spans.some((p) => x.start >= p.start && x.end <= p.end);
-    const copied = copiedText(ctx.plan, ctx.requirements, inPart);
+    const copied = copiedText(ctx.plan, superiors, inPart);
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     for (const p of copied.paragraphs) {
       const set = ctx.requirements.find((s) => s.name === p.source.set);
