@@ -243,7 +243,7 @@ describe('exit codes and one-line errors', () => {
     copyFileSync(seedPath('003'), join(dir, 'plan.txt'));
     const r = run(['plan.txt'], dir);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/^planlint\.yaml\n  3:3 +错误 +未知的规则 id“numbering\/styel”.*config\/schema$/m);
+    expect(r.stdout).toMatch(/^planlint\.yaml\n {2}3:3 +错误 +未知的规则 id“numbering\/styel”.*config\/schema$/m);
     expect(r.stdout).toMatch(/^plan\.txt\n/m);
     const bad = tmp();
     writeFileSync(join(bad, 'planlint.yaml'), 'rules: [oops\n');

@@ -17,6 +17,7 @@ const vsixName = `planlint-test-${process.pid}.vsix`;
 const vsix = join(repoRoot, 'client', vsixName);
 const stage = mkdtempSync(join(tmpdir(), 'planlint-package-'));
 let zip: JSZip;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the manifest as read back from the .vsix, checked field by field
 let manifest: Record<string, any>;
 let files: string[];
 

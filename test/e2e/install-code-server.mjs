@@ -128,7 +128,7 @@ export function installCodeServer() {
       });
       break;
     } catch (e) {
-      if (attempt >= 2) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed twice (see the output above): ${e.message}`);
+      if (attempt >= 2) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed twice (see the output above): ${e.message}`, { cause: e });
       log(`npm install failed (${e.message.split('\n')[0]}); retrying once`);
       rmSync(join(installDir, 'node_modules'), { recursive: true, force: true });
     }

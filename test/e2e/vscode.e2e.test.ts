@@ -129,7 +129,7 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     try {
       await openWorkbench(page, server.url);
     } catch (e) {
-      throw new Error(`${(e as Error).message}\n--- code-server output ---\n${server.output.join('').slice(-4000)}`);
+      throw new Error(`${(e as Error).message}\n--- code-server output ---\n${server.output.join('').slice(-4000)}`, { cause: e });
     }
   });
 

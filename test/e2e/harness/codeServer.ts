@@ -188,7 +188,7 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
     });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`code-server --install-extension ${vsix} failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+    throw new Error(`code-server --install-extension ${vsix} failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`, { cause: e });
   }
   const installed = readdirSync(extDir).filter((d) => d.startsWith('planlint.'));
   if (installed.length === 0) throw new Error(`the extension did not land in ${extDir} (found: ${readdirSync(extDir).join(', ')})`);

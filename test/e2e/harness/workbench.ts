@@ -76,7 +76,7 @@ export async function waitToSee<T>(
   timeoutMs = 20_000,
 ): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
-  let last = '(nothing yet)';
+  let last: string;
   for (;;) {
     try {
       const r = await probe();
