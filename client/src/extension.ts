@@ -240,23 +240,23 @@ function registerCommands(
       tree.refresh();
       refresh(0);
     }),
-    vscode.commands.registerCommand(
-      'planlint.revealSection',
-      async (
-        uri: string | vscode.Uri,
-        range: vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } },
-      ) => {
-        const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-        const r =
-          range instanceof vscode.Range
-            ? range
-            : new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-        const editor = await vscode.window.showTextDocument(target, { preserveFocus: false });
-        editor.selection = new vscode.Selection(r.start, r.end);
-        editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      },
-    ),
+    vscode.commands.registerCommand('planlint.revealSection', revealSection),
   );
+}
+
+/** A range as the server sends it (plain JSON) or as VS Code passes it. */
+type RangeLike =
+  vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } };
+
+async function revealSection(uri: string | vscode.Uri, range: RangeLike): Promise<void> {
+  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  const r =
+    range instanceof vscode.Range
+      ? range
+      : new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const editor = await vscode.window.showTextDocument(target, { preserveFocus: false });
+  editor.selection = new vscode.Selection(r.start, r.end);
+  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function basename(uri: vscode.Uri): string {
