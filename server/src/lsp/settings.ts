@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../core/model.js';
 import { DEFAULT_MAX_FULL_ANALYSIS_BYTES } from '../core/analyze.js';
+import { isRecord } from '../node/validate.js';
 
 export type MessageLanguage = 'zh' | 'en' | 'zh-en';
 /** as configured: `auto` follows the editor's UI language (the initialize request's locale) */
@@ -60,10 +61,6 @@ export const defaultSettings: PlanlintSettings = {
 };
 
 const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function stringList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return v.trim() ? [v.trim()] : [];

@@ -1,6 +1,6 @@
 /**
  * Configuration: the workspace file `planlint.yaml` (found upward from a draft), profiles (bundled
- * by name or YAML files), and a draft's front-matter metadata. Nothing here throws for bad input:
+ * by name or YAML files), and the settings of one draft (its front matter: frontmatter.ts). Nothing here throws for bad input:
  * every mistake is a located ConfigProblem and the valid parts are still used.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -9,9 +9,12 @@ import type { Document } from 'yaml';
 import type { FrontMatter, Severity } from '../core/model.js';
 import { defaultProfile, type Profile, type RuleSetting } from '../core/profile.js';
 import { findRule } from '../core/rules/index.js';
-import { LineIndex, type Range, type Span } from '../core/text.js';
+import { LineIndex, type Range } from '../core/text.js';
 import { dedupeProblems, type ConfigProblem } from './problems.js';
-import { compileSchema, errorsToProblems, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
+import { compileSchema, errorsToProblems, isRecord, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
+import { frontMatterMeta, type DraftMeta } from './frontmatter.js';
+
+export { frontMatterMeta, type DraftMeta, type GovernmentLevel } from './frontmatter.js';
 import { findBundled } from './bundled.js';
 
 export const CONFIG_FILE_NAMES = ['planlint.yaml', 'planlint.yml', '.planlint.yaml'];
@@ -63,10 +66,6 @@ function readText(file: string): { text?: string; problem?: ConfigProblem } {
 
 // ---------------------------------------------------------------------------------------------
 // Rule settings (shared by planlint.yaml and profiles)
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -322,62 +321,6 @@ export function loadConfig(file: string): WorkspaceConfig {
   config.include = stringList(data['include'], doc, index, 'include').map((l) => l.value);
   config.exclude = stringList(data['exclude'], doc, index, 'exclude').map((l) => l.value);
   return config;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Front matter metadata
-
-export type GovernmentLevel = '国家' | '省' | '市' | '县' | '区';
-
-export interface DraftMeta {
-  title?: string;
-  year?: number;
-  level?: GovernmentLevel;
-  issuer?: string;
-  requirements: Located<string>[];
-  profile?: Located<string>;
-}
-
-/**
- * Validates a draft's front matter against schemas/frontmatter.schema.json. Problems are located
- * in the draft (rule id `config/front-matter`); unknown keys are warnings (the block may be shared
- * with other tools), everything else is an error. Valid fields are returned even when others fail.
- */
-export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, file: string): { meta: DraftMeta; problems: ConfigProblem[] } {
-  const meta: DraftMeta = { requirements: [] };
-  if (!fm) return { meta, problems: [] };
-  const ctx: LocateContext = { file, index, base: fm.sourceStart, ruleId: 'config/front-matter', unknownKeySeverity: 'warning' };
-  const parsed = parseYaml(fm.source, { ...ctx });
-  const problems = [...parsed.problems];
-  if (!parsed.doc || parsed.problems.length) return { meta, problems };
-  const data = parsed.data;
-  const doc = parsed.doc;
-  if (data === null || data === undefined) return { meta, problems };
-  if (!isRecord(data)) {
-    problems.push({
-      file,
-      range: index.rangeOf({ start: fm.sourceStart, end: fm.sourceStart + fm.source.replace(/\s+$/, '').length }),
-      ruleId: 'config/front-matter',
-      severity: 'error',
-      message: { zh: '文首元数据应为 YAML 映射（title、year、level、issuer、requirements、profile、disable）', en: 'front matter must be a YAML mapping (title, year, level, issuer, requirements, profile, disable)' },
-    });
-    return { meta, problems };
-  }
-  problems.push(...validateDoc('frontmatter', data, doc, ctx));
-  const rangeOf = (s: Span | undefined): Range | undefined => (s ? index.rangeOf({ start: fm.sourceStart + s.start, end: fm.sourceStart + s.end }) : undefined);
-  if (typeof data['title'] === 'string') meta.title = data['title'];
-  if (typeof data['issuer'] === 'string') meta.issuer = data['issuer'];
-  if (typeof data['year'] === 'number' && Number.isInteger(data['year']) && data['year'] >= 1949 && data['year'] <= 2100) meta.year = data['year'];
-  if (typeof data['level'] === 'string' && ['国家', '省', '市', '县', '区'].includes(data['level'])) meta.level = data['level'] as GovernmentLevel;
-  if (typeof data['profile'] === 'string' && data['profile'].trim()) meta.profile = { value: data['profile'].trim(), range: rangeOf(nodeSpan(doc, ['profile'])) };
-  const req = data['requirements'];
-  if (typeof req === 'string' && req.trim()) meta.requirements.push({ value: req.trim(), range: rangeOf(nodeSpan(doc, ['requirements'])) });
-  else if (Array.isArray(req)) {
-    req.forEach((r, i) => {
-      if (typeof r === 'string' && r.trim()) meta.requirements.push({ value: r.trim(), range: rangeOf(nodeSpan(doc, ['requirements', i])) });
-    });
-  }
-  return { meta, problems };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,11 @@ import frontmatterSchema from '../../../schemas/frontmatter.schema.json';
 import configSchema from '../../../schemas/config.schema.json';
 import profileSchema from '../../../schemas/profile.schema.json';
 
+/** A plain object (not null, not an array): a YAML or JSON mapping. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 export type SchemaName = 'frontmatter' | 'config' | 'profile';
 
 type AjvInstance = import('ajv').Ajv;
