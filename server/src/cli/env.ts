@@ -8,7 +8,6 @@ import type { Localized } from '../core/model.js';
 
 export type Lang = 'zh' | 'en';
 
-export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 

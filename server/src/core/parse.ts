@@ -505,8 +505,3 @@ function collect(s: Section, level: Level): Section[] {
   walk(s);
   return out;
 }
-
-/** Every section in document order at a level beneath `s` (helper for rules). */
-export function descendantsAtLevel(s: Section, level: Level): Section[] {
-  return collect(s, level);
-}
