@@ -17,6 +17,7 @@ import type { ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets } from '../node/requirements.js';
 import { expandPaths } from '../node/files.js';
 import { CliError, EXIT_USAGE, type CliEnv } from './env.js';
+import { displayPath } from '../node/paths.js';
 
 export interface DraftOptions extends SettingsOverrides {
   /** apply safe fixes and write the file back */
@@ -61,10 +62,7 @@ export interface DraftFailure {
   code?: 'input/unreadable' | 'internal/error';
 }
 
-export function displayPath(abs: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-}
+export { displayPath };
 
 const requirementCache = new Map<string, { sets: RequirementSet[]; problems: ConfigProblem[] }>();
 

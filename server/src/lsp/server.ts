@@ -28,9 +28,10 @@ import { makeGuard, safeLog, type ClientState, type ServerContext } from './cont
 import { registerDiagnostics, type Diagnostics } from './diagnostics.js';
 import { registerFeatures } from './features/register.js';
 import { registerRequests } from './requests.js';
+import { PLANLINT_VERSION } from '../core/version.js';
 
 export const serverName = 'planlint-language-server';
-export const serverVersion = '0.1.0';
+export const serverVersion = PLANLINT_VERSION;
 
 /**
  * Settings a client pushes (without workspace/configuration) may come as `{ planlint: {…} }`,

@@ -4,8 +4,8 @@ import { alignmentOf } from './alignment.js';
 import { alignPlan } from '../core/align/index.js';
 import { buildReview, renderHtml, renderMarkdown } from '../core/report/index.js';
 import type { AlignmentResult, CsvResult, ReportResult } from './protocol.js';
-import { isAbsolute, relative } from 'node:path';
 import { indicatorJson } from '../core/report/plan-json.js';
+import { displayPath } from '../node/paths.js';
 
 
 export function alignmentResult(a: DocAnalysis): AlignmentResult {
@@ -68,10 +68,6 @@ export function indicatorsCsv(a: DocAnalysis): CsvResult {
   return { content: '\ufeff' + lines.join('\r\n') + '\r\n', count: a.plan.indicators.length };
 }
 
-function displayPath(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
-}
 
 export function reportFor(a: DocAnalysis, format: 'html' | 'md' | 'json'): ReportResult {
   if (a.context.requirements.length === 0) {

@@ -16,6 +16,7 @@ import { frontMatterMeta, type DraftMeta } from './frontmatter.js';
 
 export { frontMatterMeta, type DraftMeta, type GovernmentLevel } from './frontmatter.js';
 import { findBundled } from './bundled.js';
+import { displayPath } from './paths.js';
 
 export const CONFIG_FILE_NAMES = ['planlint.yaml', 'planlint.yml', '.planlint.yaml'];
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -40,10 +41,6 @@ export function listBundledProfiles(): string[] {
     .sort();
 }
 
-function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-}
 
 function readText(file: string): { text?: string; problem?: ConfigProblem } {
   try {
@@ -185,7 +182,7 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
         const span = nodeSpan(doc, ['extends']);
         const range = span ? index.rangeOf(span) : zeroRange;
         if (chain.includes(file) || chain.length >= 8) {
-          problems.push({ file: display, range, ruleId: 'config/profile', severity: 'error', message: { zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map(displayPath).join(' → ')}`, en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map(displayPath).join(' → ')}` } });
+          problems.push({ file: display, range, ruleId: 'config/profile', severity: 'error', message: { zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map((p) => displayPath(p)).join(' → ')}`, en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map((p) => displayPath(p)).join(' → ')}` } });
         } else {
           const parent = loadProfile(data['extends'], { baseDir: path.dirname(file), referrer: display, range }, [...chain, file]);
           problems.push(...parent.problems);

@@ -14,6 +14,7 @@ import type { ConfigProblem } from './problems.js';
 import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/index.js';
 import requirementsSchema from '../../../schemas/requirements.schema.json';
 import { findBundled } from './bundled.js';
+import { displayPath } from './paths.js';
 
 export interface ResolveOptions {
   /** directory relative paths are resolved against (the draft's directory, or the working directory) */
@@ -90,10 +91,6 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-}
 
 /** Resolves references (bundled names or paths) to loaded, validated requirement sets. */
 export function resolveRequirementSets(refs: readonly string[], opts: ResolveOptions): ResolveResult {
