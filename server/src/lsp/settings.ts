@@ -3,7 +3,7 @@
  * workspace/configuration (pull) or initializationOptions; anything missing or malformed falls back
  * to the defaults here, so a bare LSP client (no settings at all) still gets every feature.
  */
-import type { Severity } from '../core/model.js';
+import { SEVERITY_SETTINGS, type Severity } from '../core/model.js';
 import { DEFAULT_MAX_FULL_ANALYSIS_BYTES } from '../core/analyze.js';
 import { isRecord } from '../node/validate.js';
 
@@ -60,7 +60,7 @@ export const defaultSettings: PlanlintSettings = {
   maxDocumentSize: DEFAULT_MAX_FULL_ANALYSIS_BYTES,
 };
 
-const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const severities = SEVERITY_SETTINGS;
 
 function stringList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return v.trim() ? [v.trim()] : [];

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Document } from 'yaml';
-import type { FrontMatter, Severity } from '../core/model.js';
+import { SEVERITY_SETTINGS, type FrontMatter, type Severity } from '../core/model.js';
 import { defaultProfile, type Profile, type RuleSetting } from '../core/profile.js';
 import { findRule } from '../core/rules/index.js';
 import { LineIndex, type Range } from '../core/text.js';
@@ -64,7 +64,7 @@ function readText(file: string): { text?: string; problem?: ConfigProblem } {
 // ---------------------------------------------------------------------------------------------
 // Rule settings (shared by planlint.yaml and profiles)
 
-const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const severities = SEVERITY_SETTINGS;
 
 /** Extracts valid rule settings; checks each rule's options against its meta.optionsSchema. */
 function ruleSettings(raw: unknown, doc: Document, ctx: LocateContext, at: PathSegment[]): { rules: Record<string, RuleSetting>; problems: ConfigProblem[] } {
