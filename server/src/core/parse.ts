@@ -5,7 +5,7 @@
 import { yaml } from './yaml.js';
 import { activeSession, type AnalysisSession } from './session.js';
 import type { Block, Enumeration, FrontMatter, Level, NumberToken, Plan, Section } from './model.js';
-import { LineIndex, isSpace } from './text.js';
+import { LineIndex, isSpace, segmentOffset } from './text.js';
 import { matchNumberToken, nextEnumerationMarker, parseChineseNumeral } from './numbering.js';
 import { extractIndicators } from './indicators.js';
 
@@ -430,17 +430,7 @@ function buildSections(blocks: Block[]): { sections: Section[]; allSections: Sec
 }
 
 function textToDoc(b: Block, i: number): number {
-  const segs = b.segments;
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segs[mid]!.textStart <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  const seg = segs[lo];
-  if (!seg) return b.start;
-  return seg.docStart + Math.min(Math.max(0, i - seg.textStart), seg.length);
+  return b.segments.length === 0 ? b.start : segmentOffset(b.segments, i);
 }
 
 /** Inline enumerations 一是……二是…… grouped per enclosing section and marker kind. */
