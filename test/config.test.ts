@@ -37,7 +37,7 @@ describe('front matter metadata', () => {
   });
 
   it('locates a wrong type at the value, an unknown key at the key, and keeps the valid fields', () => {
-    const text = `---\ntitle: 工作要点\nyear: "二〇二一"\nlevel: 乡镇\nauthor: 张三\nrequirements: [henan-2021, 7]\n---\n${seedBody}`;
+    const text = `---\ntitle: 工作要点\nyear: "二〇二一"\nlevel: 村\nauthor: 张三\nrequirements: [henan-2021, 7]\n---\n${seedBody}`;
     const plan = parsePlan(text);
     const { meta, problems } = frontMatterMeta(plan.frontMatter, plan.index, 'draft.txt');
     const year = problems.find((p) => p.message.en.includes('"year"'))!;
@@ -47,7 +47,7 @@ describe('front matter metadata', () => {
     expect(year.range.start).toEqual(where(text, '"二〇二一"'));
     expect(year.message.zh).toContain('应为整数');
     const level = problems.find((p) => p.message.en.includes('"level"'))!;
-    expect(level.range.start).toEqual(where(text, '乡镇'));
+    expect(level.range.start).toEqual(where(text, '村'));
     expect(level.message.zh).toContain('国家、省、市、县、区');
     const author = problems.find((p) => p.message.en.includes('unknown key "author"'))!;
     expect(author.severity).toBe('warning');

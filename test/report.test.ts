@@ -113,10 +113,14 @@ describe('HTML report', () => {
     expect(within(svgs[0]!, 'line').filter((e) => attr(e, 'class') === 'threshold')).toHaveLength(2);
   });
 
-  it('has the coverage matrix: a row per theme, a column per level-1 section', () => {
+  it('has the coverage matrix: a row per theme, a column per level-1 section headed by its printed number and title (issue 15)', () => {
     const matrix = byId(all, 'matrix');
     const head = within(within(matrix, 'thead')[0]!, 'th');
-    expect(head.map(textOf)).toEqual(['上级任务', '状态', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    expect(head.map(textOf).slice(0, 2)).toEqual(['上级任务', '状态']);
+    expect(head.map(textOf).slice(2).map((h) => h.split('、')[0])).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    // the titles are printed, not only shown on hover
+    expect(textOf(head[2]!)).toBe('一、坚决打赢常态化疫情防控持久战');
+    expect(textOf(head[11]!)).toBe('十、协调推进其他卫生健康工作');
     const rows = within(within(matrix, 'tbody')[0]!, 'tr');
     expect(rows).toHaveLength(10);
     for (const row of rows) expect(within(row, 'td')).toHaveLength(12);

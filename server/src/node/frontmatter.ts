@@ -3,13 +3,14 @@
  * against schemas/frontmatter.schema.json. Nothing here throws for bad input: every mistake is a
  * located ConfigProblem and the valid fields are still used.
  */
+import type { GovLevel } from '../core/levels.js';
 import type { FrontMatter } from '../core/model.js';
 import type { LineIndex, Range, Span } from '../core/text.js';
 import type { Located } from './config.js';
 import type { ConfigProblem } from './problems.js';
 import { isRecord, nodeSpan, parseYaml, validateDoc, type LocateContext } from './validate.js';
 
-export type GovernmentLevel = '国家' | '省' | '市' | '县' | '区';
+export type GovernmentLevel = GovLevel;
 
 export interface DraftMeta {
   title?: string;

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, Node as YamlNode } from 'yaml';
 import { yaml } from '../core/yaml.js';
@@ -30,6 +31,8 @@ export interface ResolveOptions {
   refRanges?: readonly (Range | undefined)[];
   /** extra directories holding named sets (`<name>.yaml`), searched before the bundled ones */
   setDirs?: readonly string[];
+  /** follow each set's `superior` (default true) */
+  chain?: boolean;
 }
 
 export interface ResolveResult {
@@ -95,6 +98,7 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
   const sets: RequirementSet[] = [];
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
+  const files = new Map<RequirementSet, string>();
   refs.forEach((rawRef, i) => {
     const ref = rawRef.trim();
     const where = opts.refRanges?.[i] ?? zeroRange;
@@ -163,8 +167,26 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     const name = bundledName ?? path.basename(file).replace(/\.ya?ml$/i, '');
     const loaded = (bundledName !== undefined && precompiled(name, text, displayPath(file))) || parseRequirementSet(text, { file: displayPath(file), name });
     problems.push(...loaded.problems);
-    if (loaded.set) sets.push(loaded.set);
+    if (loaded.set) {
+      sets.push(loaded.set);
+      files.set(loaded.set, file);
+    }
   });
+  // chains: a set that names its own superior (国家 → 省 → 市 → 县) brings it along, resolved
+  // against the set file's directory (or by bundled name), each set once
+  for (let i = 0; i < sets.length && opts.chain !== false; i++) {
+    const s = sets[i]!;
+    const file = files.get(s);
+    if (!s.superior || !file) continue;
+    const up = resolveRequirementSets([s.superior], { ...opts, baseDir: path.dirname(path.resolve(file)), referrer: displayPath(file), refRanges: undefined, chain: false });
+    problems.push(...up.problems);
+    for (const u of up.sets) {
+      const uf = u.origin?.path ? path.resolve(u.origin.path) : undefined;
+      if (sets.some((x) => x === u || (uf !== undefined && x.origin?.path !== undefined && path.resolve(x.origin.path) === uf))) continue;
+      sets.push(u);
+      if (uf) files.set(u, uf);
+    }
+  }
   return { sets, problems };
 }
 
@@ -262,6 +284,8 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     issuer?: string;
     level?: RequirementSet['level'];
     year?: number;
+    path?: boolean;
+    superior?: string;
     source?: SourceRef;
     themes: (Omit<Theme, 'required'> & { required?: boolean })[];
     targets?: Target[];
@@ -312,10 +336,12 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     issuer: raw.issuer,
     level: raw.level,
     year: raw.year,
+    ...(raw.path !== undefined ? { path: raw.path } : {}),
+    ...(raw.superior !== undefined ? { superior: raw.superior } : {}),
     source: raw.source,
     themes: raw.themes.map((t) => ({ ...t, required: t.required ?? true })),
     targets: raw.targets ?? [],
-    origin: { path: opts.file, spans },
+    origin: { path: opts.file, spans, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) },
   };
   return { set, problems };
 }

@@ -12,6 +12,7 @@ import { buildReview, renderHtml, renderMarkdown } from '../../core/report/index
 import type { ConfigProblem } from '../../node/problems.js';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
 import { checkDraft, isFailure } from '../pipeline.js';
+import { TOOL_VERSION } from '../format/model.js';
 import { draftOptions } from './check.js';
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -56,8 +57,10 @@ export const command: CliCommand = {
           });
         }
         const result = alignPlan(r.plan, r.requirements, { year: r.settings.meta.year, session: r.session });
-        const review = buildReview(r.plan, result, r.requirements, { path: r.display });
-        const text = opts.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : opts.format === 'html' ? renderHtml(review) : renderMarkdown(review);
+        // the footer: today's date (PLANLINT_REPORT_DATE fixes it for reproducible reports) and planlint's version
+        const date = process.env['PLANLINT_REPORT_DATE'] || new Date().toISOString().slice(0, 10);
+        const review = buildReview(r.plan, result, r.requirements, { path: r.display, date, version: TOOL_VERSION });
+        const text = opts.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : opts.format === 'html' ? renderHtml(review, { lang: env.lang }) : renderMarkdown(review);
         if (opts.output) writeFileSync(opts.output, text);
         else env.out(text);
         if (problems.length) env.exit(EXIT_USAGE);

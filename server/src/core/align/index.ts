@@ -10,6 +10,9 @@ import { activeSession, type AnalysisSession } from '../session.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
+import { oneVerdictPerFigure } from './binding.js';
+import { goalParagraphs } from './goals.js';
+import { direction } from './compare.js';
 import { alignThemes, type TopSection } from './themes.js';
 import type { AlignmentResult, SectionRef, SectionThemes, TargetStatus, ThemeStatus } from './types.js';
 
@@ -18,6 +21,9 @@ export { choosePlanPart, draftLevel, draftYear } from './part.js';
 export { STRONG, WEAK, RELATIVE } from './themes.js';
 export { keywordPattern, keywordWildcards, MAX_KEYWORD_WILDCARDS } from './keywords.js';
 export { compareTarget, describeTarget, nameSimilarity, normalizeUnit, NAME_MATCH, NAME_CLOSE } from './targets.js';
+export { describeStated, direction } from './compare.js';
+export { applicability, bindsOf, inferBinds, oneVerdictPerFigure } from './binding.js';
+export { comparableUnits, convertValue, parseUnit, unitFactor } from './units.js';
 
 export interface AlignOptions {
   /** the draft's year when known from outside the text (config); front matter wins */
@@ -55,11 +61,16 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   }
   const partSpans = tops.map((t) => t.ref.span);
   const inPart = spanTest(partSpans);
-  const indicators = plan.indicators.filter(inPart);
+  // the main-targets paragraph before the first heading states targets of the plan too (goals.ts)
+  const goals = part.sections.length ? goalParagraphs(plan) : [];
+  const inGoals = spanTest(goals);
+  const indicators = plan.indicators.filter((i) => inPart(i) || (goals.length > 0 && inGoals(i)));
 
   const themes = sets.flatMap((set) => alignThemes(plan, tops, set));
   const findQuote = quoteFinder(plan, partSpans);
   const targets = sets.flatMap((set) => alignTargets(indicators, set, part, findQuote));
+  // one verdict per draft figure: the strictest applicable target (of any set or level)
+  oneVerdictPerFigure(targets, (t) => direction(t) === 'up');
 
   const byTop = new Map<string, SectionThemes['themes']>();
   const key = (s: SectionRef) => `${s.sectionId}@${s.span.start}`;
@@ -75,7 +86,7 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   // coverage counts the required themes (all themes when a set marks none required)
   const counted = themes.some((t) => t.theme.required) ? themes.filter((t) => t.theme.required) : themes;
   const coverage = counted.length ? round(counted.reduce((a, t) => a + credit[t.status], 0) / counted.length) : 0;
-  const targetSummary: Record<TargetStatus, number> = { met: 0, stronger: 0, weaker: 0, missing: 0, 'not-applicable': 0 };
+  const targetSummary: Record<TargetStatus, number> = { met: 0, stronger: 0, weaker: 0, missing: 0, 'not-applicable': 0, 'not-comparable': 0 };
   for (const t of targets) targetSummary[t.status]++;
   return {
     sets: sets.map((s) => ({ name: s.name, title: s.title })),

@@ -17,6 +17,7 @@ export const targetStatusLabel: Record<TargetStatus, Localized> = {
   weaker: { zh: '弱于上级', en: 'weaker' },
   missing: { zh: '未体现', en: 'missing' },
   'not-applicable': { zh: '不适用', en: 'not applicable' },
+  'not-comparable': { zh: '不可比', en: 'not comparable' },
 };
 
 /** "已覆盖 covered", "达标 met": Chinese first, then English; unknown statuses as they are. */

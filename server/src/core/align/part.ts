@@ -12,6 +12,7 @@
 import { activeSession } from '../session.js';
 import type { Plan, Section } from '../model.js';
 import type { PlanPart, SectionRef } from './types.js';
+import { parseLevel } from '../levels.js';
 
 const PLAN_WORDS = /(计划|安排|打算|要点|思路|部署|任务|目标|重点工作)/;
 const SUMMARY_WORDS = /(总结|回顾|成效|成绩|完成情况|工作情况|进展情况|主要做法|取得的|工作成果|存在的?问题|问题和不足|不足之处|困难和问题)/;
@@ -56,7 +57,7 @@ function latestYear(s: string): number | undefined {
   return best;
 }
 
-const TITLE_WORDS = /(工作要点|工作计划|工作安排|重点工作|工作会|工作思路|规划|方案|计划|要点|安排|总结)/;
+const TITLE_WORDS = /(工作要点|工作计划|工作安排|重点工作|工作会|工作思路|工作报告|规划|方案|计划|要点|安排|总结)/;
 
 /**
  * The document's title line: the first short line (≤ 40 characters without spaces, no ，。；) before the
@@ -81,7 +82,7 @@ export function titleLine(plan: Plan): { text: string; year?: number; line: numb
 /** The draft's government level: front matter `level`, else 全省/全市/全县/全区 or “X市卫生健康委” in the preamble. */
 export function draftLevel(plan: Plan): PlanPart['level'] {
   const fm = frontMatterValue(plan, 'level');
-  const map = (s: string): PlanPart['level'] => (s.includes('国') ? '国家' : s.includes('省') ? '省' : s.includes('市') ? '市' : s.includes('县') || s.includes('区') ? '县' : undefined);
+  const map = (s: string): PlanPart['level'] => parseLevel(s);
   if (typeof fm === 'string' && fm.trim()) return map(fm);
   // the title lines only: the preamble's prose names other levels (全国, 全省) freely
   const title = plan.blocks
@@ -91,8 +92,10 @@ export function draftLevel(plan: Plan): PlanPart['level'] {
     .map((b) => b.text.replace(/\s+/g, ''))
     .join('\n');
   const line = titleLine(plan)?.text ?? '';
+  // the four 直辖市 are of provincial level
+  if (/(北京|天津|上海|重庆)市/.test(line || title)) return '省';
   const m =
-    /[\u4e00-\u9fff]{2,}?(省|市|县|区)(?:卫生健康|卫健|卫生计生|人民政府)/.exec(title) ??
+    /[\u4e00-\u9fff]{2,}?(省|市|县|区)(?:卫生健康|卫健|卫生计生|人民政府|政府)/.exec(title) ??
     /全(省|市|县|区|国)/.exec(line) ??
     /全(省|市|县|区|国)/.exec(title);
   return m ? map(m[1]!) : undefined;

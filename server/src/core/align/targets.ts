@@ -22,10 +22,13 @@
  * not-applicable, not missing.
  */
 import { activeSession } from '../session.js';
-import type { Indicator, IndicatorOp } from '../model.js';
+import type { Indicator } from '../model.js';
 import type { RequirementSet, Target } from '../requirements/types.js';
 import type { Span } from '../text.js';
-import type { PlanPart, TargetAlignment, TargetProblem, TargetStatus } from './types.js';
+import type { PlanPart, TargetAlignment } from './types.js';
+import { applicability } from './binding.js';
+import { compareTarget } from './compare.js';
+import { unitFactor } from './units.js';
 import { normalize } from './similarity.js';
 import { Lru } from '../generation-memo.js';
 
@@ -119,117 +122,13 @@ export function normalizeUnit(u: string): string {
   return s;
 }
 
-/** Factor converting a value in `from` into `to`, when convertible. */
+/** Factor converting a value in `from` into `to`, when convertible (the one unit table: units.ts). */
 function conversion(from: string, to: string): number | undefined {
-  const f = normalizeUnit(from);
-  const t = normalizeUnit(to);
-  if (f === t) return 1;
-  if (f === '%' && t === '‰') return 10;
-  if (f === '‰' && t === '%') return 0.1;
-  if (f === '万人' && t === '人') return 10000;
-  if (f === '人' && t === '万人') return 1e-4;
-  return undefined;
+  return unitFactor(from, to);
 }
 
-const RATE_UNITS = new Set(['%', '‰', '/10万', '/万', '岁']);
-const LOWER_IS_BETTER = /(死亡率|发病率|患病率|感染率|病死率|超标率|耗时|费用|负担|差错率|漏报率)/;
-
-export function isRateTarget(t: Target): boolean {
-  return RATE_UNITS.has(normalizeUnit(t.unit)) || /(每千|每万|人均|率|比例|占比)/.test(t.name);
-}
-
-/** A share of the issuer's subordinate jurisdictions (“40%的县（市）…”): binds the issuer only. */
-const SUBORDINATE = /(县（市）|县\(市\)|县市|市县|省辖市|地市|各市|各县)/;
-
-/** Whether a target binds a draft of the given level (see Target.binds). */
-export function bindsLevel(t: Target, setLevel: string | undefined, draftLevel: string | undefined): boolean {
-  const same = setLevel !== undefined && draftLevel === setLevel;
-  if (t.binds === 'all') return true;
-  if (t.binds === 'same-level') return same;
-  return same || (isRateTarget(t) && !SUBORDINATE.test(t.name));
-}
-
-type Direction = 'up' | 'down';
-function direction(t: Target): Direction {
-  if (t.op === 'ge' || t.op === 'gt' || t.op === 'increase') return 'up';
-  if (t.op === 'le' || t.op === 'lt' || t.op === 'decrease') return 'down';
-  return LOWER_IS_BETTER.test(t.name) ? 'down' : 'up';
-}
-
-function yearOf(deadline: string | undefined, fallback: number | undefined): number | undefined {
-  if (!deadline) return fallback;
-  const m = /((?:19|20)\d{2})/.exec(deadline);
-  if (m) return Number(m[1]);
-  return fallback;
-}
-
-const opText: Record<IndicatorOp, string> = { ge: '≥', gt: '>', le: '≤', lt: '<', eq: '=', approx: '≈', range: '', increase: '+', decrease: '−' };
-
-export function describeTarget(t: Pick<Target, 'op' | 'value' | 'value2' | 'unit'>): string {
-  if (t.op === 'range') return `${t.value}～${t.value2 ?? ''}${t.unit}`;
-  return `${opText[t.op]}${t.value}${t.unit}`;
-}
-
-export function compareTarget(
-  target: Target,
-  ind: Indicator,
-  draftYear: number | undefined,
-): { status: TargetStatus; problems: TargetProblem[]; draftValue?: number; reason: { zh: string; en: string } } {
-  const problems: TargetProblem[] = [];
-  const zh: string[] = [];
-  const en: string[] = [];
-  const dir = direction(target);
-  const factor = conversion(ind.unit, target.unit);
-  let draftValue: number | undefined;
-  let valueCmp = 0; // +1 stronger, 0 equal, −1 weaker
-  if (factor === undefined) {
-    problems.push('unit');
-    zh.push(`单位不同（草案“${ind.unit || '无'}”，上级“${target.unit || '无'}”）`);
-    en.push(`different unit (draft "${ind.unit}", superior "${target.unit}")`);
-  } else {
-    // a range in the draft promises its lower bound (more is better) or its upper bound
-    const dv = (ind.op === 'range' && ind.value2 !== undefined ? (dir === 'up' ? Math.min(ind.value, ind.value2) : Math.max(ind.value, ind.value2)) : ind.value) * factor;
-    draftValue = Math.round(dv * 1e6) / 1e6;
-    const tv = target.op === 'range' && target.value2 !== undefined ? (dir === 'up' ? Math.min(target.value, target.value2) : Math.max(target.value, target.value2)) : target.value;
-    const eps = 1e-9 * Math.max(1, Math.abs(tv));
-    if (Math.abs(dv - tv) <= eps) valueCmp = 0;
-    else valueCmp = (dv > tv) === (dir === 'up') ? 1 : -1;
-    if (valueCmp < 0) {
-      problems.push('value');
-      zh.push(`草案 ${draftValue}${target.unit} ${dir === 'up' ? '低于' : '高于'}上级 ${describeTarget(target)}`);
-      en.push(`draft ${draftValue}${target.unit} is ${dir === 'up' ? 'below' : 'above'} the superior ${describeTarget(target)}`);
-    }
-  }
-  // comparator: a floor (以上/不低于) answered with 左右 or with a ceiling, and vice versa
-  const targetBound = target.op === 'ge' || target.op === 'gt' ? 'floor' : target.op === 'le' || target.op === 'lt' ? 'ceiling' : undefined;
-  if (targetBound && valueCmp === 0) {
-    const loose = ind.op === 'approx' || (targetBound === 'floor' && (ind.op === 'le' || ind.op === 'lt')) || (targetBound === 'ceiling' && (ind.op === 'ge' || ind.op === 'gt'));
-    if (loose) {
-      problems.push('comparator');
-      zh.push(`草案“${ind.comparator}${ind.qualifier ?? ''}”不如上级“${target.comparator}${target.qualifier ?? ''}”严格`);
-      en.push(`draft "${ind.comparator}${ind.qualifier ?? ''}" is looser than the superior "${target.comparator}${target.qualifier ?? ''}"`);
-    }
-  }
-  const targetYear = yearOf(target.deadline, target.year);
-  const indYear = yearOf(ind.deadline, draftYear);
-  if (targetYear !== undefined && indYear !== undefined && indYear > targetYear) {
-    problems.push('deadline');
-    zh.push(`完成时限晚于上级（草案 ${indYear} 年，上级 ${targetYear} 年）`);
-    en.push(`deadline later than the superior's (draft ${indYear}, superior ${targetYear})`);
-  }
-  let status: TargetStatus;
-  if (problems.length) status = 'weaker';
-  else if (valueCmp > 0) status = 'stronger';
-  else status = 'met';
-  if (status === 'met') {
-    zh.push(`草案 ${ind.text.replace(/\s+/g, '')} 与上级 ${describeTarget(target)} 一致`);
-    en.push(`draft ${ind.text.replace(/\s+/g, '')} meets the superior ${describeTarget(target)}`);
-  } else if (status === 'stronger') {
-    zh.push(`草案 ${draftValue}${target.unit} 严于上级 ${describeTarget(target)}`);
-    en.push(`draft ${draftValue}${target.unit} is stricter than the superior ${describeTarget(target)}`);
-  }
-  return { status, problems, draftValue, reason: { zh: zh.join('；'), en: en.join('; ') } };
-}
+export { isRateTarget } from './binding.js';
+export { compareTarget, describeTarget } from './compare.js';
 
 /** Finds the superior's wording (white space ignored) in the draft's plan part: a document span. */
 export type QuoteSearch = (quote: string) => Span | undefined;
@@ -277,12 +176,9 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
       const rank = score + (unitOk ? 0.05 : 0);
       if (!best || rank > best.score + 1e-9) best = { ind, score: rank, name: score };
     }
-    const targetYear = target.year ?? set.year;
-    // a draft that names no year is taken to be for the set's year
-    const draftYear = part.year ?? set.year;
-    const yearOk = targetYear === undefined || draftYear === undefined || targetYear <= draftYear;
-    const levelOk = bindsLevel(target, set.level, part.level);
-    const applies = yearOk && levelOk;
+    // level, binds and year (binding.ts): a target that does not bind the draft is never compared
+    const app = applicability(target, set, part);
+    const applies = app.applies;
     if (!best && findQuote && target.source?.quote) {
       // the draft restates the superior's sentence word for word (the extractor may not name it)
       const at = findQuote(target.source.quote);
@@ -307,13 +203,16 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
         };
       }
     }
+    const level = set.level ? { level: set.level } : {};
     if (!best) {
-      const why = !yearOk
-        ? { zh: `上级 ${targetYear} 年目标，草案为 ${draftYear} 年，不要求体现`, en: `a ${targetYear} target; the draft is for ${draftYear}` }
-        : !levelOk
-          ? { zh: '上级本级的总量或辖区分布目标，下级草案不必重述', en: "a superior's own total or share of its jurisdictions, which a lower-level draft need not restate" }
-          : { zh: '草案中未找到对应指标', en: 'no matching indicator in the draft' };
-      return { set: set.name, target, status: applies ? 'missing' : 'not-applicable', applies, problems: [], reason: why };
+      const why = app.reason && !applies ? app.reason : { zh: '草案中未找到对应指标', en: 'no matching indicator in the draft' };
+      return { set: set.name, target, status: applies ? 'missing' : 'not-applicable', applies, problems: [], reason: why, ...level };
+    }
+    const matchScore = Math.round(best.name * 1000) / 1000;
+    if (!applies || !app.compare) {
+      // stated in the draft, but not to be compared: a total of the superior's own level, another
+      // year's target, an allocated total, or a path's earlier year
+      return { set: set.name, target, status: applies ? 'not-comparable' : 'not-applicable', applies, indicator: best.ind, nameScore: matchScore, problems: [], reason: app.reason!, ...level };
     }
     const cmp = compareTarget(target, best.ind, part.year);
     return {
@@ -322,10 +221,11 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
       status: cmp.status,
       applies,
       indicator: best.ind,
-      nameScore: Math.round(best.name * 1000) / 1000,
+      nameScore: matchScore,
       problems: cmp.problems,
       reason: cmp.reason,
-      draftValue: cmp.draftValue,
+      ...(cmp.draftValue !== undefined ? { draftValue: cmp.draftValue } : {}),
+      ...level,
     };
   });
 }

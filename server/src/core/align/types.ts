@@ -5,14 +5,18 @@
 import type { Indicator, Level, Localized } from '../model.js';
 import type { Target, Theme } from '../requirements/types.js';
 import type { Span } from '../text.js';
+import type { GovLevel } from '../levels.js';
 
 export type ThemeStatus = 'covered' | 'partial' | 'missing';
 /**
  * met / stronger / weaker / missing compare a draft indicator with the superior target;
  * not-applicable: the target does not bind this draft (a later year's target, or a provincial
- * total that a lower level does not restate) and the draft does not state it either.
+ * total that a lower level does not restate); its values are not compared even where the draft
+ * states a figure of the same name.
+ * not-comparable: the draft states the target, but in a unit of another dimension (个 for 张, 万人
+ * for %), or as a share of an allocated total, or in an earlier year of a path: never "weaker".
  */
-export type TargetStatus = 'met' | 'stronger' | 'weaker' | 'missing' | 'not-applicable';
+export type TargetStatus = 'met' | 'stronger' | 'weaker' | 'missing' | 'not-applicable' | 'not-comparable';
 
 export interface SectionRef {
   /** Section.id in the plan (−1 for a paragraph unit when the draft has no numbered sections) */
@@ -83,13 +87,20 @@ export interface TargetAlignment {
   reason: Localized;
   /** the draft indicator value converted to the target's unit, when convertible */
   draftValue?: number;
+  /**
+   * another applicable target matched to the same draft figure and stricter than this one (one
+   * verdict per figure: only that one is reported)
+   */
+  supersededBy?: { set: string; targetId: string };
+  /** the set's government level (which level asked for the target, in a chain) */
+  level?: GovLevel;
 }
 
 export interface PlanPart {
   /** the draft's year (front matter, else the latest year in its title) */
   year?: number;
   /** the draft's government level, when known (front matter or title: 全省/全市/全县/全区) */
-  level?: '国家' | '省' | '市' | '县';
+  level?: GovLevel;
   /** top sections reviewed as the plan */
   sections: SectionRef[];
   /** top sections left out (summary of the previous year) */

@@ -54,37 +54,45 @@ body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","Ping
 h1{font-size:1.5em;border-bottom:2px solid #333;padding-bottom:.2em}h2{font-size:1.2em;margin-top:1.6em;border-left:4px solid #1565c0;padding-left:.4em}
 table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.9em}th,td{border:1px solid #bbb;padding:.25em .45em;vertical-align:top}
 th{background:#eef2f7}thead{display:table-header-group}tr{page-break-inside:avoid}
-td.c{text-align:center}.covered{color:#2e7d32}.partial{color:#b8860b}.missing,.weaker{color:#c62828}.met,.stronger{color:#2e7d32}.not-applicable{color:#777}
+td.c{text-align:center}.covered{color:#2e7d32}.partial{color:#b8860b}.missing,.weaker{color:#c62828}.met,.stronger{color:#2e7d32}.not-applicable,.not-comparable{color:#777}
 .meta{list-style:none;padding:0}.meta li{margin:.15em 0}.terms{color:#555;font-size:.9em}.big{font-size:1.3em;font-weight:bold}
-svg{max-width:100%;height:auto}td.covered,td.partial,td.missing,td.met,td.stronger,td.weaker,td.not-applicable{white-space:nowrap}
+th.sec{font-weight:normal;font-size:.8em;min-width:4em;max-width:9em}svg{max-width:100%;height:auto}td.covered,td.partial,td.missing,td.met,td.stronger,td.weaker,td.not-applicable{white-space:nowrap}
 @media print{body{margin:0;max-width:none;font-size:10.5pt}h2{page-break-after:avoid}a{color:inherit;text-decoration:none}}
 @page{size:A4;margin:18mm 15mm}`;
 
-export function renderHtml(r: Review): string {
+export interface RenderOptions {
+  /** the report's language: labels in Chinese (default) or English, not both */
+  lang?: 'zh' | 'en';
+}
+
+export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   const e = escapeHtml;
   const d = r.draft;
   const out: string[] = [];
-  out.push('<!DOCTYPE html>', '<html lang="zh-CN">', '<head>', '<meta charset="utf-8">', `<title>${e(`对标上级规划审查报告 — ${d.title ?? ''}`)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
-  out.push('<h1>对标上级规划审查报告 <small>Alignment review</small></h1>');
+  const lang = opts.lang ?? 'zh';
+  const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  out.push('<!DOCTYPE html>', `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">`, '<head>', '<meta charset="utf-8">', `<title>${e(`对标上级规划审查报告 — ${d.title ?? ''}`)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  out.push(`<h1>${L('对标上级规划审查报告', 'Alignment review')}</h1>`);
   out.push('<ul class="meta">');
-  out.push(`<li>草案：${e(d.title ?? '（无标题）')}${d.path ? `（${e(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${e(d.level)}级` : ''}</li>`);
-  for (const s of r.sets) out.push(`<li>上级规划：${e(s.title)}（${e(s.name)}）</li>`);
-  out.push(`<li>比对范围：${e(r.planPart.reason.zh)}</li>`);
+  out.push(`<li>${L('草案', 'Draft')}：${e(d.title ?? L('（无标题）', '(no title)'))}${d.path ? `（${e(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${e(d.level)}级` : ''}</li>`);
+  for (const s of r.sets) out.push(`<li>${L('上级规划', 'Superior plan')}：${e(s.title)}（${e(s.name)}）</li>`);
+  out.push(`<li>${L('比对范围', 'Compared')}：${e(r.planPart.reason[lang])}</li>`);
   const st = r.summary.themes;
   const tt = r.summary.targets;
-  out.push(`<li class="big" id="coverage" data-coverage="${r.coverage}">总体覆盖率：${pct(r.coverage)}</li>`);
-  out.push(`<li>任务：已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}（覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）</li>`);
-  out.push(`<li>指标：达标 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不适用 ${tt['not-applicable']}</li>`);
+  out.push(`<li class="big" id="coverage" data-coverage="${r.coverage}">${L('总体覆盖率', 'Coverage')}：${pct(r.coverage)}</li>`);
+  out.push(L(`<li>任务：已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}（覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）</li>`, `<li>Themes: covered ${st.covered}, partial ${st.partial}, missing ${st.missing} (coverage = (covered + ½ partial) ÷ required themes)</li>`));
+  out.push(L(`<li>指标：达标 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不可比 ${tt['not-comparable'] ?? 0}，不适用 ${tt['not-applicable']}</li>`, `<li>Targets: met ${tt.met}, stronger ${tt.stronger}, weaker ${tt.weaker}, missing ${tt.missing}, not comparable ${tt['not-comparable'] ?? 0}, not applicable ${tt['not-applicable']}</li>`));
   out.push('</ul>');
   out.push(`<figure>${chart(r)}</figure>`);
 
-  out.push('<h2>覆盖矩阵 <small>themes × sections</small></h2>');
-  out.push('<p>● 强对应（已覆盖）　○ 弱对应（部分覆盖）；悬停单元格可见共同词。</p>');
-  out.push('<table id="matrix"><thead><tr><th>上级任务</th><th>状态</th>');
-  for (const s of r.planPart.sections) out.push(`<th title="${e(s.title)}">${e(s.number)}</th>`);
+  out.push(`<h2>${L('覆盖矩阵', 'Themes × sections')}</h2>`);
+  out.push(`<p>${L('● 强对应（已覆盖）　○ 弱对应（部分覆盖）；列为草案各部分（编号与标题）。', '● strong match (covered)　○ weak match (partial); columns are the draft\'s parts (number and title).')}</p>`);
+  out.push(`<table id="matrix"><thead><tr><th>${L('上级任务', 'Superior task')}</th><th>${L('状态', 'Status')}</th>`);
+  // the section titles are printed (a title on hover is lost on paper)
+  r.matrix.sections.forEach((n, j) => out.push(`<th class="sec" title="${e(r.matrix.sectionTitles?.[j] ?? n)}">${e(r.matrix.sectionTitles?.[j] ?? n)}</th>`));
   out.push('</tr></thead><tbody>');
   r.themes.forEach((t, i) => {
-    out.push(`<tr data-theme="${e(t.id)}"><td>${e(t.title)}</td><td class="${t.status}">${themeStatusLabel[t.status].zh}</td>`);
+    out.push(`<tr data-theme="${e(t.id)}"><td>${e(t.title)}</td><td class="${t.status}">${themeStatusLabel[t.status][lang]}</td>`);
     r.matrix.cells[i]!.forEach((v, j) => {
       const m = t.sections.find((s) => s.number === r.matrix.sections[j]);
       out.push(v > 0 && m ? `<td class="c" title="${e(`${v.toFixed(2)}：${m.terms.join('、')}`)}">${m.strength === 'strong' ? '●' : '○'}</td>` : '<td class="c"></td>');
@@ -93,32 +101,41 @@ export function renderHtml(r: Review): string {
   });
   out.push('</tbody></table>');
 
-  out.push('<h2>任务对应与依据 <small>mapping and evidence</small></h2>');
-  out.push('<table id="themes"><thead><tr><th>上级任务（出处）</th><th>状态</th><th>草案对应部分与共同词</th></tr></thead><tbody>');
+  out.push(`<h2>${L('任务对应与依据', 'Mapping and evidence')}</h2>`);
+  out.push(`<table id="themes"><thead><tr><th>${L('上级任务（出处）', 'Superior task (source)')}</th><th>${L('状态', 'Status')}</th><th>${L('草案对应部分与共同词', 'Answering parts and shared words')}</th></tr></thead><tbody>`);
   for (const t of r.themes) {
     const src = t.source?.line ? `<div class="terms">上级第 ${t.source.line} 行：“${e(t.source.quote ?? '')}”</div>` : '';
     const secs = t.sections.length
-      ? t.sections.map((s) => `<div>${e(sectionLabel(s))}${e(s.title)}（${s.strength === 'strong' ? '强' : '弱'} ${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）<div class="terms">共同词：${e(s.terms.join('、') || '—')}</div></div>`).join('')
+      ? t.sections.map((s) => `<div>${e(sectionLabel(s))}${e(s.title)}（${L('第', 'line ')}${s.range.start.line + 1}${L(' 行', '')}）<div class="terms">${e(s.explanation[lang])}</div></div>`).join('')
       : '未找到对应部分';
-    out.push(`<tr><td>${e(t.title)}${src}</td><td class="${t.status}">${themeStatusLabel[t.status].zh}</td><td>${secs}</td></tr>`);
+    out.push(`<tr><td>${e(t.title)}${src}</td><td class="${t.status}">${themeStatusLabel[t.status][lang]}</td><td>${secs}</td></tr>`);
   }
   out.push('</tbody></table>');
 
-  out.push('<h2>指标对照 <small>targets</small></h2>');
-  out.push('<table id="targets"><thead><tr><th>指标</th><th>上级要求</th><th>草案</th><th>状态</th><th>说明</th></tr></thead><tbody>');
+  out.push(`<h2>${L('指标对照', 'Targets')}</h2>`);
+  out.push(`<table id="targets"><thead><tr><th>${L('指标', 'Target')}</th><th>${L('上级要求', 'Superior')}</th><th>${L('草案', 'Draft')}</th><th>${L('状态', 'Status')}</th><th>${L('说明', 'Explanation')}</th></tr></thead><tbody>`);
   for (const t of r.targets) {
     const sup = `${e(t.superior.text)}${t.superior.deadline ? e(`（${t.superior.deadline}）`) : ''}${t.superior.source?.line ? `<div class="terms">第 ${t.superior.source.line} 行</div>` : ''}`;
     const dr = t.draft ? `${e(t.draft.text)}<div class="terms">第 ${(t.draft.range?.start.line ?? 0) + 1} 行</div>` : '—';
-    out.push(`<tr data-target="${e(t.id)}"><td>${e(t.name)}</td><td>${sup}</td><td>${dr}</td><td class="${t.status}">${targetStatusLabel[t.status].zh}</td><td>${e(t.reason.zh)}</td></tr>`);
+    // in a chain of levels, which level asked for it
+    const who = r.sets.length > 1 ? `<div class="terms">${e(t.level ? `${t.level}${L('级', '')}` : '')} ${e(t.set)}</div>` : '';
+    out.push(`<tr data-target="${e(t.id)}"><td>${e(t.name)}${who}</td><td>${sup}</td><td>${dr}</td><td class="${t.status}">${targetStatusLabel[t.status][lang]}</td><td>${e(t.reason[lang])}</td></tr>`);
   }
   out.push('</tbody></table>');
 
-  out.push('<h2>未对应上级任务的草案部分 <small>unmatched sections</small></h2>');
+  out.push(`<h2>${L('未对应上级任务的草案部分', 'Parts answering no superior task')}</h2>`);
   out.push('<ul id="unmatched">');
   if (r.unmatchedSections.length === 0) out.push('<li>无</li>');
   for (const s of r.unmatchedSections) out.push(`<li>${e(sectionLabel(s))}${e(s.title)}（第 ${s.range.start.line + 1} 行）</li>`);
   out.push('</ul>');
   if (r.planPart.excluded.length) out.push(`<p>未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${e(sectionLabel(s))}${e(s.title)}`).join('；')}</p>`);
+  // the footer a reviewer signs: date, planlint's version, each set's identity
+  out.push('<footer id="footer"><hr>');
+  if (r.generated) out.push(`<p>${L('生成日期', 'Date')}：${e(r.generated.date)}　planlint ${e(r.generated.planlint)}</p>`);
+  for (const s of r.sets)
+    out.push(`<p>${L('要求集', 'Set')}：${e(s.name)}，${e(s.title)}${s.year !== undefined ? `，${s.year}${L(' 年', '')}` : ''}${s.level ? `，${e(s.level)}${L('级', '')}` : ''}${s.superior ? `，${L('上级', 'superior')} ${e(s.superior)}` : ''}${s.hash ? `，${L('内容摘要', 'content hash')} ${e(s.hash)}` : ''}</p>`);
+  out.push(`<p>${L('审核人（签字）：____________　日期：____________', 'Reviewer (signature): ____________  Date: ____________')}</p>`);
+  out.push('</footer>');
   out.push('</body>', '</html>', '');
   return out.join('\n');
 }

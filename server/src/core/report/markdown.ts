@@ -66,5 +66,10 @@ export function renderMarkdown(r: Review): string {
     out.push('', `未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${sectionLabel(s)}${s.title}`).join('；')}`);
   }
   out.push('');
+  // the footer a reviewer signs (issue 15): date, planlint's version, each set's identity
+  out.push('---', '');
+  if (r.generated) out.push(`生成日期：${r.generated.date}　planlint ${r.generated.planlint}`, '');
+  for (const s of r.sets) out.push(`要求集：${s.name}，${s.title}${s.year !== undefined ? `，${s.year} 年` : ''}${s.level ? `，${s.level}级` : ''}${s.superior ? `，上级 ${s.superior}` : ''}${s.hash ? `，内容摘要 ${s.hash}` : ''}`, '');
+  out.push('审核人（签字）：____________　日期：____________', '');
   return out.join('\n');
 }

@@ -3,12 +3,14 @@
  * (schemas/review.schema.json). Built from an AlignmentResult; renderers (Markdown, HTML) read
  * only this model.
  */
+import type { GovLevel } from '../levels.js';
 import { quantityOf, type Localized, type Plan, type Quantity } from '../model.js';
 import type { Range } from '../text.js';
 import type { AlignmentResult, SectionRef, TargetStatus, ThemeStatus } from '../align/types.js';
 import type { RequirementSet, SourceRef } from '../requirements/types.js';
 import { describeTarget } from '../align/targets.js';
 import { STRONG, WEAK } from '../align/themes.js';
+import { wholeWordTerms } from './words.js';
 
 export interface ReviewSectionRef {
   number: string;
@@ -28,7 +30,10 @@ export interface ReviewEvidence extends ReviewSectionRef {
 export interface ReviewThemeSection extends ReviewSectionRef {
   score: number;
   strength: 'strong' | 'weak';
+  /** shared words (whole words of the draft, see words.ts) and keywords found */
   terms: string[];
+  /** the score in words: 强对应/弱对应, what was matched, against which threshold */
+  explanation: Localized;
   evidence: ReviewEvidence[];
 }
 
@@ -63,19 +68,27 @@ export interface ReviewTarget {
   nameScore?: number;
   problems: string[];
   reason: Localized;
+  /** the government level of the set that asks for it (in a chain of levels) */
+  level?: string;
+  /** another set's stricter target on the same draft figure (only that one is reported) */
+  supersededBy?: { set: string; targetId: string };
 }
 
 export interface Review {
   version: 1;
-  draft: { path?: string; title?: string; year?: number; level?: '国家' | '省' | '市' | '县' };
-  sets: { name: string; title: string; issuer?: string; level?: string; year?: number }[];
+  /** for the footer a reviewer signs: when and by which planlint the report was made */
+  generated?: { date: string; planlint: string };
+  draft: { path?: string; title?: string; year?: number; level?: GovLevel };
+  /** each set with its identity: name, year, level, the set it names as its superior, and its content hash */
+  sets: { name: string; title: string; issuer?: string; level?: string; year?: number; superior?: string; hash?: string }[];
   planPart: { sections: ReviewSectionRef[]; excluded: ReviewSectionRef[]; reason: Localized };
   coverage: number;
   /** the match-score thresholds: weak evidence (partial) and strong evidence (covered) */
   thresholds: { weak: number; strong: number };
   themes: ReviewTheme[];
   targets: ReviewTarget[];
-  matrix: { themes: string[]; sections: string[]; cells: number[][] };
+  /** sections: numbers; sectionTitles: the printed headers (“三、推进科技创新和产业升级”) */
+  matrix: { themes: string[]; sections: string[]; sectionTitles?: string[]; cells: number[][] };
   unmatchedSections: ReviewSectionRef[];
   summary: { themes: Record<ThemeStatus, number>; targets: Record<TargetStatus, number> };
 }
@@ -91,7 +104,23 @@ export function draftTitle(plan: Plan): string | undefined {
   return (named ?? blocks[0])?.text.replace(/\s+/g, ' ').trim();
 }
 
-export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly RequirementSet[], opts: { path?: string } = {}): Review {
+export interface ReviewOptions {
+  path?: string;
+  /** the date of the report (YYYY-MM-DD), for its footer */
+  date?: string;
+  /** planlint's version, for its footer */
+  version?: string;
+}
+
+/** The score of a match in words, with what was matched (a reviewer cannot sign “0.18”). */
+function explain(strength: 'strong' | 'weak', score: number, terms: readonly string[]): Localized {
+  const shown = terms.slice(0, 6);
+  const zh = `${strength === 'strong' ? '强对应' : '弱对应'}（得分 ${score.toFixed(2)}，${strength === 'strong' ? `达到强对应线 ${STRONG}` : `介于弱对应线 ${WEAK} 与强对应线 ${STRONG} 之间`}）：双方共有 ${shown.length ? shown.map((t) => `“${t}”`).join('、') : '—'}${terms.length > shown.length ? ` 等 ${terms.length} 个词` : ''}`;
+  const en = `${strength === 'strong' ? 'strong match' : 'weak match'} (score ${score.toFixed(2)}, ${strength === 'strong' ? `at or above the strong line ${STRONG}` : `between the weak line ${WEAK} and the strong line ${STRONG}`}): both texts use ${shown.length ? shown.map((t) => `"${t}"`).join(', ') : '—'}${terms.length > shown.length ? ` and ${terms.length - shown.length} more` : ''}`;
+  return { zh, en };
+}
+
+export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly RequirementSet[], opts: ReviewOptions = {}): Review {
   const range = (s: { start: number; end: number }) => plan.index.rangeOf(s);
   const ref = (s: SectionRef): ReviewSectionRef => ({ number: s.number, title: s.title, level: s.level, range: range(s.span) });
   const themes: ReviewTheme[] = result.themes.map((t) => ({
@@ -102,21 +131,20 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
     status: t.status,
     score: t.score,
     ...(t.theme.source ? { source: t.theme.source } : {}),
-    sections: t.matches.map((m) => ({
-      ...ref(m.section),
-      score: m.score,
-      strength: m.strength,
-      terms: m.terms,
-      evidence: m.evidence.map((e) => ({
+    sections: t.matches.map((m) => {
+      // shared fragments widened to whole words of the evidence paragraph
+      const evidence = m.evidence.map((e) => ({
         ...ref(e.section),
         range: range(e.span),
         score: e.score,
         similarity: e.similarity,
-        terms: e.terms,
+        terms: wholeWordTerms(plan.text.slice(e.span.start, e.span.end), e.terms),
         keywords: e.keywords,
         keywordInHeading: e.keywordInHeading,
-      })),
-    })),
+      }));
+      const terms = [...new Set([...evidence.flatMap((e) => e.keywords), ...evidence.flatMap((e) => e.terms)])].filter((w, _, all) => !all.some((o) => o !== w && o.includes(w)));
+      return { ...ref(m.section), score: m.score, strength: m.strength, terms, explanation: explain(m.strength, m.score, terms), evidence };
+    }),
   }));
   const targets: ReviewTarget[] = result.targets.map((t) => {
     const sup = t.target;
@@ -147,6 +175,8 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
       ...(t.nameScore !== undefined ? { nameScore: t.nameScore } : {}),
       problems: t.problems,
       reason: t.reason,
+      ...(t.level ? { level: t.level } : {}),
+      ...(t.supersededBy ? { supersededBy: t.supersededBy } : {}),
     };
   });
   const matrixSections = result.sections.map((s) => s.section);
@@ -157,19 +187,28 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
   for (const t of result.themes) themeSummary[t.status]++;
   return {
     version: 1,
+    ...(opts.date && opts.version ? { generated: { date: opts.date, planlint: opts.version } } : {}),
     draft: {
       ...(opts.path ? { path: opts.path } : {}),
       ...(draftTitle(plan) ? { title: draftTitle(plan) } : {}),
       ...(result.planPart.year !== undefined ? { year: result.planPart.year } : {}),
       ...(result.planPart.level ? { level: result.planPart.level } : {}),
     },
-    sets: sets.map((s) => ({ name: s.name, title: s.title, ...(s.issuer ? { issuer: s.issuer } : {}), ...(s.level ? { level: s.level } : {}), ...(s.year !== undefined ? { year: s.year } : {}) })),
+    sets: sets.map((s) => ({
+      name: s.name,
+      title: s.title,
+      ...(s.issuer ? { issuer: s.issuer } : {}),
+      ...(s.level ? { level: s.level } : {}),
+      ...(s.year !== undefined ? { year: s.year } : {}),
+      ...(s.superior ? { superior: s.superior } : {}),
+      ...(s.origin?.hash ? { hash: s.origin.hash } : {}),
+    })),
     planPart: { sections: result.planPart.sections.map(ref), excluded: result.planPart.excluded.map(ref), reason: result.planPart.reason },
     coverage: result.coverage,
     thresholds: { weak: WEAK, strong: STRONG },
     themes,
     targets,
-    matrix: { themes: result.themes.map((t) => (sets.length > 1 ? `${t.set}:${t.theme.id}` : t.theme.id)), sections: matrixSections.map((s) => s.number), cells },
+    matrix: { themes: result.themes.map((t) => (sets.length > 1 ? `${t.set}:${t.theme.id}` : t.theme.id)), sections: matrixSections.map((s) => s.number), sectionTitles: matrixSections.map((s) => `${sectionLabel(s)}${s.title}`), cells },
     unmatchedSections: result.unmatchedSections.map(ref),
     summary: { themes: themeSummary, targets: result.targetSummary },
   };

@@ -14,12 +14,16 @@
  * such as “再有30所县级医院…晋升三级” or “40%左右的县（市）…达到优良标准”. Each target gets the theme
  * whose task text is most similar (bigram TF-IDF cosine), its year and its source line.
  */
-import { quantityOf, type Block, type Indicator, type IndicatorOp, type Plan } from '../model.js';
+import { quantityOf, type Block, type Indicator, type IndicatorOp, type Plan, type Section } from '../model.js';
 import { segmentOffset } from '../text.js';
 import { choosePlanPart, draftYear, draftLevel, titleLine } from '../align/part.js';
 import { cosine, countTerms, Idf, normalize, vectorize } from '../align/similarity.js';
 import { WEAK } from '../align/themes.js';
 import type { RequirementSet, Target, Theme } from './types.js';
+import { levelFromText } from '../levels.js';
+import { goalParagraphs } from '../align/goals.js';
+import { inferBinds } from '../align/binding.js';
+import { clauseOf, isParameter } from './parameters.js';
 
 export interface ExtractOptions {
   /** the superior document's name or path, recorded as `source.document` */
@@ -37,10 +41,10 @@ interface TaskSpan {
   text: string;
 }
 
-const PLAN_LANGUAGE = /(再有|再培养|再建|新增|新建|今年|年内|年底前|月底前|力争|确保|(?:^|[，,；;])到(?:19|20)\d{2}年)/;
+const PLAN_LANGUAGE = /(再有|再培养|再建|新增|新建|今年|年内|年底前|月底前|力争|确保|主要目标|预期目标|(?:^|[，,；;])到(?:19|20)\d{2}年)/;
 const TARGET_COMPARATOR = /^(达到|保持在|保持|提高到|提高至|提升到|提升至|增长到|增加到|控制在|降至|降到|降低到|降低至|不低于|不少于|不超过|不高于|低于|高于|超过|力争|确保)$/;
 const QUOTED = /[“"]([^”"]{2,12})[”"]/g;
-const UNIT = '(%|％|‰|所|名|个|家|张|人|项|支|座|台|万人|亿元|万元)';
+const UNIT = '(%|％|‰|(?:万亿|千万|百万|亿|万)?(?:斤|吨|亩|公顷|平方公里|千瓦时|千瓦|公里|元|人|户|个|家|所|张|项|座|台)|名|支)';
 const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}(左右|以上|以下|以内)?`, 'g');
 
 function oneLine(s: string): string {
@@ -79,9 +83,34 @@ function tasksFromEnumerations(plan: Plan, inPart: InPart): TaskSpan[] | undefin
   return out;
 }
 
+/** A level-1 heading that carries the tasks in its level-2 headings (三、2025年政府工作任务, 二、2025年工作安排). */
+const TASK_HEAD = /(工作任务|主要任务|重点任务|重点工作|工作安排|工作部署|目标任务)/;
+/** A level-1 heading that frames rather than tasks (总体要求, 主要目标, 形势). */
+const FRAME_HEAD = /(总体要求|总体思路|指导思想|主要目标|预期目标|政策取向|形势|回顾|总结)/;
+
+/**
+ * Themes from the level that carries the tasks: the level-2 headings of a task-bearing level-1
+ * part (a 政府工作报告's “三、…工作任务”), with the other plan-part level-1 sections that are
+ * tasks themselves (“三、全面提升政府治理现代化水平”); else the level-1 headings when there are
+ * at least three, else the level-2 headings.
+ */
+function taskBearing(plan: Plan, inPart: InPart): Section[] | undefined {
+  const l1 = plan.allSections.filter((s) => s.level === 1 && inPart(s));
+  const carriers = l1.filter((s) => TASK_HEAD.test(s.title) && s.children.filter((c) => c.level === 2).length >= 3);
+  if (carriers.length === 0) return undefined;
+  // an appendix (附件1 十件民生实事) ends the body: its numbered items are not tasks
+  const appendix = plan.blocks.find((b) => b.start > carriers[0]!.start && /^附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:$|[\u4e00-\u9fff：:])/.test(b.text.trim()) && b.text.trim().length <= 30)?.start ?? Infinity;
+  const out: Section[] = [];
+  for (const s of l1) {
+    if (carriers.includes(s)) out.push(...s.children.filter((c) => c.level === 2));
+    else if (!FRAME_HEAD.test(s.title) && s.start > carriers[0]!.start && s.start < appendix && s.children.length > 0) out.push(s);
+  }
+  return out;
+}
+
 function tasksFromSections(plan: Plan, inPart: InPart, min: number): TaskSpan[] | undefined {
   const l1 = plan.allSections.filter((s) => s.level === 1 && inPart(s));
-  const list = l1.length >= 3 ? l1 : plan.allSections.filter((s) => s.level === 2 && inPart(s));
+  const list = taskBearing(plan, inPart) ?? (l1.length >= 3 ? l1 : plan.allSections.filter((s) => s.level === 2 && inPart(s)));
   if (list.length < min) return undefined;
   return list.map((s) => ({ marker: s.token.raw, title: oneLine(s.title), start: s.heading.start, end: s.end, text: oneLine(plan.text.slice(s.titleSpan.start, s.end)) }));
 }
@@ -110,6 +139,31 @@ function yearsIn(s: string): number[] {
   return [...s.replace(/《[^》]*》/g, '').matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
 }
 
+
+/** The latest year the plan part's headings name (a report without a title line). */
+function headingYear(titles: readonly string[]): number | undefined {
+  const ys = titles.flatMap((t) => yearsIn(t));
+  return ys.length ? Math.max(...ys) : undefined;
+}
+
+/**
+ * The document's title: a 通知 cover line (关于印发《…》的通知) gives way to the title it quotes;
+ * a title line (year and plan word) as the alignment reads it; else the first short line that names
+ * a plan word before the first heading.
+ */
+function documentTitle(plan: Plan): string | undefined {
+  const line = titleLine(plan)?.text;
+  const first = plan.allSections[0]?.start ?? plan.text.length;
+  const lines = plan.blocks.filter((b) => b.end <= first).map((b) => oneLine(b.text)).filter((t) => t.length > 0 && t.length <= 60);
+  for (const t of [line ?? '', ...lines]) {
+    const quoted = /关于印发[《〈](.+?)[》〉]的?通知/.exec(t) ?? (/通知$/.test(t) ? /[《〈](.+?)[》〉]/.exec(t) : null);
+    if (quoted) return quoted[1]!;
+  }
+  // a numbered heading (a text that starts at 二、) is not a title
+  if (line && !plan.allSections.some((s) => s.block.start <= (plan.blocks.find((b) => oneLine(b.text) === line)?.start ?? -1) && (plan.blocks.find((b) => oneLine(b.text) === line)?.start ?? -1) < s.block.end)) return line;
+  return lines.find((t) => !/[，。；：:]/.test(t) && /(报告|要点|计划|规划|方案|意见|安排|措施)/.test(t));
+}
+
 function slug(n: number, prefix: string): string {
   return `${prefix}-${String(n).padStart(2, '0')}`;
 }
@@ -128,13 +182,18 @@ interface Reader {
 }
 
 export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): RequirementSet {
-  const year = draftYear(plan);
-  const level = draftLevel(plan);
+  // year from the title, else from the plan part's headings (“三、2025年政府工作任务”)
+  let part = choosePlanPart(plan);
+  const year = draftYear(plan) ?? headingYear(part.sections.map((s) => s.title));
+  if (year !== undefined && part.year === undefined) part = choosePlanPart(plan, { year });
+  const level = draftLevel(plan) ?? levelFromText(plan.text);
   const lineOf = (offset: number) => plan.index.positionAt(offset).line + 1;
-  // only the plan part: a “2020年总结暨2021年计划” superior hands down its 2021 part
-  const part = choosePlanPart(plan);
+  // only the plan part: a “2020年总结暨2021年计划” superior hands down its 2021 part; and the
+  // paragraphs before the first heading that state the main targets (主要目标, 预期目标)
   const partSpans = part.sections.map((p) => p.span);
-  const inPart: InPart = (x) => partSpans.length === 0 || partSpans.some((p) => x.start >= p.start && x.end <= p.end);
+  const goalSpans = goalParagraphs(plan);
+  const inPart: InPart = (x) =>
+    partSpans.length === 0 || partSpans.some((p) => x.start >= p.start && x.end <= p.end) || goalSpans.some((p) => x.start >= p.start && x.end <= p.end);
   // numbered headings when there are at least three; else the task enumeration (一要…十要 of a
   // speech or a report); else whatever headings there are
   const tasks = tasksFromSections(plan, inPart, 3) ?? tasksFromEnumerations(plan, inPart) ?? tasksFromSections(plan, inPart, 1) ?? [];
@@ -151,19 +210,24 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   targets.sort((x, y) => (x.source?.line ?? 0) - (y.source?.line ?? 0));
   // the same target stated twice (a task and its elaboration) is kept once
   const seen = new Set<string>();
+  const figures = new Set<string>();
   const unique = targets.filter((t) => {
     const key = `${t.name}|${t.value}|${t.unit}|${t.year ?? ''}`;
-    if (seen.has(key)) return false;
+    const figure = `${t.value}|${t.unit}|${t.qualifier ?? ''}|${t.year ?? ''}`;
+    // a restatement that names the goal, not the indicator (“经济增长预期目标为5%左右” after
+    // “国内生产总值增长5%左右”) is the same target
+    const restated = /目标$/.test(t.name) && figures.has(figure);
+    if (seen.has(key) || restated) return false;
     seen.add(key);
+    figures.add(figure);
     return true;
   });
   unique.forEach((t, i) => (t.id = slug(i + 1, 'target')));
 
   const fmTitle = plan.frontMatter?.data?.title;
-  const titleBlock = titleLine(plan);
   return {
     name: opts.name ?? 'draft',
-    title: typeof fmTitle === 'string' ? fmTitle : (titleBlock?.text ?? opts.document ?? '上级规划'),
+    title: typeof fmTitle === 'string' ? fmTitle : (documentTitle(plan) ?? opts.document ?? '上级规划'),
     ...(level ? { level } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(opts.document ? { source: { document: opts.document } } : {}),
@@ -229,12 +293,17 @@ function statedTargets({ plan, opts, inPart, lineOf, themeFor, targetYear, cover
     covered.push({ start: ind.valueSpan.start, end: ind.valueSpan.end });
     const sentence = sentenceOf(ind.start, ind.end);
     if (!stated(ind, sentence)) continue;
+    // fiscal and policy parameters (赤字率拟按3%安排, 比上年年初预算增加1800亿元) are not targets
+    if (isParameter(ind, clauseOf(sentence, ind.text))) continue;
     const y = targetYear(sentence, ind.deadline);
     const theme = themeFor(ind.start, sentence);
+    const name = oneLine(ind.name);
+    const quantity = quantityOf(ind);
     targets.push({
       id: '',
-      name: oneLine(ind.name),
-      ...quantityOf(ind),
+      name,
+      ...quantity,
+      binds: inferBinds({ name, unit: quantity.unit, op: quantity.op }, sentence),
       ...(y !== undefined ? { year: y } : {}),
       ...(theme ? { theme } : {}),
       source: { ...(opts.document ? { document: opts.document } : {}), line: lineOf(ind.start), quote: oneLine(ind.text) },
@@ -275,6 +344,7 @@ function unnamedTargets({ plan, opts, year, inPart, lineOf, themeFor, targetYear
       const before = oneLine(b.text.slice(a, ts));
       const increment = /(再有|再培养|再建|新增|新建)/.test(before);
       const op: IndicatorOp = increment ? 'increase' : qualifier === '左右' ? 'approx' : qualifier === '以下' || qualifier === '以内' ? 'le' : 'ge';
+      if (isParameter({ name: clause, text: clause, kind: 'target' }, clause)) continue;
       const name = clause
         .replace(oneLine(m[0]), '')
         .replace(/^(再有|再培养|再建|新增|新建|今年|年内|全省|全市|全县|全区|其中|将)+/, '')
@@ -290,6 +360,7 @@ function unnamedTargets({ plan, opts, year, inPart, lineOf, themeFor, targetYear
         value,
         unit,
         ...(qualifier ? { qualifier } : {}),
+        binds: inferBinds({ name, unit, op }, sentence),
         ...(y !== undefined ? { year: y } : {}),
         ...(theme ? { theme } : {}),
         source: { ...(opts.document ? { document: opts.document } : {}), line: lineOf(segmentOffset(b.segments, a)), quote: clause },

@@ -4,7 +4,8 @@
 import type { Span } from '../text.js';
 import type { Quantity } from '../model.js';
 
-export type GovLevel = '国家' | '省' | '市' | '县';
+import type { GovLevel } from '../levels.js';
+export type { GovLevel };
 
 export interface SourceRef {
   /** the superior document (path or title) */
@@ -26,6 +27,14 @@ export interface Theme {
   source?: SourceRef;
 }
 
+/**
+ * all: every level at or below the set's (rates, ratios, intensities, per-capita figures; values compared);
+ * same-level: only a draft of the set's own level (the superior's own totals and counts, shares of its
+ * subordinate jurisdictions); allocated: a total the superior divides among the levels below (分解到各市):
+ * a lower draft states its own share, whose value is not compared with the total.
+ */
+export type TargetBinds = 'all' | 'same-level' | 'allocated';
+
 export interface Target extends Quantity {
   id: string;
   name: string;
@@ -37,7 +46,9 @@ export interface Target extends Quantity {
    * `same-level` (totals such as 再有30所, shares of subordinate jurisdictions such as 40%的县（市）,
    * which only a draft of the set's own level restates). Inferred when absent.
    */
-  binds?: 'all' | 'same-level';
+  binds?: TargetBinds;
+  /** a path target: it also binds the drafts of the years before its own, from the set's year (values compared only in its year) */
+  path?: boolean;
   /** year by which the target applies (2021, 2025 …) */
   year?: number;
   theme?: string;
@@ -51,9 +62,13 @@ export interface RequirementSet {
   issuer?: string;
   level?: GovLevel;
   year?: number;
+  /** the targets are paths (see Target.path) */
+  path?: boolean;
+  /** the set of the level above (name or path), for a chain 国家 → 省 → 市 → 县 */
+  superior?: string;
   source?: SourceRef;
   themes: Theme[];
   targets: Target[];
   /** where the set was loaded from, for locating messages */
-  origin?: { path?: string; spans?: Record<string, Span> };
+  origin?: { path?: string; spans?: Record<string, Span>; /** first 16 hex digits of the SHA-256 of the set file, for the report's footer */ hash?: string };
 }

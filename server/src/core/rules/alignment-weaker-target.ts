@@ -24,7 +24,8 @@ export const rule: Rule = {
     if (ctx.requirements.length === 0) return;
     const result = ctx.alignment();
     for (const ta of result.targets) {
-      if (ta.status !== 'weaker' || !ta.indicator) continue;
+      // one finding per draft figure: a target superseded by a stricter one on the same figure is not reported
+      if (ta.status !== 'weaker' || !ta.indicator || !ta.applies || ta.supersededBy) continue;
       const set = ctx.requirements.find((s) => s.name === ta.set)!;
       const ind = ta.indicator;
       const src = describeSource(set, ta.target.source);

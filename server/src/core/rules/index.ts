@@ -15,6 +15,8 @@ import { rule as textStrayLatin } from './text-stray-latin.js';
 import { rule as alignmentMissingTheme } from './alignment-missing-theme.js';
 import { rule as alignmentWeakerTarget } from './alignment-weaker-target.js';
 import { rule as alignmentMissingTarget } from './alignment-missing-target.js';
+import { rule as alignmentSuperiorWording } from './alignment-superior-wording.js';
+import { rule as alignmentCopiedText } from './alignment-copied-text.js';
 
 export const allRules: readonly Rule[] = [
   numberingSequence,
@@ -32,6 +34,8 @@ export const allRules: readonly Rule[] = [
   alignmentMissingTheme,
   alignmentWeakerTarget,
   alignmentMissingTarget,
+  alignmentSuperiorWording,
+  alignmentCopiedText,
 ];
 
 export function findRule(id: string): Rule | undefined {

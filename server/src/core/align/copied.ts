@@ -1,0 +1,108 @@
+/**
+ * Text copied from the superior: draft sentences that restate a sentence of a requirement set (its
+ * themes' wording, titles and targets' quotes) nearly word for word. Reviewers must spot a draft
+ * that is “与上级文件大部分雷同” as well as one with gaps.
+ *
+ * A draft sentence (between 。；！？, at least MIN_CHARS characters without white space and
+ * punctuation) is copied when at least COPIED of its character bigrams occur, in one superior
+ * sentence, in that sentence: the superior's wording with a few words changed or cut. A paragraph
+ * is copied when its copied sentences hold at least half of its characters. The share of the draft
+ * copied is the copied sentences' characters over all sentences' characters of the plan part.
+ *
+ * Pure: computed per call from the sets (no module state).
+ */
+import type { Plan } from '../model.js';
+import type { RequirementSet } from '../requirements/types.js';
+import type { Span } from '../text.js';
+
+export const MIN_CHARS = 15;
+export const COPIED = 0.85;
+
+export interface CopiedParagraph {
+  /** the paragraph */
+  span: Span;
+  /** characters of the paragraph in copied sentences, over all its characters (0–1) */
+  share: number;
+  /** the superior sentence most of it restates, and its set */
+  source: { set: string; text: string };
+}
+
+export interface CopiedText {
+  /** share of the draft's sentence characters that are copied (0–1) */
+  share: number;
+  paragraphs: CopiedParagraph[];
+}
+
+const PUNCT = /[\s\u3000，,。；;：:！!？?、“”‘’"'（）()《》〈〉【】—…·]/g;
+
+function sentences(text: string): string[] {
+  return text.split(/[。；;！!？?\n]/).map((s) => s.replace(PUNCT, '')).filter((s) => s.length > 0);
+}
+
+function grams(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1));
+  return out;
+}
+
+/** The superior sentences of the sets, indexed by bigram. */
+function superiorIndex(sets: readonly RequirementSet[]): { texts: { set: string; text: string; grams: Set<number> }[]; byGram: Map<number, number[]> } {
+  const texts: { set: string; text: string; grams: Set<number> }[] = [];
+  const seen = new Set<string>();
+  for (const set of sets) {
+    const wording = [...set.themes.flatMap((t) => [t.title, t.text ?? '', t.source?.quote ?? '']), ...set.targets.map((t) => t.source?.quote ?? '')];
+    for (const w of wording) {
+      for (const s of sentences(w)) {
+        if (s.length < MIN_CHARS || seen.has(s)) continue;
+        seen.add(s);
+        texts.push({ set: set.name, text: s, grams: new Set(grams(s)) });
+      }
+    }
+  }
+  const byGram = new Map<number, number[]>();
+  texts.forEach((t, i) => {
+    for (const g of t.grams) {
+      const list = byGram.get(g);
+      if (list) list.push(i);
+      else byGram.set(g, [i]);
+    }
+  });
+  return { texts, byGram };
+}
+
+/** Copied paragraphs of the draft's plan part (`inPart` selects its paragraphs). */
+export function copiedText(plan: Plan, sets: readonly RequirementSet[], inPart: (s: Span) => boolean = () => true): CopiedText {
+  const index = superiorIndex(sets);
+  let total = 0;
+  let copied = 0;
+  const paragraphs: CopiedParagraph[] = [];
+  if (index.texts.length === 0) return { share: 0, paragraphs };
+  const counts = new Map<number, number>();
+  for (const b of plan.blocks) {
+    if (b.kind === 'title' || !inPart(b)) continue;
+    let blockTotal = 0;
+    let blockCopied = 0;
+    let best: { i: number; chars: number } | undefined;
+    for (const s of sentences(b.text)) {
+      blockTotal += s.length;
+      if (s.length < MIN_CHARS) continue;
+      const g = [...new Set(grams(s))];
+      counts.clear();
+      for (const x of g) for (const i of index.byGram.get(x) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+      let top = -1;
+      let topCount = 0;
+      for (const [i, c] of counts) if (c > topCount) [top, topCount] = [i, c];
+      if (top >= 0 && topCount >= COPIED * g.length) {
+        blockCopied += s.length;
+        if (!best || s.length > best.chars) best = { i: top, chars: s.length };
+      }
+    }
+    total += blockTotal;
+    copied += blockCopied;
+    if (best && blockTotal > 0 && blockCopied >= 0.5 * blockTotal) {
+      const src = index.texts[best.i]!;
+      paragraphs.push({ span: { start: b.start, end: b.end }, share: Math.round((blockCopied / blockTotal) * 1000) / 1000, source: { set: src.set, text: src.text } });
+    }
+  }
+  return { share: total ? Math.round((copied / total) * 1000) / 1000 : 0, paragraphs };
+}

@@ -1,0 +1,98 @@
+/**
+ * alignment/superior-wording: a lower-level draft that keeps its superior's own-jurisdiction words
+ * (全省, 省委省政府 in a county plan) where the sentence is about the draft's own work — the trace of
+ * a paragraph copied from the superior without being rewritten for the draft's own level.
+ *
+ * Runs only when the draft's level is known (front matter or title) and a requirement set of a
+ * higher level applies. A sentence that refers to the superior is not reported: the word after a
+ * verb of following or ranking (贯彻, 落实, 按照, 根据, 围绕, 融入, 在, 居, 位居, 争当, 走在 …), or
+ * before 部署, 要求, 决策, 精神, 第一, 前列, 率先, 排名 … (“落实省委省政府决策部署”, “走在全省前列”).
+ */
+import type { Rule } from '../rule.js';
+import { segmentOffset } from '../text.js';
+import { draftLevel } from '../align/part.js';
+import { isBelow, LEVEL_RANK, type GovLevel } from '../levels.js';
+
+/** The own-jurisdiction words of a level: its 全X and its leading bodies. */
+function superiorWords(level: GovLevel): string[] {
+  switch (level) {
+    case '国家':
+      return ['党中央国务院', '党中央、国务院'];
+    case '省':
+      return ['全省', '省委省政府', '省委、省政府'];
+    case '市':
+      return ['全市', '市委市政府', '市委、市政府'];
+    case '县':
+      return ['全县', '县委县政府', '县委、县政府'];
+    case '区':
+      return ['全区', '区委区政府', '区委、区政府'];
+    default:
+      return [];
+  }
+}
+
+/** Before the word (same clause): the sentence follows or ranks against the superior. */
+const REFERENCE_BEFORE = /(贯彻|落实|按照|根据|遵照|依照|围绕|对标|对照|服务|融入|配合|争当|争创|争取|走在|位居|居于?|列|在|为|向|受|经|获|全面对接|对接|高于|低于|超过|达到)$/;
+/** After the word: the superior's deployment, or a ranking. */
+const REFERENCE_AFTER = /^(的)?(部署|决策|要求|安排|精神|文件|会议|工作会|统一|统筹|批准|考核|表彰|督导|前列|第[一二三四五六七八九十\d]|首位|领先|率先|唯一|平均|均值|排名|范围内|试点|示范|先进|标杆|样板|乃至|和|及|以及|、)/;
+
+export const rule: Rule = {
+  meta: {
+    id: 'alignment/superior-wording',
+    description: {
+      zh: '下级草案不应沿用上级本级的用语（如县级计划中讲本县工作时写“全省”“省委省政府”）：多为照抄上级文件未改写',
+      en: "A lower-level draft does not keep its superior's own-jurisdiction words (全省, 省委省政府 in a county plan) where the sentence is about the draft's own work: usually text copied from the superior without rewriting",
+    },
+    severity: 'warning',
+    tags: ['alignment'],
+    fixable: false,
+    examples: [
+      {
+        bad: '---\nlevel: 县\nrequirements: [henan-2021]\n---\n2021年全县卫生健康工作要点\n\n一、推进中医药传承创新发展\n\n全省新建示范中医馆10个，推动中医药文化进校园。',
+        good: '---\nlevel: 县\nrequirements: [henan-2021]\n---\n2021年全县卫生健康工作要点\n\n一、推进中医药传承创新发展\n\n全县新建示范中医馆2个，推动中医药文化进校园，力争走在全省前列。',
+        note: { zh: '县级计划讲本县工作，应写“全县”；“走在全省前列”是与全省比较，不报告', en: 'a county plan speaks of the county (全县); 走在全省前列 compares with the province and is not reported' },
+      },
+    ],
+  },
+  check(ctx) {
+    if (ctx.requirements.length === 0) return;
+    const own = draftLevel(ctx.plan);
+    if (!own) return;
+    // the levels above the draft that a set applies from, nearest first
+    const above = [...new Set(ctx.requirements.map((s) => s.level).filter((l): l is GovLevel => l !== undefined && isBelow(own, l)))].sort((a, b) => LEVEL_RANK[b] - LEVEL_RANK[a]);
+    if (above.length === 0) return;
+    const plan = ctx.plan;
+    for (const level of above) {
+      const words = superiorWords(level);
+      for (const b of plan.blocks) {
+        if (b.kind === 'title') continue;
+        for (const w of words) {
+          let at = b.text.indexOf(w);
+          while (at >= 0) {
+            // the clause before the word, and what follows it
+            let a = at;
+            while (a > 0 && !/[，,。；;：:！？、\n]/.test(b.text[a - 1]!)) a--;
+            const before = b.text.slice(a, at).replace(/\s+/g, '');
+            const after = b.text.slice(at + w.length, at + w.length + 8).replace(/\s+/g, '');
+            const reference = REFERENCE_BEFORE.test(before) || /(贯彻|落实|按照|根据|围绕|融入|对标)/.test(before) || REFERENCE_AFTER.test(after);
+            if (!reference) {
+              const start = segmentOffset(b.segments, at);
+              const end = segmentOffset(b.segments, at + w.length - 1) + 1;
+              const ownWord = own === '乡镇' || own === '街道' ? '本乡镇（街道）' : `全${own}`;
+              ctx.report({
+                start,
+                end,
+                message: {
+                  zh: `${own}级草案沿用了上级（${level}级）用语“${w}”，此句讲的是本级工作：应改为“${w.startsWith('全') ? ownWord : `${own}委${own}政府`}”等本级表述`,
+                  en: `a ${own}-level draft keeps the superior's (${level}) wording "${w}" in a sentence about its own work: use its own level's wording ("${w.startsWith('全') ? ownWord : `${own}委${own}政府`}")`,
+                },
+                data: { word: w, superiorLevel: level, draftLevel: own },
+              });
+            }
+            at = b.text.indexOf(w, at + w.length);
+          }
+        }
+      }
+    }
+  },
+};
