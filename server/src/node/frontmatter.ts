@@ -3,7 +3,7 @@
  * against schemas/frontmatter.schema.json. Nothing here throws for bad input: every mistake is a
  * located ConfigProblem and the valid fields are still used.
  */
-import type { GovLevel } from '../core/levels.js';
+import { GOV_LEVELS, type GovLevel } from '../core/levels.js';
 import type { FrontMatter } from '../core/model.js';
 import type { LineIndex, Range, Span } from '../core/text.js';
 import type { Located } from './config.js';
@@ -51,7 +51,7 @@ export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, f
   if (typeof data['title'] === 'string') meta.title = data['title'];
   if (typeof data['issuer'] === 'string') meta.issuer = data['issuer'];
   if (typeof data['year'] === 'number' && Number.isInteger(data['year']) && data['year'] >= 1949 && data['year'] <= 2100) meta.year = data['year'];
-  if (typeof data['level'] === 'string' && ['国家', '省', '市', '县', '区'].includes(data['level'])) meta.level = data['level'] as GovernmentLevel;
+  if (typeof data['level'] === 'string' && (GOV_LEVELS as readonly string[]).includes(data['level'])) meta.level = data['level'] as GovernmentLevel;
   if (typeof data['profile'] === 'string' && data['profile'].trim()) meta.profile = { value: data['profile'].trim(), range: rangeOf(nodeSpan(doc, ['profile'])) };
   const req = data['requirements'];
   if (typeof req === 'string' && req.trim()) meta.requirements.push({ value: req.trim(), range: rangeOf(nodeSpan(doc, ['requirements'])) });
