@@ -14,7 +14,6 @@ const TERMINAL = new Set(['。', '！', '？', '；', '：', '!', '?', ';', ':',
 const CLOSERS = new Set(['”', '’', '）', ')', '」', '』', '】', '》', '"', "'"].map((c) => c.charCodeAt(0)));
 const SENTENCE_PUNCT = /[，。；、,;]/;
 
-/** Display width: CJK and full-width count 1, ASCII 0.5. */
 /** Display width of s[from, to): half for ASCII and other narrow characters. */
 function width(s: string, from = 0, to = s.length): number {
   let w = 0;
@@ -64,7 +63,7 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   return { start: bom, end, source, sourceStart, data, errors };
 }
 
-/** Where a line's content lies: after indentation and a Markdown `#`, before trailing space and a trailing comment. */
+/** A Markdown ATX heading marker (`#` … `######`) and the space after it, matched at a position (sticky). */
 const MARKDOWN_HEADING = /(#{1,6})[ \t]+/y;
 
 /**
@@ -462,7 +461,6 @@ function findEnumerations(blocks: Block[], owner: Int32Array): Enumeration[] {
       }
     }
   }
-  // an enumeration's extent runs to the end of the text of its last item's block
   return out;
 }
 
