@@ -322,13 +322,17 @@ describe('--fix', () => {
     checkOnlyTokensChanged(seed001, text.replace(/\r\n/g, '\n'));
   });
 
-  it('writes through symlinks and keeps the file mode', () => {
+  it('never writes through a symlink (refused with a message, exit 2), and keeps the file mode of a real file', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'real.txt'), seed001, { mode: 0o640 });
     symlinkSync('real.txt', join(dir, 'link.txt'));
-    const r = run(['link.txt', '--fix', '--format', 'json'], dir);
-    expect(json(r).summary.fixed).toBeGreaterThan(5);
+    const r = run(['link.txt', '--fix', '--format', 'json', '--lang', 'en'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/symbolic link/);
     expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.txt'), 'utf8')).toBe(seed001);
+    const direct = run(['real.txt', '--fix', '--format', 'json'], dir);
+    expect(json(direct).summary.fixed).toBeGreaterThan(5);
     expect(statSync(join(dir, 'real.txt')).mode & 0o777).toBe(0o640);
     checkOnlyTokensChanged(seed001, readFileSync(join(dir, 'real.txt'), 'utf8'));
     expect(readdirSync(dir).sort()).toEqual(['link.txt', 'real.txt']);

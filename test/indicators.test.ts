@@ -303,14 +303,90 @@ describe('seed indicators', () => {
   });
 });
 
+/** one statement read from a sentence: [name, comparator, value, value2, unit, qualifier] */
+const read = (t: string): unknown[][] =>
+  scanText(t, { planYear: 2025 })
+    .filter((q) => q.name)
+    .map((q) => [q.name, q.comparator, q.value, q.value2, q.unit, q.qualifier]);
+
+describe('quantity grammar of any sector (issue 14)', () => {
+  it('magnitudes in any sequence with any unit: 万亿, 亿亩, 万千瓦', () => {
+    expect(read('粮食产量1.3万亿斤以上。')).toEqual([['粮食产量', '', 1.3, undefined, '万亿斤', '以上']]);
+    expect(read('赤字规模4.06万亿元。')).toEqual([['赤字规模', '', 4.06, undefined, '万亿元', undefined]]);
+    expect(read('新增装机规模200万千瓦。')).toEqual([['新增装机规模', '', 200, undefined, '万千瓦', undefined]]);
+    expect(read('算力总规模达到10.36百亿亿次/秒。')).toEqual([['算力总规模', '达到', 10.36, undefined, '百亿亿次/秒', undefined]]);
+  });
+
+  it('measure words as units, including after a verb of plan language', () => {
+    expect(read('城镇新增就业1269万人。')).toEqual([['城镇新增就业', '', 1269, undefined, '万人', undefined]]);
+    expect(read('制定修订行政法规15部。')).toEqual([['制定修订行政法规', '', 15, undefined, '部', undefined]]);
+    // the counted object follows the count: 新建 1 亿亩 高标准农田
+    expect(read('新建1亿亩高标准农田。')).toEqual([['高标准农田', '新建', 1, undefined, '亿亩', undefined]]);
+    expect(read('推动超9000家工业企业开展技术改造。')).toEqual([['工业企业开展技术改造', '超', 9000, undefined, '家', undefined]]);
+    // coordinated counts share the verb
+    expect(read('建成100个左右示范乡镇和1000个左右示范村。')).toEqual([
+      ['示范乡镇', '建成', 100, undefined, '个', '左右'],
+      ['示范村', '建成', 1000, undefined, '个', '左右'],
+    ]);
+  });
+
+  it('compound units and a value completed by its predicate', () => {
+    expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
+      ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],
+      ['建筑垃圾排放', '不高于', 300, undefined, '吨/万平方米', undefined],
+    ]);
+    expect(read('县级以上集中式饮用水水源地水质100%达标。')).toEqual([['县级以上集中式饮用水水源地水质', '', 100, undefined, '%', undefined]]);
+    // a ratio needs no unit; a share (占比) does
+    expect(read('拆建比不大于2。')).toEqual([['拆建比', '不大于', 2, undefined, '', undefined]]);
+    expect(read('装配式建筑占比不低于30。')).toEqual([]);
+  });
+
+  it('Chinese numerals, 成, 一半 and 翻一番 after a comparator', () => {
+    expect(read('员工人数达到一千二百人。')).toEqual([['员工人数', '达到', 1200, undefined, '人', undefined]]);
+    expect(read('货物通关时间压缩一半以上。')).toEqual([['货物通关时间', '压缩', 50, undefined, '%', '以上']]);
+    expect(read('财政收入翻一番。')).toEqual([['财政收入', '翻', 1, undefined, '番', undefined]]);
+    expect(read('重污染天数减少七成。')).toEqual([['重污染天数', '减少', 70, undefined, '%', undefined]]);
+    // an article, a grade, a digit count and a fixed formulation are not counts
+    expect(read('建成一个现代化新广东，保持两位数增长，水质稳定保持二类，坚决做到“两个维护”。')).toEqual([]);
+  });
+
+  it('never reads dates, document and article numbers, phone numbers or years as indicators', () => {
+    expect(scanText('联系电话：0531-51787777，鲁政办发〔2021〕12号，依据第三十二条，2021年3月5日，“十四五”期间，第3条。')).toEqual([]);
+  });
+
+  it('a name never starts inside a heading glued to the text before it', () => {
+    const [q] = read('二、工作目标及进度安排全省现有煤炭储备能力1920万吨，其中，政府可调度储备能力420万吨。');
+    expect(q![0]).toBe('现有煤炭储备能力');
+  });
+
+  it('kind: parameter for budget proposals, rule norms, periods and extensions', () => {
+    const kinds = (t: string): unknown[] => scanText(t, { planYear: 2025 }).map((q) => [q.value, q.cue]);
+    expect(kinds('今年赤字率拟按3%安排、比上年提高0.2个百分点。')).toEqual([
+      [3, 'parameter'],
+      [0.2, 'parameter'],
+    ]);
+    expect(kinds('第二轮土地承包到期后再延长30年。')).toEqual([[30, 'parameter']]);
+    expect(kinds('初次当选的村党组织书记年龄一般在50岁以下。')).toEqual([[50, 'parameter']]);
+    expect(kinds('通信线对地垂直距离不得小于6.5米。')).toEqual([[6.5, 'parameter']]);
+    expect(kinds('确定年度应急保障期7个月。')).toEqual([[7, 'parameter']]);
+    // plan and summary language keep their kinds
+    expect(kinds('力争全省煤炭储备能力达到6000万吨。')).toEqual([[6000, 'target']]);
+    expect(kinds('全省现有煤炭储备能力1920万吨。')).toEqual([[1920, 'achieved']]);
+  });
+
+  it('a subject stated once serves the ；-clauses of its sentence', () => {
+    expect(read('政府可调度储备能力2021年确保达到800万吨;2022年确保达到1300万吨。').map((r) => r[0])).toEqual(['政府可调度储备能力', '政府可调度储备能力']);
+  });
+});
+
 describe('property: the reader never throws and locates what it reads', () => {
-  const alphabet = [...'0123456789０９.．%％‰、，。；（）“”达到不低于以上以下左右控制在率比例分别万人个元年底前约余-～ /十四五\n'];
+  const alphabet = [...'0123456789０９.．%％‰、，。；（）“”达到不低于以上以下左右控制在率比例分别万人个元年底前约余-～ /十四五一两千亿成倍番半建超和或吨日\n'];
   it('on arbitrary strings from the plan alphabet', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((a) => a.join('')), (t) => {
         for (const q of scanText(t, { planYear: 2021 })) {
           if (!(q.start >= 0 && q.start <= q.valueStart && q.valueEnd <= q.end && q.end <= t.length)) return false;
-          if (!/^[-－0-9０-９百千]/.test(t.slice(q.valueStart, q.valueEnd))) return false;
+          if (!/^[-－0-9０-９百千一二两三四五六七八九十]/.test(t.slice(q.valueStart, q.valueEnd))) return false;
           if (!Number.isFinite(q.value)) return false;
         }
         return true;

@@ -109,8 +109,8 @@ describe('numbering/style', () => {
 });
 
 describe('numbering/level', () => {
-  it('flags （1） without a 1. parent and （一） before the first 一、', () => {
-    const text = '（一）前言\n一、总体要求\n（1）细化措施\n';
+  it('flags （1） without a 1. parent (in a document that uses 1.) and （一） before the first 一、', () => {
+    const text = '（一）前言\n一、总体要求\n1.加强监测\n二、保障措施\n（1）细化措施\n';
     const f = only(text, 'numbering/level');
     expect(f.map((x) => text.slice(x.start, x.end))).toEqual(['（一）', '（1）']);
   });
@@ -118,6 +118,9 @@ describe('numbering/level', () => {
     const text = '一、总体要求\n1.加强监测。内容。\n（一）强化防控\n';
     const f = only(text, 'numbering/level');
     expect(f.map((x) => text.slice(x.start, x.end))).toEqual(['（一）']);
+  });
+  it('allows level 3 to be skipped: a flat （1）…（n） list in a document without 1.', () => {
+    expect(only('一、总体要求\n（一）主要目标\n（1）细化措施\n（2）压实责任\n', 'numbering/level')).toEqual([]);
   });
   it('allows level 2 to be skipped (seed 000, 003)', () => {
     expect(only(readSeed('000'), 'numbering/level')).toEqual([]);

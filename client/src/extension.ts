@@ -68,6 +68,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const refresh = registerRefresh(context, { output, tree, status, report });
   registerCommands(context, { report, tree, refresh });
+  context.subscriptions.push(
+    // restricted mode ends when the user trusts the workspace: restart the server so that it loads
+    // what it refused (sets and profiles outside the workspace, restricted settings) without a manual restart
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await starting;
+      if (!client) return;
+      output.appendLine('workspace trusted: restarting the planlint language server');
+      await client.restart();
+      refresh(0);
+    }),
+  );
 
   // The server starts in the background: activation (and with it VS Code's start-up) does not
   // wait for a Node process to spawn and initialise; requests sent meanwhile wait for the start.
@@ -97,7 +108,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted, client: 'vscode' },
+    // a function: read again on every (re)start, so a restart after trust is granted sees it
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted, client: 'vscode' }),
     markdown: { isTrusted: false, supportHtml: false },
     middleware: ruleDocMiddleware,
   };

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import type { Localized } from '../core/model.js';
+import { terminalText } from '../core/escape.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -60,7 +61,8 @@ export function envFor(cmd: Command): CliEnv {
       process.stdout.write(text);
     },
     warn: (m) => {
-      process.stderr.write(`planlint: ${m[lang]}\n`);
+      // messages quote file names and draft text: control characters are shown, never sent
+      process.stderr.write(`planlint: ${terminalText(m[lang])}\n`);
     },
     exit: (code) => {
       if (code > Number(process.exitCode ?? 0)) process.exitCode = code;

@@ -4,7 +4,7 @@
  * → requirement sets → findings (rules + located config problems) → suppression → optional fixes.
  * Never throws for bad input: unreadable files and configuration mistakes come back as problems.
  */
-import { existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument } from '../core/analyze.js';
 import { applyFixes } from '../core/fix.js';
@@ -12,7 +12,8 @@ import type { Finding, LocatedFinding, Localized, Plan } from '../core/model.js'
 import type { RequirementSet } from '../core/requirements/types.js';
 import { createSession, type AnalysisSession } from '../core/session.js';
 import { draftSettings, type DraftSettings, type SettingsOverrides } from '../node/config.js';
-import { DecodeError, decodeFile, encodeText, type DecodedText } from '../node/decode.js';
+import { DecodeError, decodeFile, encodeForWriteBack, type DecodedText } from '../node/decode.js';
+import { replaceFileSafely } from '../node/write.js';
 import type { ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets } from '../node/requirements.js';
 import { expandPaths } from '../node/files.js';
@@ -48,6 +49,8 @@ export interface DraftResult {
   fixed: number;
   /** why --fix did not write the file, if it did not */
   fixSkipped?: Localized;
+  /** true when fixes were due but the file could not or must not be written (exit 2) */
+  fixFailed?: boolean;
   /** wall time of the analysis in milliseconds (reported with --debug) */
   ms: number;
   /** the session the analysis ran in (for further core calls on the plan, e.g. alignPlan) */
@@ -100,7 +103,7 @@ function analyseText(text: string, file: string, cwd: string, options: DraftOpti
       settings = draftSettings(file, structure.frontMatter, structure.index, options);
       req = requirementSets(settings, file, cwd);
       const draftProblems = [...settings.draftProblems];
-      externalProblems.push(...settings.externalProblems);
+      for (const p of settings.externalProblems) externalProblems.push(p);
       for (const p of req.problems) {
         if (p.file === display) draftProblems.push(p);
         // a set named on the command line that does not exist: the problem is on the command line
@@ -125,8 +128,10 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
   const cwd = options.cwd ?? process.cwd();
   const display = displayPath(file, cwd);
   let decoded: DecodedText;
+  let original: Uint8Array;
   try {
-    decoded = await decodeFile(file, options.input ?? readFileSync(file));
+    original = options.input ?? readFileSync(file);
+    decoded = await decodeFile(file, original);
   } catch (e) {
     if (e instanceof DecodeError) return { file, display, message: e.localized };
     const code = (e as NodeJS.ErrnoException).code;
@@ -152,6 +157,7 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
   }
   let fixed = 0;
   let fixSkipped: Localized | undefined;
+  let fixFailed = false;
   if (options.fix && result.findings.some((f) => f.fix?.safe)) {
     if (decoded.encoding === 'docx') {
       fixSkipped = { zh: '.docx 文件不能自动修复（请在 Word 中修改）', en: '.docx files cannot be fixed automatically (edit them in Word)' };
@@ -162,9 +168,11 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
     } else {
       const r = applyFixes(text, (t) => (t === text ? result.findings : analyseText(t, file, cwd, options).findings) as readonly Finding[]);
       if (r.text !== text) {
-        const written = writeAtomically(file, encodeText(r.text, decoded));
-        if (written) {
-          fixSkipped = { zh: `修复结果无法写回（${written}），文件未改动`, en: `the fixed text could not be written (${written}); the file is unchanged` };
+        const encoded = encodeForWriteBack(r.text, decoded, original);
+        const refused = 'refused' in encoded ? encoded.refused : replaceFileSafely(file, encoded.bytes, { bytes: original });
+        if (refused) {
+          fixSkipped = refused;
+          fixFailed = true;
         } else {
           fixed = r.appliedCount;
           text = r.text;
@@ -174,26 +182,15 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
       }
     }
   }
-  return { file, display, decoded, ...result, fixed, fixSkipped, ms: performance.now() - started, session: options.session ?? cliSession };
+  return { file, display, decoded, ...result, fixed, fixSkipped, ...(fixFailed ? { fixFailed } : {}), ms: performance.now() - started, session: options.session ?? cliSession };
 }
 
 /**
- * Replaces the file's content through a temporary file and a rename, so an interrupted write never
- * leaves a truncated draft. Follows symlinks and keeps the file mode. Returns an error code, or ''.
+ * Replaces the file's content (kept for callers of the old name): see node/write.ts. Returns '' on
+ * success, or the reason in English.
  */
-export function writeAtomically(file: string, bytes: Uint8Array): string {
-  let tmp = '';
-  try {
-    const real = realpathSync(file);
-    const mode = statSync(real).mode & 0o7777;
-    tmp = `${real}.planlint-${process.pid}.tmp`;
-    writeFileSync(tmp, bytes, { mode });
-    renameSync(tmp, real);
-    return '';
-  } catch (e) {
-    if (tmp) rmSync(tmp, { force: true });
-    return (e as NodeJS.ErrnoException).code ?? String(e);
-  }
+export function writeAtomically(file: string, bytes: Uint8Array, snapshot: Uint8Array = readFileSync(file)): string {
+  return replaceFileSafely(file, bytes, { bytes: snapshot })?.en ?? '';
 }
 
 export function isFailure(r: DraftResult | DraftFailure): r is DraftFailure {

@@ -24,6 +24,8 @@ export interface Quantity extends Indicator {
   /** block index and the statement's sentence/list group within it */
   block: number;
   sentence: number;
+  /** the full sentence (。！？) within the block: its ；-clauses are parallel statements */
+  period: number;
   group: number;
   /** a share whose subject follows the value ("94%的疑难危重疾病……"): at most 100% */
   share?: boolean;
@@ -82,6 +84,7 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
         valueSpan: ind.valueSpan,
         block: bi,
         sentence: r.sentence,
+        period: r.period,
         group: r.group,
         share: r.share,
         comparatorSpan: r.comparator ? { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) } : undefined,
@@ -104,11 +107,15 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
  * a draft is edited almost every paragraph is unchanged between two analyses. The raw statements are only
  * read, never changed, so one list serves every analysis.
  */
+const SCAN_BUFFER: object = Object.freeze({ name: 'scanText compact buffer' });
 const scans = new ParagraphSlot<{ planYear: number | undefined; raws: readonly RawQuantity[] }>();
 function scanBlock(block: Block, planYear: number | undefined, keep: boolean): readonly RawQuantity[] {
   const hit = scans.get(block, keep);
   if (hit && hit.planYear === planYear) return hit.raws;
-  const raws = scanText(block.text, { planYear });
+  // compact()'s index map: one buffer per session, grown as needed (scanText keeps no state itself)
+  const scratch = activeSession().state(SCAN_BUFFER, () => ({ buffer: new Int32Array(1024) }));
+  if (scratch.buffer.length <= block.text.length) scratch.buffer = new Int32Array(Math.max(block.text.length + 1, scratch.buffer.length * 2));
+  const raws = scanText(block.text, { planYear, buffer: scratch.buffer });
   scans.set(block, keep, { planYear, raws });
   return raws;
 }

@@ -22,7 +22,8 @@ export interface NumberToken extends Span {
   value: number;
   /** the number as written without brackets and punctuation ("一", "12", "１") */
   numberText: string;
-  numeral: 'chinese' | 'arabic' | 'fullwidth-arabic';
+  /** 'enclosed': one Unicode character for the whole token (㈠ ⑴ ⒈) */
+  numeral: 'chinese' | 'arabic' | 'fullwidth-arabic' | 'enclosed';
   /** brackets used: none, full-width （）, half-width (), or one of each */
   bracket: 'none' | 'full' | 'half' | 'mixed';
   /** punctuation after the numeral or bracket: "、" "." "．" "，" "" … */
@@ -46,6 +47,13 @@ export interface Block extends Span {
   segments: { textStart: number; docStart: number; length: number }[];
   /** markdown "#" marker count when the line started with one */
   markdownLevel?: number;
+  /** a heading recovered in mid-line: run into the text before it (its line break was lost) */
+  inline?: boolean;
+  /**
+   * the part of the document a heading block belongs to (0: the first; a new part starts after an
+   * attachment marker 附件N, a signature date or a title line, where numbering restarts)
+   */
+  part?: number;
 }
 
 export interface Section extends Span {
@@ -69,6 +77,8 @@ export interface Section extends Span {
   children: Section[];
   /** id of the parent section, if any */
   parentId?: number;
+  /** the document part (Block.part): numbering sequences do not run across parts */
+  part?: number;
 }
 
 export interface EnumerationItem extends Span {
@@ -89,7 +99,8 @@ export interface Enumeration extends Span {
   sectionId?: number;
 }
 
-export type IndicatorKind = 'target' | 'achieved';
+/** target: plan language; achieved: summary language; parameter: a policy parameter that is neither (赤字率拟按3%安排, an age limit, a rule's clearance) */
+export type IndicatorKind = 'target' | 'achieved' | 'parameter';
 
 /** Normalised relation of a quantitative statement. */
 export type IndicatorOp = 'ge' | 'gt' | 'le' | 'lt' | 'eq' | 'approx' | 'range' | 'increase' | 'decrease';

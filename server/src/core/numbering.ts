@@ -48,12 +48,16 @@ export function toChineseNumeral(n: number): string {
   return out;
 }
 
-const RE_BRACKETED = new RegExp(
-  `^([（(])[ \\t\\u3000]*([${CN_NUMERAL_CHARS}]{1,4}|[0-9０-９]{1,3})[ \\t\\u3000]*([）)])([、，,．.]?)`,
-);
-const RE_CHINESE = new RegExp(`^([${CN_NUMERAL_CHARS}]{1,4})[ \\t\\u3000]*([、，,．.])`);
+/** space inside a token: blanks, and the zero-width characters pasted text carries (一\u200b、) */
+const GAP = '[ \\t\\u3000\\u200b-\\u200d\\u2060\\ufeff]*';
+/** only zero-width characters (after a closing bracket a blank belongs to the title) */
+const ZW_GAP = '[\\u200b-\\u200d\\u2060\\ufeff]*';
+/** zero-width characters: a token that holds one is read, and numbering/style reports it */
+export const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
+const RE_BRACKETED = new RegExp(`^([（(])${GAP}([${CN_NUMERAL_CHARS}]{1,4}|[0-9０-９]{1,3})${GAP}([）)])${ZW_GAP}([、，,．.]?)`);
+const RE_CHINESE = new RegExp(`^([${CN_NUMERAL_CHARS}]{1,4})${GAP}([、，,．.])`);
 /** a decimal point followed by a digit is a number (47.3%), a 顿号 may be followed by a year (1、2022年底前…) */
-const RE_ARABIC = /^([0-9０-９]{1,3})[ \t\u3000]*([.．](?![0-9０-９])|[、，,])/;
+const RE_ARABIC = new RegExp(`^([0-9０-９]{1,3})${GAP}([.．](?![0-9０-９])|[、，,])`);
 /** after 一、 a second numeral + these means a list of numerals (一、二季度), not a heading */
 const RE_NUMERAL_LIST_AFTER = new RegExp(`^(?:[${CN_NUMERAL_CHARS}]{1,3}|[0-9０-９]{1,2})[、，,]?[ \\t\\u3000]*(季|级|类|等|期|批|档|线|产|号|届|次|年|月|日|是|要)`);
 
@@ -64,6 +68,8 @@ const RE_NUMERAL_LIST_AFTER = new RegExp(`^(?:[${CN_NUMERAL_CHARS}]{1,3}|[0-9０
 export function matchNumberToken(s: string): NumberToken | undefined {
   // every form starts with a bracket, a Chinese numeral or a digit: most lines start otherwise
   if (!mayStartToken(s.charCodeAt(0))) return undefined;
+  const enclosed = matchEnclosed(s);
+  if (enclosed) return enclosed;
   let m = RE_BRACKETED.exec(s);
   if (m) {
     const [raw, open, num, close, punct] = m as unknown as [string, string, string, string, string];
@@ -131,9 +137,43 @@ export function matchNumberToken(s: string): NumberToken | undefined {
 
 const TOKEN_STARTS = new Set([...'（(0123456789０１２３４５６７８９' + CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 
-/** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept). */
-function mayStartToken(c: number): boolean {
-  return TOKEN_STARTS.has(c);
+/** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept, or an enclosed form). */
+export function mayStartToken(c: number): boolean {
+  return TOKEN_STARTS.has(c) || enclosedForm(c) !== undefined;
+}
+
+/**
+ * The enclosed numbering characters of Unicode (one character for a whole token): ㈠…㈩
+ * (U+3220–3229, parenthesized ideographs, level 2), ⑴…⒇ (U+2474–2487, parenthesized digits,
+ * level 4), ⒈…⒛ (U+2488–249B, digits with a full stop, level 3).
+ */
+function enclosedForm(c: number): { level: Level; value: number } | undefined {
+  if (c >= 0x3220 && c <= 0x3229) return { level: 2, value: c - 0x3220 + 1 };
+  if (c >= 0x2474 && c <= 0x2487) return { level: 4, value: c - 0x2474 + 1 };
+  if (c >= 0x2488 && c <= 0x249b) return { level: 3, value: c - 0x2488 + 1 };
+  return undefined;
+}
+
+/** An enclosed-form token (㈠ ⑴ ⒈), with the punctuation typed after it, if any. */
+function matchEnclosed(s: string): NumberToken | undefined {
+  const form = enclosedForm(s.charCodeAt(0));
+  if (!form) return undefined;
+  const m = /^.[ \t\u3000]*([、，,．.]?)/.exec(s)!;
+  // ⒈5 or ⑴% would be a number glued to the sign, not a heading
+  if (/^[0-9０-９%％]/.test(s.slice(m[0].length))) return undefined;
+  const { level, value } = form;
+  return {
+    start: 0,
+    end: m[0].length,
+    raw: m[0],
+    level,
+    value,
+    numberText: String(value),
+    numeral: 'enclosed',
+    bracket: 'none',
+    punct: m[1]!,
+    canonical: canonicalToken(level, value),
+  };
 }
 
 /** The token GB/T 9704-2012 and GB/T 15834-2011 B.3 expect for a level and value. */

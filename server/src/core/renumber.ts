@@ -34,8 +34,43 @@ export function numberSequences(plan: Plan): NumberSequence[] {
       out.push(seq);
     }
   };
-  visit(plan.sections, undefined);
-  if (continuousL3.length > 0) out.push({ level: 3, items: continuousL3, continuous: true });
+  // each part of the document (a notice and its attached plan) numbers its own top level
+  const byPart = new Map<number, Section[]>();
+  for (const s of plan.sections) {
+    const list = byPart.get(s.part ?? 0);
+    if (list) list.push(s);
+    else byPart.set(s.part ?? 0, [s]);
+  }
+  for (const top of byPart.values()) {
+    visit(top, undefined);
+    if (continuousL3.length > 0) out.push({ level: 3, items: continuousL3.splice(0), continuous: true });
+  }
+  return out;
+}
+
+/**
+ * Where renumbering runs must stop: the indices k of the items with a heading recovered in mid-line
+ * (Section.block.inline) at the sequence's level or above at item k or between it and item k − 1,
+ * ascending. The numbering around a lost line break is uncertain: a renumbering never crosses it
+ * (heading/inline's fix restores the break first). Linear in the sections the sequence spans.
+ */
+export function sequenceFences(plan: Plan, seq: NumberSequence): number[] {
+  const items = seq.items;
+  const out: number[] = [];
+  for (let k = 1; k < items.length; k++) {
+    if (items[k]!.block.inline) {
+      out.push(k);
+      continue;
+    }
+    // inline headings of a higher level between the two items (ids run in document order)
+    for (let id = items[k - 1]!.id + 1; id < items[k]!.id; id++) {
+      const x = plan.allSections[id]!;
+      if (x.block.inline && x.level <= seq.level) {
+        out.push(k);
+        break;
+      }
+    }
+  }
   return out;
 }
 
@@ -58,6 +93,9 @@ export function renumberEdits(seq: NumberSequence, from = 0, to = seq.items.leng
 export function renumberDocument(plan: Plan, level?: Level): Edit[] {
   const edits: Edit[] = [];
   // (no push(...spread): a sequence of 200,000 items would overflow the call stack)
-  for (const seq of numberSequences(plan)) if (level === undefined || seq.level === level) for (const e of renumberEdits(seq)) edits.push(e);
+  for (const seq of numberSequences(plan)) {
+    if (level !== undefined && seq.level !== level) continue;
+    for (const e of renumberEdits(seq, 0, sequenceFences(plan, seq)[0] ?? seq.items.length)) edits.push(e);
+  }
   return edits.sort((a, b) => a.start - b.start);
 }

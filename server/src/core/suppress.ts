@@ -40,7 +40,33 @@ export interface SuppressionSource {
   frontMatter?: FrontMatter;
 }
 
-const markerRe = /<!--\s*planlint-disable(-next-line|-line)?\b([^]*?)-->/g;
+/** the opening of a marker, tried (sticky) right after each `<!--` */
+const markerHead = /\s*planlint-disable(-next-line|-line)?\b/y;
+
+/**
+ * Markers in the text, scanned linearly: each `<!--` is tried once and its end is one indexOf for
+ * `-->`; once no `-->` follows, no later marker can end either, so the scan stops. (The regular
+ * expression `<!--\s*planlint-disable…([^]*?)-->` rescanned to the end of the text for every
+ * unterminated marker: quadratic.)
+ */
+export function* scanMarkers(text: string): Generator<{ start: number; end: number; kind: string | undefined; ids: string }> {
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', from);
+    if (open < 0) return;
+    markerHead.lastIndex = open + 4;
+    const head = markerHead.exec(text);
+    if (!head) {
+      from = open + 1;
+      continue;
+    }
+    const idsStart = open + 4 + head[0].length;
+    const close = text.indexOf('-->', idsStart);
+    if (close < 0) return;
+    yield { start: open, end: close + 3, kind: head[1], ids: text.slice(idsStart, close) };
+    from = close + 3;
+  }
+}
 
 function parseIds(raw: string): string[] | 'all' {
   const ids = raw
@@ -64,13 +90,12 @@ export function collectSuppressions(src: SuppressionSource): Suppression[] {
   const index = src.index ?? new LineIndex(text);
   const out: Suppression[] = [];
   if (text.includes('planlint-disable')) {
-    markerRe.lastIndex = 0;
-    for (let m = markerRe.exec(text); m; m = markerRe.exec(text)) {
-      const span = { start: m.index, end: m.index + m[0].length };
-      const rules = parseIds(m[2] ?? '');
-      const line = index.lineAt(m.index);
-      if (m[1] === '-next-line') out.push({ kind: 'next-line', rules, line: index.lineAt(span.end) + 1, span });
-      else if (m[1] === '-line') out.push({ kind: 'line', rules, line, span });
+    for (const m of scanMarkers(text)) {
+      const span = { start: m.start, end: m.end };
+      const rules = parseIds(m.ids);
+      const line = index.lineAt(m.start);
+      if (m.kind === '-next-line') out.push({ kind: 'next-line', rules, line: index.lineAt(span.end) + 1, span });
+      else if (m.kind === '-line') out.push({ kind: 'line', rules, line, span });
       else out.push({ kind: 'file', rules, span });
     }
   }
@@ -126,17 +151,22 @@ export function applySuppressions<T extends Pick<Finding, 'ruleId' | 'start'>>(
     }
     return t;
   };
+  // file-wide suppressions, and line suppressions by line: each finding looks at its own line only
+  // (testing every marker for every finding was quadratic in a document with many markers)
+  const fileWide = suppressions.filter((s) => s.kind === 'file' || s.kind === 'front-matter-file');
+  const byLine = new Map<number, Suppression[]>();
+  for (const s of suppressions) {
+    if ((s.kind !== 'line' && s.kind !== 'next-line') || s.line === undefined) continue;
+    const list = byLine.get(s.line);
+    if (list) list.push(s);
+    else byLine.set(s.line, [s]);
+  }
   const kept: T[] = [];
   const suppressed: T[] = [];
   for (const f of findings) {
     const line = index.lineAt(f.start);
-    let hit = false;
-    for (const s of suppressions) {
-      if (!covers(s.rules, f.ruleId)) continue;
-      if (s.kind === 'file' || s.kind === 'front-matter-file') hit = true;
-      else if ((s.kind === 'line' || s.kind === 'next-line') && s.line === line) hit = true;
-      if (hit) break;
-    }
+    let hit = fileWide.some((s) => covers(s.rules, f.ruleId));
+    if (!hit) hit = byLine.get(line)?.some((s) => covers(s.rules, f.ruleId)) ?? false;
     if (!hit && prefixes.length > 0 && f.start >= fmEnd) {
       const t = lineText(line);
       hit = prefixes.some((s) => covers(s.rules, f.ruleId) && t.startsWith(s.linePrefix!));

@@ -3,6 +3,7 @@
  * workspace/configuration (pull) or initializationOptions; anything missing or malformed falls back
  * to the defaults here, so a bare LSP client (no settings at all) still gets every feature.
  */
+import { globProblem } from '../node/glob.js';
 import { SEVERITY_SETTINGS, type Severity } from '../core/model.js';
 import { DEFAULT_MAX_FULL_ANALYSIS_BYTES } from '../core/analyze.js';
 import { isRecord } from '../node/validate.js';
@@ -76,7 +77,8 @@ export function normaliseSettings(raw: unknown, locale?: string): PlanlintSettin
   if (req) s.requirements = req;
   if (typeof raw.profile === 'string') s.profile = raw.profile.trim();
   if (raw.include !== undefined) {
-    const inc = stringList(raw.include);
+    // a glob over the complexity limits (node/glob.ts) is dropped: it would hang matching
+    const inc = stringList(raw.include)?.filter((g) => !globProblem(g));
     s.include = inc ?? null;
   }
   if (typeof raw.detectFrontMatter === 'boolean') s.detectFrontMatter = raw.detectFrontMatter;

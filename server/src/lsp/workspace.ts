@@ -7,7 +7,6 @@ import { looksLikePlan } from '../core/planname.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { posix, relative, sep } from 'node:path';
 import type { Plan } from '../core/model.js';
@@ -16,7 +15,7 @@ import type { Profile } from '../core/profile.js';
 import type { RequirementSet } from '../core/requirements/types.js';
 import { clearConfigCache, draftSettings, loadProfile, type DraftSettings } from '../node/config.js';
 import { dedupeProblems, type ConfigProblem } from '../node/problems.js';
-import { bundledSetPath, resolveRequirementSets, type ResolveResult } from '../node/requirements.js';
+import { resolveRequirementSets, type ResolveResult } from '../node/requirements.js';
 import type { PlanlintSettings } from './settings.js';
 import type { Logger } from './log.js';
 import { displayPath } from '../node/paths.js';
@@ -184,23 +183,9 @@ export class Workspace implements ContextProvider {
         referrer: opts.referrer,
         refRanges: opts.ranges,
       });
-      const files: { ref: string; path: string }[] = [];
-      for (const ref of refs) {
-        const bundled = bundledSetPath(ref);
-        if (bundled) {
-          files.push({ ref, path: bundled });
-          continue;
-        }
-        const abs = path.resolve(opts.baseDir, ref);
-        const found = (/\.ya?ml$/i.test(abs) ? [abs] : [abs, abs + '.yaml', abs + '.yml']).find((c) => {
-          try {
-            return existsSync(c) && statSync(c).isFile();
-          } catch {
-            return false;
-          }
-        });
-        if (found) files.push({ ref, path: found });
-      }
+      // links only to the files actually loaded: a refused path (outside the workspace) gets none,
+      // which would otherwise tell the workspace whether that file exists
+      const files = result.files ?? [];
       hit = { result, files };
       this.requirementCache.set(key, hit);
     }
@@ -208,10 +193,13 @@ export class Workspace implements ContextProvider {
   }
 
   private settingsProfile(ref: string, baseDir: string): { profile: Profile; problems: ConfigProblem[] } {
-    const key = `${baseDir}\u0000${ref}`;
+    // the user's own settings may name any file; in an untrusted workspace (whose settings the
+    // workspace itself may set) the file must lie inside the workspace folder
+    const trusted = this.hooks.trusted();
+    const key = `${baseDir}\u0000${ref}\u0000${trusted ? 1 : 0}`;
     let hit = this.profileCache.get(key);
     if (!hit) {
-      const loaded = loadProfile(ref, { baseDir, referrer: '' });
+      const loaded = loadProfile(ref, { baseDir, referrer: '', workspaceRoot: baseDir, allowOutsideWorkspace: trusted });
       hit = { profile: loaded.profile, problems: loaded.problems };
       this.profileCache.set(key, hit);
     }
@@ -232,12 +220,13 @@ export class Workspace implements ContextProvider {
     // front matter > planlint.yaml > editor settings (the editor settings are the user's defaults)
     const ds = draftSettings(draftPath, plan.frontMatter, plan.index, {});
     const isPlan = this.isPlan(doc, plan, settings, docPath) || (!!docPath && !!ds.config && matchesConfigInclude(docPath, ds.config.dir, ds.config.include, ds.config.exclude));
-    draftProblems.push(...ds.draftProblems);
-    externalProblems.push(...ds.externalProblems);
+    // loops, not push(...spread): lists from hostile files can exceed the argument limit
+    for (const p of ds.draftProblems) draftProblems.push(p);
+    for (const p of ds.externalProblems) externalProblems.push(p);
     let profile = ds.profile;
     if (!ds.meta.profile && !ds.config?.profile && settings.profile) {
       const sp = this.settingsProfile(settings.profile, folder ?? path.dirname(draftPath));
-      externalProblems.push(...sp.problems.map((p) => ({ ...p, file: p.file || 'planlint.profile' })));
+      for (const p of sp.problems) externalProblems.push({ ...p, file: p.file || 'planlint.profile' });
       profile = ds.config && Object.keys(ds.config.rules).length ? { ...sp.profile, rules: { ...sp.profile.rules, ...ds.config.rules } } : sp.profile;
     }
     profile = withSeverityOverrides(profile, settings.severity);

@@ -4,6 +4,7 @@
  * every mistake is a located ConfigProblem and the valid parts are still used.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { defaultRoot, foreignInvalid, isReallyInside, outsideProblem, realOr } from './confine.js';
 import * as path from 'node:path';
 import type { Document } from 'yaml';
 import { SEVERITY_SETTINGS, type FrontMatter, type Severity } from '../core/model.js';
@@ -17,6 +18,7 @@ import { frontMatterMeta, type DraftMeta } from './frontmatter.js';
 export { frontMatterMeta, type DraftMeta, type GovernmentLevel } from './frontmatter.js';
 import { findBundled } from './bundled.js';
 import { displayPath } from './paths.js';
+import { checkedGlobs } from './glob.js';
 
 export const CONFIG_FILE_NAMES = ['planlint.yaml', 'planlint.yml', '.planlint.yaml'];
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -93,7 +95,7 @@ function ruleSettings(raw: unknown, doc: Document, ctx: LocateContext, at: PathS
           });
         } else {
           const v = compileSchema(`rule:${id}`, schema);
-          if (v && !v(value['options'])) problems.push(...errorsToProblems(v.errors ?? [], doc, ctx, where));
+          if (v && !v(value['options'])) for (const q of errorsToProblems(v.errors ?? [], doc, ctx, where)) problems.push(q);
           else if (v) setting.options = value['options'];
         }
       }
@@ -118,6 +120,9 @@ const profileCache = new Map<string, LoadedProfile>();
 export interface ProfileRefOptions {
   /** directory a relative path is resolved against */
   baseDir: string;
+  /** files must really lie inside it (bundled names always may), unless allowOutsideWorkspace (a CLI flag; inherited by `extends`) */
+  workspaceRoot?: string;
+  allowOutsideWorkspace?: boolean;
   /** where the reference was written, for "not found" problems */
   referrer?: string;
   range?: Range;
@@ -158,10 +163,15 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
       ],
     };
   }
-  const cached = profileCache.get(file);
+  const isBundled = path.dirname(file) === bundledProfilesDir();
+  const outside = !isBundled && !!opts.workspaceRoot && !isReallyInside(file, opts.workspaceRoot);
+  const refused = outside && !opts.allowOutsideWorkspace && outsideProblem({ zh: '规则配置', en: 'profile' }, ref, opts.referrer ?? '', opts.range, 'config/profile');
+  if (refused) return { profile: defaultProfile, problems: [refused] };
+  const cacheKey = `${file}\u0000${opts.workspaceRoot ?? ''}\u0000${opts.allowOutsideWorkspace ? 1 : 0}`;
+  const cached = profileCache.get(cacheKey);
   if (cached && chain.length === 0) return cached;
   const display = displayPath(file);
-  const read = readText(file);
+  const read = readText(isBundled ? file : realOr(file)); // through the real path that was checked
   if (read.problem) return { profile: defaultProfile, problems: [read.problem], file };
   const index = new LineIndex(read.text!);
   const ctx: LocateContext = { file: display, index, ruleId: 'config/schema' };
@@ -176,7 +186,7 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
     } else {
       // bundled profiles are checked against the schema by the tests; skipping ajv keeps start-up fast
       const bundled = bundledProfilesDir();
-      if (!bundled || path.dirname(file) !== bundled) problems.push(...validateDoc('profile', data, doc, ctx));
+      if (!bundled || path.dirname(file) !== bundled) for (const q of validateDoc('profile', data, doc, ctx)) problems.push(q);
       let base: Profile = { ...defaultProfile, rules: {} };
       if (typeof data['extends'] === 'string') {
         const span = nodeSpan(doc, ['extends']);
@@ -184,13 +194,13 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
         if (chain.includes(file) || chain.length >= 8) {
           problems.push({ file: display, range, ruleId: 'config/profile', severity: 'error', message: { zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map((p) => displayPath(p)).join(' → ')}`, en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map((p) => displayPath(p)).join(' → ')}` } });
         } else {
-          const parent = loadProfile(data['extends'], { baseDir: path.dirname(file), referrer: display, range }, [...chain, file]);
-          problems.push(...parent.problems);
+          const parent = loadProfile(data['extends'], { baseDir: path.dirname(file), referrer: display, range, workspaceRoot: opts.workspaceRoot, allowOutsideWorkspace: opts.allowOutsideWorkspace }, [...chain, file]);
+          for (const q of parent.problems) problems.push(q);
           base = parent.profile;
         }
       }
       const { rules, problems: ruleProblems } = ruleSettings(data['rules'], doc, ctx, ['rules']);
-      problems.push(...ruleProblems);
+      for (const q of ruleProblems) problems.push(q);
       profile = {
         name: typeof data['name'] === 'string' ? data['name'] : profile.name,
         description: typeof data['description'] === 'string' ? data['description'] : base.description,
@@ -198,8 +208,10 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
       };
     }
   }
-  const result = { profile, problems, file };
-  if (chain.length === 0) profileCache.set(file, result);
+  // a foreign file (kube.yaml …) named as a profile: its keys and values are never echoed
+  const foreign = outside && problems.some((p) => p.severity === 'error') && !/^(rules|extends)[ \t]*:/m.test(read.text ?? '');
+  const result: LoadedProfile = foreign ? { profile: defaultProfile, problems: [foreignInvalid(display, 'config/profile', { zh: '规则配置', en: 'profile' })], file } : { profile, problems, file };
+  if (chain.length === 0) profileCache.set(cacheKey, result);
   return result;
 }
 
@@ -296,7 +308,7 @@ export function loadConfig(file: string): WorkspaceConfig {
   }
   const index = new LineIndex(read.text!);
   const parsed = parseYaml(read.text!, { file: display, index });
-  config.problems.push(...parsed.problems);
+  for (const q of parsed.problems) config.problems.push(q);
   if (!parsed.doc || parsed.problems.length) return config;
   const data = parsed.data;
   const doc = parsed.doc;
@@ -306,7 +318,7 @@ export function loadConfig(file: string): WorkspaceConfig {
     return config;
   }
   const ctx: LocateContext = { file: display, index, ruleId: 'config/schema' };
-  config.problems.push(...validateDoc('config', data, doc, ctx));
+  for (const q of validateDoc('config', data, doc, ctx)) config.problems.push(q);
   if (typeof data['profile'] === 'string' && data['profile'].trim()) {
     const s = nodeSpan(doc, ['profile']);
     config.profile = { value: data['profile'].trim(), range: s ? index.rangeOf(s) : undefined };
@@ -314,9 +326,11 @@ export function loadConfig(file: string): WorkspaceConfig {
   config.requirements = stringList(data['requirements'], doc, index, 'requirements');
   const { rules, problems } = ruleSettings(data['rules'], doc, ctx, ['rules']);
   config.rules = rules;
-  config.problems.push(...problems);
-  config.include = stringList(data['include'], doc, index, 'include').map((l) => l.value);
-  config.exclude = stringList(data['exclude'], doc, index, 'exclude').map((l) => l.value);
+  for (const q of problems) config.problems.push(q);
+  // globs compile to backtracking regular expressions: one over the complexity limits is refused here
+  const globs = (key: 'include' | 'exclude') => checkedGlobs(stringList(data[key], doc, index, key), key, display, config.problems);
+  config.include = globs('include');
+  config.exclude = globs('exclude');
   return config;
 }
 
@@ -332,6 +346,8 @@ export interface SettingsOverrides {
   configFile?: string;
   /** directory command-line references are resolved against */
   cwd?: string;
+  /** profiles from front matter or planlint.yaml must lie inside it (default: the config's directory, else cwd or the draft's) */
+  workspaceRoot?: string;
 }
 
 export interface RequirementRefs {
@@ -368,9 +384,10 @@ export function draftSettings(draftPath: string, fm: FrontMatter | undefined, in
   const { meta, problems: draftProblems } = frontMatterMeta(fm, index, draftDisplay);
 
   let loaded: LoadedProfile;
-  if (overrides.profile) loaded = loadProfile(overrides.profile, { baseDir: cwd, referrer: '' });
-  else if (meta.profile) loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range });
-  else if (config?.profile) loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range });
+  const workspaceRoot = overrides.workspaceRoot ?? config?.dir ?? defaultRoot(abs, cwd);
+  if (overrides.profile) loaded = loadProfile(overrides.profile, { baseDir: cwd, referrer: '', workspaceRoot, allowOutsideWorkspace: true });
+  else if (meta.profile) loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range, workspaceRoot });
+  else if (config?.profile) loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range, workspaceRoot });
   // the default profile is core's defaultProfile (server/profiles/gbt9704.yaml says the same; a test
   // keeps them equal): no file to read or YAML to parse on the common path
   else loaded = { profile: defaultProfile, problems: [] };

@@ -46,7 +46,7 @@ export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, f
     });
     return { meta, problems };
   }
-  problems.push(...validateDoc('frontmatter', data, doc, ctx));
+  for (const q of validateDoc('frontmatter', data, doc, ctx)) problems.push(q);
   const rangeOf = (s: Span | undefined): Range | undefined => (s ? index.rangeOf({ start: fm.sourceStart + s.start, end: fm.sourceStart + s.end }) : undefined);
   if (typeof data['title'] === 'string') meta.title = data['title'];
   if (typeof data['issuer'] === 'string') meta.issuer = data['issuer'];

@@ -3,7 +3,7 @@
  * Never throws for bad input: every mistake becomes a located ConfigProblem (file, line, column,
  * what was expected).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -11,7 +11,8 @@ import type { Document, Node as YamlNode } from 'yaml';
 import { yaml } from '../core/yaml.js';
 import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
-import type { ConfigProblem } from './problems.js';
+import { capProblems, MAX_PROBLEMS_PER_FILE, type ConfigProblem } from './problems.js';
+import { foreignInvalid, isReallyInside, outsideProblem } from './confine.js';
 import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/index.js';
 import requirementsSchema from '../../../schemas/requirements.schema.json';
 import { findBundled } from './bundled.js';
@@ -38,9 +39,13 @@ export interface ResolveOptions {
 export interface ResolveResult {
   sets: RequirementSet[];
   problems: ConfigProblem[];
+  /** the file each reference was loaded from (refused and missing references have none) */
+  files?: { ref: string; path: string }[];
 }
 
 const BUNDLED_NAME = /^[a-z0-9][a-z0-9._-]*$/i;
+/** themes (and targets) per requirement set; more are refused with a located finding */
+export const MAX_SET_ITEMS = 2000;
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
@@ -87,18 +92,14 @@ function validate(): ValidateFunction {
   return validator;
 }
 
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 
 /** Resolves references (bundled names or paths) to loaded, validated requirement sets. */
 export function resolveRequirementSets(refs: readonly string[], opts: ResolveOptions): ResolveResult {
   const sets: RequirementSet[] = [];
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
-  const files = new Map<RequirementSet, string>();
+  const files: { ref: string; path: string }[] = [];
+  const setFiles = new Map<RequirementSet, string>();
   refs.forEach((rawRef, i) => {
     const ref = rawRef.trim();
     const where = opts.refRanges?.[i] ?? zeroRange;
@@ -115,6 +116,7 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     }
     let file = bundledSetPath(ref, opts.setDirs);
     const bundledName = file ? ref : undefined;
+    let outside = false;
     if (!file) {
       const abs = path.resolve(opts.baseDir, ref);
       const candidates = /\.ya?ml$/i.test(abs) ? [abs] : [abs, abs + '.yaml', abs + '.yml'];
@@ -133,17 +135,9 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
         });
         return;
       }
-      if (opts.workspaceRoot && !opts.allowOutsideWorkspace && !isInside(path.resolve(found), path.resolve(opts.workspaceRoot))) {
-        problems.push({
-          file: referrer || displayPath(found),
-          range: where,
-          ruleId: 'config/requirements',
-          severity: 'error',
-          message: {
-            zh: `要求集“${ref}”位于工作区之外，未加载：应为工作区内的路径或内置名称`,
-            en: `requirement set "${ref}" lies outside the workspace and was not loaded: expected a path inside the workspace or a bundled name`,
-          },
-        });
+      outside = !!opts.workspaceRoot && !isReallyInside(found, opts.workspaceRoot);
+      if (outside && !opts.allowOutsideWorkspace) {
+        problems.push(outsideProblem({ zh: '要求集', en: 'requirement set' }, ref, referrer || displayPath(found), where, 'config/requirements'));
         return;
       }
       file = found;
@@ -153,7 +147,8 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     seen.add(key);
     let text: string;
     try {
-      text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+      // read through the real path that was checked (not the name, whose links could change meanwhile)
+      text = readFileSync(bundledName === undefined ? realpathSync(file) : file, 'utf8').replace(/^\ufeff/, '');
     } catch (e) {
       problems.push({
         file: displayPath(file),
@@ -166,28 +161,35 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     }
     const name = bundledName ?? path.basename(file).replace(/\.ya?ml$/i, '');
     const loaded = (bundledName !== undefined && precompiled(name, text, displayPath(file))) || parseRequirementSet(text, { file: displayPath(file), name });
-    problems.push(...loaded.problems);
+    // (a file that has the shape of a set, with `themes:`, gets its located problems: it is the user's own)
+    if (outside && !loaded.set && !/^themes[ \t]*:/m.test(text)) {
+      // a foreign file (kube.yaml …) named as a set: its keys and values are not echoed
+      problems.push(foreignInvalid(displayPath(file), 'config/requirements', { zh: '要求集', en: 'requirement set' }));
+      return;
+    }
+    for (const p of loaded.problems) problems.push(p);
     if (loaded.set) {
       sets.push(loaded.set);
-      files.set(loaded.set, file);
+      files.push({ ref: rawRef, path: file });
+      setFiles.set(loaded.set, file);
     }
   });
   // chains: a set that names its own superior (国家 → 省 → 市 → 县) brings it along, resolved
   // against the set file's directory (or by bundled name), each set once
   for (let i = 0; i < sets.length && opts.chain !== false; i++) {
     const s = sets[i]!;
-    const file = files.get(s);
+    const file = setFiles.get(s);
     if (!s.superior || !file) continue;
     const up = resolveRequirementSets([s.superior], { ...opts, baseDir: path.dirname(path.resolve(file)), referrer: displayPath(file), refRanges: undefined, chain: false });
-    problems.push(...up.problems);
+    for (const p of up.problems) problems.push(p);
     for (const u of up.sets) {
       const uf = u.origin?.path ? path.resolve(u.origin.path) : undefined;
       if (sets.some((x) => x === u || (uf !== undefined && x.origin?.path !== undefined && path.resolve(x.origin.path) === uf))) continue;
       sets.push(u);
-      if (uf) files.set(u, uf);
+      if (uf) setFiles.set(u, uf);
     }
   }
-  return { sets, problems };
+  return { sets, problems, files };
 }
 
 /**
@@ -273,10 +275,14 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: '要求集应为 YAML 映射（含 title、themes、targets）', en: 'a requirement set must be a YAML mapping (with title, themes, targets)' } });
     return { problems };
   }
+  for (const p of sizeProblems(data as Record<string, unknown>, doc, opts.file, rangeOf)) problems.push(p);
+  if (problems.length) return { problems };
   const v = validate();
   if (!v(data)) {
-    for (const err of v.errors ?? []) problems.push(schemaProblem(err, doc, opts.file, rangeOf));
-    return { problems };
+    // the first errors located, the rest counted (130,000 errors must not become 130,000 findings)
+    const errors = v.errors ?? [];
+    for (const err of errors.slice(0, MAX_PROBLEMS_PER_FILE + 1)) problems.push(schemaProblem(err, doc, opts.file, rangeOf));
+    return { problems: capProblems(problems, MAX_PROBLEMS_PER_FILE, errors.length) };
   }
   const raw = data as {
     name?: string;
@@ -310,7 +316,7 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     if (t.op === 'range' && t.value2 === undefined)
       problems.push(located(doc, ['targets', i], opts.file, rangeOf, 'config/schema', `指标“${t.id}”为区间（op: range），应给出 value2`, `target "${t.id}" is a range (op: range): expected value2`));
   });
-  if (problems.length) return { problems };
+  if (problems.length) return { problems: capProblems(problems) };
   // keywords with more wildcard gaps than the matcher allows (a chain of gaps backtracks exponentially)
   raw.themes.forEach((t, i) => {
     for (const field of ['keywords', 'synonyms'] as const) {
@@ -343,7 +349,22 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     targets: raw.targets ?? [],
     origin: { path: opts.file, spans, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) },
   };
-  return { set, problems };
+  return { set, problems: capProblems(problems) };
+}
+
+/**
+ * Size limits checked before the schema: ajv (allErrors) grows quadratically with the number of
+ * failing items, and alignment costs about a millisecond per theme; real sets have tens of themes.
+ */
+function sizeProblems(data: Record<string, unknown>, doc: Document.Parsed, file: string, rangeOf: (s: Span) => Range): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  for (const key of ['themes', 'targets'] as const) {
+    const list = data[key];
+    if (!Array.isArray(list) || list.length <= MAX_SET_ITEMS) continue;
+    const zh = `${key} 有 ${list.length} 项，超过上限 ${MAX_SET_ITEMS}：要求集未加载`;
+    out.push(located(doc, [key], file, rangeOf, 'config/schema', zh, `${key} has ${list.length} items, more than the limit of ${MAX_SET_ITEMS}: the set was not loaded`));
+  }
+  return out;
 }
 
 function nodeAt(doc: Document.Parsed, pathParts: readonly (string | number)[]): YamlNode | undefined {

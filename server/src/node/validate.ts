@@ -9,7 +9,7 @@ import type { Document } from 'yaml';
 import { yaml } from '../core/yaml.js';
 import type { Localized, Severity } from '../core/model.js';
 import type { LineIndex, Range, Span } from '../core/text.js';
-import type { ConfigProblem } from './problems.js';
+import { capProblems, MAX_PROBLEMS_PER_FILE, type ConfigProblem } from './problems.js';
 import frontmatterSchema from '../../../schemas/frontmatter.schema.json';
 import configSchema from '../../../schemas/config.schema.json';
 import profileSchema from '../../../schemas/profile.schema.json';
@@ -238,6 +238,10 @@ export interface LocateContext {
 /** Converts ajv errors to located problems (one per distinct problem, sub-branch noise removed). */
 export function errorsToProblems(errors: readonly ErrorObject[], doc: Document, ctx: LocateContext, pathPrefix: readonly PathSegment[] = []): ConfigProblem[] {
   const base = ctx.base ?? 0;
+  // a hostile file can produce errors by the hundred thousand: only the first few are located
+  // (each is matched against the anyOf/oneOf branches below), the rest are counted in a summary
+  const total = errors.length;
+  errors = errors.slice(0, MAX_PROBLEMS_PER_FILE * 4);
   const branches = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   const relevant = errors.filter((e) => {
     // errors inside a propertyNames sub-schema are reported once by the propertyNames error
@@ -260,8 +264,9 @@ export function errorsToProblems(errors: readonly ErrorObject[], doc: Document, 
     if (seen.has(k)) continue;
     seen.add(k);
     out.push({ file: ctx.file, range, ruleId: ctx.ruleId, severity, message: d.message });
+    if (out.length > MAX_PROBLEMS_PER_FILE) break;
   }
-  return out;
+  return capProblems(out, MAX_PROBLEMS_PER_FILE, out.length > MAX_PROBLEMS_PER_FILE ? out.length + (total - errors.length) : out.length);
 }
 
 /** Validates data parsed from `doc` against one of the planlint schemas. */

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
+import type { Localized } from '../../core/model.js';
 import type { ConfigProblem } from '../../node/problems.js';
 import { expandPaths } from '../../node/files.js';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
@@ -80,11 +81,29 @@ export async function runDrafts(args: readonly string[], options: DraftOptions):
     if (isFailure(r)) outcome.failures.push(r);
     else {
       outcome.results.push(r);
-      external.push(...r.externalProblems);
+      for (const p of r.externalProblems) external.push(p);
     }
   }
-  outcome.problems.push(...uniqueProblems(external));
+  for (const p of uniqueProblems(external)) outcome.problems.push(p);
   return outcome;
+}
+
+/** Writes the report to `-o FILE`; a failure is a one-line usage error (exit 2), never an internal error. */
+export function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    const why: Localized =
+      code === 'ENOENT'
+        ? { zh: '所在目录不存在', en: 'its directory does not exist' }
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? { zh: '没有写入权限', en: 'permission denied' }
+          : code === 'EISDIR'
+            ? { zh: '这是一个目录', en: 'it is a directory' }
+            : { zh: code, en: code };
+    throw new CliError({ zh: `无法写入输出文件“${file}”：${why.zh}（-o/--output）`, en: `cannot write the output file "${file}": ${why.en} (-o/--output)` });
+  }
 }
 
 export function render(report: JsonReport, format: CheckOptions['format'], env: CliEnv, color: boolean, exitCode?: number): string {
@@ -175,7 +194,7 @@ export const command: CliCommand = {
           outcome.problems = outcome.problems.filter((p) => p.severity === 'error');
         }
         const report = buildReport(outcome, env.lang);
-        const hasUsageError = outcome.failures.length > 0 || outcome.problems.some((p) => p.severity === 'error');
+        const hasUsageError = outcome.failures.length > 0 || outcome.problems.some((p) => p.severity === 'error') || outcome.results.some((r) => r.fixFailed);
         const errors = report.summary.errors;
         const warnings = report.summary.warnings;
         const overWarnings = errors === 0 && maxWarnings >= 0 && warnings > maxWarnings;
@@ -185,7 +204,7 @@ export const command: CliCommand = {
         } else {
           const color = opts.color !== false && !opts.output && !fixedStdin && !!process.stdout.isTTY && !process.env['NO_COLOR'];
           const text = render(report, opts.format, env, color, exitCode);
-          if (opts.output) writeFileSync(opts.output, text);
+          if (opts.output) writeOutput(opts.output, text);
           else if (fixedStdin) process.stderr.write(text);
           else env.out(text);
         }
@@ -194,14 +213,12 @@ export const command: CliCommand = {
           if (r.fixSkipped) env.warn({ zh: `${r.display}：${r.fixSkipped.zh}`, en: `${r.display}: ${r.fixSkipped.en}` });
           for (const w of r.decoded.warnings) env.warn({ zh: `${r.display}：${w.message.zh}`, en: `${r.display}: ${w.message.en}` });
         }
-        if (opts.format !== 'stylish' || opts.output) {
-          // machine formats go to stdout/file; input errors also get one line each on stderr
-          for (const f of outcome.failures) env.warn({ zh: `${f.display}：${f.message.zh}`, en: `${f.display}: ${f.message.en}` });
-          for (const p of outcome.problems) {
-            if (p.severity !== 'error') continue;
-            const at = p.file ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ` : '';
-            env.warn({ zh: `${at}${p.message.zh}`, en: `${at}${p.message.en}` });
-          }
+        // in every format, input errors also get one line each on stderr (the report goes to stdout or the file)
+        for (const f of outcome.failures) env.warn({ zh: `${f.display}：${f.message.zh}`, en: `${f.display}: ${f.message.en}` });
+        for (const p of outcome.problems) {
+          if (p.severity !== 'error') continue;
+          const at = p.file ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ` : '';
+          env.warn({ zh: `${at}${p.message.zh}`, en: `${at}${p.message.en}` });
         }
         if (overWarnings && opts.format === 'stylish' && !opts.output) {
           env.warn({ zh: `警告数 ${warnings} 超过了 --max-warnings ${maxWarnings}`, en: `${warnings} warnings exceed --max-warnings ${maxWarnings}` });

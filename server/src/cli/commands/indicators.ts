@@ -1,12 +1,14 @@
 /** `planlint indicators FILE… --format json|csv [--bom]`: the quantitative statements of drafts. */
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { envFor, type CliCommand } from '../env.js';
 import { indicatorJson } from '../format/model.js';
 import { checkNamedDrafts } from '../pipeline.js';
-import { csvField, indicatorsCsv } from '../../core/report/csv.js';
+import { writeOutput } from './check.js';
+import { indicatorsCsv } from '../../core/report/csv.js';
 
-export { csvField, indicatorsCsv };
+/** RFC 4180 field, with formula-looking text cells neutralised (core/escape.ts). */
+export { csvField } from '../../core/escape.js';
+export { indicatorsCsv };
 
 export const command: CliCommand = {
   register(program: Command) {
@@ -28,7 +30,7 @@ export const command: CliCommand = {
                 null,
                 2,
               ) + '\n';
-        if (opts.output) writeFileSync(opts.output, text);
+        if (opts.output) writeOutput(opts.output, text);
         else env.out(text);
       });
   },

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import type { Plan, Section } from '../../core/model.js';
 import { envFor, type CliCommand } from '../env.js';
+import { terminalText } from '../../core/escape.js';
 import { enumerationJson, sectionJson } from '../format/model.js';
 import { checkNamedDrafts, type DraftResult } from '../pipeline.js';
 
@@ -12,12 +13,12 @@ export function outlineText(r: DraftResult, lang: 'zh' | 'en'): string {
     const pos = plan.index.positionAt(s.heading.start);
     const enums = plan.enumerations.filter((e) => e.sectionId === s.id);
     const enumNote = enums.map((e) => (lang === 'zh' ? `〔${e.items.map((i) => i.marker).join('、')}〕` : ` [${e.items.map((i) => i.marker).join(', ')}]`)).join('');
-    lines.push(`${'  '.repeat(depth)}${s.token.raw}${s.title}${enumNote}  ${pos.line + 1}:${pos.character + 1}`);
+    lines.push(terminalText(`${'  '.repeat(depth)}${s.token.raw}${s.title}${enumNote}`) + `  ${pos.line + 1}:${pos.character + 1}`);
     for (const c of s.children) walk(c, depth + 1);
   };
   for (const s of plan.sections) walk(s, 0);
   const top = plan.enumerations.filter((e) => e.sectionId === undefined);
-  for (const e of top) lines.push(`${e.items.map((i) => i.marker).join(lang === 'zh' ? '、' : ', ')}  ${plan.index.positionAt(e.start).line + 1}`);
+  for (const e of top) lines.push(`${terminalText(e.items.map((i) => i.marker).join(lang === 'zh' ? '、' : ', '))}  ${plan.index.positionAt(e.start).line + 1}`);
   const count = [1, 2, 3, 4].map((lv) => plan.allSections.filter((s) => s.level === lv).length);
   lines.push(
     lang === 'zh'
@@ -41,7 +42,7 @@ export const command: CliCommand = {
           env.out(JSON.stringify(expanded === 1 && json.length === 1 ? json[0] : json, null, 2) + '\n');
         } else {
           for (const r of results) {
-            if (expanded > 1) env.out(`${r.display}\n`);
+            if (expanded > 1) env.out(`${terminalText(r.display)}\n`);
             env.out(outlineText(r, env.lang));
           }
         }

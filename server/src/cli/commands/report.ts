@@ -5,7 +5,6 @@
  * Exit 0 report written, 1 alignment findings at error level (per the profile), 2 usage or
  * configuration error (unknown set, invalid set file, no set named anywhere, unreadable draft).
  */
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { alignPlan } from '../../core/align/index.js';
 import { buildReview, renderHtml, renderMarkdown } from '../../core/report/index.js';
@@ -13,7 +12,7 @@ import type { ConfigProblem } from '../../node/problems.js';
 import { CliError, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
 import { checkDraft, isFailure } from '../pipeline.js';
 import { TOOL_VERSION } from '../format/model.js';
-import { draftOptions } from './check.js';
+import { draftOptions, writeOutput } from './check.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(/[,，]/).map((s) => s.trim()).filter(Boolean)];
@@ -61,7 +60,7 @@ export const command: CliCommand = {
         const date = process.env['PLANLINT_REPORT_DATE'] || new Date().toISOString().slice(0, 10);
         const review = buildReview(r.plan, result, r.requirements, { path: r.display, date, version: TOOL_VERSION });
         const text = opts.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : opts.format === 'html' ? renderHtml(review, { lang: env.lang }) : renderMarkdown(review);
-        if (opts.output) writeFileSync(opts.output, text);
+        if (opts.output) writeOutput(opts.output, text);
         else env.out(text);
         if (problems.length) env.exit(EXIT_USAGE);
         else if (r.findings.some((f) => f.ruleId.startsWith('alignment/') && f.severity === 'error')) env.exit(EXIT_FINDINGS);

@@ -5,7 +5,9 @@
  * `planlint requirements list`: the bundled sets. `planlint requirements validate FILE…`: check
  * set files against schemas/requirements.schema.json with located messages (exit 2 on problems).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { terminalText } from '../../core/escape.js';
+import { writeOutput } from './check.js';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { yaml } from '../../core/yaml.js';
@@ -56,7 +58,7 @@ export const command: CliCommand = {
         const drafted = await draftRequirementSet(superior, opts.name);
         if (drafted.warning) env.warn(drafted.warning);
         const out = opts.format === 'json' ? JSON.stringify(drafted.set, null, 2) + '\n' : drafted.yaml;
-        if (opts.output) writeFileSync(opts.output, out);
+        if (opts.output) writeOutput(opts.output, out);
         else env.out(out);
       });
     req
@@ -87,7 +89,7 @@ export const command: CliCommand = {
             continue;
           }
           const r = parseRequirementSet(text.replace(/^\ufeff/, ''), { file: f, name: path.basename(f).replace(/\.ya?ml$/i, '') });
-          for (const p of r.problems) env.out(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${env.t(p.message)} (${p.ruleId})\n`);
+          for (const p of r.problems) env.out(terminalText(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${env.t(p.message)} (${p.ruleId})`) + '\n');
           if (r.problems.length) bad++;
           else env.out(`${f}: ${env.t({ zh: `有效（${r.set!.themes.length} 项任务，${r.set!.targets.length} 项指标）`, en: `valid (${r.set!.themes.length} themes, ${r.set!.targets.length} targets)` })}\n`);
         }

@@ -3,6 +3,7 @@ import { styleText } from 'node:util';
 import type { Severity } from '../../core/model.js';
 import type { Lang } from '../env.js';
 import type { JsonReport } from './model.js';
+import { terminalText } from '../../core/escape.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -26,6 +27,16 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));
 }
 
+/**
+ * A message on one line: each line break with the white space around it becomes one space. (Linear:
+ * a `\s*\r?\n\s*` expression retried its leading `\s*` from every blank of a long run.)
+ */
+function oneLine(s: string): string {
+  if (!s.includes('\n')) return s;
+  const lines = s.split('\n');
+  return lines.map((l, i) => (i > 0 ? l.trimStart() : l)).map((l, i) => (i < lines.length - 1 ? l.trimEnd() : l)).join(' ');
+}
+
 export function formatStylish(report: JsonReport, lang: Lang, color: boolean): string {
   const paint = (style: Style, s: string): string => (color ? styleText(style, s) : s);
   const out: string[] = [];
@@ -44,14 +55,15 @@ export function formatStylish(report: JsonReport, lang: Lang, color: boolean): s
     groups.set(key, list);
   }
   for (const [file, list] of groups) {
-    out.push(paint('underline', file));
+    out.push(paint('underline', terminalText(file)));
     const rows = list.map((d) => ({
       pos: d.line ? `${d.line}:${d.col}` : '',
       sev: severityName[d.severity][lang],
       style: severityName[d.severity].style,
-      message: d.message.replace(/\s*\r?\n\s*/g, ' '),
+      // draft text in messages: control characters (ESC, BEL …) are shown, never sent to the terminal
+      message: terminalText(oneLine(d.message)),
       // the rule id, and the standard clause it enforces where one applies
-      code: d.standard ? `${d.code}  ${d.standard}` : d.code,
+      code: terminalText(d.standard ? `${d.code}  ${d.standard}` : d.code),
     }));
     // (reduce, not Math.max(...spread): a file with 200,000 findings would overflow the call stack)
     const wPos = rows.reduce((m, r) => Math.max(m, width(r.pos)), 0);

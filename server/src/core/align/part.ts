@@ -95,7 +95,8 @@ export function draftLevel(plan: Plan): PlanPart['level'] {
   // the four 直辖市 are of provincial level
   if (/(北京|天津|上海|重庆)市/.test(line || title)) return '省';
   const m =
-    /[\u4e00-\u9fff]{2,}?(省|市|县|区)(?:卫生健康|卫健|卫生计生|人民政府|政府)/.exec(title) ??
+    // (starts only where a Han run starts, which is where the leftmost match starts anyway: linear, not quadratic)
+    /(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,}?(省|市|县|区)(?:卫生健康|卫健|卫生计生|人民政府|政府)/.exec(title) ??
     /全(省|市|县|区|国)/.exec(line) ??
     /全(省|市|县|区|国)/.exec(title);
   return m ? map(m[1]!) : undefined;

@@ -233,7 +233,7 @@ function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
   const candidates = [...p.unanchored];
   for (let i = 0; i + 1 < heading.length; i++) {
     const list = p.anchored.get(heading.charCodeAt(i) * 65536 + heading.charCodeAt(i + 1));
-    if (list) candidates.push(...list);
+    if (list) for (const c of list) candidates.push(c); // a loop: a list can exceed the argument limit of a spread
   }
   candidates.sort((a, b) => a.ti - b.ti || a.ki - b.ki);
   const hits: HeadingHit[] = [];
@@ -369,11 +369,6 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
 
 const NONE: readonly string[] = [];
 const NO_HITS: readonly HeadingHit[] = [];
-
-function hitsTheme(hits: readonly HeadingHit[], theme: number): boolean {
-  for (const h of hits) if (h.theme === theme) return true;
-  return false;
-}
 
 /**
  * Replaces a lazy property (an accessor of an object literal, below) with a plain one holding
@@ -561,10 +556,19 @@ function explainMatches(
   const U = units.length;
   const T = set.themes.length;
   const scores = new Float64Array(set.themes.length * U);
-  const headingKeywordsOf = (ti: number, ui: number): readonly string[] => {
-    const hits = hitsOf[ui]!;
-    return hits.length === 0 ? NONE : [...new Set(hits.filter((h) => h.theme === ti).map((h) => h.k))];
-  };
+  // each unit's heading keywords grouped by theme once (filtering every hit per theme was
+  // quadratic when many themes share a keyword)
+  const keywordsByTheme = hitsOf.map((hits) => {
+    if (hits.length === 0) return undefined;
+    const byTheme = new Map<number, string[]>();
+    for (const h of hits) {
+      const list = byTheme.get(h.theme);
+      if (!list) byTheme.set(h.theme, [h.k]);
+      else if (!list.includes(h.k)) list.push(h.k);
+    }
+    return byTheme;
+  });
+  const headingKeywordsOf = (ti: number, ui: number): readonly string[] => keywordsByTheme[ui]?.get(ti) ?? NONE;
   const bestPerUnit = new Float64Array(U);
   /** a unit's score for the theme at hand, rounded as reported */
   const rounded = new Float64Array(U);
@@ -573,7 +577,7 @@ function explainMatches(
     for (let ti = 0; ti < set.themes.length; ti++) {
       const similarity = sims[ui * T + ti]!;
       let score = similarity;
-      if (hits.length > 0 && hitsTheme(hits, ti)) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
+      if (hits.length > 0 && keywordsByTheme[ui]!.has(ti)) score = Math.max(score, similarity >= WEAK ? STRONG : MIDDLE);
       scores[ti * U + ui] = score;
       if (score > bestPerUnit[ui]!) bestPerUnit[ui] = score;
     }

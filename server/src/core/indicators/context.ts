@@ -64,6 +64,9 @@ export function scoreKind(s: CueScore, minAchieved = 5): IndicatorKind | undefin
   return undefined;
 }
 
+/** sentence punctuation: a block with it is a paragraph, not a part title */
+const PERIOD_IN = /[。；;！？，,：:]/;
+
 export interface KindContext {
   /** section id of each block (latest heading at or before it), -1 when none */
   blockSection: Int32Array;
@@ -105,8 +108,17 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
   // outside any section (a newspaper page, a pasted excerpt) a neutral paragraph continues the
   // language of the paragraph before it
   let carry: IndicatorKind | undefined;
+  /** kind stated by an unnumbered part title (“十四五”时期工作回顾, 2026年重点工作): holds until the next one */
+  let titleCarry: IndicatorKind | undefined;
   for (let bi = 0; bi < blocks.length; bi++) {
     if (blockSection[bi] !== -1) continue;
+    const text = blocks[bi]!.text;
+    const stated = text.length <= 30 && !PERIOD_IN.test(text) ? titleKind(text, planYear) : undefined;
+    if (stated) titleCarry = stated;
+    if (titleCarry) {
+      blockKind[bi] = titleCarry;
+      continue;
+    }
     // headlines ("全面从严治党持续深化") speak for themselves, not for the paragraphs after them
     if (blockKind[bi]) {
       if (blocks[bi]!.kind === 'paragraph') carry = blockKind[bi];

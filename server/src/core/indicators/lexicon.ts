@@ -33,6 +33,8 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
   ['压缩', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
+  ['延长至', 'reach'], ['延长到', 'reach'], ['延长', 'increase'], ['跃上', 'reach'], ['跃升至', 'reach'], ['跃升到', 'reach'], ['迈上', 'reach'], ['跨上', 'reach'], ['攀升至', 'reach'],
+  ['至少有', 'ge'], ['最多有', 'le'], ['只能有', 'eq'], ['超', 'gt'], ['逾', 'gt'], ['翻', 'increase'],
   ['再有', 'increase'], ['新增', 'increase'], ['另有', 'increase'], ['还有', 'increase'], ['共有', 'eq'],
   ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'],
   ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
@@ -66,13 +68,54 @@ export function boundOf(op: OpClass | IndicatorOp): 'lower' | 'upper' | undefine
  * Normalised to half-width on output.
  */
 export const BASE_UNITS: readonly string[] = [
-  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升', '吨标准煤', '万千瓦', '千瓦时', '万平方米', '平方公里', '平方米', '立方米', '公顷', 'km²', 'm²', 'm³', 'm2', 'km', 'kg',
-  '人次', '人份', '台次', '场次', '条次', '剂次', '车次', '户次', '床日',
-  '元', '人', '名', '个', '家', '所', '张', '天', '小时', '分钟', '次', '例', '项', '篇', '支', '辆', '种', '份',
-  '件', '床', '座', '处', '岁', '倍', '台', '套', '本', '场', '户', '间', '吨', '公里', '千米', '米', '亩', '元/人',
+  // percentages and rates
+  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升',
+  // SI and GB 3100 units, by their Chinese names and symbols
+  '吨标准煤', '吨标煤', '千克标准煤', '千克标煤', '蒸吨', '千瓦时', '兆瓦时', '千瓦', '兆瓦', '吉瓦', '瓦',
+  '千伏安', '千伏', '伏', '欧', '赫兹', '焦耳', '千焦', '标准立方米',
+  '平方公里', '平方千米', '平方米', '立方米', '立方', '公顷', '千米', '公里', '厘米', '毫米', '米',
+  '千克', '公斤', '毫克', '微克', '克', '吨', '升', '毫升',
+  'km²', 'm²', 'm³', 'm2', 'km', 'kg',
+  // 市制
+  '亩', '斤', '公亩',
+  // currency
+  '美元', '欧元', '港元', '元',
+  // time
+  '个工作日', '工作日', '个月', '小时', '分钟', '秒', '天', '周岁', '岁',
+  // measure words (counts)
+  '人次', '人份', '台次', '场次', '条次', '剂次', '车次', '户次', '架次', '艘次', '床日', '标箱', '人口',
+  '人', '名', '位', '个', '家', '所', '张', '次', '例', '项', '篇', '支', '辆', '艘', '架', '列', '种', '类', '份',
+  '件', '宗', '起', '床', '座', '处', '段', '倍', '番', '台', '套', '本', '册', '部', '批', '场', '期', '户', '间',
+  '栋', '幢', '条', '门', '株', '棵', '头', '只', '眼', '根', '组', '片', '块', '县', '镇', '乡', '村', '元/人',
 ].slice().sort((a, b) => b.length - a.length);
 
-export const MAGNITUDES: readonly string[] = ['千万', '百万', '万', '亿', '千'];
+/** Magnitude characters, read in any sequence before a unit: 万, 亿, 万亿, 百亿亿, 千万. */
+export const MAGNITUDE_CHARS = '十百千万亿';
+
+/** Units of time: a quantity of these with no comparator is a period, a parameter of the plan. */
+export const DURATION_UNITS = new Set(['年', '个月', '月', '天', '日', '周', '小时', '个工作日', '工作日']);
+
+/** Count units a plan verb may govern with its object after them: 建成 5000 个 示范村. */
+export const COUNT_OBJECT_UNITS = new Set([
+  '个', '家', '所', '座', '条', '项', '部', '批', '户', '套', '张', '台', '辆', '艘', '架', '人', '名', '位', '人次', '次',
+  '场', '期', '篇', '件', '宗', '起', '例', '支', '处', '段', '种', '类', '县', '镇', '乡', '村', '栋', '幢', '间', '床',
+  '本', '册', '门', '株', '棵', '头', '只', '组', '片', '块', '亩', '公顷', '吨', '千瓦', '公里', '千米', '元', '平方米',
+]);
+
+/**
+ * Verbs of plan and summary language that take a counted object (建成 5000 个示范村, 培育 20 个集群,
+ * 推动超 9000 家企业…): the object after the count is the indicator's name. Matched ending right
+ * before the count (or before a 超/近/约 that precedes it).
+ */
+export const COUNT_VERBS: readonly string[] = [
+  '新建', '建成', '建设', '建立', '培育', '打造', '创建', '完成', '实施', '改造', '关闭', '关停', '淘汰', '退出', '整合',
+  '引进', '招引', '认定', '设立', '组建', '开工', '新开工', '推动', '支持', '扶持', '带动', '吸引', '培训', '招募',
+  '安置', '吸纳', '帮扶', '救助', '资助', '选派', '派驻', '遴选', '评选', '命名', '选树', '布局', '设置', '配备', '培养',
+  '新办', '开设', '开办', '开通', '新开通', '投用', '投运', '创办', '引育', '储备', '转移', '治理', '修复',
+  '整治', '提升', '推广', '覆盖', '惠及', '服务', '救治', '筛查', '接种', '排查', '发放', '落地', '签约', '上市',
+  '可设', '应设', '一般设', '新培育', '新认定', '新增', '再有', '另有', '还有',
+].slice().sort((a, b) => b.length - a.length);
+
 
 /** Units that only make a statement after a comparator (ages: “5岁以下儿童” is a name, “增长1岁” a statement). */
 export const NEEDS_COMPARATOR = new Set(['岁']);
@@ -80,6 +123,7 @@ export const NEEDS_COMPARATOR = new Set(['岁']);
 /** Count units: a negative value with these is impossible. */
 export const COUNT_UNITS = new Set([
   '人', '名', '个', '家', '所', '张', '床', '座', '处', '台', '套', '本', '场', '户', '间', '辆', '支', '种', '份', '件',
+  '艘', '架', '宗', '起', '段', '条', '部', '批', '栋', '幢',
   '例', '项', '篇', '次', '人次', '人份', '台次', '场次', '条次', '剂次', '车次', '户次',
 ]);
 
@@ -106,7 +150,7 @@ export const NAME_LEAD =
 /** Words stripped from the end of a name (checked with endsWith: anchored-at-end regexes scan). */
 const NAME_TRAIL_WORDS = [
   '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
-  '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计',
+  '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟安排', '拟', '首次',
 ].sort((a, b) => b.length - a.length);
 
 /** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均. */
@@ -142,8 +186,14 @@ export const ENTITY_END = /(?:院|机构|中心|站|室|所|局|委|校|园|县|
 export const PER_CAPITA_PREFIX = /^(?:每[十百千万]?(?:常住)?人口(?:拥有)?|人均)/;
 
 /** Strong sentence-level cues. */
-export const TARGET_CUE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|争取(?=到|在|于|实现|达)/g;
-export const ACHIEVED_CUE = /累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|均为/g;
+export const TARGET_CUE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟(?!按|发行|安排)|逐步|争取(?=到|在|于|实现|达)/g;
+export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经|已(?!婚)|截[至止]|今年以来|目前|现有|完成了|实现了|达到了|均为/g;
+/**
+ * Cues of a policy parameter, neither a target nor a result: a budget proposal (拟按 3% 安排, 拟发行),
+ * a rule's norm (一般设, 不得小于, 必须, 应当), a subsidy or award amount (给予补助 10 万元).
+ */
+export const PARAMETER_CUE =
+  /拟(?:按|发行|安排)|一般(?=设|为|在|应|不|由|分别)|可设|应设|可按|只能|(?<![建开增新架敷铺假])设(?=[0-9０-９])|不得|不应|不宜|应当|应在|必须|给予|(?:最高|一次性)(?:补助|补贴|奖励)|奖补|延长|有效期|期限为/g;
 /**
  * Broad cues for scoring whole sections and paragraphs (summary language vs plan language),
  * in one pattern: group 1 is summary language, group 2 plan language.
@@ -153,8 +203,8 @@ export const SCORE_CUES =
 
 /** Section titles that name the part's purpose outright. */
 export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;
-export const TITLE_TARGET = /计划|安排|打算|要点|思路|下一步/;
+export const TITLE_TARGET = /计划|安排|打算|要点|思路|下一步|目标任务|主要目标|重点工作|重点任务/;
 
 /** Plan-year phrases: “2021 年工作要点”, “2021年全省卫生健康工作会”. */
 export const PLAN_YEAR =
-  /((?:19|20)[0-9]{2})\s*年(?:度)?[^，。；\n0-9]{0,14}?(?:工作要点|工作计划|工作安排|重点工作|工作会|工作任务|工作思路|计划|要点)/g;
+  /((?:19|20)[0-9]{2})\s*年(?:度)?[^，。；\n0-9]{0,14}?(?:工作要点|工作计划|工作安排|重点工作|工作会|工作任务|工作思路|工作报告|计划|要点)/g;

@@ -37,6 +37,41 @@ function parseCnInt(s: string): number {
   return total;
 }
 
+/**
+ * Chinese numeral of any size: 一千二百 → 1200, 两万 → 20000, 三亿五千万 → 350000000, 十二 → 12,
+ * 二〇 → NaN (digit-by-digit spellings are years or codes, not quantities). 亿 and 万 close
+ * sections; within a section 千/百/十 scale the digit before them.
+ */
+export function parseChineseNumber(s: string): number {
+  if (s.length === 0) return NaN;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch === '亿' || ch === '万') {
+      if (digit > 0) section += digit;
+      digit = -1;
+      if (ch === '亿') {
+        if (total + section === 0) return NaN;
+        total = (total + section) * 1e8; // 一万亿 = (1万) × 1亿
+      } else {
+        if (section === 0) return NaN;
+        total += section * 1e4;
+      }
+      section = 0;
+    } else if (ch === '千' || ch === '百' || ch === '十') {
+      const mult = ch === '千' ? 1000 : ch === '百' ? 100 : 10;
+      section += (digit < 0 ? 1 : digit) * mult;
+      digit = -1;
+    } else if (ch in CN_DIGIT) {
+      if (digit > 0) return NaN;
+      digit = CN_DIGIT[ch]!;
+    } else return NaN;
+  }
+  if (digit > 0) section += digit;
+  return total + section;
+}
+
 /** Chinese numeral with an optional decimal part: 九十五点五 → 95.5. NaN when malformed. */
 export function parseChineseDecimal(s: string): number {
   const dot = s.indexOf('点');

@@ -2,13 +2,10 @@
  * The indicators as CSV (RFC 4180, CRLF, optional BOM for Excel): one module for
  * `planlint indicators --format csv` and the language server's planlint/indicatorsCsv.
  */
+import { csvField } from '../escape.js';
 import type { JsonIndicator } from './plan-json.js';
 
-/** RFC 4180 field: quoted when it contains a comma, quote, CR or LF (or leading/trailing space). */
-export function csvField(v: unknown): string {
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField };
 
 const columns = ['file', 'line', 'column', 'section', 'name', 'comparator', 'op', 'value', 'value2', 'unit', 'qualifier', 'deadline', 'kind', 'text'] as const;
 

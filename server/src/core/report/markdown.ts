@@ -1,10 +1,11 @@
 /** Markdown rendering of the review report (Chinese first, for reviewers). */
 import type { Review } from './model.js';
 import { sectionLabel, targetStatusLabel, themeStatusLabel } from './model.js';
+import { markdownText } from '../escape.js';
 
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Draft and requirement-set text, escaped for Markdown (HTML, links, table pipes, line breaks). */
+const cell = markdownText;
+const md = markdownText;
 
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
@@ -14,9 +15,9 @@ export function renderMarkdown(r: Review): string {
   const out: string[] = [];
   out.push('# 对标上级规划审查报告 / Alignment review', '');
   const d = r.draft;
-  out.push(`- 草案 / Draft：${d.title ?? '（无标题）'}${d.path ? `（${d.path}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${d.level}级` : ''}`);
-  for (const s of r.sets) out.push(`- 上级规划 / Superior plan：${s.title}（${s.name}${s.year ? `，${s.year}` : ''}）`);
-  out.push(`- 比对范围 / Scope：${r.planPart.reason.zh}`);
+  out.push(`- 草案 / Draft：${d.title !== undefined ? md(d.title) : '（无标题）'}${d.path ? `（${md(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${md(String(d.level))}级` : ''}`);
+  for (const s of r.sets) out.push(`- 上级规划 / Superior plan：${md(s.title)}（${md(s.name)}${s.year ? `，${s.year}` : ''}）`);
+  out.push(`- 比对范围 / Scope：${md(r.planPart.reason.zh)}`);
   const st = r.summary.themes;
   out.push(`- **总体覆盖率 / Coverage：${pct(r.coverage)}**（已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}；覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）`);
   const tt = r.summary.targets;
@@ -39,13 +40,13 @@ export function renderMarkdown(r: Review): string {
 
   out.push('## 任务对应与依据 / Theme mapping and evidence', '');
   for (const t of r.themes) {
-    const src = t.source?.line ? `（上级第 ${t.source.line} 行：“${t.source.quote ?? ''}”）` : '';
-    out.push(`### ${t.title} — ${themeStatusLabel[t.status].zh}`, '');
+    const src = t.source?.line ? `（上级第 ${t.source.line} 行：“${md(t.source.quote ?? '')}”）` : '';
+    out.push(`### ${md(t.title)} — ${themeStatusLabel[t.status].zh}`, '');
     if (src) out.push(src, '');
     if (t.sections.length === 0) out.push('- 草案中未找到对应部分。', '');
     for (const s of t.sections) {
-      out.push(`- ${sectionLabel(s)}${s.title}（${s.strength === 'strong' ? '强' : '弱'}，${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）：共同词 ${s.terms.map((x) => `“${x}”`).join('、') || '—'}`);
-      for (const e of s.evidence) out.push(`  - ${sectionLabel(e)}${e.title}（${e.score.toFixed(2)}，第 ${e.range.start.line + 1} 行）${e.keywords.length ? `，关键词：${e.keywords.join('、')}` : ''}`);
+      out.push(`- ${md(sectionLabel(s))}${md(s.title)}（${s.strength === 'strong' ? '强' : '弱'}，${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）：共同词 ${s.terms.map((x) => `“${md(x)}”`).join('、') || '—'}`);
+      for (const e of s.evidence) out.push(`  - ${md(sectionLabel(e))}${md(e.title)}（${e.score.toFixed(2)}，第 ${e.range.start.line + 1} 行）${e.keywords.length ? `，关键词：${e.keywords.map(md).join('、')}` : ''}`);
     }
     out.push('');
   }
@@ -61,9 +62,9 @@ export function renderMarkdown(r: Review): string {
 
   out.push('## 未对应上级任务的草案部分 / Draft sections answering no superior task', '');
   if (r.unmatchedSections.length === 0) out.push('- 无。');
-  for (const s of r.unmatchedSections) out.push(`- ${sectionLabel(s)}${s.title}（第 ${s.range.start.line + 1} 行）`);
+  for (const s of r.unmatchedSections) out.push(`- ${md(sectionLabel(s))}${md(s.title)}（第 ${s.range.start.line + 1} 行）`);
   if (r.planPart.excluded.length) {
-    out.push('', `未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${sectionLabel(s)}${s.title}`).join('；')}`);
+    out.push('', `未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${md(sectionLabel(s))}${md(s.title)}`).join('；')}`);
   }
   out.push('');
   // the footer a reviewer signs (issue 15): date, planlint's version, each set's identity

@@ -38,7 +38,7 @@ export interface JsonIndicator {
   unit: string;
   qualifier?: string;
   deadline?: string;
-  kind: 'target' | 'achieved';
+  kind: 'target' | 'achieved' | 'parameter';
   section?: string;
   range: Range;
 }

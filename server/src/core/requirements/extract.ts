@@ -136,7 +136,25 @@ function sentenceIn(text: string, start: number, end: number): { start: number; 
 
 /** Years a sentence names, leaving out those inside a document title 《…》. */
 function yearsIn(s: string): number[] {
-  return [...s.replace(/《[^》]*》/g, '').matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return [...withoutBookTitles(s).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+}
+
+/**
+ * The text without 《…》 titles, as `s.replace(/《[^》]*》/g, '')` but linear: once no 》 follows a
+ * 《, none follows a later one either (the expression rescanned to the end for every 《).
+ */
+function withoutBookTitles(s: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf('《', from);
+    if (open < 0) break;
+    const close = s.indexOf('》', open + 1);
+    if (close < 0) break;
+    out += s.slice(from, open);
+    from = close + 1;
+  }
+  return out + s.slice(from);
 }
 
 

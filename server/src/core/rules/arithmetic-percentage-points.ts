@@ -12,8 +12,11 @@ import { decimals, formatNumber } from '../indicators/numbers.js';
  * a parenthesis (……为 55%) or after 由/从/比/较. Direction comes from the verb before the claim.
  * A claim is checked to the precision the text writes it in.
  */
-const POINTS = /([0-9]+(?:\.[0-9]+)?)[ \u3000]*个?[ \u3000]*百[ \u3000]*分[ \u3000]*点/g;
-const PERCENT = /([0-9]+(?:\.[0-9]+)?)[ \u3000]*[%％]/g;
+// Linear on any text: a number starts only where no digit precedes it (a match can never begin
+// inside a digit run, so runs of digits are not rescanned from every position), and the blanks
+// before 百 are one run (`[ ]*个?[ ]*` split a run of blanks in every possible way: quadratic).
+const POINTS = /(?<![0-9])([0-9]+(?:\.[0-9]+)?)[ \u3000]*(?:个[ \u3000]*)?百[ \u3000]*分[ \u3000]*点/g;
+const PERCENT = /(?<![0-9])([0-9]+(?:\.[0-9]+)?)[ \u3000]*[%％]/g;
 const UP = /高出|高于|超过|超出|提高|提升|增加|增长|上升|多出|[高多](?=[ \u3000]*[0-9])/g;
 const DOWN = /低于|下降|降低|减少|回落|下滑|少于|低出|[低少](?=[ \u3000]*[0-9])/g;
 const BASE_MARK = /(?:由|从|比|较)[^，。；%％]{0,8}$/;
@@ -67,9 +70,13 @@ function checkBlock(ctx: RuleContext, b: Block): void {
         parenContent.set(open, t.slice(open + 1, i));
       }
     }
-    PERCENT.lastIndex = s;
-    let p: RegExpExecArray | null;
-    while ((p = PERCENT.exec(t)) && p.index < e) {
+    // searched in the sentence only: a search in the whole text would scan to its end for every claim
+    // (a little past its end, for a percentage that starts inside it and ends outside)
+    const sentence = t.slice(s, Math.min(t.length, e + 32));
+    PERCENT.lastIndex = 0;
+    let q: RegExpExecArray | null;
+    while ((q = PERCENT.exec(sentence)) && q.index + s < e) {
+      const p = { index: q.index + s, 0: q[0], 1: q[1] };
       if (p.index > 0 && /[0-9.]/.test(t[p.index - 1]!)) continue;
       // innermost parenthesis containing p
       let inParen = false;

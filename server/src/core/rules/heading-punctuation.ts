@@ -1,14 +1,48 @@
 import type { Rule } from '../rule.js';
+import type { Plan, Section } from '../model.js';
 
 const TRAILING = /[。，；、,;.]+$/;
+/** a sentence's end: full stop, exclamation or question mark (and a closing quote after it) */
+const SENTENCE_END = /[。！？!?][”’」』）)]*$/;
+/** the end of an item of a punctuated enumeration (its items end in ；, the last one in 。) */
+const LIST_END = /[。；;！？!?][”’」』）)]*$/;
+/** punctuation inside a text that separates clauses */
+const CLAUSE = /[，；：,;:]/;
+
+/**
+ * Whether a numbered item is a run-in statement rather than a heading: its text is a complete
+ * sentence — ending with a full stop and carrying commas or several clauses (a title sentence such
+ * as “（一）继续创新和完善宏观调控，确保经济运行在合理区间。”), figures at level 2/3 (one statement
+ * such as “（一）预约率达到80%，覆盖率达到90%。”), or an item whose siblings all end with a full stop
+ * (the document writes that list as statements, as 民生实事 lists are), or an item of a
+ * punctuated enumeration (（一）…；（二）…；（三）…。). A heading is a title: it ends bare.
+ */
+export function isStatementItem(plan: Plan, s: Section, line: string): boolean {
+  if (!LIST_END.test(line)) return false;
+  const body = line.slice(s.token.raw.length).replace(LIST_END, '');
+  // a level-1 heading is a part title even when long; only clauses make it a statement
+  if (CLAUSE.test(body)) return true;
+  if (s.level > 1 && /[0-9０-９%％]/.test(body)) return true;
+  const siblings = s.parentId === undefined ? plan.sections : plan.allSections[s.parentId]!.children;
+  // (items standing on their own line: a run-in sibling's title sentence says nothing of the list's form)
+  const same = siblings.filter((x) => x.level === s.level && x.part === s.part && !x.runIn);
+  // a whole list written as statements is the document's form, not one heading's slip; so is a
+  // punctuated enumeration (items ending in ；, the last one in 。)
+  if (same.length < (s.level === 1 ? 3 : 2)) return false;
+  // (two thirds of them: one item garbled in the source does not undo the list's form)
+  const ends = same.map((x) => plan.text.slice(x.heading.start, x.heading.end));
+  const most = (re: RegExp) => 3 * ends.filter((e) => re.test(e)).length >= 2 * ends.length;
+  if (SENTENCE_END.test(line) && most(SENTENCE_END)) return true;
+  return most(LIST_END) && ends.some((e) => /[；;]$/.test(e));
+}
 
 export const rule: Rule = {
   meta: {
     id: 'heading/punctuation',
     tags: ['structural'],
     description: {
-      zh: '独立成行的一级、二级标题末尾不加句号、逗号等标点',
-      en: 'A level-1 or level-2 heading on its own line ends without a full stop or comma',
+      zh: '独立成行的一级、二级标题末尾不加句号、逗号等标点；本身是完整句子的条目（段首句、带逗号或指标的陈述）不是标题，不检查',
+      en: 'A level-1 or level-2 heading on its own line ends without a full stop or comma; an item that is itself a full sentence (a run-in statement with commas or figures) is not a heading and is not checked',
     },
     severity: 'warning',
     standard: 'GB/T 15834-2011',
@@ -24,6 +58,7 @@ export const rule: Rule = {
       const line = ctx.plan.text.slice(s.heading.start, s.heading.end);
       const m = TRAILING.exec(line);
       if (!m) continue;
+      if (isStatementItem(ctx.plan, s, line)) continue;
       const start = s.heading.start + m.index;
       const end = s.heading.end;
       const mark = m[0];

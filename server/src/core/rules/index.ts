@@ -6,6 +6,7 @@ import { rule as numberingLevel } from './numbering-level.js';
 import { rule as numberingCountWord } from './numbering-count-word.js';
 import { rule as enumerationSequence } from './enumeration-sequence.js';
 import { rule as headingPunctuation } from './heading-punctuation.js';
+import { rule as headingInline } from './heading-inline.js';
 import { rule as indicatorFormat } from './indicator-format.js';
 import { rule as indicatorImpossibleValue } from './indicator-impossible-value.js';
 import { rule as indicatorContradiction } from './indicator-contradiction.js';
@@ -25,6 +26,7 @@ export const allRules: readonly Rule[] = [
   numberingCountWord,
   enumerationSequence,
   headingPunctuation,
+  headingInline,
   indicatorFormat,
   indicatorImpossibleValue,
   indicatorContradiction,

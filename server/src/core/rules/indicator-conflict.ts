@@ -7,7 +7,8 @@ import type { Quantity } from '../indicators.js';
  * target year (the stated deadline's year, else a year in an enclosing heading, else the
  * plan's own year), both targets. Statements
  * of one sentence are never compared (a 分别 list gives one name several values for several
- * subjects). Level targets (达到 90%) and change targets (提高 5 个百分点) are kept apart.
+ * subjects; the ；-clauses of one full sentence are parallel statements about parallel subjects:
+ * “关闭…8处煤矿，合计产能240万吨；关闭…19处煤矿，合计产能3160万吨”). Level targets (达到 90%) and change targets (提高 5 个百分点) are kept apart.
  */
 const SUBJECT_PREFIX = /^(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|各县区|各县（市、区）)/;
 const YEAR = /((?:19|20)\d{2})年/;
@@ -87,7 +88,7 @@ export const rule: Rule = {
         first.set(key, q);
         continue;
       }
-      if (prev.block === q.block && prev.sentence === q.sentence) continue;
+      if (prev.block === q.block && (prev.sentence === q.sentence || prev.period === q.period)) continue;
       if (prev.value === q.value && (prev.value2 ?? prev.value) === (q.value2 ?? q.value)) continue;
       const line = ctx.plan.index.positionAt(prev.start).line + 1;
       ctx.report({

@@ -54,7 +54,8 @@ function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[]): void 
     const raw = m[0];
     // most numbers have neither a space nor a full-width character: nothing to check
     if (!hasSpaceOrFullWidth(raw)) continue;
-    const unitMatch = /[ \u3000]*([%％‰])$/.exec(raw);
+    // (blanks are matched only from the start of their run, where the leftmost match starts: linear)
+    const unitMatch = /(?<![ \u3000])[ \u3000]*([%％‰])$/.exec(raw);
     const digits = unitMatch ? raw.slice(0, raw.length - unitMatch[0].length) : raw;
     const fullWidth = /[０-９．％]/.test(raw);
     // digits separated by spaces are one broken number only when a unit or decimal point says so

@@ -1,11 +1,33 @@
 import type { Rule } from '../rule.js';
 import { parseChineseNumeral } from '../numbering.js';
+import { bundledFormulations, formulationForms } from '../formulations.js';
 
 /**
  * A promised count in a heading: “两个短板”, 六种能力, 7个专项活动, “三大攻坚”.
  * The numeral must not be part of a larger number or an ordinal (第三个), and the counted
  * noun is short (at most eight characters, up to a closing quote or punctuation).
  */
+/** counted nouns that measure (time, percentage points), so the phrase promises no items */
+const MEASURE = /^(?:月|年|季度|星期|小时|工作日|百分点|多月|半月)/;
+
+/** closing quotes and brackets after a quoted count phrase */
+const CLOSE = /^[”’」』》"']*/;
+/** a short noun tail after the phrase (“两个短板”工作, 三大攻坚战任务) still leaves the phrase the title's object */
+const TAIL_MAX = 4;
+
+/**
+ * Whether the count phrase at [at, end) of the title governs what follows: it is the title's object
+ * (the title ends after it, or its clause does, or a short noun tail follows), not a modifier inside
+ * a longer predicate (以“三个一”为抓手推进……).
+ */
+function governs(title: string, end: number): boolean {
+  const after = title.slice(end);
+  const rest = after.slice(CLOSE.exec(after)![0].length);
+  const clause = rest.search(/[，。；：,;:、（(]/);
+  const tail = clause < 0 ? rest : rest.slice(0, clause);
+  return tail.length <= TAIL_MAX;
+}
+
 const COUNT_PHRASE = /(?<![0-9０-９第一二三四五六七八九十百千万])([一二两三四五六七八九十]{1,3}|[1-9][0-9]?)(个|种|大|项|条|道|类|方面|件|项重点)([\u4e00-\u9fa5]{1,8})/;
 
 export const rule: Rule = {
@@ -18,10 +40,26 @@ export const rule: Rule = {
     },
     severity: 'error',
     fixable: false,
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        formulations: {
+          type: 'array',
+          items: { type: 'string', minLength: 2 },
+          description: '固定提法（名称，不是许诺的条数），补充内置清单 server/data/formulations.yaml / fixed formulations (names, not counts) added to the bundled list',
+        },
+      },
+    },
     examples: [
       {
         bad: '六、提升“六种能力”\n（一）提升检测能力\n（二）提升服务能力\n（三）提升保障能力\n（四）提升治理能力\n（五）提升发展能力',
         good: '五、提升“五种能力”\n（一）提升检测能力\n（二）提升服务能力\n（三）提升保障能力\n（四）提升治理能力\n（五）提升发展能力',
+      },
+      {
+        bad: '七、突出“七个重点”\n（一）甲\n（二）乙',
+        good: '一、坚决做到“两个维护”\n（一）提高政治站位\n（二）压实工作责任\n（三）严明纪律规矩',
+        note: { zh: '固定提法（两个维护、四个意识等）是名称，不是许诺的条数', en: 'a fixed formulation (两个维护, 四个意识 …) is a name, not a promised count' },
       },
       { bad: '（六）突出抓好3个专项活动。一是整治医疗乱象；二是整治欺诈骗保。', good: '（六）突出抓好2个专项活动。一是整治医疗乱象；二是整治欺诈骗保。' },
     ],
@@ -36,9 +74,17 @@ export const rule: Rule = {
       if (list) list.push(e);
       else enumsBySection.set(e.sectionId, [e]);
     }
+    const extra = Array.isArray(ctx.options['formulations']) ? (ctx.options['formulations'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    let forms: string[] | undefined;
     for (const s of plan.allSections) {
       const m = COUNT_PHRASE.exec(s.title);
       if (!m) continue;
+      // a fixed formulation is a name (坚决做到“两个维护”), not a count of what follows
+      forms ??= formulationForms(bundledFormulations(), extra);
+      if (forms.some((f) => s.title.startsWith(f, m.index))) continue;
+      if (!governs(s.title, m.index + m[0].length)) continue;
+      // 3个月时间, 两个百分点: a span of time or a measure, not a count of items
+      if (MEASURE.test(m[3]!)) continue;
       const numeral = m[1]!;
       const promised = /[0-9]/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral.replace('两', '二'));
       if (!Number.isFinite(promised) || promised < 2) continue;

@@ -6,14 +6,14 @@ export const rule: Rule = {
     id: 'numbering/level',
     tags: ['structural'],
     description: {
-      zh: '层级应依次为 一、→（一）→1.→（1）：（1）须在 1. 之下，（一）不得出现在第一个“一、”之前，低层级之后不得回到高层级',
-      en: 'Levels nest in order 一、 → （一） → 1. → （1）: （1） sits under a 1., no （一） before the first 一、, no climbing back to a higher level after a lower one',
+      zh: '层级应依次为 一、→（一）→1.→（1）：文中用到 1. 时（1）须在 1. 之下，（一）不得出现在第一个“一、”之前，低层级之后不得回到高层级（跳过某一层级是允许的）',
+      en: 'Levels nest in order 一、 → （一） → 1. → （1）: where the document uses 1., a （1） sits under one; no （一） before the first 一、; no climbing back to a higher level after a lower one (skipping a level is allowed)',
     },
     severity: 'warning',
     standard: 'GB/T 9704-2012 §7.3.3; GB/T 15834-2011',
     fixable: false,
     examples: [
-      { bad: '一、……\n（1）……', good: '一、……\n1.……\n（1）……' },
+      { bad: '一、……\n1.……\n二、……\n（1）……', good: '一、……\n1.……\n二、……\n1.……\n（1）……' },
       { bad: '（一）……\n一、……\n（一）……', good: '一、……\n（一）……' },
       { bad: '一、……\n1.……\n（一）……', good: '一、……\n（一）……\n1.……' },
     ],
@@ -21,6 +21,9 @@ export const rule: Rule = {
   check(ctx) {
     const { allSections } = ctx.plan;
     const firstL1 = allSections.find((s) => s.level === 1);
+    // §7.3.3 marks the levels in order but a document may skip one (a flat （1）…（10） list, or
+    // （一） then （1）): a （1） outside a 1. is a slip only in a part that uses 1. elsewhere
+    const partsWithL3 = new Set(allSections.filter((s) => s.level === 3).map((s) => s.part ?? 0));
     const byId = (id: number | undefined): Section | undefined => (id === undefined ? undefined : allSections[id]);
     // for every child: the first earlier sibling of a lower level (deeper number), in one pass per
     // parent (linear: a draft with 200,000 siblings must not cost 200,000² steps)
@@ -44,7 +47,7 @@ export const rule: Rule = {
             en: `level-2 numbering "${s.token.raw}" comes before the first level-1 heading "${firstL1.token.raw}"`,
           },
         });
-      } else if (s.level === 4 && (!parent || parent.level !== 3)) {
+      } else if (s.level === 4 && (!parent || parent.level !== 3) && partsWithL3.has(s.part ?? 0)) {
         ctx.report({
           start: s.token.start,
           end: s.token.end,

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule.js';
 import { canonicalToken } from '../numbering.js';
-import { numberSequences, renumberEdits } from '../renumber.js';
+import { numberSequences, renumberEdits, sequenceFences } from '../renumber.js';
 
 const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'] as const;
 
@@ -23,11 +23,16 @@ export const rule: Rule = {
   check(ctx) {
     for (const seq of numberSequences(ctx.plan)) {
       const items = seq.items;
+      const fences = sequenceFences(ctx.plan, seq);
+      let fi = 0;
       for (let i = 0; i < items.length; i++) {
         // a run of items whose numbers differ from their position is one finding, at its first item
         if (items[i]!.token.value === i + 1) continue;
         let runEnd = i;
-        while (runEnd + 1 < items.length && items[runEnd + 1]!.token.value !== runEnd + 2) runEnd++;
+        // a run never crosses a heading recovered in mid-line (its numbering is uncertain)
+        while (fi < fences.length && fences[fi]! <= i) fi++;
+        const fence = fences[fi] ?? items.length;
+        while (runEnd + 1 < fence && items[runEnd + 1]!.token.value !== runEnd + 2) runEnd++;
         const s = items[i]!;
         const actual = s.token.value;
         const prev = i > 0 ? items[i - 1]!.token.value : undefined;

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import type { Section, Severity } from '../model.js';
+import { ZERO_WIDTH } from '../numbering.js';
 
 const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'] as const;
 const LEVEL_EN = ['', 'level-1', 'level-2', 'level-3', 'level-4'] as const;
@@ -8,6 +9,12 @@ const LEVEL_EN = ['', 'level-1', 'level-2', 'level-3', 'level-4'] as const;
 function problem(s: Section, fullwidthPeriod: string, mixedBrackets: boolean): { zh: string; en: string; severity?: Severity } | undefined {
   const t = s.token;
   const lv = t.level;
+  if (t.numeral === 'enclosed') {
+    return { zh: `序号“${t.raw}”是带括号或带点的合成字符，应为“${t.canonical}”`, en: `numbering "${t.raw}" is an enclosed Unicode character; expected "${t.canonical}"` };
+  }
+  if (ZERO_WIDTH.test(t.raw)) {
+    return { zh: `序号“${t.raw}”中含有不可见的零宽字符，应为“${t.canonical}”`, en: `numbering "${t.raw}" holds an invisible zero-width character; expected "${t.canonical}"` };
+  }
   if (t.numeral === 'fullwidth-arabic') {
     return { zh: `序号“${t.raw}”使用了全角数字，应为半角“${t.canonical}”`, en: `numbering "${t.raw}" uses full-width digits; expected "${t.canonical}"` };
   }
@@ -56,6 +63,7 @@ export const rule: Rule = {
       { bad: '（一）、完善卫生应急管理体系', good: '（一）完善卫生应急管理体系' },
       { bad: '一．坚决打赢疫情防控持久战', good: '一、坚决打赢疫情防控持久战' },
       { bad: '１．提升应对能力。', good: '1.提升应对能力。' },
+      { bad: '一、总体要求\n㈠加强监测', good: '一、总体要求\n（一）加强监测' },
     ],
     optionsSchema: {
       type: 'object',

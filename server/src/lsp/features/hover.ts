@@ -47,7 +47,7 @@ export function indicatorHover(plan: Plan, offset: number, align: AlignView | un
   lines.push(`| 单位 unit | ${escapeMd(ind.unit || '—')} |`);
   if (ind.qualifier) lines.push(`| 限定 qualifier | ${escapeMd(ind.qualifier)} |`);
   if (ind.deadline) lines.push(`| 期限 deadline | ${escapeMd(ind.deadline)} |`);
-  lines.push(`| 类型 kind | ${ind.kind === 'achieved' ? '完成值 achieved' : '目标 target'} |`);
+  lines.push(`| 类型 kind | ${ind.kind === 'achieved' ? '完成值 achieved' : ind.kind === 'parameter' ? '参数 parameter' : '目标 target'} |`);
   const target = align?.targets.find((t) => t.indicator === hit.index);
   if (target) {
     lines.push('');

@@ -41,7 +41,7 @@ function symbol(plan: Plan, name: string, detail: string, kind: SymbolKind, full
 function indicatorSymbol(plan: Plan, ind: Indicator): DocumentSymbol {
   const unit = ind.unit ?? '';
   const value = ind.value2 !== undefined ? `${ind.value}～${ind.value2}${unit}` : `${ind.value}${unit}`;
-  const detail = `${ind.kind === 'achieved' ? '完成值' : '目标'} ${ind.comparator}${value}${ind.qualifier ?? ''}`;
+  const detail = `${ind.kind === 'achieved' ? '完成值' : ind.kind === 'parameter' ? '参数' : '目标'} ${ind.comparator}${value}${ind.qualifier ?? ''}`;
   return symbol(plan, clip(ind.name || ind.text, 40), detail, IndicatorSymbolKind, ind, ind, []);
 }
 

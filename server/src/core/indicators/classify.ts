@@ -1,0 +1,131 @@
+/**
+ * Stage 3 of indicator extraction: the classifier. Tells a target (plan language: 力争, 确保, 到2025年)
+ * from an achieved value (summary language: 累计, 已, 截至, 现有, a year before the plan year) and from a
+ * policy parameter (neither: 赤字率拟按3%安排, 一般设委员3至5名, 不得小于6.5米, 给予补助10万元, a period
+ * of 7个月), reads the deadline or time reference that scopes the statement, and resolves the final
+ * relation (≥, ≤, =, …) from the comparator, the qualifier and the kind. No state outside the call.
+ */
+import type { IndicatorKind, IndicatorOp } from '../model.js';
+import { ACHIEVED_CUE, PARAMETER_CUE, QUALIFIERS, TARGET_CUE, type OpClass } from './lexicon.js';
+
+const DEADLINE_RE =
+  /(到|至|截至|截止|于)?((?:19|20)[0-9]{2})年(底|末|年底|年末|上半年|下半年|全年)?(前|以前|之前)?|(年内|年底前|年底|年末|上半年|下半年|当年)|([0-9]{1,2})月(?:份)?(?=底|末|中旬|上旬|下旬|前|以前|之前)(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前)?|[“"]?十([一二三四五六七八九])五[”"]?(?:末|期末|期间|时期)/g;
+const BASE_BEFORE = new Set(['比', '较', '由', '从', '—', '-', '～', '~', '《']);
+const ISDIGIT = /[0-9０-９]/;
+
+export interface SentenceCue {
+  kind?: IndicatorKind;
+  deadline?: { text: string; year?: number };
+}
+
+export interface CueEvent {
+  at: number;
+  kind?: IndicatorKind;
+  deadline?: { text: string; year?: number };
+}
+
+const PLAN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * Time cues of a paragraph, in order: deadlines and time references (a year before the plan
+ * year marks the past, the plan year or later the future; 年内/年底前 the plan's own year), and
+ * the words of plan language (力争, 确保, 计划…) and summary language (累计, 已, 截至…).
+ * Titles in 《》 are skipped; a year after 比/较/由 is a base, not a time.
+ */
+export function cueEvents(c: string, planYear: number | undefined): CueEvent[] {
+  const text = c.includes('《') ? c.replace(/《[^》]*》/g, (x) => '\u0000'.repeat(x.length)) : c;
+  const events: CueEvent[] = [];
+  DEADLINE_RE.lastIndex = text.includes('年') || text.includes('月') || text.includes('五') ? 0 : text.length;
+  let m: RegExpExecArray | null;
+  while ((m = DEADLINE_RE.exec(text))) {
+    const before = text[m.index - 1];
+    if (before !== undefined && (BASE_BEFORE.has(before) || ISDIGIT.test(before))) continue;
+    let year: number | undefined;
+    let kind: IndicatorKind | undefined;
+    if (m[2]) {
+      year = Number(m[2]);
+      if (planYear !== undefined) kind = year >= planYear ? 'target' : 'achieved';
+      else if (m[1] === '到' || m[1] === '至' || m[4]) kind = 'target';
+    } else if (m[7]) {
+      year = 2000 + 5 * PLAN_NUMERALS.indexOf(m[7]) + 5;
+      if (planYear !== undefined) kind = year >= planYear ? 'target' : 'achieved';
+    } else if (m[5] === '年内' || m[5] === '年底前' || (m[6] && /前$/.test(m[0]))) {
+      // 前 and 内 point ahead: a deadline within the plan's year
+      kind = 'target';
+      year = planYear;
+    } else {
+      // 年底, 年末, 上半年, 当年: a time of the year, in a summary as well as in a plan
+      year = undefined;
+    }
+    events.push({ at: m.index, kind, deadline: { text: m[0], year } });
+  }
+  for (const [re, kind] of [
+    [TARGET_CUE, 'target'],
+    [ACHIEVED_CUE, 'achieved'],
+    [PARAMETER_CUE, 'parameter'],
+  ] as const) {
+    re.lastIndex = 0;
+    while ((m = re.exec(text))) events.push({ at: m.index, kind });
+  }
+  events.sort((a, b) => a.at - b.at);
+  return events;
+}
+
+/**
+ * What the sentence itself says about time before the comparator: the nearest cue wins; the
+ * deadline is the nearest time reference.
+ */
+export function sentenceCue(events: readonly CueEvent[], sentStart: number, end: number): SentenceCue {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.at < end) lo = mid + 1;
+    else hi = mid;
+  }
+  let kind: IndicatorKind | undefined;
+  let deadline: { text: string; year?: number } | undefined;
+  // cue words far back in a run-on sentence do not speak for this value (and the walk stays short)
+  const floor = Math.max(sentStart, end - 300);
+  for (let k = lo - 1; k >= 0 && events[k]!.at >= floor; k--) {
+    const e = events[k]!;
+    if (!kind && e.kind) kind = e.kind;
+    if (!deadline && e.deadline) deadline = e.deadline;
+    if (kind && deadline) break;
+  }
+  return { kind, deadline };
+}
+
+/** Final relation of a statement, given its kind. */
+export function resolveOp(q: { opClass: OpClass | 'range'; qualifier?: string }, kind: IndicatorKind): IndicatorOp {
+  const cls = q.opClass;
+  if (cls === 'range') return 'range';
+  if (cls === 'ge' || cls === 'le' || cls === 'gt' || cls === 'lt' || cls === 'increase' || cls === 'decrease')
+    return cls;
+  const qual = q.qualifier ? QUALIFIERS.find((x) => x.text === q.qualifier)?.op : undefined;
+  if (qual && qual !== 'range') return qual;
+  if (q.qualifier === '余' || q.qualifier === '多') return 'gt';
+  if (cls === 'reach') return kind === 'target' ? 'ge' : 'eq';
+  if (cls === 'lower') return kind === 'target' ? 'le' : 'eq';
+  return cls;
+}
+
+/** Units of a period of time (7个月, 2-3个月时间): with no bounding comparator, a parameter. */
+const PERIOD_UNITS = new Set(['年', '个月', '月', '天', '日', '周', '小时']);
+
+/**
+ * Kind from the statement's own shape, when its wording says nothing: a period written as
+ * “N个月时间” or named …期/期限 (年度应急保障期7个月) is a parameter; a ratio or a value with no unit
+ * after 不大于/控制在 in a rule is one too (拆建比不大于2) — its kind is left to the sentence.
+ */
+export function shapeKind(
+  unit: string,
+  opClass: OpClass | 'range',
+  name: string,
+  after: string,
+): IndicatorKind | undefined {
+  if (PERIOD_UNITS.has(unit) && (opClass === 'eq' || opClass === 'range' || opClass === 'approx')) {
+    if (after.startsWith('时间') || /(?:期|期限|周期)$/.test(name)) return 'parameter';
+  }
+  return undefined;
+}

@@ -1,0 +1,175 @@
+/** Stage 2 of the structure parser: lines → blocks (see buildBlocks). */
+import type { Block, Level, NumberToken } from '../model.js';
+import type { LineIndex } from '../text.js';
+import { matchNumberToken } from '../numbering.js';
+import { runInStop } from './sections.js';
+import { BLANK, COMMENT, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
+
+/** Whether a character code is an ASCII letter or digit. */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+class BlockBuilder {
+  text = '';
+  segments: Block['segments'] = [];
+  /**
+   * code of the text's last character: reading it from `text` (a concatenation) would flatten
+   * the concatenation, copying the paragraph so far once per line
+   */
+  private lastCode = -1;
+  constructor(
+    public kind: Block['kind'],
+    public start: number,
+    public firstLine: number,
+    public lastLine: number,
+    public markdownLevel?: number,
+  ) {}
+  add(docStart: number, s: string): void {
+    if (this.text.length > 0 && isAsciiAlnum(this.lastCode) && s.length > 0 && isAsciiAlnum(s.charCodeAt(0))) {
+      // two Latin words across a line break keep a (virtual) space, mapped to the break
+      this.segments.push({ textStart: this.text.length, docStart: docStart - 1, length: 0 });
+      this.text += ' ';
+    }
+    this.segments.push({ textStart: this.text.length, docStart, length: s.length });
+    this.text += s;
+    if (s.length > 0) this.lastCode = s.charCodeAt(s.length - 1);
+  }
+  build(): Block {
+    const last = this.segments[this.segments.length - 1];
+    const end = last ? last.docStart + last.length : this.start;
+    const b: Block = {
+      kind: this.kind,
+      start: this.start,
+      end,
+      text: this.text,
+      firstLine: this.firstLine,
+      lastLine: this.lastLine,
+      segments: this.segments,
+    };
+    if (this.markdownLevel !== undefined) b.markdownLevel = this.markdownLevel;
+    return b;
+  }
+}
+
+/** Whether a numbering token fits the structure so far (not a number that starts a wrapped line). */
+function fitsStructure(token: NumberToken, lastValue: Map<Level, number>, lastL3: number): boolean {
+  const last = lastValue.get(token.level) ?? 0;
+  if (token.value === 1 || token.value === last + 1 || token.value === last) return true;
+  if (token.level === 3 && token.value === lastL3 + 1) return true;
+  // small gaps and out-of-order numbers are reported by numbering/sequence, wild values are not headings
+  return token.value > last && token.value <= last + 3;
+}
+
+/**
+ * Stage 2: blocks. Lines joined into paragraphs (PDF hard wraps), numbered lines become heading
+ * blocks, Markdown headings titles (and, after splitInlineHeadings, markTitles the short
+ * unpunctuated lines before the first heading).
+ * Blocks keep the mapping of their text to document offsets (segments).
+ */
+export function buildBlocks(text: string, index: LineIndex, firstLine: number): Block[] {
+  const lines = lineShapes(index, firstLine);
+  const W = wrapWidth(lines.contentWidths);
+
+  const blocks: Block[] = [];
+  let cur: BlockBuilder | undefined;
+  let curHeadingRunIn = false;
+  let prevContent = '';
+  let prevWidth = 0;
+  let blankBetween = false;
+  const lastValue = new Map<Level, number>();
+  let lastL3 = 0;
+
+  const close = () => {
+    if (cur) blocks.push(cur.build());
+    cur = undefined;
+  };
+
+  for (let lineNo = firstLine; lineNo < index.lineCount; lineNo++) {
+    // the line, from the first pass: offsets in the whole text, the content the only string made
+    const k = lineNo - firstLine;
+    const kind = lines.kind[k]!;
+    if (kind === BLANK) {
+      blankBetween = true;
+      continue;
+    }
+    if (kind === COMMENT) {
+      close();
+      blankBetween = false;
+      continue;
+    }
+    const contentStart = lines.start[k]!;
+    const content = text.slice(contentStart, lines.end[k]!);
+    const markdownLevel = lines.markdown[k]! || undefined;
+    const lineWidth = lines.width[k]!;
+    const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn);
+    const tk = matchNumberToken(content);
+    let token: NumberToken | undefined = tk && { ...tk, start: contentStart, end: contentStart + tk.raw.length };
+    if (token) {
+      const fits = fitsStructure(token, lastValue, lastL3);
+      // a number at the start of a line that continues an unfinished sentence is text, unless it fits
+      if (!prevTerminated && !fits) token = undefined;
+      else if (!fits && token.value > 30) token = undefined;
+    }
+    if (token) {
+      close();
+      cur = new BlockBuilder('heading', contentStart, lineNo, lineNo, markdownLevel);
+      cur.add(contentStart, content);
+      const afterToken = content.slice(token.raw.length);
+      const stop = runInStop(afterToken);
+      curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
+      lastValue.set(token.level, token.value);
+      for (const lv of [2, 3, 4] as Level[]) if (lv > token.level && lv !== 3) lastValue.delete(lv);
+      if (token.level < 3) lastValue.delete(3);
+      if (token.level === 3) lastL3 = token.value;
+      prevContent = content;
+      prevWidth = lineWidth;
+      blankBetween = false;
+      continue;
+    }
+    if (markdownLevel !== undefined) {
+      close();
+      cur = new BlockBuilder('title', contentStart, lineNo, lineNo, markdownLevel);
+      cur.add(contentStart, content);
+      close();
+      prevContent = content;
+      prevWidth = lineWidth;
+      blankBetween = false;
+      continue;
+    }
+    let join = false;
+    if (cur && cur.kind !== 'title' && !prevTerminated) {
+      const prevW = prevWidth;
+      const hasComma = SENTENCE_PUNCT.test(prevContent);
+      if (blankBetween) join = hasComma || prevW >= 0.75 * W;
+      else join = hasComma || prevW >= 0.6 * W;
+    }
+    if (join && cur) {
+      cur.add(contentStart, content);
+      cur.lastLine = lineNo;
+    } else {
+      close();
+      cur = new BlockBuilder('paragraph', contentStart, lineNo, lineNo);
+      cur.add(contentStart, content);
+      curHeadingRunIn = false;
+    }
+    prevContent = content;
+    prevWidth = lineWidth;
+    blankBetween = false;
+  }
+  close();
+  return blocks;
+}
+
+/** Whether a paragraph reads as a title line: short, without sentence punctuation, not ending a sentence. */
+export function isTitleLike(text: string): boolean {
+  return !SENTENCE_PUNCT.test(text) && !endsTerminal(text) && width(text) <= 40;
+}
+
+/** Titles: short unpunctuated paragraphs before the first heading become 'title' blocks. */
+export function markTitles(blocks: Block[]): void {
+  for (const b of blocks) {
+    if (b.kind === 'heading') break;
+    if (b.kind === 'paragraph' && isTitleLike(b.text)) b.kind = 'title';
+  }
+}

@@ -1,0 +1,38 @@
+/** Stage 4 of the structure parser: inline enumerations 一是……二是…… within the sections' blocks. */
+import type { Block, Enumeration } from '../model.js';
+import { nextEnumerationMarker, parseChineseNumeral } from '../numbering.js';
+import { textToDoc } from './sections.js';
+
+/** Inline enumerations 一是……二是…… grouped per enclosing section and marker kind. */
+export function findEnumerations(blocks: Block[], owner: Int32Array): Enumeration[] {
+  const out: Enumeration[] = [];
+  let current: Enumeration | undefined;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    const sectionId = owner[bi]! >= 0 ? owner[bi] : undefined;
+    if (current && current.sectionId !== sectionId) current = undefined;
+    for (let m = nextEnumerationMarker(b.text, 0); m; m = nextEnumerationMarker(b.text, m.at + m.numeral.length + m.kind.length)) {
+      const { at, numeral, kind } = m;
+      const value = parseChineseNumeral(numeral);
+      if (!Number.isFinite(value) || value <= 0 || value > 30) continue;
+      const start = textToDoc(b, at);
+      const end = textToDoc(b, at + numeral.length + kind.length - 1) + 1;
+      const numeralEnd = textToDoc(b, at + numeral.length - 1) + 1;
+      const item = { number: value, marker: numeral + kind, start, end, numeralEnd };
+      const last = current?.items[current.items.length - 1];
+      if (!current || current.kind !== kind || value === 1 || (last && value > last.number + 3)) {
+        // a lone later ordinal far from the running list is prose, not an item (一是 restarts)
+        if (value > 3 && (!current || current.kind !== kind)) continue;
+        current = { kind, items: [item], start, end };
+        if (sectionId !== undefined) current.sectionId = sectionId;
+        out.push(current);
+      } else {
+        current.items.push(item);
+        current.end = end;
+      }
+    }
+  }
+  // an enumeration's extent runs to the end of the text of its last item's block
+  return out;
+}
+

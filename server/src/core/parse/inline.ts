@@ -1,0 +1,270 @@
+/**
+ * Stage 2b of the structure parser: headings that lost their line break. Text copied from web
+ * pages, chat apps and datasets often arrives as one line (`…完成率达到105%。三、提升防灾减灾救灾能力`,
+ * `一、…落实(一)压实…。(二)压实…`). A numbering token in mid-paragraph is a heading when it
+ * continues the document's numbering at a level that fits (`二、` after `一、`, `（一）` under a
+ * level-1 heading, `1.` under a level-2 one) and stands where a heading can start: after a
+ * sentence's end (。；：！？), or glued to a short heading title, or — bracketed forms only — glued
+ * to the text before it. Look-alikes (`2.2月16日`, `1.5万亿元`, `3、4月`, `一、二季度`, `第一、二批`,
+ * dates, decimals, versions, `1.1` subsections, `第X条`) are no tokens or no continuation.
+ *
+ * The stage also tracks the document's parts: after an attachment marker (附件 / 附件2), a signature
+ * date or a title line, a numbering that restarts at 1 begins a new part (a notice's own 一、二、
+ * and its attached plan's 一、二、 are separate sequences). Blocks are split in place; every record
+ * keeps document offsets.
+ */
+import type { Block, Level } from '../model.js';
+import type { LineIndex } from '../text.js';
+import { isSpace } from '../text.js';
+import { matchNumberToken, mayStartToken } from '../numbering.js';
+import { isTitleLike } from './blocks.js';
+import { textToDoc } from './sections.js';
+
+const codes = (s: string) => new Set([...s].map((c) => c.charCodeAt(0)));
+/** marks after which a heading may start in mid-line */
+const BOUNDARY = codes('。；：！？;:!?');
+/** closing quotes and brackets between a sentence's end and the next heading */
+const CLOSER = codes('”’」』》】"\'');
+/** before one of these a numeral is part of a larger number or an ordinal (第一、二批, 12.5) */
+const NUMBER_PART = codes('第零〇一二三四五六七八九十百千万两0123456789０１２３４５６７８９.．');
+/** punctuation that ends a heading's title: a token after it is not glued to the title */
+const TITLE_END = /[。，；：、,;:！？!?]/;
+/** a heading title a later token may be glued to is short */
+const GLUED_TITLE_MAX = 30;
+/** how far a token may reach (matchNumberToken looks at a few characters) */
+const WINDOW = 24;
+
+const RE_ATTACHMENT = /附件[ \t\u3000]*([0-9０-９一二三四五六七八九十]{0,2})/g;
+const RE_DATE = /(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日/g;
+/** a date that is a deadline or part of a sentence, not a signature: 于2021年8月17日前 */
+const DATE_BEFORE_PROSE = codes('于在至到自从止截和及与、，,（(');
+const DATE_AFTER_PROSE = codes('前后起至以之到止的内，,。；;、及和与开召举期0123456789:：）)');
+
+interface Marker {
+  at: number;
+  /** 'part': a new part may start after it; 'list': 附件：1.… 2.… (a list of attachments, not headings) */
+  kind: 'part' | 'list';
+}
+
+/** Part markers and attachment lists in a block's text, in text order. */
+function markers(text: string): Marker[] {
+  const out: Marker[] = [];
+  RE_ATTACHMENT.lastIndex = 0;
+  for (let m = RE_ATTACHMENT.exec(text); m; m = RE_ATTACHMENT.exec(text)) {
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : -1;
+    // (附件1) and 见附件2 refer to an attachment; 附件 at a line or sentence start begins one
+    if (before === 0xff08 /* （ */ || before === 40 /* ( */ || before === 0x89c1 /* 见 */ || before === 0x548c /* 和 */) continue;
+    const next = text.charCodeAt(m.index + m[0].length);
+    out.push({ at: m.index, kind: next === 0xff1a /* ： */ || next === 58 /* : */ ? 'list' : 'part' });
+  }
+  RE_DATE.lastIndex = 0;
+  for (let m = RE_DATE.exec(text); m; m = RE_DATE.exec(text)) {
+    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : -1;
+    const end = m.index + m[0].length;
+    const after = end < text.length ? text.charCodeAt(end) : -1;
+    if (DATE_BEFORE_PROSE.has(before) || DATE_AFTER_PROSE.has(after)) continue;
+    out.push({ at: end, kind: 'part' });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The numbering so far: the last value at each level in the current context, and the part. */
+class Numbering {
+  /** last[level]: the last value at that level under the current parent (0: none yet) */
+  readonly last = [0, 0, 0, 0, 0];
+  /** the last level-3 value anywhere (level-3 numbers may run on through the document) */
+  l3 = 0;
+  part = 0;
+  headingsInPart = 0;
+  /** a part marker was seen since the last heading */
+  marker = false;
+
+  /** Whether `value` at `level` continues the numbering (after a sentence's end when `boundary`). */
+  continues(level: Level, value: number, boundary: boolean): boolean {
+    const last = this.last;
+    if (last[level]! > 0 && value === last[level]! + 1) return true;
+    if (level === 3 && this.l3 > 0 && value === this.l3 + 1 && last[3] === 0) return true;
+    if (value !== 1) return false;
+    if (last[level] === 0) {
+      if (this.headingsInPart === 0) return boundary;
+      if (level === 1) return true;
+      if (level === 2) return last[1]! > 0;
+      if (level === 3) return last[1]! > 0 || last[2]! > 0;
+      return last[2]! > 0 || last[3]! > 0;
+    }
+    // a restart at 1 of a running level: a new part after a marker
+    return boundary && this.marker && level === 1;
+  }
+
+  /** Records a heading (and starts a new part when it restarts a running level-1 numbering after a marker). */
+  accept(level: Level, value: number): void {
+    if (value === 1 && this.last[level]! > 0 && this.marker) this.newPart();
+    this.last[level] = value;
+    for (let k = level + 1; k <= 4; k++) this.last[k] = 0;
+    if (level === 3) this.l3 = value;
+    this.headingsInPart++;
+    this.marker = false;
+  }
+
+  newPart(): void {
+    this.part++;
+    this.last.fill(0);
+    this.l3 = 0;
+    this.headingsInPart = 0;
+  }
+}
+
+/** how far back a bracketed note (（省乡村振兴局牵头，有关部门按职责分工负责）) is skipped */
+const NOTE_MAX = 200;
+
+/**
+ * The index of the last mark before `p` that is not a closing quote, a space or a bracketed note
+ * after a sentence (`…帮扶。(省乡村振兴局牵头…负责)2.强化…`: the 。 before the note ends the item).
+ */
+function sentenceEndBefore(text: string, p: number): number {
+  let q = p - 1;
+  for (;;) {
+    while (q > 0 && (CLOSER.has(text.charCodeAt(q)) || isSpace(text[q]))) q--;
+    const c = text.charCodeAt(q);
+    if (c !== 0xff09 /* ） */ && c !== 41 /* ) */) return q;
+    let depth = 0;
+    let o = q;
+    for (; o >= 0 && q - o <= NOTE_MAX; o--) {
+      const d = text.charCodeAt(o);
+      if (d === 0xff09 || d === 41) depth++;
+      else if (d === 0xff08 || d === 40) {
+        if (--depth === 0) break;
+      }
+    }
+    if (o < 1 || depth !== 0) return q;
+    const before = text.charCodeAt(o - 1);
+    if (!BOUNDARY.has(before) && !CLOSER.has(before)) return q;
+    q = o - 1;
+  }
+}
+
+/** Whether a character code is a CJK ideograph. */
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** A piece [from, to) of a block as a block of its own (its segments re-based, its lines recomputed). */
+function sliceBlock(b: Block, from: number, to: number, kind: Block['kind'], index: LineIndex): Block {
+  while (to > from && isSpace(b.text[to - 1])) to--;
+  const segments: Block['segments'] = [];
+  for (const seg of b.segments) {
+    const s0 = Math.max(seg.textStart, from);
+    const s1 = Math.min(seg.textStart + seg.length, to);
+    if (s1 > s0 || (seg.length === 0 && seg.textStart > from && seg.textStart < to)) {
+      segments.push({ textStart: s0 - from, docStart: seg.docStart + (s0 - seg.textStart), length: Math.max(0, s1 - s0) });
+    }
+  }
+  const start = textToDoc(b, from);
+  const last = segments[segments.length - 1];
+  const end = last ? last.docStart + last.length : start;
+  const out: Block = {
+    kind,
+    start,
+    end,
+    text: b.text.slice(from, to),
+    firstLine: index.lineAt(start),
+    lastLine: index.lineAt(Math.max(start, end - 1)),
+    segments,
+  };
+  if (b.markdownLevel !== undefined && from === 0) out.markdownLevel = b.markdownLevel;
+  return out;
+}
+
+/**
+ * Splits blocks at headings that lost their line break (the new heading blocks are `inline`) and
+ * numbers the parts of the document (`part` on every heading block).
+ */
+export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] {
+  const out: Block[] = [];
+  const state = new Numbering();
+  for (const b of blocks) {
+    if (b.kind === 'title') {
+      if (state.headingsInPart > 0) state.marker = true;
+      out.push(b);
+      continue;
+    }
+    const text = b.text;
+    let scanFrom = 1;
+    /** the heading token of the piece being read: a later token may be glued to its short title */
+    let headingEnd = -1;
+    let headingLevel: Level | 0 = 0;
+    if (b.kind === 'heading') {
+      const tk = matchNumberToken(text);
+      if (tk) {
+        state.accept(tk.level, tk.value);
+        b.part = state.part;
+        scanFrom = tk.raw.length;
+        headingEnd = tk.raw.length;
+        headingLevel = tk.level;
+      }
+    } else if (state.headingsInPart > 0 && isTitleLike(text)) {
+      // a title line between numbered parts (附件1 / 2026年省十件民生实事)
+      state.marker = true;
+    }
+    const marks = markers(text);
+    let mi = 0;
+    /** inside an attachment list (附件：1.…2.…) up to the sentence's end or the next marker */
+    let inList = false;
+    const cuts: { at: number; part: number }[] = [];
+    for (let p = scanFrom; p < text.length; p++) {
+      while (mi < marks.length && marks[mi]!.at <= p) {
+        const m = marks[mi++]!;
+        if (m.kind === 'part') {
+          inList = false;
+          if (state.headingsInPart > 0) state.marker = true;
+        } else inList = true;
+      }
+      const c = text.charCodeAt(p);
+      if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b /* ； */)) inList = false;
+      if (!mayStartToken(c) || inList) continue;
+      const before = text.charCodeAt(p - 1);
+      if (NUMBER_PART.has(before)) continue;
+      const end = sentenceEndBefore(text, p);
+      const endCode = text.charCodeAt(end);
+      const boundary = BOUNDARY.has(endCode);
+      /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
+      const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
+      const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
+      const glued =
+        !boundary &&
+        headingEnd >= 0 &&
+        p - headingEnd <= GLUED_TITLE_MAX &&
+        (isHan(before) || CLOSER.has(before)) &&
+        !TITLE_END.test(text.slice(headingEnd, p));
+      if (!boundary && !bracketed && !glued && !afterNote) continue;
+      const tk = matchNumberToken(text.slice(p, p + WINDOW));
+      if (!tk) continue;
+      // glued to a title: only a deeper level, or the next one of the title's own level
+      if (glued && !bracketed && tk.level < headingLevel) continue;
+      // glued to running text: a bracketed token that exactly continues (never a new part's first)
+      if (!boundary && !glued && state.headingsInPart === 0) continue;
+      if (!state.continues(tk.level, tk.value, boundary)) continue;
+      // after a note only the next number of a running sequence (never a first item)
+      if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
+      state.accept(tk.level, tk.value);
+      cuts.push({ at: p, part: state.part });
+      headingEnd = p + tk.raw.length;
+      headingLevel = tk.level;
+      p = headingEnd - 1;
+    }
+    if (cuts.length === 0) {
+      out.push(b);
+      continue;
+    }
+    const first = sliceBlock(b, 0, cuts[0]!.at, b.kind, index);
+    if (b.part !== undefined) first.part = b.part;
+    if (first.text.length > 0) out.push(first);
+    for (let i = 0; i < cuts.length; i++) {
+      const piece = sliceBlock(b, cuts[i]!.at, i + 1 < cuts.length ? cuts[i + 1]!.at : text.length, 'heading', index);
+      piece.inline = true;
+      piece.part = cuts[i]!.part;
+      out.push(piece);
+    }
+  }
+  return out;
+}

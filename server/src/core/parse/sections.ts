@@ -1,0 +1,208 @@
+/**
+ * Stage 3 of the structure parser: blocks → the section tree (heading, title, run-in, body,
+ * extents), in document offsets.
+ */
+import type { Block, Level, NumberToken, Section } from '../model.js';
+import { isSpace, type LineIndex } from '../text.js';
+import { matchNumberToken } from '../numbering.js';
+
+/**
+ * Where a run-in heading's title ends: at the first 。, or at a ： that comes early (a short
+ * title such as "总体目标：到2025年……"). -1 when the line has neither.
+ */
+export function runInStop(after: string): number {
+  const full = after.indexOf('。');
+  const colon = after.search(/[：:]/);
+  if (colon >= 0 && colon <= 24 && (full < 0 || colon < full)) return colon;
+  return full;
+}
+
+/** lines at least this long hold a whole document or a large part of one (text whose breaks were lost) */
+const FLATTENED_LINE = 1000;
+/** a first clause longer than this is more than a heading title */
+const TITLE_CLAUSE_MAX = 12;
+/** a title has at least this many characters */
+const TITLE_MIN = 4;
+/**
+ * Words that open a sentence of plan prose and rarely stand inside a title or after a subject
+ * (sentence-initial prepositions 以/按照/根据/围绕…, 坚持, 请, 各地/各级 …): where a title run into its
+ * body ends when no mark separates them (一、准确把握总体要求以…为指导).
+ */
+const OPENERS = new Set(['以', '按照', '根据', '依据', '围绕', '聚焦', '针对', '结合', '为了', '坚持', '请', '各地', '各级', '各省', '各市', '各县']);
+/** words of a Chinese text (ICU's dictionary segmentation; stateless, shared) */
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+/** characters after which a figure is part of the title (第一阶段(2022年7月…)) */
+const FIGURE_IN_TITLE = /[年月日第(（至—-]/;
+
+/** Whether a heading's block lost the line break after its title: recovered in mid-line, or on a flattened line. */
+function lostBreak(b: Block, index: LineIndex | undefined): boolean {
+  if (b.inline) return true;
+  if (!index) return false;
+  return index.lineEnd(b.firstLine) - index.lineStart(b.firstLine) >= FLATTENED_LINE;
+}
+
+/**
+ * Where a title run into its body ends (an index in `after`, the text after the token), or −1: in
+ * a first clause too long for a title, before a figure (分批实现联网结算2020年11月底前) or a sentence
+ * opener (严格控制搬迁撤并范围严格落实…), or at a colon before any comma (…运营商):按照…).
+ */
+function gluedTitleEnd(after: string, lead: number): number {
+  const clause = after.slice(lead).search(/[，。；！？,;!?]/);
+  const clauseEnd = clause < 0 ? after.length : lead + clause;
+  const colon = after.slice(lead, clauseEnd).search(/[：:]/);
+  if (colon >= TITLE_MIN) return lead + colon;
+  if (clauseEnd - lead <= TITLE_CLAUSE_MAX) return -1;
+  // a clause that ends the sentence or a list item (；。) is the item itself, not a title and more
+  if (clause >= 0 && /[。；;！？!?]/.test(after[clauseEnd]!)) return -1;
+  const limit = Math.min(clauseEnd, lead + 30);
+  let depth = 0;
+  let at = lead;
+  for (const w of WORDS.segment(after.slice(lead, limit))) {
+    const i = lead + w.index;
+    for (; at < i; at++) {
+      const c = after[at]!;
+      if (c === '(' || c === '（') depth++;
+      else if ((c === ')' || c === '）') && depth > 0) depth--;
+    }
+    if (i - lead < TITLE_MIN || depth > 0) continue;
+    const prev = after.charCodeAt(i - 1);
+    if (!(prev >= 0x4e00 && prev <= 0x9fff)) continue;
+    if (/^[0-9]/.test(w.segment) && !FIGURE_IN_TITLE.test(after[i - 1]!)) return i;
+    if (OPENERS.has(w.segment)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Sections from the heading blocks; `owner[i]`: the id of the section whose heading or body block
+ * i is (−1 for none: text before the first heading, a heading without a number token)
+ */
+export function buildSections(blocks: Block[], index?: LineIndex): { sections: Section[]; allSections: Section[]; owner: Int32Array } {
+  const sections: Section[] = [];
+  const allSections: Section[] = [];
+  const stack: Section[] = [];
+  const owner = new Int32Array(blocks.length).fill(-1);
+  let part = 0;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    if (b.kind !== 'heading') {
+      const top = stack[stack.length - 1];
+      if (top) {
+        top.body.push(b);
+        owner[bi] = top.id;
+      }
+      continue;
+    }
+    const tk = matchNumberToken(b.text);
+    if (!tk) continue;
+    // a new part of the document (an attached plan after its notice): its numbering starts afresh
+    if (b.part !== undefined && b.part !== part) {
+      part = b.part;
+      stack.length = 0;
+    }
+    owner[bi] = allSections.length;
+    const token: NumberToken = { ...tk, start: b.start, end: b.start + tk.raw.length };
+    const after = b.text.slice(tk.raw.length);
+    let lead = 0;
+    while (lead < after.length && isSpace(after[lead])) lead++;
+    const stop = runInStop(after);
+    let runIn = stop >= 0 && after.slice(stop + 1).trim().length > 0;
+    let titleEnd = runIn ? stop : after.length;
+    /** where the heading ends in `after` (past its closing 。 or ：) */
+    let headEnd = runIn ? stop + 1 : after.length;
+    // a title run into its body with no mark between them (the line break was lost)
+    const glued = lostBreak(b, index) ? gluedTitleEnd(after, lead) : -1;
+    if (glued > 0 && (!runIn || glued < stop)) {
+      runIn = true;
+      titleEnd = glued;
+      headEnd = glued;
+    }
+    let title = after.slice(lead, titleEnd);
+    while (title.length > 0 && /[。，；：、,;:.\s]/.test(title[title.length - 1]!)) title = title.slice(0, -1);
+    titleEnd = lead + title.length;
+    const off = (i: number) => textToDoc(b, tk.raw.length + i);
+    const headingEnd = runIn ? off(headEnd) : b.end;
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= tk.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const section: Section = {
+      level: tk.level,
+      id: allSections.length,
+      token,
+      number: tk.numberText,
+      title,
+      titleSpan: { start: off(lead), end: title.length > 0 ? textToDoc(b, tk.raw.length + titleEnd - 1) + 1 : off(lead) },
+      heading: { start: b.start, end: headingEnd },
+      runIn,
+      block: b,
+      body: [],
+      children: [],
+      start: b.start,
+      end: b.end,
+    };
+    if (b.part) section.part = b.part;
+    if (parent) {
+      section.parentId = parent.id;
+      parent.children.push(section);
+    } else sections.push(section);
+    allSections.push(section);
+    stack.push(section);
+  }
+  // extents: a section ends where its last block or descendant ends
+  for (let i = allSections.length - 1; i >= 0; i--) {
+    const s = allSections[i]!;
+    let end = s.block.end;
+    for (const b of s.body) end = Math.max(end, b.end);
+    for (const c of s.children) end = Math.max(end, c.end);
+    s.end = end;
+  }
+  return { sections, allSections, owner };
+}
+
+export function textToDoc(b: Block, i: number): number {
+  const segs = b.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.textStart <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo];
+  if (!seg) return b.start;
+  return seg.docStart + Math.min(Math.max(0, i - seg.textStart), seg.length);
+}
+
+export function detectContinuity(top: Section[]): boolean {
+  let continuous = 0;
+  let restart = 0;
+  let prevLast: number | undefined;
+  for (const s of top) {
+    if (s.level !== 1) continue;
+    const l3 = collect(s, 3);
+    if (l3.length === 0) continue;
+    if (prevLast !== undefined) {
+      const first = l3[0]!.token.value;
+      if (first === 1) restart++;
+      else if (first > prevLast) continuous++;
+    }
+    prevLast = l3[l3.length - 1]!.token.value;
+  }
+  return continuous > restart;
+}
+
+function collect(s: Section, level: Level): Section[] {
+  const out: Section[] = [];
+  const walk = (x: Section) => {
+    for (const c of x.children) {
+      if (c.level === level) out.push(c);
+      walk(c);
+    }
+  };
+  walk(s);
+  return out;
+}
+
+/** Every section in document order at a level beneath `s` (helper for rules). */
+export function descendantsAtLevel(s: Section, level: Level): Section[] {
+  return collect(s, level);
+}

@@ -1,0 +1,125 @@
+/**
+ * Hostile sizes cannot crash or hang the tool (issue 13, breaks 5 and 7–10). Timing is asserted by
+ * growth ratio only: time(4n) / time(n) stays below 6 where the old code grew ×16 (quadratic).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDraft } from '../server/src/cli/pipeline.js';
+import { alignPlan } from '../server/src/core/align/index.js';
+import { runRules } from '../server/src/core/analyze.js';
+import { parsePlan } from '../server/src/core/parse.js';
+import type { RequirementSet } from '../server/src/core/requirements/types.js';
+import { rule as points } from '../server/src/core/rules/arithmetic-percentage-points.js';
+import { collectSuppressions } from '../server/src/core/suppress.js';
+import { parseRequirementSet } from '../server/src/node/requirements.js';
+
+/** Best of five runs, in milliseconds (the minimum filters out garbage collection and load). */
+function best(f: () => void): number {
+  let min = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    f();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+/** time(4n) / time(n) for a workload built from n. */
+function growth(build: (n: number) => () => void, n: number): number {
+  const small = build(n);
+  const large = build(4 * n);
+  small(); // warm up
+  large();
+  const t = best(small);
+  const T = best(large);
+  return T / Math.max(1, t);
+}
+
+describe('hostile sizes', () => {
+  it('break 5: a rule with 130,000 findings (130,000 lines of “一、总体要求。”) keeps all of them, no internal error', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'planlint-sec-scale-'));
+    const f = join(d, 'plan.txt');
+    writeFileSync(f, '一、总体要求。\n'.repeat(130_000));
+    const r = await checkDraft(f, { cwd: d });
+    expect('findings' in r, JSON.stringify('message' in r && r.message)).toBe(true);
+    if (!('findings' in r)) return;
+    expect(r.externalProblems.filter((p) => p.ruleId === 'internal/error').map((p) => p.message.en)).toEqual([]);
+    // every heading ends with 。: the punctuation rule reports each of them
+    expect(r.findings.filter((x) => x.ruleId === 'heading/punctuation').length).toBe(130_000);
+  }, 120_000);
+
+  it('break 7: themes sharing a heading keyword align in linear time (time(4n)/time(n) < 6)', () => {
+    const plan = parsePlan(
+      Array.from(
+        { length: 20 },
+        (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强卫生健康服务体系建设第${i}项\n推进医疗服务。\n`,
+      ).join(''),
+    );
+    const set = (n: number): RequirementSet => ({
+      name: 'many',
+      title: '上级要点',
+      themes: Array.from({ length: n }, (_, i) => ({
+        id: `t${i}`,
+        title: `任务${i}`,
+        keywords: ['卫生健康'],
+        required: true,
+      })),
+      targets: [],
+      origin: { path: 'many.yaml', spans: {} },
+    });
+    // a fresh set for every run: alignment results are memoised per set
+    const ratio = growth((n) => () => void alignPlan(plan, [set(n)]), 100);
+    expect(ratio).toBeLessThan(6);
+  }, 120_000);
+
+  it('break 8: a requirement set with 20,000 invalid themes gives one located finding, not a hang or a stack overflow', () => {
+    const yaml = 'title: 上级要点\nthemes:\n' + '  - id: "bad id"\n'.repeat(20_000);
+    const r = parseRequirementSet(yaml, { file: 'bad.yaml', name: 'bad' });
+    expect(r.set).toBeUndefined();
+    expect(r.problems.map((p) => [p.range.start.line, p.message.en])).toEqual([
+      [2, 'themes has 20000 items, more than the limit of 2000: the set was not loaded'],
+    ]);
+  }, 120_000);
+
+  it('break 8: schema errors below the size limit are capped with a summary (2,000 themes, 4,000 errors)', () => {
+    const yaml = 'title: 上级要点\nthemes:\n' + '  - id: "bad id"\n'.repeat(2000);
+    const r = parseRequirementSet(yaml, { file: 'bad.yaml', name: 'bad' });
+    expect(r.problems.length).toBe(201);
+    expect(r.problems[0]!.range.start.line).toBe(2);
+    expect(r.problems[200]!.message.en).toMatch(/^\d+ more problem/);
+  });
+
+  it('break 9: unterminated suppression markers are scanned in linear time (time(4n)/time(n) < 6)', () => {
+    const ratio = growth((n) => {
+      const text = '<!-- planlint-disable-next-line numbering/style\n一、总体要求\n'.repeat(n);
+      return () => void collectSuppressions({ text });
+    }, 5000);
+    expect(ratio).toBeLessThan(6);
+  });
+
+  it('suppression markers that are terminated still work (and a later unterminated one changes nothing before it)', () => {
+    const text =
+      '<!-- planlint-disable-next-line numbering/style -->\n(一)加强领导\n<!-- planlint-disable heading/punctuation\n';
+    const s = collectSuppressions({ text });
+    expect(s.map((x) => [x.kind, x.rules, x.line])).toEqual([['next-line', ['numbering/style'], 1]]);
+  });
+
+  it('break 10: digit and blank runs near 百分点 are linear in the percentage-points rule (time(4n)/time(n) < 6)', () => {
+    for (const run of ['1', ' ', '1 ']) {
+      const ratio = growth((n) => {
+        const plan = parsePlan(
+          `一、目标\n\n比例提高${run.repeat(n)}个百分比，签约率提高${'8'.repeat(n)}${' '.repeat(n)}百分，高出 5 个百分点（省目标为 55%）。\n`,
+        );
+        return () => void runRules(plan, { rules: [points] });
+      }, 3000);
+      expect(ratio, JSON.stringify(run)).toBeLessThan(6);
+    }
+  });
+
+  it('the percentage-points rule still checks real claims', () => {
+    const plan = parsePlan('一、目标\n\n筛查率 67.08%，高出省目标 13.08 个百分点（省目标为 55%）。\n');
+    expect(runRules(plan, { rules: [points] }).map((f) => f.ruleId)).toEqual(['arithmetic/percentage-points']);
+  });
+});

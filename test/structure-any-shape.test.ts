@@ -1,0 +1,231 @@
+/**
+ * Structure from any text shape (issue 14): one-sentence items, fixed formulations, headings run
+ * into the text around them, look-alikes of numbering tokens. Texts written for the purpose,
+ * reproducing defects seen in real documents (test/corpus).
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../server/src/core/analyze.js';
+import { applyEdits } from '../server/src/core/fix.js';
+import type { LocatedFinding } from '../server/src/core/model.js';
+
+const only = (text: string, id: string): LocatedFinding[] => analyze(text).findings.filter((f) => f.ruleId === id);
+const outline = (text: string) => analyze(text).plan.allSections.map((s) => `${s.level}:${s.token.raw}${s.title}`);
+
+describe('heading/punctuation: items that are sentences', () => {
+  const countyPlan = [
+    '一、主要目标',
+    '（一）预约率达到80%，覆盖率达到90%。',
+    '（二）家庭医生签约服务重点人群覆盖率保持在75%以上。',
+    '二、重点任务',
+    '（一）继续创新和完善宏观调控，确保经济运行在合理区间。',
+    '深入推进各项工作。',
+    '（二）激发市场主体活力，着力优化营商环境。',
+    '持续深化改革。',
+    '',
+  ].join('\n');
+  it('a one-sentence item with figures or clauses is a run-in item: no finding', () => {
+    expect(only(countyPlan, 'heading/punctuation')).toEqual([]);
+  });
+  it('a list written entirely as statements is the document form', () => {
+    const text = '一、经济运行稳中有进。\n正文。\n二、产业发展提质增效。\n正文。\n三、城乡发展更趋协调。\n正文。\n';
+    expect(only(text, 'heading/punctuation')).toEqual([]);
+  });
+  it('a title with a stray full stop among bare siblings is still found, and only the mark is removed', () => {
+    const text = '一、总体要求\n二、提升基层医疗卫生服务能力。\n三、保障措施\n';
+    const f = only(text, 'heading/punctuation');
+    expect(f.map((x) => [x.range.start.line, x.range.start.character])).toEqual([[1, 14]]);
+    expect(applyEdits(text, f[0]!.fix!.edits)).toBe('一、总体要求\n二、提升基层医疗卫生服务能力\n三、保障措施\n');
+  });
+  it('a level-2 title ending in a comma is found', () => {
+    const text = '一、任务\n（一）强化医疗服务质量，\n（二）完善体系\n';
+    expect(only(text, 'heading/punctuation').map((x) => [x.range.start.line, x.range.start.character])).toEqual([[1, 11]]);
+  });
+});
+
+describe('numbering/count-word: formulations are names, a promise governs what follows', () => {
+  it('坚决做到“两个维护” with three children is no promise (bundled list)', () => {
+    const text = '一、坚决做到“两个维护”\n（一）提高政治站位\n（二）压实工作责任\n（三）严明纪律规矩\n二、协调推进“四个全面”战略布局\n（一）甲\n（二）乙\n';
+    expect(only(text, 'numbering/count-word')).toEqual([]);
+  });
+  it('a misquoted variant (四种意识) is a name as well', () => {
+    expect(only('一、增强“四种意识”\n（一）甲\n（二）乙\n', 'numbering/count-word')).toEqual([]);
+  });
+  it('a count inside a longer predicate is no promise; the title’s object is', () => {
+    expect(only('一、以“三个一”为抓手推进基层治理现代化\n（一）甲\n（二）乙\n', 'numbering/count-word')).toEqual([]);
+    const f = only('一、提升“六种能力”\n（一）甲\n（二）乙\n', 'numbering/count-word');
+    expect(f.map((x) => [x.range.start.line, x.range.start.character, x.data])).toEqual([[0, 5, { promised: 6, actual: 2 }]]);
+  });
+  it('users add their own formulations as a rule option', () => {
+    const text = '一、落实“三个一批”\n（一）甲\n（二）乙\n';
+    expect(only(text, 'numbering/count-word')).toHaveLength(1);
+    const profile = { name: 'office', rules: { 'numbering/count-word': { options: { formulations: ['三个一批'] } } } };
+    expect(analyze(text, { profile }).findings.filter((f) => f.ruleId === 'numbering/count-word')).toEqual([]);
+  });
+});
+
+describe('headings that lost their line break', () => {
+  it('the glued 。三、: a level-1 heading after a sentence, its children stay its own', () => {
+    const text = [
+      '一、总体要求',
+      '（一）目标任务',
+      '二、主要任务',
+      '（一）加强灾害监测',
+      '（二）完善预警体系。全年预警信息发布完成率达到105%。三、提升防灾减灾救灾能力',
+      '（一）加强队伍建设',
+      '（二）加强物资储备',
+      '（三）加强科普宣传',
+      '',
+    ].join('\n');
+    expect(outline(text)).toEqual([
+      '1:一、总体要求',
+      '2:（一）目标任务',
+      '1:二、主要任务',
+      '2:（一）加强灾害监测',
+      '2:（二）完善预警体系',
+      '1:三、提升防灾减灾救灾能力',
+      '2:（一）加强队伍建设',
+      '2:（二）加强物资储备',
+      '2:（三）加强科普宣传',
+    ]);
+    expect(only(text, 'numbering/sequence')).toEqual([]);
+    const f = only(text, 'heading/inline');
+    // （二）完善预警体系。全年预警信息发布完成率达到105%。 is 28 characters: 三、 starts at column 28 of line 4
+    expect(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character])).toEqual([[4, 28, 30]]);
+    expect(f[0]!.fix!.safe).toBe(true);
+    const fixed = applyEdits(text, f[0]!.fix!.edits);
+    expect(fixed).toBe(text.replace('达到105%。三、', '达到105%。\n三、'));
+    expect(only(fixed, 'heading/inline')).toEqual([]);
+    expect(outline(fixed)).toEqual(outline(text));
+  });
+
+  it('一、…落实(一)压实…。(二)压实…。 on one line: three headings', () => {
+    const text = '一、压实工作责任，抓好工作落实(一)压实属地责任。各地要落实属地管理责任。(二)压实部门责任。各部门要按职责分工负责。\n';
+    expect(outline(text)).toEqual(['1:一、压实工作责任，抓好工作落实', '2:(一)压实属地责任', '2:(二)压实部门责任']);
+    const f = only(text, 'heading/inline');
+    expect(f.map((x) => [x.range.start.line, x.range.start.character, x.fix!.safe])).toEqual([
+      [0, 15, false],
+      [0, 37, true],
+    ]);
+    let fixed = text;
+    for (const x of [...f].reverse()) fixed = applyEdits(fixed, x.fix!.edits);
+    expect(fixed).toBe('一、压实工作责任，抓好工作落实\n(一)压实属地责任。各地要落实属地管理责任。\n(二)压实部门责任。各部门要按职责分工负责。\n');
+  });
+
+  it('a one-line document: notice, plan items 1.–3. after the preface, bracketed notes between items', () => {
+    const text =
+      '关于印发某县若干措施的通知各乡镇人民政府:现将《若干措施》印发给你们，请认真贯彻落实。某县人民政府2021年8月16日' +
+      '为支持重点帮扶县发展，制定如下措施。1.明确帮扶对象。将脱贫县纳入帮扶范围。(县乡村振兴局牵头)2.强化财政支持。过渡期内保持资金总体稳定。3.强化金融支持。用好再贷款政策。';
+    expect(outline(text)).toEqual(['3:1.明确帮扶对象', '3:2.强化财政支持', '3:3.强化金融支持']);
+    expect(only(text, 'heading/inline')).toHaveLength(3);
+  });
+
+  it('a notice’s own 一、二、 and its attachment’s 一、二、 are separate sequences', () => {
+    const text = [
+      '关于印发某县工作方案的通知',
+      '一、高度重视',
+      '二、认真落实',
+      '某县人民政府办公室',
+      '2021年8月16日',
+      '附件',
+      '某县工作方案',
+      '一、总体要求',
+      '二、主要任务',
+      '三、保障措施',
+      '',
+    ].join('\n');
+    expect(only(text, 'numbering/sequence')).toEqual([]);
+    const parts = analyze(text).plan.allSections.map((s) => s.part ?? 0);
+    expect(parts).toEqual([0, 0, 1, 1, 1]);
+  });
+
+  it('look-alikes in mid-line are text, not headings', () => {
+    const text = [
+      '一、总体要求',
+      '会议于2月16日召开。2.2月16日前完成部署。赤字规模1.5万亿元。3、4月开展检查。一、二季度完成招标。第一、二批项目已开工。',
+      '按照2021年8月17日印发的方案执行。版本V2.1.3已发布。1.1总则适用于全省。第一条为规范管理制定本规则。',
+      '（一）完善机制。',
+      '',
+    ].join('\n');
+    expect(outline(text)).toEqual(['1:一、总体要求', '2:（一）完善机制']);
+    expect(only(text, 'heading/inline')).toEqual([]);
+  });
+
+  it('一是 inside an item stays an enumeration', () => {
+    const text = '一、总体要求\n（一）完善机制。一是健全制度；二是强化考核。\n';
+    const { plan } = analyze(text);
+    expect(plan.allSections).toHaveLength(2);
+    expect(plan.enumerations.map((e) => e.items.length)).toEqual([2]);
+  });
+
+  it('a number that does not continue the sequence stays text', () => {
+    // 五、 after 一、 (not 二、), (三) with no (二) before it
+    const text = '一、总体要求\n各地要完成五项任务。五、六项任务另行部署。(三)项规定暂不执行。\n';
+    expect(outline(text)).toEqual(['1:一、总体要求']);
+  });
+
+  it('renumbering never crosses a heading recovered in mid-line', () => {
+    // 二、's items run on through the inline 三、: a duplicate （二） after it is not renumbered across it
+    const text = '一、甲\n二、乙\n（一）丙\n（三）丁。三、戊\n（一）己\n（一）庚\n';
+    const seq = only(text, 'numbering/sequence');
+    for (const f of seq) for (const e of f.fix!.edits) {
+      const inline = text.indexOf('三、戊');
+      // every edit stays on one side of the recovered heading, within its own parent's items
+      expect(e.start < inline || e.start > inline).toBe(true);
+    }
+    const fixed = seq.reduce((t, f) => applyEdits(t, f.fix!.edits), text);
+    expect(fixed).toContain('三、戊\n（一）己\n（二）庚');
+  });
+});
+
+describe('more items that are not headings', () => {
+  it('a punctuated enumeration (；… 。) is a list of items', () => {
+    const text = '一、联合执法范围\n(一)非煤矿山集中地区及重点企业；\n(二)重大节假日期间；\n(三)需开展联合执法的其他情形。\n';
+    expect(only(text, 'heading/punctuation')).toEqual([]);
+  });
+  it('3个月时间 measures time: no promise', () => {
+    expect(only('三、集中3个月时间\n（一）甲\n（二）乙\n（三）丙\n（四）丁\n', 'numbering/count-word')).toEqual([]);
+  });
+});
+
+describe('tokens in unusual characters are numbering, reported by numbering/style', () => {
+  it('a zero-width space inside 一、 and （一）', () => {
+    const text = '一\u200b、总体要求\n（\u200b一）目标任务\n二、主要任务\n';
+    expect(outline(text)).toEqual(['1:一\u200b、总体要求', '2:（\u200b一）目标任务', '1:二、主要任务']);
+    const f = only(text, 'numbering/style');
+    expect(f.map((x) => [x.range.start.line, x.range.start.character, x.range.end.character])).toEqual([
+      [0, 0, 3],
+      [1, 0, 4],
+    ]);
+    expect(f[0]!.message.zh).toContain('零宽');
+    expect(applyEdits(text, [...f[0]!.fix!.edits, ...f[1]!.fix!.edits])).toBe('一、总体要求\n（一）目标任务\n二、主要任务\n');
+  });
+  it('enclosed forms ㈠ ⑴ ⒈ are levels 2, 4 and 3', () => {
+    const text = '一、总体要求\n㈠目标任务\n⒈加强监测\n⑴完善预警\n⑵强化响应\n';
+    expect(outline(text)).toEqual(['1:一、总体要求', '2:㈠目标任务', '3:⒈加强监测', '4:⑴完善预警', '4:⑵强化响应']);
+    const f = only(text, 'numbering/style');
+    expect(f.map((x) => x.fix!.edits[0]!.newText)).toEqual(['（一）', '1.', '（1）', '（2）']);
+  });
+});
+
+describe('a title run into its body on a flattened line', () => {
+  it('ends before a figure, a sentence opener or a colon that comes before any comma', () => {
+    const filler = '各地要认真落实有关要求。'.repeat(90);
+    const text =
+      filler +
+      '一、准确把握村庄建设的总体要求以新时代中国特色社会主义思想为指导，顺应村庄发展规律。' +
+      '二、分批实现生育保险待遇联网结算2020年11月底前，8家医疗机构实现联网结算。' +
+      '三、加强组织领导(一)相关单位(简称“各单位”):按照“谁搭挂、谁整治”的原则，负责整治。';
+    expect(outline(text)).toEqual([
+      '1:一、准确把握村庄建设的总体要求',
+      '1:二、分批实现生育保险待遇联网结算',
+      '1:三、加强组织领导',
+      '2:(一)相关单位(简称“各单位”)',
+    ]);
+  });
+  it('leaves a kept-line run-in heading and a list item alone', () => {
+    expect(outline('一、总体要求\n（一）严格遵守中央八项规定和省委实施办法要求，做好疫情防控相关工作。正文。\n')).toEqual([
+      '1:一、总体要求',
+      '2:（一）严格遵守中央八项规定和省委实施办法要求，做好疫情防控相关工作',
+    ]);
+  });
+});
