@@ -219,9 +219,9 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   const themeFor = themeAssigner(plan, tasks, themes);
   const targetYear = (sentence: string, deadline?: string): number | undefined => {
     const ys = yearsIn(deadline ?? '');
-    if (ys.length) return Math.max(...ys);
+    if (ys.length) return ys.reduce((m, y) => Math.max(m, y)); // (no spread: a run-on sentence can name any number of years)
     const inSentence = yearsIn(sentence).filter((y) => year === undefined || y >= year);
-    return inSentence.length ? Math.max(...inSentence) : year;
+    return inSentence.length ? inSentence.reduce((m, y) => Math.max(m, y)) : year;
   };
   const reader: Reader = { plan, opts, year, inPart, lineOf, themeFor, targetYear, covered: [] };
   const targets: Target[] = [...statedTargets(reader), ...unnamedTargets(reader)];
