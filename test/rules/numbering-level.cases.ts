@@ -1,11 +1,11 @@
 import type { RuleCases } from '../rule-tester.js';
 
 export default {
-  valid: ['一、……\n1.……\n（1）……', '一、……\n（一）……', '一、……\n（一）……\n1.……'],
+  valid: ['一、……\n1.……\n二、……\n1.……\n（1）……', '一、……\n（一）……', '一、……\n（一）……\n1.……'],
   invalid: [
     {
-      text: '一、……\n（1）……',
-      findings: [{ line: 2, column: 1, covers: '（1）' }],
+      text: '一、……\n1.……\n二、……\n（1）……',
+      findings: [{ line: 4, column: 1, covers: '（1）' }],
       output: null,
     },
     {
