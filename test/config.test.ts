@@ -218,3 +218,14 @@ describe('rule options', () => {
     expect(loadConfig(join(dir, 'ok.yaml')).rules['numbering/style']).toEqual({ options: { fullwidthPeriod: 'allow' } });
   });
 });
+
+describe('front matter level', () => {
+  it('accepts every level of core/levels.ts, 乡镇 and 街道 included (the schema allows them)', () => {
+    for (const level of ['县', '乡镇', '街道']) {
+      const plan = parsePlan(`---\nlevel: ${level}\n---\n2021年工作要点\n`);
+      const { meta, problems } = frontMatterMeta(plan.frontMatter, plan.index, 'draft.txt');
+      expect(problems).toEqual([]);
+      expect(meta.level).toBe(level);
+    }
+  });
+});

@@ -11,7 +11,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node.js';
-import { Methods, type EditKind, type EditsResult, type StatsResult, type CsvResult } from '../../server/src/lsp/protocol.js';
+import {
+  Methods,
+  type EditKind,
+  type EditsResult,
+  type StatsResult,
+  type CsvResult,
+} from '../../server/src/lsp/protocol.js';
 import { AlignmentTree } from './alignmentTree.js';
 import { ReportPanel } from './report.js';
 import { StatusItem } from './statusBar.js';
@@ -33,7 +39,10 @@ export const documentSelector: DocumentSelector = [
 
 function serverModule(context: vscode.ExtensionContext): string {
   // packaged: <ext>/server/dist/server.js; development (client/ is the extension root): ../server/dist
-  const candidates = [context.asAbsolutePath('server/dist/server.js'), context.asAbsolutePath('../server/dist/server.js')];
+  const candidates = [
+    context.asAbsolutePath('server/dist/server.js'),
+    context.asAbsolutePath('../server/dist/server.js'),
+  ];
   return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
 }
 
@@ -43,10 +52,58 @@ function isSynced(doc: vscode.TextDocument | undefined): boolean {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('planlint');
+  const lc = createClient(context, output);
+  client = lc;
+
+  const tree = new AlignmentTree(() => client);
+  const status = new StatusItem();
+  const report = new ReportPanel(() => client);
+  context.subscriptions.push(
+    output,
+    status,
+    report,
+    vscode.window.registerTreeDataProvider('planlint.alignment', tree),
+  );
+  registerRuleDocs(context);
+
+  const refresh = registerRefresh(context, { output, tree, status, report });
+  registerCommands(context, { report, tree, refresh });
+  context.subscriptions.push(
+    // restricted mode ends when the user trusts the workspace: restart the server so that it loads
+    // what it refused (sets and profiles outside the workspace, restricted settings) without a manual restart
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await starting;
+      if (!client) return;
+      output.appendLine('workspace trusted: restarting the planlint language server');
+      await client.restart();
+      refresh(0);
+    }),
+  );
+
+  // The server starts in the background: activation (and with it VS Code's start-up) does not
+  // wait for a Node process to spawn and initialise; requests sent meanwhile wait for the start.
+  starting = lc.start().then(
+    () => refresh(0),
+    (err: unknown) => {
+      output.appendLine(`planlint language server failed to start: ${String(err)}`);
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'planlint 语言服务器启动失败，详见输出面板。 The planlint language server failed to start; see the Output panel.',
+        ),
+      );
+    },
+  );
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const module = serverModule(context);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
@@ -56,15 +113,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     markdown: { isTrusted: false, supportHtml: false },
     middleware: ruleDocMiddleware,
   };
-  const lc = new LanguageClient('planlint', 'planlint 规划文稿校核', serverOptions, clientOptions);
-  client = lc;
+  return new LanguageClient('planlint', 'planlint 规划文稿校核', serverOptions, clientOptions);
+}
 
-  const tree = new AlignmentTree(() => client);
-  const status = new StatusItem();
-  const report = new ReportPanel(() => client);
-  context.subscriptions.push(output, status, report, vscode.window.registerTreeDataProvider('planlint.alignment', tree));
-  registerRuleDocs(context);
+interface Views {
+  output: vscode.OutputChannel;
+  tree: AlignmentTree;
+  status: StatusItem;
+  report: ReportPanel;
+}
 
+/** Keeps the status bar, the `planlint.isPlan` context and the alignment tree on the active editor; returns the (debounced) refresh. */
+function registerRefresh(
+  context: vscode.ExtensionContext,
+  { output, tree, status, report }: Views,
+): (delay?: number) => void {
   let refreshTimer: NodeJS.Timeout | undefined;
   const refresh = (delay = 250) => {
     if (refreshTimer) clearTimeout(refreshTimer);
@@ -109,32 +172,40 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidSaveTextDocument((doc) => report.onSaved(doc)),
   );
 
-  const activeDoc = (): vscode.TextDocument | undefined => {
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !isSynced(doc)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('请先打开一份规划文稿。 Open a plan first.'));
-      return undefined;
-    }
-    return doc;
-  };
+  return refresh;
+}
 
-  async function applyServerEdits(kind: EditKind, none: string): Promise<void> {
-    const doc = activeDoc();
-    if (!doc || !client) return;
-    const res = await client.sendRequest<EditsResult>(Methods.edits, { uri: doc.uri.toString(), kind });
-    if (res.version !== null && res.version !== doc.version) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('文稿已改动，请重试。 The document changed; try again.'));
-      return;
-    }
-    if (res.edits.length === 0) {
-      void vscode.window.showInformationMessage(none);
-      return;
-    }
-    const edit = new vscode.WorkspaceEdit();
-    edit.set(doc.uri, await client.protocol2CodeConverter.asTextEdits(res.edits));
-    await vscode.workspace.applyEdit(edit);
+const activeDoc = (): vscode.TextDocument | undefined => {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || !isSynced(doc)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('请先打开一份规划文稿。 Open a plan first.'));
+    return undefined;
   }
+  return doc;
+};
 
+async function applyServerEdits(kind: EditKind, none: string): Promise<void> {
+  const doc = activeDoc();
+  if (!doc || !client) return;
+  const res = await client.sendRequest<EditsResult>(Methods.edits, { uri: doc.uri.toString(), kind });
+  if (res.version !== null && res.version !== doc.version) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('文稿已改动，请重试。 The document changed; try again.'));
+    return;
+  }
+  if (res.edits.length === 0) {
+    void vscode.window.showInformationMessage(none);
+    return;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(doc.uri, await client.protocol2CodeConverter.asTextEdits(res.edits));
+  await vscode.workspace.applyEdit(edit);
+}
+
+/** The extension's commands (package.json `contributes.commands`). */
+function registerCommands(
+  context: vscode.ExtensionContext,
+  { report, tree, refresh }: { report: ReportPanel; tree: AlignmentTree; refresh: (delay?: number) => void },
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('planlint.checkAsPlan', async () => {
       const doc = vscode.window.activeTextEditor?.document;
@@ -153,11 +224,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const csv = await client.sendRequest<CsvResult | null>(Methods.indicatorsCsv, { uri: doc.uri.toString() });
       if (!csv) return;
       const base = doc.uri.scheme === 'file' ? doc.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
-      const defaultUri = base ? vscode.Uri.joinPath(base, doc.uri.scheme === 'file' ? '..' : '.', `${basename(doc.uri)}.indicators.csv`) : undefined;
+      const defaultUri = base
+        ? vscode.Uri.joinPath(base, doc.uri.scheme === 'file' ? '..' : '.', `${basename(doc.uri)}.indicators.csv`)
+        : undefined;
       const target = await vscode.window.showSaveDialog({ defaultUri, filters: { CSV: ['csv'] } });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv.content));
-      void vscode.window.showInformationMessage(vscode.l10n.t('已导出 {0} 项指标到 {1}。 Exported {0} indicators to {1}.', csv.count, target.fsPath));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('已导出 {0} 项指标到 {1}。 Exported {0} indicators to {1}.', csv.count, target.fsPath),
+      );
     }),
     vscode.commands.registerCommand('planlint.renumber', () =>
       applyServerEdits('renumber', vscode.l10n.t('编号无需调整。 Numbering is already in order.')),
@@ -168,15 +243,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('planlint.fixAll', () =>
       applyServerEdits('fixAll', vscode.l10n.t('没有可安全修复的问题。 Nothing to fix safely.')),
     ),
-    // restricted mode ends when the user trusts the workspace: restart the server so that it loads
-    // what it refused (sets and profiles outside the workspace, restricted settings) without a manual restart
-    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      await starting;
-      if (!client) return;
-      output.appendLine('workspace trusted: restarting the planlint language server');
-      await client.restart();
-      refresh(0);
-    }),
     vscode.commands.registerCommand('planlint.restartServer', async () => {
       if (!client) return;
       await client.restart();
@@ -186,24 +252,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       tree.refresh();
       refresh(0);
     }),
-    vscode.commands.registerCommand('planlint.revealSection', async (uri: string | vscode.Uri, range: vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } }) => {
-      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-      const r = range instanceof vscode.Range ? range : new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-      const editor = await vscode.window.showTextDocument(target, { preserveFocus: false });
-      editor.selection = new vscode.Selection(r.start, r.end);
-      editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    }),
+    vscode.commands.registerCommand('planlint.revealSection', revealSection),
   );
+}
 
-  // The server starts in the background: activation (and with it VS Code's start-up) does not
-  // wait for a Node process to spawn and initialise; requests sent meanwhile wait for the start.
-  starting = lc.start().then(
-    () => refresh(0),
-    (err: unknown) => {
-      output.appendLine(`planlint language server failed to start: ${String(err)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('planlint 语言服务器启动失败，详见输出面板。 The planlint language server failed to start; see the Output panel.'));
-    },
-  );
+/** A range as the server sends it (plain JSON) or as VS Code passes it. */
+type RangeLike =
+  vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } };
+
+async function revealSection(uri: string | vscode.Uri, range: RangeLike): Promise<void> {
+  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  const r =
+    range instanceof vscode.Range
+      ? range
+      : new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const editor = await vscode.window.showTextDocument(target, { preserveFocus: false });
+  editor.selection = new vscode.Selection(r.start, r.end);
+  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function basename(uri: vscode.Uri): string {

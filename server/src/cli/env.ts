@@ -9,7 +9,6 @@ import { terminalText } from '../core/escape.js';
 
 export type Lang = 'zh' | 'en';
 
-export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 

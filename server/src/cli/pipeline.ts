@@ -19,6 +19,7 @@ import { resolveRequirementSets } from '../node/requirements.js';
 import { readBaseline } from '../node/baseline.js';
 import { expandPaths } from '../node/files.js';
 import { CliError, EXIT_USAGE, type CliEnv } from './env.js';
+import { displayPath } from '../node/paths.js';
 
 export interface DraftOptions extends SettingsOverrides {
   /** apply safe fixes and write the file back */
@@ -65,10 +66,7 @@ export interface DraftFailure {
   code?: 'input/unreadable' | 'internal/error';
 }
 
-export function displayPath(abs: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
-}
+export { displayPath };
 
 /** The workspace a draft may read files from: the directory of its planlint.yaml, else the working directory (or the draft's own directory outside it). */
 function workspaceRootOf(settings: DraftSettings, draftAbs: string, cwd: string): string {

@@ -4,6 +4,7 @@
  * re-analysis, if still needed). Edits are applied back to front so offsets stay valid.
  */
 import type { Edit, Fix, Finding } from './model.js';
+import { lowerBound } from './text.js';
 
 export interface ApplyResult {
   text: string;
@@ -52,15 +53,8 @@ class EditSet {
 
   /** index of the first edit sorting after (start, end) */
   private bound(e: Edit): number {
-    let lo = 0;
-    let hi = this.edits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const m = this.edits[mid]!;
-      if (m.start < e.start || (m.start === e.start && m.end <= e.end)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const edits = this.edits;
+    return lowerBound(edits.length, (i) => edits[i]!.start < e.start || (edits[i]!.start === e.start && edits[i]!.end <= e.end));
   }
 
   conflicts(e: Edit): boolean {

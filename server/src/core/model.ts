@@ -148,6 +148,12 @@ export interface Plan {
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
+/** Every severity, most severe first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** The severities a profile or setting may give a rule: a severity, or `off`. */
+export const SEVERITY_SETTINGS: ReadonlySet<string> = new Set<string>([...SEVERITIES, 'off']);
+
 /** A text edit in document offsets. */
 export interface Edit extends Span {
   newText: string;

@@ -3,6 +3,7 @@
  * actually type or paste (1、 一． (一) （一）、 １．). Pure functions over strings.
  */
 import type { Level, NumberToken } from './model.js';
+import { toHalfWidth } from './text.js';
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -47,10 +48,6 @@ export function toChineseNumeral(n: number): string {
   return out;
 }
 
-function fullToHalfDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
-
 /** space inside a token: blanks, and the zero-width characters pasted text carries (一\u200b、) */
 const GAP = '[ \\t\\u3000\\u200b-\\u200d\\u2060\\ufeff]*';
 /** only zero-width characters (after a closing bracket a blank belongs to the title) */
@@ -77,7 +74,7 @@ export function matchNumberToken(s: string): NumberToken | undefined {
   if (m) {
     const [raw, open, num, close, punct] = m as unknown as [string, string, string, string, string];
     const arabic = /[0-9０-９]/.test(num);
-    const value = arabic ? Number(fullToHalfDigits(num)) : parseChineseNumeral(num);
+    const value = arabic ? Number(toHalfWidth(num)) : parseChineseNumeral(num);
     if (!Number.isFinite(value) || value <= 0) return undefined;
     const half = (open === '(' ? 1 : 0) + (close === ')' ? 1 : 0);
     const level: Level = arabic ? 4 : 2;
@@ -116,7 +113,7 @@ export function matchNumberToken(s: string): NumberToken | undefined {
   m = RE_ARABIC.exec(s);
   if (m) {
     const [raw, num, punct] = m as unknown as [string, string, string];
-    const value = Number(fullToHalfDigits(num));
+    const value = Number(toHalfWidth(num));
     if (!Number.isFinite(value) || value <= 0) return undefined;
     const rest = s.slice(raw.length);
     // "5、6月" or "3，4 个" are lists of numbers, "2. %" is no heading

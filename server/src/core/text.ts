@@ -91,14 +91,7 @@ export class LineIndex {
   /** Line number containing the offset (binary search). */
   lineAt(offset: number): number {
     const starts = this.starts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(starts.length, (i) => starts[i]! <= offset);
   }
 
   positionAt(offset: number): Position {
@@ -155,18 +148,31 @@ export function isSpace(ch: string | undefined): boolean {
 }
 
 /** Maps an index in a joined text back to a document offset via its segments. */
+/**
+ * Binary search: the first index in [0, length) at which `before(i)` is false, for a predicate
+ * that holds on a prefix of the range and not after it (length when it holds everywhere).
+ */
+export function lowerBound(length: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last index in [0, length) at which `atOrBefore(i)` holds (prefix predicate); 0 when none. */
+export function lastAtOrBefore(length: number, atOrBefore: (i: number) => boolean): number {
+  return Math.max(0, lowerBound(length, atOrBefore) - 1);
+}
+
 export function segmentOffset(
   segments: readonly { textStart: number; docStart: number; length: number }[],
   textIndex: number,
 ): number {
   if (segments.length === 0) return 0;
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid]!.textStart <= textIndex) lo = mid;
-    else hi = mid - 1;
-  }
-  const seg = segments[lo]!;
+  const seg = segments[lastAtOrBefore(segments.length, (i) => segments[i]!.textStart <= textIndex)]!;
   return seg.docStart + Math.min(Math.max(0, textIndex - seg.textStart), seg.length);
 }

@@ -6,11 +6,12 @@ import type { AnalysisSession } from '../core/session.js';
 import type { Plan } from '../core/model.js';
 import type { RequirementSet } from '../core/requirements/types.js';
 import { alignPlan } from '../core/align/index.js';
+import type { TargetStatus, ThemeStatus } from '../core/align/types.js';
 
 export interface ThemeView {
   id: string;
   title: string;
-  status: string;
+  status: ThemeStatus;
   required: boolean;
   set: string;
   /** ids of the draft's top sections that answer the theme */
@@ -24,7 +25,7 @@ export interface ThemeView {
 export interface TargetView {
   id: string;
   name: string;
-  status: string;
+  status: TargetStatus;
   set: string;
   theme?: string;
   /** the superior's wording */

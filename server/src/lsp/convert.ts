@@ -8,6 +8,7 @@ import {
 import type { Edit, Localized, LocatedFinding, Plan, Severity } from '../core/model.js';
 import type { MessageLanguage } from './settings.js';
 import { ruleDocHref } from './ruledocs.js';
+import { lowerBound } from '../core/text.js';
 
 export const SOURCE = 'planlint';
 
@@ -91,27 +92,12 @@ export function mergeFixEdits(fixes: readonly (readonly Edit[])[]): Edit[] {
   const taken: Edit[] = [];
   // index of the first taken edit that sorts after an edit starting at `start` with end `end`
   const upper = (start: number, end: number): number => {
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const t = taken[mid]!;
-      if (t.start < start || (t.start === start && t.end <= end)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(taken.length, (i) => taken[i]!.start < start || (taken[i]!.start === start && taken[i]!.end <= end));
   };
   // taken edits never overlap, so their ends never decrease in sorted order: the last one that
   // starts before e.end has the largest end of all that could overlap e
   const overlapsTaken = (e: Edit): boolean => {
-    let lo = 0;
-    let hi = taken.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (taken[mid]!.start < e.end) lo = mid + 1;
-      else hi = mid;
-    }
-    const t = taken[lo - 1];
+    const t = taken[lowerBound(taken.length, (i) => taken[i]!.start < e.end) - 1];
     return t !== undefined && t.start < e.end && e.start < t.end;
   };
   for (const edits of fixes) {

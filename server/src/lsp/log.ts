@@ -13,5 +13,3 @@ export function describeError(err: unknown): string {
     return String(err);
   }
 }
-
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

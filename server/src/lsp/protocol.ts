@@ -1,8 +1,9 @@
 /**
  * planlint's custom requests between the extension (or any client) and the language server.
- * Plain data and method names only: no imports, so the extension bundle stays small.
- * Ranges follow LSP (zero-based line, UTF-16 character).
+ * Plain data and method names only: no runtime imports (type imports are erased), so the
+ * extension bundle stays small. Ranges follow LSP (zero-based line, UTF-16 character).
  */
+import type { TargetStatus, ThemeStatus } from '../core/align/types.js';
 
 export interface PRange {
   start: { line: number; character: number };
@@ -13,8 +14,9 @@ export interface UriParams {
   uri: string;
 }
 
-export type ThemeStatus = 'covered' | 'partial' | 'missing';
-export type TargetStatus = 'met' | 'stronger' | 'weaker' | 'missing' | string;
+export type { ThemeStatus };
+/** A target's alignment status: the core's own type (core/align/types.ts), never a free string. */
+export type { TargetStatus };
 
 export interface AlignmentSectionRef {
   number: string;

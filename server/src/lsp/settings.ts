@@ -4,9 +4,10 @@
  * to the defaults here, so a bare LSP client (no settings at all) still gets every feature.
  */
 import { globProblem } from '../node/glob.js';
-import type { Severity } from '../core/model.js';
+import { SEVERITY_SETTINGS, type Severity } from '../core/model.js';
 import { DEFAULT_MAX_FULL_ANALYSIS_BYTES } from '../core/analyze.js';
 import type { DebounceSetting } from './debounce.js';
+import { isRecord } from '../node/validate.js';
 
 export type MessageLanguage = 'zh' | 'en' | 'zh-en';
 /** as configured: `auto` follows the editor's UI language (the initialize request's locale) */
@@ -61,11 +62,7 @@ export const defaultSettings: PlanlintSettings = {
   maxDocumentSize: DEFAULT_MAX_FULL_ANALYSIS_BYTES,
 };
 
-const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+const severities = SEVERITY_SETTINGS;
 
 function stringList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return v.trim() ? [v.trim()] : [];

@@ -3,10 +3,10 @@ import type { DocAnalysis } from './analysis.js';
 import { alignmentOf } from './alignment.js';
 import { alignPlan } from '../core/align/index.js';
 import { buildReview, renderHtml, renderMarkdown } from '../core/report/index.js';
-import { csvField } from '../core/escape.js';
 import type { AlignmentResult, CsvResult, ReportResult } from './protocol.js';
-import { isAbsolute, relative } from 'node:path';
 import { indicatorJson } from '../core/report/plan-json.js';
+import { indicatorsCsv as toCsv } from '../core/report/csv.js';
+import { displayPath } from '../node/paths.js';
 
 
 export function alignmentResult(a: DocAnalysis): AlignmentResult {
@@ -47,26 +47,11 @@ export function alignmentResult(a: DocAnalysis): AlignmentResult {
   };
 }
 
-
-/**
- * Same columns, values and quoting as `planlint indicators --format csv --bom` (the CLI module is
- * not imported: it would pull the command-line parser into the server bundle).
- */
+/** The indicators as CSV, as `planlint indicators --format csv --bom` writes them. */
 export function indicatorsCsv(a: DocAnalysis): CsvResult {
   const file = a.context.path ? displayPath(a.context.path) : a.uri;
-  const columns = ['file', 'line', 'column', 'section', 'name', 'comparator', 'op', 'value', 'value2', 'unit', 'qualifier', 'deadline', 'kind', 'text'];
-  const lines = [columns.join(',')];
-  for (const ind of a.plan.indicators) {
-    const i = indicatorJson(ind, a.plan);
-    const row = [file, i.range.start.line + 1, i.range.start.character + 1, i.section, i.name, i.comparator, i.op, i.value, i.value2, i.unit, i.qualifier, i.deadline, i.kind, i.text];
-    lines.push(row.map(csvField).join(','));
-  }
-  return { content: '\ufeff' + lines.join('\r\n') + '\r\n', count: a.plan.indicators.length };
-}
-
-function displayPath(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : p;
+  const rows = a.plan.indicators.map((ind) => ({ file, indicator: indicatorJson(ind, a.plan) }));
+  return { content: toCsv(rows, true), count: a.plan.indicators.length };
 }
 
 export function reportFor(a: DocAnalysis, format: 'html' | 'md' | 'json'): ReportResult {

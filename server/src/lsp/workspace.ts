@@ -18,6 +18,7 @@ import { dedupeProblems, type ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets, type ResolveResult } from '../node/requirements.js';
 import type { PlanlintSettings } from './settings.js';
 import type { Logger } from './log.js';
+import { displayPath } from '../node/paths.js';
 
 export interface DocContext {
   /** false: the document is not a plan (no include glob, no plan front matter); nothing is reported */
@@ -129,10 +130,6 @@ export function withSeverityOverrides(profile: Profile, overrides: PlanlintSetti
 }
 
 /** Same display form the config loader uses for `ConfigProblem.file` (relative to the cwd when inside it). */
-function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-}
 
 /** A problem in another file (planlint.yaml, a profile, a requirement set), shown on the draft's first line. */
 function externalToProblem(p: ConfigProblem, plan: Plan): DraftProblem {

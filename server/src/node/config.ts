@@ -1,20 +1,23 @@
 /**
  * Configuration: the workspace file `planlint.yaml` (found upward from a draft), profiles (bundled
- * by name or YAML files), and a draft's front-matter metadata. Nothing here throws for bad input:
+ * by name or YAML files), and the settings of one draft (its front matter: frontmatter.ts). Nothing here throws for bad input:
  * every mistake is a located ConfigProblem and the valid parts are still used.
  */
-import type { GovLevel } from '../core/levels.js';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { defaultRoot, foreignInvalid, isReallyInside, outsideProblem, realOr } from './confine.js';
 import * as path from 'node:path';
 import type { Document } from 'yaml';
-import type { FrontMatter, Severity } from '../core/model.js';
+import { SEVERITY_SETTINGS, type FrontMatter, type Severity } from '../core/model.js';
 import { defaultProfile, type Profile, type RuleSetting } from '../core/profile.js';
 import { findRule } from '../core/rules/index.js';
-import { LineIndex, type Range, type Span } from '../core/text.js';
+import { LineIndex, type Range } from '../core/text.js';
 import { dedupeProblems, type ConfigProblem } from './problems.js';
-import { compileSchema, errorsToProblems, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
+import { compileSchema, errorsToProblems, isRecord, nodeSpan, parseYaml, validateDoc, type LocateContext, type PathSegment } from './validate.js';
+import { frontMatterMeta, type DraftMeta } from './frontmatter.js';
+
+export { frontMatterMeta, type DraftMeta, type GovernmentLevel } from './frontmatter.js';
 import { findBundled } from './bundled.js';
+import { displayPath } from './paths.js';
 import { checkedGlobs } from './glob.js';
 
 export const CONFIG_FILE_NAMES = ['planlint.yaml', 'planlint.yml', '.planlint.yaml'];
@@ -40,10 +43,6 @@ export function listBundledProfiles(): string[] {
     .sort();
 }
 
-function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-}
 
 function readText(file: string): { text?: string; problem?: ConfigProblem } {
   try {
@@ -67,11 +66,7 @@ function readText(file: string): { text?: string; problem?: ConfigProblem } {
 // ---------------------------------------------------------------------------------------------
 // Rule settings (shared by planlint.yaml and profiles)
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const severities = SEVERITY_SETTINGS;
 
 /** Extracts valid rule settings; checks each rule's options against its meta.optionsSchema. */
 function ruleSettings(raw: unknown, doc: Document, ctx: LocateContext, at: PathSegment[]): { rules: Record<string, RuleSetting>; problems: ConfigProblem[] } {
@@ -197,7 +192,7 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
         const span = nodeSpan(doc, ['extends']);
         const range = span ? index.rangeOf(span) : zeroRange;
         if (chain.includes(file) || chain.length >= 8) {
-          problems.push({ file: display, range, ruleId: 'config/profile', severity: 'error', message: { zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map(displayPath).join(' → ')}`, en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map(displayPath).join(' → ')}` } });
+          problems.push({ file: display, range, ruleId: 'config/profile', severity: 'error', message: { zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map((p) => displayPath(p)).join(' → ')}`, en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map((p) => displayPath(p)).join(' → ')}` } });
         } else {
           const parent = loadProfile(data['extends'], { baseDir: path.dirname(file), referrer: display, range, workspaceRoot: opts.workspaceRoot, allowOutsideWorkspace: opts.allowOutsideWorkspace }, [...chain, file]);
           for (const q of parent.problems) problems.push(q);
@@ -337,62 +332,6 @@ export function loadConfig(file: string): WorkspaceConfig {
   config.include = globs('include');
   config.exclude = globs('exclude');
   return config;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Front matter metadata
-
-export type GovernmentLevel = GovLevel;
-
-export interface DraftMeta {
-  title?: string;
-  year?: number;
-  level?: GovernmentLevel;
-  issuer?: string;
-  requirements: Located<string>[];
-  profile?: Located<string>;
-}
-
-/**
- * Validates a draft's front matter against schemas/frontmatter.schema.json. Problems are located
- * in the draft (rule id `config/front-matter`); unknown keys are warnings (the block may be shared
- * with other tools), everything else is an error. Valid fields are returned even when others fail.
- */
-export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, file: string): { meta: DraftMeta; problems: ConfigProblem[] } {
-  const meta: DraftMeta = { requirements: [] };
-  if (!fm) return { meta, problems: [] };
-  const ctx: LocateContext = { file, index, base: fm.sourceStart, ruleId: 'config/front-matter', unknownKeySeverity: 'warning' };
-  const parsed = parseYaml(fm.source, { ...ctx });
-  const problems = [...parsed.problems];
-  if (!parsed.doc || parsed.problems.length) return { meta, problems };
-  const data = parsed.data;
-  const doc = parsed.doc;
-  if (data === null || data === undefined) return { meta, problems };
-  if (!isRecord(data)) {
-    problems.push({
-      file,
-      range: index.rangeOf({ start: fm.sourceStart, end: fm.sourceStart + fm.source.replace(/\s+$/, '').length }),
-      ruleId: 'config/front-matter',
-      severity: 'error',
-      message: { zh: '文首元数据应为 YAML 映射（title、year、level、issuer、requirements、profile、disable）', en: 'front matter must be a YAML mapping (title, year, level, issuer, requirements, profile, disable)' },
-    });
-    return { meta, problems };
-  }
-  for (const q of validateDoc('frontmatter', data, doc, ctx)) problems.push(q);
-  const rangeOf = (s: Span | undefined): Range | undefined => (s ? index.rangeOf({ start: fm.sourceStart + s.start, end: fm.sourceStart + s.end }) : undefined);
-  if (typeof data['title'] === 'string') meta.title = data['title'];
-  if (typeof data['issuer'] === 'string') meta.issuer = data['issuer'];
-  if (typeof data['year'] === 'number' && Number.isInteger(data['year']) && data['year'] >= 1949 && data['year'] <= 2100) meta.year = data['year'];
-  if (typeof data['level'] === 'string' && ['国家', '省', '市', '县', '区'].includes(data['level'])) meta.level = data['level'] as GovernmentLevel;
-  if (typeof data['profile'] === 'string' && data['profile'].trim()) meta.profile = { value: data['profile'].trim(), range: rangeOf(nodeSpan(doc, ['profile'])) };
-  const req = data['requirements'];
-  if (typeof req === 'string' && req.trim()) meta.requirements.push({ value: req.trim(), range: rangeOf(nodeSpan(doc, ['requirements'])) });
-  else if (Array.isArray(req)) {
-    req.forEach((r, i) => {
-      if (typeof r === 'string' && r.trim()) meta.requirements.push({ value: r.trim(), range: rangeOf(nodeSpan(doc, ['requirements', i])) });
-    });
-  }
-  return { meta, problems };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@
  * invalid byte sequences: they become U+FFFD and are reported as warnings with their position.
  * A binary or non-text file is refused with a DecodeError carrying a clear, localised message.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Localized } from '../core/model.js';
 import { LineIndex } from '../core/text.js';
@@ -355,11 +354,6 @@ export async function decodeFile(path: string, buf: Uint8Array): Promise<Decoded
   const refused = refusedExtensions[ext];
   if (refused) throw new DecodeError(refused);
   return decodeBytes(buf);
-}
-
-/** Reads and decodes a draft. Throws DecodeError (bad content) or the fs error (missing, unreadable). */
-export async function readDraft(path: string): Promise<DecodedText> {
-  return decodeFile(path, await readFile(path));
 }
 
 /** Line and column (1-based) of a UTF-16 offset in a text. */

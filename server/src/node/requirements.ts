@@ -16,6 +16,8 @@ import { foreignInvalid, isReallyInside, outsideProblem } from './confine.js';
 import { keywordWildcards, MAX_KEYWORD_WILDCARDS } from '../core/align/index.js';
 import requirementsSchema from '../../../schemas/requirements.schema.json';
 import { findBundled } from './bundled.js';
+import { displayPath } from './paths.js';
+import { newAjv } from './validate.js';
 
 export interface ResolveOptions {
   /** directory relative paths are resolved against (the draft's directory, or the working directory) */
@@ -83,20 +85,13 @@ export function bundledSetPath(name: string, extraDirs: readonly string[] = []):
 let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
   if (!validator) {
-    // loaded on first use: most CLI runs name no requirement set, and ajv costs ~20 ms to load
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('ajv') as typeof import('ajv');
-    const AjvCtor = mod.Ajv ?? (mod as unknown as { default: typeof import('ajv').Ajv }).default;
-    const ajv = new AjvCtor({ allErrors: true, strict: false, useDefaults: true });
+    // its own instance: requirement sets take the schema's defaults (useDefaults)
+    const ajv = newAjv({ allErrors: true, strict: false, useDefaults: true });
     validator = ajv.compile(requirementsSchema);
   }
   return validator;
 }
 
-function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-}
 
 /** Resolves references (bundled names or paths) to loaded, validated requirement sets. */
 export function resolveRequirementSets(refs: readonly string[], opts: ResolveOptions): ResolveResult {

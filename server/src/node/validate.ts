@@ -14,19 +14,32 @@ import frontmatterSchema from '../../../schemas/frontmatter.schema.json';
 import configSchema from '../../../schemas/config.schema.json';
 import profileSchema from '../../../schemas/profile.schema.json';
 
+/** A plain object (not null, not an array): a YAML or JSON mapping. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 export type SchemaName = 'frontmatter' | 'config' | 'profile';
 
 type AjvInstance = import('ajv').Ajv;
 let ajvInstance: AjvInstance | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
+/**
+ * The one place ajv is loaded: on first use (most CLI runs validate nothing, and ajv costs ~20 ms
+ * to load), from its CommonJS build whatever the bundle format.
+ */
+export function newAjv(options: import('ajv').Options): AjvInstance {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require('ajv') as typeof import('ajv');
+  const AjvCtor = mod.Ajv ?? (mod as unknown as { default: typeof import('ajv').Ajv }).default;
+  return new AjvCtor(options);
+}
+
 /** The shared ajv instance (all planlint schemas registered). */
 export function getAjv(): AjvInstance {
   if (!ajvInstance) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('ajv') as typeof import('ajv');
-    const AjvCtor = mod.Ajv ?? (mod as unknown as { default: typeof import('ajv').Ajv }).default;
-    const ajv = new AjvCtor({ allErrors: true, verbose: true, strict: false });
+    const ajv = newAjv({ allErrors: true, verbose: true, strict: false });
     ajv.addSchema(profileSchema);
     ajv.addSchema(configSchema);
     ajv.addSchema(frontmatterSchema);

@@ -1,39 +1,14 @@
 /** `planlint indicators FILE… --format json|csv [--bom]`: the quantitative statements of drafts. */
 import { Option, type Command } from 'commander';
 import { envFor, type CliCommand } from '../env.js';
-import { indicatorJson, type JsonIndicator } from '../format/model.js';
+import { indicatorJson } from '../format/model.js';
 import { checkNamedDrafts } from '../pipeline.js';
 import { writeOutput } from './check.js';
+import { indicatorsCsv } from '../../core/report/csv.js';
 
 /** RFC 4180 field, with formula-looking text cells neutralised (core/escape.ts). */
 export { csvField } from '../../core/escape.js';
-import { csvField } from '../../core/escape.js';
-
-const columns = ['file', 'line', 'column', 'section', 'name', 'comparator', 'op', 'value', 'value2', 'unit', 'qualifier', 'deadline', 'kind', 'text'] as const;
-
-export function indicatorsCsv(rows: { file: string; indicator: JsonIndicator }[], bom: boolean): string {
-  const lines = [columns.join(',')];
-  for (const { file, indicator: i } of rows) {
-    const rec: Record<(typeof columns)[number], unknown> = {
-      file,
-      line: i.range.start.line + 1,
-      column: i.range.start.character + 1,
-      section: i.section,
-      name: i.name,
-      comparator: i.comparator,
-      op: i.op,
-      value: i.value,
-      value2: i.value2,
-      unit: i.unit,
-      qualifier: i.qualifier,
-      deadline: i.deadline,
-      kind: i.kind,
-      text: i.text,
-    };
-    lines.push(columns.map((c) => csvField(rec[c])).join(','));
-  }
-  return (bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
-}
+export { indicatorsCsv };
 
 export const command: CliCommand = {
   register(program: Command) {

@@ -9,10 +9,11 @@ import type { Lang } from '../env.js';
 import type { DraftFailure, DraftResult } from '../pipeline.js';
 
 export const TOOL_NAME = 'planlint';
-export const TOOL_VERSION = '0.1.0';
+export const TOOL_VERSION = PLANLINT_VERSION;
 
 export { enumerationJson, indicatorJson, sectionJson, type JsonEnumeration, type JsonIndicator, type JsonSection } from '../../core/report/plan-json.js';
 import { enumerationJson, indicatorJson, sectionJson, type JsonEnumeration, type JsonIndicator, type JsonSection } from '../../core/report/plan-json.js';
+import { PLANLINT_VERSION } from '../../core/version.js';
 
 export interface JsonEdit {
   range: Range;

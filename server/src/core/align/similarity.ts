@@ -137,16 +137,6 @@ export function cosine(a: Vector, b: Vector): number {
   return dot / (a.norm * b.norm);
 }
 
-/** Terms two vectors share, with their contribution to the dot product, largest first. */
-export function sharedTerms(a: Vector, b: Vector): { term: Term; weight: number }[] {
-  const out: { term: Term; weight: number }[] = [];
-  for (const [t, w] of a.weights) {
-    const v = b.weights.get(t);
-    if (v !== undefined) out.push({ term: t, weight: w * v });
-  }
-  return out.sort((x, y) => y.weight - x.weight || x.term - y.term);
-}
-
 /** A query text's Han bigrams and where they occur in it, for explainShared over many texts. */
 export interface QueryIndex {
   norm: string;

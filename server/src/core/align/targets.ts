@@ -109,10 +109,6 @@ function nameScore(names: readonly PreparedName[], draft: PreparedName): number 
   return best;
 }
 
-export function targetNameScore(target: Target, ind: Indicator): number {
-  return nameScore(targetNames(target), prepareName(ind.name));
-}
-
 /** Unit normal form. */
 export function normalizeUnit(u: string): string {
   const s = normalize(u).replace(/^每/, '');

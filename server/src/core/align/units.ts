@@ -76,8 +76,9 @@ const BASES: readonly [readonly string[], Dimension, number][] = [
   [['人', '名', '位'], 'count:人', 1],
 ];
 
-const BASE_TABLE = new Map<string, { dimension: Dimension; factor: number }>();
-for (const [forms, dimension, factor] of BASES) for (const f of forms) BASE_TABLE.set(f, { dimension, factor });
+/** Each unit form's dimension and factor: a constant table, read-only after load. */
+const BASE_ENTRIES = BASES.flatMap(([forms, dimension, factor]) => forms.map((f) => [f, { dimension, factor }] as const));
+const BASE_TABLE: ReadonlyMap<string, { dimension: Dimension; factor: number }> = new Map(BASE_ENTRIES);
 
 /** Magnitudes, longest first (万亿 before 万 and 亿). */
 const MAGNITUDES: readonly [string, number][] = [

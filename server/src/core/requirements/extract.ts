@@ -186,6 +186,19 @@ function slug(n: number, prefix: string): string {
   return `${prefix}-${String(n).padStart(2, '0')}`;
 }
 
+/** What the target readers share: the draft's year, its plan part and the theme assignment. */
+interface Reader {
+  plan: Plan;
+  opts: ExtractOptions;
+  year: number | undefined;
+  inPart: InPart;
+  lineOf(offset: number): number;
+  themeFor(offset: number, sentence: string): string | undefined;
+  targetYear(sentence: string, deadline?: string): number | undefined;
+  /** value spans already read as targets (by the indicator extractor or the quantity reader) */
+  covered: { start: number; end: number }[];
+}
+
 export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): RequirementSet {
   // year from the title, else from the plan part's headings (“三、2025年政府工作任务”)
   let part = choosePlanPart(plan);
@@ -202,7 +215,47 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   // numbered headings when there are at least three; else the task enumeration (一要…十要 of a
   // speech or a report); else whatever headings there are
   const tasks = tasksFromSections(plan, inPart, 3) ?? tasksFromEnumerations(plan, inPart) ?? tasksFromSections(plan, inPart, 1) ?? [];
-  const themes: Theme[] = tasks.map((t, i) => {
+  const themes = themesOf(tasks, opts, lineOf);
+  const themeFor = themeAssigner(plan, tasks, themes);
+  const targetYear = (sentence: string, deadline?: string): number | undefined => {
+    const ys = yearsIn(deadline ?? '');
+    if (ys.length) return ys.reduce((m, y) => Math.max(m, y)); // (no spread: a run-on sentence can name any number of years)
+    const inSentence = yearsIn(sentence).filter((y) => year === undefined || y >= year);
+    return inSentence.length ? inSentence.reduce((m, y) => Math.max(m, y)) : year;
+  };
+  const reader: Reader = { plan, opts, year, inPart, lineOf, themeFor, targetYear, covered: [] };
+  const targets: Target[] = [...statedTargets(reader), ...unnamedTargets(reader)];
+  targets.sort((x, y) => (x.source?.line ?? 0) - (y.source?.line ?? 0));
+  // the same target stated twice (a task and its elaboration) is kept once
+  const seen = new Set<string>();
+  const figures = new Set<string>();
+  const unique = targets.filter((t) => {
+    const key = `${t.name}|${t.value}|${t.unit}|${t.year ?? ''}`;
+    const figure = `${t.value}|${t.unit}|${t.qualifier ?? ''}|${t.year ?? ''}`;
+    // a restatement that names the goal, not the indicator (“经济增长预期目标为5%左右” after
+    // “国内生产总值增长5%左右”) is the same target
+    const restated = /目标$/.test(t.name) && figures.has(figure);
+    if (seen.has(key) || restated) return false;
+    seen.add(key);
+    figures.add(figure);
+    return true;
+  });
+  unique.forEach((t, i) => (t.id = slug(i + 1, 'target')));
+
+  const fmTitle = plan.frontMatter?.data?.title;
+  return {
+    name: opts.name ?? 'draft',
+    title: typeof fmTitle === 'string' ? fmTitle : (documentTitle(plan) ?? opts.document ?? '上级规划'),
+    ...(level ? { level } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(opts.document ? { source: { document: opts.document } } : {}),
+    themes,
+    targets: unique,
+  };
+}
+
+function themesOf(tasks: readonly TaskSpan[], opts: ExtractOptions, lineOf: (offset: number) => number): Theme[] {
+  return tasks.map((t, i) => {
     const title = t.title ?? firstClause(t.text);
     const quoted = [...t.text.matchAll(QUOTED)].map((m) => m[1]!);
     const keywords = [...new Set([title, ...quoted])];
@@ -215,12 +268,14 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
       source: { ...(opts.document ? { document: opts.document } : {}), line: lineOf(t.start), quote: oneLine(t.marker) + title },
     };
   });
+}
 
-  // theme assignment by similarity to the task texts
+/** Theme assignment: the task a target stands in, else the most similar task text. */
+function themeAssigner(plan: Plan, tasks: readonly TaskSpan[], themes: readonly Theme[]): Reader['themeFor'] {
   const themeCounts = themes.map((t) => countTerms(normalize(t.text ?? t.title)));
   const idf = new Idf([...plan.blocks.map((b) => countTerms(normalize(b.text))), ...themeCounts]);
   const themeVectors = themeCounts.map((c) => vectorize(c, idf));
-  const themeFor = (offset: number, sentence: string): string | undefined => {
+  return (offset: number, sentence: string): string | undefined => {
     const inside = tasks.findIndex((t) => t.start <= offset && offset < t.end);
     if (inside >= 0) return themes[inside]!.id;
     const v = vectorize(countTerms(normalize(sentence)), idf);
@@ -235,15 +290,11 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
     });
     return best >= 0 ? themes[best]!.id : undefined;
   };
+}
 
+/** Targets among the indicators the extractor found. */
+function statedTargets({ plan, opts, inPart, lineOf, themeFor, targetYear, covered }: Reader): Target[] {
   const targets: Target[] = [];
-  const covered: { start: number; end: number }[] = [];
-  const targetYear = (sentence: string, deadline?: string): number | undefined => {
-    const ys = yearsIn(deadline ?? '');
-    if (ys.length) return ys.reduce((m, y) => Math.max(m, y)); // (no spread: a run-on sentence can name any number of years)
-    const inSentence = yearsIn(sentence).filter((y) => year === undefined || y >= year);
-    return inSentence.length ? inSentence.reduce((m, y) => Math.max(m, y)) : year;
-  };
   // stated as a target: a target comparator (达到, 保持在, 控制在 …) or a 以上/以下/左右/以内 bound;
   // any other wording (缩短, 增加 …) only in a plan-language sentence
   const stated = (i: Indicator, sentence: string) =>
@@ -276,8 +327,12 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
       source: { ...(opts.document ? { document: opts.document } : {}), line: lineOf(ind.start), quote: oneLine(ind.text) },
     });
   }
+  return targets;
+}
 
-  // quantities the extractor left unnamed, in plan-language sentences
+/** Quantities the extractor left unnamed, in plan-language sentences. */
+function unnamedTargets({ plan, opts, year, inPart, lineOf, themeFor, targetYear, covered }: Reader): Target[] {
+  const targets: Target[] = [];
   for (const b of plan.blocks) {
     if (!inPart(b)) continue;
     QUANTITY.lastIndex = 0;
@@ -331,31 +386,5 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
       covered.push({ start, end });
     }
   }
-  targets.sort((x, y) => (x.source?.line ?? 0) - (y.source?.line ?? 0));
-  // the same target stated twice (a task and its elaboration) is kept once
-  const seen = new Set<string>();
-  const figures = new Set<string>();
-  const unique = targets.filter((t) => {
-    const key = `${t.name}|${t.value}|${t.unit}|${t.year ?? ''}`;
-    const figure = `${t.value}|${t.unit}|${t.qualifier ?? ''}|${t.year ?? ''}`;
-    // a restatement that names the goal, not the indicator (“经济增长预期目标为5%左右” after
-    // “国内生产总值增长5%左右”) is the same target
-    const restated = /目标$/.test(t.name) && figures.has(figure);
-    if (seen.has(key) || restated) return false;
-    seen.add(key);
-    figures.add(figure);
-    return true;
-  });
-  unique.forEach((t, i) => (t.id = slug(i + 1, 'target')));
-
-  const fmTitle = plan.frontMatter?.data?.title;
-  return {
-    name: opts.name ?? 'draft',
-    title: typeof fmTitle === 'string' ? fmTitle : (documentTitle(plan) ?? opts.document ?? '上级规划'),
-    ...(level ? { level } : {}),
-    ...(year !== undefined ? { year } : {}),
-    ...(opts.document ? { source: { document: opts.document } } : {}),
-    themes,
-    targets: unique,
-  };
+  return targets;
 }

@@ -16,17 +16,11 @@ import type { Section } from '../../core/model.js';
 /** The section whose heading contains the offset (binary search: sections are in document order). */
 function headingAt(plan: Plan, offset: number): Section | undefined {
   const all = plan.allSections;
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid]!.heading.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = all[lo - 1];
+  const s = all[lowerBound(all.length, (i) => all[i]!.heading.start <= offset) - 1];
   return s && offset < Math.max(s.heading.end, s.heading.start + 1) ? s : undefined;
 }
 import { suppressionEdit, type SuppressScope } from '../suppression.js';
+import { lowerBound } from '../../core/text.js';
 
 export const RenumberKind = 'refactor.rewrite.renumber.planlint';
 export const NormaliseKind = 'refactor.rewrite.normalise.planlint';

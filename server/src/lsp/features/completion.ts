@@ -3,7 +3,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import type { Level, Plan, Section } from '../../core/model.js';
 import type { RequirementSet } from '../../core/requirements/types.js';
 import { targetWording } from '../alignment.js';
-import { canonicalToken } from './numerals.js';
+import { canonicalToken } from '../../core/numbering.js';
 
 const levelName = ['', '一级', '二级', '三级', '四级'];
 /** What may be typed of a numbering token before completion is asked for. */

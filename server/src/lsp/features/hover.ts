@@ -33,12 +33,6 @@ export function indicatorAt(plan: Plan, offset: number): { indicator: Indicator;
   return best;
 }
 
-export function formatValue(ind: Pick<Indicator, 'value' | 'value2' | 'unit' | 'qualifier'>): string {
-  const unit = ind.unit ?? '';
-  const v = ind.value2 !== undefined ? `${ind.value}${unit}～${ind.value2}${unit}` : `${ind.value}${unit}`;
-  return `${v}${ind.qualifier ?? ''}`;
-}
-
 export function indicatorHover(plan: Plan, offset: number, align: AlignView | undefined): Hover | null {
   const hit = indicatorAt(plan, offset);
   if (!hit) return null;
