@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatStylish } from '../server/src/cli/format/stylish.js';
 import type { JsonReport } from '../server/src/cli/format/model.js';
-import { bundleCliForTest, repoRoot, seedPath } from './helpers.js';
+import { bundleCliForTest, seedPath } from './helpers.js';
 
 let cli = '';
 

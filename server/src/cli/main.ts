@@ -63,7 +63,7 @@ function usageMessage(e: CommanderError): { zh: string; en: string } {
 
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  let lang: 'zh' | 'en' = 'zh';
+  let lang: 'zh' | 'en';
   try {
     const i = argv.indexOf('--lang');
     const eq = argv.find((a) => a.startsWith('--lang='));

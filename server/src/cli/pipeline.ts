@@ -12,7 +12,8 @@ import type { Finding, LocatedFinding, Localized, Plan } from '../core/model.js'
 import type { RequirementSet } from '../core/requirements/types.js';
 import { createSession, type AnalysisSession } from '../core/session.js';
 import { draftSettings, type DraftSettings, type SettingsOverrides } from '../node/config.js';
-import { DecodeError, decodeFile, decodeProblems, encodeForWriteBack, type DecodedText } from '../node/decode.js';
+import { DecodeError, decodeFile, decodeProblems, type DecodedText } from '../node/decode.js';
+import { encodeForWriteBack } from '../node/writeback.js';
 import { replaceFileSafely } from '../node/write.js';
 import type { ConfigProblem } from '../node/problems.js';
 import { resolveRequirementSets } from '../node/requirements.js';

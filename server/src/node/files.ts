@@ -179,7 +179,7 @@ export function expandPaths(args: readonly string[], opts: { cwd?: string; confi
         problems.push({ arg, message: { zh: `通配符“${arg}”未使用：${tooComplex.zh}`, en: `glob "${arg}" not used: ${tooComplex.en}` } });
         continue;
       }
-      let found: string[] = [];
+      let found: string[];
       try {
         found = tinyglobby().globSync([toPosix(arg)], { cwd, absolute: true, onlyFiles: true, ignore: ALWAYS_IGNORED, expandDirectories: false });
       } catch (e) {

@@ -1,6 +1,6 @@
 /** `planlint outline FILE… [--format text|json]`: the section tree (一、/（一）/1./（1）) with enumerations. */
 import { Option, type Command } from 'commander';
-import type { Plan, Section } from '../../core/model.js';
+import type { Section } from '../../core/model.js';
 import { envFor, type CliCommand } from '../env.js';
 import { terminalText } from '../../core/escape.js';
 import { enumerationJson, sectionJson } from '../format/model.js';
