@@ -132,7 +132,7 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   if (r.planPart.excluded.length) out.push(`<p>未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${e(sectionLabel(s))}${e(s.title)}`).join('；')}</p>`);
   // the footer a reviewer signs: date, planlint's version, each set's identity
   out.push('<footer id="footer"><hr>');
-  if (r.generated) out.push(`<p>${T('date')}：${e(r.generated.date)}　planlint ${e(r.generated.planlint)}</p>`);
+  if (r.generated) out.push(`<p>${T('date')}：${e(r.generated.date)}\u3000planlint ${e(r.generated.planlint)}</p>`);
   for (const s of r.sets)
     out.push(`<p>${T('set')}：${e(s.name)}，${e(s.title)}${s.year !== undefined ? `，${s.year}${L(' 年', '')}` : ''}${s.level ? `，${e(s.level)}${L('级', '')}` : ''}${s.superior ? `，${T('superiorSet')} ${e(s.superior)}` : ''}${s.hash ? `，${T('hash')} ${e(s.hash)}` : ''}</p>`);
   out.push(`<p>${T('signature')}</p>`);

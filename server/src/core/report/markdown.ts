@@ -93,7 +93,7 @@ export function renderMarkdown(r: Review, opts: MarkdownOptions = {}): string {
   out.push('');
   // the footer a reviewer signs (issue 15): date, planlint's version, each set's identity
   out.push('---', '');
-  if (r.generated) out.push(`${T('date')}${colon}${r.generated.date}　planlint ${r.generated.planlint}`, '');
+  if (r.generated) out.push(`${T('date')}${colon}${r.generated.date}\u3000planlint ${r.generated.planlint}`, '');
   for (const s of r.sets) out.push(`${T('set')}${colon}${s.name}${comma}${s.title}${s.year !== undefined ? year(s.year) : ''}${s.level ? level(s.level) : ''}${s.superior ? `${comma}${T('superiorSet')} ${s.superior}` : ''}${s.hash ? `${comma}${T('hash')} ${s.hash}` : ''}`, '');
   out.push(T('signature'), '');
   return out.join('\n');
