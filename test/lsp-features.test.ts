@@ -206,6 +206,10 @@ describe('with the Henan 2021 requirement set configured (workspace/configuratio
     expect(report.available).toBe(true);
     expect(report.content).toMatch(/<html/i);
     expect(report.content).toContain('<svg');
+    // the Markdown report in one language (Chinese unless the messages are English)
+    const md = (await h.conn.sendRequest('planlint/report', { uri, format: 'md' })) as { available: boolean; content: string };
+    expect(md.content.startsWith('# 对标上级规划审查报告\n')).toBe(true);
+    expect(md.content).not.toContain('Alignment review');
     const csv = (await h.conn.sendRequest('planlint/indicatorsCsv', { uri })) as { content: string; count: number };
     const rows = csv.content.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(rows[0]).toBe('file,line,column,section,name,comparator,op,value,value2,unit,qualifier,deadline,kind,text');

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { buildReview, renderHtml, renderMarkdown, type Review } from '../server/src/core/report/index.js';
+import { sectionLabel } from '../server/src/core/report/model.js';
+import { markdownText } from '../server/src/core/escape.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { bundleCliForTest, readSeed, repoRoot, seedPath } from './helpers.js';
 
@@ -161,8 +163,74 @@ describe('Markdown report', () => {
     const targetHeader = lines.indexOf('| 指标 | 上级要求 | 草案 | 状态 | 说明 |');
     const targetRows = lines.slice(targetHeader + 2).filter((l, i, a) => a.slice(0, i + 1).every((x) => x.startsWith('|')));
     expect(targetRows).toHaveLength(r.targets.length);
-    expect(md).toContain('**总体覆盖率 / Coverage：');
+    expect(md).toContain('**总体覆盖率：');
     expect(md).toContain('- 十、协调推进其他卫生健康工作（第 459 行）');
+  });
+
+  it('prints the section titles as the matrix headers and each score in words, not as a bare number', () => {
+    const r = review('000');
+    const md = renderMarkdown(r);
+    expect(md).toContain('| 上级任务 | 状态 | 一、坚决打赢常态化疫情防控持久战 | 二、加快推进公共卫生体系建设 |');
+    // the TCM theme answered by 六、 only, strongly, with the words both texts use
+    const tcm = md.split('\n### ')[0 + 1 + r.themes.findIndex((t) => t.id === 'tcm')]!;
+    expect(tcm.startsWith('持续加快中医药传承创新发展 — 已覆盖')).toBe(true);
+    const six = tcm.split('\n').find((l) => l.startsWith('- 六、'))!;
+    expect(six).toMatch(/^- 六、推进中医药传承创新发展（第 \d+ 行）：强对应（得分 0\.\d\d，达到强对应线 0\.\d+）：双方共有 “/);
+    expect(six).toContain('“中医药');
+    // no raw score anywhere but inside the worded explanation (得分 …)
+    for (const l of md.split('\n')) expect(l.replace(/得分 \d\.\d\d|对应线 \d\.\d+|planlint \d+\.\d+\.\d+/g, ''), l).not.toMatch(/\b0\.\d\d\b/);
+  });
+
+  /** Text quoted from the draft and the set (never translated), as the report prints it. */
+  function quoted(r: Review): string[] {
+    const out = new Set<string>();
+    const add = (s: string | undefined) => {
+      if (s) for (const v of [s, markdownText(s)]) out.add(v);
+    };
+    add(r.draft.title);
+    add(r.draft.path);
+    add(r.draft.level);
+    for (const s of r.sets) [s.name, s.title, s.level, s.issuer, s.superior, s.hash].forEach(add);
+    r.matrix.sectionTitles?.forEach(add);
+    for (const t of r.themes) {
+      add(t.title);
+      add(t.source?.quote);
+      for (const s of t.sections) {
+        add(sectionLabel(s) + s.title);
+        [...s.terms, ...s.evidence.flatMap((e) => [sectionLabel(e) + e.title, ...e.terms, ...e.keywords])].forEach(add);
+      }
+    }
+    for (const t of r.targets) {
+      [t.name, t.superior.text, t.superior.text.replace(t.name, ''), t.superior.deadline, t.draft?.text, t.level].forEach(add);
+    }
+    for (const s of [...r.unmatchedSections, ...r.planPart.excluded]) add(sectionLabel(s) + s.title);
+    // the scope names the draft's parts by their numbers: “the plan part (二)”
+    for (const s of [...r.planPart.sections, ...r.planPart.excluded]) add(`(${s.number})`);
+    return [...out].sort((a, b) => b.length - a.length);
+  }
+  const strip = (text: string, r: Review) => quoted(r).reduce((t, q) => t.split(q).join(''), text);
+
+  it('prints its labels in one language: Chinese by default, English with lang en', () => {
+    for (const seed of ['000', '001', '002']) {
+      const plan = parsePlan(readSeed(seed));
+      const r = buildReview(plan, alignPlan(plan, [henan]), [henan], { path: `seeds/${seed}.txt`, date: '2026-12-02', version: '0.1.0' });
+      const zh = renderMarkdown(r);
+      const en = renderMarkdown(r, { lang: 'en' });
+      expect(renderMarkdown(r, { lang: 'zh' })).toBe(zh);
+      // the footer a reviewer signs, in the report's language
+      expect(zh).toContain('生成日期：2026-12-02　planlint 0.1.0');
+      expect(zh).toContain('审核人（签字）：');
+      expect(en).toContain('Date: 2026-12-02　planlint 0.1.0');
+      expect(en).toMatch(/^Set: henan-2021, .*, 2021, level 省, content hash [0-9a-f]+$/m);
+      expect(en).toContain('Reviewer (signature): ');
+      // with the quoted text taken out, no English word is left in the Chinese report…
+      const zhLeft = strip(zh, r).replace(/planlint \d+\.\d+\.\d+/g, '');
+      expect(zhLeft.match(/[A-Za-z]{2,}/g) ?? [], seed).toEqual([]);
+      // …and no Chinese character in the English one
+      // (an explanation quotes the two documents' wording: “the draft's "达到90%以上" meets …”)
+      const enLeft = strip(en, r).replace(/&quot;[^&]*&quot;/g, '');
+      expect(enLeft.match(/[\u4e00-\u9fff\u3001-\u3011\uff01-\uff1f]+/g) ?? [], seed).toEqual([]);
+    }
   });
 });
 
@@ -189,6 +257,17 @@ describe('planlint report / planlint requirements (CLI)', () => {
     expect(validateReview(json)).toBe(true);
     expect(json.coverage).toBeGreaterThanOrEqual(0.95);
     expect(json.themes).toHaveLength(10);
+  });
+
+  it('writes the Markdown report in the language of --lang', () => {
+    const zh = run(['report', seedPath('000'), '-r', 'henan-2021']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout.startsWith('# 对标上级规划审查报告\n')).toBe(true);
+    const en = run(['--lang', 'en', 'report', seedPath('000'), '-r', 'henan-2021']);
+    expect(en.code).toBe(0);
+    expect(en.stdout.startsWith('# Alignment review\n')).toBe(true);
+    expect(en.stdout).toContain('\nReviewer (signature): ');
+    expect(en.stdout).not.toContain('审核人');
   });
 
   it('writes the HTML report to --output', () => {

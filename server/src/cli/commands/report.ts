@@ -59,7 +59,7 @@ export const command: CliCommand = {
         // the footer: today's date (PLANLINT_REPORT_DATE fixes it for reproducible reports) and planlint's version
         const date = process.env['PLANLINT_REPORT_DATE'] || new Date().toISOString().slice(0, 10);
         const review = buildReview(r.plan, result, r.requirements, { path: r.display, date, version: TOOL_VERSION });
-        const text = opts.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : opts.format === 'html' ? renderHtml(review, { lang: env.lang }) : renderMarkdown(review);
+        const text = opts.format === 'json' ? JSON.stringify(review, null, 2) + '\n' : opts.format === 'html' ? renderHtml(review, { lang: env.lang }) : renderMarkdown(review, { lang: env.lang });
         if (opts.output) writeOutput(opts.output, text);
         else env.out(text);
         if (problems.length) env.exit(EXIT_USAGE);

@@ -3,7 +3,7 @@
  * no scripts, no network), printable (A4, tables repeat their header rows).
  */
 import type { Review } from './model.js';
-import { sectionLabel, targetStatusLabel, themeStatusLabel } from './model.js';
+import { matrixLegend, reportLabel, sectionLabel, targetStatusLabel, targetSummaryText, themeStatusLabel, themeSummaryText, type ReportLang } from './model.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -62,7 +62,7 @@ th.sec{font-weight:normal;font-size:.8em;min-width:4em;max-width:9em}svg{max-wid
 
 export interface RenderOptions {
   /** the report's language: labels in Chinese (default) or English, not both */
-  lang?: 'zh' | 'en';
+  lang?: ReportLang;
 }
 
 export function renderHtml(r: Review, opts: RenderOptions = {}): string {
@@ -71,23 +71,24 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   const out: string[] = [];
   const lang = opts.lang ?? 'zh';
   const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const T = (k: keyof typeof reportLabel) => reportLabel[k][lang];
   out.push('<!DOCTYPE html>', `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">`, '<head>', '<meta charset="utf-8">', `<title>${e(`对标上级规划审查报告 — ${d.title ?? ''}`)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
-  out.push(`<h1>${L('对标上级规划审查报告', 'Alignment review')}</h1>`);
+  out.push(`<h1>${T('title')}</h1>`);
   out.push('<ul class="meta">');
-  out.push(`<li>${L('草案', 'Draft')}：${e(d.title ?? L('（无标题）', '(no title)'))}${d.path ? `（${e(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${e(d.level)}级` : ''}</li>`);
-  for (const s of r.sets) out.push(`<li>${L('上级规划', 'Superior plan')}：${e(s.title)}（${e(s.name)}）</li>`);
-  out.push(`<li>${L('比对范围', 'Compared')}：${e(r.planPart.reason[lang])}</li>`);
+  out.push(`<li>${T('draft')}：${e(d.title ?? T('noTitle'))}${d.path ? `（${e(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${e(d.level)}级` : ''}</li>`);
+  for (const s of r.sets) out.push(`<li>${T('superiorPlan')}：${e(s.title)}（${e(s.name)}）</li>`);
+  out.push(`<li>${T('scope')}：${e(r.planPart.reason[lang])}</li>`);
   const st = r.summary.themes;
   const tt = r.summary.targets;
-  out.push(`<li class="big" id="coverage" data-coverage="${r.coverage}">${L('总体覆盖率', 'Coverage')}：${pct(r.coverage)}</li>`);
-  out.push(L(`<li>任务：已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}（覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）</li>`, `<li>Themes: covered ${st.covered}, partial ${st.partial}, missing ${st.missing} (coverage = (covered + ½ partial) ÷ required themes)</li>`));
-  out.push(L(`<li>指标：达标 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不可比 ${tt['not-comparable'] ?? 0}，不适用 ${tt['not-applicable']}</li>`, `<li>Targets: met ${tt.met}, stronger ${tt.stronger}, weaker ${tt.weaker}, missing ${tt.missing}, not comparable ${tt['not-comparable'] ?? 0}, not applicable ${tt['not-applicable']}</li>`));
+  out.push(`<li class="big" id="coverage" data-coverage="${r.coverage}">${T('coverage')}：${pct(r.coverage)}</li>`);
+  out.push(`<li>${themeSummaryText(st, lang)}</li>`);
+  out.push(`<li>${targetSummaryText(tt, lang)}</li>`);
   out.push('</ul>');
   out.push(`<figure>${chart(r)}</figure>`);
 
-  out.push(`<h2>${L('覆盖矩阵', 'Themes × sections')}</h2>`);
-  out.push(`<p>${L('● 强对应（已覆盖）　○ 弱对应（部分覆盖）；列为草案各部分（编号与标题）。', '● strong match (covered)　○ weak match (partial); columns are the draft\'s parts (number and title).')}</p>`);
-  out.push(`<table id="matrix"><thead><tr><th>${L('上级任务', 'Superior task')}</th><th>${L('状态', 'Status')}</th>`);
+  out.push(`<h2>${T('matrix')}</h2>`);
+  out.push(`<p>${matrixLegend(lang)}</p>`);
+  out.push(`<table id="matrix"><thead><tr><th>${T('superiorTask')}</th><th>${T('status')}</th>`);
   // the section titles are printed (a title on hover is lost on paper)
   r.matrix.sections.forEach((n, j) => out.push(`<th class="sec" title="${e(r.matrix.sectionTitles?.[j] ?? n)}">${e(r.matrix.sectionTitles?.[j] ?? n)}</th>`));
   out.push('</tr></thead><tbody>');
@@ -101,8 +102,8 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   });
   out.push('</tbody></table>');
 
-  out.push(`<h2>${L('任务对应与依据', 'Mapping and evidence')}</h2>`);
-  out.push(`<table id="themes"><thead><tr><th>${L('上级任务（出处）', 'Superior task (source)')}</th><th>${L('状态', 'Status')}</th><th>${L('草案对应部分与共同词', 'Answering parts and shared words')}</th></tr></thead><tbody>`);
+  out.push(`<h2>${T('mapping')}</h2>`);
+  out.push(`<table id="themes"><thead><tr><th>${L('上级任务（出处）', 'Superior task (source)')}</th><th>${T('status')}</th><th>${L('草案对应部分与共同词', 'Answering parts and shared words')}</th></tr></thead><tbody>`);
   for (const t of r.themes) {
     const src = t.source?.line ? `<div class="terms">上级第 ${t.source.line} 行：“${e(t.source.quote ?? '')}”</div>` : '';
     const secs = t.sections.length
@@ -112,8 +113,8 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   }
   out.push('</tbody></table>');
 
-  out.push(`<h2>${L('指标对照', 'Targets')}</h2>`);
-  out.push(`<table id="targets"><thead><tr><th>${L('指标', 'Target')}</th><th>${L('上级要求', 'Superior')}</th><th>${L('草案', 'Draft')}</th><th>${L('状态', 'Status')}</th><th>${L('说明', 'Explanation')}</th></tr></thead><tbody>`);
+  out.push(`<h2>${T('targets')}</h2>`);
+  out.push(`<table id="targets"><thead><tr><th>${T('target')}</th><th>${T('superior')}</th><th>${T('draft')}</th><th>${T('status')}</th><th>${T('explanation')}</th></tr></thead><tbody>`);
   for (const t of r.targets) {
     const sup = `${e(t.superior.text)}${t.superior.deadline ? e(`（${t.superior.deadline}）`) : ''}${t.superior.source?.line ? `<div class="terms">第 ${t.superior.source.line} 行</div>` : ''}`;
     const dr = t.draft ? `${e(t.draft.text)}<div class="terms">第 ${(t.draft.range?.start.line ?? 0) + 1} 行</div>` : '—';
@@ -123,7 +124,7 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   }
   out.push('</tbody></table>');
 
-  out.push(`<h2>${L('未对应上级任务的草案部分', 'Parts answering no superior task')}</h2>`);
+  out.push(`<h2>${T('unmatched')}</h2>`);
   out.push('<ul id="unmatched">');
   if (r.unmatchedSections.length === 0) out.push('<li>无</li>');
   for (const s of r.unmatchedSections) out.push(`<li>${e(sectionLabel(s))}${e(s.title)}（第 ${s.range.start.line + 1} 行）</li>`);
@@ -131,10 +132,10 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   if (r.planPart.excluded.length) out.push(`<p>未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${e(sectionLabel(s))}${e(s.title)}`).join('；')}</p>`);
   // the footer a reviewer signs: date, planlint's version, each set's identity
   out.push('<footer id="footer"><hr>');
-  if (r.generated) out.push(`<p>${L('生成日期', 'Date')}：${e(r.generated.date)}　planlint ${e(r.generated.planlint)}</p>`);
+  if (r.generated) out.push(`<p>${T('date')}：${e(r.generated.date)}\u3000planlint ${e(r.generated.planlint)}</p>`);
   for (const s of r.sets)
-    out.push(`<p>${L('要求集', 'Set')}：${e(s.name)}，${e(s.title)}${s.year !== undefined ? `，${s.year}${L(' 年', '')}` : ''}${s.level ? `，${e(s.level)}${L('级', '')}` : ''}${s.superior ? `，${L('上级', 'superior')} ${e(s.superior)}` : ''}${s.hash ? `，${L('内容摘要', 'content hash')} ${e(s.hash)}` : ''}</p>`);
-  out.push(`<p>${L('审核人（签字）：____________　日期：____________', 'Reviewer (signature): ____________  Date: ____________')}</p>`);
+    out.push(`<p>${T('set')}：${e(s.name)}，${e(s.title)}${s.year !== undefined ? `，${s.year}${L(' 年', '')}` : ''}${s.level ? `，${e(s.level)}${L('级', '')}` : ''}${s.superior ? `，${T('superiorSet')} ${e(s.superior)}` : ''}${s.hash ? `，${T('hash')} ${e(s.hash)}` : ''}</p>`);
+  out.push(`<p>${T('signature')}</p>`);
   out.push('</footer>');
   out.push('</body>', '</html>', '');
   return out.join('\n');

@@ -1,6 +1,10 @@
-/** Markdown rendering of the review report (Chinese first, for reviewers). */
-import type { Review } from './model.js';
-import { sectionLabel, targetStatusLabel, themeStatusLabel } from './model.js';
+/**
+ * Markdown rendering of the review report, in one language (Chinese by default, English with
+ * `lang: 'en'`): the same labels as the HTML report (model.ts `reportLabel`), each match's score
+ * explained in words (强对应/弱对应 with what was matched), never as a bare number.
+ */
+import type { Review, ReportLang } from './model.js';
+import { explainMatch, lineText, matrixLegend, reportLabel, sectionLabel, targetStatusLabel, targetSummaryText, themeStatusLabel, themeSummaryText } from './model.js';
 import { markdownText } from '../escape.js';
 
 /** Draft and requirement-set text, escaped for Markdown (HTML, links, table pipes, line breaks). */
@@ -11,22 +15,39 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-export function renderMarkdown(r: Review): string {
-  const out: string[] = [];
-  out.push('# 对标上级规划审查报告 / Alignment review', '');
-  const d = r.draft;
-  out.push(`- 草案 / Draft：${d.title !== undefined ? md(d.title) : '（无标题）'}${d.path ? `（${md(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${md(String(d.level))}级` : ''}`);
-  for (const s of r.sets) out.push(`- 上级规划 / Superior plan：${md(s.title)}（${md(s.name)}${s.year ? `，${s.year}` : ''}）`);
-  out.push(`- 比对范围 / Scope：${md(r.planPart.reason.zh)}`);
-  const st = r.summary.themes;
-  out.push(`- **总体覆盖率 / Coverage：${pct(r.coverage)}**（已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}；覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）`);
-  const tt = r.summary.targets;
-  out.push(`- 指标 / Targets：达标 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不适用 ${tt['not-applicable']}`, '');
+export interface MarkdownOptions {
+  /** the report's language: labels in Chinese (default) or English, not both */
+  lang?: ReportLang;
+}
 
-  out.push('## 覆盖矩阵 / Coverage matrix', '');
-  out.push(`● 强对应（已覆盖，分值 ≥ ${r.thresholds.strong}）　○ 弱对应（部分覆盖，分值 ≥ ${r.thresholds.weak}）`, '');
+export function renderMarkdown(r: Review, opts: MarkdownOptions = {}): string {
+  const lang = opts.lang ?? 'zh';
+  const en = lang === 'en';
+  const T = (k: keyof typeof reportLabel) => reportLabel[k][lang];
+  // punctuation between labels and values follows the report's language
+  const colon = en ? ': ' : '：';
+  const comma = en ? ', ' : '，';
+  const paren = (s: string) => (en ? ` (${s})` : `（${s}）`);
+  const line = (n: number) => lineText(n, lang);
+  const quote = (s: string) => (en ? `"${s}"` : `“${s}”`);
+  const out: string[] = [];
+  out.push(`# ${T('title')}`, '');
+  const d = r.draft;
+  const year = (y: number) => (en ? `${comma}${y}` : `${comma}${y} 年`);
+  const level = (l: string) => (en ? `${comma}${T('level')} ${l}` : `${comma}${l}级`);
+  out.push(`- ${T('draft')}${colon}${d.title !== undefined ? md(d.title) : T('noTitle')}${d.path ? paren(md(d.path)) : ''}${d.year ? year(d.year) : ''}${d.level ? level(md(String(d.level))) : ''}`);
+  for (const s of r.sets) out.push(`- ${T('superiorPlan')}${colon}${md(s.title)}${paren(`${md(s.name)}${s.year ? `${comma}${s.year}` : ''}`)}`);
+  out.push(`- ${T('scope')}${colon}${md(r.planPart.reason[lang])}`);
+  out.push(`- **${T('coverage')}${colon}${pct(r.coverage)}**`);
+  out.push(`- ${themeSummaryText(r.summary.themes, lang)}`);
+  out.push(`- ${targetSummaryText(r.summary.targets, lang)}`, '');
+
+  out.push(`## ${T('matrix')}`, '');
+  out.push(matrixLegend(lang), '');
   const secs = r.matrix.sections;
-  out.push(`| 上级任务 | 状态 | ${secs.map((s) => cell(s)).join(' | ')} |`);
+  // the section titles as printed column headers (a bare number tells a reader nothing)
+  const heads = secs.map((n, j) => r.matrix.sectionTitles?.[j] ?? n);
+  out.push(`| ${T('superiorTask')} | ${T('status')} | ${heads.map((s) => cell(s)).join(' | ')} |`);
   out.push(`| --- | --- | ${secs.map(() => ':-:').join(' | ')} |`);
   r.themes.forEach((t, i) => {
     const row = r.matrix.cells[i]!.map((v, j) => {
@@ -34,43 +55,46 @@ export function renderMarkdown(r: Review): string {
       const m = t.sections.find((s) => s.number === secs[j]);
       return m?.strength === 'strong' ? '●' : '○';
     });
-    out.push(`| ${cell(t.title)} | ${themeStatusLabel[t.status].zh} | ${row.join(' | ')} |`);
+    out.push(`| ${cell(t.title)} | ${themeStatusLabel[t.status][lang]} | ${row.join(' | ')} |`);
   });
   out.push('');
 
-  out.push('## 任务对应与依据 / Theme mapping and evidence', '');
+  out.push(`## ${T('mapping')}`, '');
   for (const t of r.themes) {
-    const src = t.source?.line ? `（上级第 ${t.source.line} 行：“${md(t.source.quote ?? '')}”）` : '';
-    out.push(`### ${md(t.title)} — ${themeStatusLabel[t.status].zh}`, '');
-    if (src) out.push(src, '');
-    if (t.sections.length === 0) out.push('- 草案中未找到对应部分。', '');
+    out.push(`### ${md(t.title)} — ${themeStatusLabel[t.status][lang]}`, '');
+    if (t.source?.line) out.push(paren(`${T('superiorPlan')}${en ? ', ' : ''}${line(t.source.line)}${colon}${quote(md(t.source.quote ?? ''))}`).trim(), '');
+    if (t.sections.length === 0) out.push(`- ${T('noAnswer')}${en ? '.' : '。'}`, '');
     for (const s of t.sections) {
-      out.push(`- ${md(sectionLabel(s))}${md(s.title)}（${s.strength === 'strong' ? '强' : '弱'}，${s.score.toFixed(2)}，第 ${s.range.start.line + 1} 行）：共同词 ${s.terms.map((x) => `“${md(x)}”`).join('、') || '—'}`);
-      for (const e of s.evidence) out.push(`  - ${md(sectionLabel(e))}${md(e.title)}（${e.score.toFixed(2)}，第 ${e.range.start.line + 1} 行）${e.keywords.length ? `，关键词：${e.keywords.map(md).join('、')}` : ''}`);
+      // the score in words: 强对应/弱对应, against which line, with the words both texts use
+      out.push(`- ${md(sectionLabel(s))}${md(s.title)}${paren(line(s.range.start.line + 1))}${colon}${explainMatch(s.strength, s.score, s.terms, md)[lang]}`);
+      for (const e of s.evidence) {
+        const words = [e.terms.length ? `${T('sharedWords')}${colon}${e.terms.map((x) => quote(md(x))).join(en ? ', ' : '、')}` : '', e.keywords.length ? `${T('keywords')}${colon}${e.keywords.map(md).join(en ? ', ' : '、')}` : ''].filter(Boolean);
+        out.push(`  - ${T('evidence')}${colon}${md(sectionLabel(e))}${md(e.title)}${paren(line(e.range.start.line + 1))}${words.length ? `${en ? '; ' : '；'}${words.join(en ? '; ' : '；')}` : ''}`);
+      }
     }
     out.push('');
   }
 
-  out.push('## 指标对照 / Targets', '');
-  out.push('| 指标 | 上级要求 | 草案 | 状态 | 说明 |', '| --- | --- | --- | --- | --- |');
+  out.push(`## ${T('targets')}`, '');
+  out.push(`| ${T('target')} | ${T('superior')} | ${T('draft')} | ${T('status')} | ${T('explanation')} |`, '| --- | --- | --- | --- | --- |');
   for (const t of r.targets) {
-    const sup = `${t.superior.text.replace(t.name, '') || t.superior.text}${t.superior.deadline ? `（${t.superior.deadline}）` : ''}${t.superior.source?.line ? `，第 ${t.superior.source.line} 行` : ''}`;
-    const dr = t.draft ? `${t.draft.text}（第 ${(t.draft.range?.start.line ?? 0) + 1} 行）` : '—';
-    out.push(`| ${cell(t.name)} | ${cell(sup)} | ${cell(dr)} | ${targetStatusLabel[t.status].zh} | ${cell(t.reason.zh)} |`);
+    const sup = `${t.superior.text.replace(t.name, '') || t.superior.text}${t.superior.deadline ? paren(t.superior.deadline) : ''}${t.superior.source?.line ? `${comma}${line(t.superior.source.line)}` : ''}`;
+    const dr = t.draft ? `${t.draft.text}${paren(line((t.draft.range?.start.line ?? 0) + 1))}` : '—';
+    out.push(`| ${cell(t.name)} | ${cell(sup)} | ${cell(dr)} | ${targetStatusLabel[t.status][lang]} | ${cell(t.reason[lang])} |`);
   }
   out.push('');
 
-  out.push('## 未对应上级任务的草案部分 / Draft sections answering no superior task', '');
-  if (r.unmatchedSections.length === 0) out.push('- 无。');
-  for (const s of r.unmatchedSections) out.push(`- ${md(sectionLabel(s))}${md(s.title)}（第 ${s.range.start.line + 1} 行）`);
+  out.push(`## ${T('unmatched')}`, '');
+  if (r.unmatchedSections.length === 0) out.push(`- ${T('none')}${en ? '.' : '。'}`);
+  for (const s of r.unmatchedSections) out.push(`- ${md(sectionLabel(s))}${md(s.title)}${paren(line(s.range.start.line + 1))}`);
   if (r.planPart.excluded.length) {
-    out.push('', `未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${md(sectionLabel(s))}${md(s.title)}`).join('；')}`);
+    out.push('', `${T('excluded')}${colon}${r.planPart.excluded.map((s) => `${md(sectionLabel(s))}${md(s.title)}`).join(en ? '; ' : '；')}`);
   }
   out.push('');
   // the footer a reviewer signs (issue 15): date, planlint's version, each set's identity
   out.push('---', '');
-  if (r.generated) out.push(`生成日期：${r.generated.date}　planlint ${r.generated.planlint}`, '');
-  for (const s of r.sets) out.push(`要求集：${s.name}，${s.title}${s.year !== undefined ? `，${s.year} 年` : ''}${s.level ? `，${s.level}级` : ''}${s.superior ? `，上级 ${s.superior}` : ''}${s.hash ? `，内容摘要 ${s.hash}` : ''}`, '');
-  out.push('审核人（签字）：____________　日期：____________', '');
+  if (r.generated) out.push(`${T('date')}${colon}${r.generated.date}\u3000planlint ${r.generated.planlint}`, '');
+  for (const s of r.sets) out.push(`${T('set')}${colon}${s.name}${comma}${s.title}${s.year !== undefined ? year(s.year) : ''}${s.level ? level(s.level) : ''}${s.superior ? `${comma}${T('superiorSet')} ${s.superior}` : ''}${s.hash ? `${comma}${T('hash')} ${s.hash}` : ''}`, '');
+  out.push(T('signature'), '');
   return out.join('\n');
 }

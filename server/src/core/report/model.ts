@@ -112,9 +112,13 @@ export interface ReviewOptions {
   version?: string;
 }
 
-/** The score of a match in words, with what was matched (a reviewer cannot sign “0.18”). */
-function explain(strength: 'strong' | 'weak', score: number, terms: readonly string[]): Localized {
-  const shown = terms.slice(0, 6);
+/**
+ * The score of a match in words, with what was matched (a reviewer cannot sign “0.18”). `quoted`
+ * escapes the matched words for the output format (the Markdown report escapes them, not the
+ * sentence around them).
+ */
+export function explainMatch(strength: 'strong' | 'weak', score: number, terms: readonly string[], quoted: (term: string) => string = (t) => t): Localized {
+  const shown = terms.slice(0, 6).map(quoted);
   const zh = `${strength === 'strong' ? '强对应' : '弱对应'}（得分 ${score.toFixed(2)}，${strength === 'strong' ? `达到强对应线 ${STRONG}` : `介于弱对应线 ${WEAK} 与强对应线 ${STRONG} 之间`}）：双方共有 ${shown.length ? shown.map((t) => `“${t}”`).join('、') : '—'}${terms.length > shown.length ? ` 等 ${terms.length} 个词` : ''}`;
   const en = `${strength === 'strong' ? 'strong match' : 'weak match'} (score ${score.toFixed(2)}, ${strength === 'strong' ? `at or above the strong line ${STRONG}` : `between the weak line ${WEAK} and the strong line ${STRONG}`}): both texts use ${shown.length ? shown.map((t) => `"${t}"`).join(', ') : '—'}${terms.length > shown.length ? ` and ${terms.length - shown.length} more` : ''}`;
   return { zh, en };
@@ -143,7 +147,7 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
         keywordInHeading: e.keywordInHeading,
       }));
       const terms = [...new Set([...evidence.flatMap((e) => e.keywords), ...evidence.flatMap((e) => e.terms)])].filter((w, _, all) => !all.some((o) => o !== w && o.includes(w)));
-      return { ...ref(m.section), score: m.score, strength: m.strength, terms, explanation: explain(m.strength, m.score, terms), evidence };
+      return { ...ref(m.section), score: m.score, strength: m.strength, terms, explanation: explainMatch(m.strength, m.score, terms), evidence };
     }),
   }));
   const targets: ReviewTarget[] = result.targets.map((t) => {
@@ -221,3 +225,66 @@ export function sectionLabel(s: { level: number; number: string }): string {
 }
 
 export { targetStatusLabel, themeStatusLabel } from '../align/labels.js';
+
+/** The language of a rendered report: its labels in Chinese (default) or English, never both. */
+export type ReportLang = 'zh' | 'en';
+
+/**
+ * The labels of the rendered reports (HTML and Markdown share them, so a reviewer reads the same
+ * words in both). Text quoted from the draft and the sets is never translated.
+ */
+export const reportLabel = {
+  title: { zh: '对标上级规划审查报告', en: 'Alignment review' },
+  draft: { zh: '草案', en: 'Draft' },
+  noTitle: { zh: '（无标题）', en: '(no title)' },
+  superiorPlan: { zh: '上级规划', en: 'Superior plan' },
+  scope: { zh: '比对范围', en: 'Compared' },
+  coverage: { zh: '总体覆盖率', en: 'Coverage' },
+  matrix: { zh: '覆盖矩阵', en: 'Themes × sections' },
+  superiorTask: { zh: '上级任务', en: 'Superior task' },
+  status: { zh: '状态', en: 'Status' },
+  mapping: { zh: '任务对应与依据', en: 'Mapping and evidence' },
+  noAnswer: { zh: '草案中未找到对应部分', en: 'No part of the draft answers it' },
+  evidence: { zh: '依据', en: 'evidence' },
+  sharedWords: { zh: '共同词', en: 'shared words' },
+  keywords: { zh: '关键词', en: 'keywords' },
+  targets: { zh: '指标对照', en: 'Targets' },
+  target: { zh: '指标', en: 'Target' },
+  superior: { zh: '上级要求', en: 'Superior' },
+  explanation: { zh: '说明', en: 'Explanation' },
+  unmatched: { zh: '未对应上级任务的草案部分', en: 'Parts answering no superior task' },
+  none: { zh: '无', en: 'None' },
+  excluded: { zh: '未纳入比对（上年总结）', en: "Not compared (last year's review)" },
+  date: { zh: '生成日期', en: 'Date' },
+  set: { zh: '要求集', en: 'Set' },
+  superiorSet: { zh: '上级', en: 'superior' },
+  level: { zh: '级', en: 'level' },
+  hash: { zh: '内容摘要', en: 'content hash' },
+  signature: { zh: '审核人（签字）：____________　日期：____________', en: 'Reviewer (signature): ____________  Date: ____________' },
+} as const satisfies Record<string, Localized>;
+
+/** “任务：已覆盖 9，部分覆盖 1，未覆盖 0（覆盖率 = …）” in the report's language. */
+export function themeSummaryText(st: Record<ThemeStatus, number>, lang: ReportLang): string {
+  return lang === 'en'
+    ? `Themes: covered ${st.covered}, partial ${st.partial}, missing ${st.missing} (coverage = (covered + ½ partial) ÷ required themes)`
+    : `任务：已覆盖 ${st.covered}，部分覆盖 ${st.partial}，未覆盖 ${st.missing}（覆盖率 =（已覆盖 + ½ 部分覆盖）÷ 必选任务数）`;
+}
+
+/** “指标：达标 3，高于上级 1，…” in the report's language. */
+export function targetSummaryText(tt: Record<TargetStatus, number>, lang: ReportLang): string {
+  return lang === 'en'
+    ? `Targets: met ${tt.met}, stronger ${tt.stronger}, weaker ${tt.weaker}, missing ${tt.missing}, not comparable ${tt['not-comparable'] ?? 0}, not applicable ${tt['not-applicable']}`
+    : `指标：达标 ${tt.met}，高于上级 ${tt.stronger}，弱于上级 ${tt.weaker}，未体现 ${tt.missing}，不可比 ${tt['not-comparable'] ?? 0}，不适用 ${tt['not-applicable']}`;
+}
+
+/** The matrix legend: what ● and ○ mean. */
+export function matrixLegend(lang: ReportLang): string {
+  return lang === 'en'
+    ? "● strong match (covered)　○ weak match (partial); columns are the draft's parts (number and title)."
+    : '● 强对应（已覆盖）　○ 弱对应（部分覆盖）；列为草案各部分（编号与标题）。';
+}
+
+/** “第 12 行” / “line 12” (1-based line number). */
+export function lineText(line: number, lang: ReportLang): string {
+  return lang === 'en' ? `line ${line}` : `第 ${line} 行`;
+}
