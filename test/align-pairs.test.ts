@@ -117,7 +117,7 @@ describe('the national 2025 report’s parameters', () => {
     expect(set.year).toBe(2025);
     expect(set.level).toBe('国家');
     const names = set.targets.map((t) => t.name);
-    expect(names).toEqual(['国内生产总值', '城镇调查失业率', '城镇新增就业', '居民消费价格涨幅', '单位国内生产总值能耗', '粮食产量']);
+    expect(names).toEqual(['国内生产总值', '城镇调查失业率', '城镇新增就业', '居民消费价格涨幅', '粮食产量', '单位国内生产总值能耗']);
     expect(set.targets.find((t) => t.name === '粮食产量')).toMatchObject({ value: 1.4, unit: '万亿斤', qualifier: '左右', binds: 'same-level' });
     expect(set.targets.find((t) => t.name === '城镇调查失业率')).toMatchObject({ binds: 'all' });
   });
