@@ -180,7 +180,9 @@ describe('break 15: outputs carry draft text escaped', () => {
   }, 60_000);
 
   it('stylish and github: ESC and BEL from the draft are shown as escapes, never written raw', () => {
-    writeFileSync(join(ws, 'plan.txt'), '一、总体要求\x1b]0;pwned\x07\x1b[2J。\n(一)加强领导\n');
+    // (a terminal escape without a ; — a ; would make the title a clause-bearing statement, not a
+    // heading — and two siblings without a full stop: the first heading's 。 is a defect whose message quotes the title)
+    writeFileSync(join(ws, 'plan.txt'), '一、总体要求\x1b[2J\x07。\n(一)加强领导\n二、工作任务\n三、保障措施\n');
     for (const format of ['stylish', 'github']) {
       const r = run(['--format', format, 'plan.txt'], ws);
       expect(r.stdout.length, format).toBeGreaterThan(20);
