@@ -8,10 +8,31 @@ const forbid = (...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
 });
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'net', 'http', 'https', 'url'];
-const EDITOR = ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
+const EDITOR = [
+  'vscode',
+  'vscode-languageserver',
+  'vscode-languageserver/*',
+  'vscode-languageserver-*',
+  'vscode-languageclient',
+  'vscode-languageclient/*',
+  'vscode-jsonrpc',
+  'vscode-jsonrpc/*',
+];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', 'client/.package/**', 'test/e2e/.code-server/**', 'test/e2e/.scratch/**', 'test/corpus/**', 'artifacts/**', 'coverage/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/out/**',
+      'client/.package/**',
+      'test/e2e/.code-server/**',
+      'test/e2e/.scratch/**',
+      'test/corpus/**',
+      'artifacts/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +45,20 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        performance: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
+    },
   },
   // The bin/ launchers are CommonJS (they run before any bundle is loaded).
   {
@@ -44,7 +78,10 @@ export default tseslint.config(
   {
     files: ['server/src/core/**/*.ts'],
     rules: forbid(
-      [['**/node/**', '**/cli/**', '**/lsp/**', '**/client/**'], 'server/src/core imports nothing from node/, cli/, lsp/ or the client (ARCHITECTURE.md: layers).'],
+      [
+        ['**/node/**', '**/cli/**', '**/lsp/**', '**/client/**'],
+        'server/src/core imports nothing from node/, cli/, lsp/ or the client (ARCHITECTURE.md: layers).',
+      ],
       [NODE_BUILTINS, 'server/src/core is pure: no file system, process or network modules.'],
       [EDITOR, 'server/src/core knows no editor or protocol types.'],
     ),
@@ -57,9 +94,25 @@ export default tseslint.config(
     ),
   },
   { files: ['server/src/lsp/**/*.ts'], rules: forbid([['**/cli/**', '**/client/**'], 'server/src/lsp imports nothing from the CLI.']) },
-  { files: ['server/src/cli/**/*.ts'], rules: forbid([['**/lsp/**', '**/client/**'], 'server/src/cli imports nothing from the language server.'], [EDITOR, 'the CLI knows no editor or protocol types.']) },
+  {
+    files: ['server/src/cli/**/*.ts'],
+    rules: forbid(
+      [['**/lsp/**', '**/client/**'], 'server/src/cli imports nothing from the language server.'],
+      [EDITOR, 'the CLI knows no editor or protocol types.'],
+    ),
+  },
   {
     files: ['client/src/**/*.ts'],
-    rules: forbid([['**/server/src/node/**', '**/server/src/cli/**', '**/server/src/core/*', '!**/server/src/core/align', '**/server/src/lsp/*', '!**/server/src/lsp/protocol.js'], 'the client talks to the server over LSP; it may share only protocol.ts and plain label tables.']),
+    rules: forbid([
+      [
+        '**/server/src/node/**',
+        '**/server/src/cli/**',
+        '**/server/src/core/*',
+        '!**/server/src/core/align',
+        '**/server/src/lsp/*',
+        '!**/server/src/lsp/protocol.js',
+      ],
+      'the client talks to the server over LSP; it may share only protocol.ts and plain label tables.',
+    ]),
   },
 );

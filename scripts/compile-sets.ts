@@ -11,7 +11,9 @@ export function compileBundledSets(root: string, to = join(root, 'server', 'dist
   const from = join(root, 'server', 'sets');
   mkdirSync(to, { recursive: true });
   const written: string[] = [];
-  for (const f of readdirSync(from).filter((x) => /\.ya?ml$/.test(x)).sort()) {
+  for (const f of readdirSync(from)
+    .filter((x) => /\.ya?ml$/.test(x))
+    .sort()) {
     const name = f.replace(/\.ya?ml$/, '');
     const text = readFileSync(join(from, f), 'utf8').replace(/^\ufeff/, '');
     const compiled = compileSet(text, name);

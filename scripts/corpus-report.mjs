@@ -22,15 +22,11 @@ const docs = readdirSync(dir)
   .sort();
 
 const cli = join(root, 'server', 'bin', 'planlint.js');
-const run = spawnSync(
-  process.execPath,
-  [cli, 'check', ...docs.map((d) => relative(root, join(dir, d))), '--format', 'json'],
-  {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  },
-);
+const run = spawnSync(process.execPath, [cli, 'check', ...docs.map((d) => relative(root, join(dir, d))), '--format', 'json'], {
+  cwd: root,
+  encoding: 'utf8',
+  maxBuffer: 512 * 1024 * 1024,
+});
 // exit code 1 only means "findings at error level"; 2 is a usage, input or configuration error
 if (run.status !== 0 && run.status !== 1) {
   process.stderr.write(run.stderr || `planlint exited with ${run.status}\n`);
@@ -73,10 +69,7 @@ const rows = out.files.map((f) => {
 if (asJson) {
   process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
 } else {
-  const lines = [
-    '| document | sections L1/L2/L3/L4 | enumerations | indicators (by kind) | findings by rule |',
-    '|---|---|---|---|---|',
-  ];
+  const lines = ['| document | sections L1/L2/L3/L4 | enumerations | indicators (by kind) | findings by rule |', '|---|---|---|---|---|'];
   for (const r of rows) {
     const kinds = Object.entries(r.indicatorKinds)
       .map(([k, n]) => `${k} ${n}`)
@@ -84,9 +77,7 @@ if (asJson) {
     const rules = Object.entries(r.findingsByRule)
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    lines.push(
-      `| ${r.document} | ${r.sections.join('/')} | ${r.enumerations} | ${r.indicators}${kinds ? ` (${kinds})` : ''} | ${rules || '—'} |`,
-    );
+    lines.push(`| ${r.document} | ${r.sections.join('/')} | ${r.enumerations} | ${r.indicators}${kinds ? ` (${kinds})` : ''} | ${rules || '—'} |`);
   }
   const total = (f) => rows.reduce((s, r) => s + f(r), 0);
   const allRules = countBy(

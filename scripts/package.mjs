@@ -61,9 +61,8 @@ writeFileSync(join(stage, '.vscodeignore'), ['**/*.map', '**/*.ts', '.vscodeigno
 
 const require = createRequire(import.meta.url);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-execFileSync(
-  process.execPath,
-  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
-  { cwd: stage, stdio: 'inherit' },
-);
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], {
+  cwd: stage,
+  stdio: 'inherit',
+});
 console.log(`packaged ${out}`);

@@ -22,8 +22,7 @@ const into = process.argv[2] ? resolve(process.argv[2]) : server;
 if (into !== server) {
   mkdirSync(into, { recursive: true });
   for (const f of ['package.json', 'README.md']) cpSync(join(server, f), join(into, f));
-  for (const d of ['bin', 'sets', 'profiles', 'data'])
-    if (existsSync(join(server, d))) cpSync(join(server, d), join(into, d), { recursive: true });
+  for (const d of ['bin', 'sets', 'profiles', 'data']) if (existsSync(join(server, d))) cpSync(join(server, d), join(into, d), { recursive: true });
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
     env: { ...process.env, PLANLINT_SERVER_OUT: into },
     stdio: 'inherit',

@@ -78,7 +78,18 @@ describe('the unit table (one table of dimensions and factors)', () => {
 
 describe('government level as one type', () => {
   it('reads the levels and their words', () => {
-    expect(['国家', '全国', '省', '全省', '市', '县', '区', '乡镇', '街道', '自治区'].map(parseLevel)).toEqual(['国家', '国家', '省', '省', '市', '县', '区', '乡镇', '街道', '省']);
+    expect(['国家', '全国', '省', '全省', '市', '县', '区', '乡镇', '街道', '自治区'].map(parseLevel)).toEqual([
+      '国家',
+      '国家',
+      '省',
+      '省',
+      '市',
+      '县',
+      '区',
+      '乡镇',
+      '街道',
+      '省',
+    ]);
   });
   it('takes a district draft as a 区 (the tier of a 县), not as a 县', () => {
     const r = alignPlan(parsePlan(draft('区', 2021, ['抓好常态化疫情防控。'])), [henan]);
@@ -147,7 +158,17 @@ describe('binding: level and binds', () => {
   });
 
   it('an allocated total binds the lower draft (missing when not stated) without comparing values', () => {
-    const s = set('p', '省', 2021, [target({ id: 'hsf', name: '高标准农田', comparator: '新建', op: 'ge', value: 500, unit: '万亩', source: { quote: '新建高标准农田500万亩，分解到各市县' } })]);
+    const s = set('p', '省', 2021, [
+      target({
+        id: 'hsf',
+        name: '高标准农田',
+        comparator: '新建',
+        op: 'ge',
+        value: 500,
+        unit: '万亩',
+        source: { quote: '新建高标准农田500万亩，分解到各市县' },
+      }),
+    ]);
     expect(alignPlan(parsePlan(draft('县', 2021, ['抓好粮食生产。'])), [s]).targets[0]).toMatchObject({ status: 'missing', applies: true });
     const stated = alignPlan(parsePlan(draft('县', 2021, ['新建高标准农田达到5万亩。'])), [s]).targets[0]!;
     expect(stated).toMatchObject({ status: 'not-comparable', applies: true });
@@ -156,7 +177,9 @@ describe('binding: level and binds', () => {
 });
 
 describe('binding: year', () => {
-  const later = set('p', '省', 2021, [target({ id: 'imr', name: '婴儿死亡率', comparator: '控制在', op: 'le', value: 4.2, unit: '‰', qualifier: '以下', year: 2025 })]);
+  const later = set('p', '省', 2021, [
+    target({ id: 'imr', name: '婴儿死亡率', comparator: '控制在', op: 'le', value: 4.2, unit: '‰', qualifier: '以下', year: 2025 }),
+  ]);
 
   it('a 2025 target is not a 2021 target: not required, and a stated figure is not compared', () => {
     const text = draft('县', 2021, ['婴儿死亡率控制在5‰以下。']);
@@ -166,7 +189,9 @@ describe('binding: year', () => {
   });
 
   it('a target of an earlier year does not bind a later draft', () => {
-    const early = set('p', '省', 2021, [target({ id: 'imr', name: '婴儿死亡率', comparator: '控制在', op: 'le', value: 4.2, unit: '‰', qualifier: '以下', year: 2021 })]);
+    const early = set('p', '省', 2021, [
+      target({ id: 'imr', name: '婴儿死亡率', comparator: '控制在', op: 'le', value: 4.2, unit: '‰', qualifier: '以下', year: 2021 }),
+    ]);
     expect(alignPlan(parsePlan(draft('县', 2022, ['抓好妇幼健康。'])), [early]).targets[0]!.status).toBe('not-applicable');
   });
 
@@ -188,7 +213,9 @@ describe('one finding per draft figure', () => {
   });
 
   it('a figure matched by targets of two levels gets one finding, against the stricter', () => {
-    const city = set('city', '市', 2021, [target({ id: 'imm', name: '适龄儿童免疫规划疫苗接种率', comparator: '保持在', op: 'ge', value: 95, unit: '%', qualifier: '以上' })]);
+    const city = set('city', '市', 2021, [
+      target({ id: 'imm', name: '适龄儿童免疫规划疫苗接种率', comparator: '保持在', op: 'ge', value: 95, unit: '%', qualifier: '以上' }),
+    ]);
     const text = draft('县', 2021, ['适龄儿童免疫规划疫苗接种率达到92%以上。']);
     const r = alignPlan(parsePlan(text), [henan, city]);
     const both = r.targets.filter((t) => t.indicator && /接种率/.test(t.target.name));
@@ -216,7 +243,9 @@ describe('one finding per draft figure', () => {
 
 describe('direction of a change', () => {
   it('bug: a reduction by 2% is weaker than a reduction by 3% (not stronger)', () => {
-    const s = set('n', '国家', 2025, [target({ id: 'energy', name: '单位国内生产总值能耗', comparator: '降低', op: 'decrease', value: 3, unit: '%', qualifier: '左右' })]);
+    const s = set('n', '国家', 2025, [
+      target({ id: 'energy', name: '单位国内生产总值能耗', comparator: '降低', op: 'decrease', value: 3, unit: '%', qualifier: '左右' }),
+    ]);
     const r = alignPlan(parsePlan(draft('省', 2025, ['单位国内生产总值能耗下降2%左右。'])), [s]);
     expect(r.targets[0]).toMatchObject({ status: 'weaker', problems: ['value'] });
     expect(r.targets[0]!.reason.zh).toBe('草案“下降2%左右”低于上级“降低3%左右”');

@@ -24,7 +24,8 @@ describe('a chain of levels', () => {
   });
 
   it('checks a county draft against both levels and says which level asked for what', () => {
-    const text = '---\nyear: 2025\nlevel: 县\n---\n2025年清河县政府工作报告\n\n一、稳就业\n\n城镇新增就业1.1万人以上，城镇调查失业率5.5%左右，城市生活污水集中收集率达到75%。';
+    const text =
+      '---\nyear: 2025\nlevel: 县\n---\n2025年清河县政府工作报告\n\n一、稳就业\n\n城镇新增就业1.1万人以上，城镇调查失业率5.5%左右，城市生活污水集中收集率达到75%。';
     const r = alignPlan(parsePlan(text), sets);
     const rows = r.targets.map((t) => [t.level, t.target.name, t.status]);
     expect(rows).toEqual([

@@ -44,7 +44,9 @@ function label(plan: Plan, s: SectionRef): string {
   return sec.level === 1 ? `${own(sec)}${own(s)}` : own(s);
 }
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const x = parse(readFileSync(join(dir, file), 'utf8')) as PairExpectation;
   describe(`pair ${file}`, () => {
     const superiorText = readFileSync(join(corpus, x.superior), 'utf8');

@@ -120,7 +120,10 @@ describe('seed 000 (卫东区 2021) against henan-2021', () => {
       for (const m of t.matches) {
         expect(m.terms.length, `${t.theme.id} → ${m.section.number}`).toBeGreaterThan(0);
         for (const e of m.evidence) {
-          const sectionText = text.slice(e.span.start, e.span.end).replace(/[\s\u3000]+/g, '').replace(/[“”‘’"'《》]/g, '');
+          const sectionText = text
+            .slice(e.span.start, e.span.end)
+            .replace(/[\s\u3000]+/g, '')
+            .replace(/[“”‘’"'《》]/g, '');
           const superior = [t.theme.title, t.theme.text ?? '', ...t.theme.keywords, ...(t.theme.synonyms ?? [])].join('|');
           for (const term of e.terms) {
             expect(sectionText, term).toContain(term);
@@ -415,7 +418,17 @@ describe('plan part choice in general', () => {
 describe('target comparison (comparator, value, unit, deadline)', () => {
   const plan = parsePlan('2021年工作要点\n\n一、抓好妇幼健康\n\n婴儿死亡率控制在4.0‰以下。');
   const base = plan.indicators[0]!;
-  const target = (over: Partial<RequirementSet['targets'][number]>) => ({ id: 't', name: '婴儿死亡率', comparator: '控制在', op: 'le' as const, value: 4.2, unit: '‰', qualifier: '以下', year: 2021, ...over });
+  const target = (over: Partial<RequirementSet['targets'][number]>) => ({
+    id: 't',
+    name: '婴儿死亡率',
+    comparator: '控制在',
+    op: 'le' as const,
+    value: 4.2,
+    unit: '‰',
+    qualifier: '以下',
+    year: 2021,
+    ...over,
+  });
   const ind = (over: Partial<typeof base>) => ({ ...base, ...over });
 
   it('reads the indicator the comparison starts from', () => {
@@ -430,7 +443,9 @@ describe('target comparison (comparator, value, unit, deadline)', () => {
 
   it('converts ‰ and %, treats 名 and 人 alike, and calls a unit it cannot convert not comparable (issue 15: never weaker)', () => {
     expect(compareTarget(target({}), ind({ value: 0.42, unit: '%' }), 2021)).toMatchObject({ status: 'met', draftValue: 4.2 });
-    expect(compareTarget(target({ name: '培养骨干', op: 'ge', value: 20, unit: '名' }), ind({ op: 'ge', value: 20, unit: '人' }), 2021)).toMatchObject({ status: 'met' });
+    expect(compareTarget(target({ name: '培养骨干', op: 'ge', value: 20, unit: '名' }), ind({ op: 'ge', value: 20, unit: '人' }), 2021)).toMatchObject({
+      status: 'met',
+    });
     const r = compareTarget(target({ name: '每千人口床位数', op: 'ge', value: 7.7, unit: '张' }), ind({ op: 'ge', value: 7.7, unit: '个' }), 2021);
     expect(r).toMatchObject({ status: 'not-comparable', problems: ['unit'] });
     expect(r.reason.zh).toContain('单位不可比');
@@ -438,7 +453,10 @@ describe('target comparison (comparator, value, unit, deadline)', () => {
 
   it('a floor answered with a ceiling or 左右 at the same value is looser', () => {
     const floor = target({ name: '接种率', op: 'ge', value: 90, unit: '%', qualifier: '以上', comparator: '保持在' });
-    expect(compareTarget(floor, ind({ op: 'approx', value: 90, unit: '%', qualifier: '左右' }), 2021)).toMatchObject({ status: 'weaker', problems: ['comparator'] });
+    expect(compareTarget(floor, ind({ op: 'approx', value: 90, unit: '%', qualifier: '左右' }), 2021)).toMatchObject({
+      status: 'weaker',
+      problems: ['comparator'],
+    });
     expect(compareTarget(floor, ind({ op: 'le', value: 90, unit: '%' }), 2021)).toMatchObject({ status: 'weaker', problems: ['comparator'] });
   });
 

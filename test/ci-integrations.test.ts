@@ -24,8 +24,7 @@ afterAll(() => {
   rmSync(cli, { force: true });
 });
 
-const run = (args: string[], input?: string | Buffer, cwd = dir) =>
-  spawnSync(process.execPath, [cli, ...args], { cwd, input, encoding: 'utf8' });
+const run = (args: string[], input?: string | Buffer, cwd = dir) => spawnSync(process.execPath, [cli, ...args], { cwd, input, encoding: 'utf8' });
 
 // 一、 then 三、: numbering/sequence (error); the heading's full stop: heading/punctuation (warning)
 const BROKEN = '一、总体要求\n（一）加强组织领导。\n三、重点任务\n（一）推进医共体建设\n';
@@ -38,15 +37,10 @@ describe('SARIF for code scanning', () => {
     const run0 = JSON.parse(r.stdout).runs[0];
     expect(run0.invocations).toEqual([{ executionSuccessful: true, exitCode: 1 }]);
     expect(run0.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);
-    expect(run0.results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual([
-      'heading/punctuation',
-      'numbering/sequence',
-    ]);
+    expect(run0.results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(['heading/punctuation', 'numbering/sequence']);
     for (const res of run0.results) {
-      for (const loc of res.locations)
-        expect(loc.physicalLocation.artifactLocation).toMatchObject({ uri: 'broken.txt', uriBaseId: '%SRCROOT%' });
-      for (const fix of res.fixes ?? [])
-        for (const ch of fix.artifactChanges) expect(ch.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      for (const loc of res.locations) expect(loc.physicalLocation.artifactLocation).toMatchObject({ uri: 'broken.txt', uriBaseId: '%SRCROOT%' });
+      for (const fix of res.fixes ?? []) for (const ch of fix.artifactChanges) expect(ch.artifactLocation.uriBaseId).toBe('%SRCROOT%');
     }
     const rules = run0.tool.driver.rules as {
       id: string;
@@ -84,13 +78,9 @@ describe('SARIF for code scanning', () => {
       encoding: 'utf8',
       env: { ...process.env, PLANLINT_DOCS_URL: 'https://github.com/o/planlint/blob/v1/docs/rules.md' },
     });
-    const rule = JSON.parse(r.stdout).runs[0].tool.driver.rules.find(
-      (x: { id: string }) => x.id === 'numbering/sequence',
-    );
+    const rule = JSON.parse(r.stdout).runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'numbering/sequence');
     expect(rule.helpUri).toBe('https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-sequence');
-    expect(rule.help.markdown).toContain(
-      '(https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-sequence)',
-    );
+    expect(rule.help.markdown).toContain('(https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-sequence)');
   });
 });
 
@@ -101,13 +91,12 @@ describe('--format codequality (GitLab)', () => {
     expect(r.status).toBe(1);
     const issues = JSON.parse(r.stdout);
     expect(
-      issues.map(
-        (i: {
-          check_name: string;
-          severity: string;
-          location: { path: string; positions: { begin: { line: number } } };
-        }) => [i.check_name, i.severity, i.location.path, i.location.positions.begin.line],
-      ),
+      issues.map((i: { check_name: string; severity: string; location: { path: string; positions: { begin: { line: number } } } }) => [
+        i.check_name,
+        i.severity,
+        i.location.path,
+        i.location.positions.begin.line,
+      ]),
     ).toEqual([
       ['heading/punctuation', 'minor', 'cq.txt', 2],
       ['numbering/sequence', 'major', 'cq.txt', 3],
@@ -120,12 +109,8 @@ describe('--format codequality (GitLab)', () => {
     // a paragraph inserted above moves the findings but keeps their identity
     writeFileSync(join(dir, 'cq.txt'), '2021年全县卫生健康工作要点\n\n' + BROKEN);
     const moved = JSON.parse(run(['cq.txt', '--format', 'codequality']).stdout);
-    expect(
-      moved.map((i: { location: { positions: { begin: { line: number } } } }) => i.location.positions.begin.line),
-    ).toEqual([4, 5]);
-    expect(moved.map((i: { fingerprint: string }) => i.fingerprint)).toEqual(
-      issues.map((i: { fingerprint: string }) => i.fingerprint),
-    );
+    expect(moved.map((i: { location: { positions: { begin: { line: number } } } }) => i.location.positions.begin.line)).toEqual([4, 5]);
+    expect(moved.map((i: { fingerprint: string }) => i.fingerprint)).toEqual(issues.map((i: { fingerprint: string }) => i.fingerprint));
   });
 });
 
@@ -146,11 +131,9 @@ describe('--stdin --fix', () => {
 
   it('passes a clean draft through byte for byte (GB18030 stays GB18030)', () => {
     const text = '一、总体要求\n（一）加强组织领导\n';
-    const gb = execFileSync(
-      process.execPath,
-      ['-e', `process.stdout.write(require('iconv-lite').encode(${JSON.stringify(text)}, 'gb18030'))`],
-      { cwd: repoRoot },
-    );
+    const gb = execFileSync(process.execPath, ['-e', `process.stdout.write(require('iconv-lite').encode(${JSON.stringify(text)}, 'gb18030'))`], {
+      cwd: repoRoot,
+    });
     const r = spawnSync(process.execPath, [cli, '--stdin', '--fix'], { cwd: dir, input: gb });
     expect(Buffer.compare(r.stdout, gb)).toBe(0);
     expect(r.status).toBe(0);
@@ -163,15 +146,8 @@ describe('GitHub Action (action.yml)', () => {
 
   it('is a composite action whose step maps every input to the script', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual([
-      'format',
-      'max-warnings',
-      'paths',
-      'requirements',
-      'sarif-file',
-    ]);
-    for (const input of Object.keys(action.inputs))
-      expect(Object.values(step.env).join(' '), input).toContain(`inputs.${input} }}`);
+    expect(Object.keys(action.inputs).sort()).toEqual(['format', 'max-warnings', 'paths', 'requirements', 'sarif-file']);
+    for (const input of Object.keys(action.inputs)) expect(Object.values(step.env).join(' '), input).toContain(`inputs.${input} }}`);
     expect(step.run).toBe('bash "$GITHUB_ACTION_PATH/scripts/action.sh"');
   });
 
@@ -192,8 +168,7 @@ describe('GitHub Action (action.yml)', () => {
       else
         env[k] = v.replace(
           /\$\{\{ github\.([a-z_]+)(?: \|\| github\.[a-z_]+)? \}\}/g,
-          (_, name: string) =>
-            ({ server_url: 'https://github.com', action_repository: 'o/planlint', action_ref: 'v1' })[name] ?? '',
+          (_, name: string) => ({ server_url: 'https://github.com', action_repository: 'o/planlint', action_ref: 'v1' })[name] ?? '',
         );
     }
     const r = spawnSync('bash', ['-c', step.run], { cwd, env, encoding: 'utf8' });
@@ -209,8 +184,7 @@ describe('GitHub Action (action.yml)', () => {
   it('runs on the seeds: SARIF written, annotations in the log, status as planlint decides', () => {
     const ws = join(dir, 'action-ws');
     mkdirSync(join(ws, 'plans'), { recursive: true });
-    for (const f of readdirSync(seedsDir).filter((x) => x.endsWith('.txt')))
-      copyFileSync(join(seedsDir, f), join(ws, 'plans', f));
+    for (const f of readdirSync(seedsDir).filter((x) => x.endsWith('.txt'))) copyFileSync(join(seedsDir, f), join(ws, 'plans', f));
     const r = runAction({ paths: 'plans', requirements: 'henan-2021' }, ws);
     const direct = run(['plans', '--requirements', 'henan-2021', '--format', 'json'], undefined, ws);
     const summary = JSON.parse(direct.stdout).summary;
@@ -222,9 +196,7 @@ describe('GitHub Action (action.yml)', () => {
       'https://github.com/o/planlint/blob/v1/docs/rules.md#rule-numbering-style',
     );
     // format github: one annotation per finding
-    expect(r.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=plans\//.test(l)).length).toBe(
-      sarif.runs[0].results.length,
-    );
+    expect(r.stdout.split('\n').filter((l) => /^::(error|warning|notice) file=plans\//.test(l)).length).toBe(sarif.runs[0].results.length);
   });
 
   it('fails on more warnings than max-warnings, and on errors', () => {
@@ -333,9 +305,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
     const root = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     expect(hook.language).toBe('node');
     expect(Object.keys(root.bin)).toContain(hook.entry);
-    const packed = JSON.parse(
-      execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: repoRoot, encoding: 'utf8' }),
-    );
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: repoRoot, encoding: 'utf8' }));
     const files = packed[0].files.map((f: { path: string }) => f.path);
     expect(files).toContain(root.bin[hook.entry]);
     expect(files).toContain('server/sets/henan-2021.yaml');

@@ -96,7 +96,15 @@ describe('exit codes and messages under failure', () => {
 
   it('a hostile planlint.yaml (alias bomb) is a located problem; the draft is still checked', () => {
     const d = tmp();
-    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefghi'[i]).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...'bcdefghi'.split('').map(
+        (k, i) =>
+          `${k}: &${k} [${Array(9)
+            .fill('*' + 'abcdefghi'[i])
+            .join(',')}]`,
+      ),
+    ].join('\n');
     writeFileSync(join(d, 'planlint.yaml'), bomb + '\n');
     const r = run(['plan.txt'], d);
     expect(r.code).toBe(2);
@@ -122,9 +130,17 @@ describe('requirement sets named in a draft stay inside the workspace', () => {
     mkdirSync(ws);
     writeFileSync(join(ws, 'plan.md'), '---\ntitle: 测试\nrequirements: [../outside.yaml, /etc/passwd]\n---\n一、总体要求\n');
     const r = run(['plan.md', '--format', 'json'], ws);
-    const rep = JSON.parse(r.stdout) as { files: { metadata: { requirements: string[] }; diagnostics: { code: string; range: { start: { line: number; character: number } }; message: string }[] }[] };
+    const rep = JSON.parse(r.stdout) as {
+      files: {
+        metadata: { requirements: string[] };
+        diagnostics: { code: string; range: { start: { line: number; character: number } }; message: string }[];
+      }[];
+    };
     const refused = rep.files[0]!.diagnostics.filter((d) => d.code === 'config/requirements');
-    expect(refused.map((d) => d.range.start), JSON.stringify(refused)).toEqual([
+    expect(
+      refused.map((d) => d.range.start),
+      JSON.stringify(refused),
+    ).toEqual([
       { line: 2, character: 15 },
       { line: 2, character: 32 },
     ]);

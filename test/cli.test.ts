@@ -136,19 +136,29 @@ describe('machine formats', () => {
     const diags = rep.files[0]!.diagnostics;
     expect(runObj.results).toHaveLength(diags.length);
     expect(runObj.columnKind).toBe('utf16CodeUnits');
-    runObj.results.forEach((res: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }, i: number) => {
-      const d = diags[i]!;
-      expect(res.ruleId).toBe(d.code);
-      expect(res.message.text).toBe(d.message);
-      expect(res.level).toBe(d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note');
-      expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toBe('seeds/001_cea060df376792bd.txt');
-      expect(res.locations[0]!.physicalLocation.region).toEqual({
-        startLine: d.range.start.line + 1,
-        startColumn: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
-      });
-    });
+    runObj.results.forEach(
+      (
+        res: {
+          ruleId: string;
+          level: string;
+          message: { text: string };
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[];
+        },
+        i: number,
+      ) => {
+        const d = diags[i]!;
+        expect(res.ruleId).toBe(d.code);
+        expect(res.message.text).toBe(d.message);
+        expect(res.level).toBe(d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note');
+        expect(res.locations[0]!.physicalLocation.artifactLocation.uri).toBe('seeds/001_cea060df376792bd.txt');
+        expect(res.locations[0]!.physicalLocation.region).toEqual({
+          startLine: d.range.start.line + 1,
+          startColumn: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+        });
+      },
+    );
   });
 
   it('GitHub annotations escape file names and messages per the runner rules', () => {
@@ -159,7 +169,9 @@ describe('machine formats', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThan(0);
     const style = lines.find((l) => l.includes('title=numbering/style'))!;
-    expect(style).toMatch(/^::warning file=plan%2C2021%3Adraft\.txt,line=2,col=1,endLine=2,endColumn=4,title=numbering\/style::.+\(numbering\/style; GB\/T 9704-2012 §7\.3\.3.*\)$/);
+    expect(style).toMatch(
+      /^::warning file=plan%2C2021%3Adraft\.txt,line=2,col=1,endLine=2,endColumn=4,title=numbering\/style::.+\(numbering\/style; GB\/T 9704-2012 §7\.3\.3.*\)$/,
+    );
   });
 });
 
@@ -190,14 +202,21 @@ describe('exit codes and one-line errors', () => {
   });
 
   it('usage errors → 2 with one line: bad format, unknown option, bad --max-warnings, missing --config', () => {
-    for (const args of [['seeds', '--format', 'xml'], ['seeds', '--bogus'], ['seeds', '--max-warnings', 'many'], ['seeds', '--config', 'nope.yaml']]) {
+    for (const args of [
+      ['seeds', '--format', 'xml'],
+      ['seeds', '--bogus'],
+      ['seeds', '--max-warnings', 'many'],
+      ['seeds', '--config', 'nope.yaml'],
+    ]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(/^planlint: /);
       noStack(r);
     }
-    expect(run(['seeds', '--format', 'xml']).stderr).toBe('planlint: 选项“-f, --format <format>”的值“xml”无效：应为 stylish, json, sarif, github, codequality, docx（运行 planlint --help 查看用法）\n');
+    expect(run(['seeds', '--format', 'xml']).stderr).toBe(
+      'planlint: 选项“-f, --format <format>”的值“xml”无效：应为 stylish, json, sarif, github, codequality, docx（运行 planlint --help 查看用法）\n',
+    );
     expect(run(['seeds', '--bogus', '--lang', 'en']).stderr).toBe("planlint: unknown option '--bogus' (see planlint --help)\n");
   });
 
@@ -206,7 +225,9 @@ describe('exit codes and one-line errors', () => {
     expect(r.code).toBe(2);
     const rep = json(r);
     expect(rep.files).toHaveLength(1);
-    expect(rep.problems).toEqual([expect.objectContaining({ file: '', code: 'config/requirements', message: expect.stringContaining('找不到要求集“henan-2031”') })]);
+    expect(rep.problems).toEqual([
+      expect.objectContaining({ file: '', code: 'config/requirements', message: expect.stringContaining('找不到要求集“henan-2031”') }),
+    ]);
   });
 
   it('--max-warnings: over the limit → 1, within → 0; --quiet hides warnings', () => {
@@ -384,7 +405,9 @@ describe('inputs: encodings, .docx, directories, suppression', () => {
     mkdirSync(join(ws, 'sets'), { recursive: true });
     mkdirSync(join(ws, 'plans'));
     writeFileSync(join(ws, 'planlint.yaml'), 'profile: gbt9704\n');
-    const set = readFileSync(join(repoRoot, 'server/sets/henan-2021.yaml'), 'utf8').replace('$schema: ../../schemas/requirements.schema.json\n', '').replace(/^name: henan-2021$/m, 'name: local-henan');
+    const set = readFileSync(join(repoRoot, 'server/sets/henan-2021.yaml'), 'utf8')
+      .replace('$schema: ../../schemas/requirements.schema.json\n', '')
+      .replace(/^name: henan-2021$/m, 'name: local-henan');
     writeFileSync(join(ws, 'sets', 'local.yaml'), set);
     writeFileSync(join(root, 'outside.yaml'), set);
     const body = readSeed('000');

@@ -33,7 +33,11 @@ describe('the CLI with a compiled bundled set', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const report = () => {
-    const r = spawnSync(process.execPath, [cli, 'report', '--requirements', 'henan-2021', '--format', 'json', seedPath('000')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [cli, 'report', '--requirements', 'henan-2021', '--format', 'json', seedPath('000')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.stderr).toBe('');
     return JSON.parse(r.stdout) as { sets: { title: string }[]; themes: unknown[] };
   };

@@ -85,7 +85,10 @@ describe('planlint.yaml', () => {
   it('is found upward from the draft and its values become defaults', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'plans', '2021'), { recursive: true });
-    writeFileSync(join(dir, 'planlint.yaml'), 'profile: lenient\nrequirements:\n  - henan-2021\nrules:\n  text/stray-latin: off\n  numbering/style: { severity: error }\n');
+    writeFileSync(
+      join(dir, 'planlint.yaml'),
+      'profile: lenient\nrequirements:\n  - henan-2021\nrules:\n  text/stray-latin: off\n  numbering/style: { severity: error }\n',
+    );
     const draft = join(dir, 'plans', '2021', 'a.txt');
     writeFileSync(draft, seedBody);
     expect(findConfigFile(join(dir, 'plans', '2021'))).toBe(join(dir, 'planlint.yaml'));
@@ -116,7 +119,8 @@ describe('planlint.yaml', () => {
 
   it('reports schema violations located, and still uses the valid entries', () => {
     const dir = tmp();
-    const yaml = 'profile: gbt9704\nrequirement: [henan-2021]\nrules:\n  numbering/styel: error\n  heading/punctuation: loud\n  text/stray-latin: off\ninclude: plans/**/*.txt\n';
+    const yaml =
+      'profile: gbt9704\nrequirement: [henan-2021]\nrules:\n  numbering/styel: error\n  heading/punctuation: loud\n  text/stray-latin: off\ninclude: plans/**/*.txt\n';
     writeFileSync(join(dir, 'planlint.yaml'), yaml);
     const c = loadConfig(join(dir, 'planlint.yaml'));
     const msgs = c.problems.map((p) => `${p.range.start.line + 1}:${p.range.start.character + 1} ${p.ruleId} ${p.message.en}`);
@@ -173,7 +177,11 @@ describe('profiles', () => {
 
   it('a missing profile is a located problem and the default profile is used', () => {
     const dir = tmp();
-    const r = loadProfile('no-such-profile', { baseDir: dir, referrer: 'planlint.yaml', range: { start: { line: 0, character: 9 }, end: { line: 0, character: 24 } } });
+    const r = loadProfile('no-such-profile', {
+      baseDir: dir,
+      referrer: 'planlint.yaml',
+      range: { start: { line: 0, character: 9 }, end: { line: 0, character: 24 } },
+    });
     expect(r.profile.name).toBe('gbt9704');
     expect(r.problems[0]).toMatchObject({ file: 'planlint.yaml', ruleId: 'config/profile', range: { start: { line: 0, character: 9 } } });
     expect(r.problems[0]!.message.zh).toContain('gbt9704、lenient、strict');
@@ -201,7 +209,8 @@ describe('the default profile', () => {
 describe('rule options', () => {
   it('are checked against the rule’s own optionsSchema, located; valid ones reach the profile', () => {
     const dir = tmp();
-    const yaml = 'rules:\n  numbering/style:\n    severity: error\n    options: { fullwidthPeriod: sometimes }\n  heading/punctuation:\n    options: { strict: true }\n';
+    const yaml =
+      'rules:\n  numbering/style:\n    severity: error\n    options: { fullwidthPeriod: sometimes }\n  heading/punctuation:\n    options: { strict: true }\n';
     writeFileSync(join(dir, 'planlint.yaml'), yaml);
     const c = loadConfig(join(dir, 'planlint.yaml'));
     const bad = c.problems.find((p) => p.message.en.includes('fullwidthPeriod'))!;

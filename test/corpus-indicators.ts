@@ -85,10 +85,7 @@ export function scoreFile(file: string): DocScore {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineSpan = (n: number): [number, number] => [
-    lineStarts[n - 1]!,
-    n < lineStarts.length ? lineStarts[n]! : text.length,
-  ];
+  const lineSpan = (n: number): [number, number] => [lineStarts[n - 1]!, n < lineStarts.length ? lineStarts[n]! : text.length];
   let ranges: [number, number][];
   if (spec.scope.lines) ranges = spec.scope.lines.map(lineSpan);
   else {
@@ -99,8 +96,7 @@ export function scoreFile(file: string): DocScore {
   }
   const inScope = (p: number): boolean => ranges.some(([s, e]) => p >= s && p < e);
   const ignored: [number, number][] = [];
-  for (const u of [...(spec.unreadable ?? []), ...(spec.neutral ?? [])])
-    for (const p of allIndexes(text, u)) ignored.push([p, p + u.length]);
+  for (const u of [...(spec.unreadable ?? []), ...(spec.neutral ?? [])]) for (const p of allIndexes(text, u)) ignored.push([p, p + u.length]);
 
   const plan = parsePlan(text);
   const got = plan.indicators.filter((i) => {
@@ -120,11 +116,7 @@ export function scoreFile(file: string): DocScore {
     const e = s + String(a.excerpt).length;
     const want = folded(a.value, a.unit ?? '');
     const hit = got.find(
-      (i) =>
-        !used.has(i) &&
-        i.valueSpan.start >= s &&
-        i.valueSpan.start < e &&
-        (same(folded(i.value, i.unit), want) || same(i.value, a.value)),
+      (i) => !used.has(i) && i.valueSpan.start >= s && i.valueSpan.start < e && (same(folded(i.value, i.unit), want) || same(i.value, a.value)),
     );
     if (!hit) {
       missed.push(a);
@@ -163,8 +155,6 @@ export function report(scores: readonly DocScore[]): string {
   const X = scores.reduce((n, s) => n + s.extracted, 0);
   const M = scores.reduce((n, s) => n + s.matched, 0);
   const K = scores.reduce((n, s) => n + s.kindRight, 0);
-  rows.push(
-    `${'overall'.padEnd(44)} expected ${E} extracted ${X} recall ${pct(M / E)} precision ${pct(X ? M / X : 1)} kind ${pct(M ? K / M : 1)}`,
-  );
+  rows.push(`${'overall'.padEnd(44)} expected ${E} extracted ${X} recall ${pct(M / E)} precision ${pct(X ? M / X : 1)} kind ${pct(M ? K / M : 1)}`);
   return rows.join('\n');
 }

@@ -35,9 +35,7 @@ interface Expectation {
 async function outlineOf(file: string): Promise<Entry[]> {
   const r = await checkDraft(file);
   if (isFailure(r)) throw new Error(`${file}: ${r.message.en}`);
-  return [...r.plan.allSections]
-    .sort((a, b) => a.start - b.start)
-    .map((s) => ({ level: s.level, token: s.token.raw, title: s.title }));
+  return [...r.plan.allSections].sort((a, b) => a.start - b.start).map((s) => ({ level: s.level, token: s.token.raw, title: s.title }));
 }
 
 const CHINESE_DIGITS: Record<string, number> = {
@@ -116,9 +114,7 @@ const expectations: Expectation[] = readdirSync(expectDir)
   .map((f) => parseYaml(readFileSync(join(expectDir, f), 'utf8')) as Expectation);
 
 const known: Record<string, string> =
-  (parseYaml(readFileSync(join(expectDir, 'status.yaml'), 'utf8')) as { 'known-mismatch'?: Record<string, string> })[
-    'known-mismatch'
-  ] ?? {};
+  (parseYaml(readFileSync(join(expectDir, 'status.yaml'), 'utf8')) as { 'known-mismatch'?: Record<string, string> })['known-mismatch'] ?? {};
 
 describe('corpus expectations', () => {
   it('cover every corpus document, and the status list names only documents that have one', () => {
@@ -137,18 +133,8 @@ describe('corpus expectations', () => {
     expect(tokenNumber('（１０）')).toBe('10');
     expect(tokenNumber('第十八条')).toBe('18');
     expect(tokenNumber('3.2.1')).toBe('3.2.1');
-    expect(
-      firstDifference(
-        [{ level: 2, token: '（一）', title: '压实责任' }],
-        [{ level: 2, token: '(一)', title: '压实责任。' }],
-      ),
-    ).toBeUndefined();
-    expect(
-      firstDifference(
-        [{ level: 2, token: '（一）', title: '压实责任' }],
-        [{ level: 3, token: '1.', title: '压实责任' }],
-      ),
-    ).toMatch(/#1/);
+    expect(firstDifference([{ level: 2, token: '（一）', title: '压实责任' }], [{ level: 2, token: '(一)', title: '压实责任。' }])).toBeUndefined();
+    expect(firstDifference([{ level: 2, token: '（一）', title: '压实责任' }], [{ level: 3, token: '1.', title: '压实责任' }])).toMatch(/#1/);
   });
 });
 
@@ -160,10 +146,7 @@ describe('corpus outlines (what a careful reader sees)', () => {
       const diff = firstDifference(exp.outline, actual);
       if (reason) {
         // still wrong, as status.yaml says; when this fails, the fix landed: drop the document from the list
-        expect(
-          diff,
-          `${exp.document} now matches its expectation: remove it from test/corpus-expect/status.yaml`,
-        ).toBeDefined();
+        expect(diff, `${exp.document} now matches its expectation: remove it from test/corpus-expect/status.yaml`).toBeDefined();
       } else {
         expect(diff, `${exp.document}: ${diff}`).toBeUndefined();
       }

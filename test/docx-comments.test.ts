@@ -130,8 +130,7 @@ describe('--format docx (Word comments)', () => {
       ['planlint', 'planlint: heading/punctuation（GB/T 15834-2011）', '。'],
       ['planlint', 'planlint: numbering/style（GB/T 9704-2012 §7.3.3; GB/T 15834-2011）', '(一)'],
     ]);
-    for (const c of comments)
-      expect(json.files[0].diagnostics.map((d: { message: string }) => d.message)).toContain(c.text.split('\n')[0]);
+    for (const c of comments) expect(json.files[0].diagnostics.map((d: { message: string }) => d.message)).toContain(c.text.split('\n')[0]);
     // the text itself is unchanged (markers hold no text)
     expect(documentText).toContain('(一)完善疾病预防控制体系。\n');
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(
@@ -166,9 +165,7 @@ describe('--format docx (Word comments)', () => {
     expect(xml).toContain('<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">一)</w:t></w:r>');
     expect(xml).toContain('<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">完善疾病预防</w:t></w:r>');
     // the relationship and the override are not duplicated
-    expect(
-      (await zip.file('word/_rels/document.xml.rels')!.async('string')).match(/relationships\/comments/g),
-    ).toHaveLength(1);
+    expect((await zip.file('word/_rels/document.xml.rels')!.async('string')).match(/relationships\/comments/g)).toHaveLength(1);
     expect((await zip.file('[Content_Types].xml')!.async('string')).match(/comments\+xml/g)).toHaveLength(1);
   });
 
@@ -189,9 +186,7 @@ describe('addDocxComments', () => {
     const original = readFileSync(join(repoRoot, 'test/fixtures/docx/plan.docx'));
     // the analysed text claims a 10th line the document does not have
     const lines = ['2021年全县卫生健康工作要点', ...Array.from({ length: 9 }, (_, i) => `第${i + 2}行不在文档中`)];
-    const out = await addDocxComments(original, lines, [
-      { start: { line: 9, character: 0 }, end: { line: 9, character: 3 }, text: ['消息', 'planlint: x/y'] },
-    ]);
+    const out = await addDocxComments(original, lines, [{ start: { line: 9, character: 0 }, end: { line: 9, character: 3 }, text: ['消息', 'planlint: x/y'] }]);
     writeFileSync(join(dir, 'fallback.docx'), out);
     const { comments } = await readComments(join(dir, 'fallback.docx'));
     expect(comments).toEqual([

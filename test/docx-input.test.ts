@@ -24,15 +24,7 @@ const chineseOutline =
 
 describe('.docx automatic numbering', () => {
   it('formats counters as Word displays them', () => {
-    expect([1, 2, 10, 11, 20, 21, 105].map((n) => formatNumber(n, 'chineseCounting'))).toEqual([
-      '一',
-      '二',
-      '十',
-      '十一',
-      '二十',
-      '二十一',
-      '一百零五',
-    ]);
+    expect([1, 2, 10, 11, 20, 21, 105].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '二', '十', '十一', '二十', '二十一', '一百零五']);
     expect([1, 3, 10].map((n) => formatNumber(n, 'ideographTraditional'))).toEqual(['甲', '丙', '癸']);
     expect([1, 12].map((n) => formatNumber(n, 'chineseLegalSimplified'))).toEqual(['壹', '壹拾贰']);
     expect([1, 3].map((n) => formatNumber(n, 'decimalEnclosedCircle'))).toEqual(['①', '③']);

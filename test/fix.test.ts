@@ -8,7 +8,12 @@ const fix = (edits: { start: number; end: number; newText: string }[], safe = tr
 
 describe('applyEdits / applyFixesOnce', () => {
   it('applies non-overlapping edits back to front so offsets stay valid', () => {
-    expect(applyEdits('一、二、三', [{ start: 0, end: 1, newText: '壹' }, { start: 4, end: 5, newText: '叁' }])).toBe('壹、二、叁');
+    expect(
+      applyEdits('一、二、三', [
+        { start: 0, end: 1, newText: '壹' },
+        { start: 4, end: 5, newText: '叁' },
+      ]),
+    ).toBe('壹、二、叁');
   });
 
   it('drops a later fix that overlaps an accepted one, whole (a fix is atomic)', () => {
@@ -26,13 +31,21 @@ describe('applyEdits / applyFixesOnce', () => {
   });
 
   it('two insertions at the same point conflict; an insertion touching a replacement does not', () => {
-    const r = applyFixesOnce('ab', [fix([{ start: 1, end: 1, newText: 'X' }]), fix([{ start: 1, end: 1, newText: 'Y' }]), fix([{ start: 0, end: 1, newText: 'A' }])]);
+    const r = applyFixesOnce('ab', [
+      fix([{ start: 1, end: 1, newText: 'X' }]),
+      fix([{ start: 1, end: 1, newText: 'Y' }]),
+      fix([{ start: 0, end: 1, newText: 'A' }]),
+    ]);
     expect(r.text).toBe('AXb');
     expect(r.skipped).toHaveLength(1);
   });
 
   it('skips malformed edits (out of range, reversed) and no-op fixes', () => {
-    const r = applyFixesOnce('abc', [fix([{ start: 2, end: 9, newText: 'x' }]), fix([{ start: 2, end: 1, newText: 'x' }]), fix([{ start: 0, end: 1, newText: 'a' }])]);
+    const r = applyFixesOnce('abc', [
+      fix([{ start: 2, end: 9, newText: 'x' }]),
+      fix([{ start: 2, end: 1, newText: 'x' }]),
+      fix([{ start: 0, end: 1, newText: 'a' }]),
+    ]);
     expect(r.text).toBe('abc');
     expect(r.applied).toEqual([]);
   });
@@ -73,7 +86,14 @@ describe('applyFixes on a real draft (seed 001: half-width (一) headings)', () 
 
   it('leaves unsafe fixes alone unless asked', () => {
     const unsafe = (t: string) => [
-      { ruleId: 'x', severity: 'warning' as const, message: { zh: '', en: '' }, start: 0, end: 0, fix: fix([{ start: t.length, end: t.length, newText: t.endsWith('。') ? '' : '。' }], false) },
+      {
+        ruleId: 'x',
+        severity: 'warning' as const,
+        message: { zh: '', en: '' },
+        start: 0,
+        end: 0,
+        fix: fix([{ start: t.length, end: t.length, newText: t.endsWith('。') ? '' : '。' }], false),
+      },
     ];
     expect(applyFixes('正文', unsafe).text).toBe('正文');
     expect(applyFixes('正文', unsafe, { safeOnly: false }).text).toBe('正文。');
@@ -82,7 +102,14 @@ describe('applyFixes on a real draft (seed 001: half-width (一) headings)', () 
   it('stops on a cycle instead of looping', () => {
     // a pathological rule pair that flips a character back and forth
     const flip = (t: string) => [
-      { ruleId: 'x', severity: 'warning' as const, message: { zh: '', en: '' }, start: 0, end: 1, fix: fix([{ start: 0, end: 1, newText: t[0] === 'a' ? 'b' : 'a' }]) },
+      {
+        ruleId: 'x',
+        severity: 'warning' as const,
+        message: { zh: '', en: '' },
+        start: 0,
+        end: 1,
+        fix: fix([{ start: 0, end: 1, newText: t[0] === 'a' ? 'b' : 'a' }]),
+      },
     ];
     const r = applyFixes('a', flip, { maxPasses: 50 });
     expect(r.converged).toBe(false);

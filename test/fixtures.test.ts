@@ -21,7 +21,11 @@ interface Expectation {
 }
 
 const dirs = ['cases', 'robust'].map((d) => join(repoRoot, 'test', 'fixtures', d));
-const cases = dirs.flatMap((dir) => readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).map((file) => ({ dir, file })));
+const cases = dirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .map((file) => ({ dir, file })),
+);
 
 describe('fixture cases', () => {
   it('has cases in both folders', () => {
@@ -35,7 +39,10 @@ describe('fixture cases', () => {
       if (exp.structure) {
         for (const [key, n] of Object.entries(exp.structure)) {
           const level = Number(key.replace('level', ''));
-          expect(plan.allSections.filter((s) => s.level === level), `${key} sections`).toHaveLength(n);
+          expect(
+            plan.allSections.filter((s) => s.level === level),
+            `${key} sections`,
+          ).toHaveLength(n);
         }
       }
       const rules = new Set([...exp.findings.map((f) => f.rule), ...(exp.check ?? [])]);

@@ -10,7 +10,10 @@ const named = (t: string, planYear = 2021): RawQuantity[] => scanText(t, { planY
 
 function find(plan: Plan, name: string, value?: number): Indicator {
   const hits = plan.indicators.filter((i) => i.name === name && (value === undefined || i.value === value));
-  expect(hits.map((h) => `${h.name} ${h.value}`), `indicator ${name} ${value ?? ''}`).toHaveLength(1);
+  expect(
+    hits.map((h) => `${h.name} ${h.value}`),
+    `indicator ${name} ${value ?? ''}`,
+  ).toHaveLength(1);
   return hits[0]!;
 }
 
@@ -140,38 +143,59 @@ describe('sentence-level extraction', () => {
 describe('phrasing from other plans', () => {
   const cases: [string, [string, string, string, number, string, string?][]][] = [
     ['到2021年底，全市二级及以上公立医院预约诊疗率达到60%以上。', [['二级及以上公立医院预约诊疗率', '达到', 'ge', 60, '%', '以上']]],
-    ['全市人均预期寿命达到78.5岁，居民健康素养水平提高到25%以上。', [
-      ['人均预期寿命', '达到', 'ge', 78.5, '岁'],
-      ['居民健康素养水平', '提高到', 'ge', 25, '%', '以上'],
-    ]],
-    ['力争全年门急诊人次增长5%左右，住院人次增长3%。', [
-      ['门急诊人次', '增长', 'increase', 5, '%', '左右'],
-      ['住院人次', '增长', 'increase', 3, '%'],
-    ]],
-    ['孕产妇死亡率控制在10/10万以内，婴儿死亡率控制在5‰以内。', [
-      ['孕产妇死亡率', '控制在', 'le', 10, '/10万', '以内'],
-      ['婴儿死亡率', '控制在', 'le', 5, '‰', '以内'],
-    ]],
-    ['严重精神障碍患者规范管理率达到85%、在册患者治疗率达到80%以上。', [
-      ['严重精神障碍患者规范管理率', '达到', 'ge', 85, '%'],
-      ['在册患者治疗率', '达到', 'ge', 80, '%', '以上'],
-    ]],
-    ['新冠疫苗接种人数突破500万人，接种率超过85%。', [
-      ['新冠疫苗接种人数', '突破', 'gt', 500, '万人'],
-      ['接种率', '超过', 'gt', 85, '%'],
-    ]],
+    [
+      '全市人均预期寿命达到78.5岁，居民健康素养水平提高到25%以上。',
+      [
+        ['人均预期寿命', '达到', 'ge', 78.5, '岁'],
+        ['居民健康素养水平', '提高到', 'ge', 25, '%', '以上'],
+      ],
+    ],
+    [
+      '力争全年门急诊人次增长5%左右，住院人次增长3%。',
+      [
+        ['门急诊人次', '增长', 'increase', 5, '%', '左右'],
+        ['住院人次', '增长', 'increase', 3, '%'],
+      ],
+    ],
+    [
+      '孕产妇死亡率控制在10/10万以内，婴儿死亡率控制在5‰以内。',
+      [
+        ['孕产妇死亡率', '控制在', 'le', 10, '/10万', '以内'],
+        ['婴儿死亡率', '控制在', 'le', 5, '‰', '以内'],
+      ],
+    ],
+    [
+      '严重精神障碍患者规范管理率达到85%、在册患者治疗率达到80%以上。',
+      [
+        ['严重精神障碍患者规范管理率', '达到', 'ge', 85, '%'],
+        ['在册患者治疗率', '达到', 'ge', 80, '%', '以上'],
+      ],
+    ],
+    [
+      '新冠疫苗接种人数突破500万人，接种率超过85%。',
+      [
+        ['新冠疫苗接种人数', '突破', 'gt', 500, '万人'],
+        ['接种率', '超过', 'gt', 85, '%'],
+      ],
+    ],
     ['城乡居民医保财政补助标准提高到每人每年580元。', [['城乡居民医保财政补助标准', '提高到', 'ge', 580, '元']]],
     ['全省三级医院平均住院日控制在8.5天以内。', [['三级医院平均住院日', '控制在', 'le', 8.5, '天', '以内']]],
     ['落实疾控机构编制要求，专业技术人员不低于编制总额85%。', [['专业技术人员', '不低于', 'ge', 85, '%']]],
     // other sectors: environment, economy, education
-    ['全市PM2.5平均浓度控制在35微克/立方米以下，空气质量优良天数比率达到80%以上。', [
-      ['PM2.5平均浓度', '控制在', 'le', 35, '微克/立方米', '以下'],
-      ['空气质量优良天数比率', '达到', 'ge', 80, '%', '以上'],
-    ]],
-    ['GDP增长6%左右，单位GDP能耗下降3.5%。', [
-      ['GDP', '增长', 'increase', 6, '%', '左右'],
-      ['单位GDP能耗', '下降', 'decrease', 3.5, '%'],
-    ]],
+    [
+      '全市PM2.5平均浓度控制在35微克/立方米以下，空气质量优良天数比率达到80%以上。',
+      [
+        ['PM2.5平均浓度', '控制在', 'le', 35, '微克/立方米', '以下'],
+        ['空气质量优良天数比率', '达到', 'ge', 80, '%', '以上'],
+      ],
+    ],
+    [
+      'GDP增长6%左右，单位GDP能耗下降3.5%。',
+      [
+        ['GDP', '增长', 'increase', 6, '%', '左右'],
+        ['单位GDP能耗', '下降', 'decrease', 3.5, '%'],
+      ],
+    ],
     ['劳动年龄人口平均受教育年限达到11年，力争3年内创建成功。', [['劳动年龄人口平均受教育年限', '达到', 'ge', 11, '年']]],
     ['连续工作满 10 年的全科医生，累计工作 25 年以上的执业医师，2020-2022 年行动计划。', []],
   ];
@@ -198,7 +222,22 @@ describe('phrasing from other plans', () => {
   });
 
   it('never throws and keeps spans inside the text on odd input', () => {
-    for (const t of ['', '%', '、、、90%', '达到', '——90%——', '1-', '-1个', '百分之', '百分之点', '９', '（（（90%', '))))达到90%以上', 'a1b2c3%', '约 约 约 5 左右']) {
+    for (const t of [
+      '',
+      '%',
+      '、、、90%',
+      '达到',
+      '——90%——',
+      '1-',
+      '-1个',
+      '百分之',
+      '百分之点',
+      '９',
+      '（（（90%',
+      '))))达到90%以上',
+      'a1b2c3%',
+      '约 约 约 5 左右',
+    ]) {
       for (const q of scanText(t)) {
         expect(q.start).toBeGreaterThanOrEqual(0);
         expect(q.end).toBeLessThanOrEqual(t.length);
@@ -266,7 +305,13 @@ describe('seed indicators', () => {
       expect(find(plan, name)).toMatchObject({ comparator: '控制在', op: 'le', value, unit, qualifier: '以下', kind: 'target', deadline: '到2025年' });
     }
     // a share whose subject follows the value
-    expect(find(plan, '县（市）建设成效监测指标达到优良标准')).toMatchObject({ op: 'approx', value: 40, qualifier: '左右', kind: 'target', deadline: '2021年' });
+    expect(find(plan, '县（市）建设成效监测指标达到优良标准')).toMatchObject({
+      op: 'approx',
+      value: 40,
+      qualifier: '左右',
+      kind: 'target',
+      deadline: '2021年',
+    });
     expect(find(plan, '社区卫生服务中心已设置规范化的中医馆')).toMatchObject({ value: 80, kind: 'achieved' });
     const more = find(plan, '县级医院（含中医院、妇幼保健院）晋升三级医疗机构');
     expect(more).toMatchObject({ comparator: '再有', op: 'increase', value: 30, unit: '所', kind: 'target' });
@@ -383,14 +428,17 @@ describe('property: the reader never throws and locates what it reads', () => {
   const alphabet = [...'0123456789０９.．%％‰、，。；（）“”达到不低于以上以下左右控制在率比例分别万人个元年底前约余-～ /十四五一两千亿成倍番半建超和或吨日\n'];
   it('on arbitrary strings from the plan alphabet', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((a) => a.join('')), (t) => {
-        for (const q of scanText(t, { planYear: 2021 })) {
-          if (!(q.start >= 0 && q.start <= q.valueStart && q.valueEnd <= q.end && q.end <= t.length)) return false;
-          if (!/^[-－0-9０-９百千一二两三四五六七八九十]/.test(t.slice(q.valueStart, q.valueEnd))) return false;
-          if (!Number.isFinite(q.value)) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }).map((a) => a.join('')),
+        (t) => {
+          for (const q of scanText(t, { planYear: 2021 })) {
+            if (!(q.start >= 0 && q.start <= q.valueStart && q.valueEnd <= q.end && q.end <= t.length)) return false;
+            if (!/^[-－0-9０-９百千一二两三四五六七八九十]/.test(t.slice(q.valueStart, q.valueEnd))) return false;
+            if (!Number.isFinite(q.value)) return false;
+          }
+          return true;
+        },
+      ),
       { numRuns: 400 },
     );
   });

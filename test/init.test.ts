@@ -64,15 +64,10 @@ describe('planlint init', () => {
   it('points the modeline at the project-local npm install when there is one', () => {
     const dir = fresh('npm');
     mkdirSync(join(dir, 'node_modules/planlint/schemas'), { recursive: true });
-    copyFileSync(
-      join(repoRoot, 'schemas/config.schema.json'),
-      join(dir, 'node_modules/planlint/schemas/config.schema.json'),
-    );
+    copyFileSync(join(repoRoot, 'schemas/config.schema.json'), join(dir, 'node_modules/planlint/schemas/config.schema.json'));
     expect(run(['init', '--profile', 'strict', '--requirements', 'henan-2021'], dir).status).toBe(0);
     const text = readFileSync(join(dir, 'planlint.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toBe(
-      '# yaml-language-server: $schema=./node_modules/planlint/schemas/config.schema.json',
-    );
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/planlint/schemas/config.schema.json');
     expect(parseYaml(text)).toMatchObject({ profile: 'strict', requirements: ['henan-2021'] });
   });
 
@@ -90,9 +85,7 @@ describe('planlint init', () => {
     copyFileSync(seedPath('000'), join(dir, 'superior.txt'));
     const r = run(['init', '--superior', 'superior.txt', '--name', 'shangji'], dir);
     expect(r.status).toBe(0);
-    expect(parseYaml(readFileSync(join(dir, 'planlint.yaml'), 'utf8')).requirements).toEqual([
-      'requirements/shangji.yaml',
-    ]);
+    expect(parseYaml(readFileSync(join(dir, 'planlint.yaml'), 'utf8')).requirements).toEqual(['requirements/shangji.yaml']);
     const drafted = readFileSync(join(dir, 'requirements/shangji.yaml'), 'utf8');
     const extracted = run(['requirements', 'extract', 'superior.txt', '--name', 'shangji'], dir).stdout;
     expect(drafted).toBe(extracted);

@@ -21,11 +21,7 @@ beforeAll(async () => {
   const good = (s: string) => Buffer.from(s, 'utf8');
   writeFileSync(
     join(dir, 'bad.txt'),
-    Buffer.concat([
-      good('2024年卫生健康工作要点\n一、总体要求\n（一）完善'),
-      Buffer.from([0xff]),
-      good('疾病预防控制体系。\n（二）提高免疫规划水平。\n'),
-    ]),
+    Buffer.concat([good('2024年卫生健康工作要点\n一、总体要求\n（一）完善'), Buffer.from([0xff]), good('疾病预防控制体系。\n（二）提高免疫规划水平。\n')]),
   );
 });
 afterAll(() => {
@@ -69,9 +65,7 @@ describe('input/encoding in every output format', () => {
       .filter((l) => l.includes('input/encoding'));
     expect(gh).toHaveLength(1);
     expect(gh[0]).toMatch(/^::warning file=bad\.txt,line=3,col=6,/);
-    const cq = JSON.parse(run(['bad.txt', '--format', 'codequality']).stdout).filter(
-      (x: { check_name: string }) => x.check_name === 'input/encoding',
-    );
+    const cq = JSON.parse(run(['bad.txt', '--format', 'codequality']).stdout).filter((x: { check_name: string }) => x.check_name === 'input/encoding');
     expect(cq).toHaveLength(1);
     expect(JSON.stringify(cq[0].location)).toContain('3');
     const st = run(['bad.txt']).stdout;
@@ -89,11 +83,7 @@ describe('input/encoding in every output format', () => {
     const d = json.files[0].diagnostics.find((x: { code: string }) => x.code === 'input/encoding');
     expect(d.range.start).toEqual({ line: 1, character: 5 });
     run(['bad.docx', '--format', 'docx', '--output', 'out.docx']);
-    const comments = await (
-      await JSZip.loadAsync(readFileSync(join(dir, 'out.docx')))
-    )
-      .file('word/comments.xml')!
-      .async('string');
+    const comments = await (await JSZip.loadAsync(readFileSync(join(dir, 'out.docx')))).file('word/comments.xml')!.async('string');
     expect(comments).toContain('input/encoding');
   });
 

@@ -15,8 +15,8 @@ beforeAll(buildServer, 120000);
 afterAll(removeServerBuild);
 
 // VS Code's defaults for planlint.include (client/package.json)
-const clientInclude = JSON.parse(readFileSync(`${repoRoot}/client/package.json`, 'utf8')).contributes.configuration
-  .properties['planlint.include'].default as string[];
+const clientInclude = JSON.parse(readFileSync(`${repoRoot}/client/package.json`, 'utf8')).contributes.configuration.properties['planlint.include']
+  .default as string[];
 
 describe('plan detection by name and title (core/planname.ts)', () => {
   it('recognises plan genres in file names', () => {
@@ -66,9 +66,7 @@ describe('language server with the extension defaults', () => {
         expect(style).toBeDefined();
         // one language only: no line break between a Chinese and an English message
         expect(style.message.includes('\n')).toBe(false);
-        expect(/[\u4e00-\u9fff]{4}/.test(style.message.replace(/“[^”]*”|\([^)]*\)|（[^）]*）/g, ''))).toBe(
-          expectChinese,
-        );
+        expect(/[\u4e00-\u9fff]{4}/.test(style.message.replace(/“[^”]*”|\([^)]*\)|（[^）]*）/g, ''))).toBe(expectChinese);
         expect(style.codeDescription?.href).toMatch(/\/docs\/rules\.md#rule-numbering-style$/);
         // a text file neither named nor titled like a plan: nothing reported
         const other = fileUri(`meeting-notes-${locale}.txt`);

@@ -88,7 +88,9 @@ describe('settings pushed by clients without workspace/configuration (Neovim 0.7
       const first = await h.waitForDiagnostics(uri);
       expect(first.diagnostics.some((d) => d.code === 'alignment/missing-theme')).toBe(true);
       const before = h.published.length;
-      await h.conn.sendNotification('workspace/didChangeConfiguration', { settings: { planlint: { requirements: [], severity: { 'numbering/style': 'off' } } } });
+      await h.conn.sendNotification('workspace/didChangeConfiguration', {
+        settings: { planlint: { requirements: [], severity: { 'numbering/style': 'off' } } },
+      });
       const next = await h.waitForDiagnostics(uri, (p) => h.published.indexOf(p) >= before);
       expect(next.diagnostics.some((d) => d.code === 'alignment/missing-theme')).toBe(false);
       expect(next.diagnostics.some((d) => d.code === 'numbering/style')).toBe(false);
@@ -211,7 +213,10 @@ describe('with the Henan 2021 requirement set configured (workspace/configuratio
     expect(md.content.startsWith('# 对标上级规划审查报告\n')).toBe(true);
     expect(md.content).not.toContain('Alignment review');
     const csv = (await h.conn.sendRequest('planlint/indicatorsCsv', { uri })) as { content: string; count: number };
-    const rows = csv.content.replace(/^\ufeff/, '').trim().split('\r\n');
+    const rows = csv.content
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toBe('file,line,column,section,name,comparator,op,value,value2,unit,qualifier,deadline,kind,text');
     expect(rows.length).toBe(csv.count + 1);
     expect(rows.some((r) => r.includes('适龄儿童免疫规划疫苗接种率') && r.includes(',90,'))).toBe(true);
@@ -306,9 +311,7 @@ describe('editing features', () => {
   it('normalises widths and digits across the document (numbering tokens and figures)', async () => {
     // seed 000 with a half-width level-2 heading and full-width figures pasted in
     const src = readSeed('000');
-    const text = src
-      .replace('\n1.完善常态化机制', '\n(一)完善常态化机制')
-      .replace('接种率达到 90%以上', '接种率达到９０％以上');
+    const text = src.replace('\n1.完善常态化机制', '\n(一)完善常态化机制').replace('接种率达到 90%以上', '接种率达到９０％以上');
     expect(text).not.toBe(src);
     const uri = fileUri('normalise-000.txt');
     await h.open(uri, text);

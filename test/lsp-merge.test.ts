@@ -21,9 +21,7 @@ function reference(fixes: readonly (readonly Edit[])[]): Edit[] {
   return taken.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const edit = fc
-  .tuple(fc.nat(40), fc.nat(6), fc.string({ maxLength: 2 }))
-  .map(([start, length, newText]): Edit => ({ start, end: start + length, newText }));
+const edit = fc.tuple(fc.nat(40), fc.nat(6), fc.string({ maxLength: 2 })).map(([start, length, newText]): Edit => ({ start, end: start + length, newText }));
 
 describe('mergeFixEdits', () => {
   it('agrees with the reference definition and never overlaps', () => {

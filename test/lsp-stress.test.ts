@@ -43,9 +43,13 @@ function inside(doc: TextDocument, d: Diagnostic): boolean {
   const lineLength = (l: number) => {
     const start = doc.offsetAt({ line: l, character: 0 });
     const end = l + 1 < lines ? doc.offsetAt({ line: l + 1, character: 0 }) : doc.getText().length;
-    return doc.getText().slice(start, end).replace(/\r?\n$|\r$/, '').length;
+    return doc
+      .getText()
+      .slice(start, end)
+      .replace(/\r?\n$|\r$/, '').length;
   };
-  const ok = (p: { line: number; character: number }) => Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lines && p.character >= 0 && p.character <= lineLength(p.line);
+  const ok = (p: { line: number; character: number }) =>
+    Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lines && p.character >= 0 && p.character <= lineLength(p.line);
   const s = d.range.start;
   const e = d.range.end;
   return ok(s) && ok(e) && (s.line < e.line || (s.line === e.line && s.character <= e.character));
@@ -81,7 +85,11 @@ describe('1,000 random edits', () => {
     let doc = TextDocument.create(uri, 'plaintext', 1, SEEDS[1]!);
     const versions = new Map<number, TextDocument>([[1, doc]]);
     await h.open(uri, doc.getText(), 'plaintext', 1);
-    const edit = fc.record({ a: fc.nat(), b: fc.nat({ max: 6 }), text: fc.oneof(domainString(4), fc.constantFrom('', '\n', '\r\n', '一、', '（一）', '1.', '。', '\ud83d\ude00')) });
+    const edit = fc.record({
+      a: fc.nat(),
+      b: fc.nat({ max: 6 }),
+      text: fc.oneof(domainString(4), fc.constantFrom('', '\n', '\r\n', '一、', '（一）', '1.', '。', '\ud83d\ude00')),
+    });
     const edits = fc.sample(edit, { numRuns: 1000, seed: 7 });
     let version = 1;
     for (const [i, e] of edits.entries()) {
@@ -89,7 +97,7 @@ describe('1,000 random edits', () => {
       const start = text.length === 0 ? 0 : e.a % text.length;
       // never split a surrogate pair or a CRLF: the client sends edits between characters
       let s = start;
-      if (s > 0 && /[\udc00-\udfff]/.test(text[s] ?? '') || (text[s - 1] === '\r' && text[s] === '\n')) s--;
+      if ((s > 0 && /[\udc00-\udfff]/.test(text[s] ?? '')) || (text[s - 1] === '\r' && text[s] === '\n')) s--;
       let end = Math.min(text.length, s + e.b);
       if (end < text.length && (/[\udc00-\udfff]/.test(text[end] ?? '') || (text[end - 1] === '\r' && text[end] === '\n'))) end++;
       const change: TextDocumentContentChangeEvent = { range: { start: doc.positionAt(s), end: doc.positionAt(end) }, text: e.text };
@@ -100,7 +108,8 @@ describe('1,000 random edits', () => {
       versions.set(version, doc);
       void h.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
       // a hover now and then, mid-storm, must be answered (not queued behind analysis forever)
-      if (i % 250 === 0) await withTimeout(h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(s) }), 20000, 'hover mid-storm');
+      if (i % 250 === 0)
+        await withTimeout(h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(s) }), 20000, 'hover mid-storm');
     }
     const last = await h.waitForDiagnostics(uri, (p) => p.version === version, 60000);
     let checked = 0;
@@ -120,7 +129,10 @@ describe('1,000 random edits', () => {
     const a = analyze(finalText);
     const kept = applySuppressions(a.findings, { text: finalText, index: a.plan.index, frontMatter: a.plan.frontMatter }).kept;
     const core = kept.map((f) => `${f.ruleId} ${JSON.stringify(f.range)}`).sort();
-    const served = last.diagnostics.filter((d) => ruleIds.has(String(d.code))).map((d) => `${d.code} ${JSON.stringify(d.range)}`).sort();
+    const served = last.diagnostics
+      .filter((d) => ruleIds.has(String(d.code)))
+      .map((d) => `${d.code} ${JSON.stringify(d.range)}`)
+      .sort();
     expect(core.length).toBeGreaterThan(0);
     expect(served).toEqual(core);
   }, 120000);
@@ -135,7 +147,11 @@ describe('1,000 random edits', () => {
     expect(p.diagnostics.some((d) => String(d.code).startsWith('indicator/') || String(d.code).startsWith('alignment/'))).toBe(false);
     const doc = TextDocument.create(uri, 'plaintext', 1, text);
     for (const d of p.diagnostics) if (!inside(doc, d)) throw new Error(`outside: ${JSON.stringify(d.range)}`);
-    await withTimeout(h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 100000, character: 3 } }), 60000, 'hover in a 10 MB draft');
+    await withTimeout(
+      h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 100000, character: 3 } }),
+      60000,
+      'hover in a 10 MB draft',
+    );
     await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }, 180000);
 
@@ -172,7 +188,12 @@ describe('code actions on random drafts', () => {
       const pub = await h.waitForDiagnostics(uri, (x) => x.version === 1, 20000);
       const doc = TextDocument.create(uri, 'plaintext', 1, text);
       const whole = { start: { line: 0, character: 0 }, end: doc.positionAt(text.length) };
-      const actions = (await withTimeout(h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: pub.diagnostics } }), 20000, 'code actions')) ?? [];
+      const actions =
+        (await withTimeout(
+          h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: whole, context: { diagnostics: pub.diagnostics } }),
+          20000,
+          'code actions',
+        )) ?? [];
       for (const a of actions) {
         if (!('edit' in a) || !a.edit?.changes) continue;
         const edits = a.edit.changes[uri] ?? [];
@@ -208,9 +229,25 @@ describe('random requests on random drafts', () => {
     for (const [i, t] of texts.entries()) await h.open(uris[i]!, t, i % 2 ? 'markdown' : 'plaintext');
     for (const uri of uris) await h.waitForDiagnostics(uri, (x) => x.version === 1, 20000);
     const logsBefore = h.logs.length;
-    const pos = fc.record({ line: fc.oneof(fc.nat({ max: 80 }), fc.integer({ min: -3, max: 1e6 })), character: fc.oneof(fc.nat({ max: 60 }), fc.integer({ min: -3, max: 1e6 })) });
+    const pos = fc.record({
+      line: fc.oneof(fc.nat({ max: 80 }), fc.integer({ min: -3, max: 1e6 })),
+      character: fc.oneof(fc.nat({ max: 60 }), fc.integer({ min: -3, max: 1e6 })),
+    });
     const req = fc.record({
-      method: fc.constantFrom('textDocument/hover', 'textDocument/completion', 'textDocument/codeAction', 'textDocument/codeLens', 'textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/documentLink', 'planlint/stats', 'planlint/alignment', 'planlint/report', 'planlint/indicatorsCsv', 'planlint/edits'),
+      method: fc.constantFrom(
+        'textDocument/hover',
+        'textDocument/completion',
+        'textDocument/codeAction',
+        'textDocument/codeLens',
+        'textDocument/documentSymbol',
+        'textDocument/foldingRange',
+        'textDocument/documentLink',
+        'planlint/stats',
+        'planlint/alignment',
+        'planlint/report',
+        'planlint/indicatorsCsv',
+        'planlint/edits',
+      ),
       doc: fc.nat({ max: uris.length }),
       a: pos,
       b: pos,
@@ -223,7 +260,14 @@ describe('random requests on random drafts', () => {
       const params = r.method.startsWith('planlint/')
         ? { uri, kind: r.kind, format: r.format }
         : { textDocument: { uri }, position: r.a, range: { start: r.a, end: r.b }, context: { diagnostics: [], triggerKind: 1 } };
-      return withTimeout(h.conn.sendRequest(r.method, params).then(() => 'ok', (e: { code?: number }) => `error ${e.code}`), 30000, r.method);
+      return withTimeout(
+        h.conn.sendRequest(r.method, params).then(
+          () => 'ok',
+          (e: { code?: number }) => `error ${e.code}`,
+        ),
+        30000,
+        r.method,
+      );
     });
     const results = await Promise.all(answers);
     expect(results).toHaveLength(400);
@@ -267,10 +311,18 @@ describe('requests the server cannot answer meaningfully still get an answer', (
         ['planlint/indicatorsCsv', h.conn.sendRequest('planlint/indicatorsCsv', { uri })],
         ['planlint/edits', h.conn.sendRequest('planlint/edits', { uri, kind: 'renumber' })],
       ];
-      for (const [name, p] of requests) await withTimeout(p.catch((e: unknown) => e), 10000, `${name} on ${uri}`);
+      for (const [name, p] of requests)
+        await withTimeout(
+          p.catch((e: unknown) => e),
+          10000,
+          `${name} on ${uri}`,
+        );
     }
     // changes and closes for a document never opened are ignored, and the server is still there
-    await h.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: fileUri('ghost.txt'), version: 5 }, contentChanges: [{ text: 'x' }] });
+    await h.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: fileUri('ghost.txt'), version: 5 },
+      contentChanges: [{ text: 'x' }],
+    });
     await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: fileUri('ghost.txt') } });
     await withTimeout(h.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: fileUri('open.txt') } }), 10000, 'symbols after ghosts');
     expect(h.proc.exitCode).toBeNull();
@@ -286,18 +338,40 @@ describe('requests the server cannot answer meaningfully still get an answer', (
       { line: Number.MAX_SAFE_INTEGER, character: Number.MAX_SAFE_INTEGER },
     ];
     for (const position of positions) {
-      await withTimeout(h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position }).catch((e: unknown) => e), 10000, `hover ${JSON.stringify(position)}`);
-      await withTimeout(h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }).catch((e: unknown) => e), 10000, `completion ${JSON.stringify(position)}`);
       await withTimeout(
-        h.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: position, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }).catch((e: unknown) => e),
+        h.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position }).catch((e: unknown) => e),
+        10000,
+        `hover ${JSON.stringify(position)}`,
+      );
+      await withTimeout(
+        h.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }).catch((e: unknown) => e),
+        10000,
+        `completion ${JSON.stringify(position)}`,
+      );
+      await withTimeout(
+        h.conn
+          .sendRequest(CodeActionRequest.type, {
+            textDocument: { uri },
+            range: { start: position, end: { line: 0, character: 0 } },
+            context: { diagnostics: [] },
+          })
+          .catch((e: unknown) => e),
         10000,
         `actions ${JSON.stringify(position)}`,
       );
     }
     // params of the wrong shape entirely
     for (const params of [null, 42, 'x', [], { textDocument: null }, { textDocument: { uri: 7 }, position: 'here' }]) {
-      await withTimeout(h.conn.sendRequest('textDocument/hover', params as never).catch((e: unknown) => e), 10000, `hover ${JSON.stringify(params)}`);
-      await withTimeout(h.conn.sendRequest('textDocument/documentSymbol', params as never).catch((e: unknown) => e), 10000, `symbols ${JSON.stringify(params)}`);
+      await withTimeout(
+        h.conn.sendRequest('textDocument/hover', params as never).catch((e: unknown) => e),
+        10000,
+        `hover ${JSON.stringify(params)}`,
+      );
+      await withTimeout(
+        h.conn.sendRequest('textDocument/documentSymbol', params as never).catch((e: unknown) => e),
+        10000,
+        `symbols ${JSON.stringify(params)}`,
+      );
     }
     // an edit with an out-of-range range is clamped by the document model; the server keeps working
     await h.conn.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -313,7 +387,10 @@ describe('requests the server cannot answer meaningfully still get an answer', (
     const uri = fileUri('misuse.txt');
     await h.open(uri, '一、总体要求\n三、重点任务\n', 'plaintext', 5);
     await h.open(uri, '一、总体要求\n二、重点任务\n', 'plaintext', 6);
-    await h.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text: '一、总体要求\n（1）细则\n' }] });
+    await h.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ text: '一、总体要求\n（1）细则\n' }],
+    });
     await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     await h.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 9 }, contentChanges: [{ text: 'x' }] });
     await h.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
@@ -337,7 +414,10 @@ describe('requests the server cannot answer meaningfully still get an answer', (
     for (let i = 0; i < 300; i++) {
       const ac = new AbortController();
       // vscode-jsonrpc cancels through a CancellationToken; cancel right after sending
-      const source = { isCancellationRequested: false, onCancellationRequested: (cb: () => void) => (ac.signal.addEventListener('abort', cb), { dispose() {} }) };
+      const source = {
+        isCancellationRequested: false,
+        onCancellationRequested: (cb: () => void) => (ac.signal.addEventListener('abort', cb), { dispose() {} }),
+      };
       const req = i % 3 === 0 ? DocumentSymbolRequest.type : i % 3 === 1 ? FoldingRangeRequest.type : CodeLensRequest.type;
       pending.push(h.conn.sendRequest(req as typeof DocumentSymbolRequest.type, { textDocument: { uri } }, source as never).catch((e: unknown) => e));
       source.isCancellationRequested = true;
@@ -401,7 +481,8 @@ describe('the client goes away', () => {
 
 describe('malformed JSON-RPC on the wire', () => {
   const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
-  const init = (id: number) => frame(JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+  const init = (id: number) =>
+    frame(JSON.stringify({ jsonrpc: '2.0', id, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
 
   /** Writes `garbage`, then an initialize request; passes when the server answers it or exits. */
   async function survives(garbage: string | Buffer): Promise<'answered' | 'exited'> {

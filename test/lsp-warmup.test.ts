@@ -31,9 +31,7 @@ async function diagnosticsOf(h: Harness, name: string): Promise<string[][]> {
   await h.open(uri, text, 'plaintext');
   const out: string[][] = [];
   const first = await h.waitForDiagnostics(uri, (p) => p.version === 1);
-  out.push(
-    first.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`),
-  );
+  out.push(first.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`));
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.length > 40);
   const at = { line, character: 10 };
@@ -42,9 +40,7 @@ async function diagnosticsOf(h: Harness, name: string): Promise<string[][]> {
     contentChanges: [{ range: { start: at, end: at }, text: '的' }],
   });
   const second = await h.waitForDiagnostics(uri, (p) => p.version === 2);
-  out.push(
-    second.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`),
-  );
+  out.push(second.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${d.message}`));
   return out;
 }
 

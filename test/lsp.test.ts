@@ -182,7 +182,11 @@ describe('language server over stdio (push diagnostics, bare client)', () => {
     const neg = await h.conn.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: { start: { line: -5, character: -1 }, end: { line: 1e9, character: 1e9 } },
-      context: { diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'x', source: 'planlint', code: 'no/such-rule', data: 'junk' }] },
+      context: {
+        diagnostics: [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'x', source: 'planlint', code: 'no/such-rule', data: 'junk' },
+        ],
+      },
     });
     expect(Array.isArray(neg)).toBe(true);
     // malformed params on planlint's own requests

@@ -45,30 +45,16 @@ describe('Markdown code blocks', () => {
   });
 
   it('an indented block after a blank line is code in a Markdown document', () => {
-    const text = [
-      '# 工作要点',
-      '',
-      '一、总体要求',
-      '',
-      '    三、示例',
-      '    孕产妇系统管理率达到120%。',
-      '',
-      '二、重点任务',
-      '',
-    ].join('\n');
+    const text = ['# 工作要点', '', '一、总体要求', '', '    三、示例', '    孕产妇系统管理率达到120%。', '', '二、重点任务', ''].join('\n');
     const a = analyze(text);
     expect(a.plan.sections.map((s) => s.number)).toEqual(['一', '二']);
     expect(a.findings.filter((f) => [4, 5].includes(lineOf(text, f.start)))).toEqual([]);
   });
 
   it('indentation is a paragraph indent in plain text and in a draft indented throughout', () => {
-    const plain = ['一、总体要求', '', '    （一）完善体系。', '', '    （二）提高水平。', '', '二、重点任务', ''].join(
-      '\n',
-    );
+    const plain = ['一、总体要求', '', '    （一）完善体系。', '', '    （二）提高水平。', '', '二、重点任务', ''].join('\n');
     expect(parsePlan(plain).allSections.map((s) => s.number)).toEqual(['一', '一', '二', '二']);
-    const md = ['# 工作要点', '', '    一、总体要求', '', '    （一）完善体系。', '', '    二、重点任务', ''].join(
-      '\n',
-    );
+    const md = ['# 工作要点', '', '    一、总体要求', '', '    （一）完善体系。', '', '    二、重点任务', ''].join('\n');
     expect(parsePlan(md).allSections.map((s) => s.number)).toEqual(['一', '一', '二']);
   });
 });
@@ -98,9 +84,7 @@ describe('Markdown pipe tables', () => {
     for (const b of rows) {
       for (const seg of b.segments.filter((s) => s.length > 0)) {
         // a cell's text is the document's text at its range, pipes and padding excluded
-        expect(text.slice(seg.docStart, seg.docStart + seg.length)).toBe(
-          b.text.slice(seg.textStart, seg.textStart + seg.length),
-        );
+        expect(text.slice(seg.docStart, seg.docStart + seg.length)).toBe(b.text.slice(seg.textStart, seg.textStart + seg.length));
         expect(text.slice(seg.docStart, seg.docStart + seg.length)).not.toMatch(/^\s|\||\s$/);
       }
     }
@@ -122,10 +106,7 @@ describe('Markdown pipe tables', () => {
     const seed = readSeed('000');
     const sentence = '实施扩大国家免疫规\n\n划工作，适龄儿童免疫规划疫苗接种率达到 90%以上。';
     expect(seed).toContain(sentence);
-    const tabled = seed.replace(
-      sentence,
-      '实施扩大国家免疫规划工作。\n\n| 指标 | 目标 |\n|---|---|\n| 适龄儿童免疫规划疫苗接种率 | 达到90%以上 |\n',
-    );
+    const tabled = seed.replace(sentence, '实施扩大国家免疫规划工作。\n\n| 指标 | 目标 |\n|---|---|\n| 适龄儿童免疫规划疫苗接种率 | 达到90%以上 |\n');
     const a = analyze(tabled, { requirements: [henan] });
     expect(a.findings.filter((f) => /^alignment\/(missing|weaker)-target$/.test(f.ruleId))).toEqual([]);
   });
@@ -133,19 +114,9 @@ describe('Markdown pipe tables', () => {
 
 describe('TAB-separated rows (a Word table pasted as text)', () => {
   it('two or more rows with the same cells are a table; a numbering token + TAB stays a heading', () => {
-    const text = [
-      '一、\t总体要求',
-      '（一）\t完善体系。',
-      '指标\t目标',
-      '孕产妇死亡率\t10/10万以下',
-      '二、\t重点任务',
-      '',
-    ].join('\n');
+    const text = ['一、\t总体要求', '（一）\t完善体系。', '指标\t目标', '孕产妇死亡率\t10/10万以下', '二、\t重点任务', ''].join('\n');
     const plan = parsePlan(text);
     expect(plan.allSections.map((s) => s.number)).toEqual(['一', '一', '二']);
-    expect(plan.blocks.filter((b) => b.firstLine === 2 || b.firstLine === 3).map((b) => b.text)).toEqual([
-      '指标\t目标',
-      '孕产妇死亡率\t10/10万以下',
-    ]);
+    expect(plan.blocks.filter((b) => b.firstLine === 2 || b.firstLine === 3).map((b) => b.text)).toEqual(['指标\t目标', '孕产妇死亡率\t10/10万以下']);
   });
 });

@@ -49,7 +49,7 @@ describe('what the analysis keeps between runs', () => {
     }
   });
 
-  it('other drafts analysed in between do not change a draft\'s alignment', () => {
+  it("other drafts analysed in between do not change a draft's alignment", () => {
     const a = readSeed('000');
     const expected = fresh(a);
     for (const name of ['001', '002', '003', '004']) warm(readSeed(name));
@@ -86,7 +86,14 @@ describe('what the analysis keeps between runs', () => {
     // P, then a draft without P (P': the same terms, other counts), then P back: P's terms have the
     // frequencies of the second analysis, not of the first (Q, which shares 卫生 with P, became Q2)
     const body = (p: string, q: string) =>
-      ['一、加强公共卫生体系建设', p, q, '完善疾病预防控制体系，提升应急处置能力。', '二、推进健康中国行动', '实施健康知识普及行动，提高居民健康素养水平。'].join('\n') + '\n';
+      [
+        '一、加强公共卫生体系建设',
+        p,
+        q,
+        '完善疾病预防控制体系，提升应急处置能力。',
+        '二、推进健康中国行动',
+        '实施健康知识普及行动，提高居民健康素养水平。',
+      ].join('\n') + '\n';
     const P = '加强卫生健康工作。';
     const P2 = '加强卫生健康工作，加强卫生健康工作。';
     const Q = '推进卫生事业发展。';

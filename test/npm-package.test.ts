@@ -7,16 +7,7 @@
  * the language server answering a real initialize request over stdio.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,11 +92,10 @@ describe('npm pack of server/ (the planlint package)', () => {
   });
 
   it('reads .docx and writes SARIF from the vendored bundles', () => {
-    const docx = spawnSync(
-      'npx',
-      ['--offline', 'planlint', join(repoRoot, 'test/fixtures/docx/plan.docx'), '--format', 'json'],
-      { cwd: project, encoding: 'utf8' },
-    );
+    const docx = spawnSync('npx', ['--offline', 'planlint', join(repoRoot, 'test/fixtures/docx/plan.docx'), '--format', 'json'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(docx.stdout).files[0].encoding).toBe('docx');
     const sarif = spawnSync('npx', ['--offline', 'planlint', 'plans', '--format', 'sarif'], {
       cwd: project,
@@ -119,11 +109,10 @@ describe('npm pack of server/ (the planlint package)', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'planlint.yaml'), 'profile: gbt9704\nrules:\n  numbering/style: sometimes\n');
     writeFileSync(join(dir, 'a.txt'), '一、总体要求\n');
-    const r = spawnSync(
-      process.execPath,
-      [join(project, 'node_modules/planlint/bin/planlint.js'), 'a.txt', '--format', 'json'],
-      { cwd: dir, encoding: 'utf8' },
-    );
+    const r = spawnSync(process.execPath, [join(project, 'node_modules/planlint/bin/planlint.js'), 'a.txt', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     const report = JSON.parse(r.stdout);
     expect(report.problems.map((p: { code: string }) => p.code)).toContain('config/schema');
     expect(r.status).toBe(2);
@@ -161,9 +150,7 @@ describe('npm pack of server/ (the planlint package)', () => {
     proc.kill();
     expect(reply.id).toBe(1);
     expect(reply.result.capabilities['textDocumentSync']).toBeDefined();
-    expect(
-      reply.result.capabilities['diagnosticProvider'] ?? reply.result.capabilities['textDocumentSync'],
-    ).toBeTruthy();
+    expect(reply.result.capabilities['diagnosticProvider'] ?? reply.result.capabilities['textDocumentSync']).toBeTruthy();
   }, 60000);
 
   it('carries no file outside the package', () => {

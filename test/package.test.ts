@@ -80,7 +80,13 @@ describe('npm run package', () => {
     );
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command);
     expect(commands).toEqual(
-      expect.arrayContaining(['planlint.showReport', 'planlint.exportIndicators', 'planlint.renumber', 'planlint.insertMissingThemes', 'planlint.restartServer']),
+      expect.arrayContaining([
+        'planlint.showReport',
+        'planlint.exportIndicators',
+        'planlint.renumber',
+        'planlint.insertMissingThemes',
+        'planlint.restartServer',
+      ]),
     );
   });
 

@@ -73,9 +73,7 @@ describe('seed structure', () => {
     const yao = p.enumerations.filter((e) => e.kind === '要');
     expect(yao).toHaveLength(1);
     expect(yao[0]!.items.map((i) => i.number)).toEqual(range(10));
-    expect(yao[0]!.items.map((i) => p.text.slice(i.start, i.end))).toEqual(
-      ['一要', '二要', '三要', '四要', '五要', '六要', '七要', '八要', '九要', '十要'],
-    );
+    expect(yao[0]!.items.map((i) => p.text.slice(i.start, i.end))).toEqual(['一要', '二要', '三要', '四要', '五要', '六要', '七要', '八要', '九要', '十要']);
   });
 });
 
@@ -107,7 +105,13 @@ describe('PDF and copy-paste traps', () => {
 
   it('reads ASCII brackets and commas after copy-paste as the same levels', () => {
     const p = parsePlan('一、总体要求\n(一)强化防控。内容。\n(二)、完善体系\n1、加强监测。内容。\n(1)细化措施\n');
-    expect(p.allSections.map((s) => [s.level, s.token.value])).toEqual([[1, 1], [2, 1], [2, 2], [3, 1], [4, 1]]);
+    expect(p.allSections.map((s) => [s.level, s.token.value])).toEqual([
+      [1, 1],
+      [2, 1],
+      [2, 2],
+      [3, 1],
+      [4, 1],
+    ]);
     expect(p.allSections[2]!.token.punct).toBe('、');
     expect(p.allSections[3]!.token.punct).toBe('、');
   });

@@ -106,7 +106,9 @@ describe('a failing rule', () => {
       if (isFailure(r)) throw new Error(r.message.en);
       // the failure is a finding of the draft, at its start (the one pipeline: core/analyze.ts)
       const internal = r.findings.filter((f) => f.ruleId === 'internal/error');
-      expect(internal).toEqual([expect.objectContaining({ severity: 'error', start: 0, end: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })]);
+      expect(internal).toEqual([
+        expect.objectContaining({ severity: 'error', start: 0, end: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }),
+      ]);
       expect(internal[0]!.message.en).toContain('internal error in rule numbering/style, its findings are missing: boom');
       const rest = r.findings.filter((f) => f.ruleId !== 'internal/error');
       expect(rest.map((f) => `${f.ruleId}@${f.start}`)).toEqual(others.map((f) => `${f.ruleId}@${f.start}`));

@@ -42,9 +42,7 @@ describe('proofreading rules on seeds and test/corpus', () => {
   });
 
   it('finds exactly the reviewed true findings', () => {
-    const { verdicts } = parseYaml(
-      readFileSync(join(repoRoot, 'test/corpus-expect/proofreading-verdicts.yaml'), 'utf8'),
-    ) as { verdicts: Verdict[] };
+    const { verdicts } = parseYaml(readFileSync(join(repoRoot, 'test/corpus-expect/proofreading-verdicts.yaml'), 'utf8')) as { verdicts: Verdict[] };
     const files = [
       ...readdirSync(join(repoRoot, 'seeds'))
         .filter((f) => f.endsWith('.txt'))
@@ -60,9 +58,7 @@ describe('proofreading rules on seeds and test/corpus', () => {
       for (const f of analyze(text, { rules, profile: strict }).findings) {
         const line = text.split('\n')[f.range.start.line]!;
         const excerpt =
-          f.range.start.line === f.range.end.line
-            ? line.slice(f.range.start.character, f.range.end.character)
-            : line.slice(f.range.start.character);
+          f.range.start.line === f.range.end.line ? line.slice(f.range.start.character, f.range.end.character) : line.slice(f.range.start.character);
         actual.push(`${file} ${f.ruleId} ${f.range.start.line + 1} ${excerpt.replace(/^\uFEFF/, '')}`);
       }
     }

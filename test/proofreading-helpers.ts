@@ -52,9 +52,7 @@ export function table(rule: Rule, invalid: readonly Invalid[], valid: readonly V
   }
   for (const c of valid) {
     it(`quiet: ${c.text.replace(/\n/g, '⏎').slice(0, 60)}`, () => {
-      expect(
-        analyze(c.text, { ...c.options, rules: [rule] }).findings.map((f) => c.text.slice(f.start, f.end)),
-      ).toEqual([]);
+      expect(analyze(c.text, { ...c.options, rules: [rule] }).findings.map((f) => c.text.slice(f.start, f.end))).toEqual([]);
     });
   }
 }

@@ -47,7 +47,13 @@ function planProblems(plan: Plan): string[] {
   plan.allSections.forEach((s, i) => {
     if (s.id !== i) out.push(`section ${i} has id ${s.id}`);
     const w = `section ${s.token.raw}@${s.start}`;
-    for (const [k, sp] of [['', s], ['token', s.token], ['title', s.titleSpan], ['heading', s.heading]] as const) out.push(...spanProblems(`${w} ${k}`, sp, n));
+    for (const [k, sp] of [
+      ['', s],
+      ['token', s.token],
+      ['title', s.titleSpan],
+      ['heading', s.heading],
+    ] as const)
+      out.push(...spanProblems(`${w} ${k}`, sp, n));
     if (text.slice(s.token.start, s.token.end) !== s.token.raw) out.push(`${w}: token span does not hold its raw text`);
     if (s.parentId !== undefined && !(s.parentId < s.id)) out.push(`${w}: parent ${s.parentId} not before it`);
     if (s.title.length > 0 && text.slice(s.titleSpan.start, s.titleSpan.end).replace(/[\r\n]/g, '').length < 1) out.push(`${w}: empty title span`);
@@ -57,7 +63,8 @@ function planProblems(plan: Plan): string[] {
     for (const it of e.items) {
       out.push(...spanProblems(`enumeration item ${it.marker}`, it, n));
       // a marker may straddle a hard line wrap (PDF text: "二\n要"): compare without the break
-      if (text.slice(it.start, it.end).replace(/[\r\n\s\u3000]+/g, '') !== it.marker) out.push(`enumeration item ${it.marker}@${it.start}: span holds "${text.slice(it.start, it.end)}"`);
+      if (text.slice(it.start, it.end).replace(/[\r\n\s\u3000]+/g, '') !== it.marker)
+        out.push(`enumeration item ${it.marker}@${it.start}: span holds "${text.slice(it.start, it.end)}"`);
     }
   }
   for (const ind of plan.indicators) {
@@ -115,15 +122,21 @@ describe('the analysis core never throws and stays in range', () => {
   it('every rule on its own, at every severity override, with options of any shape (400 cases)', () => {
     fc.assert(
       // options of any shape (the server passes settings through; only the CLI validates them first)
-      fc.property(domainString(60), fc.constantFrom(...allRules), fc.constantFrom('error', 'warning', 'information', 'hint', 'off' as const), fc.dictionary(fc.constantFrom('fullwidthPeriod', 'allow', 'max', 'units', 'words', 'tolerance', 'bogus'), fc.anything()), (text, rule, severity, options) => {
-        const { findings } = analyze(text, { rules: [rule], profile: { name: 'p', rules: { [rule.meta.id]: { severity, options } } }, requirements });
-        if (severity === 'off') expect(findings).toEqual([]);
-        for (const f of findings) {
-          expect(f.ruleId).toBe(rule.meta.id);
-          expect(f.severity).toBe(severity);
-        }
-        expect(findingProblems(text, findings)).toEqual([]);
-      }),
+      fc.property(
+        domainString(60),
+        fc.constantFrom(...allRules),
+        fc.constantFrom('error', 'warning', 'information', 'hint', 'off' as const),
+        fc.dictionary(fc.constantFrom('fullwidthPeriod', 'allow', 'max', 'units', 'words', 'tolerance', 'bogus'), fc.anything()),
+        (text, rule, severity, options) => {
+          const { findings } = analyze(text, { rules: [rule], profile: { name: 'p', rules: { [rule.meta.id]: { severity, options } } }, requirements });
+          if (severity === 'off') expect(findings).toEqual([]);
+          for (const f of findings) {
+            expect(f.ruleId).toBe(rule.meta.id);
+            expect(f.severity).toBe(severity);
+          }
+          expect(findingProblems(text, findings)).toEqual([]);
+        },
+      ),
       { numRuns: runs(400) },
     );
   });
@@ -164,7 +177,8 @@ describe('building blocks never throw', () => {
     };
     const found = (text: string) => {
       const out: string[] = [];
-      for (let m = nextEnumerationMarker(text, 0); m; m = nextEnumerationMarker(text, m.at + m.numeral.length + m.kind.length)) out.push(`${m.at}:${m.numeral}${m.kind}`);
+      for (let m = nextEnumerationMarker(text, 0); m; m = nextEnumerationMarker(text, m.at + m.numeral.length + m.kind.length))
+        out.push(`${m.at}:${m.numeral}${m.kind}`);
       return out;
     };
     const alphabet = fc.constantFrom(...'一二三四五六七八九十百两是要否非，。：（ x的'.split(''));
@@ -217,7 +231,10 @@ describe('building blocks never throw', () => {
         const fake = [{ ruleId: 'numbering/style', start: offset }];
         const r = applySuppressions(fake, src, sups);
         expect(r.kept.length + r.suppressed.length).toBe(1);
-        for (const edits of [disableLineEdits(src, { ruleId: 'numbering/style', offset }, { markdown }), disableFileEdits(src, 'numbering/style', { markdown })]) {
+        for (const edits of [
+          disableLineEdits(src, { ruleId: 'numbering/style', offset }, { markdown }),
+          disableFileEdits(src, 'numbering/style', { markdown }),
+        ]) {
           if (edits) expect(editsProblems('disable', edits, text.length)).toEqual([]);
         }
       }),

@@ -73,7 +73,9 @@ function applyFixesOnceRef(text: string, fixes: readonly Fix[]): { text: string;
 
 describe('fix application', () => {
   it('accepts exactly the fixes the quadratic reference accepts, with the same result (1,500 cases)', () => {
-    const edit = fc.record({ start: fc.integer({ min: -1, max: 12 }), len: fc.integer({ min: 0, max: 3 }), newText: fc.constantFrom('', 'X', 'YY', '（一）') }).map(({ start, len, newText }) => ({ start, end: start + len, newText }));
+    const edit = fc
+      .record({ start: fc.integer({ min: -1, max: 12 }), len: fc.integer({ min: 0, max: 3 }), newText: fc.constantFrom('', 'X', 'YY', '（一）') })
+      .map(({ start, len, newText }) => ({ start, end: start + len, newText }));
     const fix = fc.array(edit, { minLength: 0, maxLength: 4 }).map((edits): Fix => ({ title: { zh: 't', en: 't' }, edits, safe: true }));
     fc.assert(
       fc.property(fc.string({ minLength: 6, maxLength: 12 }), fc.array(fix, { maxLength: 8 }), (text, fixes) => {

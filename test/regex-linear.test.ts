@@ -193,10 +193,7 @@ describe('regular expressions in server/src', () => {
           // screening at a small size, then the suspects again at a larger one, best of three
           if (ratio(f.re, make, 500, 1) < 6) continue;
           const r = ratio(f.re, make, 2000, 3);
-          if (r >= 6)
-            slow.push(
-              `${f.file}:${f.line} ${f.source} on ${JSON.stringify(prefix)} + ${JSON.stringify(c)}×n: time(4n)/time(n) = ${r.toFixed(1)}`,
-            );
+          if (r >= 6) slow.push(`${f.file}:${f.line} ${f.source} on ${JSON.stringify(prefix)} + ${JSON.stringify(c)}×n: time(4n)/time(n) = ${r.toFixed(1)}`);
         }
       }
     }

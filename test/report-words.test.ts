@@ -26,7 +26,10 @@ import { extractRequirementSet } from '../server/src/core/requirements/extract.j
 import { repoRoot } from './helpers.js';
 
 describe('a report a reviewer can sign (county 2025 against Jiangsu 2025)', () => {
-  const set = { ...extractRequirementSet(parsePlan(readFileSync(join(repoRoot, 'test/corpus/10-jiangsu-2025-govreport.txt'), 'utf8')), { name: 'jiangsu-2025' }), origin: { hash: '0123456789abcdef' } };
+  const set = {
+    ...extractRequirementSet(parsePlan(readFileSync(join(repoRoot, 'test/corpus/10-jiangsu-2025-govreport.txt'), 'utf8')), { name: 'jiangsu-2025' }),
+    origin: { hash: '0123456789abcdef' },
+  };
   const plan = parsePlan(readFileSync(join(repoRoot, 'test/fixtures/alignment/county-2025-govreport.txt'), 'utf8'));
   const review = buildReview(plan, alignPlan(plan, [set]), [set], { path: 'county.txt', date: '2026-12-02', version: '0.1.0' });
 

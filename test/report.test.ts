@@ -62,7 +62,12 @@ describe('review model (JSON)', () => {
     expect(tcm).toMatchObject({ title: '持续加快中医药传承创新发展', status: 'covered' });
     expect(tcm.sections[0]).toMatchObject({ number: '六', title: '推进中医药传承创新发展', range: { start: { line: 311, character: 1 } } });
     const imm = r.targets.find((t) => t.id === 'immunization-rate')!;
-    expect(imm).toMatchObject({ name: '适龄儿童免疫规划疫苗接种率', status: 'met', superior: { op: 'ge', value: 90, unit: '%' }, draft: { value: 90, unit: '%' } });
+    expect(imm).toMatchObject({
+      name: '适龄儿童免疫规划疫苗接种率',
+      status: 'met',
+      superior: { op: 'ge', value: 90, unit: '%' },
+      draft: { value: 90, unit: '%' },
+    });
     expect(imm.draft!.range!.start.line).toBe(143);
     const later = r.targets.find((t) => t.id === 'infant-mortality-2025')!;
     expect(later.draft).toBeNull();
@@ -98,10 +103,18 @@ describe('HTML report', () => {
     expect(all.filter((e) => e.tagName === 'link' || e.tagName === 'img' || e.tagName === 'iframe')).toEqual([]);
     // nothing is fetched: no src attributes, no url() and no http(s) references in styles
     expect(all.filter((e) => attr(e, 'src') !== undefined)).toEqual([]);
-    const style = all.filter((e) => e.tagName === 'style').map(textOf).join('');
+    const style = all
+      .filter((e) => e.tagName === 'style')
+      .map(textOf)
+      .join('');
     expect(style).toContain('@media print');
     expect(style).not.toMatch(/url\(|@import|https?:/);
-    expect(attr(all.find((e) => e.tagName === 'html')!, 'lang')).toBe('zh-CN');
+    expect(
+      attr(
+        all.find((e) => e.tagName === 'html')!,
+        'lang',
+      ),
+    ).toBe('zh-CN');
   });
 
   it('draws the chart as one inline SVG with a bar per theme', () => {
@@ -119,7 +132,12 @@ describe('HTML report', () => {
     const matrix = byId(all, 'matrix');
     const head = within(within(matrix, 'thead')[0]!, 'th');
     expect(head.map(textOf).slice(0, 2)).toEqual(['上级任务', '状态']);
-    expect(head.map(textOf).slice(2).map((h) => h.split('、')[0])).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
+    expect(
+      head
+        .map(textOf)
+        .slice(2)
+        .map((h) => h.split('、')[0]),
+    ).toEqual(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
     // the titles are printed, not only shown on hover
     expect(textOf(head[2]!)).toBe('一、坚决打赢常态化疫情防控持久战');
     expect(textOf(head[11]!)).toBe('十、协调推进其他卫生健康工作');

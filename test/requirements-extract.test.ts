@@ -48,12 +48,27 @@ describe('extract from seed 004 (河南省 2021 全省卫生健康工作会)', (
 
   it('recovers the 2025 targets as 2025 targets', () => {
     const y2025 = set.targets.filter((t) => t.year === 2025).map((t) => [t.value, t.unit]);
-    expect(y2025).toEqual(expect.arrayContaining([[1, '岁'], [4.2, '‰'], [5.3, '‰'], [9.5, '/10万'], [7.7, '张'], [3.6, '人'], [4.3, '人'], [4, '个']]));
+    expect(y2025).toEqual(
+      expect.arrayContaining([
+        [1, '岁'],
+        [4.2, '‰'],
+        [5.3, '‰'],
+        [9.5, '/10万'],
+        [7.7, '张'],
+        [3.6, '人'],
+        [4.3, '人'],
+        [4, '个'],
+      ]),
+    );
   });
 
   it('does not take the 2020 achievements of the figure captions for targets', () => {
     // 98.3% cure rate, 74.2 亿元 invested, 98.73% immunisation in 2020, 52.25% → 92.73% reimbursement
-    for (const v of [98.3, 74.2, 98.73, 52.25, 92.73, 123, 9436, 165]) expect(set.targets.filter((t) => t.value === v), String(v)).toEqual([]);
+    for (const v of [98.3, 74.2, 98.73, 52.25, 92.73, 123, 9436, 165])
+      expect(
+        set.targets.filter((t) => t.value === v),
+        String(v),
+      ).toEqual([]);
     // “办结时限比法定办结时限缩短 71.45%” reports 2020's 放管服 result (line 102)
     expect(set.targets.filter((t) => t.value === 71.45)).toEqual([]);
     // “50个先进集体、150名先进工作者受表彰” is news, not a target

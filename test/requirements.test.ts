@@ -83,9 +83,24 @@ describe('bundled set henan-2021 (seed 004)', () => {
   it('carries the 2021 targets named in the issue, with comparator, value and unit', () => {
     const set = henan();
     const byName = (name: string) => set.targets.find((t) => t.name === name)!;
-    expect(byName('适龄儿童免疫规划疫苗接种率')).toMatchObject({ op: 'ge', value: 90, unit: '%', qualifier: '以上', comparator: '保持在', year: 2021, source: { line: 319 } });
+    expect(byName('适龄儿童免疫规划疫苗接种率')).toMatchObject({
+      op: 'ge',
+      value: 90,
+      unit: '%',
+      qualifier: '以上',
+      comparator: '保持在',
+      year: 2021,
+      source: { line: 319 },
+    });
     expect(byName('公有产权村卫生室比例')).toMatchObject({ op: 'ge', value: 70, unit: '%', comparator: '达到', year: 2021, source: { line: 359 } });
-    expect(byName('村卫生室承担的基本公共卫生服务任务')).toMatchObject({ op: 'ge', value: 50, unit: '%', comparator: '提高到', year: 2021, source: { line: 331 } });
+    expect(byName('村卫生室承担的基本公共卫生服务任务')).toMatchObject({
+      op: 'ge',
+      value: 50,
+      unit: '%',
+      comparator: '提高到',
+      year: 2021,
+      source: { line: 331 },
+    });
     expect(set.targets.find((t) => t.id === 'county-medical-community-excellent')).toMatchObject({ op: 'approx', value: 40, unit: '%', qualifier: '左右' });
     expect(set.targets.find((t) => t.id === 'county-hospitals-tertiary')).toMatchObject({ op: 'increase', value: 30, unit: '所' });
     expect(set.targets.find((t) => t.id === 'backbone-talent-2021')).toMatchObject({ op: 'increase', value: 2000, unit: '名', theme: 'talent-cooperation' });
@@ -180,7 +195,12 @@ describe('loader: located problems, never a throw', () => {
     const inside = resolveRequirementSets(['sets/city.yaml', 'sets/city'], { baseDir: ws, workspaceRoot: ws });
     expect(inside.problems).toEqual([]);
     expect(inside.sets.map((s) => s.name)).toEqual(['city']); // the same file twice is loaded once
-    const outside = resolveRequirementSets(['../outside.yaml'], { baseDir: ws, workspaceRoot: ws, referrer: 'draft.md', refRanges: [{ start: { line: 1, character: 15 }, end: { line: 1, character: 30 } }] });
+    const outside = resolveRequirementSets(['../outside.yaml'], {
+      baseDir: ws,
+      workspaceRoot: ws,
+      referrer: 'draft.md',
+      refRanges: [{ start: { line: 1, character: 15 }, end: { line: 1, character: 30 } }],
+    });
     expect(outside.sets).toEqual([]);
     expect(outside.problems[0]).toMatchObject({ file: 'draft.md', ruleId: 'config/requirements', range: { start: { line: 1, character: 15 } } });
     expect(outside.problems[0]!.message.zh).toContain('工作区之外');

@@ -19,7 +19,16 @@ import { domainString } from './robust-gen.js';
 import { readSeed } from './helpers.js';
 
 /** `a: &a [lol × 9]`, each next key nine references to the previous: 9⁹ strings if expanded. */
-const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill('*' + 'abcdefghi'[i]).join(',')}]`)].join('\n') + '\n';
+const ALIAS_BOMB =
+  [
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ...'bcdefghi'.split('').map(
+      (k, i) =>
+        `${k}: &${k} [${Array(9)
+          .fill('*' + 'abcdefghi'[i])
+          .join(',')}]`,
+    ),
+  ].join('\n') + '\n';
 const DEEP = 'x: ' + '['.repeat(5000) + ']'.repeat(5000) + '\n';
 const HOSTILE: Record<string, string> = {
   'alias bomb': ALIAS_BOMB,
@@ -93,7 +102,19 @@ describe('hostile YAML never throws', () => {
 
 describe('schema violations are located where they are', () => {
   it('requirement set: wrong types, unknown keys, missing fields, each at its node', () => {
-    const text = ['title: 上级要点', 'themes:', '  - id: t1', '    title: 疫情防控', '    keywords: 疫情', '    colour: red', 'targets:', '  - id: x', '    name: 接种率', '    value: 九十', ''].join('\n');
+    const text = [
+      'title: 上级要点',
+      'themes:',
+      '  - id: t1',
+      '    title: 疫情防控',
+      '    keywords: 疫情',
+      '    colour: red',
+      'targets:',
+      '  - id: x',
+      '    name: 接种率',
+      '    value: 九十',
+      '',
+    ].join('\n');
     const r = parseRequirementSet(text, { file: 'set.yaml', name: 'set' });
     expect(r.set).toBeUndefined();
     const idx = new LineIndex(text);
@@ -108,7 +129,46 @@ describe('schema violations are located where they are', () => {
 
   it('arbitrary YAML-ish text never throws in any loader (300 cases)', () => {
     const yamlish = fc
-      .array(fc.oneof(fc.constantFrom('title: ', 'themes:\n', '  - ', 'id: ', 'keywords: [', ']', '{', '}', '&a ', '*a', '<<: *a\n', '!!str ', '"', "'", '\n', '  ', '\t', '#', '---\n', '...\n', ': ', '? ', '|\n', '>-\n', 'targets:\n', 'value: 90\n', 'op: ge\n', 'rules:\n', '  numbering/style: off\n', 'requirements: [', 'henan-2021', '../x.yaml'), domainString(3)), { maxLength: 40 })
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            'title: ',
+            'themes:\n',
+            '  - ',
+            'id: ',
+            'keywords: [',
+            ']',
+            '{',
+            '}',
+            '&a ',
+            '*a',
+            '<<: *a\n',
+            '!!str ',
+            '"',
+            "'",
+            '\n',
+            '  ',
+            '\t',
+            '#',
+            '---\n',
+            '...\n',
+            ': ',
+            '? ',
+            '|\n',
+            '>-\n',
+            'targets:\n',
+            'value: 90\n',
+            'op: ge\n',
+            'rules:\n',
+            '  numbering/style: off\n',
+            'requirements: [',
+            'henan-2021',
+            '../x.yaml',
+          ),
+          domainString(3),
+        ),
+        { maxLength: 40 },
+      )
       .map((a) => a.join(''));
     const dir = tmp();
     fc.assert(

@@ -29,7 +29,8 @@ const ENCODINGS: Enc[] = [
   { name: 'gb18030', encode: (s) => iconv.encode(s, 'gb18030') },
 ];
 
-const summary = (text: string) => analyze(text).findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`);
+const summary = (text: string) =>
+  analyze(text).findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`);
 
 describe('decoding never throws anything but DecodeError', () => {
   it('on arbitrary bytes (2,000 cases), and decoded text is analysable', () => {
@@ -84,8 +85,15 @@ describe('every encoding gives the same text, findings and ranges as UTF-8', () 
   it('short Chinese fragments in GB18030 decode without mojibake (500 cases)', () => {
     // (at least 6 characters: GBK bytes of one or two Han characters can happen to be valid UTF-8,
     // e.g. 一一 = D2 BB D2 BB = "һһ"; valid UTF-8 is read as UTF-8, a deliberate, standard choice)
-    const han = fc.array(fc.constantFrom(...'一二三四五六七八九十、（）。，；：“”加强推进全面深化改革卫生健康服务体系建设疫情防控达到以上以下率％'.split('')), { minLength: 6, maxLength: 40 });
-    const line = fc.tuple(fc.constantFrom('一、', '（一）', '1.', ''), han.map((a) => a.join('')), fc.constantFrom('\n', '\r\n', ''));
+    const han = fc.array(fc.constantFrom(...'一二三四五六七八九十、（）。，；：“”加强推进全面深化改革卫生健康服务体系建设疫情防控达到以上以下率％'.split('')), {
+      minLength: 6,
+      maxLength: 40,
+    });
+    const line = fc.tuple(
+      fc.constantFrom('一、', '（一）', '1.', ''),
+      han.map((a) => a.join('')),
+      fc.constantFrom('\n', '\r\n', ''),
+    );
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
         const text = lines.map(([a, b, c]) => a + b + c).join('');

@@ -71,7 +71,9 @@ describe('--fix writes files back faithfully', () => {
     const bytes = Buffer.concat([Buffer.from('一、总体要求\n(一)加强领导\n', 'utf8'), Buffer.from([0xff]), Buffer.from('\n二、重点任务\n', 'utf8')]);
     writeFileSync(file, bytes);
     const r = await checkDraft(file, { fix: true, cwd: dir });
-    expect('fixSkipped' in r && r.fixSkipped?.en, JSON.stringify('findings' in r && r.findings.map((f) => f.ruleId + (f.fix?.safe ? '*' : '')))).toMatch(/invalid byte/);
+    expect('fixSkipped' in r && r.fixSkipped?.en, JSON.stringify('findings' in r && r.findings.map((f) => f.ruleId + (f.fix?.safe ? '*' : '')))).toMatch(
+      /invalid byte/,
+    );
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 });

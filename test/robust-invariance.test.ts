@@ -11,7 +11,8 @@ import { parsePlan } from '../server/src/core/parse.js';
 import { mutatedSeed, SEEDS } from './robust-gen.js';
 
 const shape = (t: string) => parsePlan(t).allSections.map((s) => `${s.level}:${s.number}:${s.title}`);
-const findings = (t: string) => analyze(t).findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`);
+const findings = (t: string) =>
+  analyze(t).findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`);
 
 const NOISE: Record<string, (s: string) => string> = {
   'CRLF line endings': (s) => s.replace(/\r?\n/g, '\r\n'),

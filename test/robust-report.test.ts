@@ -18,7 +18,15 @@ import { parseRequirementSet } from '../server/src/node/requirements.js';
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
-const PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "'><svg onload=alert(3)>", '</style><iframe src=javascript:alert(4)>', '<a href="javascript:alert(5)">x</a>', ']]><!--', '&lt;b&gt;'];
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(2)>',
+  "'><svg onload=alert(3)>",
+  '</style><iframe src=javascript:alert(4)>',
+  '<a href="javascript:alert(5)">x</a>',
+  ']]><!--',
+  '&lt;b&gt;',
+];
 
 function walk(n: Node, visit: (e: Element) => void): void {
   if ('tagName' in n) visit(n as Element);
@@ -37,22 +45,27 @@ describe('the HTML review escapes everything that comes from a set or a draft', 
   const q = (s: string) => JSON.stringify(s);
   const yaml = [
     `title: ${q('上级要点' + PAYLOADS[0])}`,
-        `issuer: ${q(PAYLOADS[1])}`,
-        'themes:',
-        ...PAYLOADS.map((p, i) => [`  - id: t${i}`, `    title: ${q('疫情防控' + p)}`, `    keywords: [${q('疫情防控')}, ${q(p)}]`, `    text: ${q('持续推进' + p)}`].join('\n')),
-        'targets:',
-        `  - id: x1`,
-        `    name: ${q('接种率' + PAYLOADS[2])}`,
-        `    theme: t0`,
-        `    op: ge`,
-        `    value: 90`,
-        `    unit: "%"`,
-        '',
-      ].join('\n');
+    `issuer: ${q(PAYLOADS[1])}`,
+    'themes:',
+    ...PAYLOADS.map((p, i) =>
+      [`  - id: t${i}`, `    title: ${q('疫情防控' + p)}`, `    keywords: [${q('疫情防控')}, ${q(p)}]`, `    text: ${q('持续推进' + p)}`].join('\n'),
+    ),
+    'targets:',
+    `  - id: x1`,
+    `    name: ${q('接种率' + PAYLOADS[2])}`,
+    `    theme: t0`,
+    `    op: ge`,
+    `    value: 90`,
+    `    unit: "%"`,
+    '',
+  ].join('\n');
 
   it('no injected elements, attributes or URLs; the payloads are shown as text', () => {
     const loaded = parseRequirementSet(yaml, { file: 'hostile.yaml', name: 'hostile' });
-    expect(loaded.problems.filter((p) => p.severity === 'error'), JSON.stringify(loaded.problems)).toEqual([]);
+    expect(
+      loaded.problems.filter((p) => p.severity === 'error'),
+      JSON.stringify(loaded.problems),
+    ).toEqual([]);
     const set = loaded.set!;
     const draft = `# 工作要点${PAYLOADS[0]}\n一、疫情防控${PAYLOADS[1]}\n（一）持续推进疫情防控${PAYLOADS[3]}，接种率达到90%以上。\n二、其他${PAYLOADS[4]}\n`;
     const plan = parsePlan(draft);

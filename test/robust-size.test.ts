@@ -38,7 +38,8 @@ const lines = (n: number, line: (i: number) => string) => Array.from({ length: n
 
 describe('utf8Length', () => {
   it('counts what Buffer.byteLength counts', () => {
-    for (const s of ['', 'abc', '一、总体要求', '９０％', '\ud83d\ude00x', '\ud800', 'a\udc00b', SEEDS[2]!]) expect(utf8Length(s)).toBe(Buffer.byteLength(s, 'utf8'));
+    for (const s of ['', 'abc', '一、总体要求', '９０％', '\ud83d\ude00x', '\ud800', 'a\udc00b', SEEDS[2]!])
+      expect(utf8Length(s)).toBe(Buffer.byteLength(s, 'utf8'));
   });
 });
 

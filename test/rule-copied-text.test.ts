@@ -42,7 +42,10 @@ describe('alignment/copied-text', () => {
   });
 
   it('a sentence that shares the province’s topic but not its wording is not copied', () => {
-    const text = county.replace('持续深入打好蓝天、碧水、净土保卫战，城市生活污水集中收集率达到75%。', '今年完成县热电厂两台机组脱硝改造，关停城东铸造园区三家散乱污企业，城市生活污水集中收集率达到75%。');
+    const text = county.replace(
+      '持续深入打好蓝天、碧水、净土保卫战，城市生活污水集中收集率达到75%。',
+      '今年完成县热电厂两台机组脱硝改造，关停城东铸造园区三家散乱污企业，城市生活污水集中收集率达到75%。',
+    );
     expect(copied(text)).toEqual([]);
   });
 

@@ -6,10 +6,8 @@ import { rule } from '../server/src/core/rules/indicator-below-baseline.js';
 import { checkDraft } from '../server/src/cli/pipeline.js';
 import { table } from './proofreading-helpers.js';
 
-const REVIEW =
-  '一、2020年工作回顾\n全市适龄儿童免疫规划疫苗接种率达到95%，孕产妇死亡率为10.5/10万，累计完成了各项任务。\n二、2021年工作安排\n';
-const SUMMARY =
-  '2020年全县卫生健康工作总结\n一、主要成效\n全县电子健康档案建档率达到82%，家庭医生签约服务覆盖率已达到45%，累计完成了全年任务。\n';
+const REVIEW = '一、2020年工作回顾\n全市适龄儿童免疫规划疫苗接种率达到95%，孕产妇死亡率为10.5/10万，累计完成了各项任务。\n二、2021年工作安排\n';
+const SUMMARY = '2020年全县卫生健康工作总结\n一、主要成效\n全县电子健康档案建档率达到82%，家庭医生签约服务覆盖率已达到45%，累计完成了全年任务。\n';
 
 describe('indicator/below-baseline', () => {
   table(
@@ -52,24 +50,15 @@ describe('indicator/below-baseline', () => {
     it('compares with the summary and reports a missing file at the baseline key', async () => {
       writeFileSync(join(dir, 'summary.txt'), SUMMARY);
       const draft = join(dir, 'plan.txt');
-      writeFileSync(
-        draft,
-        '---\nbaseline: summary.txt\n---\n2021年全县卫生健康工作要点\n一、基层卫生\n家庭医生签约服务覆盖率达到40%以上。\n',
-      );
+      writeFileSync(draft, '---\nbaseline: summary.txt\n---\n2021年全县卫生健康工作要点\n一、基层卫生\n家庭医生签约服务覆盖率达到40%以上。\n');
       const r = await checkDraft(draft, { cwd: dir });
       if (!('findings' in r)) throw new Error('no result');
-      expect(
-        r.findings
-          .filter((f) => f.ruleId === 'indicator/below-baseline')
-          .map((f) => [f.range.start.line + 1, f.data?.['achieved']]),
-      ).toEqual([[6, 45]]);
+      expect(r.findings.filter((f) => f.ruleId === 'indicator/below-baseline').map((f) => [f.range.start.line + 1, f.data?.['achieved']])).toEqual([[6, 45]]);
       const missing = join(dir, 'plan2.txt');
       writeFileSync(missing, '---\nbaseline: nowhere.txt\n---\n2021年工作要点\n');
       const r2 = await checkDraft(missing, { cwd: dir });
       if (!('findings' in r2)) throw new Error('no result');
-      expect(
-        r2.findings.filter((f) => f.ruleId === 'config/front-matter').map((f) => [f.range.start.line + 1, f.severity]),
-      ).toEqual([[2, 'error']]);
+      expect(r2.findings.filter((f) => f.ruleId === 'config/front-matter').map((f) => [f.range.start.line + 1, f.severity])).toEqual([[2, 'error']]);
     });
   });
 });

@@ -8,7 +8,9 @@ const requirements = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot 
 
 function words(body: string, level = '县'): string[] {
   const text = `---\nlevel: ${level}\nrequirements: [henan-2021]\n---\n2021年卫生健康工作要点\n\n一、推进中医药传承创新发展\n\n${body}`;
-  return analyze(text, { requirements }).findings.filter((f) => f.ruleId === 'alignment/superior-wording').map((f) => text.slice(f.start, f.end));
+  return analyze(text, { requirements })
+    .findings.filter((f) => f.ruleId === 'alignment/superior-wording')
+    .map((f) => text.slice(f.start, f.end));
 }
 
 describe('alignment/superior-wording', () => {

@@ -8,9 +8,7 @@ import { allRules } from '../server/src/core/rules/index.js';
 import { runRuleTests, tableName, type RuleCases } from './rule-tester.js';
 
 const tables = import.meta.glob<RuleCases>('./rules/*.cases.ts', { eager: true, import: 'default' });
-const byName = new Map(
-  Object.entries(tables).map(([path, cases]) => [path.replace(/^\.\/rules\//, '').replace(/\.cases\.ts$/, ''), cases]),
-);
+const byName = new Map(Object.entries(tables).map(([path, cases]) => [path.replace(/^\.\/rules\//, '').replace(/\.cases\.ts$/, ''), cases]));
 
 describe('rule tables', () => {
   it('every rule has a table, and every table a rule', () => {

@@ -60,8 +60,6 @@ describe('task/responsibility on a realistic draft', () => {
     const text = readFileSync(join(repoRoot, 'test/fixtures/cases/proof-province-agri-tasks.md'), 'utf8');
     expect(text).toMatch(/^---\n[\s\S]*profile: strict/);
     const found = analyze(text, { profile: strict, rules: [rule] }).findings;
-    expect(found.map((f) => [f.range.start.line + 1, text.slice(f.start, f.end)])).toEqual([
-      [20, '（四）推进数字化管理。'],
-    ]);
+    expect(found.map((f) => [f.range.start.line + 1, text.slice(f.start, f.end)])).toEqual([[20, '（四）推进数字化管理。']]);
   });
 });

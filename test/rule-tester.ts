@@ -55,11 +55,7 @@ function ruleById(id: string) {
 /** The rule's findings on a text, through the one entry point, with a fresh session. */
 export function lint(ruleId: string, text: string, requirements: readonly RequirementSet[] = []): LocatedFinding[] {
   const rule = ruleById(ruleId);
-  const { findings } = analyzeDocument(
-    text,
-    { rules: [rule], requirements, maxFullAnalysisBytes: Infinity },
-    createSession(),
-  );
+  const { findings } = analyzeDocument(text, { rules: [rule], requirements, maxFullAnalysisBytes: Infinity }, createSession());
   return findings.filter((f) => f.ruleId === ruleId);
 }
 
@@ -82,9 +78,7 @@ export function runRuleTests(ruleId: string, cases: RuleCases): void {
           column: f.range.start.character + 1,
           ...(c.findings.some((e) => e.covers !== undefined) ? { covers: c.text.slice(f.start, f.end) } : {}),
         }));
-        expect(got).toEqual(
-          c.findings.map(({ line, column, covers }) => ({ line, column, ...(covers !== undefined ? { covers } : {}) })),
-        );
+        expect(got).toEqual(c.findings.map(({ line, column, covers }) => ({ line, column, ...(covers !== undefined ? { covers } : {}) })));
         c.findings.forEach((e, k) => {
           if (e.message) expect(found[k]!.message.zh).toContain(e.message);
         });

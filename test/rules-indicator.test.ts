@@ -29,7 +29,10 @@ function alter(text: string, from: string, to: string): string {
 
 /** Applies every fix of the findings (safe only unless told) and returns the text. */
 function fixAll(text: string, findings: readonly LocatedFinding[], unsafe = false): string {
-  return applyEdits(text, findings.filter((f) => f.fix && (unsafe || f.fix.safe)).flatMap((f) => f.fix!.edits));
+  return applyEdits(
+    text,
+    findings.filter((f) => f.fix && (unsafe || f.fix.safe)).flatMap((f) => f.fix!.edits),
+  );
 }
 
 describe('rule metadata', () => {
@@ -58,7 +61,10 @@ describe('rule metadata', () => {
       if (id === '002') {
         expect(found.map((f) => [f.ruleId, at(text, f), f.range.start.line])).toEqual([['text/stray-latin', 'and', 6]]);
       } else {
-        expect(found.map((f) => `${f.ruleId} ${at(text, f)}`), id).toEqual([]);
+        expect(
+          found.map((f) => `${f.ruleId} ${at(text, f)}`),
+          id,
+        ).toEqual([]);
       }
     }
   });

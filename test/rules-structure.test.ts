@@ -86,7 +86,10 @@ describe('numbering/style', () => {
     const text = '一．总体要求\n（一）、强化防控\n1、加强监测。内容。\n２．完善机制。内容。\n';
     const f = only(text, 'numbering/style');
     expect(f.map((x) => text.slice(x.start, x.end))).toEqual(['一．', '（一）、', '1、', '２．']);
-    const fixed = applyEdits(text, f.flatMap((x) => x.fix!.edits));
+    const fixed = applyEdits(
+      text,
+      f.flatMap((x) => x.fix!.edits),
+    );
     expect(fixed).toBe('一、总体要求\n（一）强化防控\n1.加强监测。内容。\n2.完善机制。内容。\n');
   });
   it('accepts the canonical forms', () => {
@@ -101,7 +104,10 @@ describe('numbering/style', () => {
   it('fixes seed 001 so that every other character survives', () => {
     const text = readSeed('001');
     const f = only(text, 'numbering/style');
-    const fixed = applyEdits(text, f.flatMap((x) => x.fix!.edits));
+    const fixed = applyEdits(
+      text,
+      f.flatMap((x) => x.fix!.edits),
+    );
     expect(fixed.length).toBe(text.length);
     expect(fixed.replace(/（/g, '(').replace(/）/g, ')')).toBe(text.replace(/（/g, '(').replace(/）/g, ')'));
     expect(only(fixed, 'numbering/style')).toEqual([]);

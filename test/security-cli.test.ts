@@ -77,15 +77,8 @@ const KUBE = 'apiVersion: v1\nkind: Secret\ntoken_abc123: hunter2\n';
 describe('hostile inputs', () => {
   it('break 6: a .docx that inflates to 60 MB of XML is refused with a message (exit 2), before it is unpacked', () => {
     const root = workspace();
-    const xml = Buffer.concat([
-      Buffer.from('<w:document><w:body>'),
-      Buffer.alloc(60 * 1024 * 1024, 0x20),
-      Buffer.from('</w:body></w:document>'),
-    ]);
-    writeFileSync(
-      join(root, 'ws', 'bomb.docx'),
-      zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'word/document.xml': xml }),
-    );
+    const xml = Buffer.concat([Buffer.from('<w:document><w:body>'), Buffer.alloc(60 * 1024 * 1024, 0x20), Buffer.from('</w:body></w:document>')]);
+    writeFileSync(join(root, 'ws', 'bomb.docx'), zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'word/document.xml': xml }));
     const r = run(['--lang', 'en', 'bomb.docx'], join(root, 'ws'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/zip bomb/);
@@ -148,10 +141,7 @@ describe('hostile inputs', () => {
 describe('break 15: outputs carry draft text escaped', () => {
   const root = workspace();
   const ws = join(root, 'ws');
-  writeFileSync(
-    join(ws, 'set.yaml'),
-    'title: 上级要点\nthemes:\n  - id: t1\n    title: 加强卫生健康服务\n    keywords: [卫生健康]\n',
-  );
+  writeFileSync(join(ws, 'set.yaml'), 'title: 上级要点\nthemes:\n  - id: t1\n    title: 加强卫生健康服务\n    keywords: [卫生健康]\n');
 
   it('Markdown report: no raw HTML and no javascript: link from a heading', () => {
     writeFileSync(
@@ -165,10 +155,7 @@ describe('break 15: outputs carry draft text escaped', () => {
   }, 60_000);
 
   it('indicator CSV: cells that start with = + - @ are not formulas', () => {
-    writeFileSync(
-      join(ws, 'plan.txt'),
-      '一、主要目标\n\n=HYPERLINK("http://x")签约率达到 80% 以上。\n@SUM(A1)覆盖率达到 90% 以上。\n',
-    );
+    writeFileSync(join(ws, 'plan.txt'), '一、主要目标\n\n=HYPERLINK("http://x")签约率达到 80% 以上。\n@SUM(A1)覆盖率达到 90% 以上。\n');
     const r = run(['indicators', 'plan.txt', '--format', 'csv'], ws);
     const cells = r.stdout
       .split(/\r\n/)

@@ -4,17 +4,7 @@
  * at another file, and legacy encodings are written back only when nothing outside the fixes
  * changes. Runs the CLI pipeline in-process (checkDraft), on drafts with a safe fix: `(一)` → `（一）`.
  */
-import {
-  chmodSync,
-  linkSync,
-  lstatSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -105,8 +95,7 @@ describe('--fix and the file system', () => {
     writeFileSync(f, DRAFT);
     writeFileSync(victim, 'precious');
     // the old name was `${real}.planlint-${pid}.tmp`: plant links for a range of pids around ours
-    for (let pid = Math.max(1, process.pid - 50); pid <= process.pid + 50; pid++)
-      symlinkSync(victim, `${f}.planlint-${pid}.tmp`);
+    for (let pid = Math.max(1, process.pid - 50); pid <= process.pid + 50; pid++) symlinkSync(victim, `${f}.planlint-${pid}.tmp`);
     const r = await fix(f, d);
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(r.fixed).toBeGreaterThan(0);
@@ -119,8 +108,7 @@ describe('--fix and legacy encodings', () => {
   it('ISO-8859-1: a fix the encoding cannot carry is refused with a located message, never written as "?"', async () => {
     const d = dir();
     const f = join(d, 'latin.txt');
-    const text =
-      'Programme de travail café\n\n(1) Améliorer la qualité des soins, façon générale. Très élevé.\n(2) Renforcer ça.\n';
+    const text = 'Programme de travail café\n\n(1) Améliorer la qualité des soins, façon générale. Très élevé.\n(2) Renforcer ça.\n';
     const bytes = iconv.encode(text, 'latin1');
     writeFileSync(f, bytes);
     const r = await fix(f, d);

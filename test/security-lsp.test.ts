@@ -19,10 +19,7 @@ afterAll(removeServerBuild);
 const frame = (s: string) => `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`;
 
 /** Sends raw frames, collects the JSON responses for `ms`, then reports whether the process still runs. */
-async function raw(
-  frames: string[],
-  ms = 2500,
-): Promise<{ responses: { id?: unknown; error?: { code: number }; result?: unknown }[]; alive: boolean }> {
+async function raw(frames: string[], ms = 2500): Promise<{ responses: { id?: unknown; error?: { code: number }; result?: unknown }[]; alive: boolean }> {
   const p = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   p.stdout.setEncoding('utf8');

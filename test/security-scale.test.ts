@@ -52,10 +52,7 @@ describe('hostile sizes', () => {
 
   it('break 7: themes sharing a heading keyword align in linear time (time(4n)/time(n) < 6)', () => {
     const plan = parsePlan(
-      Array.from(
-        { length: 20 },
-        (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强卫生健康服务体系建设第${i}项\n推进医疗服务。\n`,
-      ).join(''),
+      Array.from({ length: 20 }, (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强卫生健康服务体系建设第${i}项\n推进医疗服务。\n`).join(''),
     );
     const set = (n: number): RequirementSet => ({
       name: 'many',
@@ -100,8 +97,7 @@ describe('hostile sizes', () => {
   });
 
   it('suppression markers that are terminated still work (and a later unterminated one changes nothing before it)', () => {
-    const text =
-      '<!-- planlint-disable-next-line numbering/style -->\n(一)加强领导\n<!-- planlint-disable heading/punctuation\n';
+    const text = '<!-- planlint-disable-next-line numbering/style -->\n(一)加强领导\n<!-- planlint-disable heading/punctuation\n';
     const s = collectSuppressions({ text });
     expect(s.map((x) => [x.kind, x.rules, x.line])).toEqual([['next-line', ['numbering/style'], 1]]);
   });

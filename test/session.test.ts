@@ -60,7 +60,9 @@ function mutableTopLevel(base: string, source: string): string[] {
       found.push(`${base}:${m[1]}`);
       continue;
     }
-    m = /^(?:export )?const (\w+)[^=]*= new (Map|WeakMap|Set|WeakSet|Lru|Scratch|(?:Int|Uint|Float)(?:8|16|32|64)(?:Clamped)?Array)\b(?:<.*?>)?\((.?)/.exec(line);
+    m = /^(?:export )?const (\w+)[^=]*= new (Map|WeakMap|Set|WeakSet|Lru|Scratch|(?:Int|Uint|Float)(?:8|16|32|64)(?:Clamped)?Array)\b(?:<.*?>)?\((.?)/.exec(
+      line,
+    );
     if (!m) continue;
     const [, name, kind, firstArg] = m;
     // a Set or Map made from a literal list is a constant table; an empty one is a store

@@ -167,11 +167,12 @@ describe('headings that lost their line break', () => {
     // 二、's items run on through the inline 三、: a duplicate （二） after it is not renumbered across it
     const text = '一、甲\n二、乙\n（一）丙\n（三）丁。三、戊\n（一）己\n（一）庚\n';
     const seq = only(text, 'numbering/sequence');
-    for (const f of seq) for (const e of f.fix!.edits) {
-      const inline = text.indexOf('三、戊');
-      // every edit stays on one side of the recovered heading, within its own parent's items
-      expect(e.start < inline || e.start > inline).toBe(true);
-    }
+    for (const f of seq)
+      for (const e of f.fix!.edits) {
+        const inline = text.indexOf('三、戊');
+        // every edit stays on one side of the recovered heading, within its own parent's items
+        expect(e.start < inline || e.start > inline).toBe(true);
+      }
     const fixed = seq.reduce((t, f) => applyEdits(t, f.fix!.edits), text);
     expect(fixed).toContain('三、戊\n（一）己\n（二）庚');
   });

@@ -29,7 +29,8 @@ describe('suppression markers', () => {
   });
 
   it('parses the three Markdown markers, with and without ids', () => {
-    const text = '<!-- planlint-disable numbering/style -->\n一、总则\n<!-- planlint-disable-next-line heading/punctuation, text/stray-latin -->\n（一）要求。\n正文 <!-- planlint-disable-line -->\n';
+    const text =
+      '<!-- planlint-disable numbering/style -->\n一、总则\n<!-- planlint-disable-next-line heading/punctuation, text/stray-latin -->\n（一）要求。\n正文 <!-- planlint-disable-line -->\n';
     const s = collectSuppressions({ text });
     expect(s.map((x) => [x.kind, x.rules, x.line])).toEqual([
       ['file', ['numbering/style'], undefined],
@@ -82,7 +83,11 @@ describe('edits that add markers (quick fixes)', () => {
     expect(kept(out).filter((f) => f.ruleId === 'heading/punctuation')).toEqual([]);
     // a second rule on the same line extends the same marker
     const plan2 = parsePlan(out);
-    const again = disableLineEdits({ text: out, index: plan2.index }, { ruleId: 'text/stray-latin', offset: plan2.index.lineStart(headingLine + 1) }, { markdown: true })!;
+    const again = disableLineEdits(
+      { text: out, index: plan2.index },
+      { ruleId: 'text/stray-latin', offset: plan2.index.lineStart(headingLine + 1) },
+      { markdown: true },
+    )!;
     expect(applyEdits(out, again)).toContain('<!-- planlint-disable-next-line heading/punctuation, text/stray-latin -->\n三、');
   });
 

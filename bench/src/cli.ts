@@ -62,7 +62,14 @@ export function runCli(root: string, quick: boolean): CliResult {
   const small = quick ? 5 : 15;
   add('node -e 0', ['-e', '0'], root, 0, small, 'node -e 0');
   add('planlint check (5 seeds)', [planlint, 'check', ...seedFiles], root, seedFiles.length, small, `planlint check ${seedFiles.join(' ')}`);
-  add('planlint check --requirements henan-2021 (5 seeds)', [planlint, 'check', '--requirements', 'henan-2021', ...seedFiles], root, seedFiles.length, small, `planlint check --requirements henan-2021 <5 seeds>`);
+  add(
+    'planlint check --requirements henan-2021 (5 seeds)',
+    [planlint, 'check', '--requirements', 'henan-2021', ...seedFiles],
+    root,
+    seedFiles.length,
+    small,
+    `planlint check --requirements henan-2021 <5 seeds>`,
+  );
   add('markdownlint-cli2 (5 seeds)', [mdl, ...seedFiles], root, seedFiles.length, small, `markdownlint-cli2 ${seedFiles.join(' ')}`);
 
   const dir = mkdtempSync(join(tmpdir(), 'planlint-bench-corpus-'));
@@ -84,7 +91,10 @@ export function runCli(root: string, quick: boolean): CliResult {
   const med = (name: string) => cases.find((c) => c.name === name)!.wall.median;
   const ratios = [
     { what: 'planlint / markdownlint-cli2, 5 seeds', ratio: round(med('planlint check (5 seeds)') / med('markdownlint-cli2 (5 seeds)')) },
-    { what: 'planlint --requirements / markdownlint-cli2, 5 seeds', ratio: round(med('planlint check --requirements henan-2021 (5 seeds)') / med('markdownlint-cli2 (5 seeds)')) },
+    {
+      what: 'planlint --requirements / markdownlint-cli2, 5 seeds',
+      ratio: round(med('planlint check --requirements henan-2021 (5 seeds)') / med('markdownlint-cli2 (5 seeds)')),
+    },
     { what: 'planlint / markdownlint-cli2, 1,000 plans', ratio: round(med('planlint check (1,000 plans)') / med('markdownlint-cli2 (1,000 plans)')) },
     { what: 'planlint 5 seeds / node -e 0', ratio: round(med('planlint check (5 seeds)') / med('node -e 0')) },
   ];

@@ -119,12 +119,26 @@ export function runCore(root: string, quick: boolean): CoreResult {
     const cpuSamples: number[] = [];
     const analyzeSamples = measure(() => analyzeDocument(d.text, opts, session), d.warm, d.runs, d.budget, cpuSamples);
     let fresh: AnalysisSession = createSession();
-    const coldSamples = measure(() => analyzeDocument(d.text, opts, fresh), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, () => {
-      fresh = createSession();
-    });
-    const freshSamples = measure(() => analyzeDocument(d.text, opts, fresh), Math.min(d.warm, 3), Math.min(d.runs, 100), d.budget / 2, undefined, () => {
-      fresh = createSession({ paragraphSharing: false });
-    });
+    const coldSamples = measure(
+      () => analyzeDocument(d.text, opts, fresh),
+      Math.min(d.warm, 3),
+      Math.min(d.runs, 100),
+      d.budget / 2,
+      undefined,
+      () => {
+        fresh = createSession();
+      },
+    );
+    const freshSamples = measure(
+      () => analyzeDocument(d.text, opts, fresh),
+      Math.min(d.warm, 3),
+      Math.min(d.runs, 100),
+      d.budget / 2,
+      undefined,
+      () => {
+        fresh = createSession({ paragraphSharing: false });
+      },
+    );
     const parseSamples = measure(() => parsePlan(d.text, {}, session), Math.min(d.warm, 3), Math.min(d.runs, 20), d.budget / 3);
     const bytes = Buffer.byteLength(d.text);
     const sum = summarize(analyzeSamples);

@@ -220,7 +220,16 @@ async function editingRun(
       keystroke.push(now() - t);
     }
     const cpuPer = (procCpuMs(server.proc.pid!) - cpu0) / keystroke.length;
-    const result: EditingDocResult = { doc: name, bytes: Buffer.byteLength(text), debounceMs: opts.debounce, open: round(open), keystroke: summarize(keystroke), firstKeystrokes: summarize(first), firstCpuPerKeystroke: round(firstCpu), serverCpuPerKeystroke: round(cpuPer) };
+    const result: EditingDocResult = {
+      doc: name,
+      bytes: Buffer.byteLength(text),
+      debounceMs: opts.debounce,
+      open: round(open),
+      keystroke: summarize(keystroke),
+      firstKeystrokes: summarize(first),
+      firstCpuPerKeystroke: round(firstCpu),
+      serverCpuPerKeystroke: round(cpuPer),
+    };
 
     if (opts.requests > 0) {
       const docId = { textDocument: { uri } };
@@ -282,7 +291,9 @@ export async function runEditing(root: string, quick: boolean): Promise<EditingR
   const runs: EditingDocResult[] = [];
   // debounce-free: what the server itself costs per keystroke
   runs.push(await editingRun(root, 'seed 002', seed002.text, { debounce: 0, edits, budgetMs: 60_000, requests: quick ? 50 : 200 }));
-  runs.push(await editingRun(root, '1 MB plan', oneMB, { debounce: 0, edits, budgetMs: quick ? 20_000 : 60_000, requests: quick ? 20 : 50, afterEdit: quick ? 5 : 15 }));
+  runs.push(
+    await editingRun(root, '1 MB plan', oneMB, { debounce: 0, edits, budgetMs: quick ? 20_000 : 60_000, requests: quick ? 20 : 50, afterEdit: quick ? 5 : 15 }),
+  );
   // with DEFAULT settings (no debounce sent: "auto", from the last analysis's cost) and the warm-up
   // the server does after initialize: what a user waits for after a keystroke, and right after opening
   runs.push(await editingRun(root, 'seed 002', seed002.text, { debounce: 'default', edits, budgetMs: 30_000, requests: 0 }));

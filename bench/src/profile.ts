@@ -48,7 +48,11 @@ interface CpuProfile {
 }
 
 /** Top self-time functions of a .cpuprofile (ms, aggregated by function and location). */
-export function topSelf(profile: CpuProfile, limit = 25, sourceOf: (url: string, line: number) => string = (u, l) => `${u}:${l}`): { fn: string; where: string; selfMs: number; pct: number }[] {
+export function topSelf(
+  profile: CpuProfile,
+  limit = 25,
+  sourceOf: (url: string, line: number) => string = (u, l) => `${u}:${l}`,
+): { fn: string; where: string; selfMs: number; pct: number }[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
@@ -73,10 +77,14 @@ export function topSelf(profile: CpuProfile, limit = 25, sourceOf: (url: string,
 /** Parent side: spawns the profiled child and prints the summary. */
 export function profile(root: string, self: string, name: string, runs: number): void {
   const dir = mkdtempSync(join(tmpdir(), 'planlint-prof-'));
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--enable-source-maps', self, '--profile-child', name, '--runs', String(runs)], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--enable-source-maps', self, '--profile-child', name, '--runs', String(runs)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) throw new Error(`profiled run failed (exit ${r.status})`);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no profile written');

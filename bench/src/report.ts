@@ -87,12 +87,30 @@ function targets(r: BenchResult): Row[] {
   });
   const runs = r.parts.lsp?.runs ?? [];
   const edit = (doc: string, debounce: number | 'default') => runs.find((x) => x.doc === doc && x.debounceMs === debounce);
-  const perKey = (e?: { serverCpuPerKeystroke?: number }) => (e?.serverCpuPerKeystroke !== undefined ? `${e.serverCpuPerKeystroke} ms per keystroke` : undefined);
+  const perKey = (e?: { serverCpuPerKeystroke?: number }) =>
+    e?.serverCpuPerKeystroke !== undefined ? `${e.serverCpuPerKeystroke} ms per keystroke` : undefined;
   check('Keystroke → diagnostics p95, seed 002 (no debounce)', '≤ 15 ms', edit('seed 002', 0)?.keystroke.p95, 15, ' ms', false, perKey(edit('seed 002', 0)));
   check('Keystroke → diagnostics p95, 1 MB (no debounce)', '≤ 80 ms', edit('1 MB plan', 0)?.keystroke.p95, 80, ' ms', false, perKey(edit('1 MB plan', 0)));
-  check('Keystroke → diagnostics p95, seed 002 (default settings: debounce auto, warm-up)', '≤ 30 ms', edit('seed 002', 'default')?.keystroke.p95, 30, ' ms', false, perKey(edit('seed 002', 'default')));
-  const firstCpu = (e?: { firstCpuPerKeystroke?: number }) => (e?.firstCpuPerKeystroke !== undefined ? `${e.firstCpuPerKeystroke} ms per keystroke` : undefined);
-  check('First 20 keystrokes after opening p95, seed 002 (default settings)', '≤ 15 ms', edit('seed 002', 'default')?.firstKeystrokes?.p95, 15, ' ms', false, firstCpu(edit('seed 002', 'default')));
+  check(
+    'Keystroke → diagnostics p95, seed 002 (default settings: debounce auto, warm-up)',
+    '≤ 30 ms',
+    edit('seed 002', 'default')?.keystroke.p95,
+    30,
+    ' ms',
+    false,
+    perKey(edit('seed 002', 'default')),
+  );
+  const firstCpu = (e?: { firstCpuPerKeystroke?: number }) =>
+    e?.firstCpuPerKeystroke !== undefined ? `${e.firstCpuPerKeystroke} ms per keystroke` : undefined;
+  check(
+    'First 20 keystrokes after opening p95, seed 002 (default settings)',
+    '≤ 15 ms',
+    edit('seed 002', 'default')?.firstKeystrokes?.p95,
+    15,
+    ' ms',
+    false,
+    firstCpu(edit('seed 002', 'default')),
+  );
   check('documentSymbol p95, seed 002', '≤ 5 ms', edit('seed 002', 0)?.symbols?.p95, 5, ' ms');
   check('hover p95, seed 002', '≤ 5 ms', edit('seed 002', 0)?.hover?.p95, 5, ' ms');
   const cli = r.parts.cli;
@@ -102,7 +120,15 @@ function targets(r: BenchResult): Row[] {
     const c = cli?.cases.find((x) => x.name === n)?.cpuMean;
     return c !== undefined && Number.isFinite(c) ? `${Math.round(c) / 1000} s` : undefined;
   };
-  check('CLI, all five seeds, wall incl. process start', '≤ 0.15 s', seedsMs === undefined ? undefined : Math.round(seedsMs) / 1000, 0.15, ' s', false, cliCpu('planlint check (5 seeds)'));
+  check(
+    'CLI, all five seeds, wall incl. process start',
+    '≤ 0.15 s',
+    seedsMs === undefined ? undefined : Math.round(seedsMs) / 1000,
+    0.15,
+    ' s',
+    false,
+    cliCpu('planlint check (5 seeds)'),
+  );
   check('CLI vs markdownlint-cli2, same five files', '≤ 0.35×', cli?.ratios.find((x) => x.what === 'planlint / markdownlint-cli2, 5 seeds')?.ratio, 0.35, '×');
   const corpus = cliMed('planlint check (1,000 plans)');
   check('CLI, 1,000 plans', '≤ 5 s', corpus === undefined ? undefined : Math.round(corpus / 10) / 100, 5, ' s', false, cliCpu('planlint check (1,000 plans)'));
@@ -110,7 +136,12 @@ function targets(r: BenchResult): Row[] {
   check(`Server RSS with ${mem?.drafts ?? 200} distinct drafts open (started as the extension starts it)`, '≤ 150 MB', mem?.rssOpenMB, 150, ' MB');
   check('Extension activation (stand-in vscode, real server start)', '≤ 150 ms', r.parts.size?.activation?.median, 150, ' ms');
   const vsix = r.parts.size?.vsix;
-  rows.push({ target: 'Packaged .vsix', goal: '≤ 2 MB', measured: vsix && Number.isFinite(vsix.bytes) ? mbFmt(vsix.bytes) : '–', ok: vsix && Number.isFinite(vsix.bytes) ? vsix.bytes <= 2 * 1024 * 1024 : undefined });
+  rows.push({
+    target: 'Packaged .vsix',
+    goal: '≤ 2 MB',
+    measured: vsix && Number.isFinite(vsix.bytes) ? mbFmt(vsix.bytes) : '–',
+    ok: vsix && Number.isFinite(vsix.bytes) ? vsix.bytes <= 2 * 1024 * 1024 : undefined,
+  });
   return rows;
 }
 
@@ -118,7 +149,9 @@ export function renderFigures(r: BenchResult): string {
   const out: string[] = [];
   const m = r.machine;
   out.push(`Run ${r.date.replace('T', ' ').slice(0, 16)} UTC, \`${r.command}\`${r.quick ? ' (quick: fewer samples)' : ''}, ${r.seconds} s.`);
-  out.push(`Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}${r.load ? `; load average ${r.load.start} at start, ${r.load.end} at end` : ''}.`);
+  out.push(
+    `Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}${r.load ? `; load average ${r.load.start} at start, ${r.load.end} at end` : ''}.`,
+  );
   if (r.carriedOver.length) out.push(`Parts carried over from an earlier run: ${r.carriedOver.join(', ')}.`);
   for (const [p, e] of Object.entries(r.errors)) out.push(`**${p} failed:** ${e}`);
   out.push('');
@@ -142,16 +175,25 @@ export function renderFigures(r: BenchResult): string {
         '“fresh” is cold with no sharing between equal paragraphs either (a session made with `createSession({ paragraphSharing: false })`): the cost of a document whose paragraphs all differ. The generated plans repeat seed paragraphs (“distinct”), so their cold figures are lower than a real plan of their size would give; their fresh figures are not.',
     );
     out.push('');
-    out.push('| document | size | paragraphs (distinct) | sections | indicators | findings | runs | median | p95 | CPU median | cold median | fresh median | parse alone | MB/s | ms/MB |');
+    out.push(
+      '| document | size | paragraphs (distinct) | sections | indicators | findings | runs | median | p95 | CPU median | cold median | fresh median | parse alone | MB/s | ms/MB |',
+    );
     out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const d of core.docs) {
-      out.push(`| ${d.doc} | ${d.bytes >= 1024 * 1024 ? mbFmt(d.bytes) : kb(d.bytes)} | ${d.paragraphs !== undefined ? `${d.paragraphs} (${d.distinctParagraphs})` : '–'} | ${d.sections} | ${d.indicators} | ${d.findings} | ${d.runs} | ${d.analyze.median} ms | ${d.analyze.p95} ms | ${fmt(d.cpu?.median, ' ms')} | ${fmt(d.cold?.median, ' ms')} | ${fmt(d.fresh?.median, ' ms')} | ${d.parse.median} ms | ${d.mbPerSec} | ${d.msPerMB} |`);
+      out.push(
+        `| ${d.doc} | ${d.bytes >= 1024 * 1024 ? mbFmt(d.bytes) : kb(d.bytes)} | ${d.paragraphs !== undefined ? `${d.paragraphs} (${d.distinctParagraphs})` : '–'} | ${d.sections} | ${d.indicators} | ${d.findings} | ${d.runs} | ${d.analyze.median} ms | ${d.analyze.p95} ms | ${fmt(d.cpu?.median, ' ms')} | ${fmt(d.cold?.median, ' ms')} | ${fmt(d.fresh?.median, ' ms')} | ${d.parse.median} ms | ${d.mbPerSec} | ${d.msPerMB} |`,
+      );
     }
     out.push('');
     out.push('Slowest rules alone (median ms on a freshly parsed plan):');
     out.push('');
     for (const [doc, rows] of Object.entries(core.ruleBreakdown ?? {})) {
-      out.push(`- ${doc}: ${rows.slice(0, 5).map((x) => `${x.rule} ${x.median}`).join(', ')}`);
+      out.push(
+        `- ${doc}: ${rows
+          .slice(0, 5)
+          .map((x) => `${x.rule} ${x.median}`)
+          .join(', ')}`,
+      );
     }
   }
 
@@ -160,17 +202,25 @@ export function renderFigures(r: BenchResult): string {
     out.push('');
     out.push('### Editing: the built server over stdio (vscode-languageserver-protocol client)');
     out.push('');
-    out.push('The server is started as the extension starts it (`client/src/launch.ts`). One-character edits (insert, then delete) at points spread through the document; time from sending `didChange` to receiving `publishDiagnostics` for that version. The first 20 keystrokes after the document is opened in the fresh server are warm-up, shown apart ("first keystrokes": V8 is still compiling the analysis then). Requests on the settled document; "symbols after edit" is a `documentSymbol` sent right after a `didChange` (it waits for the new analysis).');
+    out.push(
+      'The server is started as the extension starts it (`client/src/launch.ts`). One-character edits (insert, then delete) at points spread through the document; time from sending `didChange` to receiving `publishDiagnostics` for that version. The first 20 keystrokes after the document is opened in the fresh server are warm-up, shown apart ("first keystrokes": V8 is still compiling the analysis then). Requests on the settled document; "symbols after edit" is a `documentSymbol` sent right after a `didChange` (it waits for the new analysis).',
+    );
     out.push('');
-    out.push('"default (auto)" sends no `debounce` setting: the server\'s default derives the delay from the cost of the document\'s last analysis (`server/src/lsp/debounce.ts`), and the server warms its analysis up on a built-in sample right after `initialize` (`server/src/lsp/warmup.ts`); the document is opened as soon as `initialized` is sent, as VS Code does when it starts the server for an opened plan.');
+    out.push(
+      '"default (auto)" sends no `debounce` setting: the server\'s default derives the delay from the cost of the document\'s last analysis (`server/src/lsp/debounce.ts`), and the server warms its analysis up on a built-in sample right after `initialize` (`server/src/lsp/warmup.ts`); the document is opened as soon as `initialized` is sent, as VS Code does when it starts the server for an opened plan.',
+    );
     out.push('');
-    out.push('| document | debounce | open → diagnostics | first keystrokes p50 / p95 (n) | server CPU per first keystroke | keystroke p50 / p95 / p99 (n) | server CPU per keystroke | symbols p50 / p95 | hover p50 / p95 | symbols after edit p50 / p95 |');
+    out.push(
+      '| document | debounce | open → diagnostics | first keystrokes p50 / p95 (n) | server CPU per first keystroke | keystroke p50 / p95 / p99 (n) | server CPU per keystroke | symbols p50 / p95 | hover p50 / p95 | symbols after edit p50 / p95 |',
+    );
     out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const x of lsp.runs) {
       const s = (v?: { median: number; p95: number; p99?: number; n?: number }, p99 = false) =>
         v ? `${v.median} / ${v.p95}${p99 ? ` / ${v.p99} (${v.n})` : ''} ms` : '–';
       const f = x.firstKeystrokes;
-      out.push(`| ${x.doc} | ${x.debounceMs === 'default' ? 'default (auto)' : `${x.debounceMs} ms`} | ${x.open} ms | ${f ? `${f.median} / ${f.p95} (${f.n}) ms` : '–'} | ${fmt(x.firstCpuPerKeystroke, ' ms')} | ${s(x.keystroke, true)} | ${fmt(x.serverCpuPerKeystroke, ' ms')} | ${s(x.symbols)} | ${s(x.hover)} | ${s(x.symbolsAfterEdit)} |`);
+      out.push(
+        `| ${x.doc} | ${x.debounceMs === 'default' ? 'default (auto)' : `${x.debounceMs} ms`} | ${x.open} ms | ${f ? `${f.median} / ${f.p95} (${f.n}) ms` : '–'} | ${fmt(x.firstCpuPerKeystroke, ' ms')} | ${s(x.keystroke, true)} | ${fmt(x.serverCpuPerKeystroke, ' ms')} | ${s(x.symbols)} | ${s(x.hover)} | ${s(x.symbolsAfterEdit)} |`,
+      );
     }
   }
 
@@ -179,7 +229,9 @@ export function renderFigures(r: BenchResult): string {
     out.push('');
     out.push('### CLI: whole-process wall time (process start included), same run');
     out.push('');
-    out.push('CPU is user + system time of the process (10 ms ticks from /proc, mean per run): unlike wall time it does not grow when other work shares the machine.');
+    out.push(
+      'CPU is user + system time of the process (10 ms ticks from /proc, mean per run): unlike wall time it does not grow when other work shares the machine.',
+    );
     out.push('');
     out.push('| command | files | wall median | wall p95 | CPU per run | runs |');
     out.push('| --- | --- | --- | --- | --- | --- |');
@@ -195,16 +247,30 @@ export function renderFigures(r: BenchResult): string {
     out.push('### Memory, start-up, sizes');
     out.push('');
     if (mem) {
-      out.push(`- Server RSS: ${mem.rssIdleMB} MB idle, ${mem.rssOpenMB} MB with ${mem.drafts} distinct seed-sized drafts open (${mem.draftsMB} MB of text, no paragraph shared), all analysed in ${mem.seconds} s${mem.rssSettledMB !== undefined ? `; ${mem.rssSettledMB} MB after ${mem.settledAfterSeconds} s idle (V8's memory reducer shrinks the heap once allocation stops; the target is judged on the figure right after)` : ''}.`);
-      if (mem.plainNode) out.push(`- The same distinct drafts with the server started by plain \`node\` (no \`--max-semi-space-size=8\`, as an editor that runs \`planlint-language-server --stdio\` starts it; the extension's options are in \`client/src/launch.ts\`): ${mem.plainNode.rssOpenMB} MB.`);
-      if (mem.copies) out.push(`- Server RSS with ${mem.drafts} near-copies of the seeds (one closing line differs): ${mem.copies.rssOpenMB} MB, analysed in ${mem.copies.seconds} s.`);
+      out.push(
+        `- Server RSS: ${mem.rssIdleMB} MB idle, ${mem.rssOpenMB} MB with ${mem.drafts} distinct seed-sized drafts open (${mem.draftsMB} MB of text, no paragraph shared), all analysed in ${mem.seconds} s${mem.rssSettledMB !== undefined ? `; ${mem.rssSettledMB} MB after ${mem.settledAfterSeconds} s idle (V8's memory reducer shrinks the heap once allocation stops; the target is judged on the figure right after)` : ''}.`,
+      );
+      if (mem.plainNode)
+        out.push(
+          `- The same distinct drafts with the server started by plain \`node\` (no \`--max-semi-space-size=8\`, as an editor that runs \`planlint-language-server --stdio\` starts it; the extension's options are in \`client/src/launch.ts\`): ${mem.plainNode.rssOpenMB} MB.`,
+        );
+      if (mem.copies)
+        out.push(
+          `- Server RSS with ${mem.drafts} near-copies of the seeds (one closing line differs): ${mem.copies.rssOpenMB} MB, analysed in ${mem.copies.seconds} s.`,
+        );
     }
     if (size?.serverStart) out.push(`- Server start (spawn → initialize result): median ${size.serverStart.median} ms, p95 ${size.serverStart.p95} ms.`);
-    if (size?.activation) out.push(`- Extension activation with a stand-in \`vscode\` module (each sample a fresh process): require of extension.js ${size.extensionRequire?.median} ms, require + activate() until its promise settles ${size.activation.median} ms median, ${size.activation.p95} ms p95 (the language client then starts the server in the background).`);
+    if (size?.activation)
+      out.push(
+        `- Extension activation with a stand-in \`vscode\` module (each sample a fresh process): require of extension.js ${size.extensionRequire?.median} ms, require + activate() until its promise settles ${size.activation.median} ms median, ${size.activation.p95} ms p95 (the language client then starts the server in the background).`,
+      );
     if (size?.activationError) out.push(`- Extension activation could not be measured: ${size.activationError}`);
     if (size) {
       for (const b of size.bundles) out.push(`- \`${b.file}\`: ${kb(b.bytes)} (${kb(b.gzipBytes)} gzip)`);
-      if (size.vsix) out.push(`- \`.vsix\`: ${Number.isFinite(size.vsix.bytes) ? mbFmt(size.vsix.bytes) : 'not built'}${size.vsix.built ? ' (built by `npm run package` in this run)' : ' (existing file)'}${size.vsix.error ? `: ${size.vsix.error}` : ''}`);
+      if (size.vsix)
+        out.push(
+          `- \`.vsix\`: ${Number.isFinite(size.vsix.bytes) ? mbFmt(size.vsix.bytes) : 'not built'}${size.vsix.built ? ' (built by `npm run package` in this run)' : ' (existing file)'}${size.vsix.error ? `: ${size.vsix.error}` : ''}`,
+        );
     }
   }
   return out.join('\n');

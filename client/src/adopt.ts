@@ -22,13 +22,7 @@ export const ruleDocMiddleware: Middleware = {
   handleDiagnostics(uri, diagnostics, next) {
     for (const d of diagnostics) {
       const code = d.code;
-      if (
-        typeof code === 'object' &&
-        code.target &&
-        code.target.scheme === 'file' &&
-        /\/rules\.md$/.test(code.target.path) &&
-        code.target.fragment
-      ) {
+      if (typeof code === 'object' && code.target && code.target.scheme === 'file' && /\/rules\.md$/.test(code.target.path) && code.target.fragment) {
         d.code = { value: code.value, target: ruleDocCommandUri(code.target.toString()) };
       }
     }
@@ -60,9 +54,7 @@ export async function openRuleDoc(href: string): Promise<void> {
 }
 
 export function registerRuleDocs(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('planlint.openRuleDoc', (href: string) => openRuleDoc(href)),
-  );
+  context.subscriptions.push(vscode.commands.registerCommand('planlint.openRuleDoc', (href: string) => openRuleDoc(href)));
 }
 
 /**

@@ -11,7 +11,6 @@ type Node =
   | { type: 'target'; target: AlignmentTarget; result: AlignmentResult }
   | { type: 'message'; label: string };
 
-
 function statusIcon(status: string): vscode.ThemeIcon {
   switch (status) {
     case 'covered':
@@ -106,7 +105,8 @@ export class AlignmentTree implements vscode.TreeDataProvider<Node> {
         if (t.terms.length) md.appendMarkdown(`${vscode.l10n.t('共同词 Shared terms')}: ${t.terms.join('、')}`);
         item.tooltip = md;
         const first = t.sections[0];
-        if (first) item.command = { command: 'planlint.revealSection', title: vscode.l10n.t('跳转到章节 Reveal section'), arguments: [node.result.uri, first.range] };
+        if (first)
+          item.command = { command: 'planlint.revealSection', title: vscode.l10n.t('跳转到章节 Reveal section'), arguments: [node.result.uri, first.range] };
         item.contextValue = `theme.${t.status}`;
         return item;
       }
@@ -122,7 +122,8 @@ export class AlignmentTree implements vscode.TreeDataProvider<Node> {
         item.id = `target:${t.set}:${t.id}`;
         item.description = `${bilingualStatus('target', t.status)}${t.draft ? ' · ' + t.draft : ''}`;
         item.iconPath = statusIcon(t.status);
-        if (t.range) item.command = { command: 'planlint.revealSection', title: vscode.l10n.t('跳转到指标 Reveal indicator'), arguments: [node.result.uri, t.range] };
+        if (t.range)
+          item.command = { command: 'planlint.revealSection', title: vscode.l10n.t('跳转到指标 Reveal indicator'), arguments: [node.result.uri, t.range] };
         return item;
       }
     }

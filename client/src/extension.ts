@@ -4,20 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { existsSync } from 'node:fs';
-import {
-  LanguageClient,
-  TransportKind,
-  type DocumentSelector,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node.js';
-import {
-  Methods,
-  type EditKind,
-  type EditsResult,
-  type StatsResult,
-  type CsvResult,
-} from '../../server/src/lsp/protocol.js';
+import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { Methods, type EditKind, type EditsResult, type StatsResult, type CsvResult } from '../../server/src/lsp/protocol.js';
 import { AlignmentTree } from './alignmentTree.js';
 import { ReportPanel } from './report.js';
 import { StatusItem } from './statusBar.js';
@@ -39,10 +27,7 @@ export const documentSelector: DocumentSelector = [
 
 function serverModule(context: vscode.ExtensionContext): string {
   // packaged: <ext>/server/dist/server.js; development (client/ is the extension root): ../server/dist
-  const candidates = [
-    context.asAbsolutePath('server/dist/server.js'),
-    context.asAbsolutePath('../server/dist/server.js'),
-  ];
+  const candidates = [context.asAbsolutePath('server/dist/server.js'), context.asAbsolutePath('../server/dist/server.js')];
   return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
 }
 
@@ -58,12 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tree = new AlignmentTree(() => client);
   const status = new StatusItem();
   const report = new ReportPanel(() => client);
-  context.subscriptions.push(
-    output,
-    status,
-    report,
-    vscode.window.registerTreeDataProvider('planlint.alignment', tree),
-  );
+  context.subscriptions.push(output, status, report, vscode.window.registerTreeDataProvider('planlint.alignment', tree));
   registerRuleDocs(context);
 
   const refresh = registerRefresh(context, { output, tree, status, report });
@@ -87,9 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     (err: unknown) => {
       output.appendLine(`planlint language server failed to start: ${String(err)}`);
       void vscode.window.showErrorMessage(
-        vscode.l10n.t(
-          'planlint 语言服务器启动失败，详见输出面板。 The planlint language server failed to start; see the Output panel.',
-        ),
+        vscode.l10n.t('planlint 语言服务器启动失败，详见输出面板。 The planlint language server failed to start; see the Output panel.'),
       );
     },
   );
@@ -124,10 +102,7 @@ interface Views {
 }
 
 /** Keeps the status bar, the `planlint.isPlan` context and the alignment tree on the active editor; returns the (debounced) refresh. */
-function registerRefresh(
-  context: vscode.ExtensionContext,
-  { output, tree, status, report }: Views,
-): (delay?: number) => void {
+function registerRefresh(context: vscode.ExtensionContext, { output, tree, status, report }: Views): (delay?: number) => void {
   let refreshTimer: NodeJS.Timeout | undefined;
   const refresh = (delay = 250) => {
     if (refreshTimer) clearTimeout(refreshTimer);
@@ -224,25 +199,17 @@ function registerCommands(
       const csv = await client.sendRequest<CsvResult | null>(Methods.indicatorsCsv, { uri: doc.uri.toString() });
       if (!csv) return;
       const base = doc.uri.scheme === 'file' ? doc.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
-      const defaultUri = base
-        ? vscode.Uri.joinPath(base, doc.uri.scheme === 'file' ? '..' : '.', `${basename(doc.uri)}.indicators.csv`)
-        : undefined;
+      const defaultUri = base ? vscode.Uri.joinPath(base, doc.uri.scheme === 'file' ? '..' : '.', `${basename(doc.uri)}.indicators.csv`) : undefined;
       const target = await vscode.window.showSaveDialog({ defaultUri, filters: { CSV: ['csv'] } });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv.content));
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('已导出 {0} 项指标到 {1}。 Exported {0} indicators to {1}.', csv.count, target.fsPath),
-      );
+      void vscode.window.showInformationMessage(vscode.l10n.t('已导出 {0} 项指标到 {1}。 Exported {0} indicators to {1}.', csv.count, target.fsPath));
     }),
-    vscode.commands.registerCommand('planlint.renumber', () =>
-      applyServerEdits('renumber', vscode.l10n.t('编号无需调整。 Numbering is already in order.')),
-    ),
+    vscode.commands.registerCommand('planlint.renumber', () => applyServerEdits('renumber', vscode.l10n.t('编号无需调整。 Numbering is already in order.'))),
     vscode.commands.registerCommand('planlint.insertMissingThemes', () =>
       applyServerEdits('insertMissingThemes', vscode.l10n.t('没有缺失的上级任务。 No superior theme is missing.')),
     ),
-    vscode.commands.registerCommand('planlint.fixAll', () =>
-      applyServerEdits('fixAll', vscode.l10n.t('没有可安全修复的问题。 Nothing to fix safely.')),
-    ),
+    vscode.commands.registerCommand('planlint.fixAll', () => applyServerEdits('fixAll', vscode.l10n.t('没有可安全修复的问题。 Nothing to fix safely.'))),
     vscode.commands.registerCommand('planlint.restartServer', async () => {
       if (!client) return;
       await client.restart();
@@ -257,15 +224,11 @@ function registerCommands(
 }
 
 /** A range as the server sends it (plain JSON) or as VS Code passes it. */
-type RangeLike =
-  vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } };
+type RangeLike = vscode.Range | { start: { line: number; character: number }; end: { line: number; character: number } };
 
 async function revealSection(uri: string | vscode.Uri, range: RangeLike): Promise<void> {
   const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
-  const r =
-    range instanceof vscode.Range
-      ? range
-      : new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  const r = range instanceof vscode.Range ? range : new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
   const editor = await vscode.window.showTextDocument(target, { preserveFocus: false });
   editor.selection = new vscode.Selection(r.start, r.end);
   editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

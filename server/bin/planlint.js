@@ -53,7 +53,8 @@ function load(file) {
           fs.renameSync(tmp, cacheFile);
           // caches of earlier builds of this bundle
           const stem = `${path.basename(file)}-`;
-          for (const f of fs.readdirSync(dir)) if (f.startsWith(stem) && f.endsWith('.bin') && path.join(dir, f) !== cacheFile) fs.rmSync(path.join(dir, f), { force: true });
+          for (const f of fs.readdirSync(dir))
+            if (f.startsWith(stem) && f.endsWith('.bin') && path.join(dir, f) !== cacheFile) fs.rmSync(path.join(dir, f), { force: true });
         } catch {
           /* read-only install: no cache */
         }
@@ -67,7 +68,6 @@ function load(file) {
 
 const { main, quietOnClosedPipe } = load(cli);
 quietOnClosedPipe();
-main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -76,24 +76,10 @@ function annotationTexts(pdf: Buffer): string[] {
 /** LibreOffice headless with a profile of its own (no HOME writes, no first-start dialogs). */
 function convert(file: string, to: string): void {
   const profile = pathToFileURL(join(tmp, 'lo-profile')).href;
-  const r = spawnSync(
-    soffice,
-    [
-      '--headless',
-      '--norestore',
-      '--nologo',
-      `-env:UserInstallation=${profile}`,
-      '--convert-to',
-      to,
-      '--outdir',
-      tmp,
-      file,
-    ],
-    {
-      encoding: 'utf8',
-      timeout: 180_000,
-    },
-  );
+  const r = spawnSync(soffice, ['--headless', '--norestore', '--nologo', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', tmp, file], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   if (r.status !== 0) throw new Error(`soffice --convert-to ${to} failed (${r.status}): ${r.stderr}\n${r.stdout}`);
 }
 
@@ -107,19 +93,15 @@ describe('Word comments opened by LibreOffice', () => {
     ].filter(Boolean);
     if (missing.length) throw new Error(`missing programs: ${missing.join(', ')}; .ci/run installs them`);
     soffice = lo!;
-    if (!existsSync(join(repoRoot, 'server', 'dist', 'cli.js')))
-      execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+    if (!existsSync(join(repoRoot, 'server', 'dist', 'cli.js'))) execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
     tmp = mkdtempSync(join(tmpdir(), 'planlint-e2e-docx-'));
     copyFileSync(join(repoRoot, 'test/fixtures/docx/plan.docx'), join(tmp, 'plan.docx'));
-    report = JSON.parse(
-      execFileSync(process.execPath, [cliJs, 'plan.docx', '--format', 'json'], { cwd: tmp, encoding: 'utf8' }),
-    );
+    report = JSON.parse(execFileSync(process.execPath, [cliJs, 'plan.docx', '--format', 'json'], { cwd: tmp, encoding: 'utf8' }));
     const r = spawnSync(process.execPath, [cliJs, 'plan.docx', '--format', 'docx', '--output', 'reviewed.docx'], {
       cwd: tmp,
       encoding: 'utf8',
     });
-    if (!existsSync(join(tmp, 'reviewed.docx')))
-      throw new Error(`planlint wrote no reviewed.docx (exit ${r.status}): ${r.stderr}`);
+    if (!existsSync(join(tmp, 'reviewed.docx'))) throw new Error(`planlint wrote no reviewed.docx (exit ${r.status}): ${r.stderr}`);
   }, 240_000);
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -154,8 +136,7 @@ describe('Word comments opened by LibreOffice', () => {
   });
 
   it('prints the comments into the PDF and renders page 1 to artifacts/e2e/docx-comments.png', () => {
-    const filter =
-      'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}';
+    const filter = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"},"ExportNotesInMargin":{"type":"boolean","value":"true"}}';
     convert(join(tmp, 'reviewed.docx'), filter);
     const pdf = join(tmp, 'reviewed.pdf');
     expect(statSync(pdf).size).toBeGreaterThan(1000);
@@ -167,24 +148,10 @@ describe('Word comments opened by LibreOffice', () => {
     for (const d of report.files[0]!.diagnostics) {
       // margin comments wrap: compare without white space, the start of each message
       const start = d.message.replace(/\s+/g, '').slice(0, 8);
-      expect(
-        text.includes(start) || notes.includes(start),
-        `comment "${d.message}" is neither in the PDF text nor in its annotations (${version})`,
-      ).toBe(true);
+      expect(text.includes(start) || notes.includes(start), `comment "${d.message}" is neither in the PDF text nor in its annotations (${version})`).toBe(true);
     }
     mkdirSync(artifactsDir, { recursive: true });
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '110',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      pdf,
-      join(artifactsDir, 'docx-comments'),
-    ]);
+    execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, join(artifactsDir, 'docx-comments')]);
     const png = join(artifactsDir, 'docx-comments.png');
     expect(statSync(png).size).toBeGreaterThan(10_000);
     expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');

@@ -61,7 +61,10 @@ function seedRipgrepCache(tmpDir, work) {
   // Which ripgrep release and file name does that version's postinstall expect?
   const rgWork = join(work, 'ripgrep');
   mkdirSync(rgWork, { recursive: true });
-  const tgz = run('npm', ['pack', `@vscode/ripgrep@${rgPkgVersion}`, '--pack-destination', rgWork, '--silent']).trim().split('\n').pop();
+  const tgz = run('npm', ['pack', `@vscode/ripgrep@${rgPkgVersion}`, '--pack-destination', rgWork, '--silent'])
+    .trim()
+    .split('\n')
+    .pop();
   run('tar', ['xzf', join(rgWork, tgz), '-C', rgWork]);
   const postinstallPath = join(rgWork, 'package', 'lib', 'postinstall.js');
   if (!existsSync(postinstallPath)) {
@@ -101,7 +104,11 @@ export function installCodeServer() {
 
   writeFileSync(
     join(installDir, 'package.json'),
-    JSON.stringify({ name: 'planlint-e2e-code-server', private: true, description: 'code-server for planlint end-to-end tests (not part of the product)' }, null, 2) + '\n',
+    JSON.stringify(
+      { name: 'planlint-e2e-code-server', private: true, description: 'code-server for planlint end-to-end tests (not part of the product)' },
+      null,
+      2,
+    ) + '\n',
   );
   const env = {
     ...process.env,
@@ -138,7 +145,10 @@ export function installCodeServer() {
   // Quick Open (and so the tests) finds files with it
   if (!existsSync(rgBin)) throw new Error(`${rgBin} is missing: @vscode/ripgrep did not take the seeded tarball`);
   rmSync(work, { recursive: true, force: true });
-  writeFileSync(marker, JSON.stringify({ version: CODE_SERVER_VERSION, node: process.versions.node.split('.')[0], seconds: Math.round((Date.now() - t0) / 1000) }) + '\n');
+  writeFileSync(
+    marker,
+    JSON.stringify({ version: CODE_SERVER_VERSION, node: process.versions.node.split('.')[0], seconds: Math.round((Date.now() - t0) / 1000) }) + '\n',
+  );
   log(`installed in ${Math.round((Date.now() - t0) / 1000)} s`);
   return codeServerEntry;
 }

@@ -108,7 +108,10 @@ describe('Neovim as a second LSP client', () => {
 
     // what nvim shows (vim.diagnostic): one numbering/style diagnostic on each such line, at column 0
     const style = dump.diagnostics.filter((d) => d.code === 'numbering/style');
-    expect(style.map((d) => d.lnum).sort((a, b) => a - b), `numbering/style lines (dump: ${dumpPath})`).toEqual(expected.map((e) => e.line));
+    expect(
+      style.map((d) => d.lnum).sort((a, b) => a - b),
+      `numbering/style lines (dump: ${dumpPath})`,
+    ).toEqual(expected.map((e) => e.line));
     for (const d of style) {
       const e = expected.find((x) => x.line === d.lnum)!;
       expect(d.col).toBe(0);

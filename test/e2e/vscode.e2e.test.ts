@@ -85,22 +85,26 @@ interface Counts {
  */
 async function problemCounts(p: Page, scenario: string, file: string, accept: (c: Counts) => boolean, what = ''): Promise<Counts> {
   const rows = p.locator('.markers-panel .monaco-list-row');
-  const c = await waitToSee(p, scenario, `the planlint status item, the status-bar problem counter and the Problems badge show the same numbers${what}`, async () => {
-    const plAria = (await attrs(p.locator('.statusbar-item[id$="planlint.status"]'), 'aria-label')).join(' ');
-    const pl = /Problems: (\d+)（错误 errors (\d+)，警告 warnings (\d+)，提示 other (\d+)）/.exec(plAria);
-    const vsAria = (await attrs(p.locator('#status\\.problems'), 'aria-label')).join(' ');
-    const vsErrors = Number(/Errors: (\d+)/.exec(vsAria)?.[1] ?? 0);
-    const vsWarnings = Number(/Warnings: (\d+)/.exec(vsAria)?.[1] ?? 0);
-    const badge = (await texts(p.locator('.part.panel .composite-bar .action-item', { hasText: 'PROBLEMS' }).locator('.badge-content'))).join('');
-    const fileRow = (await texts(rows.filter({ hasText: file }))).join(' ');
-    const fileCount = Number(/(\d+)\s*$/.exec(fileRow)?.[1] ?? -1);
-    const seen = `planlint item: "${plAria}"; VS Code counter: "${vsAria}"; Problems badge: "${badge}"; file row: "${fileRow}"`;
-    if (!pl) return { ok: false, seen };
-    const counts = { total: Number(pl[1]), errors: Number(pl[2]), warnings: Number(pl[3]) };
-    const ok =
-      counts.total === fileCount && counts.total === Number(badge) && counts.errors === vsErrors && counts.warnings === vsWarnings && accept(counts);
-    return { ok, seen, value: counts };
-  });
+  const c = await waitToSee(
+    p,
+    scenario,
+    `the planlint status item, the status-bar problem counter and the Problems badge show the same numbers${what}`,
+    async () => {
+      const plAria = (await attrs(p.locator('.statusbar-item[id$="planlint.status"]'), 'aria-label')).join(' ');
+      const pl = /Problems: (\d+)（错误 errors (\d+)，警告 warnings (\d+)，提示 other (\d+)）/.exec(plAria);
+      const vsAria = (await attrs(p.locator('#status\\.problems'), 'aria-label')).join(' ');
+      const vsErrors = Number(/Errors: (\d+)/.exec(vsAria)?.[1] ?? 0);
+      const vsWarnings = Number(/Warnings: (\d+)/.exec(vsAria)?.[1] ?? 0);
+      const badge = (await texts(p.locator('.part.panel .composite-bar .action-item', { hasText: 'PROBLEMS' }).locator('.badge-content'))).join('');
+      const fileRow = (await texts(rows.filter({ hasText: file }))).join(' ');
+      const fileCount = Number(/(\d+)\s*$/.exec(fileRow)?.[1] ?? -1);
+      const seen = `planlint item: "${plAria}"; VS Code counter: "${vsAria}"; Problems badge: "${badge}"; file row: "${fileRow}"`;
+      if (!pl) return { ok: false, seen };
+      const counts = { total: Number(pl[1]), errors: Number(pl[2]), warnings: Number(pl[3]) };
+      const ok = counts.total === fileCount && counts.total === Number(badge) && counts.errors === vsErrors && counts.warnings === vsWarnings && accept(counts);
+      return { ok, seen, value: counts };
+    },
+  );
   return c!;
 }
 
@@ -145,15 +149,23 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
   scenario('smoke: a plan opens in the editor and the planlint status item appears', 'smoke', async () => {
     const name = seedName('003');
     await openFile(page, 'smoke', name);
-    const first = lines(seedText('003')).find((l) => l.trim() !== '')!.trim();
+    const first = lines(seedText('003'))
+      .find((l) => l.trim() !== '')!
+      .trim();
     await waitToSee(page, 'smoke', `the editor shows the plan's first line "${first.slice(0, 20)}…"`, async () => {
       const shown = await viewLineTexts(page);
       return { ok: shown.some((l) => l.includes(first.slice(0, 10))), seen: shown.slice(0, 5).join(' / ') };
     });
-    await waitToSee(page, 'smoke', 'a planlint item in the status bar', async () => {
-      const t = await texts(page.locator('.statusbar-item[id$="planlint.status"]'));
-      return { ok: t.some((x) => x.startsWith('planlint')), seen: `status items: ${(await texts(page.locator('.statusbar-item'))).join(' | ')}` };
-    }, 30_000);
+    await waitToSee(
+      page,
+      'smoke',
+      'a planlint item in the status bar',
+      async () => {
+        const t = await texts(page.locator('.statusbar-item[id$="planlint.status"]'));
+        return { ok: t.some((x) => x.startsWith('planlint')), seen: `status items: ${(await texts(page.locator('.statusbar-item'))).join(' | ')}` };
+      },
+      30_000,
+    );
     await screenshot(page, '01-smoke-003');
   });
 
@@ -168,19 +180,25 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await filter.fill('numbering/style');
 
     const rows = page.locator('.markers-panel .monaco-list-row');
-    const shown = await waitToSee(page, 'problems', `one numbering/style problem on each of lines ${expected.map((e) => e.line + 1).join(', ')}`, async () => {
-      const t = await texts(rows);
-      const found = t
-        .map((r) => ({ text: r, m: /\[Ln (\d+), Col (\d+)\]/.exec(r) }))
-        .filter((r) => r.m && r.text.includes('numbering/style'))
-        .map((r) => ({ line: Number(r.m![1]), col: Number(r.m![2]), text: r.text }));
-      // the filter has applied once every problem row shown is a numbering/style one
-      const problemRows = t.filter((r) => /\[Ln \d+, Col \d+\]/.test(r));
-      const filtered = problemRows.length === found.length;
-      const ok = filtered && JSON.stringify(found.map((f) => f.line)) === JSON.stringify(expected.map((e) => e.line + 1));
-      const panel = (await texts(page.locator('.part.panel .markers-panel-container, .part.panel .viewpane-filter .viewpane-filter-badge'))).join(' / ');
-      return { ok, seen: t.length ? t.map((x) => x.slice(0, 80)).join('\n    ') : `(no rows) ${panel}`, value: found };
-    }, 30_000);
+    const shown = await waitToSee(
+      page,
+      'problems',
+      `one numbering/style problem on each of lines ${expected.map((e) => e.line + 1).join(', ')}`,
+      async () => {
+        const t = await texts(rows);
+        const found = t
+          .map((r) => ({ text: r, m: /\[Ln (\d+), Col (\d+)\]/.exec(r) }))
+          .filter((r) => r.m && r.text.includes('numbering/style'))
+          .map((r) => ({ line: Number(r.m![1]), col: Number(r.m![2]), text: r.text }));
+        // the filter has applied once every problem row shown is a numbering/style one
+        const problemRows = t.filter((r) => /\[Ln \d+, Col \d+\]/.test(r));
+        const filtered = problemRows.length === found.length;
+        const ok = filtered && JSON.stringify(found.map((f) => f.line)) === JSON.stringify(expected.map((e) => e.line + 1));
+        const panel = (await texts(page.locator('.part.panel .markers-panel-container, .part.panel .viewpane-filter .viewpane-filter-badge'))).join(' / ');
+        return { ok, seen: t.length ? t.map((x) => x.slice(0, 80)).join('\n    ') : `(no rows) ${panel}`, value: found };
+      },
+      30_000,
+    );
     for (const row of shown!) {
       const e = expected.find((x) => x.line + 1 === row.line)!;
       expect(row.col).toBe(1);
@@ -262,12 +280,18 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await press(page, keys.outline);
     const outlineRows = page.locator('.outline-pane .monaco-list-row');
     const top = page.locator('.outline-pane .monaco-list-row[aria-level="1"]');
-    await waitToSee(page, 'outline', `ten top-level sections: ${heads.map((h) => h.number).join(' ')}`, async () => {
-      const labels = await attrs(top, 'aria-label');
-      const sizes = await attrs(top, 'aria-setsize');
-      const ok = labels.length === heads.length && heads.every((h, i) => labels[i]!.startsWith(h.text)) && sizes.every((s) => s === String(heads.length));
-      return { ok, seen: `top-level rows: ${labels.join(' | ') || '(none)'} (aria-setsize ${[...new Set(sizes)].join(',')})` };
-    }, 30_000);
+    await waitToSee(
+      page,
+      'outline',
+      `ten top-level sections: ${heads.map((h) => h.number).join(' ')}`,
+      async () => {
+        const labels = await attrs(top, 'aria-label');
+        const sizes = await attrs(top, 'aria-setsize');
+        const ok = labels.length === heads.length && heads.every((h, i) => labels[i]!.startsWith(h.text)) && sizes.every((s) => s === String(heads.length));
+        return { ok, seen: `top-level rows: ${labels.join(' | ') || '(none)'} (aria-setsize ${[...new Set(sizes)].join(',')})` };
+      },
+      30_000,
+    );
     await top.first().locator('.monaco-tl-twistie').click();
     const want = sections[0]!.items.map((i) => `${i.number}.`);
     await waitToSee(page, 'outline', `under "${heads[0]!.text}": items ${want.join(' ')}`, async () => {
@@ -314,49 +338,62 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     await page.keyboard.press('Escape');
   });
 
-  scenario('seed 000 with the Henan 2021 set: the alignment view lists the ten provincial tasks; a click reveals the covering section', 'alignment', async () => {
-    const name = seedName('000');
-    const themes = henanThemes();
-    const heads = level1Headings(seedText('000'));
-    await openFile(page, 'alignment', name);
-    await press(page, keys.alignment);
-    const view = page.locator('.pane-body', { has: page.locator('.monaco-list-row') }).filter({ hasText: '上级任务 Themes' });
-    const themeRows = view.locator('.monaco-list-row[aria-level="2"]');
-    const statuses = await waitToSee(page, 'alignment', `ten provincial tasks with a status each: ${themes.map((t) => t.title).join('、')}`, async () => {
-      const labels = (await attrs(themeRows, 'aria-label')).slice(0, themes.length);
-      const got = labels.map((l) => {
-        const st = themeStatuses.find((s) => l.endsWith(s));
-        return { title: st ? l.slice(0, -st.length).trim() : l, status: st ?? '' };
-      });
-      const ok = got.length === themes.length && themes.every((t, i) => got[i]!.title === t.title && got[i]!.status !== '');
-      return { ok, seen: `rows: ${(await attrs(view.locator('.monaco-list-row'), 'aria-label')).slice(0, 14).join(' | ') || '(none)'}`, value: got };
-    }, 30_000);
-    expect(statuses!.filter((s) => s.status === '已覆盖 covered').length).toBeGreaterThan(0);
-    await screenshot(page, '08-alignment-000');
+  scenario(
+    'seed 000 with the Henan 2021 set: the alignment view lists the ten provincial tasks; a click reveals the covering section',
+    'alignment',
+    async () => {
+      const name = seedName('000');
+      const themes = henanThemes();
+      const heads = level1Headings(seedText('000'));
+      await openFile(page, 'alignment', name);
+      await press(page, keys.alignment);
+      const view = page.locator('.pane-body', { has: page.locator('.monaco-list-row') }).filter({ hasText: '上级任务 Themes' });
+      const themeRows = view.locator('.monaco-list-row[aria-level="2"]');
+      const statuses = await waitToSee(
+        page,
+        'alignment',
+        `ten provincial tasks with a status each: ${themes.map((t) => t.title).join('、')}`,
+        async () => {
+          const labels = (await attrs(themeRows, 'aria-label')).slice(0, themes.length);
+          const got = labels.map((l) => {
+            const st = themeStatuses.find((s) => l.endsWith(s));
+            return { title: st ? l.slice(0, -st.length).trim() : l, status: st ?? '' };
+          });
+          const ok = got.length === themes.length && themes.every((t, i) => got[i]!.title === t.title && got[i]!.status !== '');
+          return { ok, seen: `rows: ${(await attrs(view.locator('.monaco-list-row'), 'aria-label')).slice(0, 14).join(' | ') || '(none)'}`, value: got };
+        },
+        30_000,
+      );
+      expect(statuses!.filter((s) => s.status === '已覆盖 covered').length).toBeGreaterThan(0);
+      await screenshot(page, '08-alignment-000');
 
-    // pick the last covered task (its section is far down), click it, and see the editor jump there
-    const idx = statuses!.map((s) => s.status).lastIndexOf('已覆盖 covered');
-    const row = themeRows.nth(idx);
-    await row.locator('.monaco-tl-twistie').click(); // expand: its covering sections
-    const section = await waitToSee(page, 'alignment', `the covering sections listed under "${themes[idx]!.title}"`, async () => {
-      const levels = await attrs(view.locator('.monaco-list-row'), 'aria-level');
-      const labels = await attrs(view.locator('.monaco-list-row'), 'aria-label');
-      const start = labels.findIndex((l) => l.startsWith(themes[idx]!.title));
-      const kids: string[] = [];
-      for (let i = start + 1; start >= 0 && i < levels.length && levels[i] === '3'; i++) kids.push(labels[i]!);
-      return { ok: kids.length > 0, seen: `children: ${kids.join(' | ') || '(none)'}`, value: kids[0] };
-    });
-    await row.locator('.label-name').first().click(); // the click a person makes
-    const number = section!.split(/\s/)[0]!;
-    const head = heads.find((h) => h.number === number);
-    expect(head, `section "${section}" is one of the plan's level-1 headings`).toBeDefined();
-    await waitToSee(page, 'alignment', `the editor reveals "${head!.text}" (cursor on line ${head!.line + 1})`, async () => {
-      const pos = await cursorPosition(page);
-      const shown = await viewLineTexts(page);
-      return { ok: pos.line === head!.line + 1 && shown.some((l) => l.includes(head!.text)), seen: `cursor: ${pos.text}; active tab: ${await activeTabLabel(page)}; lines: ${shown.slice(0, 6).join(' / ')}` };
-    });
-    await screenshot(page, '09-alignment-000-reveal');
-  });
+      // pick the last covered task (its section is far down), click it, and see the editor jump there
+      const idx = statuses!.map((s) => s.status).lastIndexOf('已覆盖 covered');
+      const row = themeRows.nth(idx);
+      await row.locator('.monaco-tl-twistie').click(); // expand: its covering sections
+      const section = await waitToSee(page, 'alignment', `the covering sections listed under "${themes[idx]!.title}"`, async () => {
+        const levels = await attrs(view.locator('.monaco-list-row'), 'aria-level');
+        const labels = await attrs(view.locator('.monaco-list-row'), 'aria-label');
+        const start = labels.findIndex((l) => l.startsWith(themes[idx]!.title));
+        const kids: string[] = [];
+        for (let i = start + 1; start >= 0 && i < levels.length && levels[i] === '3'; i++) kids.push(labels[i]!);
+        return { ok: kids.length > 0, seen: `children: ${kids.join(' | ') || '(none)'}`, value: kids[0] };
+      });
+      await row.locator('.label-name').first().click(); // the click a person makes
+      const number = section!.split(/\s/)[0]!;
+      const head = heads.find((h) => h.number === number);
+      expect(head, `section "${section}" is one of the plan's level-1 headings`).toBeDefined();
+      await waitToSee(page, 'alignment', `the editor reveals "${head!.text}" (cursor on line ${head!.line + 1})`, async () => {
+        const pos = await cursorPosition(page);
+        const shown = await viewLineTexts(page);
+        return {
+          ok: pos.line === head!.line + 1 && shown.some((l) => l.includes(head!.text)),
+          seen: `cursor: ${pos.text}; active tab: ${await activeTabLabel(page)}; lines: ${shown.slice(0, 6).join(' / ')}`,
+        };
+      });
+      await screenshot(page, '09-alignment-000-reveal');
+    },
+  );
 
   scenario('seed 000: the report command opens a webview with the coverage matrix', 'report', async () => {
     const name = seedName('000');
@@ -366,27 +403,39 @@ describe('planlint in VS Code (code-server in headless Chromium)', () => {
     const button = page.locator('.editor-actions .action-label[aria-label*="Show Alignment Report"]').first();
     await waitToSee(page, 'report', 'the "显示对齐报告 Show Alignment Report" button in the editor title', async () => {
       const n = await button.count();
-      return { ok: n > 0 && (await button.isVisible()), seen: `editor actions: ${(await attrs(page.locator('.editor-actions .action-label'), 'aria-label')).join(' | ')}` };
+      return {
+        ok: n > 0 && (await button.isVisible()),
+        seen: `editor actions: ${(await attrs(page.locator('.editor-actions .action-label'), 'aria-label')).join(' | ')}`,
+      };
     });
     await button.click();
-    const frame = await waitToSee<Frame>(page, 'report', 'a webview with a coverage matrix (上级任务 × 一…十)', async () => {
-      for (const f of page.frames()) {
-        try {
-          if ((await f.locator('#matrix').count()) > 0) return { ok: true, seen: 'matrix', value: f };
-        } catch {
-          /* frame went away */
+    const frame = await waitToSee<Frame>(
+      page,
+      'report',
+      'a webview with a coverage matrix (上级任务 × 一…十)',
+      async () => {
+        for (const f of page.frames()) {
+          try {
+            if ((await f.locator('#matrix').count()) > 0) return { ok: true, seen: 'matrix', value: f };
+          } catch {
+            /* frame went away */
+          }
         }
-      }
-      const tabs = await texts(page.locator('.tabs-container .tab .label-name'));
-      return { ok: false, seen: `tabs: ${tabs.join(' | ')}; frames: ${page.frames().length}` };
-    }, 30_000);
+        const tabs = await texts(page.locator('.tabs-container .tab .label-name'));
+        return { ok: false, seen: `tabs: ${tabs.join(' | ')}; frames: ${page.frames().length}` };
+      },
+      30_000,
+    );
     const matrix: Locator = frame!.locator('#matrix');
     const header = await texts(matrix.locator('thead th'));
     expect(header).toEqual(['上级任务', '状态', ...heads.map((h) => h.number)]);
     const rowTitles = await texts(matrix.locator('tbody tr td:first-child'));
     expect(rowTitles).toEqual(themes.map((t) => t.title));
     const statusCells = await texts(matrix.locator('tbody tr td:nth-child(2)'));
-    expect(statusCells.every((s) => ['已覆盖', '部分覆盖', '未覆盖'].includes(s)), statusCells.join(',')).toBe(true);
+    expect(
+      statusCells.every((s) => ['已覆盖', '部分覆盖', '未覆盖'].includes(s)),
+      statusCells.join(','),
+    ).toBe(true);
     // each covered task has a mark in at least one section column
     const marks = await texts(matrix.locator('tbody tr'));
     statusCells.forEach((s, i) => {

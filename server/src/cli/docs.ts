@@ -45,7 +45,10 @@ export function rulesMarkdown(): string {
     '',
     '| 规则 rule | 默认级别 severity | 修复 fix | 依据 standard | 说明 |',
     '| --- | --- | --- | --- | --- |',
-    ...allRules.map((r) => `| [${r.meta.id}](#${anchor(r.meta.id)}) | ${r.meta.severity} | ${r.meta.fixable ? '✔' : ''} | ${r.meta.standard ?? ''} | ${r.meta.description.zh.replace(/\|/g, '\\|')} |`),
+    ...allRules.map(
+      (r) =>
+        `| [${r.meta.id}](#${anchor(r.meta.id)}) | ${r.meta.severity} | ${r.meta.fixable ? '✔' : ''} | ${r.meta.standard ?? ''} | ${r.meta.description.zh.replace(/\|/g, '\\|')} |`,
+    ),
     '',
     '## 屏蔽 / Suppressing',
     '',

@@ -29,7 +29,10 @@ export function buildProgram(): Command {
 
 /** commander's usage errors, in Chinese and English, one line. */
 function usageMessage(e: CommanderError): { zh: string; en: string } {
-  const en = e.message.replace(/^error: /, '').split('\n')[0]!.trim();
+  const en = e.message
+    .replace(/^error: /, '')
+    .split('\n')[0]!
+    .trim();
   const quoted = /'([^']+)'/.exec(en)?.[1] ?? '';
   const hint = { zh: '（运行 planlint --help 查看用法）', en: ' (see planlint --help)' };
   let zh: string;
@@ -86,7 +89,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return e.exitCode;
     }
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    process.stderr.write(`planlint: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${msg}${debug ? '' : lang === 'zh' ? '（加 --debug 查看详情）' : ' (use --debug for details)'}\n`);
+    process.stderr.write(
+      `planlint: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${msg}${debug ? '' : lang === 'zh' ? '（加 --debug 查看详情）' : ' (use --debug for details)'}\n`,
+    );
     if (debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
     return EXIT_USAGE;
   }

@@ -163,7 +163,12 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
     // a parser bug: this file cannot be analysed, the others still are
     const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
     if (options.debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
-    return { file, display, code: 'internal/error', message: { zh: `分析时出现内部错误：${why}（请报告此问题）`, en: `internal error while analysing: ${why} (please report this)` } };
+    return {
+      file,
+      display,
+      code: 'internal/error',
+      message: { zh: `分析时出现内部错误：${why}（请报告此问题）`, en: `internal error while analysing: ${why} (please report this)` },
+    };
   }
   let fixed = 0;
   let fixSkipped: Localized | undefined;
@@ -192,7 +197,17 @@ export async function checkDraft(file: string, options: DraftOptions = {}): Prom
       }
     }
   }
-  return { file, display, decoded, ...result, fixed, fixSkipped, ...(fixFailed ? { fixFailed } : {}), ms: performance.now() - started, session: options.session ?? cliSession };
+  return {
+    file,
+    display,
+    decoded,
+    ...result,
+    fixed,
+    fixSkipped,
+    ...(fixFailed ? { fixFailed } : {}),
+    ms: performance.now() - started,
+    session: options.session ?? cliSession,
+  };
 }
 
 /**

@@ -182,7 +182,10 @@ function internalFinding(name: string, e: unknown): Finding {
     ruleId: INTERNAL_ERROR_ID,
     severity: 'error',
     message: rule
-      ? { zh: `规则 ${name} 内部错误，其结果缺失：${why}（请报告此问题）`, en: `internal error in rule ${name}, its findings are missing: ${why} (please report this)` }
+      ? {
+          zh: `规则 ${name} 内部错误，其结果缺失：${why}（请报告此问题）`,
+          en: `internal error in rule ${name}, its findings are missing: ${why} (please report this)`,
+        }
       : { zh: `${name} 阶段内部错误：${why}（请报告此问题）`, en: `internal error in stage ${name}: ${why} (please report this)` },
   };
 }
@@ -208,7 +211,12 @@ function largeDocumentFinding(plan: Plan, bytes: number, limit: number): Finding
  * rule, so a host can yield to its event loop and give up when the work is superseded. Drain it
  * with runSteps, or use analyzeDocument.
  */
-export function* analysisSteps(structure: Plan, context: DocumentContext, session: AnalysisSession, hooks: AnalysisHooks = {}): Generator<string, DocumentAnalysis, void> {
+export function* analysisSteps(
+  structure: Plan,
+  context: DocumentContext,
+  session: AnalysisSession,
+  hooks: AnalysisHooks = {},
+): Generator<string, DocumentAnalysis, void> {
   const text = structure.text;
   const failures: string[] = [];
   const internal: Finding[] = [];
@@ -239,7 +247,14 @@ export function* analysisSteps(structure: Plan, context: DocumentContext, sessio
     yield rule.meta.id;
     try {
       const found = session.run(() =>
-        runRules(plan, { profile: context.profile, requirements: limited ? [] : context.requirements, year: context.year, baseline: context.baseline, rules: [rule], quantities }),
+        runRules(plan, {
+          profile: context.profile,
+          requirements: limited ? [] : context.requirements,
+          year: context.year,
+          baseline: context.baseline,
+          rules: [rule],
+          quantities,
+        }),
       );
       // a loop, not push(...spread): a rule with 150,000 findings would overflow the call stack
       for (const f of found) findings.push(f);

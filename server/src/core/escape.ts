@@ -50,8 +50,7 @@ export function terminalText(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
-    const bidi =
-      (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
+    const bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
     if (!control && !bidi) continue;
     out += s.slice(from, i);
     if (c === 0x09) out += ' ';

@@ -139,11 +139,7 @@ export function fixesOf(findings: readonly Finding[], safeOnly = true): Fix[] {
  * Fixes until nothing changes: analyse, apply the non-overlapping fixes, re-analyse … (at most
  * `maxPasses`), so that running it twice changes nothing the second time.
  */
-export function applyFixes(
-  text: string,
-  findingsOf: (text: string) => readonly Finding[],
-  options: FixpointOptions = {},
-): FixpointResult {
+export function applyFixes(text: string, findingsOf: (text: string) => readonly Finding[], options: FixpointOptions = {}): FixpointResult {
   const maxPasses = options.maxPasses ?? 10;
   const safeOnly = options.safeOnly ?? true;
   let current = text;

@@ -89,9 +89,7 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
         share: r.share,
         comparatorSpan: r.comparator ? { start: toDoc(b, r.comparatorStart), end: toDocEnd(b, r.comparatorEnd) } : undefined,
         qualifierSpan:
-          r.qualifierStart !== undefined && r.qualifierEnd !== undefined
-            ? { start: toDoc(b, r.qualifierStart), end: toDocEnd(b, r.qualifierEnd) }
-            : undefined,
+          r.qualifierStart !== undefined && r.qualifierEnd !== undefined ? { start: toDoc(b, r.qualifierStart), end: toDocEnd(b, r.qualifierEnd) } : undefined,
       };
       quantities.push(q);
       if (ind.name) indicators.push(ind);

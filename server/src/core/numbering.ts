@@ -6,7 +6,18 @@ import type { Level, NumberToken } from './model.js';
 import { toHalfWidth } from './text.js';
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_NUMERAL_CHARS = '零〇一二三四五六七八九十百';
 const CN_DIGIT_LIST = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -59,7 +70,9 @@ const RE_CHINESE = new RegExp(`^([${CN_NUMERAL_CHARS}]{1,4})${GAP}([、，,．.]
 /** a decimal point followed by a digit is a number (47.3%), a 顿号 may be followed by a year (1、2022年底前…) */
 const RE_ARABIC = new RegExp(`^([0-9０-９]{1,3})${GAP}([.．](?![0-9０-９])|[、，,])`);
 /** after 一、 a second numeral + these means a list of numerals (一、二季度), not a heading */
-const RE_NUMERAL_LIST_AFTER = new RegExp(`^(?:[${CN_NUMERAL_CHARS}]{1,3}|[0-9０-９]{1,2})[、，,]?[ \\t\\u3000]*(季|级|类|等|期|批|档|线|产|号|届|次|年|月|日|是|要)`);
+const RE_NUMERAL_LIST_AFTER = new RegExp(
+  `^(?:[${CN_NUMERAL_CHARS}]{1,3}|[0-9０-９]{1,2})[、，,]?[ \\t\\u3000]*(季|级|类|等|期|批|档|线|产|号|届|次|年|月|日|是|要)`,
+);
 
 /**
  * Recognises a numbering token at the start of `s` (leading white space already removed).
@@ -135,7 +148,7 @@ export function matchNumberToken(s: string): NumberToken | undefined {
   return undefined;
 }
 
-const TOKEN_STARTS = new Set([...'（(0123456789０１２３４５６７８９' + CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+const TOKEN_STARTS = new Set([...('（(0123456789０１２３４５６７８９' + CN_NUMERAL_CHARS)].map((c) => c.charCodeAt(0)));
 
 /** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept, or an enclosed form). */
 export function mayStartToken(c: number): boolean {

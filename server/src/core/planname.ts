@@ -7,17 +7,7 @@
  */
 
 /** The genre words (title nouns of plans), longest first. */
-export const PLAN_WORDS: readonly string[] = [
-  '政府工作报告',
-  '重点工作',
-  '工作要点',
-  '工作计划',
-  '工作安排',
-  '实施方案',
-  '工作方案',
-  '行动方案',
-  '行动计划',
-];
+export const PLAN_WORDS: readonly string[] = ['政府工作报告', '重点工作', '工作要点', '工作计划', '工作安排', '实施方案', '工作方案', '行动方案', '行动计划'];
 
 const planWord = new RegExp(PLAN_WORDS.join('|'));
 

@@ -134,17 +134,7 @@ export function toHalfWidth(s: string): string {
 export function isSpace(ch: string | undefined): boolean {
   if (ch === undefined || ch.length !== 1) return false;
   const c = ch.charCodeAt(0);
-  return (
-    c === 0x20 ||
-    c === 0x09 ||
-    c === 0x3000 ||
-    c === 0xa0 ||
-    c === 0xfeff ||
-    (c >= 0x2000 && c <= 0x200d) ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x2060
-  );
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x205f || c === 0x2060;
 }
 
 /** Maps an index in a joined text back to a document offset via its segments. */
@@ -168,10 +158,7 @@ export function lastAtOrBefore(length: number, atOrBefore: (i: number) => boolea
   return Math.max(0, lowerBound(length, atOrBefore) - 1);
 }
 
-export function segmentOffset(
-  segments: readonly { textStart: number; docStart: number; length: number }[],
-  textIndex: number,
-): number {
+export function segmentOffset(segments: readonly { textStart: number; docStart: number; length: number }[], textIndex: number): number {
   if (segments.length === 0) return 0;
   const seg = segments[lastAtOrBefore(segments.length, (i) => segments[i]!.textStart <= textIndex)]!;
   return seg.docStart + Math.min(Math.max(0, textIndex - seg.textStart), seg.length);

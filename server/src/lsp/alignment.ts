@@ -57,7 +57,12 @@ export function alignmentOf(plan: Plan, requirements: readonly RequirementSet[],
   return view;
 }
 
-function computeAlignment(plan: Plan, requirements: readonly RequirementSet[], year: number | undefined, session: AnalysisSession | undefined): AlignView | undefined {
+function computeAlignment(
+  plan: Plan,
+  requirements: readonly RequirementSet[],
+  year: number | undefined,
+  session: AnalysisSession | undefined,
+): AlignView | undefined {
   const r = alignPlan(plan, requirements, { year, session });
   const ids = (xs: number[]) => [...new Set(xs.filter((id) => id >= 0))];
   return {

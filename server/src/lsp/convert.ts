@@ -1,10 +1,5 @@
 /** Core model → LSP data. */
-import {
-  DiagnosticSeverity,
-  type Diagnostic,
-  type Range,
-  type TextEdit,
-} from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Edit, Localized, LocatedFinding, Plan, Severity } from '../core/model.js';
 import type { MessageLanguage } from './settings.js';
 import { ruleDocHref } from './ruledocs.js';
@@ -73,12 +68,7 @@ export function rangesOverlap(a: Range, b: Range): boolean {
 }
 
 export function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /**

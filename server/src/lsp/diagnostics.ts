@@ -5,12 +5,7 @@
  * has been quiet for the debounce delay, and a cancelled request answers with what is known.
  */
 import { debounceDelay } from './debounce.js';
-import {
-  DocumentDiagnosticReportKind,
-  type CancellationToken,
-  type Diagnostic,
-  type FullDocumentDiagnosticReport,
-} from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind, type CancellationToken, type Diagnostic, type FullDocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Superseded, type DocAnalysis } from './analysis.js';
 import { toDiagnostic } from './convert.js';
@@ -116,39 +111,35 @@ export function registerDiagnostics(ctx: ServerContext): Diagnostics {
 function registerPull(ctx: ServerContext, lastChange: Map<string, number>): void {
   const { connection, documents, analyzer, settingsFor, current, guard } = ctx;
   connection.languages.diagnostics.on((params, token: CancellationToken) =>
-    guard<FullDocumentDiagnosticReport>(
-      'textDocument/diagnostic',
-      { kind: DocumentDiagnosticReportKind.Full, items: [] },
-      async () => {
-        const uri = params.textDocument.uri;
-        const doc = documents.get(uri);
-        if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        // debounce: wait until the document has been quiet for the configured delay
-        const wait = debounceDelay((await settingsFor(uri)).debounce, analyzer.lastCost(uri));
-        for (;;) {
-          const quiet = Date.now() - (lastChange.get(uri) ?? 0);
-          if (quiet >= wait || token.isCancellationRequested) break;
-          await new Promise((r) => setTimeout(r, wait - quiet));
-        }
-        if (token.isCancellationRequested) {
-          // the client moved on (a newer edit): answer with what is known, do no new work
-          const known = analyzer.latest(uri);
-          return known
-            ? {
-                kind: DocumentDiagnosticReportKind.Full,
-                resultId: `${known.version}:${known.generation}`,
-                items: diagnosticsOf(known),
-              }
-            : { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        }
-        const a = await current(uri);
-        if (!a) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        return {
-          kind: DocumentDiagnosticReportKind.Full,
-          resultId: `${a.version}:${a.generation}`,
-          items: diagnosticsOf(a),
-        };
-      },
-    ),
+    guard<FullDocumentDiagnosticReport>('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => {
+      const uri = params.textDocument.uri;
+      const doc = documents.get(uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      // debounce: wait until the document has been quiet for the configured delay
+      const wait = debounceDelay((await settingsFor(uri)).debounce, analyzer.lastCost(uri));
+      for (;;) {
+        const quiet = Date.now() - (lastChange.get(uri) ?? 0);
+        if (quiet >= wait || token.isCancellationRequested) break;
+        await new Promise((r) => setTimeout(r, wait - quiet));
+      }
+      if (token.isCancellationRequested) {
+        // the client moved on (a newer edit): answer with what is known, do no new work
+        const known = analyzer.latest(uri);
+        return known
+          ? {
+              kind: DocumentDiagnosticReportKind.Full,
+              resultId: `${known.version}:${known.generation}`,
+              items: diagnosticsOf(known),
+            }
+          : { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      }
+      const a = await current(uri);
+      if (!a) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      return {
+        kind: DocumentDiagnosticReportKind.Full,
+        resultId: `${a.version}:${a.generation}`,
+        items: diagnosticsOf(a),
+      };
+    }),
   );
 }

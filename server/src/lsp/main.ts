@@ -42,7 +42,11 @@ export function guardUntilInitialized(reader: MessageReader, writer: MessageWrit
         if (!initialized && typeof m.method === 'string') {
           if (m.method === 'initialize') initialized = true;
           else if (m.id !== undefined && m.id !== null) {
-            void writer.write({ jsonrpc: '2.0', id: m.id as number | string, error: { code: ErrorCodes.ServerNotInitialized, message: `server not initialized: "${m.method}" before "initialize"` } } as Message);
+            void writer.write({
+              jsonrpc: '2.0',
+              id: m.id as number | string,
+              error: { code: ErrorCodes.ServerNotInitialized, message: `server not initialized: "${m.method}" before "initialize"` },
+            } as Message);
             return;
           } else if (m.method !== 'exit') return;
         }
@@ -115,7 +119,11 @@ function ipcConnection(): Connection {
   return createConnection(ProposedFeatures.all, guardUntilInitialized(new IPCMessageReader(process), writer), writer);
 }
 
-const connection = process.argv.includes('--stdio') ? stdioConnection() : process.argv.includes('--node-ipc') ? ipcConnection() : createConnection(ProposedFeatures.all);
+const connection = process.argv.includes('--stdio')
+  ? stdioConnection()
+  : process.argv.includes('--node-ipc')
+    ? ipcConnection()
+    : createConnection(ProposedFeatures.all);
 // last line of defence: log and keep serving
 process.on('uncaughtException', (err) => {
   try {

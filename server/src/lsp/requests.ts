@@ -49,21 +49,17 @@ export function registerRequests(ctx: ServerContext): void {
   );
 
   connection.onRequest(Methods.report, (p: ReportParams) =>
-    guard<ReportResult>(
-      Methods.report,
-      { format: p?.format ?? 'html', content: '', available: false, message: '生成报告失败 report failed' },
-      async () => {
-        const a = await current(p?.uri);
-        if (!a)
-          return {
-            format: p?.format ?? 'html',
-            content: '',
-            available: false,
-            message: '文档未打开 document not open',
-          };
-        return reportFor(a, p.format ?? 'html');
-      },
-    ),
+    guard<ReportResult>(Methods.report, { format: p?.format ?? 'html', content: '', available: false, message: '生成报告失败 report failed' }, async () => {
+      const a = await current(p?.uri);
+      if (!a)
+        return {
+          format: p?.format ?? 'html',
+          content: '',
+          available: false,
+          message: '文档未打开 document not open',
+        };
+      return reportFor(a, p.format ?? 'html');
+    }),
   );
 
   connection.onRequest(Methods.indicatorsCsv, (p: UriParams) =>

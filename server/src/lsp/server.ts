@@ -81,12 +81,10 @@ function createContext(connection: Connection): ServerContext {
     if (!client.hasConfiguration) return normalise(pickSettings(client.pushedSettings ?? client.initOptions));
     let p = settingsCache.get(uri);
     if (!p) {
-      p = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'planlint' })
-        .then(normalise, (err: unknown) => {
-          log.warn(`workspace/configuration failed: ${describeError(err)}`);
-          return { ...defaultSettings };
-        });
+      p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'planlint' }).then(normalise, (err: unknown) => {
+        log.warn(`workspace/configuration failed: ${describeError(err)}`);
+        return { ...defaultSettings };
+      });
       settingsCache.set(uri, p);
     }
     return p;
@@ -163,9 +161,7 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
     client.workspaceFolderSupport = caps.workspace?.workspaceFolders === true;
     client.initOptions = params.initializationOptions;
     client.locale = params.locale;
-    client.folders = (params.workspaceFolders ?? [])
-      .map((f) => uriToPath(f.uri))
-      .filter((p): p is string => p !== undefined);
+    client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (client.folders.length === 0 && params.rootUri) {
       const p = uriToPath(params.rootUri);
       if (p) client.folders = [p];
@@ -175,9 +171,7 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
 
   connection.onInitialized(() => {
     if (client.hasConfiguration) {
-      void connection.client
-        .register(DidChangeConfigurationNotification.type, { section: 'planlint' })
-        .catch(() => undefined);
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planlint' }).catch(() => undefined);
     }
     if (client.watchRegistration) {
       void connection.client
@@ -209,8 +203,7 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
 
   connection.onDidChangeConfiguration((params) =>
     guard('didChangeConfiguration', undefined, () => {
-      if (!client.hasConfiguration && params?.settings !== undefined && params.settings !== null)
-        client.pushedSettings = params.settings;
+      if (!client.hasConfiguration && params?.settings !== undefined && params.settings !== null) client.pushedSettings = params.settings;
       ctx.settingsCache.clear();
       workspace.invalidate();
       analyzer.invalidate();

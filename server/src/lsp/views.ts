@@ -8,7 +8,6 @@ import { indicatorJson } from '../core/report/plan-json.js';
 import { indicatorsCsv as toCsv } from '../core/report/csv.js';
 import { displayPath } from '../node/paths.js';
 
-
 export function alignmentResult(a: DocAnalysis): AlignmentResult {
   const align = alignmentOf(a.plan, a.context.requirements, a.context.year, a.session);
   const base: AlignmentResult = { uri: a.uri, version: a.version, sets: [], coverage: null, themes: [], targets: [] };

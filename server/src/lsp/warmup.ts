@@ -87,11 +87,7 @@ function sampleRequirements(): readonly RequirementSet[] {
  */
 export async function warmUp(
   log: Logger,
-  {
-    rounds = WARM_UP_ROUNDS,
-    busy = () => false,
-    delayMs = WARM_UP_DELAY_MS,
-  }: { rounds?: number; busy?: () => boolean; delayMs?: number } = {},
+  { rounds = WARM_UP_ROUNDS, busy = () => false, delayMs = WARM_UP_DELAY_MS }: { rounds?: number; busy?: () => boolean; delayMs?: number } = {},
 ): Promise<WarmUpReport | undefined> {
   if (process.env.PLANLINT_NO_WARMUP === '1') return undefined;
   try {
@@ -121,9 +117,7 @@ export async function warmUp(
       done++;
     }
     const report: WarmUpReport = { rounds: done, millis: performance.now() - t0, first, last };
-    log.info(
-      `warm-up: ${done} analyses of the built-in sample in ${report.millis.toFixed(1)} ms (first ${first.toFixed(1)} ms, last ${last.toFixed(1)} ms)`,
-    );
+    log.info(`warm-up: ${done} analyses of the built-in sample in ${report.millis.toFixed(1)} ms (first ${first.toFixed(1)} ms, last ${last.toFixed(1)} ms)`);
     return report;
   } catch (err) {
     log.warn(`warm-up failed (the server works without it): ${err instanceof Error ? err.message : String(err)}`);

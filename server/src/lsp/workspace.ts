@@ -172,7 +172,10 @@ export class Workspace implements ContextProvider {
     return best;
   }
 
-  private resolveRefs(refs: readonly string[], opts: { baseDir: string; workspaceRoot?: string; referrer?: string; ranges: DraftSettings['requirementRefs']['ranges']; outside: boolean }): ResolvedRefs {
+  private resolveRefs(
+    refs: readonly string[],
+    opts: { baseDir: string; workspaceRoot?: string; referrer?: string; ranges: DraftSettings['requirementRefs']['ranges']; outside: boolean },
+  ): ResolvedRefs {
     const key = JSON.stringify([refs, opts.baseDir, opts.workspaceRoot, opts.referrer, opts.ranges, opts.outside]);
     let hit = this.requirementCache.get(key);
     if (!hit) {
@@ -219,7 +222,9 @@ export class Workspace implements ContextProvider {
 
     // front matter > planlint.yaml > editor settings (the editor settings are the user's defaults)
     const ds = draftSettings(draftPath, plan.frontMatter, plan.index, {});
-    const isPlan = this.isPlan(doc, plan, settings, docPath) || (!!docPath && !!ds.config && matchesConfigInclude(docPath, ds.config.dir, ds.config.include, ds.config.exclude));
+    const isPlan =
+      this.isPlan(doc, plan, settings, docPath) ||
+      (!!docPath && !!ds.config && matchesConfigInclude(docPath, ds.config.dir, ds.config.include, ds.config.exclude));
     // loops, not push(...spread): lists from hostile files can exceed the argument limit
     for (const p of ds.draftProblems) draftProblems.push(p);
     for (const p of ds.externalProblems) externalProblems.push(p);
@@ -281,4 +286,3 @@ export class Workspace implements ContextProvider {
     return settings.detectPlans && looksLikePlan(p ?? doc.uri, doc.getText());
   }
 }
-

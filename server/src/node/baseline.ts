@@ -11,12 +11,7 @@ import type { BaselineText } from '../core/rule.js';
 import type { ConfigProblem } from './problems.js';
 import { isReallyInside, outsideProblem } from './confine.js';
 
-export function readBaseline(
-  plan: Plan,
-  file: string,
-  display: string,
-  workspaceRoot: string,
-): { baseline?: BaselineText; problem?: ConfigProblem } {
+export function readBaseline(plan: Plan, file: string, display: string, workspaceRoot: string): { baseline?: BaselineText; problem?: ConfigProblem } {
   const fm = plan.frontMatter;
   const name = fm?.data?.['baseline'];
   if (!fm || typeof name !== 'string' || !name.trim()) return {};

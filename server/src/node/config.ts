@@ -43,7 +43,6 @@ export function listBundledProfiles(): string[] {
     .sort();
 }
 
-
 function readText(file: string): { text?: string; problem?: ConfigProblem } {
   try {
     let text = readFileSync(file, 'utf8');
@@ -66,8 +65,6 @@ function readText(file: string): { text?: string; problem?: ConfigProblem } {
 // ---------------------------------------------------------------------------------------------
 // Rule settings (shared by planlint.yaml and profiles)
 
-const severities = SEVERITY_SETTINGS;
-
 /** Extracts valid rule settings; checks each rule's options against its meta.optionsSchema. */
 function ruleSettings(raw: unknown, doc: Document, ctx: LocateContext, at: PathSegment[]): { rules: Record<string, RuleSetting>; problems: ConfigProblem[] } {
   const rules: Record<string, RuleSetting> = {};
@@ -77,10 +74,10 @@ function ruleSettings(raw: unknown, doc: Document, ctx: LocateContext, at: PathS
     const rule = findRule(id);
     if (!rule) continue; // reported by the schema (propertyNames)
     let setting: RuleSetting | undefined;
-    if (typeof value === 'string' && severities.has(value)) setting = { severity: value as Severity | 'off' };
+    if (typeof value === 'string' && SEVERITY_SETTINGS.has(value)) setting = { severity: value as Severity | 'off' };
     else if (isRecord(value)) {
       setting = {};
-      if (typeof value['severity'] === 'string' && severities.has(value['severity'])) setting.severity = value['severity'] as Severity | 'off';
+      if (typeof value['severity'] === 'string' && SEVERITY_SETTINGS.has(value['severity'])) setting.severity = value['severity'] as Severity | 'off';
       if (isRecord(value['options'])) {
         const schema = rule.meta.optionsSchema;
         const where = [...at, id, 'options'];
@@ -165,7 +162,8 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
   }
   const isBundled = path.dirname(file) === bundledProfilesDir();
   const outside = !isBundled && !!opts.workspaceRoot && !isReallyInside(file, opts.workspaceRoot);
-  const refused = outside && !opts.allowOutsideWorkspace && outsideProblem({ zh: '规则配置', en: 'profile' }, ref, opts.referrer ?? '', opts.range, 'config/profile');
+  const refused =
+    outside && !opts.allowOutsideWorkspace && outsideProblem({ zh: '规则配置', en: 'profile' }, ref, opts.referrer ?? '', opts.range, 'config/profile');
   if (refused) return { profile: defaultProfile, problems: [refused] };
   const cacheKey = `${file}\u0000${opts.workspaceRoot ?? ''}\u0000${opts.allowOutsideWorkspace ? 1 : 0}`;
   const cached = profileCache.get(cacheKey);
@@ -182,7 +180,13 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
     const data = parsed.data;
     const doc = parsed.doc;
     if (!isRecord(data)) {
-      problems.push({ file: display, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: '规则配置应为 YAML 映射（name、extends、rules）', en: 'a profile must be a YAML mapping (name, extends, rules)' } });
+      problems.push({
+        file: display,
+        range: zeroRange,
+        ruleId: 'config/schema',
+        severity: 'error',
+        message: { zh: '规则配置应为 YAML 映射（name、extends、rules）', en: 'a profile must be a YAML mapping (name, extends, rules)' },
+      });
     } else {
       // bundled profiles are checked against the schema by the tests; skipping ajv keeps start-up fast
       const bundled = bundledProfilesDir();
@@ -192,9 +196,22 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
         const span = nodeSpan(doc, ['extends']);
         const range = span ? index.rangeOf(span) : zeroRange;
         if (chain.includes(file) || chain.length >= 8) {
-          problems.push({ file: display, range, ruleId: 'config/profile', severity: 'error', message: { zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map((p) => displayPath(p)).join(' → ')}`, en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map((p) => displayPath(p)).join(' → ')}` } });
+          problems.push({
+            file: display,
+            range,
+            ruleId: 'config/profile',
+            severity: 'error',
+            message: {
+              zh: `规则配置的 extends 形成循环或层级过深：${[...chain, file].map((p) => displayPath(p)).join(' → ')}`,
+              en: `profile "extends" forms a cycle or is too deep: ${[...chain, file].map((p) => displayPath(p)).join(' → ')}`,
+            },
+          });
         } else {
-          const parent = loadProfile(data['extends'], { baseDir: path.dirname(file), referrer: display, range, workspaceRoot: opts.workspaceRoot, allowOutsideWorkspace: opts.allowOutsideWorkspace }, [...chain, file]);
+          const parent = loadProfile(
+            data['extends'],
+            { baseDir: path.dirname(file), referrer: display, range, workspaceRoot: opts.workspaceRoot, allowOutsideWorkspace: opts.allowOutsideWorkspace },
+            [...chain, file],
+          );
           for (const q of parent.problems) problems.push(q);
           base = parent.profile;
         }
@@ -210,7 +227,9 @@ export function loadProfile(ref: string, opts: ProfileRefOptions, chain: string[
   }
   // a foreign file (kube.yaml …) named as a profile: its keys and values are never echoed
   const foreign = outside && problems.some((p) => p.severity === 'error') && !/^(rules|extends)[ \t]*:/m.test(read.text ?? '');
-  const result: LoadedProfile = foreign ? { profile: defaultProfile, problems: [foreignInvalid(display, 'config/profile', { zh: '规则配置', en: 'profile' })], file } : { profile, problems, file };
+  const result: LoadedProfile = foreign
+    ? { profile: defaultProfile, problems: [foreignInvalid(display, 'config/profile', { zh: '规则配置', en: 'profile' })], file }
+    : { profile, problems, file };
   if (chain.length === 0) profileCache.set(cacheKey, result);
   return result;
 }
@@ -221,7 +240,7 @@ export function mergeRules(base: Record<string, RuleSetting>, over: Record<strin
   for (const [id, s] of Object.entries(over)) {
     const prev = out[id] ?? {};
     out[id] = {
-      ...(s.severity ?? prev.severity ? { severity: s.severity ?? prev.severity } : {}),
+      ...((s.severity ?? prev.severity) ? { severity: s.severity ?? prev.severity } : {}),
       ...(s.options || prev.options ? { options: { ...(prev.options ?? {}), ...(s.options ?? {}) } } : {}),
     };
   }
@@ -314,7 +333,16 @@ export function loadConfig(file: string): WorkspaceConfig {
   const doc = parsed.doc;
   if (data === null || data === undefined) return config; // empty file: all defaults
   if (!isRecord(data)) {
-    config.problems.push({ file: display, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: 'planlint.yaml 应为 YAML 映射（profile、requirements、rules、include、exclude）', en: 'planlint.yaml must be a YAML mapping (profile, requirements, rules, include, exclude)' } });
+    config.problems.push({
+      file: display,
+      range: zeroRange,
+      ruleId: 'config/schema',
+      severity: 'error',
+      message: {
+        zh: 'planlint.yaml 应为 YAML 映射（profile、requirements、rules、include、exclude）',
+        en: 'planlint.yaml must be a YAML mapping (profile, requirements, rules, include, exclude)',
+      },
+    });
     return config;
   }
   const ctx: LocateContext = { file: display, index, ruleId: 'config/schema' };
@@ -386,23 +414,37 @@ export function draftSettings(draftPath: string, fm: FrontMatter | undefined, in
   let loaded: LoadedProfile;
   const workspaceRoot = overrides.workspaceRoot ?? config?.dir ?? defaultRoot(abs, cwd);
   if (overrides.profile) loaded = loadProfile(overrides.profile, { baseDir: cwd, referrer: '', workspaceRoot, allowOutsideWorkspace: true });
-  else if (meta.profile) loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range, workspaceRoot });
-  else if (config?.profile) loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range, workspaceRoot });
+  else if (meta.profile)
+    loaded = loadProfile(meta.profile.value, { baseDir: path.dirname(abs), referrer: draftDisplay, range: meta.profile.range, workspaceRoot });
+  else if (config?.profile)
+    loaded = loadProfile(config.profile.value, { baseDir: config.dir, referrer: displayPath(config.file), range: config.profile.range, workspaceRoot });
   // the default profile is core's defaultProfile (server/profiles/gbt9704.yaml says the same; a test
   // keeps them equal): no file to read or YAML to parse on the common path
   else loaded = { profile: defaultProfile, problems: [] };
   for (const p of loaded.problems) (p.file === draftDisplay ? draftProblems : externalProblems).push(p);
-  const profile: Profile = config && Object.keys(config.rules).length ? { ...loaded.profile, rules: mergeRules(loaded.profile.rules, config.rules) } : loaded.profile;
+  const profile: Profile =
+    config && Object.keys(config.rules).length ? { ...loaded.profile, rules: mergeRules(loaded.profile.rules, config.rules) } : loaded.profile;
 
   let requirementRefs: RequirementRefs;
   if (overrides.requirements && overrides.requirements.length) {
     requirementRefs = { refs: [...overrides.requirements], ranges: [], baseDir: cwd, referrer: '', origin: 'cli' };
   } else if (meta.requirements.length) {
-    requirementRefs = { refs: meta.requirements.map((r) => r.value), ranges: meta.requirements.map((r) => r.range), baseDir: path.dirname(abs), referrer: draftDisplay, origin: 'front-matter' };
+    requirementRefs = {
+      refs: meta.requirements.map((r) => r.value),
+      ranges: meta.requirements.map((r) => r.range),
+      baseDir: path.dirname(abs),
+      referrer: draftDisplay,
+      origin: 'front-matter',
+    };
   } else if (config?.requirements.length) {
-    requirementRefs = { refs: config.requirements.map((r) => r.value), ranges: config.requirements.map((r) => r.range), baseDir: config.dir, referrer: displayPath(config.file), origin: 'config' };
+    requirementRefs = {
+      refs: config.requirements.map((r) => r.value),
+      ranges: config.requirements.map((r) => r.range),
+      baseDir: config.dir,
+      referrer: displayPath(config.file),
+      origin: 'config',
+    };
   } else requirementRefs = { refs: [], ranges: [], baseDir: cwd, referrer: '', origin: 'none' };
 
   return { config, meta, profile, requirementRefs, draftProblems, externalProblems: dedupeProblems(externalProblems) };
 }
-

@@ -30,13 +30,7 @@ export function realOr(file: string): string {
 }
 
 /** "X lies outside the workspace and was not loaded", located at the reference. */
-export function outsideProblem(
-  what: Localized,
-  ref: string,
-  file: string,
-  range: Range | undefined,
-  ruleId: string,
-): ConfigProblem {
+export function outsideProblem(what: Localized, ref: string, file: string, range: Range | undefined, ruleId: string): ConfigProblem {
   return {
     file,
     range: range ?? zeroRange,

@@ -181,7 +181,10 @@ export function decodeBytes(buf: Uint8Array): DecodedText {
       warnings.push({
         kind: 'encoding',
         offset: text.length - 1,
-        message: { zh: `${encoding.toUpperCase()} 文件的字节数为奇数，末尾多出一个字节`, en: `${encoding.toUpperCase()} file has an odd number of bytes; the last byte is incomplete` },
+        message: {
+          zh: `${encoding.toUpperCase()} 文件的字节数为奇数，末尾多出一个字节`,
+          en: `${encoding.toUpperCase()} file has an odd number of bytes; the last byte is incomplete`,
+        },
       });
     }
     const lone = loneSurrogates(text);

@@ -8,8 +8,7 @@ export type El = Element;
 
 export function kids(el: Node, name?: string): El[] {
   const out: El[] = [];
-  for (let c = el.firstChild; c; c = c.nextSibling)
-    if (c.nodeType === 1 && (!name || (c as El).nodeName === name)) out.push(c as El);
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (!name || (c as El).nodeName === name)) out.push(c as El);
   return out;
 }
 

@@ -54,11 +54,7 @@ function numberingOf(p: El, styles: Map<string, El>): { numId: string; ilvl: num
   let numId = val(kid(own, 'w:numId'));
   let ilvl = intVal(kid(own, 'w:ilvl'));
   let style = val(kid(pPr, 'w:pStyle'));
-  for (
-    let depth = 0;
-    style !== undefined && depth < MAX_STYLE_DEPTH && (numId === undefined || ilvl === undefined);
-    depth++
-  ) {
+  for (let depth = 0; style !== undefined && depth < MAX_STYLE_DEPTH && (numId === undefined || ilvl === undefined); depth++) {
     const s = styles.get(style);
     if (!s) break;
     const sPr = kid(s, 'w:pPr');
@@ -77,15 +73,7 @@ function paragraphText(p: El, unread: Record<string, number>): string {
   const walk = (el: El) => {
     for (const c of kids(el)) {
       const n = c.nodeName;
-      if (
-        n === 'w:del' ||
-        n === 'w:pPr' ||
-        n === 'w:rPr' ||
-        n === 'w:instrText' ||
-        n === 'w:delText' ||
-        n === 'w:moveFrom'
-      )
-        continue;
+      if (n === 'w:del' || n === 'w:pPr' || n === 'w:rPr' || n === 'w:instrText' || n === 'w:delText' || n === 'w:moveFrom') continue;
       if (n === 'w:t') out += c.textContent ?? '';
       else if (n === 'w:tab' || n === 'w:ptab') out += '\t';
       else if (n === 'w:noBreakHyphen') out += '\u2011';
@@ -93,8 +81,7 @@ function paragraphText(p: El, unread: Record<string, number>): string {
       else if (n === 'w:br' || n === 'w:cr') {
         // a page or column break is layout; a line break inside a paragraph reads as a space
         if (c.getAttribute('w:type') !== 'page' && c.getAttribute('w:type') !== 'column') out += ' ';
-      } else if (n === 'w:drawing' || n === 'w:pict' || n === 'w:object' || n === 'mc:AlternateContent')
-        countUnread(c, unread);
+      } else if (n === 'w:drawing' || n === 'w:pict' || n === 'w:object' || n === 'mc:AlternateContent') countUnread(c, unread);
       else walk(c);
     }
   };
@@ -229,12 +216,7 @@ export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
     const f = zip.file(name);
     if (!f) return undefined;
     const bytes = await f.async('uint8array');
-    const utf16 =
-      bytes[0] === 0xff && bytes[1] === 0xfe
-        ? 'utf-16le'
-        : bytes[0] === 0xfe && bytes[1] === 0xff
-          ? 'utf-16be'
-          : 'utf-8';
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
     let xml: string;
     try {
       xml = new TextDecoder(utf16, { fatal: true }).decode(bytes);
@@ -283,8 +265,7 @@ export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
     w.map.pop();
   }
   const text = w.lines.length ? w.lines.join('\n') + '\n' : '';
-  const invalid =
-    invalidParts.length > 0 ? { parts: invalidParts, offset: Math.max(0, text.indexOf('\ufffd')) } : undefined;
+  const invalid = invalidParts.length > 0 ? { parts: invalidParts, offset: Math.max(0, text.indexOf('\ufffd')) } : undefined;
   return { text, lines: w.map, unread: w.unread, ...(invalid ? { invalid } : {}) };
 }
 
@@ -294,10 +275,7 @@ async function mainDocumentPart(zip: import('jszip')): Promise<string> {
   if (rels) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { DOMParser } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
-    const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined } }).parseFromString(
-      await rels.async('string'),
-      'text/xml',
-    );
+    const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined } }).parseFromString(await rels.async('string'), 'text/xml');
     const all = doc.getElementsByTagName('Relationship');
     for (let i = 0; i < all.length; i++) {
       const r = all[i]!;

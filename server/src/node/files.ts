@@ -170,7 +170,10 @@ export function expandPaths(args: readonly string[], opts: { cwd?: string; confi
     }
     if (stat) {
       // it exists but is neither a file nor a directory: a device, a FIFO (reading it could block) or a socket
-      problems.push({ arg, message: { zh: `“${arg}”不是普通文件（设备、管道或套接字），未读取`, en: `"${arg}" is not a regular file (a device, pipe or socket); not read` } });
+      problems.push({
+        arg,
+        message: { zh: `“${arg}”不是普通文件（设备、管道或套接字），未读取`, en: `"${arg}" is not a regular file (a device, pipe or socket); not read` },
+      });
       continue;
     }
     if (isGlob(arg)) {

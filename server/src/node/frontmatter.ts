@@ -42,7 +42,10 @@ export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, f
       range: index.rangeOf({ start: fm.sourceStart, end: fm.sourceStart + fm.source.replace(/\s+$/, '').length }),
       ruleId: 'config/front-matter',
       severity: 'error',
-      message: { zh: '文首元数据应为 YAML 映射（title、year、level、issuer、requirements、profile、disable）', en: 'front matter must be a YAML mapping (title, year, level, issuer, requirements, profile, disable)' },
+      message: {
+        zh: '文首元数据应为 YAML 映射（title、year、level、issuer、requirements、profile、disable）',
+        en: 'front matter must be a YAML mapping (title, year, level, issuer, requirements, profile, disable)',
+      },
     });
     return { meta, problems };
   }
@@ -52,7 +55,8 @@ export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, f
   if (typeof data['issuer'] === 'string') meta.issuer = data['issuer'];
   if (typeof data['year'] === 'number' && Number.isInteger(data['year']) && data['year'] >= 1949 && data['year'] <= 2100) meta.year = data['year'];
   if (typeof data['level'] === 'string' && (GOV_LEVELS as readonly string[]).includes(data['level'])) meta.level = data['level'] as GovernmentLevel;
-  if (typeof data['profile'] === 'string' && data['profile'].trim()) meta.profile = { value: data['profile'].trim(), range: rangeOf(nodeSpan(doc, ['profile'])) };
+  if (typeof data['profile'] === 'string' && data['profile'].trim())
+    meta.profile = { value: data['profile'].trim(), range: rangeOf(nodeSpan(doc, ['profile'])) };
   const req = data['requirements'];
   if (typeof req === 'string' && req.trim()) meta.requirements.push({ value: req.trim(), range: rangeOf(nodeSpan(doc, ['requirements'])) });
   else if (Array.isArray(req)) {

@@ -80,7 +80,14 @@ export function checkedGlobs(list: readonly { value: string; range?: Range }[], 
   return list
     .filter((l) => {
       const why = globProblem(l.value);
-      if (why) problems.push({ file, range: l.range ?? zero, ruleId: 'config/schema', severity: 'error', message: { zh: `${key}：${why.zh}，已忽略`, en: `${key}: ${why.en}; ignored` } });
+      if (why)
+        problems.push({
+          file,
+          range: l.range ?? zero,
+          ruleId: 'config/schema',
+          severity: 'error',
+          message: { zh: `${key}：${why.zh}，已忽略`, en: `${key}: ${why.en}; ignored` },
+        });
       return !why;
     })
     .map((l) => l.value);

@@ -44,7 +44,10 @@ export function capProblems(problems: readonly ConfigProblem[], max = MAX_PROBLE
     range: first.range,
     ruleId: first.ruleId,
     severity: first.severity,
-    message: { zh: `另有 ${more} 个同类问题未逐一列出（只报告前 ${max} 个）`, en: `${more} more problem(s) of this kind not listed (only the first ${max} are reported)` },
+    message: {
+      zh: `另有 ${more} 个同类问题未逐一列出（只报告前 ${max} 个）`,
+      en: `${more} more problem(s) of this kind not listed (only the first ${max} are reported)`,
+    },
   });
   return kept;
 }

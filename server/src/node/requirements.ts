@@ -18,7 +18,7 @@ import requirementsSchema from '../../../schemas/requirements.schema.json';
 import { findBundled } from './bundled.js';
 import { displayPath } from './paths.js';
 import { newAjv } from './validate.js';
-import { located, nodeSpan, schemaProblem } from './set-problems.js';
+import { located, schemaProblem, semanticChecks } from './set-problems.js';
 
 export interface ResolveOptions {
   /** directory relative paths are resolved against (the draft's directory, or the working directory) */
@@ -93,7 +93,6 @@ function validate(): ValidateFunction {
   return validator;
 }
 
-
 /** Resolves references (bundled names or paths) to loaded, validated requirement sets. */
 export function resolveRequirementSets(refs: readonly string[], opts: ResolveOptions): ResolveResult {
   const sets: RequirementSet[] = [];
@@ -111,7 +110,10 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
         range: where,
         ruleId: 'config/requirements',
         severity: 'error',
-        message: { zh: '要求集引用为空：应为内置名称（如 henan-2021）或 YAML 文件路径', en: 'empty requirement set reference: expected a bundled name (e.g. henan-2021) or a YAML path' },
+        message: {
+          zh: '要求集引用为空：应为内置名称（如 henan-2021）或 YAML 文件路径',
+          en: 'empty requirement set reference: expected a bundled name (e.g. henan-2021) or a YAML path',
+        },
       });
       return;
     }
@@ -181,7 +183,13 @@ export function resolveRequirementSets(refs: readonly string[], opts: ResolveOpt
     const s = sets[i]!;
     const file = setFiles.get(s);
     if (!s.superior || !file) continue;
-    const up = resolveRequirementSets([s.superior], { ...opts, baseDir: path.dirname(path.resolve(file)), referrer: displayPath(file), refRanges: undefined, chain: false });
+    const up = resolveRequirementSets([s.superior], {
+      ...opts,
+      baseDir: path.dirname(path.resolve(file)),
+      referrer: displayPath(file),
+      refRanges: undefined,
+      chain: false,
+    });
     for (const p of up.problems) problems.push(p);
     for (const u of up.sets) {
       const uf = u.origin?.path ? path.resolve(u.origin.path) : undefined;
@@ -241,7 +249,13 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
   try {
     doc = yaml().parseDocument(text, { prettyErrors: false });
   } catch (e) {
-    problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/yaml', severity: 'error', message: { zh: `YAML 无法解析：${(e as Error).message}`, en: `YAML cannot be parsed: ${(e as Error).message}` } });
+    problems.push({
+      file: opts.file,
+      range: zeroRange,
+      ruleId: 'config/yaml',
+      severity: 'error',
+      message: { zh: `YAML 无法解析：${(e as Error).message}`, en: `YAML cannot be parsed: ${(e as Error).message}` },
+    });
     return { problems };
   }
   for (const err of doc.errors) {
@@ -267,13 +281,22 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
       ruleId: 'config/yaml',
       severity: 'error',
       message: bomb
-        ? { zh: `YAML 中的别名（*名称）展开过多，疑似资源耗尽攻击，未读取（${msg}）`, en: `YAML aliases (*name) expand too far (resource exhaustion); not read: ${msg}` }
+        ? {
+            zh: `YAML 中的别名（*名称）展开过多，疑似资源耗尽攻击，未读取（${msg}）`,
+            en: `YAML aliases (*name) expand too far (resource exhaustion); not read: ${msg}`,
+          }
         : { zh: `YAML 无法读取：${msg}（别名 *名称 须在锚点 &名称 之后）`, en: `YAML cannot be read: ${msg} (an alias *name must follow its anchor &name)` },
     });
     return { problems };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push({ file: opts.file, range: zeroRange, ruleId: 'config/schema', severity: 'error', message: { zh: '要求集应为 YAML 映射（含 title、themes、targets）', en: 'a requirement set must be a YAML mapping (with title, themes, targets)' } });
+    problems.push({
+      file: opts.file,
+      range: zeroRange,
+      ruleId: 'config/schema',
+      severity: 'error',
+      message: { zh: '要求集应为 YAML 映射（含 title、themes、targets）', en: 'a requirement set must be a YAML mapping (with title, themes, targets)' },
+    });
     return { problems };
   }
   for (const p of sizeProblems(data as Record<string, unknown>, doc, opts.file, rangeOf)) problems.push(p);
@@ -297,26 +320,7 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     themes: (Omit<Theme, 'required'> & { required?: boolean })[];
     targets?: Target[];
   };
-  // semantic checks ajv cannot express: unique ids, target.theme refers to a theme
-  const spans: Record<string, Span> = {};
-  const themeIds = new Set<string>();
-  raw.themes.forEach((t, i) => {
-    const span = nodeSpan(doc, ['themes', i]);
-    if (span) spans[`themes/${t.id}`] = span;
-    if (themeIds.has(t.id)) problems.push(located(doc, ['themes', i, 'id'], opts.file, rangeOf, 'config/schema', `主题 id“${t.id}”重复：每个主题的 id 应唯一`, `duplicate theme id "${t.id}": ids must be unique`));
-    themeIds.add(t.id);
-  });
-  const targetIds = new Set<string>();
-  (raw.targets ?? []).forEach((t, i) => {
-    const span = nodeSpan(doc, ['targets', i]);
-    if (span) spans[`targets/${t.id}`] = span;
-    if (targetIds.has(t.id)) problems.push(located(doc, ['targets', i, 'id'], opts.file, rangeOf, 'config/schema', `指标 id“${t.id}”重复：每个指标的 id 应唯一`, `duplicate target id "${t.id}": ids must be unique`));
-    targetIds.add(t.id);
-    if (t.theme !== undefined && !themeIds.has(t.theme))
-      problems.push(located(doc, ['targets', i, 'theme'], opts.file, rangeOf, 'config/schema', `指标“${t.id}”的 theme“${t.theme}”不是已定义的主题 id`, `target "${t.id}" names theme "${t.theme}", which is not a defined theme id`));
-    if (t.op === 'range' && t.value2 === undefined)
-      problems.push(located(doc, ['targets', i], opts.file, rangeOf, 'config/schema', `指标“${t.id}”为区间（op: range），应给出 value2`, `target "${t.id}" is a range (op: range): expected value2`));
-  });
+  const spans = semanticChecks(raw, doc, opts.file, rangeOf, problems);
   if (problems.length) return { problems: capProblems(problems) };
   // keywords with more wildcard gaps than the matcher allows (a chain of gaps backtracks exponentially)
   raw.themes.forEach((t, i) => {
@@ -363,7 +367,17 @@ function sizeProblems(data: Record<string, unknown>, doc: Document.Parsed, file:
     const list = data[key];
     if (!Array.isArray(list) || list.length <= MAX_SET_ITEMS) continue;
     const zh = `${key} 有 ${list.length} 项，超过上限 ${MAX_SET_ITEMS}：要求集未加载`;
-    out.push(located(doc, [key], file, rangeOf, 'config/schema', zh, `${key} has ${list.length} items, more than the limit of ${MAX_SET_ITEMS}: the set was not loaded`));
+    out.push(
+      located(
+        doc,
+        [key],
+        file,
+        rangeOf,
+        'config/schema',
+        zh,
+        `${key} has ${list.length} items, more than the limit of ${MAX_SET_ITEMS}: the set was not loaded`,
+      ),
+    );
   }
   return out;
 }

@@ -31,9 +31,6 @@ export function rulesDocFileUrl(): string | undefined {
  * repository's blob URL; the GitHub Action sets it) when set, else the bundled file; with the
  * rule's anchor.
  */
-export function ruleDocUrl(
-  ruleId: string,
-  base = process.env['PLANLINT_DOCS_URL'] || rulesDocFileUrl(),
-): string | undefined {
+export function ruleDocUrl(ruleId: string, base = process.env['PLANLINT_DOCS_URL'] || rulesDocFileUrl()): string | undefined {
   return base ? `${base.replace(/#.*$/, '')}#${ruleAnchor(ruleId)}` : undefined;
 }

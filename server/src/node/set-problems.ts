@@ -7,6 +7,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { Range, Span } from '../core/text.js';
 import type { ConfigProblem } from './problems.js';
 import { yaml } from '../core/yaml.js';
+import type { Target, Theme } from '../core/requirements/types.js';
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -26,7 +27,8 @@ export function keySpan(doc: Document.Parsed, parent: readonly (string | number)
   const n = nodeAt(doc, parent);
   if (!yaml().isMap(n)) return undefined;
   for (const item of n.items) {
-    if (yaml().isPair(item) && yaml().isScalar(item.key) && String(item.key.value) === key && item.key.range) return { start: item.key.range[0], end: item.key.range[1] };
+    if (yaml().isPair(item) && yaml().isScalar(item.key) && String(item.key.value) === key && item.key.range)
+      return { start: item.key.range[0], end: item.key.range[1] };
   }
   return undefined;
 }
@@ -93,5 +95,80 @@ export function schemaProblem(err: ErrorObject, doc: Document.Parsed, file: stri
 }
 
 function typeZh(t: string): string {
-  return ({ string: '字符串', number: '数字', integer: '整数', boolean: '布尔值（true/false）', array: '列表', object: '映射' } as Record<string, string>)[t] ?? t;
+  return (
+    ({ string: '字符串', number: '数字', integer: '整数', boolean: '布尔值（true/false）', array: '列表', object: '映射' } as Record<string, string>)[t] ?? t
+  );
+}
+
+/** Checks ajv cannot express (unique ids, target.theme names a theme, a range has value2), into `problems`; the items' spans. */
+export function semanticChecks(
+  raw: { themes: readonly Pick<Theme, 'id'>[]; targets?: readonly Target[] },
+  doc: Document.Parsed,
+  file: string,
+  rangeOf: (s: Span) => Range,
+  problems: ConfigProblem[],
+): Record<string, Span> {
+  // semantic checks ajv cannot express: unique ids, target.theme refers to a theme
+  const spans: Record<string, Span> = {};
+  const themeIds = new Set<string>();
+  raw.themes.forEach((t, i) => {
+    const span = nodeSpan(doc, ['themes', i]);
+    if (span) spans[`themes/${t.id}`] = span;
+    if (themeIds.has(t.id))
+      problems.push(
+        located(
+          doc,
+          ['themes', i, 'id'],
+          file,
+          rangeOf,
+          'config/schema',
+          `主题 id“${t.id}”重复：每个主题的 id 应唯一`,
+          `duplicate theme id "${t.id}": ids must be unique`,
+        ),
+      );
+    themeIds.add(t.id);
+  });
+  const targetIds = new Set<string>();
+  (raw.targets ?? []).forEach((t, i) => {
+    const span = nodeSpan(doc, ['targets', i]);
+    if (span) spans[`targets/${t.id}`] = span;
+    if (targetIds.has(t.id))
+      problems.push(
+        located(
+          doc,
+          ['targets', i, 'id'],
+          file,
+          rangeOf,
+          'config/schema',
+          `指标 id“${t.id}”重复：每个指标的 id 应唯一`,
+          `duplicate target id "${t.id}": ids must be unique`,
+        ),
+      );
+    targetIds.add(t.id);
+    if (t.theme !== undefined && !themeIds.has(t.theme))
+      problems.push(
+        located(
+          doc,
+          ['targets', i, 'theme'],
+          file,
+          rangeOf,
+          'config/schema',
+          `指标“${t.id}”的 theme“${t.theme}”不是已定义的主题 id`,
+          `target "${t.id}" names theme "${t.theme}", which is not a defined theme id`,
+        ),
+      );
+    if (t.op === 'range' && t.value2 === undefined)
+      problems.push(
+        located(
+          doc,
+          ['targets', i],
+          file,
+          rangeOf,
+          'config/schema',
+          `指标“${t.id}”为区间（op: range），应给出 value2`,
+          `target "${t.id}" is a range (op: range): expected value2`,
+        ),
+      );
+  });
+  return spans;
 }

@@ -198,7 +198,10 @@ function describe(err: ErrorObject, keyLabel: string): { message: Localized; atK
       const cmp = String(p['comparison']);
       return {
         atKey: false,
-        message: { zh: `${at.zh}应 ${cmp} ${String(p['limit'])}，实际为 ${show(err.data)}`, en: `${at.en} should be ${cmp} ${String(p['limit'])}, got ${show(err.data)}` },
+        message: {
+          zh: `${at.zh}应 ${cmp} ${String(p['limit'])}，实际为 ${show(err.data)}`,
+          en: `${at.en} should be ${cmp} ${String(p['limit'])}, got ${show(err.data)}`,
+        },
       };
     }
     case 'minLength':
@@ -206,7 +209,10 @@ function describe(err: ErrorObject, keyLabel: string): { message: Localized; atK
     case 'minItems':
       return { atKey: false, message: { zh: `${at.zh}至少应有 ${String(p['limit'])} 项`, en: `${at.en} needs at least ${String(p['limit'])} item(s)` } };
     case 'pattern':
-      return { atKey: false, message: { zh: `${at.zh}的格式不对：应匹配 ${String(p['pattern'])}`, en: `${at.en} has the wrong form: expected to match ${String(p['pattern'])}` } };
+      return {
+        atKey: false,
+        message: { zh: `${at.zh}的格式不对：应匹配 ${String(p['pattern'])}`, en: `${at.en} has the wrong form: expected to match ${String(p['pattern'])}` },
+      };
     case 'anyOf':
     case 'oneOf': {
       const x = expected(err);
@@ -292,7 +298,15 @@ export function parseYaml(text: string, ctx: Omit<LocateContext, 'ruleId'> & { r
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     return {
-      problems: [{ file: ctx.file, range: ctx.index.rangeOf({ start: base, end: base }), ruleId, severity: 'error', message: { zh: `YAML 无法解析：${msg}`, en: `YAML cannot be parsed: ${msg}` } }],
+      problems: [
+        {
+          file: ctx.file,
+          range: ctx.index.rangeOf({ start: base, end: base }),
+          ruleId,
+          severity: 'error',
+          message: { zh: `YAML 无法解析：${msg}`, en: `YAML cannot be parsed: ${msg}` },
+        },
+      ],
     };
   }
   const problems: ConfigProblem[] = doc.errors.map((e) => {
@@ -319,10 +333,16 @@ export function parseYaml(text: string, ctx: Omit<LocateContext, 'ruleId'> & { r
 export function yamlToJsMessage(e: unknown): { zh: string; en: string } {
   const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
   if (/alias count|resource exhaustion/i.test(msg)) {
-    return { zh: `YAML 中的别名（*名称）展开过多，疑似资源耗尽攻击，未读取（${msg}）`, en: `YAML aliases (*name) expand too far (resource exhaustion); not read: ${msg}` };
+    return {
+      zh: `YAML 中的别名（*名称）展开过多，疑似资源耗尽攻击，未读取（${msg}）`,
+      en: `YAML aliases (*name) expand too far (resource exhaustion); not read: ${msg}`,
+    };
   }
   if (/unresolved alias/i.test(msg)) {
-    return { zh: `YAML 引用了未定义的锚点：应先用 &名称 定义，再用 *名称 引用（${msg}）`, en: `YAML alias without an anchor: expected &name before *name (${msg})` };
+    return {
+      zh: `YAML 引用了未定义的锚点：应先用 &名称 定义，再用 *名称 引用（${msg}）`,
+      en: `YAML alias without an anchor: expected &name before *name (${msg})`,
+    };
   }
   return { zh: `YAML 无法读取：${msg}`, en: `YAML cannot be read: ${msg}` };
 }

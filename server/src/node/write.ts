@@ -34,10 +34,7 @@ export interface ReadSnapshot {
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return (
-    a.length === b.length &&
-    Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length))
-  );
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 }
 
 function isReadOnly(st: Stats): boolean {
@@ -145,9 +142,7 @@ export function replaceFileSafely(file: string, bytes: Uint8Array, snapshot: Rea
     const last = refusal(file, snapshot);
     if (!last.st || last.st.ino !== st.ino || last.st.dev !== st.dev) {
       rmSync(tmp, { force: true });
-      return last.st
-        ? { zh: '文件在检查期间被替换，未写入', en: 'the file was replaced while it was being checked; not written' }
-        : last.why;
+      return last.st ? { zh: '文件在检查期间被替换，未写入', en: 'the file was replaced while it was being checked; not written' } : last.why;
     }
     renameSync(tmp, file);
     return undefined;

@@ -24,7 +24,7 @@ function firstUnencodable(text: string, encoding: string): number {
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
     if (!ok(line)) {
-      for (let i = 0; i < line.length; ) {
+      for (let i = 0; i < line.length;) {
         const cp = line.codePointAt(i)!;
         const ch = String.fromCodePoint(cp);
         if (!ok(ch)) return start + i;
@@ -50,7 +50,8 @@ export function encodeForWriteBack(
 ): { bytes: Buffer } | { refused: Localized } {
   const enc = String(decoded.encoding);
   if (enc === 'utf-8' || enc === 'utf-16le' || enc === 'utf-16be') return { bytes: encodeText(fixed, decoded) };
-  if (enc === 'docx') return { refused: { zh: '.docx 文件不能自动修复（请在 Word 中修改）', en: '.docx files cannot be fixed automatically (edit them in Word)' } };
+  if (enc === 'docx')
+    return { refused: { zh: '.docx 文件不能自动修复（请在 Word 中修改）', en: '.docx files cannot be fixed automatically (edit them in Word)' } };
   const lib = iconv();
   const again = lib.encode(decoded.text, enc);
   if (!again.equals(Buffer.from(original.buffer, original.byteOffset, original.length))) {

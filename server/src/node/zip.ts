@@ -40,12 +40,8 @@ export function checkZipBounds(buf: Uint8Array): void {
     refuseZip('ZIP64 压缩包（超大文档）不受支持', 'ZIP64 archives (huge documents) are not supported');
   }
   if (entries > DOCX_MAX_ENTRIES)
-    refuseZip(
-      `压缩包含 ${entries} 个条目，超过上限 ${DOCX_MAX_ENTRIES}`,
-      `the archive has ${entries} entries, more than the limit of ${DOCX_MAX_ENTRIES}`,
-    );
-  if (cdOffset + cdSize > b.length)
-    refuseZip('ZIP 目录超出文件末尾（文件已损坏）', 'the ZIP directory runs past the end of the file (damaged)');
+    refuseZip(`压缩包含 ${entries} 个条目，超过上限 ${DOCX_MAX_ENTRIES}`, `the archive has ${entries} entries, more than the limit of ${DOCX_MAX_ENTRIES}`);
+  if (cdOffset + cdSize > b.length) refuseZip('ZIP 目录超出文件末尾（文件已损坏）', 'the ZIP directory runs past the end of the file (damaged)');
   let total = 0;
   let all = 0;
   let at = cdOffset;
@@ -77,10 +73,7 @@ export function checkZipBounds(buf: Uint8Array): void {
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ERR_BUFFER_TOO_LARGE') {
-          refuseZip(
-            '某个条目解压后大于其声明的大小（疑似压缩炸弹）',
-            'an entry unpacks to more than its declared size (a possible zip bomb)',
-          );
+          refuseZip('某个条目解压后大于其声明的大小（疑似压缩炸弹）', 'an entry unpacks to more than its declared size (a possible zip bomb)');
         }
         // other inflate errors: left to the ZIP reader, which reports them
       }

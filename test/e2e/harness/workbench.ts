@@ -107,15 +107,26 @@ export async function attrs(loc: Locator, name: string): Promise<string[]> {
 
 export async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  await waitToSee(page, 'startup', 'the VS Code workbench with the seeds folder in the Explorer', async () => {
-    const wb = await page.locator('.monaco-workbench').count();
-    const rows = await texts(page.locator('.explorer-folders-view .monaco-list-row'));
-    return { ok: wb > 0 && rows.some((r) => r.includes('001_')), seen: `workbench=${wb}; explorer rows: ${rows.join(' | ') || '(none)'}` };
-  }, 60_000);
+  await waitToSee(
+    page,
+    'startup',
+    'the VS Code workbench with the seeds folder in the Explorer',
+    async () => {
+      const wb = await page.locator('.monaco-workbench').count();
+      const rows = await texts(page.locator('.explorer-folders-view .monaco-list-row'));
+      return { ok: wb > 0 && rows.some((r) => r.includes('001_')), seen: `workbench=${wb}; explorer rows: ${rows.join(' | ') || '(none)'}` };
+    },
+    60_000,
+  );
 }
 
 export async function press(page: Page, chord: string): Promise<void> {
-  await page.keyboard.press(chord.split('+').map((k) => (k === 'ctrl' ? 'Control' : k === 'alt' ? 'Alt' : k === 'shift' ? 'Shift' : k.length === 1 ? k.toUpperCase() : k)).join('+'));
+  await page.keyboard.press(
+    chord
+      .split('+')
+      .map((k) => (k === 'ctrl' ? 'Control' : k === 'alt' ? 'Alt' : k === 'shift' ? 'Shift' : k.length === 1 ? k.toUpperCase() : k))
+      .join('+'),
+  );
 }
 
 /** The editor tab that is active, by its label. */
@@ -142,7 +153,10 @@ export async function openFile(page: Page, scenario: string, name: string): Prom
   await waitToSee(page, scenario, `Quick Open highlights ${name}`, async () => {
     const focused = await texts(page.locator('.quick-input-widget .monaco-list-row.focused'));
     const rows = await texts(page.locator('.quick-input-widget .monaco-list-row'));
-    return { ok: focused.some((r) => r.includes(name)), seen: `Quick Open rows: ${rows.join(' | ') || '(none)'}; highlighted: ${focused.join(' | ') || '(none)'}` };
+    return {
+      ok: focused.some((r) => r.includes(name)),
+      seen: `Quick Open rows: ${rows.join(' | ') || '(none)'}; highlighted: ${focused.join(' | ') || '(none)'}`,
+    };
   });
   await page.keyboard.press('Enter');
   await waitToSee(page, scenario, `an active editor tab "${name}"`, async () => {

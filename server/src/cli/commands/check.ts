@@ -34,13 +34,22 @@ export interface CheckOptions {
 }
 
 function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(/[,，]/).map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }
 
 export function parseMaxWarnings(v: string | undefined): number {
   if (v === undefined) return -1;
   if (!/^-?\d+$/.test(v.trim()) || Number(v) < -1) {
-    throw new CliError({ zh: `--max-warnings 的值“${v}”无效：应为非负整数（-1 表示不限）`, en: `invalid --max-warnings "${v}": expected a non-negative integer (-1 for no limit)` });
+    throw new CliError({
+      zh: `--max-warnings 的值“${v}”无效：应为非负整数（-1 表示不限）`,
+      en: `invalid --max-warnings "${v}": expected a non-negative integer (-1 for no limit)`,
+    });
   }
   return Number(v);
 }
@@ -151,12 +160,20 @@ export const command: CliCommand = {
     program
       .command('check [paths...]', { isDefault: true })
       .description('检查文稿（默认命令）/ lint drafts (default command): files, directories (**/*.{txt,md,docx}) or globs')
-      .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['stylish', 'json', 'sarif', 'github', 'codequality', 'docx']).default('stylish'))
+      .addOption(
+        new Option('-f, --format <format>', '输出格式 / output format')
+          .choices(['stylish', 'json', 'sarif', 'github', 'codequality', 'docx'])
+          .default('stylish'),
+      )
       .option('--fix', '就地应用安全的自动修复 / apply safe fixes in place')
       .option('--max-warnings <n>', '警告数超过 n 时以 1 退出 / exit 1 when there are more than n warnings')
       .option('-c, --config <file>', '使用此 planlint.yaml，不再向上查找 / use this planlint.yaml instead of searching upward')
       .option('-q, --quiet', '只报告错误 / report errors only')
-      .option('-r, --requirements <name|path>', '要求集（可重复，覆盖文首元数据和 planlint.yaml）/ requirement set (repeatable; overrides front matter and planlint.yaml)', collect)
+      .option(
+        '-r, --requirements <name|path>',
+        '要求集（可重复，覆盖文首元数据和 planlint.yaml）/ requirement set (repeatable; overrides front matter and planlint.yaml)',
+        collect,
+      )
       .option('-p, --profile <name|path>', '规则配置（gbt9704、strict、lenient 或 YAML 路径）/ profile (gbt9704, strict, lenient or a YAML path)')
       .option('-o, --output <file>', '写入文件而不是标准输出 / write to a file instead of stdout')
       .option('--no-color', '不使用颜色 / no colours')

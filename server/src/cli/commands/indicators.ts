@@ -25,11 +25,7 @@ export const command: CliCommand = {
         const text =
           opts.format === 'csv'
             ? indicatorsCsv(rows, !!opts.bom)
-            : JSON.stringify(
-                expanded === 1 ? rows.map((r) => r.indicator) : rows.map((r) => ({ file: r.file, ...r.indicator })),
-                null,
-                2,
-              ) + '\n';
+            : JSON.stringify(expanded === 1 ? rows.map((r) => r.indicator) : rows.map((r) => ({ file: r.file, ...r.indicator })), null, 2) + '\n';
         if (opts.output) writeOutput(opts.output, text);
         else env.out(text);
       });

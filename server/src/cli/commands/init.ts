@@ -43,12 +43,7 @@ function yamlList(items: readonly string[]): string {
   return `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
 }
 
-export function configText(
-  schema: string,
-  profile: string,
-  requirements: readonly string[],
-  superior?: string,
-): string {
+export function configText(schema: string, profile: string, requirements: readonly string[], superior?: string): string {
   return [
     `# yaml-language-server: $schema=${schema}`,
     '#',
@@ -61,11 +56,7 @@ export function configText(
     `profile: ${profile}`,
     '',
     '# 上级要求集（对照检查）/ requirement sets checked for alignment: bundled names or paths relative to this file',
-    ...(superior
-      ? [
-          `# ${requirements[requirements.length - 1]} 由 ${superior} 起草，请人工校订 / drafted from ${superior}: review it`,
-        ]
-      : []),
+    ...(superior ? [`# ${requirements[requirements.length - 1]} 由 ${superior} 起草，请人工校订 / drafted from ${superior}: review it`] : []),
     `requirements: ${yamlList(requirements)}`,
     '',
     '# 单条规则的级别 / per-rule severity: error | warning | information | hint | off',
@@ -93,17 +84,11 @@ async function ask(env: CliEnv, opts: InitOptions): Promise<{ profile: string; r
     );
   try {
     const zh = env.lang === 'zh';
-    const p = await question(
-      zh ? `规则配置（${PROFILES.join('/')}）[${profile}]：` : `Profile (${PROFILES.join('/')}) [${profile}]: `,
-    );
+    const p = await question(zh ? `规则配置（${PROFILES.join('/')}）[${profile}]：` : `Profile (${PROFILES.join('/')}) [${profile}]: `);
     if (p) profile = p;
     if (!opts.requirements && !opts.superior) {
       const sets = listBundledSets().join(', ');
-      const r = await question(
-        zh
-          ? `上级要求集（内置：${sets}；逗号分隔，可留空）：`
-          : `Requirement sets (bundled: ${sets}; comma-separated, may be empty): `,
-      );
+      const r = await question(zh ? `上级要求集（内置：${sets}；逗号分隔，可留空）：` : `Requirement sets (bundled: ${sets}; comma-separated, may be empty): `);
       if (r) requirements = r.split(/[,，\s]+/).filter(Boolean);
     }
   } finally {
@@ -126,13 +111,8 @@ export const command: CliCommand = {
   register(program: Command) {
     program
       .command('init')
-      .description(
-        '在当前目录写入带注释的 planlint.yaml（不覆盖已有文件）/ write a commented planlint.yaml here (never overwrites)',
-      )
-      .option(
-        '-s, --superior <file>',
-        '从上级文件起草要求集（requirements/NAME.yaml）/ draft a requirement set from a superior document',
-      )
+      .description('在当前目录写入带注释的 planlint.yaml（不覆盖已有文件）/ write a commented planlint.yaml here (never overwrites)')
+      .option('-s, --superior <file>', '从上级文件起草要求集（requirements/NAME.yaml）/ draft a requirement set from a superior document')
       .option('-n, --name <name>', '起草的要求集名称 / name of the drafted set (default: the file name)')
       .option('-p, --profile <name|path>', '规则配置 / profile (gbt9704, strict, lenient or a path)')
       .option('-r, --requirements <name|path>', '要求集（可重复）/ requirement set (repeatable)', collect)
@@ -146,8 +126,7 @@ export const command: CliCommand = {
             zh: `${file} 已存在，未改动（planlint init 不覆盖文件）`,
             en: `${file} already exists; left unchanged (planlint init never overwrites)`,
           });
-        if (existsSync(target) || existsSync(path.join(dir, 'planlint.yml')))
-          throw refuse(existsSync(target) ? 'planlint.yaml' : 'planlint.yml');
+        if (existsSync(target) || existsSync(path.join(dir, 'planlint.yml'))) throw refuse(existsSync(target) ? 'planlint.yaml' : 'planlint.yml');
         let drafted: Awaited<ReturnType<typeof draftRequirementSet>> | undefined;
         let setRel: string | undefined;
         if (opts.superior) {
@@ -157,10 +136,7 @@ export const command: CliCommand = {
               en: `superior document "${opts.superior}" not found (--superior)`,
             });
           drafted = await draftRequirementSet(opts.superior, opts.name);
-          const file = (opts.name ?? path.basename(opts.superior).replace(/\.[^.]+$/, '')).replace(
-            /[\\/:*?"<>|]/g,
-            '_',
-          );
+          const file = (opts.name ?? path.basename(opts.superior).replace(/\.[^.]+$/, '')).replace(/[\\/:*?"<>|]/g, '_');
           setRel = `requirements/${file}.yaml`;
           if (existsSync(path.join(dir, setRel))) throw refuse(setRel);
           if (drafted.warning) env.warn(drafted.warning);

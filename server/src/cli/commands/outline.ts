@@ -12,13 +12,16 @@ export function outlineText(r: DraftResult, lang: 'zh' | 'en'): string {
   const walk = (s: Section, depth: number) => {
     const pos = plan.index.positionAt(s.heading.start);
     const enums = plan.enumerations.filter((e) => e.sectionId === s.id);
-    const enumNote = enums.map((e) => (lang === 'zh' ? `〔${e.items.map((i) => i.marker).join('、')}〕` : ` [${e.items.map((i) => i.marker).join(', ')}]`)).join('');
+    const enumNote = enums
+      .map((e) => (lang === 'zh' ? `〔${e.items.map((i) => i.marker).join('、')}〕` : ` [${e.items.map((i) => i.marker).join(', ')}]`))
+      .join('');
     lines.push(terminalText(`${'  '.repeat(depth)}${s.token.raw}${s.title}${enumNote}`) + `  ${pos.line + 1}:${pos.character + 1}`);
     for (const c of s.children) walk(c, depth + 1);
   };
   for (const s of plan.sections) walk(s, 0);
   const top = plan.enumerations.filter((e) => e.sectionId === undefined);
-  for (const e of top) lines.push(`${terminalText(e.items.map((i) => i.marker).join(lang === 'zh' ? '、' : ', '))}  ${plan.index.positionAt(e.start).line + 1}`);
+  for (const e of top)
+    lines.push(`${terminalText(e.items.map((i) => i.marker).join(lang === 'zh' ? '、' : ', '))}  ${plan.index.positionAt(e.start).line + 1}`);
   const count = [1, 2, 3, 4].map((lv) => plan.allSections.filter((s) => s.level === lv).length);
   lines.push(
     lang === 'zh'
@@ -38,7 +41,11 @@ export const command: CliCommand = {
         const env = envFor(cmd);
         const { results, expanded } = await checkNamedDrafts(files, env);
         if (opts.format === 'json') {
-          const json = results.map((r) => ({ path: r.display, sections: r.plan.sections.map((s) => sectionJson(s, r.plan)), enumerations: r.plan.enumerations.map((e) => enumerationJson(e, r.plan)) }));
+          const json = results.map((r) => ({
+            path: r.display,
+            sections: r.plan.sections.map((s) => sectionJson(s, r.plan)),
+            enumerations: r.plan.enumerations.map((e) => enumerationJson(e, r.plan)),
+          }));
           env.out(JSON.stringify(expanded === 1 && json.length === 1 ? json[0] : json, null, 2) + '\n');
         } else {
           for (const r of results) {

@@ -32,12 +32,18 @@ async function readText(file: string): Promise<string> {
  * A requirement set drafted from a superior document, as YAML for curation (also used by
  * `planlint init --superior`). `warning` when no numbered task was found.
  */
-export async function draftRequirementSet(superior: string, name?: string): Promise<{ set: ReturnType<typeof extractRequirementSet>; yaml: string; warning?: { zh: string; en: string } }> {
+export async function draftRequirementSet(
+  superior: string,
+  name?: string,
+): Promise<{ set: ReturnType<typeof extractRequirementSet>; yaml: string; warning?: { zh: string; en: string } }> {
   const text = await readText(superior);
   const plan = parsePlan(text);
   const setName = name ?? path.basename(superior).replace(/\.[^.]+$/, '');
   const set = extractRequirementSet(plan, { document: displayPath(path.resolve(superior)), name: setName });
-  const warning = set.themes.length === 0 ? { zh: `${superior}：未找到编号任务（一要/一是/一、/（一））`, en: `${superior}: no numbered tasks found (一要/一是/一、/（一）)` } : undefined;
+  const warning =
+    set.themes.length === 0
+      ? { zh: `${superior}：未找到编号任务（一要/一是/一、/（一））`, en: `${superior}: no numbered tasks found (一要/一是/一、/（一）)` }
+      : undefined;
   const out =
     `# planlint requirement set drafted from ${displayPath(path.resolve(superior))} — review and curate before use:\n# check titles, add keywords and synonyms, drop non-binding targets, set each target's theme.\n` +
     yaml().stringify(set, { lineWidth: 0 });
@@ -84,14 +90,21 @@ export const command: CliCommand = {
           try {
             text = readFileSync(f, 'utf8');
           } catch (e) {
-            env.warn({ zh: `${f}：无法读取（${(e as NodeJS.ErrnoException).code ?? String(e)}）`, en: `${f}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+            env.warn({
+              zh: `${f}：无法读取（${(e as NodeJS.ErrnoException).code ?? String(e)}）`,
+              en: `${f}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+            });
             bad++;
             continue;
           }
           const r = parseRequirementSet(text.replace(/^\ufeff/, ''), { file: f, name: path.basename(f).replace(/\.ya?ml$/i, '') });
-          for (const p of r.problems) env.out(terminalText(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${env.t(p.message)} (${p.ruleId})`) + '\n');
+          for (const p of r.problems)
+            env.out(terminalText(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${env.t(p.message)} (${p.ruleId})`) + '\n');
           if (r.problems.length) bad++;
-          else env.out(`${f}: ${env.t({ zh: `有效（${r.set!.themes.length} 项任务，${r.set!.targets.length} 项指标）`, en: `valid (${r.set!.themes.length} themes, ${r.set!.targets.length} targets)` })}\n`);
+          else
+            env.out(
+              `${f}: ${env.t({ zh: `有效（${r.set!.themes.length} 项任务，${r.set!.targets.length} 项指标）`, en: `valid (${r.set!.themes.length} themes, ${r.set!.targets.length} targets)` })}\n`,
+            );
         }
         if (bad) env.exit(EXIT_USAGE);
       });

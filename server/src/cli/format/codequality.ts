@@ -38,14 +38,7 @@ const severity: Record<Severity, CodeQualitySeverity> = {
 export function codeQualityIssues(report: JsonReport): CodeQualityIssue[] {
   const issues: CodeQualityIssue[] = [];
   const seen = new Map<string, number>();
-  const add = (
-    sev: Severity,
-    file: string,
-    range: Range | undefined,
-    code: string,
-    message: string,
-    standard?: string,
-  ) => {
+  const add = (sev: Severity, file: string, range: Range | undefined, code: string, message: string, standard?: string) => {
     const path = (file || '.').split('\\').join('/');
     const key = JSON.stringify([path, code, message]);
     const rank = seen.get(key) ?? 0;
@@ -56,9 +49,7 @@ export function codeQualityIssues(report: JsonReport): CodeQualityIssue[] {
       check_name: code,
       fingerprint: createHash('sha256').update(`${key}#${rank}`).digest('hex').slice(0, 32),
       severity: severity[sev],
-      categories: [
-        code.startsWith('config/') || code.startsWith('input/') || code.startsWith('internal/') ? 'Bug Risk' : 'Style',
-      ],
+      categories: [code.startsWith('config/') || code.startsWith('input/') || code.startsWith('internal/') ? 'Bug Risk' : 'Style'],
       location: range
         ? {
             path,
@@ -70,8 +61,7 @@ export function codeQualityIssues(report: JsonReport): CodeQualityIssue[] {
         : { path, lines: { begin: 1 } },
     });
   };
-  for (const f of report.files)
-    for (const d of f.diagnostics) add(d.severity, f.path, d.range, d.code, d.message, d.standard);
+  for (const f of report.files) for (const d of f.diagnostics) add(d.severity, f.path, d.range, d.code, d.message, d.standard);
   for (const p of report.problems) add(p.severity, p.file, p.range, p.code, p.message);
   return issues;
 }

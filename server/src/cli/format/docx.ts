@@ -32,10 +32,7 @@ const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 
 /** Usage checks before any work: one .docx in, another file out. */
-export function checkDocxUsage(
-  paths: readonly string[],
-  opts: { output?: string; stdin?: boolean; fix?: boolean },
-): void {
+export function checkDocxUsage(paths: readonly string[], opts: { output?: string; stdin?: boolean; fix?: boolean }): void {
   if (opts.stdin || paths.length !== 1 || path.extname(paths[0]!).toLowerCase() !== '.docx') {
     throw new CliError({
       zh: '--format docx 需要且只能有一个 .docx 文件参数',
@@ -47,8 +44,7 @@ export function checkDocxUsage(
       zh: '--format docx 需要 --output 指定写出的 .docx 文件',
       en: '--format docx needs --output FILE.docx',
     });
-  if (opts.fix)
-    throw new CliError({ zh: '--format docx 不能与 --fix 同用', en: '--format docx cannot be combined with --fix' });
+  if (opts.fix) throw new CliError({ zh: '--format docx 不能与 --fix 同用', en: '--format docx cannot be combined with --fix' });
   let same = path.resolve(paths[0]!) === path.resolve(opts.output);
   try {
     same ||= realpathSync(paths[0]!) === realpathSync(opts.output);
@@ -73,8 +69,7 @@ type El = Element;
 
 function children(el: Node, name?: string): El[] {
   const out: El[] = [];
-  for (let c = el.firstChild; c; c = c.nextSibling)
-    if (c.nodeType === 1 && (!name || (c as El).nodeName === name)) out.push(c as El);
+  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (!name || (c as El).nodeName === name)) out.push(c as El);
   return out;
 }
 
@@ -90,29 +85,12 @@ function pieces(p: El): Piece[] {
   const walk = (el: El) => {
     for (const c of children(el)) {
       const n = c.nodeName;
-      if (
-        n === 'w:del' ||
-        n === 'w:p' ||
-        n === 'w:txbxContent' ||
-        n === 'w:pPr' ||
-        n === 'w:rPr' ||
-        n === 'w:drawing' ||
-        n === 'w:pict'
-      )
-        continue;
+      if (n === 'w:del' || n === 'w:p' || n === 'w:txbxContent' || n === 'w:pPr' || n === 'w:rPr' || n === 'w:drawing' || n === 'w:pict') continue;
       if (n === 'w:r') {
         for (const t of children(c)) {
           const tn = t.nodeName;
           const text =
-            tn === 'w:t'
-              ? (t.textContent ?? '')
-              : tn === 'w:tab'
-                ? '\t'
-                : tn === 'w:noBreakHyphen'
-                  ? '\u2011'
-                  : tn === 'w:softHyphen'
-                    ? '\u00ad'
-                    : '';
+            tn === 'w:t' ? (t.textContent ?? '') : tn === 'w:tab' ? '\t' : tn === 'w:noBreakHyphen' ? '\u2011' : tn === 'w:softHyphen' ? '\u00ad' : '';
           if (text) out.push({ run: c, node: t, text });
         }
       } else walk(c);
@@ -176,12 +154,7 @@ function pointAt(doc: Document, p: El, offset: number): { parent: Node; before: 
  * numbered paragraph's label is not in the paragraph (Word draws it), a table row's cells are
  * paragraphs of their own.
  */
-function mapped(
-  paras: readonly El[],
-  map: readonly DocxLine[],
-  line: number,
-  character: number,
-): { p: El; offset: number } | undefined {
+function mapped(paras: readonly El[], map: readonly DocxLine[], line: number, character: number): { p: El; offset: number } | undefined {
   const l = map[line];
   if (!l) return undefined;
   if (l.cells && l.cells.length > 0) {
@@ -243,19 +216,14 @@ function nextId(...docs: Document[]): number {
   let max = -1;
   for (const d of docs) {
     for (const tag of ['w:comment', 'w:commentRangeStart', 'w:commentReference']) {
-      for (const el of Array.from(d.getElementsByTagName(tag)))
-        max = Math.max(max, Number(el.getAttribute('w:id')) || 0);
+      for (const el of Array.from(d.getElementsByTagName(tag))) max = Math.max(max, Number(el.getAttribute('w:id')) || 0);
     }
   }
   return max + 1;
 }
 
 /** The relationship document.xml → comments.xml and the content-type override, unless present. */
-async function registerCommentsPart(
-  zip: import('jszip'),
-  parse: (xml: string) => Document,
-  serialize: (d: Document) => string,
-): Promise<void> {
+async function registerCommentsPart(zip: import('jszip'), parse: (xml: string) => Document, serialize: (d: Document) => string): Promise<void> {
   // relationship document.xml → comments.xml
   const relsPath = 'word/_rels/document.xml.rels';
   const rels = parse(
@@ -310,14 +278,11 @@ export async function addDocxComments(
   const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
   const doc = parse(docXml);
   const body = doc.getElementsByTagName('w:body')[0] as El | undefined;
-  if (!body)
-    throw new CliError({ zh: '不是有效的 .docx 文件（缺少 w:body）', en: 'not a valid .docx file (no w:body)' });
+  if (!body) throw new CliError({ zh: '不是有效的 .docx 文件（缺少 w:body）', en: 'not a valid .docx file (no w:body)' });
 
   const commentsPath = 'word/comments.xml';
   const existing = await zip.file(commentsPath)?.async('string');
-  const cdoc = parse(
-    existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W}"></w:comments>`,
-  );
+  const cdoc = parse(existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W}"></w:comments>`);
   const croot = cdoc.documentElement as El;
   let id = nextId(doc, cdoc);
   const byLine = paragraphsByLine(body, lines);
@@ -389,10 +354,7 @@ export async function addDocxComments(
   const serialize = (d: Document) => new XMLSerializer().serializeToString(d as never);
   zip.file(docPath, serialize(doc));
   const cxml = serialize(cdoc);
-  zip.file(
-    commentsPath,
-    cxml.startsWith('<?xml') ? cxml : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${cxml}`,
-  );
+  zip.file(commentsPath, cxml.startsWith('<?xml') ? cxml : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${cxml}`);
 
   await registerCommentsPart(zip, parse, serialize);
   return zip.generateAsync({

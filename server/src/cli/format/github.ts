@@ -7,7 +7,10 @@ import { terminalText } from '../../core/escape.js';
 
 /** Control characters from the draft are shown as escapes (the log is a terminal); line breaks stay for escapeData. */
 function safe(s: string): string {
-  return s.split(/\r\n|\r|\n/).map(terminalText).join('\n');
+  return s
+    .split(/\r\n|\r|\n/)
+    .map(terminalText)
+    .join('\n');
 }
 
 export function escapeData(s: string): string {
@@ -22,7 +25,14 @@ const level = { error: 'error', warning: 'warning', information: 'notice', hint:
 
 export function formatGithub(report: JsonReport): string {
   const lines: string[] = [];
-  const emit = (sev: keyof typeof level, file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } } | undefined, code: string, message: string, standard?: string) => {
+  const emit = (
+    sev: keyof typeof level,
+    file: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } } | undefined,
+    code: string,
+    message: string,
+    standard?: string,
+  ) => {
     const props: string[] = [];
     if (file) props.push(`file=${escapeProperty(safe(file.split('\\').join('/')))}`);
     if (range) {

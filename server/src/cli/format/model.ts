@@ -76,7 +76,14 @@ export interface JsonReport {
 }
 
 export function diagnosticJson(f: LocatedFinding, plan: Plan, lang: Lang): JsonDiagnostic {
-  const d: JsonDiagnostic = { code: f.ruleId, severity: f.severity, message: f.message[lang], messages: { zh: f.message.zh, en: f.message.en }, range: f.range, source: 'planlint' };
+  const d: JsonDiagnostic = {
+    code: f.ruleId,
+    severity: f.severity,
+    message: f.message[lang],
+    messages: { zh: f.message.zh, en: f.message.en },
+    range: f.range,
+    source: 'planlint',
+  };
   if (f.standard) d.standard = f.standard;
   if (f.fix) d.fix = { title: f.fix.title[lang], safe: f.fix.safe, edits: f.fix.edits.map((e) => ({ range: plan.index.rangeOf(e), newText: e.newText })) };
   return d;

@@ -63,7 +63,11 @@ export function buildSarif(report: JsonReport, lang: Lang, invocation?: SarifInv
   run.run.language = lang === 'zh' ? 'zh-CN' : 'en-US';
   const rules: ReportingDescriptor[] = [];
   for (const r of allRules) {
-    const rb = new SarifRuleBuilder().initSimple({ ruleId: r.meta.id, shortDescriptionText: r.meta.description[lang], fullDescriptionText: `${r.meta.description.zh} / ${r.meta.description.en}` });
+    const rb = new SarifRuleBuilder().initSimple({
+      ruleId: r.meta.id,
+      shortDescriptionText: r.meta.description[lang],
+      fullDescriptionText: `${r.meta.description.zh} / ${r.meta.description.en}`,
+    });
     rb.rule.defaultConfiguration = { level: level[r.meta.severity] };
     rb.rule.properties = { ...(r.meta.standard ? { standard: r.meta.standard } : {}), fixable: r.meta.fixable };
     rb.rule.help = help(r.meta.id, r.meta.description, r.meta.standard);
@@ -73,7 +77,11 @@ export function buildSarif(report: JsonReport, lang: Lang, invocation?: SarifInv
     rules.push(rb.rule);
   }
   for (const r of configRules) {
-    const rb = new SarifRuleBuilder().initSimple({ ruleId: r.id, shortDescriptionText: r.description[lang], fullDescriptionText: `${r.description.zh} / ${r.description.en}` });
+    const rb = new SarifRuleBuilder().initSimple({
+      ruleId: r.id,
+      shortDescriptionText: r.description[lang],
+      fullDescriptionText: `${r.description.zh} / ${r.description.en}`,
+    });
     rb.rule.defaultConfiguration = { level: level[r.severity] };
     rb.rule.help = help(r.id, r.description);
     const helpUri = ruleDocUrl(r.id);
@@ -82,7 +90,14 @@ export function buildSarif(report: JsonReport, lang: Lang, invocation?: SarifInv
   }
   run.run.originalUriBaseIds = { [SRCROOT]: { uri: pathToFileURL(process.cwd() + nodePath.sep).href } };
   if (invocation) run.run.invocations = [{ executionSuccessful: invocation.exitCode !== 2, exitCode: invocation.exitCode }];
-  const add = (sev: Severity, file: string, range: Range | undefined, code: string, message: string, fix?: { title: string; edits: { range: Range; newText: string }[] }) => {
+  const add = (
+    sev: Severity,
+    file: string,
+    range: Range | undefined,
+    code: string,
+    message: string,
+    fix?: { title: string; edits: { range: Range; newText: string }[] },
+  ) => {
     const res = new SarifResultBuilder();
     res.setLevel(level[sev]);
     res.setMessageText(message);
@@ -95,7 +110,12 @@ export function buildSarif(report: JsonReport, lang: Lang, invocation?: SarifInv
       res.result.fixes = [
         {
           description: { text: fix.title },
-          artifactChanges: [{ artifactLocation: artifact(file), replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+          artifactChanges: [
+            {
+              artifactLocation: artifact(file),
+              replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+            },
+          ],
         },
       ];
     }

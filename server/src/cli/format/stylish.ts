@@ -34,7 +34,10 @@ function pad(s: string, n: number): string {
 function oneLine(s: string): string {
   if (!s.includes('\n')) return s;
   const lines = s.split('\n');
-  return lines.map((l, i) => (i > 0 ? l.trimStart() : l)).map((l, i) => (i < lines.length - 1 ? l.trimEnd() : l)).join(' ');
+  return lines
+    .map((l, i) => (i > 0 ? l.trimStart() : l))
+    .map((l, i) => (i < lines.length - 1 ? l.trimEnd() : l))
+    .join(' ');
 }
 
 export function formatStylish(report: JsonReport, lang: Lang, color: boolean): string {
@@ -45,13 +48,26 @@ export function formatStylish(report: JsonReport, lang: Lang, color: boolean): s
     if (f.diagnostics.length === 0) continue;
     groups.set(
       f.path,
-      f.diagnostics.map((d) => ({ line: d.range.start.line + 1, col: d.range.start.character + 1, severity: d.severity, message: d.message, code: d.code, standard: d.standard })),
+      f.diagnostics.map((d) => ({
+        line: d.range.start.line + 1,
+        col: d.range.start.character + 1,
+        severity: d.severity,
+        message: d.message,
+        code: d.code,
+        standard: d.standard,
+      })),
     );
   }
   for (const p of report.problems) {
     const key = p.file || (lang === 'zh' ? '（命令行）' : '(command line)');
     const list = groups.get(key) ?? [];
-    list.push({ line: p.range ? p.range.start.line + 1 : 0, col: p.range ? p.range.start.character + 1 : 0, severity: p.severity, message: p.message, code: p.code });
+    list.push({
+      line: p.range ? p.range.start.line + 1 : 0,
+      col: p.range ? p.range.start.character + 1 : 0,
+      severity: p.severity,
+      message: p.message,
+      code: p.code,
+    });
     groups.set(key, list);
   }
   for (const [file, list] of groups) {
@@ -68,7 +84,10 @@ export function formatStylish(report: JsonReport, lang: Lang, color: boolean): s
     // (reduce, not Math.max(...spread): a file with 200,000 findings would overflow the call stack)
     const wPos = rows.reduce((m, r) => Math.max(m, width(r.pos)), 0);
     const wSev = rows.reduce((m, r) => Math.max(m, width(r.sev)), 0);
-    const wMsg = Math.min(80, rows.reduce((m, r) => Math.max(m, width(r.message)), 0));
+    const wMsg = Math.min(
+      80,
+      rows.reduce((m, r) => Math.max(m, width(r.message)), 0),
+    );
     for (const r of rows) out.push(`  ${pad(r.pos, wPos)}  ${paint(r.style, pad(r.sev, wSev))}  ${pad(r.message, wMsg)}  ${paint('gray', r.code)}`);
     out.push('');
   }

@@ -68,7 +68,11 @@ export function applicability(t: Target, set: Pick<RequirementSet, 'level' | 'ye
   let compare = true;
   let why: Localized | undefined;
   if (S && D && isBelow(S, D)) {
-    return { applies: false, compare: false, reason: { zh: `上级为${S}级，草案为${D}级（层级高于上级），不适用`, en: `the set is of level ${S}, above it the draft's (${D})` } };
+    return {
+      applies: false,
+      compare: false,
+      reason: { zh: `上级为${S}级，草案为${D}级（层级高于上级），不适用`, en: `the set is of level ${S}, above it the draft's (${D})` },
+    };
   }
   const same = S !== undefined && D !== undefined && sameTier(S, D);
   if (binds === 'same-level' && !same) {
@@ -83,7 +87,10 @@ export function applicability(t: Target, set: Pick<RequirementSet, 'level' | 'ye
   }
   if (binds === 'allocated' && !same) {
     compare = false;
-    why = { zh: '上级总量分解到下级，草案应写明本级承担的份额，数值不与上级总量比较', en: "a superior total allocated to the levels below: the draft states its own share, which is not compared with the total" };
+    why = {
+      zh: '上级总量分解到下级，草案应写明本级承担的份额，数值不与上级总量比较',
+      en: 'a superior total allocated to the levels below: the draft states its own share, which is not compared with the total',
+    };
   }
   const ty = t.year ?? set.year;
   const dy = draft.year ?? set.year;
@@ -91,9 +98,23 @@ export function applicability(t: Target, set: Pick<RequirementSet, 'level' | 'ye
     const path = t.path ?? set.path ?? false;
     const from = set.year ?? ty;
     if (path && dy < ty && dy >= from) {
-      return { applies: true, compare: false, reason: { zh: `上级 ${ty} 年的路径目标，草案为 ${dy} 年：应体现，数值只在 ${ty} 年比较`, en: `a path to ${ty}; the draft is for ${dy}: it should be stated, values are compared only in ${ty}` } };
+      return {
+        applies: true,
+        compare: false,
+        reason: {
+          zh: `上级 ${ty} 年的路径目标，草案为 ${dy} 年：应体现，数值只在 ${ty} 年比较`,
+          en: `a path to ${ty}; the draft is for ${dy}: it should be stated, values are compared only in ${ty}`,
+        },
+      };
     }
-    return { applies: false, compare: false, reason: { zh: `上级 ${ty} 年目标，草案为 ${dy} 年，不要求体现，也不比较数值`, en: `a ${ty} target; the draft is for ${dy}: not required, values not compared` } };
+    return {
+      applies: false,
+      compare: false,
+      reason: {
+        zh: `上级 ${ty} 年目标，草案为 ${dy} 年，不要求体现，也不比较数值`,
+        en: `a ${ty} target; the draft is for ${dy}: not required, values not compared`,
+      },
+    };
   }
   return { applies: true, compare, ...(why ? { reason: why } : {}) };
 }
@@ -105,7 +126,7 @@ function strictness(a: Target, b: Target, up: (t: Target) => boolean): number {
   const av = a.value;
   const bv = b.value * k;
   if (Math.abs(av - bv) <= 1e-9 * Math.max(1, Math.abs(av))) return 0;
-  return (av > bv) === up(a) ? 1 : -1;
+  return av > bv === up(a) ? 1 : -1;
 }
 
 /**

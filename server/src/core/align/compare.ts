@@ -82,9 +82,14 @@ export function compareTarget(target: Target, ind: Indicator, draftYear: number 
   }
   const draftValue = Math.round(converted * 1e6) / 1e6;
   const shown = ind.unit === target.unit ? draftWords : `${draftWords}（折合 ${draftValue}${target.unit}）`;
-  const tv = target.op === 'range' && target.value2 !== undefined ? (dir === 'up' ? Math.min(target.value, target.value2) : Math.max(target.value, target.value2)) : target.value;
+  const tv =
+    target.op === 'range' && target.value2 !== undefined
+      ? dir === 'up'
+        ? Math.min(target.value, target.value2)
+        : Math.max(target.value, target.value2)
+      : target.value;
   const eps = 1e-9 * Math.max(1, Math.abs(tv));
-  const valueCmp = Math.abs(converted - tv) <= eps ? 0 : (converted > tv) === (dir === 'up') ? 1 : -1; // +1 stronger, −1 weaker
+  const valueCmp = Math.abs(converted - tv) <= eps ? 0 : converted > tv === (dir === 'up') ? 1 : -1; // +1 stronger, −1 weaker
   if (valueCmp < 0) {
     problems.push('value');
     zh.push(`草案“${shown}”${dir === 'up' ? '低于' : '高于'}上级“${targetWords}”`);
@@ -93,11 +98,16 @@ export function compareTarget(target: Target, ind: Indicator, draftYear: number 
   // comparator: a floor (以上/不低于) answered with 左右 or with a ceiling, and vice versa
   const targetBound = target.op === 'ge' || target.op === 'gt' ? 'floor' : target.op === 'le' || target.op === 'lt' ? 'ceiling' : undefined;
   if (targetBound && valueCmp === 0) {
-    const loose = ind.op === 'approx' || (targetBound === 'floor' && (ind.op === 'le' || ind.op === 'lt')) || (targetBound === 'ceiling' && (ind.op === 'ge' || ind.op === 'gt'));
+    const loose =
+      ind.op === 'approx' ||
+      (targetBound === 'floor' && (ind.op === 'le' || ind.op === 'lt')) ||
+      (targetBound === 'ceiling' && (ind.op === 'ge' || ind.op === 'gt'));
     if (loose) {
       problems.push('comparator');
       zh.push(`草案“${shown}”不如上级“${targetWords}”严格（${targetBound === 'floor' ? '上级要求不低于该值' : '上级要求不高于该值'}）`);
-      en.push(`the draft's "${shown}" is looser than the superior's "${targetWords}" (${targetBound === 'floor' ? 'the superior asks for at least that value' : 'the superior asks for at most that value'})`);
+      en.push(
+        `the draft's "${shown}" is looser than the superior's "${targetWords}" (${targetBound === 'floor' ? 'the superior asks for at least that value' : 'the superior asks for at most that value'})`,
+      );
     }
   }
   const targetYear = yearOf(target.deadline, target.year);

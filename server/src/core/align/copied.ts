@@ -37,7 +37,10 @@ export interface CopiedText {
 const PUNCT = /[\s\u3000，,。；;：:！!？?、“”‘’"'（）()《》〈〉【】—…·]/g;
 
 function sentences(text: string): string[] {
-  return text.split(/[。；;！!？?\n]/).map((s) => s.replace(PUNCT, '')).filter((s) => s.length > 0);
+  return text
+    .split(/[。；;！!？?\n]/)
+    .map((s) => s.replace(PUNCT, ''))
+    .filter((s) => s.length > 0);
 }
 
 function grams(s: string): number[] {
@@ -140,7 +143,11 @@ export function copiedText(plan: Plan, sets: readonly RequirementSet[], inPart: 
     copied += r.copied;
     if (r.best && r.total > 0 && r.copied >= 0.5 * r.total) {
       const src = index.texts[r.best.i]!;
-      paragraphs.push({ span: { start: b.start, end: b.end }, share: Math.round((r.copied / r.total) * 1000) / 1000, source: { set: src.set, text: src.text } });
+      paragraphs.push({
+        span: { start: b.start, end: b.end },
+        share: Math.round((r.copied / r.total) * 1000) / 1000,
+        source: { set: src.set, text: src.text },
+      });
     }
   }
   state.blocks = used;

@@ -213,7 +213,8 @@ function alignTheme(c: Scored, ti: number): ThemeAlignment {
     if (i === 0 || top !== groups[groups.length - 1]!.top) groups.push({ top, from: i, to: i + 1 });
     else groups[groups.length - 1]!.to = i + 1;
   }
-  for (const { from, to } of groups) supporting.subarray(from, to).sort((a, b) => rounded[b]! - rounded[a]! || units[a]!.span.start - units[b]!.span.start || a - b);
+  for (const { from, to } of groups)
+    supporting.subarray(from, to).sort((a, b) => rounded[b]! - rounded[a]! || units[a]!.span.start - units[b]!.span.start || a - b);
   const matches: ThemeMatch[] = groups
     .map(({ top, from, to }) => matchOf(c, ti, weightAt, supporting, top, from, to))
     .sort((a, b) => b.score - a.score || a.section.span.start - b.section.span.start);

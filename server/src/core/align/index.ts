@@ -34,7 +34,8 @@ export interface AlignOptions {
 
 /** The alignment of each plan of the session (the rules, the views and the report share it). */
 const ALIGNMENTS: object = Object.freeze({ name: 'alignments by plan' });
-const alignments = () => activeSession().state(ALIGNMENTS, () => new WeakMap<Plan, { sets: readonly RequirementSet[]; year?: number; result: AlignmentResult }>());
+const alignments = () =>
+  activeSession().state(ALIGNMENTS, () => new WeakMap<Plan, { sets: readonly RequirementSet[]; year?: number; result: AlignmentResult }>());
 
 const credit: Record<ThemeStatus, number> = { covered: 1, partial: 0.5, missing: 0 };
 
@@ -56,7 +57,14 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   } else {
     // no numbered sections: each paragraph is a unit of its own
     tops = plan.blocks.map((b, i): TopSection => ({
-      ref: { sectionId: -1, level: 1, number: `¶${i + 1}`, title: b.text.slice(0, 20), span: { start: b.start, end: b.end }, heading: { start: b.start, end: b.start } },
+      ref: {
+        sectionId: -1,
+        level: 1,
+        number: `¶${i + 1}`,
+        title: b.text.slice(0, 20),
+        span: { start: b.start, end: b.end },
+        heading: { start: b.start, end: b.start },
+      },
     }));
   }
   const partSpans = tops.map((t) => t.ref.span);

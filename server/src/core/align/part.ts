@@ -19,7 +19,14 @@ const SUMMARY_WORDS = /(总结|回顾|成效|成绩|完成情况|工作情况|�
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 
 export function sectionRef(s: Section): SectionRef {
-  return { sectionId: s.id, level: s.level, number: s.number, title: s.title, span: { start: s.start, end: s.end }, heading: { start: s.heading.start, end: s.heading.end } };
+  return {
+    sectionId: s.id,
+    level: s.level,
+    number: s.number,
+    title: s.title,
+    span: { start: s.start, end: s.end },
+    heading: { start: s.heading.start, end: s.heading.end },
+  };
 }
 
 /** Text before the first section (title, cover notice, preamble). */
@@ -144,7 +151,13 @@ export function choosePlanPart(plan: Plan, opts: { year?: number } = {}): PlanPa
   const level = draftLevel(plan);
   const tops = plan.sections;
   if (tops.length === 0) {
-    return { year, level, sections: [], excluded: [], reason: { zh: '草案没有编号的一级标题，按段落比对。', en: 'The draft has no numbered top-level headings; paragraphs are compared.' } };
+    return {
+      year,
+      level,
+      sections: [],
+      excluded: [],
+      reason: { zh: '草案没有编号的一级标题，按段落比对。', en: 'The draft has no numbered top-level headings; paragraphs are compared.' },
+    };
   }
   const byStart = [...plan.indicators].sort((a, b) => a.start - b.start);
   const verdicts = tops.map((s) => {
@@ -173,9 +186,13 @@ export function choosePlanPart(plan: Plan, opts: { year?: number } = {}): PlanPa
       level,
       sections: tops.map(sectionRef),
       excluded: [],
-      reason: kept.length === 0
-        ? { zh: '所有一级部分都像上年总结，无法区分，全文按计划比对。', en: 'Every top-level part reads like a summary; the whole draft is compared as the plan.' }
-        : { zh: '全文为计划。', en: 'The whole draft is the plan.' },
+      reason:
+        kept.length === 0
+          ? {
+              zh: '所有一级部分都像上年总结，无法区分，全文按计划比对。',
+              en: 'Every top-level part reads like a summary; the whole draft is compared as the plan.',
+            }
+          : { zh: '全文为计划。', en: 'The whole draft is the plan.' },
     };
   }
   const excluded = verdicts.filter((v) => v.summary).map((v) => v.s);

@@ -83,9 +83,6 @@ export function newCosineState(generation: number): CosineState {
   return { generation, stamp: 0, n: -1, df: new Int32Array(0), seen: new Int32Array(0), seenCount: 0, units: new ParagraphMemo({ memo: false }) };
 }
 
-
-
-
 /** Set-derived data, computed once per set object (sets are immutable once loaded). */
 const PREPARED: object = Object.freeze({ name: 'prepared requirement sets' });
 export function prepare(set: RequirementSet, generation: number): PreparedSet {
@@ -113,7 +110,18 @@ export function prepare(set: RequirementSet, generation: number): PreparedSet {
       }),
     );
     const queryTerms = queries.map((q) => termList(q, q));
-    p = { queries, queryIndexes: queries.map(queryIndex), queryTerms, queryBigrams: queries.map(bigramIds), generation, patterns, anchored, unanchored, headings: new ParagraphMemo({ memo: false }), cosine: newCosineState(generation) };
+    p = {
+      queries,
+      queryIndexes: queries.map(queryIndex),
+      queryTerms,
+      queryBigrams: queries.map(bigramIds),
+      generation,
+      patterns,
+      anchored,
+      unanchored,
+      headings: new ParagraphMemo({ memo: false }),
+      cosine: newCosineState(generation),
+    };
     preparedSets.set(set, p);
   } else if (p.generation !== generation) {
     p.queryTerms = p.queries.map((q) => termList(q, q));
@@ -133,4 +141,3 @@ function bigramIds(norm: string): Int32Array {
   }
   return out;
 }
-

@@ -208,7 +208,17 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
     if (!applies || !app.compare) {
       // stated in the draft, but not to be compared: a total of the superior's own level, another
       // year's target, an allocated total, or a path's earlier year
-      return { set: set.name, target, status: applies ? 'not-comparable' : 'not-applicable', applies, indicator: best.ind, nameScore: matchScore, problems: [], reason: app.reason!, ...level };
+      return {
+        set: set.name,
+        target,
+        status: applies ? 'not-comparable' : 'not-applicable',
+        applies,
+        indicator: best.ind,
+        nameScore: matchScore,
+        problems: [],
+        reason: app.reason!,
+        ...level,
+      };
     }
     const cmp = compareTarget(target, best.ind, part.year);
     return {

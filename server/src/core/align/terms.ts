@@ -30,7 +30,13 @@ const DICTIONARY: object = Object.freeze({ name: 'term dictionary' });
 
 /** The active session's term dictionary. */
 function dictionary(): Dictionary {
-  return activeSession().state(DICTIONARY, (): Dictionary => ({ denseIds: new Map(), rawOf: [], generation: 0, countScratch: new Scratch(), idBuffer: new Int32Array(1024) }));
+  return activeSession().state(DICTIONARY, (): Dictionary => ({
+    denseIds: new Map(),
+    rawOf: [],
+    generation: 0,
+    countScratch: new Scratch(),
+    idBuffer: new Int32Array(1024),
+  }));
 }
 
 /**
@@ -176,4 +182,3 @@ export class Scratch {
     return this.a;
   }
 }
-

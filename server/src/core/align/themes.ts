@@ -82,7 +82,6 @@ function buildUnits(plan: Plan, tops: readonly TopSection[]): Unit[] {
   return units;
 }
 
-
 /** The buffers the alignment reuses from one analysis to the next, per session (./session.ts). */
 interface Buffers {
   /** document frequency by dense term id (left zeroed by each analysis) */
@@ -107,20 +106,17 @@ interface Buffers {
 }
 const BUFFERS: object = Object.freeze({ name: 'alignment buffers' });
 function buffers(): Buffers {
-  return activeSession().state(
-    BUFFERS,
-    (): Buffers => ({
-      dfScratch: new Scratch(),
-      postScratch: new Scratch(),
-      accScratch: new Scratch(),
-      touchedBuffer: new Int32Array(1024),
-      seenBuffer: new Int32Array(1024),
-      supportBuffer: new Int32Array(1024),
-      idfScratch: new Float64Array(1024),
-      changedScratch: new Uint8Array(1024),
-      mostMergedEntries: 0,
-    }),
-  );
+  return activeSession().state(BUFFERS, (): Buffers => ({
+    dfScratch: new Scratch(),
+    postScratch: new Scratch(),
+    accScratch: new Scratch(),
+    touchedBuffer: new Int32Array(1024),
+    seenBuffer: new Int32Array(1024),
+    supportBuffer: new Int32Array(1024),
+    idfScratch: new Float64Array(1024),
+    changedScratch: new Uint8Array(1024),
+    mostMergedEntries: 0,
+  }));
 }
 
 /** Whether any of `ids` is marked. */
@@ -193,7 +189,6 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
   }
   return merged;
 }
-
 
 /** BM25-style IDF, always positive: ln(1 + (N − df + 0.5) / (df + 0.5)) (as similarity.Idf). */
 function idfWeight(n: number, df: number): number {

@@ -95,7 +95,9 @@ const MAGNITUDES: readonly [string, number][] = [
 
 /** The unit's normal form: full-width and half-width alike, a leading 每 of “每万人” kept in the name. */
 function clean(u: string): string {
-  return normalize(u).replace(/\s+/g, '').replace(/^每(?=\d|十|百|千|万)/, '/');
+  return normalize(u)
+    .replace(/\s+/g, '')
+    .replace(/^每(?=\d|十|百|千|万)/, '/');
 }
 
 /**

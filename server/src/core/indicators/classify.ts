@@ -100,8 +100,7 @@ export function sentenceCue(events: readonly CueEvent[], sentStart: number, end:
 export function resolveOp(q: { opClass: OpClass | 'range'; qualifier?: string }, kind: IndicatorKind): IndicatorOp {
   const cls = q.opClass;
   if (cls === 'range') return 'range';
-  if (cls === 'ge' || cls === 'le' || cls === 'gt' || cls === 'lt' || cls === 'increase' || cls === 'decrease')
-    return cls;
+  if (cls === 'ge' || cls === 'le' || cls === 'gt' || cls === 'lt' || cls === 'increase' || cls === 'decrease') return cls;
   const qual = q.qualifier ? QUALIFIERS.find((x) => x.text === q.qualifier)?.op : undefined;
   if (qual && qual !== 'range') return qual;
   if (q.qualifier === '余' || q.qualifier === '多') return 'gt';
@@ -118,12 +117,7 @@ const PERIOD_UNITS = new Set(['年', '个月', '月', '天', '日', '周', '小�
  * “N个月时间” or named …期/期限 (年度应急保障期7个月) is a parameter; a ratio or a value with no unit
  * after 不大于/控制在 in a rule is one too (拆建比不大于2) — its kind is left to the sentence.
  */
-export function shapeKind(
-  unit: string,
-  opClass: OpClass | 'range',
-  name: string,
-  after: string,
-): IndicatorKind | undefined {
+export function shapeKind(unit: string, opClass: OpClass | 'range', name: string, after: string): IndicatorKind | undefined {
   if (PERIOD_UNITS.has(unit) && (opClass === 'eq' || opClass === 'range' || opClass === 'approx')) {
     if (after.startsWith('时间') || /(?:期|期限|周期)$/.test(name)) return 'parameter';
   }

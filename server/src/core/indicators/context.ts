@@ -17,7 +17,13 @@ export function planYearOf(plan: PlanBase): number | undefined {
   // the title and opening blocks name the plan; fall back to the whole text
   PLAN_YEAR.lastIndex = 0;
   let m: RegExpExecArray | null;
-  const head = plan.blocks.length > 0 ? plan.blocks.slice(0, 12).map((b) => b.text).join('\n') : plan.text.slice(0, 2000);
+  const head =
+    plan.blocks.length > 0
+      ? plan.blocks
+          .slice(0, 12)
+          .map((b) => b.text)
+          .join('\n')
+      : plan.text.slice(0, 2000);
   while ((m = PLAN_YEAR.exec(head))) best = Math.max(best ?? 0, Number(m[1]));
   if (best !== undefined) return best;
   PLAN_YEAR.lastIndex = 0;

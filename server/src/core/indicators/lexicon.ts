@@ -14,6 +14,7 @@ import type { IndicatorOp } from '../model.js';
 export type OpClass = Exclude<IndicatorOp, 'range'> | 'reach' | 'lower';
 
 /** Comparators as written, longest first within each prefix family (matched backwards). */
+// prettier-ignore
 const COMPARATOR_LIST: [string, OpClass][] = [
   ['不低于', 'ge'], ['不少于', 'ge'], ['不小于', 'ge'], ['至少', 'ge'], ['最少', 'ge'], ['最低', 'ge'],
   ['不高于', 'le'], ['不超过', 'le'], ['不多于', 'le'], ['不大于', 'le'], ['最多', 'le'], ['至多', 'le'], ['最高', 'le'],
@@ -45,6 +46,7 @@ export const COMPARATORS: readonly { text: string; op: OpClass }[] = COMPARATOR_
 );
 
 /** Qualifiers after the value, longest first, with the relation each implies. */
+// prettier-ignore
 export const QUALIFIERS: readonly { text: string; op: IndicatorOp }[] = [
   { text: '及以上', op: 'ge' },
   { text: '及以下', op: 'le' },
@@ -67,6 +69,7 @@ export function boundOf(op: OpClass | IndicatorOp): 'lower' | 'upper' | undefine
  * Base units, matched after an optional magnitude (万/亿/千) and "余/多". Longest first.
  * Normalised to half-width on output.
  */
+// prettier-ignore
 export const BASE_UNITS: readonly string[] = [
   // percentages and rates
   '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升',
@@ -96,6 +99,7 @@ export const MAGNITUDE_CHARS = '十百千万亿';
 export const DURATION_UNITS = new Set(['年', '个月', '月', '天', '日', '周', '小时', '个工作日', '工作日']);
 
 /** Count units a plan verb may govern with its object after them: 建成 5000 个 示范村. */
+// prettier-ignore
 export const COUNT_OBJECT_UNITS = new Set([
   '个', '家', '所', '座', '条', '项', '部', '批', '户', '套', '张', '台', '辆', '艘', '架', '人', '名', '位', '人次', '次',
   '场', '期', '篇', '件', '宗', '起', '例', '支', '处', '段', '种', '类', '县', '镇', '乡', '村', '栋', '幢', '间', '床',
@@ -107,6 +111,7 @@ export const COUNT_OBJECT_UNITS = new Set([
  * 推动超 9000 家企业…): the object after the count is the indicator's name. Matched ending right
  * before the count (or before a 超/近/约 that precedes it).
  */
+// prettier-ignore
 export const COUNT_VERBS: readonly string[] = [
   '新建', '建成', '建设', '建立', '培育', '打造', '创建', '完成', '实施', '改造', '关闭', '关停', '淘汰', '退出', '整合',
   '引进', '招引', '认定', '设立', '组建', '开工', '新开工', '推动', '支持', '扶持', '带动', '吸引', '培训', '招募',
@@ -116,11 +121,11 @@ export const COUNT_VERBS: readonly string[] = [
   '可设', '应设', '一般设', '新培育', '新认定', '新增', '再有', '另有', '还有',
 ].slice().sort((a, b) => b.length - a.length);
 
-
 /** Units that only make a statement after a comparator (ages: “5岁以下儿童” is a name, “增长1岁” a statement). */
 export const NEEDS_COMPARATOR = new Set(['岁']);
 
 /** Count units: a negative value with these is impossible. */
+// prettier-ignore
 export const COUNT_UNITS = new Set([
   '人', '名', '个', '家', '所', '张', '床', '座', '处', '台', '套', '本', '场', '户', '间', '辆', '支', '种', '份', '件',
   '艘', '架', '宗', '起', '段', '条', '部', '批', '栋', '幢',
@@ -131,6 +136,7 @@ export const COUNT_UNITS = new Set([
 export const DATE_AFTER = /^(?:年|月|日|号|时|点|周年|届|期|级|代|批|季度|期间)/;
 
 /** Characters that may follow a statement's value (after unit and qualifier). */
+// prettier-ignore
 export const STATEMENT_END = new Set([
   '，', ',', '。', '；', ';', '、', '：', ':', '！', '!', '？', '?', '）', ')', '」', '”', '"', '’', '…', '—', '/',
   '（', '(', '】', '》', '\n',
@@ -148,6 +154,7 @@ export const NAME_LEAD =
   /^(?:[一二三四五六七八九十]{1,3}(?:是|要|方面)|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校册编建床管])|将|要(?![素求])|把|对(?![象口调])|均|都|再(?![生婚])|还(?!款))/;
 
 /** Words stripped from the end of a name (checked with endsWith: anchored-at-end regexes scan). */
+// prettier-ignore
 const NAME_TRAIL_WORDS = [
   '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
   '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟安排', '拟', '首次',
@@ -169,6 +176,7 @@ export function nameTrail(s: string, start = 0, end = s.length): number {
 export const GENERIC_NAME = /^(?:[省市县区]定?|国家|全国|上级|年度)?(?:下达的?)?(?:工作)?(?:目标|指标)(?:任务|值)?$/;
 
 /** A name ending that marks a measurable quantity (rate, share, count, amount …). */
+// prettier-ignore
 const METRIC_WORDS = [
   '率', '比例', '比重', '占比', '比', '数', '量', '额', '费', '经费', '资金', '指数', '寿命', '水平', '时间', '时限',
   '住院日', '收入', '金额', '面积', '规模', '覆盖面', '人数', '床位',

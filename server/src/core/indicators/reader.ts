@@ -7,18 +7,7 @@
  * value (94% 的疑难危重疾病…), the noun phrase after the value. Indices are into compact text.
  * No state outside the call.
  */
-import {
-  CLOSERS,
-  COMPARATORS,
-  COUNT_VERBS,
-  ENTITY_END,
-  GENERIC_NAME,
-  NAME_BOUNDARY,
-  NAME_LEAD,
-  nameTrail,
-  OPENERS,
-  type OpClass,
-} from './lexicon.js';
+import { CLOSERS, COMPARATORS, COUNT_VERBS, ENTITY_END, GENERIC_NAME, NAME_BOUNDARY, NAME_LEAD, nameTrail, OPENERS, type OpClass } from './lexicon.js';
 
 export const ISDIGIT = /[0-9０-９]/;
 /** “三个 100%”: a count word, not a name */
@@ -71,14 +60,7 @@ export function cleanName(c: string, s: number, e: number): { s: number; e: numb
     break;
   }
   // unbalanced quotes or brackets at the edges
-  while (
-    s < e &&
-    (c[s] === '”' ||
-      c[s] === '）' ||
-      c[s] === ')' ||
-      ((c[s] === '“' || c[s] === '（' || c[s] === '(') && !hasCloser(c, s, e)))
-  )
-    s++;
+  while (s < e && (c[s] === '”' || c[s] === '）' || c[s] === ')' || ((c[s] === '“' || c[s] === '（' || c[s] === '(') && !hasCloser(c, s, e)))) s++;
   while (e > s && (c[e - 1] === '“' || c[e - 1] === '（' || c[e - 1] === '(')) e--;
   return { s, e };
 }
@@ -142,11 +124,7 @@ for (const cand of COMPARATORS) {
 }
 
 /** The last bounding comparator (two characters or more) inside [s, e). */
-export function findCmpInside(
-  c: string,
-  s: number,
-  e: number,
-): { cmp: { text: string; op: OpClass }; end: number } | undefined {
+export function findCmpInside(c: string, s: number, e: number): { cmp: { text: string; op: OpClass }; end: number } | undefined {
   for (let k = e - 1; k > s; k--) {
     const cands = CMP_BY_LAST.get(c.charCodeAt(k));
     if (!cands) continue;
@@ -258,19 +236,12 @@ const TOKEN_EDGE = new Set([...'、）).．（('].map((x) => x.charCodeAt(0)));
 /** Start of the name after a heading title glued before it (see TITLE_END), or s itself. */
 export function afterGluedTitle(c: string, s: number, e: number): number {
   // only after 、 ） ) . ． or at an opening bracket / numeral can a numbering token touch the name
-  if (
-    !TOKEN_EDGE.has(c.charCodeAt(s - 1)) &&
-    !TOKEN_EDGE.has(c.charCodeAt(s)) &&
-    !/[一二三四五六七八九十]/.test(c[s] ?? '')
-  )
-    return s;
+  if (!TOKEN_EDGE.has(c.charCodeAt(s - 1)) && !TOKEN_EDGE.has(c.charCodeAt(s)) && !/[一二三四五六七八九十]/.test(c[s] ?? '')) return s;
   const before = c.slice(Math.max(0, s - 6), s);
   let from = s;
   if (!NUMBERING_BEFORE.test(before)) {
     // the numbering token may sit at the start of the segment ("(一)煤炭采购机制…")
-    const lead = /^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/.exec(
-      c.slice(s, Math.min(e, s + 6)),
-    );
+    const lead = /^(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/.exec(c.slice(s, Math.min(e, s + 6)));
     if (!lead) return s;
     from = s + lead[0].length;
   }

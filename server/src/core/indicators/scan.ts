@@ -16,16 +16,7 @@
 import type { IndicatorKind } from '../model.js';
 import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
 import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
-import {
-  clauseStart,
-  cleanName,
-  COORDINATORS,
-  countVerbBefore,
-  ISDIGIT,
-  nameOk,
-  shareSubject,
-  type Cmp,
-} from './reader.js';
+import { clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, shareSubject, type Cmp } from './reader.js';
 import { cueEvents, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
@@ -121,18 +112,13 @@ function emitNameless(
   const carried = prev && (prev.sentence === sentIdx || (fillerOnly && prev.period === periodIdx));
   if ((first.e <= first.s || fillerOnly) && prev && carried && values.length === 1) {
     emit(prev.name, -1, -1, values[0]!);
-  } else if (
-    (first.e <= first.s || TIME_ONLY.test(c.slice(first.s, first.e))) &&
-    values.length === 1 &&
-    c[segStart - 1] === '，'
-  ) {
+  } else if ((first.e <= first.s || TIME_ONLY.test(c.slice(first.s, first.e))) && values.length === 1 && c[segStart - 1] === '，') {
     // the metric named by the clause before: "提升城乡生活垃圾焚烧处理率，2025年达到85%以上"
     const ps = clauseStart(c, segStart - 1);
     let pn = cleanName(c, ps, segStart - 1);
     const lead = CLAUSE_VERB.exec(c.slice(pn.s, pn.e));
     if (lead) pn = { s: pn.s + lead[0].length, e: pn.e };
-    if (lead && isMetricName(c.slice(pn.s, pn.e)) && nameOk(c, pn.s, pn.e))
-      emit(c.slice(pn.s, pn.e), pn.s, pn.e, values[0]!);
+    if (lead && isMetricName(c.slice(pn.s, pn.e)) && nameOk(c, pn.s, pn.e)) emit(c.slice(pn.s, pn.e), pn.s, pn.e, values[0]!);
     else emit('', -1, -1, values[0]!);
   } else {
     for (const v of values) emit('', -1, -1, v);
@@ -155,15 +141,7 @@ interface Statement {
 }
 
 /** One value of a statement as a record in the paragraph's own offsets (toT/endT map them back). */
-function record(
-  st: Statement,
-  name: string,
-  ns: number,
-  ne: number,
-  v: ValueItem,
-  toT: (ci: number) => number,
-  endT: (ce: number) => number,
-): RawQuantity {
+function record(st: Statement, name: string, ns: number, ne: number, v: ValueItem, toT: (ci: number) => number, endT: (ce: number) => number): RawQuantity {
   const startC = ne > ns ? Math.min(ns, v.s) : v.s;
   const endC = Math.max(v.qe ?? v.e, ne);
   const vOp: OpClass | 'range' = v.v2 !== undefined ? 'range' : v.more && st.opClass === 'eq' ? 'gt' : st.opClass;
@@ -220,10 +198,7 @@ function objectAfter(
  * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
  * things made is an increase, of things closed a decrease.
  */
-function verbComparator(
-  c: string,
-  verb: { start: number; text: string },
-): { cmp: Cmp; cmpStart: number; cmpEnd: number } {
+function verbComparator(c: string, verb: { start: number; text: string }): { cmp: Cmp; cmpStart: number; cmpEnd: number } {
   const again = c[verb.start - 1] === '再' ? 1 : 0;
   const cmpEnd = verb.start + verb.text.length;
   const op: OpClass = CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase';
@@ -231,12 +206,7 @@ function verbComparator(
 }
 
 /** The subject a later nameless statement of the sentence takes: the last name (as emitted, when one value). */
-function lastNamed(
-  names: { s: number; e: number; text: string }[],
-  emitted: string | undefined,
-  sentence: number,
-  period: number,
-): Named {
+function lastNamed(names: { s: number; e: number; text: string }[], emitted: string | undefined, sentence: number, period: number): Named {
   const lastN = names[names.length - 1]!;
   return { sentence, period, name: emitted ?? lastN.text, nameStart: lastN.s, nameEnd: lastN.e };
 }
@@ -294,9 +264,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // subject follows the value; "再有30所县级医院晋升三级医疗机构", "建成5000个示范村": a count whose
     // object follows it
     const governed = verb !== undefined || (cmp !== undefined && cmpEnd === i && counted);
-    const { share, isCount: shareIsCount } = closes
-      ? { share: undefined, isCount: false }
-      : objectAfter(c, k, read, governed);
+    const { share, isCount: shareIsCount } = closes ? { share: undefined, isCount: false } : objectAfter(c, k, read, governed);
     if (!closes && !share) continue;
 
     // sentence

@@ -18,19 +18,7 @@ import {
   type UnitMatch,
   type ValueItem,
 } from './lexer.js';
-import {
-  afterGluedTitle,
-  clauseStart,
-  cleanName,
-  countVerbBefore,
-  cutBase,
-  findCmp,
-  findCmpInside,
-  ISDIGIT,
-  metricTail,
-  nameOk,
-  type Cmp,
-} from './reader.js';
+import { afterGluedTitle, clauseStart, cleanName, countVerbBefore, cutBase, findCmp, findCmpInside, ISDIGIT, metricTail, nameOk, type Cmp } from './reader.js';
 
 const PER_BEFORE_NUMBER = /(?:每人每年|每人|人均|每年|每[十百千万]人口)$/;
 const TIME_BEFORE_NUMBER = /(?:(?:19|20)[0-9]{2}年(?:底|末)?|上年|去年)的?$/;
@@ -59,9 +47,7 @@ const NOT_BEFORE_NUMBER = new Set(['第', '/', ':', '：', '.', '〔', '[', '×'
 const PER_LAST = new Set(['年', '人', '均', '口'].map((x) => x.charCodeAt(0)));
 const TIME_LAST = new Set(['的', '年', '底', '末'].map((x) => x.charCodeAt(0)));
 /** First characters after a number that may make it a date or ordinal (checked by DATE_AFTER). */
-const DATE_FIRST = new Set(
-  ['年', '月', '日', '号', '时', '点', '周', '届', '期', '级', '代', '批', '季'].map((x) => x.charCodeAt(0)),
-);
+const DATE_FIRST = new Set(['年', '月', '日', '号', '时', '点', '周', '届', '期', '级', '代', '批', '季'].map((x) => x.charCodeAt(0)));
 const DATE_AFTER = /^(?:年|月|日|号|时|点|周年|届|期|级|代|批|季度|期间)/;
 /** Words before a count whose subject follows it. */
 const YEAR_NOT_DURATION = new Set(['底', '末', '内', '度', '前', '初', '级', '代', '以', '来', '中', '年']);
@@ -125,8 +111,7 @@ function isDateAfter(c: string, j: number): boolean {
 /** "达到11年" (a duration after a comparator), not "2021年", "3年内", "10年以来". */
 function isDuration(c: string, num: string, j: number): boolean {
   if (num.length > 4 || Number(num.replace(/[．]/g, '.')) >= 100) return false;
-  if (YEAR_NOT_DURATION.has(c[j + 1] ?? '') && !c.startsWith('以上', j + 1) && !c.startsWith('以下', j + 1))
-    return false;
+  if (YEAR_NOT_DURATION.has(c[j + 1] ?? '') && !c.startsWith('以上', j + 1) && !c.startsWith('以下', j + 1)) return false;
   return findCmp(c, j - num.length) !== undefined;
 }
 
@@ -136,15 +121,13 @@ export function closesStatement(c: string, k: number, unit: string): boolean {
   if (STATEMENT_END.has(ch)) return true;
   if ((ch === '和' || ch === '或') && ISDIGIT.test(c[k + 1] ?? '')) return true;
   // a period as an adverbial: 集中2-3个月时间, 安排1-2个月时间开展…
-  if ((unit.endsWith('月') || unit === '天' || unit === '年' || unit === '小时') && c.startsWith('时间', k))
-    return true;
+  if ((unit.endsWith('月') || unit === '天' || unit === '年' || unit === '小时') && c.startsWith('时间', k)) return true;
   // a milestone: 跃上1.4万亿斤新台阶, 突破1万亿元大关
   MILESTONE.lastIndex = k;
   if (MILESTONE.test(c)) return true;
   // a value applied by a verb: 赤字率拟按4%左右安排
   APPLIED.lastIndex = k;
-  if (APPLIED.test(c) && c.charCodeAt(k - 1) !== 0x7684 && (k + 2 >= c.length || STATEMENT_END.has(c[k + 2]!)))
-    return true;
+  if (APPLIED.test(c) && c.charCodeAt(k - 1) !== 0x7684 && (k + 2 >= c.length || STATEMENT_END.has(c[k + 2]!))) return true;
   VALUE_PREDICATE.lastIndex = k;
   const pred = VALUE_PREDICATE.exec(c);
   if (pred && (k + pred[0].length >= c.length || STATEMENT_END.has(c[k + pred[0].length]!))) return true;
@@ -187,8 +170,7 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
   if (CN_FIRST.has(text.charCodeAt(0)) && text !== '一半') {
     if (!CN_NEXT.has(c.charCodeAt(resume))) return undefined;
     // only after a comparator or a plan verb (adjacent, or a comparator earlier in the clause)
-    if (!findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index))
-      return undefined;
+    if (!findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index)) return undefined;
   }
   const prev = c.charCodeAt(i - 1); // NaN at the start
   if (isDigitCode(prev) || isLatinCode(prev) || NOT_BEFORE_NUMBER.has(prev)) return undefined;
@@ -205,8 +187,7 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
   // a ratio needs no unit: 拆建比不大于2, 面积比值控制在0.6-0.8
   if (!u1 && !n1.chinese) {
     const rc = findCmp(c, i);
-    if (rc && BOUNDING.has(rc.op) && RATIO_NAME.test(c.slice(Math.max(0, i - rc.text.length - 4), i - rc.text.length)))
-      u1 = { unit: '', end: j, more: '' };
+    if (rc && BOUNDING.has(rc.op) && RATIO_NAME.test(c.slice(Math.max(0, i - rc.text.length - 4), i - rc.text.length))) u1 = { unit: '', end: j, more: '' };
   }
   // range
   let value2: number | undefined;
@@ -261,9 +242,7 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
   if (values.length > 1) NUM.lastIndex = k;
   // a trailing qualifier applies to every value of the list
   const lastQ = values[values.length - 1]!;
-  if (lastQ.qualifier)
-    for (const v of values)
-      if (!v.qualifier) Object.assign(v, { qualifier: lastQ.qualifier, qs: lastQ.qs, qe: lastQ.qe });
+  if (lastQ.qualifier) for (const v of values) if (!v.qualifier) Object.assign(v, { qualifier: lastQ.qualifier, qs: lastQ.qs, qe: lastQ.qe });
   return { i, n1, unit, value2, values, k };
 }
 
@@ -325,8 +304,7 @@ export function readNames(c: string, cmpStart: number): NamesRead {
   const names: NameSeg[] = [];
   // "2022年确保达到1300万吨": only fillers before the comparator, the subject is the one before
   const fillerOnly = first.e > first.s && FILLER_ONLY.test(c.slice(first.s, first.e));
-  if (!fillerOnly && nameOk(c, first.s, first.e))
-    names.push({ s: first.s, e: first.e, text: c.slice(first.s, first.e) });
+  if (!fillerOnly && nameOk(c, first.s, first.e)) names.push({ s: first.s, e: first.e, text: c.slice(first.s, first.e) });
   // 、-list of names before this one: "感染者和病人抗病毒治疗率、病毒抑制率达到90%以上"; never
   // across a heading (二、…) glued before the name
   let b = segStart - 1;
@@ -351,14 +329,7 @@ type Entities = { sentence: number; parts: string[] } | undefined;
  * name whose short leading parts belong to it (二、三级医院平均住院日). Returns the entity list for
  * the next 分别 list of the sentence.
  */
-export function pairNames(
-  names: NameSeg[],
-  values: ValueItem[],
-  emit: Emit,
-  sentIdx: number,
-  lastEntities: Entities,
-  c: string,
-): Entities {
+export function pairNames(names: NameSeg[], values: ValueItem[], emit: Emit, sentIdx: number, lastEntities: Entities, c: string): Entities {
   if (values.length > 1 && names.length === values.length) {
     // 分别: pair names with values
     const lastName = names[names.length - 1]!.text;
@@ -376,17 +347,13 @@ export function pairNames(
     if (tail) return { sentence: sentIdx, parts: entities };
   } else if (values.length > 1) {
     const only = names[names.length - 1]!;
-    const carry =
-      lastEntities && lastEntities.sentence === sentIdx && lastEntities.parts.length === values.length
-        ? lastEntities.parts
-        : undefined;
+    const carry = lastEntities && lastEntities.sentence === sentIdx && lastEntities.parts.length === values.length ? lastEntities.parts : undefined;
     values.forEach((v, idx) => emit(carry ? carry[idx] + only.text : only.text, only.s, only.e, v));
   } else if (names.length > 1 && names.every((n) => isMetricName(n.text))) {
     for (const n of names) emit(n.text, n.s, n.e, values[0]!);
   } else {
     // "二、三级医院平均住院日": short leading parts belong to the name; long ones are other items
-    while (names.length > 1 && names[names.length - 2]!.e - names[names.length - 2]!.s > 4)
-      names.splice(0, names.length - 1);
+    while (names.length > 1 && names[names.length - 2]!.e - names[names.length - 2]!.s > 4) names.splice(0, names.length - 1);
     const s0 = names[0]!.s;
     const e0 = names[names.length - 1]!.e;
     emit(c.slice(s0, e0), s0, e0, values[0]!);

@@ -35,4 +35,3 @@ export function findEnumerations(blocks: Block[], owner: Int32Array): Enumeratio
   // an enumeration's extent runs to the end of the text of its last item's block
   return out;
 }
-

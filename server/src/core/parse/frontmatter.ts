@@ -37,4 +37,3 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   }
   return { start: bom, end, source, sourceStart, data, errors };
 }
-

@@ -225,7 +225,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
         } else inList = true;
       }
       const c = text.charCodeAt(p);
-      if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b /* ； */)) inList = false;
+      if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b) /* ； */) inList = false;
       if (!mayStartToken(c) || inList) continue;
       const before = text.charCodeAt(p - 1);
       if (NUMBER_PART.has(before)) continue;

@@ -124,4 +124,3 @@ export function wrapWidth(ws: Float64Array): number {
   ws.sort();
   return Math.max(4, ws[Math.min(n - 1, Math.floor(n * 0.85))]!);
 }
-

@@ -68,10 +68,7 @@ export function sentenceAround(text: string, start: number, end: number): string
 }
 
 /** Iterates the matches of a global regular expression over each block's joined text. */
-export function* matches(
-  blocks: readonly Block[],
-  re: RegExp,
-): Generator<{ block: Block; bi: number; m: RegExpExecArray }> {
+export function* matches(blocks: readonly Block[], re: RegExp): Generator<{ block: Block; bi: number; m: RegExpExecArray }> {
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
     re.lastIndex = 0;

@@ -48,8 +48,7 @@ let divisions: DivisionLines | undefined;
 
 export function bundledFormulations(): readonly FormulationEntry[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  formulations ??= (require('../../../data/compiled/formulations.json') as { formulations: FormulationEntry[] })
-    .formulations;
+  formulations ??= (require('../../../data/compiled/formulations.json') as { formulations: FormulationEntry[] }).formulations;
   return formulations;
 }
 

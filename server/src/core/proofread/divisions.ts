@@ -45,8 +45,7 @@ export function divisions(): DivisionIndex {
   const shortProvince = new Map<string, string>();
   let maxLength = 0;
   const add = (p: Place) => {
-    if (p.level > 1 && (GENERIC.test(p.name) || p.name === '市辖区' || p.name.length < 2 || /直辖/.test(p.name)))
-      return;
+    if (p.level > 1 && (GENERIC.test(p.name) || p.name === '市辖区' || p.name.length < 2 || /直辖/.test(p.name))) return;
     const list = byName.get(p.name);
     if (list) list.push(p);
     else byName.set(p.name, [p]);

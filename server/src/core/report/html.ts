@@ -25,13 +25,19 @@ function chart(r: Review): string {
   const max = Math.max(0.5, ...r.themes.map((t) => t.score));
   const x = (v: number) => labelW + (Math.min(v, max) / max) * barW;
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 60}" height="${h}" viewBox="0 0 ${labelW + barW + 60} ${h}" role="img" aria-label="各项任务对应强度 / theme match scores">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 60}" height="${h}" viewBox="0 0 ${labelW + barW + 60} ${h}" role="img" aria-label="各项任务对应强度 / theme match scores">`,
+  );
   parts.push(`<title>各项任务对应强度（总体覆盖率 ${pct(r.coverage)}）</title>`);
   parts.push(`<text x="0" y="16" font-size="13" font-weight="bold">各项任务对应强度 · 总体覆盖率 ${pct(r.coverage)}</text>`);
   r.themes.forEach((t, i) => {
     const y = top + i * rowH;
-    parts.push(`<text x="${labelW - 8}" y="${y + 16}" font-size="12" text-anchor="end">${escapeHtml(t.title.length > 22 ? t.title.slice(0, 21) + '…' : t.title)}</text>`);
-    parts.push(`<rect class="bar ${t.status}" x="${labelW}" y="${y + 4}" width="${Math.max(1, x(t.score) - labelW).toFixed(1)}" height="${rowH - 8}" fill="${COLORS[t.status]}"><title>${escapeHtml(`${t.title}：${themeStatusLabel[t.status].zh} ${t.score.toFixed(2)}`)}</title></rect>`);
+    parts.push(
+      `<text x="${labelW - 8}" y="${y + 16}" font-size="12" text-anchor="end">${escapeHtml(t.title.length > 22 ? t.title.slice(0, 21) + '…' : t.title)}</text>`,
+    );
+    parts.push(
+      `<rect class="bar ${t.status}" x="${labelW}" y="${y + 4}" width="${Math.max(1, x(t.score) - labelW).toFixed(1)}" height="${rowH - 8}" fill="${COLORS[t.status]}"><title>${escapeHtml(`${t.title}：${themeStatusLabel[t.status].zh} ${t.score.toFixed(2)}`)}</title></rect>`,
+    );
     parts.push(`<text x="${(x(t.score) + 4).toFixed(1)}" y="${y + 16}" font-size="11">${t.score.toFixed(2)}</text>`);
   });
   const axisY = top + r.themes.length * rowH + 4;
@@ -44,7 +50,9 @@ function chart(r: Review): string {
     parts.push(`<text x="${x(v).toFixed(1)}" y="${axisY + 16}" font-size="10" text-anchor="middle">${label} ${v.toFixed(2)}</text>`);
   }
   parts.push(`<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${axisY}" stroke="#555"/>`);
-  parts.push(`<text x="${labelW}" y="${axisY + 16}" font-size="11">0</text><text x="${labelW + barW}" y="${axisY + 16}" font-size="11" text-anchor="end">${max.toFixed(2)}</text>`);
+  parts.push(
+    `<text x="${labelW}" y="${axisY + 16}" font-size="11">0</text><text x="${labelW + barW}" y="${axisY + 16}" font-size="11" text-anchor="end">${max.toFixed(2)}</text>`,
+  );
   parts.push('</svg>');
   return parts.join('');
 }
@@ -72,10 +80,21 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   const lang = opts.lang ?? 'zh';
   const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const T = (k: keyof typeof reportLabel) => reportLabel[k][lang];
-  out.push('<!DOCTYPE html>', `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">`, '<head>', '<meta charset="utf-8">', `<title>${e(`对标上级规划审查报告 — ${d.title ?? ''}`)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  out.push(
+    '<!DOCTYPE html>',
+    `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${e(`对标上级规划审查报告 — ${d.title ?? ''}`)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+  );
   out.push(`<h1>${T('title')}</h1>`);
   out.push('<ul class="meta">');
-  out.push(`<li>${T('draft')}：${e(d.title ?? T('noTitle'))}${d.path ? `（${e(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${e(d.level)}级` : ''}</li>`);
+  out.push(
+    `<li>${T('draft')}：${e(d.title ?? T('noTitle'))}${d.path ? `（${e(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${e(d.level)}级` : ''}</li>`,
+  );
   for (const s of r.sets) out.push(`<li>${T('superiorPlan')}：${e(s.title)}（${e(s.name)}）</li>`);
   out.push(`<li>${T('scope')}：${e(r.planPart.reason[lang])}</li>`);
   const st = r.summary.themes;
@@ -96,31 +115,44 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
     out.push(`<tr data-theme="${e(t.id)}"><td>${e(t.title)}</td><td class="${t.status}">${themeStatusLabel[t.status][lang]}</td>`);
     r.matrix.cells[i]!.forEach((v, j) => {
       const m = t.sections.find((s) => s.number === r.matrix.sections[j]);
-      out.push(v > 0 && m ? `<td class="c" title="${e(`${v.toFixed(2)}：${m.terms.join('、')}`)}">${m.strength === 'strong' ? '●' : '○'}</td>` : '<td class="c"></td>');
+      out.push(
+        v > 0 && m ? `<td class="c" title="${e(`${v.toFixed(2)}：${m.terms.join('、')}`)}">${m.strength === 'strong' ? '●' : '○'}</td>` : '<td class="c"></td>',
+      );
     });
     out.push('</tr>');
   });
   out.push('</tbody></table>');
 
   out.push(`<h2>${T('mapping')}</h2>`);
-  out.push(`<table id="themes"><thead><tr><th>${L('上级任务（出处）', 'Superior task (source)')}</th><th>${T('status')}</th><th>${L('草案对应部分与共同词', 'Answering parts and shared words')}</th></tr></thead><tbody>`);
+  out.push(
+    `<table id="themes"><thead><tr><th>${L('上级任务（出处）', 'Superior task (source)')}</th><th>${T('status')}</th><th>${L('草案对应部分与共同词', 'Answering parts and shared words')}</th></tr></thead><tbody>`,
+  );
   for (const t of r.themes) {
     const src = t.source?.line ? `<div class="terms">上级第 ${t.source.line} 行：“${e(t.source.quote ?? '')}”</div>` : '';
     const secs = t.sections.length
-      ? t.sections.map((s) => `<div>${e(sectionLabel(s))}${e(s.title)}（${L('第', 'line ')}${s.range.start.line + 1}${L(' 行', '')}）<div class="terms">${e(s.explanation[lang])}</div></div>`).join('')
+      ? t.sections
+          .map(
+            (s) =>
+              `<div>${e(sectionLabel(s))}${e(s.title)}（${L('第', 'line ')}${s.range.start.line + 1}${L(' 行', '')}）<div class="terms">${e(s.explanation[lang])}</div></div>`,
+          )
+          .join('')
       : '未找到对应部分';
     out.push(`<tr><td>${e(t.title)}${src}</td><td class="${t.status}">${themeStatusLabel[t.status][lang]}</td><td>${secs}</td></tr>`);
   }
   out.push('</tbody></table>');
 
   out.push(`<h2>${T('targets')}</h2>`);
-  out.push(`<table id="targets"><thead><tr><th>${T('target')}</th><th>${T('superior')}</th><th>${T('draft')}</th><th>${T('status')}</th><th>${T('explanation')}</th></tr></thead><tbody>`);
+  out.push(
+    `<table id="targets"><thead><tr><th>${T('target')}</th><th>${T('superior')}</th><th>${T('draft')}</th><th>${T('status')}</th><th>${T('explanation')}</th></tr></thead><tbody>`,
+  );
   for (const t of r.targets) {
     const sup = `${e(t.superior.text)}${t.superior.deadline ? e(`（${t.superior.deadline}）`) : ''}${t.superior.source?.line ? `<div class="terms">第 ${t.superior.source.line} 行</div>` : ''}`;
     const dr = t.draft ? `${e(t.draft.text)}<div class="terms">第 ${(t.draft.range?.start.line ?? 0) + 1} 行</div>` : '—';
     // in a chain of levels, which level asked for it
     const who = r.sets.length > 1 ? `<div class="terms">${e(t.level ? `${t.level}${L('级', '')}` : '')} ${e(t.set)}</div>` : '';
-    out.push(`<tr data-target="${e(t.id)}"><td>${e(t.name)}${who}</td><td>${sup}</td><td>${dr}</td><td class="${t.status}">${targetStatusLabel[t.status][lang]}</td><td>${e(t.reason[lang])}</td></tr>`);
+    out.push(
+      `<tr data-target="${e(t.id)}"><td>${e(t.name)}${who}</td><td>${sup}</td><td>${dr}</td><td class="${t.status}">${targetStatusLabel[t.status][lang]}</td><td>${e(t.reason[lang])}</td></tr>`,
+    );
   }
   out.push('</tbody></table>');
 
@@ -134,7 +166,9 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   out.push('<footer id="footer"><hr>');
   if (r.generated) out.push(`<p>${T('date')}：${e(r.generated.date)}\u3000planlint ${e(r.generated.planlint)}</p>`);
   for (const s of r.sets)
-    out.push(`<p>${T('set')}：${e(s.name)}，${e(s.title)}${s.year !== undefined ? `，${s.year}${L(' 年', '')}` : ''}${s.level ? `，${e(s.level)}${L('级', '')}` : ''}${s.superior ? `，${T('superiorSet')} ${e(s.superior)}` : ''}${s.hash ? `，${T('hash')} ${e(s.hash)}` : ''}</p>`);
+    out.push(
+      `<p>${T('set')}：${e(s.name)}，${e(s.title)}${s.year !== undefined ? `，${s.year}${L(' 年', '')}` : ''}${s.level ? `，${e(s.level)}${L('级', '')}` : ''}${s.superior ? `，${T('superiorSet')} ${e(s.superior)}` : ''}${s.hash ? `，${T('hash')} ${e(s.hash)}` : ''}</p>`,
+    );
   out.push(`<p>${T('signature')}</p>`);
   out.push('</footer>');
   out.push('</body>', '</html>', '');

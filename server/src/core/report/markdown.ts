@@ -4,7 +4,17 @@
  * explained in words (强对应/弱对应 with what was matched), never as a bare number.
  */
 import type { Review, ReportLang } from './model.js';
-import { explainMatch, lineText, matrixLegend, reportLabel, sectionLabel, targetStatusLabel, targetSummaryText, themeStatusLabel, themeSummaryText } from './model.js';
+import {
+  explainMatch,
+  lineText,
+  matrixLegend,
+  reportLabel,
+  sectionLabel,
+  targetStatusLabel,
+  targetSummaryText,
+  themeStatusLabel,
+  themeSummaryText,
+} from './model.js';
 import { markdownText } from '../escape.js';
 
 /** Draft and requirement-set text, escaped for Markdown (HTML, links, table pipes, line breaks). */
@@ -35,7 +45,9 @@ export function renderMarkdown(r: Review, opts: MarkdownOptions = {}): string {
   const d = r.draft;
   const year = (y: number) => (en ? `${comma}${y}` : `${comma}${y} 年`);
   const level = (l: string) => (en ? `${comma}${T('level')} ${l}` : `${comma}${l}级`);
-  out.push(`- ${T('draft')}${colon}${d.title !== undefined ? md(d.title) : T('noTitle')}${d.path ? paren(md(d.path)) : ''}${d.year ? year(d.year) : ''}${d.level ? level(md(String(d.level))) : ''}`);
+  out.push(
+    `- ${T('draft')}${colon}${d.title !== undefined ? md(d.title) : T('noTitle')}${d.path ? paren(md(d.path)) : ''}${d.year ? year(d.year) : ''}${d.level ? level(md(String(d.level))) : ''}`,
+  );
   for (const s of r.sets) out.push(`- ${T('superiorPlan')}${colon}${md(s.title)}${paren(`${md(s.name)}${s.year ? `${comma}${s.year}` : ''}`)}`);
   out.push(`- ${T('scope')}${colon}${md(r.planPart.reason[lang])}`);
   out.push(`- **${T('coverage')}${colon}${pct(r.coverage)}**`);
@@ -68,8 +80,13 @@ export function renderMarkdown(r: Review, opts: MarkdownOptions = {}): string {
       // the score in words: 强对应/弱对应, against which line, with the words both texts use
       out.push(`- ${md(sectionLabel(s))}${md(s.title)}${paren(line(s.range.start.line + 1))}${colon}${explainMatch(s.strength, s.score, s.terms, md)[lang]}`);
       for (const e of s.evidence) {
-        const words = [e.terms.length ? `${T('sharedWords')}${colon}${e.terms.map((x) => quote(md(x))).join(en ? ', ' : '、')}` : '', e.keywords.length ? `${T('keywords')}${colon}${e.keywords.map(md).join(en ? ', ' : '、')}` : ''].filter(Boolean);
-        out.push(`  - ${T('evidence')}${colon}${md(sectionLabel(e))}${md(e.title)}${paren(line(e.range.start.line + 1))}${words.length ? `${en ? '; ' : '；'}${words.join(en ? '; ' : '；')}` : ''}`);
+        const words = [
+          e.terms.length ? `${T('sharedWords')}${colon}${e.terms.map((x) => quote(md(x))).join(en ? ', ' : '、')}` : '',
+          e.keywords.length ? `${T('keywords')}${colon}${e.keywords.map(md).join(en ? ', ' : '、')}` : '',
+        ].filter(Boolean);
+        out.push(
+          `  - ${T('evidence')}${colon}${md(sectionLabel(e))}${md(e.title)}${paren(line(e.range.start.line + 1))}${words.length ? `${en ? '; ' : '；'}${words.join(en ? '; ' : '；')}` : ''}`,
+        );
       }
     }
     out.push('');
@@ -94,7 +111,11 @@ export function renderMarkdown(r: Review, opts: MarkdownOptions = {}): string {
   // the footer a reviewer signs (issue 15): date, planlint's version, each set's identity
   out.push('---', '');
   if (r.generated) out.push(`${T('date')}${colon}${r.generated.date}\u3000planlint ${r.generated.planlint}`, '');
-  for (const s of r.sets) out.push(`${T('set')}${colon}${s.name}${comma}${s.title}${s.year !== undefined ? year(s.year) : ''}${s.level ? level(s.level) : ''}${s.superior ? `${comma}${T('superiorSet')} ${s.superior}` : ''}${s.hash ? `${comma}${T('hash')} ${s.hash}` : ''}`, '');
+  for (const s of r.sets)
+    out.push(
+      `${T('set')}${colon}${s.name}${comma}${s.title}${s.year !== undefined ? year(s.year) : ''}${s.level ? level(s.level) : ''}${s.superior ? `${comma}${T('superiorSet')} ${s.superior}` : ''}${s.hash ? `${comma}${T('hash')} ${s.hash}` : ''}`,
+      '',
+    );
   out.push(T('signature'), '');
   return out.join('\n');
 }

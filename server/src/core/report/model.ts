@@ -146,7 +146,9 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
         keywords: e.keywords,
         keywordInHeading: e.keywordInHeading,
       }));
-      const terms = [...new Set([...evidence.flatMap((e) => e.keywords), ...evidence.flatMap((e) => e.terms)])].filter((w, _, all) => !all.some((o) => o !== w && o.includes(w)));
+      const terms = [...new Set([...evidence.flatMap((e) => e.keywords), ...evidence.flatMap((e) => e.terms)])].filter(
+        (w, _, all) => !all.some((o) => o !== w && o.includes(w)),
+      );
       return { ...ref(m.section), score: m.score, strength: m.strength, terms, explanation: explainMatch(m.strength, m.score, terms), evidence };
     }),
   }));
@@ -212,7 +214,12 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
     thresholds: { weak: WEAK, strong: STRONG },
     themes,
     targets,
-    matrix: { themes: result.themes.map((t) => (sets.length > 1 ? `${t.set}:${t.theme.id}` : t.theme.id)), sections: matrixSections.map((s) => s.number), sectionTitles: matrixSections.map((s) => `${sectionLabel(s)}${s.title}`), cells },
+    matrix: {
+      themes: result.themes.map((t) => (sets.length > 1 ? `${t.set}:${t.theme.id}` : t.theme.id)),
+      sections: matrixSections.map((s) => s.number),
+      sectionTitles: matrixSections.map((s) => `${sectionLabel(s)}${s.title}`),
+      cells,
+    },
     unmatchedSections: result.unmatchedSections.map(ref),
     summary: { themes: themeSummary, targets: result.targetSummary },
   };

@@ -43,7 +43,6 @@ export interface JsonIndicator {
   range: Range;
 }
 
-
 export function sectionJson(s: Section, plan: Plan): JsonSection {
   return {
     level: s.level,
@@ -60,7 +59,8 @@ function sectionNumber(plan: Plan, id: number | undefined): string | undefined {
   if (id === undefined) return undefined;
   // the path of numbers from the top, e.g. "一/（二）/3."
   const parts: string[] = [];
-  for (let s: Section | undefined = plan.allSections[id]; s; s = s.parentId === undefined ? undefined : plan.allSections[s.parentId]) parts.unshift(s.token.raw);
+  for (let s: Section | undefined = plan.allSections[id]; s; s = s.parentId === undefined ? undefined : plan.allSections[s.parentId])
+    parts.unshift(s.token.raw);
   return parts.join(' ');
 }
 
@@ -74,7 +74,16 @@ export function enumerationJson(e: Enumeration, plan: Plan): JsonEnumeration {
 }
 
 export function indicatorJson(i: Indicator, plan: Plan): JsonIndicator {
-  const out: JsonIndicator = { text: i.text, name: i.name, comparator: i.comparator, op: i.op, value: i.value, unit: i.unit, kind: i.kind, range: plan.index.rangeOf(i) };
+  const out: JsonIndicator = {
+    text: i.text,
+    name: i.name,
+    comparator: i.comparator,
+    op: i.op,
+    value: i.value,
+    unit: i.unit,
+    kind: i.kind,
+    range: plan.index.rangeOf(i),
+  };
   if (i.value2 !== undefined) out.value2 = i.value2;
   if (i.qualifier) out.qualifier = i.qualifier;
   if (i.deadline) out.deadline = i.deadline;
@@ -82,4 +91,3 @@ export function indicatorJson(i: Indicator, plan: Plan): JsonIndicator {
   if (sec) out.section = sec;
   return out;
 }
-

@@ -42,7 +42,8 @@ interface TaskSpan {
 }
 
 const PLAN_LANGUAGE = /(再有|再培养|再建|新增|新建|今年|年内|年底前|月底前|力争|确保|主要目标|预期目标|(?:^|[，,；;])到(?:19|20)\d{2}年)/;
-const TARGET_COMPARATOR = /^(达到|保持在|保持|提高到|提高至|提升到|提升至|增长到|增加到|控制在|降至|降到|降低到|降低至|不低于|不少于|不超过|不高于|低于|高于|超过|力争|确保)$/;
+const TARGET_COMPARATOR =
+  /^(达到|保持在|保持|提高到|提高至|提升到|提升至|增长到|增加到|控制在|降至|降到|降低到|降低至|不低于|不少于|不超过|不高于|低于|高于|超过|力争|确保)$/;
 const QUOTED = /[“"]([^”"]{2,12})[”"]/g;
 const UNIT = '(%|％|‰|(?:万亿|千万|百万|亿|万)?(?:斤|吨|亩|公顷|平方公里|千瓦时|千瓦|公里|元|人|户|个|家|所|张|项|座|台)|名|支)';
 const QUANTITY = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}(左右|以上|以下|以内)?`, 'g');
@@ -99,7 +100,11 @@ function taskBearing(plan: Plan, inPart: InPart): Section[] | undefined {
   const carriers = l1.filter((s) => TASK_HEAD.test(s.title) && s.children.filter((c) => c.level === 2).length >= 3);
   if (carriers.length === 0) return undefined;
   // an appendix (附件1 十件民生实事) ends the body: its numbered items are not tasks
-  const appendix = plan.blocks.find((b) => b.start > carriers[0]!.start && /^附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:$|[\u4e00-\u9fff：:])/.test(b.text.trim()) && b.text.trim().length <= 30)?.start ?? Infinity;
+  const appendix =
+    plan.blocks.find(
+      (b) =>
+        b.start > carriers[0]!.start && /^附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:$|[\u4e00-\u9fff：:])/.test(b.text.trim()) && b.text.trim().length <= 30,
+    )?.start ?? Infinity;
   const out: Section[] = [];
   for (const s of l1) {
     if (carriers.includes(s)) out.push(...s.children.filter((c) => c.level === 2));
@@ -112,7 +117,13 @@ function tasksFromSections(plan: Plan, inPart: InPart, min: number): TaskSpan[] 
   const l1 = plan.allSections.filter((s) => s.level === 1 && inPart(s));
   const list = taskBearing(plan, inPart) ?? (l1.length >= 3 ? l1 : plan.allSections.filter((s) => s.level === 2 && inPart(s)));
   if (list.length < min) return undefined;
-  return list.map((s) => ({ marker: s.token.raw, title: oneLine(s.title), start: s.heading.start, end: s.end, text: oneLine(plan.text.slice(s.titleSpan.start, s.end)) }));
+  return list.map((s) => ({
+    marker: s.token.raw,
+    title: oneLine(s.title),
+    start: s.heading.start,
+    end: s.end,
+    text: oneLine(plan.text.slice(s.titleSpan.start, s.end)),
+  }));
 }
 
 /** The block holding a document offset, and the offset's index in the block's joined text. */
@@ -157,7 +168,6 @@ function withoutBookTitles(s: string): string {
   return out + s.slice(from);
 }
 
-
 /** The latest year the plan part's headings name (a report without a title line). */
 function headingYear(titles: readonly string[]): number | undefined {
   const ys = titles.flatMap((t) => yearsIn(t));
@@ -172,13 +182,24 @@ function headingYear(titles: readonly string[]): number | undefined {
 function documentTitle(plan: Plan): string | undefined {
   const line = titleLine(plan)?.text;
   const first = plan.allSections[0]?.start ?? plan.text.length;
-  const lines = plan.blocks.filter((b) => b.end <= first).map((b) => oneLine(b.text)).filter((t) => t.length > 0 && t.length <= 60);
+  const lines = plan.blocks
+    .filter((b) => b.end <= first)
+    .map((b) => oneLine(b.text))
+    .filter((t) => t.length > 0 && t.length <= 60);
   for (const t of [line ?? '', ...lines]) {
     const quoted = /关于印发[《〈](.+?)[》〉]的?通知/.exec(t) ?? (/通知$/.test(t) ? /[《〈](.+?)[》〉]/.exec(t) : null);
     if (quoted) return quoted[1]!;
   }
   // a numbered heading (a text that starts at 二、) is not a title
-  if (line && !plan.allSections.some((s) => s.block.start <= (plan.blocks.find((b) => oneLine(b.text) === line)?.start ?? -1) && (plan.blocks.find((b) => oneLine(b.text) === line)?.start ?? -1) < s.block.end)) return line;
+  if (
+    line &&
+    !plan.allSections.some(
+      (s) =>
+        s.block.start <= (plan.blocks.find((b) => oneLine(b.text) === line)?.start ?? -1) &&
+        (plan.blocks.find((b) => oneLine(b.text) === line)?.start ?? -1) < s.block.end,
+    )
+  )
+    return line;
   return lines.find((t) => !/[，。；：:]/.test(t) && /(报告|要点|计划|规划|方案|意见|安排|措施)/.test(t));
 }
 

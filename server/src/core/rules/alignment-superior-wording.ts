@@ -32,9 +32,11 @@ function superiorWords(level: GovLevel): string[] {
 }
 
 /** Before the word (same clause): the sentence follows or ranks against the superior. */
-const REFERENCE_BEFORE = /(贯彻|落实|按照|根据|遵照|依照|围绕|对标|对照|服务|融入|配合|争当|争创|争取|走在|位居|居于?|列|在|为|向|受|经|获|全面对接|对接|高于|低于|超过|达到)$/;
+const REFERENCE_BEFORE =
+  /(贯彻|落实|按照|根据|遵照|依照|围绕|对标|对照|服务|融入|配合|争当|争创|争取|走在|位居|居于?|列|在|为|向|受|经|获|全面对接|对接|高于|低于|超过|达到)$/;
 /** After the word: the superior's deployment, or a ranking. */
-const REFERENCE_AFTER = /^(的)?(部署|决策|要求|安排|精神|文件|会议|工作会|统一|统筹|批准|考核|表彰|督导|前列|第[一二三四五六七八九十\d]|首位|领先|率先|唯一|平均|均值|排名|范围内|试点|示范|先进|标杆|样板|乃至|和|及|以及|、)/;
+const REFERENCE_AFTER =
+  /^(的)?(部署|决策|要求|安排|精神|文件|会议|工作会|统一|统筹|批准|考核|表彰|督导|前列|第[一二三四五六七八九十\d]|首位|领先|率先|唯一|平均|均值|排名|范围内|试点|示范|先进|标杆|样板|乃至|和|及|以及|、)/;
 
 /** Heads of a noun phrase that names the superior's own meeting, document or deployment. */
 const SUPERIOR_EVENT = /(大会|会议|工作会|座谈会|推进会|现场会|精神|部署|决策|文件|规划|纲要|方案|意见|通知|考核|评比|表彰)/;
@@ -55,7 +57,10 @@ export const rule: Rule = {
       {
         bad: '---\nlevel: 县\nrequirements: [henan-2021]\n---\n2021年全县卫生健康工作要点\n\n一、推进中医药传承创新发展\n\n全省新建示范中医馆10个，推动中医药文化进校园。',
         good: '---\nlevel: 县\nrequirements: [henan-2021]\n---\n2021年全县卫生健康工作要点\n\n一、推进中医药传承创新发展\n\n全县新建示范中医馆2个，推动中医药文化进校园，力争走在全省前列。',
-        note: { zh: '县级计划讲本县工作，应写“全县”；“走在全省前列”是与全省比较，不报告', en: 'a county plan speaks of the county (全县); 走在全省前列 compares with the province and is not reported' },
+        note: {
+          zh: '县级计划讲本县工作，应写“全县”；“走在全省前列”是与全省比较，不报告',
+          en: 'a county plan speaks of the county (全县); 走在全省前列 compares with the province and is not reported',
+        },
       },
     ],
   },
@@ -64,7 +69,9 @@ export const rule: Rule = {
     const own = draftLevel(ctx.plan);
     if (!own) return;
     // the levels above the draft that a set applies from, nearest first
-    const above = [...new Set(ctx.requirements.map((s) => s.level).filter((l): l is GovLevel => l !== undefined && isBelow(own, l)))].sort((a, b) => LEVEL_RANK[b] - LEVEL_RANK[a]);
+    const above = [...new Set(ctx.requirements.map((s) => s.level).filter((l): l is GovLevel => l !== undefined && isBelow(own, l)))].sort(
+      (a, b) => LEVEL_RANK[b] - LEVEL_RANK[a],
+    );
     if (above.length === 0) return;
     const plan = ctx.plan;
     for (const level of above) {

@@ -24,8 +24,7 @@ const MIN_NAME = 6;
 function isLevel(q: Quantity): boolean {
   return q.name.length >= MIN_NAME && LEVEL_NAME.test(q.name) && LEVEL_UNIT.has(q.unit) && !NOT_LEVEL.test(q.name);
 }
-const PREFIX =
-  /^(?:全省|全市|全县|全区|全州|全旗|全镇|本地区|我省|我市|我县|我区|年度|年内|当年|今年|全年|力争|确保|进一步|持续|稳定|不断|努力|要|将)+/;
+const PREFIX = /^(?:全省|全市|全县|全区|全州|全旗|全镇|本地区|我省|我市|我县|我区|年度|年内|当年|今年|全年|力争|确保|进一步|持续|稳定|不断|努力|要|将)+/;
 
 function key(q: Quantity): string {
   return q.name.replace(/\s+/g, '').replace(PREFIX, '') + '|' + q.unit;
@@ -61,8 +60,7 @@ function check(ctx: RuleContext): void {
     if (q.kind !== 'target' || !q.name || !isLevel(q)) continue;
     const a = achieved.get(key(q));
     if (!a) continue;
-    const floor =
-      q.op === 'ge' || q.op === 'gt' || (q.op === 'eq' && /达到|实现|保持|提高到|提升到|不低于/.test(q.comparator));
+    const floor = q.op === 'ge' || q.op === 'gt' || (q.op === 'eq' && /达到|实现|保持|提高到|提升到|不低于/.test(q.comparator));
     if (!floor || q.value >= a.value) continue;
     const fromDoc = a.where === 'document';
     ctx.report({

@@ -16,8 +16,7 @@ import { toHalfWidth } from '../text.js';
 /** A run of digits (either width), decimal points and spaces between digit groups, with %/‰. */
 const NUMBER_CHUNK = /[0-9０-９](?:[0-9０-９]|[.．](?=[ \u3000]*[0-9０-９])|[ \u3000]+(?=[0-9０-９.．]))*(?:[ \u3000]*[%％‰])?/g;
 const CN_PERCENT = /(百分之|千分之)([零〇一二两三四五六七八九十百点]+)/g;
-const RANGE_MISSING_UNIT =
-  /(?<![0-9０-９.．%％‰])([0-9]+(?:\.[0-9]+)?)([ \u3000]*)([～~〜\-－–—])([ \u3000]*)([0-9]+(?:\.[0-9]+)?)([ \u3000]*)([%％‰])/g;
+const RANGE_MISSING_UNIT = /(?<![0-9０-９.．%％‰])([0-9]+(?:\.[0-9]+)?)([ \u3000]*)([～~〜\-－–—])([ \u3000]*)([0-9]+(?:\.[0-9]+)?)([ \u3000]*)([%％‰])/g;
 const STACKED_APPROX =
   /(约为|大约|(?<![签节制公契预合条婚履违特相邀践])约)([ \u3000]*)([0-9０-９][0-9０-９.．,]*)([ \u3000]*)(?:(?:万|亿|千)?(余|多)|((?:万|亿|千)?[^\s，。；、：:,;0-9０-９（）()]{0,3}?)([ \u3000]*)(左右|上下))/g;
 const DIGIT = /[0-9０-９]/;
@@ -92,9 +91,7 @@ function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[]): void 
         zh: `数字“${raw}”${zh.join('，')}，应写作“${fixed}”`,
         en: `number "${raw}" ${en.join(', ')}; write "${fixed}"`,
       },
-      fix: wrapped
-        ? undefined
-        : { title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: true },
+      fix: wrapped ? undefined : { title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` }, edits: [{ ...span, newText: fixed }], safe: true },
       data: { kind: fullWidth ? 'full-width' : 'space' },
     });
   }

@@ -16,10 +16,8 @@ import { matches, spanOf } from '../proofread/context.js';
  * characters, and none matches it, so an unrelated title never fires.
  */
 const NUMBER = /([\u4e00-\u9fa5])\s*([[［(（〔【])\s*((?:19|20)?[0-9]{2})\s*([\]］)）〕】])\s*(第?)\s*([0-9]+)\s*号/g;
-const ISSUE =
-  /(?:现将|印发)\s*《([^《》\n]{4,60})》|^附件\s*[0-9]?\s*[：:]\s*(?:[0-9]+[.．、]\s*)?《?([^《》\n。]{4,60}?)》?\s*$/g;
-const GENRE =
-  /(工作要点|要点|实施方案|工作方案|方案|工作计划|计划|工作安排|安排|实施意见|意见|办法|细则|规划|清单|通知|规定)$/;
+const ISSUE = /(?:现将|印发)\s*《([^《》\n]{4,60})》|^附件\s*[0-9]?\s*[：:]\s*(?:[0-9]+[.．、]\s*)?《?([^《》\n。]{4,60}?)》?\s*$/g;
+const GENRE = /(工作要点|要点|实施方案|工作方案|方案|工作计划|计划|工作安排|安排|实施意见|意见|办法|细则|规划|清单|通知|规定)$/;
 
 function norm(s: string): string {
   return s.replace(/[\s\u3000《》“”"]/g, '');
@@ -37,8 +35,7 @@ function checkNumbers(ctx: RuleContext): void {
       });
     if (!yearFull) problems.push({ zh: '年份应标全称', en: 'the year in full' });
     if (di) problems.push({ zh: '序号不加“第”字', en: 'no 第 before the number' });
-    if (num!.length > 1 && num![0] === '0')
-      problems.push({ zh: '序号不编虚位（1不编为01）', en: 'no leading zeros in the number (1, not 01)' });
+    if (num!.length > 1 && num![0] === '0') problems.push({ zh: '序号不编虚位（1不编为01）', en: 'no leading zeros in the number (1, not 01)' });
     if (problems.length === 0) continue;
     // a two-digit year is only fixed when it cannot be misread
     const fixedYear = yearFull ? year! : `20${year}`;

@@ -28,7 +28,8 @@ function governs(title: string, end: number): boolean {
   return tail.length <= TAIL_MAX;
 }
 
-const COUNT_PHRASE = /(?<![0-9０-９第一二三四五六七八九十百千万])([一二两三四五六七八九十]{1,3}|[1-9][0-9]?)(个|种|大|项|条|道|类|方面|件|项重点)([\u4e00-\u9fa5]{1,8})/;
+const COUNT_PHRASE =
+  /(?<![0-9０-９第一二三四五六七八九十百千万])([一二两三四五六七八九十]{1,3}|[1-9][0-9]?)(个|种|大|项|条|道|类|方面|件|项重点)([\u4e00-\u9fa5]{1,8})/;
 
 export const rule: Rule = {
   meta: {
@@ -47,7 +48,8 @@ export const rule: Rule = {
         formulations: {
           type: 'array',
           items: { type: 'string', minLength: 2 },
-          description: '固定提法（名称，不是许诺的条数），补充内置清单 server/data/formulations.yaml / fixed formulations (names, not counts) added to the bundled list',
+          description:
+            '固定提法（名称，不是许诺的条数），补充内置清单 server/data/formulations.yaml / fixed formulations (names, not counts) added to the bundled list',
         },
       },
     },
@@ -59,7 +61,10 @@ export const rule: Rule = {
       {
         bad: '七、突出“七个重点”\n（一）甲\n（二）乙',
         good: '一、坚决做到“两个维护”\n（一）提高政治站位\n（二）压实工作责任\n（三）严明纪律规矩',
-        note: { zh: '固定提法（两个维护、四个意识等）是名称，不是许诺的条数', en: 'a fixed formulation (两个维护, 四个意识 …) is a name, not a promised count' },
+        note: {
+          zh: '固定提法（两个维护、四个意识等）是名称，不是许诺的条数',
+          en: 'a fixed formulation (两个维护, 四个意识 …) is a name, not a promised count',
+        },
       },
       { bad: '（六）突出抓好3个专项活动。一是整治医疗乱象；二是整治欺诈骗保。', good: '（六）突出抓好2个专项活动。一是整治医疗乱象；二是整治欺诈骗保。' },
     ],
@@ -74,7 +79,9 @@ export const rule: Rule = {
       if (list) list.push(e);
       else enumsBySection.set(e.sectionId, [e]);
     }
-    const extra = Array.isArray(ctx.options['formulations']) ? (ctx.options['formulations'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    const extra = Array.isArray(ctx.options['formulations'])
+      ? (ctx.options['formulations'] as unknown[]).filter((x): x is string => typeof x === 'string')
+      : [];
     let forms: string[] | undefined;
     for (const s of plan.allSections) {
       const m = COUNT_PHRASE.exec(s.title);

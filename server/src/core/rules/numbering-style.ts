@@ -10,10 +10,16 @@ function problem(s: Section, fullwidthPeriod: string, mixedBrackets: boolean): {
   const t = s.token;
   const lv = t.level;
   if (t.numeral === 'enclosed') {
-    return { zh: `序号“${t.raw}”是带括号或带点的合成字符，应为“${t.canonical}”`, en: `numbering "${t.raw}" is an enclosed Unicode character; expected "${t.canonical}"` };
+    return {
+      zh: `序号“${t.raw}”是带括号或带点的合成字符，应为“${t.canonical}”`,
+      en: `numbering "${t.raw}" is an enclosed Unicode character; expected "${t.canonical}"`,
+    };
   }
   if (ZERO_WIDTH.test(t.raw)) {
-    return { zh: `序号“${t.raw}”中含有不可见的零宽字符，应为“${t.canonical}”`, en: `numbering "${t.raw}" holds an invisible zero-width character; expected "${t.canonical}"` };
+    return {
+      zh: `序号“${t.raw}”中含有不可见的零宽字符，应为“${t.canonical}”`,
+      en: `numbering "${t.raw}" holds an invisible zero-width character; expected "${t.canonical}"`,
+    };
   }
   if (t.numeral === 'fullwidth-arabic') {
     return { zh: `序号“${t.raw}”使用了全角数字，应为半角“${t.canonical}”`, en: `numbering "${t.raw}" uses full-width digits; expected "${t.canonical}"` };
@@ -22,26 +28,42 @@ function problem(s: Section, fullwidthPeriod: string, mixedBrackets: boolean): {
     if (t.bracket !== 'full') {
       const mixed = mixedBrackets ? '（全文全角、半角括号混用）' : '';
       const mixedEn = mixedBrackets ? ' (the document mixes full- and half-width brackets)' : '';
-      return { zh: `${LEVEL_NAME[lv]}序号“${t.raw}”使用了半角括号，应为全角“${t.canonical}”${mixed}`, en: `${LEVEL_EN[lv]} numbering "${t.raw}" uses half-width brackets; expected "${t.canonical}"${mixedEn}` };
+      return {
+        zh: `${LEVEL_NAME[lv]}序号“${t.raw}”使用了半角括号，应为全角“${t.canonical}”${mixed}`,
+        en: `${LEVEL_EN[lv]} numbering "${t.raw}" uses half-width brackets; expected "${t.canonical}"${mixedEn}`,
+      };
     }
     if (t.punct !== '') {
-      return { zh: `带括号的序号“${t.raw}”后不加标点，应为“${t.canonical}”`, en: `a bracketed ordinal takes no punctuation after it: "${t.raw}" → "${t.canonical}"` };
+      return {
+        zh: `带括号的序号“${t.raw}”后不加标点，应为“${t.canonical}”`,
+        en: `a bracketed ordinal takes no punctuation after it: "${t.raw}" → "${t.canonical}"`,
+      };
     }
     return undefined;
   }
   if (lv === 1) {
     if (t.punct !== '、') {
-      return { zh: `一级序号“${t.raw}”后应用顿号，应为“${t.canonical}”`, en: `a level-1 ordinal takes an enumeration comma (顿号): "${t.raw}" → "${t.canonical}"` };
+      return {
+        zh: `一级序号“${t.raw}”后应用顿号，应为“${t.canonical}”`,
+        en: `a level-1 ordinal takes an enumeration comma (顿号): "${t.raw}" → "${t.canonical}"`,
+      };
     }
     return undefined;
   }
   // level 3
   if (t.punct === '．') {
     if (fullwidthPeriod === 'allow') return undefined;
-    return { zh: `三级序号“${t.raw}”后用了全角点“．”，应为半角“${t.canonical}”`, en: `level-3 numbering "${t.raw}" uses a full-width point; expected "${t.canonical}"`, severity: fullwidthPeriod === 'error' ? 'error' : undefined };
+    return {
+      zh: `三级序号“${t.raw}”后用了全角点“．”，应为半角“${t.canonical}”`,
+      en: `level-3 numbering "${t.raw}" uses a full-width point; expected "${t.canonical}"`,
+      severity: fullwidthPeriod === 'error' ? 'error' : undefined,
+    };
   }
   if (t.punct !== '.') {
-    return { zh: `阿拉伯数字序号“${t.raw}”后应用下脚点，应为“${t.canonical}”`, en: `an Arabic ordinal takes a full stop (下脚点): "${t.raw}" → "${t.canonical}"` };
+    return {
+      zh: `阿拉伯数字序号“${t.raw}”后应用下脚点，应为“${t.canonical}”`,
+      en: `an Arabic ordinal takes a full stop (下脚点): "${t.raw}" → "${t.canonical}"`,
+    };
   }
   return undefined;
 }

@@ -13,8 +13,7 @@ import type { Rule, RuleContext } from '../rule.js';
  * Errs towards misses: once fields are usual, a task counts as having an owner or a deadline if any
  * wording in its heading or body names one (由…负责, 6月底前完成, 年内, 长期坚持).
  */
-const OWNER_FIELD =
-  /(?:牵头|责任|主责|配合)(?:单位|部门|科室|领导|人)\s*[:：]|[（(][^（）()]{2,40}(?:负责|牵头)[^（）()]{0,16}[）)]/;
+const OWNER_FIELD = /(?:牵头|责任|主责|配合)(?:单位|部门|科室|领导|人)\s*[:：]|[（(][^（）()]{2,40}(?:负责|牵头)[^（）()]{0,16}[）)]/;
 const DEADLINE_FIELD =
   /(?:完成时限|时间节点|完成时间|时限要求|时间安排)\s*[:：]|[（(][^（）()]{0,12}(?:[0-9]{1,2}\s*月(?:底|末|中旬|上旬|下旬)?前|年底前|年内完成|长期坚持|持续推进)[^（）()]{0,6}[）)]/;
 const OWNER =

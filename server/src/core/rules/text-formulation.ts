@@ -19,10 +19,7 @@ import { bundledFormulations, type FormulationEntry } from '../proofread/data.js
  * one item differs; a formulation dated after the plan year (`since`) is not applied.
  */
 const NUM = '[一二三四五六七八九十]';
-const MEETING = new RegExp(
-  `((?:二十|十)?${NUM}?届(?:${NUM}中[、和及]){0,6}${NUM}中)(会议|大会|全体会|全会议)(?!室|厅)`,
-  'g',
-);
+const MEETING = new RegExp(`((?:二十|十)?${NUM}?届(?:${NUM}中[、和及]){0,6}${NUM}中)(会议|大会|全体会|全会议)(?!室|厅)`, 'g');
 const ITEM_SPLIT = /、|和|及|以及|与/;
 
 function entries(ctx: RuleContext): readonly FormulationEntry[] {
@@ -46,13 +43,10 @@ function wordIndex(list: readonly FormulationEntry[]): WordIndex | null {
   const byWord = new Map<string, { e: FormulationEntry; banned: boolean }>();
   for (const e of list) {
     const banned = e.kind === 'banned';
-    for (const w of banned ? [e.name, ...(e.variants ?? [])] : (e.variants ?? []))
-      if (!byWord.has(w)) byWord.set(w, { e, banned });
+    for (const w of banned ? [e.name, ...(e.variants ?? [])] : (e.variants ?? [])) if (!byWord.has(w)) byWord.set(w, { e, banned });
   }
   if (byWord.size === 0) return null;
-  const alternatives = [...byWord.keys()]
-    .sort((x, y) => y.length - x.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const alternatives = [...byWord.keys()].sort((x, y) => y.length - x.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return { re: new RegExp(alternatives.join('|'), 'g'), byWord };
 }
 
@@ -98,9 +92,7 @@ function checkVariants(ctx: RuleContext, list: readonly FormulationEntry[], year
 const LIST = /[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12}){1,7}/g;
 
 function checkMembers(ctx: RuleContext, list: readonly FormulationEntry[], year: number | undefined): void {
-  const withMembers = list.filter(
-    (e) => (e.members?.length ?? 0) >= 3 && !(e.since !== undefined && year !== undefined && year < e.since),
-  );
+  const withMembers = list.filter((e) => (e.members?.length ?? 0) >= 3 && !(e.since !== undefined && year !== undefined && year < e.since));
   if (withMembers.length === 0) return;
   for (const { block, m } of matches(
     ctx.plan.blocks.filter((b) => b.text.includes('、')),
@@ -136,12 +128,7 @@ function checkMembers(ctx: RuleContext, list: readonly FormulationEntry[], year:
       if (missing.length !== 1) continue;
       const wrong = odd[0]!;
       const right = missing[0]!;
-      if (
-        wrong.text.length < 2 ||
-        wrong.text.slice(-2) !== right.slice(-2) ||
-        Math.abs(wrong.text.length - right.length) > 1
-      )
-        continue;
+      if (wrong.text.length < 2 || wrong.text.slice(-2) !== right.slice(-2) || Math.abs(wrong.text.length - right.length) > 1) continue;
       const span = spanOf(block, m.index + wrong.at, wrong.text.length);
       const src = sourceNote(e);
       ctx.report({
@@ -231,8 +218,7 @@ export const rule: Rule = {
         formulations: {
           type: 'array',
           items: ENTRY_SCHEMA,
-          description:
-            'the office’s own formulations and banned words (same shape as server/data/formulations.yaml entries)',
+          description: 'the office’s own formulations and banned words (same shape as server/data/formulations.yaml entries)',
         },
       },
     },

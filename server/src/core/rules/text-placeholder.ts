@@ -19,8 +19,7 @@ const PERSON_BEFORE = /[:：、]\s*$|(?:书记|省长|市长|县长|区长|主�
 const PERSON_AFTER =
   /^\s*(?:同志|总书记|书记|省长|市长|县长|区长|主任|局长|厅长|部长|处长|科长|主席|委员|新时代中国特色社会主义思想|重要讲话|重要指示|重要批示|[、，,]|拟稿人|联系|电话|$)/;
 const MASK = /[×✕ＸXxｘ]{2,}|[×✕](?=[0-9一二三四五六七八九十]|[月日年号个家所人项])/g;
-const DATE_MASK =
-  /(?<![A-Za-z])[×Xxｘ＊*]{1,2}月[×Xxｘ＊*]{1,2}日|(?<![A-Za-z])[×Xxｘ＊*]{1,2}月(?:底|末|份|中旬|上旬|下旬)/g;
+const DATE_MASK = /(?<![A-Za-z])[×Xxｘ＊*]{1,2}月[×Xxｘ＊*]{1,2}日|(?<![A-Za-z])[×Xxｘ＊*]{1,2}月(?:底|末|份|中旬|上旬|下旬)/g;
 const BLANK = /[＿_]{2,}|[□■]{2,}|[〇○]{3,}/g;
 const NOTE =
   /[【[［〔(（]\s*(?:待定|待补充?|待完善|待核实?|待确认|待更新|待填|此处[^】\]］〕)）]{0,12}|补充[^】\]］〕)）]{0,6}|请填写[^】\]］〕)）]{0,8})\s*[】\]］〕)）]/g;
@@ -58,12 +57,7 @@ function check(ctx: RuleContext): void {
     if (/[0-9０-９A-Za-z@.-]/.test(before ?? '') || /[0-9０-９A-Za-z@.-]/.test(after ?? '')) continue;
     if (/^[×✕]$/.test(m[0]) && !isHan(before)) continue;
     // a person's name anonymised in a published copy
-    if (
-      m[0] === 'XXX' &&
-      (PERSON_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index)) ||
-        PERSON_AFTER.test(t.slice(m.index + 3, m.index + 17)))
-    )
-      continue;
+    if (m[0] === 'XXX' && (PERSON_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index)) || PERSON_AFTER.test(t.slice(m.index + 3, m.index + 17)))) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
   for (const { block, m } of matches(blocks, BLANK)) {

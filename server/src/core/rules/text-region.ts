@@ -21,8 +21,7 @@ import { divisions, mentions, within, type Place } from '../proofread/divisions.
 const COOPERATION =
   /对口|帮扶|支援|援助|援建|援疆|援藏|协作|合作|交流|考察|学习|借鉴|参观|互认|共建|联动|一体化|毗邻|接壤|周边|等地|兄弟|先进|经验|签约|签订|对接|联合|携手|区域|沿线|通道|高铁|铁路|高速|航线|机场|长三角|粤港澳|京津冀|成渝|大湾区|流域|经济带|都市圈|城市群|全国|来自|籍|赴|前往|转诊|异地|跨省|省外|外省|结对|东西部|扶贫|乡村振兴|联盟|会议|举办|召开|论坛|博览|峰会/;
 const LEFT_OK = /[在对与和及赴到从向将把以为的是了由同跟等省市县区州全原，、。；：（“《\s]|^$/;
-const RIGHT_SUBJECT =
-  /^(?:县委|市委|区委|州委|人民|政府|卫生|卫健|医院|医共体|疾控|教育|公安|财政|民政|全县|全市|全区)/;
+const RIGHT_SUBJECT = /^(?:县委|市委|区委|州委|人民|政府|卫生|卫健|医院|医共体|疾控|教育|公安|财政|民政|全县|全市|全区)/;
 
 interface Region {
   place: Place;
@@ -84,9 +83,7 @@ function check(ctx: RuleContext): void {
           const o = outer[0]!;
           if (!m.places.some((p) => within(p, o))) {
             const real = m.places.map(
-              (p) =>
-                provinceName(p.province) +
-                (p.level === 3 && p.city !== p.province ? (divisions().byCode.get(p.city!)?.name ?? '') : ''),
+              (p) => provinceName(p.province) + (p.level === 3 && p.city !== p.province ? (divisions().byCode.get(p.city!)?.name ?? '') : ''),
             );
             ctx.report({
               ...spanOf(block, prev.start, m.end - prev.start),
@@ -113,13 +110,7 @@ function check(ctx: RuleContext): void {
       if (COOPERATION.test(sentence)) continue;
       // the province named in the same sentence: a deliberate reference
       const provinces = new Set(m.places.map((p) => p.province));
-      if (
-        [...provinces].some(
-          (pc) =>
-            sentence.includes(provinceName(pc)) ||
-            [...divisions().shortProvince].some(([s, c]) => c === pc && sentence.includes(s)),
-        )
-      )
+      if ([...provinces].some((pc) => sentence.includes(provinceName(pc)) || [...divisions().shortProvince].some(([s, c]) => c === pc && sentence.includes(s))))
         continue;
       const open = t.lastIndexOf('《', m.start);
       if (open >= 0 && t.indexOf('》', open) > m.start) continue;

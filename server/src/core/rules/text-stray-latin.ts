@@ -13,8 +13,39 @@ import { toHalfWidth } from '../text.js';
 const WORD = /[A-Za-zＡ-Ｚａ-ｚ]+/g;
 const LOWERCASE = /[a-zａ-ｚ]/;
 const UNITS = new Set([
-  'km', 'kg', 'mg', 'ml', 'mm', 'cm', 'dm', 'm', 'g', 't', 'h', 'min', 's', 'ms', 'kb', 'mb', 'gb', 'tb', 'kw', 'kwh',
-  'mmol', 'mol', 'l', 'ppm', 'ph', 'db', 'hz', 'khz', 'mhz', 'ghz', 'mu', 'ug', 'μg',
+  'km',
+  'kg',
+  'mg',
+  'ml',
+  'mm',
+  'cm',
+  'dm',
+  'm',
+  'g',
+  't',
+  'h',
+  'min',
+  's',
+  'ms',
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'kw',
+  'kwh',
+  'mmol',
+  'mol',
+  'l',
+  'ppm',
+  'ph',
+  'db',
+  'hz',
+  'khz',
+  'mhz',
+  'ghz',
+  'mu',
+  'ug',
+  'μg',
 ]);
 /** Lowercase loanwords that Chinese prose uses as they are (健康app, 免费wifi). */
 const LOANWORDS = new Set(['app', 'apps', 'wifi', 'web', 'email', 'blog', 'vlog', 'logo']);
@@ -25,7 +56,18 @@ function isHan(code: number): boolean {
 }
 /** CJK punctuation and full-width forms that sit in Chinese prose. */
 function isCjkPunct(code: number): boolean {
-  return (code >= 0x3000 && code <= 0x303f) || code === 0xff0c || code === 0xff1b || code === 0xff1a || code === 0xff08 || code === 0xff09 || code === 0x201c || code === 0x201d || code === 0xff01 || code === 0xff1f;
+  return (
+    (code >= 0x3000 && code <= 0x303f) ||
+    code === 0xff0c ||
+    code === 0xff1b ||
+    code === 0xff1a ||
+    code === 0xff08 ||
+    code === 0xff09 ||
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0xff01 ||
+    code === 0xff1f
+  );
 }
 function isSpaceCode(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0;
@@ -64,10 +106,7 @@ function checkBlock(ctx: RuleContext, b: Block): void {
         zh: `中文行文中夹有英文单词“${raw}”${zh ? `，疑为“${zh}”` : ''}`,
         en: `Latin word "${raw}" inside Chinese prose${zh ? `; probably "${zh}"` : ''}`,
       },
-      fix:
-        zh && oneLine
-          ? { title: { zh: `改为“${zh}”`, en: `Replace with "${zh}"` }, edits: [{ ...outer, newText: zh }], safe: false }
-          : undefined,
+      fix: zh && oneLine ? { title: { zh: `改为“${zh}”`, en: `Replace with "${zh}"` }, edits: [{ ...outer, newText: zh }], safe: false } : undefined,
       data: { word },
     });
   }

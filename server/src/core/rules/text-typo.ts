@@ -24,9 +24,7 @@ function pattern(): { re: RegExp; byWrong: Map<string, TypoPair[]> } {
       if (list) list.push(p);
       else byWrong.set(p.wrong, [p]);
     }
-    const alternatives = [...byWrong.keys()]
-      .sort((x, y) => y.length - x.length)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const alternatives = [...byWrong.keys()].sort((x, y) => y.length - x.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     compiled = { re: new RegExp(alternatives.join('|'), 'g'), byWrong };
   }
   return compiled;

@@ -1,11 +1,5 @@
 /** Code actions: each finding's fix, grouped fixes (renumber, normalise), fix all, suppression. */
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { Edit, Finding, LocatedFinding, Plan } from '../../core/model.js';
 import type { DocAnalysis } from '../analysis.js';
 import { localize, mergeFixEdits, rangesOverlap, sameRange, SOURCE, toTextEdit, type DiagnosticData } from '../convert.js';
@@ -118,7 +112,8 @@ export function codeActions(analysis: DocAnalysis, params: CodeActionParams): Co
         const e = suppressionEdit(plan, f, scope, analysis.context.markdown);
         if (!e) continue;
         out.push({
-          title: scope === 'line' ? `禁用 ${f.ruleId}（本行） Disable ${f.ruleId} for this line` : `禁用 ${f.ruleId}（本文件） Disable ${f.ruleId} for this file`,
+          title:
+            scope === 'line' ? `禁用 ${f.ruleId}（本行） Disable ${f.ruleId} for this line` : `禁用 ${f.ruleId}（本文件） Disable ${f.ruleId} for this file`,
           kind: CodeActionKind.QuickFix,
           diagnostics: d ? [d] : undefined,
           edit: wsEdit(e),

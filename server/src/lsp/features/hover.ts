@@ -16,9 +16,6 @@ const opText: Record<IndicatorOp, string> = {
   decrease: '↓ 降低',
 };
 
-
-
-
 function escapeMd(s: string): string {
   return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 }

@@ -71,7 +71,15 @@ export function documentSymbols(plan: Plan): DocumentSymbol[] {
     for (const c of bySection.get(s.id) ?? []) children.push(c);
     children.sort((a, b) => a.start - b.start);
     const name = `${s.token.raw}${s.title}`.trim();
-    return symbol(plan, clip(name, 60), levelName[s.level] ?? '', SectionSymbolKind, s, s.heading, children.map((c) => c.sym));
+    return symbol(
+      plan,
+      clip(name, 60),
+      levelName[s.level] ?? '',
+      SectionSymbolKind,
+      s,
+      s.heading,
+      children.map((c) => c.sym),
+    );
   };
   const top: { start: number; sym: DocumentSymbol }[] = plan.sections.map((s) => ({ start: s.start, sym: build(s) }));
   // loops, not push(...spread): a document of 100,000 indicators would overflow the call stack
