@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeDocument, createSession } from '../server/src/core/analyze.js';
 import { applyFixesOnce, fixesOf } from '../server/src/core/fix.js';
 import type { LocatedFinding } from '../server/src/core/model.js';
+import type { Profile } from '../server/src/core/profile.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { allRules } from '../server/src/core/rules/index.js';
 
@@ -39,6 +40,8 @@ export interface InvalidCase {
 export interface RuleCases {
   /** requirement sets the alignment rules check against */
   requirements?: () => readonly RequirementSet[];
+  /** the profile to lint with (default: the default profile; a rule off by default needs one that enables it) */
+  profile?: Profile;
   valid: (string | ValidCase)[];
   invalid: InvalidCase[];
 }
@@ -53,9 +56,22 @@ function ruleById(id: string) {
 }
 
 /** The rule's findings on a text, through the one entry point, with a fresh session. */
-export function lint(ruleId: string, text: string, requirements: readonly RequirementSet[] = []): LocatedFinding[] {
+export function lint(
+  ruleId: string,
+  text: string,
+  requirements: readonly RequirementSet[] = [],
+  profile?: Profile,
+): LocatedFinding[] {
   const rule = ruleById(ruleId);
+<<<<<<< HEAD
   const { findings } = analyzeDocument(text, { rules: [rule], requirements, maxFullAnalysisBytes: Infinity }, createSession());
+=======
+  const { findings } = analyzeDocument(
+    text,
+    { rules: [rule], requirements, maxFullAnalysisBytes: Infinity, ...(profile ? { profile } : {}) },
+    createSession(),
+  );
+>>>>>>> tables
   return findings.filter((f) => f.ruleId === ruleId);
 }
 
@@ -67,12 +83,12 @@ export function runRuleTests(ruleId: string, cases: RuleCases): void {
     cases.valid.forEach((c, i) => {
       const v = typeof c === 'string' ? { text: c } : c;
       it(`valid ${i + 1}${v.name ? `: ${v.name}` : ''}`, () => {
-        expect(lint(ruleId, v.text, requirements())).toEqual([]);
+        expect(lint(ruleId, v.text, requirements(), cases.profile)).toEqual([]);
       });
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid ${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        const found = lint(ruleId, c.text, requirements());
+        const found = lint(ruleId, c.text, requirements(), cases.profile);
         const got = found.map((f) => ({
           line: f.range.start.line + 1,
           column: f.range.start.character + 1,
@@ -91,7 +107,7 @@ export function runRuleTests(ruleId: string, cases: RuleCases): void {
         const output = applyFixesOnce(c.text, fixes).text;
         expect(output).toBe(c.output);
         // the fixed text, linted again: the fixed findings are gone and nothing new appeared
-        const after = lint(ruleId, output, requirements());
+        const after = lint(ruleId, output, requirements(), cases.profile);
         expect(after.length).toBeLessThan(found.length);
         const before = new Map<string, number>();
         for (const f of found) before.set(key(f), (before.get(key(f)) ?? 0) + 1);
