@@ -56,22 +56,9 @@ function ruleById(id: string) {
 }
 
 /** The rule's findings on a text, through the one entry point, with a fresh session. */
-export function lint(
-  ruleId: string,
-  text: string,
-  requirements: readonly RequirementSet[] = [],
-  profile?: Profile,
-): LocatedFinding[] {
+export function lint(ruleId: string, text: string, requirements: readonly RequirementSet[] = [], profile?: Profile): LocatedFinding[] {
   const rule = ruleById(ruleId);
-<<<<<<< HEAD
-  const { findings } = analyzeDocument(text, { rules: [rule], requirements, maxFullAnalysisBytes: Infinity }, createSession());
-=======
-  const { findings } = analyzeDocument(
-    text,
-    { rules: [rule], requirements, maxFullAnalysisBytes: Infinity, ...(profile ? { profile } : {}) },
-    createSession(),
-  );
->>>>>>> tables
+  const { findings } = analyzeDocument(text, { rules: [rule], requirements, maxFullAnalysisBytes: Infinity, ...(profile ? { profile } : {}) }, createSession());
   return findings.filter((f) => f.ruleId === ruleId);
 }
 
