@@ -5,7 +5,8 @@
 import type { Level, NumberToken } from './model.js';
 import { toHalfWidth } from './text.js';
 
-const CN_DIGITS: Record<string, number> = {
+/** The value of each Chinese digit character (the one table of them: numbering and indicators). */
+export const CN_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,

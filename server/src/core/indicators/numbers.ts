@@ -1,19 +1,7 @@
 /** Number reading for quantitative statements: Arabic (half/full width) and Chinese numerals. */
+import { CN_DIGITS } from '../numbering.js';
 
-const CN_DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+const CN_DIGIT = CN_DIGITS;
 
 /** Digits (half or full width) to a number; "１２．５" → 12.5; thousands commas allowed. */
 export function parseArabic(s: string): number {
