@@ -21,13 +21,19 @@ const OWNER =
 const DEADLINE =
   /完成时限|时间节点|时间安排|完成时间|[0-9０-９]{1,2}\s*月(?:底|末|中旬|上旬|下旬|份)?\s*前|[0-9]{4}\s*年(?:底|末)|年底前|年内|全年|上半年|下半年|第[一二三四]季度|长期|持续推进|常态化|[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日前/;
 const MIN_TASKS = 4;
+/**
+ * The framing parts every 方案/要点 has besides its tasks (guiding thought, principles, targets,
+ * safeguards, organisation, evaluation): they set no task of their own, so they need no owner.
+ */
+const FRAMING_TITLE =
+  /^(?:指导思想|总体要求|总体思路|基本原则|工作原则|(?:主要|总体|工作)?目标(?:指标|任务)?|目标指标|保障措施|组织保障|(?:加强)?组织(?:领导|实施)|(?:加强)?(?:实施)?评估|监督考核|督导考核|宣传引导)$/;
 
 function taskText(s: Section): string {
   return [s.title, s.block.text, ...s.body.map((b) => b.text)].join('\n');
 }
 
 function check(ctx: RuleContext): void {
-  const leaves = ctx.plan.allSections.filter((s) => s.children.length === 0);
+  const leaves = ctx.plan.allSections.filter((s) => s.children.length === 0 && !FRAMING_TITLE.test(s.title.replace(/[。．.，,；;：:\s]+$/, '')));
   const all = leaves.map((s) => {
     const t = taskText(s);
     const ownerField = OWNER_FIELD.test(t);
