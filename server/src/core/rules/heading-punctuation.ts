@@ -17,23 +17,49 @@ const CLAUSE = /[，；：,;:]/;
  * (the document writes that list as statements, as 民生实事 lists are), or an item of a
  * punctuated enumeration (（一）…；（二）…；（三）…。). A heading is a title: it ends bare.
  */
-export function isStatementItem(plan: Plan, s: Section, line: string): boolean {
+/** How the items of one list (same parent, level and part, each on its own line) end: counted once per list. */
+interface ListForm {
+  n: number;
+  sentence: number;
+  list: number;
+  semicolon: boolean;
+}
+/** Per analysis: the list forms by sibling array and level/part (so a list of n items costs O(n), not O(n²)). */
+export type ListForms = WeakMap<readonly Section[], Map<string, ListForm>>;
+
+function listForm(plan: Plan, siblings: readonly Section[], s: Section, memo: ListForms): ListForm {
+  let byKey = memo.get(siblings);
+  if (!byKey) memo.set(siblings, (byKey = new Map()));
+  const key = `${s.level}:${s.part ?? ''}`;
+  let f = byKey.get(key);
+  if (f) return f;
+  // (items standing on their own line: a run-in sibling's title sentence says nothing of the list's form)
+  const same = siblings.filter((x) => x.level === s.level && x.part === s.part && !x.runIn);
+  const ends = same.map((x) => plan.text.slice(x.heading.start, x.heading.end));
+  f = {
+    n: same.length,
+    sentence: ends.filter((e) => SENTENCE_END.test(e)).length,
+    list: ends.filter((e) => LIST_END.test(e)).length,
+    semicolon: ends.some((e) => /[；;]$/.test(e)),
+  };
+  byKey.set(key, f);
+  return f;
+}
+
+export function isStatementItem(plan: Plan, s: Section, line: string, memo: ListForms = new WeakMap()): boolean {
   if (!LIST_END.test(line)) return false;
   const body = line.slice(s.token.raw.length).replace(LIST_END, '');
   // a level-1 heading is a part title even when long; only clauses make it a statement
   if (CLAUSE.test(body)) return true;
   if (s.level > 1 && /[0-9０-９%％]/.test(body)) return true;
   const siblings = s.parentId === undefined ? plan.sections : plan.allSections[s.parentId]!.children;
-  // (items standing on their own line: a run-in sibling's title sentence says nothing of the list's form)
-  const same = siblings.filter((x) => x.level === s.level && x.part === s.part && !x.runIn);
+  const f = listForm(plan, siblings, s, memo);
   // a whole list written as statements is the document's form, not one heading's slip; so is a
   // punctuated enumeration (items ending in ；, the last one in 。)
-  if (same.length < (s.level === 1 ? 3 : 2)) return false;
+  if (f.n < (s.level === 1 ? 3 : 2)) return false;
   // (two thirds of them: one item garbled in the source does not undo the list's form)
-  const ends = same.map((x) => plan.text.slice(x.heading.start, x.heading.end));
-  const most = (re: RegExp) => 3 * ends.filter((e) => re.test(e)).length >= 2 * ends.length;
-  if (SENTENCE_END.test(line) && most(SENTENCE_END)) return true;
-  return most(LIST_END) && ends.some((e) => /[；;]$/.test(e));
+  if (SENTENCE_END.test(line) && 3 * f.sentence >= 2 * f.n) return true;
+  return 3 * f.list >= 2 * f.n && f.semicolon;
 }
 
 export const rule: Rule = {
@@ -53,12 +79,13 @@ export const rule: Rule = {
     ],
   },
   check(ctx) {
+    const memo: ListForms = new WeakMap();
     for (const s of ctx.plan.allSections) {
       if (s.level > 2 || s.runIn) continue;
       const line = ctx.plan.text.slice(s.heading.start, s.heading.end);
       const m = TRAILING.exec(line);
       if (!m) continue;
-      if (isStatementItem(ctx.plan, s, line)) continue;
+      if (isStatementItem(ctx.plan, s, line, memo)) continue;
       const start = s.heading.start + m.index;
       const end = s.heading.end;
       const mark = m[0];
