@@ -287,6 +287,8 @@ describe('text/stray-latin', () => {
       '开展 Healthy China 2030 宣传，推广 e家医生服务。',
       '群众可使用汴捷办 APP“电子健康码”，已发表论文（SCI2篇）。',
       '开展 health and wellness 主题活动。',
+      // corpus 08 (issue 14): a company that writes its name lowercase
+      '加快东莞vivo全球研发总部等产业项目建设。',
     ];
     for (const t of ok) expect(run(latin, t), t).toEqual([]);
   });
