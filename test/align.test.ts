@@ -8,6 +8,7 @@ import { analyze } from '../server/src/core/analyze.js';
 import { applyFixes } from '../server/src/core/fix.js';
 import { alignPlan, compareTarget, type AlignmentResult } from '../server/src/core/align/index.js';
 import { parsePlan } from '../server/src/core/parse.js';
+import { createSession } from '../server/src/core/session.js';
 import { extractRequirementSet } from '../server/src/core/requirements/extract.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { parseRequirementSet, resolveRequirementSets } from '../server/src/node/requirements.js';
@@ -168,10 +169,14 @@ describe('seed 000 (卫东区 2021) against henan-2021', () => {
     // line 5 落实全省、全市卫生健康大会 refers to the province's meeting: not reported
   });
 
-  it('is deterministic and memoised per plan', () => {
-    const plan = parsePlan(text);
-    const a = alignPlan(plan, [henan]);
-    expect(alignPlan(plan, [henan])).toBe(a);
+  it('is deterministic and memoised per plan (in the session)', () => {
+    const session = createSession();
+    const plan = parsePlan(text, {}, session);
+    const a = alignPlan(plan, [henan], { session });
+    expect(alignPlan(plan, [henan], { session })).toBe(a);
+    // another session computes its own, equal result
+    expect(alignPlan(plan, [henan], { session: createSession() })).not.toBe(a);
+    expect(alignPlan(plan, [henan], { session: createSession() })).toEqual(a);
     expect(JSON.stringify(alignPlan(parsePlan(text), [henan]))).toBe(JSON.stringify(a));
   });
 });

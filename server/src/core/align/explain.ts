@@ -5,6 +5,7 @@
  * theme's matches, whose evidence (keywords, shared terms) is worked out when first read.
  */
 import type { RequirementSet } from '../requirements/types.js';
+import type { AnalysisSession } from '../session.js';
 import { QUOTES } from './keywords.js';
 import { explainRuns, matchRuns, mergeRuns, type QueryIndex } from './similarity.js';
 import { normOf, withRoom, type TermList } from './terms.js';
@@ -39,8 +40,8 @@ export interface HeadingHit {
  * Keywords in a heading: leftmost-longest over all themes' keywords, so that in
  * “食品安全风险监测” 食品安全 wins and 安全风险 (another theme's keyword) does not count.
  */
-function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
-  const cached = p.headings.get(heading);
+function headingHits(session: AnalysisSession, p: PreparedSet, heading: string): HeadingHit[] {
+  const cached = p.headings.get(session, heading);
   if (cached) return cached;
   // candidate keywords, tried in theme and keyword order (ties in the sort below keep that order)
   const candidates = [...p.unanchored];
@@ -65,7 +66,7 @@ function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
     if (prev && h.start < prev.end && !(h.start === prev.start && h.end === prev.end)) continue;
     kept.push(h);
   }
-  p.headings.set(heading, kept);
+  p.headings.set(session, heading, kept);
   return kept;
 }
 
@@ -108,6 +109,7 @@ interface Scored {
 }
 
 export function explainMatches(
+  session: AnalysisSession,
   set: RequirementSet,
   prepared: PreparedSet,
   tops: readonly TopSection[],
@@ -121,7 +123,7 @@ export function explainMatches(
   B: { supportBuffer: Int32Array<ArrayBuffer> },
 ): ThemeAlignment[] {
   const U = units.length;
-  const { scores, bestPerUnit, keywordsByTheme } = scoreUnits(set, prepared, units, sims);
+  const { scores, bestPerUnit, keywordsByTheme } = scoreUnits(session, set, prepared, units, sims);
   const c: Scored = { set, prepared, tops, units, blockTerms, sims, idfOf, minWeight, B, scores, bestPerUnit, rounded: new Float64Array(U), keywordsByTheme };
   return set.themes.map((theme, ti) => alignTheme(c, ti));
 }
@@ -130,8 +132,8 @@ export function explainMatches(
  * Score of each (theme, unit) at [ti * U + ui]: the similarity, raised by a keyword in the unit's
  * heading; keywords in the body only explain, so they are looked up for evidence only.
  */
-function scoreUnits(set: RequirementSet, prepared: PreparedSet, units: readonly Unit[], sims: Float64Array) {
-  const hitsOf = units.map((u) => (u.heading ? headingHits(prepared, u.heading) : NO_HITS));
+function scoreUnits(session: AnalysisSession, set: RequirementSet, prepared: PreparedSet, units: readonly Unit[], sims: Float64Array) {
+  const hitsOf = units.map((u) => (u.heading ? headingHits(session, prepared, u.heading) : NO_HITS));
   const U = units.length;
   const T = set.themes.length;
   const scores = new Float64Array(set.themes.length * U);
