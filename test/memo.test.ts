@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignPlan } from '../server/src/core/align/index.js';
+import { alignPlan, explainTheme } from '../server/src/core/align/index.js';
 import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { countTerms, explainShared, normalize, rankRuns } from '../server/src/core/align/similarity.js';
@@ -26,7 +26,9 @@ let session: AnalysisSession = createSession();
 /** Everything an analysis yields: findings (with indicators' rules) and the alignment. */
 function result(text: string) {
   const { plan, findings } = analyze(text, { requirements: [henan] }, session);
-  return JSON.stringify({ findings, indicators: plan.indicators, alignment: alignPlan(plan, [henan], { session }) });
+  const alignment = alignPlan(plan, [henan], { session });
+  const explanations = alignment.themes.map((t) => explainTheme(plan, [henan], t, { session }));
+  return JSON.stringify({ findings, indicators: plan.indicators, alignment, explanations });
 }
 
 function fresh(text: string) {
@@ -262,19 +264,25 @@ describe('termList', () => {
 });
 
 describe('explanations', () => {
-  it('are worked out when first read, then stay plain data', () => {
+  it('are worked out on demand by a function; the result is plain data', () => {
     session.clear();
-    const result = alignPlan(parsePlan(readSeed('000'), {}, session), [henan], { session });
-    const match = result.themes.find((t) => t.status === 'covered')!.matches[0]!;
-    const evidence = match.evidence[0]!;
-    // not yet computed: an accessor in the property's place
-    expect(typeof Object.getOwnPropertyDescriptor(evidence, 'terms')?.get).toBe('function');
-    expect(Object.keys(evidence)).toEqual(['section', 'span', 'score', 'similarity', 'keywords', 'keywordInHeading', 'terms']);
-    const terms = evidence.terms;
-    expect(terms.length).toBeGreaterThan(0);
-    // read once: an ordinary value from then on, the same array every time
-    expect(Object.getOwnPropertyDescriptor(evidence, 'terms')?.value).toBe(terms);
-    expect(match.terms.length).toBeGreaterThan(0);
-    expect(JSON.parse(JSON.stringify(match)).terms).toEqual(match.terms);
+    const plan = parsePlan(readSeed('000'), {}, session);
+    const result = alignPlan(plan, [henan], { session });
+    const theme = result.themes.find((t) => t.status === 'covered')!;
+    const match = theme.matches[0]!;
+    // plain data: no accessors anywhere, and JSON gives back an equal structure
+    expect(Object.keys(match.evidence[0]!)).toEqual(['section', 'span', 'score', 'similarity', 'keywordInHeading']);
+    expect(Object.values(Object.getOwnPropertyDescriptors(match.evidence[0]!)).every((d) => 'value' in d)).toBe(true);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    const why = explainTheme(plan, [henan], theme, { session });
+    expect(why).toHaveLength(theme.matches.length);
+    expect(why[0]!.terms.length).toBeGreaterThan(0);
+    expect(why[0]!.evidence).toHaveLength(match.evidence.length);
+    // worked out once per theme result in the session
+    expect(explainTheme(plan, [henan], theme, { session })).toBe(why);
+    // a result read back from JSON, or explained in another session, is explained alike
+    const copy = JSON.parse(JSON.stringify(theme)) as typeof theme;
+    expect(explainTheme(plan, [henan], copy, { session })).toEqual(why);
+    expect(explainTheme(plan, [henan], theme, { session: createSession() })).toEqual(why);
   });
 });

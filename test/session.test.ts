@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignPlan } from '../server/src/core/align/index.js';
+import { alignPlan, explainTheme } from '../server/src/core/align/index.js';
 import { termSpace } from '../server/src/core/align/terms.js';
 import { analyzeDocument, type DocumentContext } from '../server/src/core/analyze.js';
 import { createSession, type AnalysisSession } from '../server/src/core/session.js';
@@ -103,7 +103,9 @@ const context: DocumentContext = { requirements: [henan], maxFullAnalysisBytes: 
 
 function result(text: string, session: AnalysisSession): string {
   const a = analyzeDocument(text, context, session);
-  return JSON.stringify({ findings: a.findings, indicators: a.plan.indicators, alignment: alignPlan(a.plan, [henan], { session }) });
+  const alignment = alignPlan(a.plan, [henan], { session });
+  const explanations = alignment.themes.map((t) => explainTheme(a.plan, [henan], t, { session }));
+  return JSON.stringify({ findings: a.findings, indicators: a.plan.indicators, alignment, explanations });
 }
 
 describe('sessions', () => {

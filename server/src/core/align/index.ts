@@ -14,7 +14,8 @@ import { oneVerdictPerFigure } from './binding.js';
 import { goalParagraphs } from './goals.js';
 import { direction } from './compare.js';
 import { alignThemes, type TopSection } from './themes.js';
-import type { AlignmentResult, SectionRef, SectionThemes, TargetStatus, ThemeStatus } from './types.js';
+import type { AlignmentResult, MatchExplanation, SectionRef, SectionThemes, TargetStatus, ThemeAlignment, ThemeStatus } from './types.js';
+import { explainers } from './explain.js';
 
 export * from './types.js';
 export { choosePlanPart, draftLevel, draftYear } from './part.js';
@@ -47,6 +48,23 @@ export function alignPlan(plan: Plan, sets: readonly RequirementSet[], opts: Ali
   const result = compute(plan, sets, opts.year, session);
   cache.set(plan, { sets: [...sets], year: opts.year, result });
   return result;
+}
+
+/**
+ * The explanation of each of a theme's matches (keywords, shared terms), in the order of
+ * `theme.matches`: computed on demand, once per theme result, in the session that aligned the
+ * plan. A theme result from elsewhere (another session, or read back from JSON) is explained by
+ * aligning `plan` with `sets` again in `opts.session` (default: a fresh one), with the year the
+ * alignment used (`opts.year`, or the result's planPart.year).
+ */
+export function explainTheme(plan: Plan, sets: readonly RequirementSet[], theme: ThemeAlignment, opts: AlignOptions = {}): readonly MatchExplanation[] {
+  const session = opts.session ?? createSession();
+  let explain = explainers(session).get(theme);
+  if (!explain) {
+    const same = alignPlan(plan, sets, { year: opts.year, session }).themes.find((t) => t.set === theme.set && t.theme.id === theme.theme.id);
+    if (same && same.matches.length === theme.matches.length) explain = explainers(session).get(same);
+  }
+  return explain ? explain() : theme.matches.map((m) => ({ terms: [], evidence: m.evidence.map(() => ({ keywords: [], terms: [] })) }));
 }
 
 function compute(plan: Plan, sets: readonly RequirementSet[], year: number | undefined, session: AnalysisSession): AlignmentResult {
