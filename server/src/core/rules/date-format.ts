@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { matches, spanOf } from '../proofread/context.js';
+import { paragraphMatches, spanOf } from '../proofread/context.js';
 import type { Localized } from '../model.js';
 import type { Span } from '../text.js';
 
@@ -43,7 +43,7 @@ function reportForm(ctx: RuleContext, span: Span, fixed: string, form: string, s
 
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
-  for (const { block, m } of matches(blocks, PADDED)) {
+  for (const { block, m } of paragraphMatches(ctx, PADDED, blocks)) {
     const [all, year, month, day] = m;
     if (!(month!.length === 2 && month![0] === '0') && !(day && day.length === 2 && day[0] === '0')) continue;
     if (CLOCK.test(block.text.slice(m.index + all.length, m.index + all.length + 6))) continue;
@@ -53,7 +53,7 @@ function check(ctx: RuleContext): void {
       en: `no zero padding of month and day in dates: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
     });
   }
-  for (const { block, m } of matches(blocks, SHORT_YEAR)) {
+  for (const { block, m } of paragraphMatches(ctx, SHORT_YEAR, blocks)) {
     const [all, yy, month] = m;
     const y = Number(yy);
     const full = `${y <= 50 ? '20' : '19'}${yy}`;
@@ -63,7 +63,7 @@ function check(ctx: RuleContext): void {
       en: `write the year in full: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
     });
   }
-  for (const { block, m } of matches(blocks, SPAN)) {
+  for (const { block, m } of paragraphMatches(ctx, SPAN, blocks)) {
     const [all, from, dash, to] = m;
     if (Number(to) <= Number(from)) continue;
     const fixed = `${from}—${to}`;
