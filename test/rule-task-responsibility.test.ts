@@ -5,6 +5,7 @@ import { rule } from '../server/src/core/rules/task-responsibility.js';
 import { loadProfile } from '../server/src/node/config.js';
 import { repoRoot } from './helpers.js';
 import { table } from './proofreading-helpers.js';
+import { readFixture } from './fixture-markers.js';
 
 const strict = loadProfile('strict', { baseDir: repoRoot, referrer: '' }).profile;
 const on = { profile: strict };
@@ -55,9 +56,9 @@ describe('task/responsibility', () => {
 
 describe('task/responsibility on a realistic draft', () => {
   it('flags the one task of test/fixtures/cases/proof-province-agri-tasks.md without fields, under the strict profile its front matter names', async () => {
-    const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const text = readFileSync(join(repoRoot, 'test/fixtures/cases/proof-province-agri-tasks.md'), 'utf8');
+    // the draft without its inline markers of expected findings (./fixture-markers.ts)
+    const { text } = readFixture(join(repoRoot, 'test/fixtures/cases/proof-province-agri-tasks.md'));
     expect(text).toMatch(/^---\n[\s\S]*profile: strict/);
     const found = analyze(text, { profile: strict, rules: [rule] }).findings;
     expect(found.map((f) => [f.range.start.line + 1, text.slice(f.start, f.end)])).toEqual([[20, '（四）推进数字化管理。']]);

@@ -3,12 +3,13 @@
  * `valid` texts (no finding of the rule) and `invalid` ones (the findings expected, by 1-based line
  * and column and the text they cover, and the text after the fixes). Everything runs through the
  * one entry point, analyzeDocument, with a fresh session per case; every fixed output is linted
- * again to show the fix removed its finding and added none.
+ * again to show the fix removed its finding and added none: by the rule itself, and by the whole
+ * analysis (every rule of the profile), so that a fix never trades its finding for another rule's.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument, createSession } from '../server/src/core/analyze.js';
 import { applyFixesOnce, fixesOf } from '../server/src/core/fix.js';
-import type { LocatedFinding } from '../server/src/core/model.js';
+import type { Finding, Fix, LocatedFinding } from '../server/src/core/model.js';
 import type { Profile } from '../server/src/core/profile.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { allRules } from '../server/src/core/rules/index.js';
@@ -62,7 +63,35 @@ export function lint(ruleId: string, text: string, requirements: readonly Requir
   return findings.filter((f) => f.ruleId === ruleId);
 }
 
-const key = (f: LocatedFinding) => `${f.ruleId}|${f.message.zh}`;
+const key = (f: Finding) => `${f.ruleId}|${f.message.zh}`;
+
+/** Every rule's findings on a text (the profile's rules), through the one entry point, with a fresh session. */
+export function lintAll(text: string, requirements: readonly RequirementSet[] = [], profile?: Profile): LocatedFinding[] {
+  return analyzeDocument(text, { requirements, maxFullAnalysisBytes: Infinity, ...(profile ? { profile } : {}) }, createSession()).findings;
+}
+
+/**
+ * What a fix left behind or brought in: the findings of the fixed text that are not findings of the
+ * text before it other than the fixed ones (compared by rule and message, so that positions moved
+ * by the edits do not count). Empty when the fixes removed their findings and added none.
+ */
+export function refixProblems(before: readonly Finding[], fixed: readonly Finding[], after: readonly Finding[]): string[] {
+  const pool = new Map<string, number>();
+  for (const f of before) pool.set(key(f), (pool.get(key(f)) ?? 0) + 1);
+  for (const f of fixed) pool.set(key(f), (pool.get(key(f)) ?? 0) - 1);
+  const problems: string[] = [];
+  for (const f of after) {
+    const n = pool.get(key(f)) ?? 0;
+    if (n > 0) pool.set(key(f), n - 1);
+    else problems.push(`${fixed.some((x) => key(x) === key(f)) ? 'not removed' : 'new'}: ${key(f)}`);
+  }
+  return problems;
+}
+
+/** The findings whose fix `applyFixesOnce` applied. */
+export function fixedBy(findings: readonly Finding[], applied: readonly Fix[]): Finding[] {
+  return findings.filter((f) => f.fix !== undefined && applied.includes(f.fix));
+}
 
 export function runRuleTests(ruleId: string, cases: RuleCases): void {
   describe(ruleId, () => {
@@ -91,7 +120,7 @@ export function runRuleTests(ruleId: string, cases: RuleCases): void {
           expect(fixes).toEqual([]);
           return;
         }
-        const output = applyFixesOnce(c.text, fixes).text;
+        const { text: output, applied } = applyFixesOnce(c.text, fixes);
         expect(output).toBe(c.output);
         // the fixed text, linted again: the fixed findings are gone and nothing new appeared
         const after = lint(ruleId, output, requirements(), cases.profile);
@@ -103,6 +132,9 @@ export function runRuleTests(ruleId: string, cases: RuleCases): void {
           expect(n, `new finding after the fix: ${f.message.zh}`).toBeGreaterThan(0);
           before.set(key(f), n - 1);
         }
+        // and through the whole analysis: no rule finds anything the text before the fix did not have
+        const all = lintAll(c.text, requirements(), cases.profile);
+        expect(refixProblems(all, fixedBy(found, applied), lintAll(output, requirements(), cases.profile))).toEqual([]);
       });
     });
   });

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { analyzeDocument, runRules, type DocumentContext } from '../../server/src/core/analyze.js';
 import { parsePlan } from '../../server/src/core/parse.js';
-import { createSession, type AnalysisSession } from '../../server/src/core/session.js';
+import { createSession, type AnalysisSession, type SessionOptions } from '../../server/src/core/session.js';
 import { allRules } from '../../server/src/core/rules/index.js';
 import type { RequirementSet } from '../../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../../server/src/node/requirements.js';
@@ -118,27 +118,22 @@ export function runCore(root: string, quick: boolean): CoreResult {
     const a = analyzeDocument(d.text, opts, session);
     const cpuSamples: number[] = [];
     const analyzeSamples = measure(() => analyzeDocument(d.text, opts, session), d.warm, d.runs, d.budget, cpuSamples);
-    let fresh: AnalysisSession = createSession();
-    const coldSamples = measure(
-      () => analyzeDocument(d.text, opts, fresh),
-      Math.min(d.warm, 3),
-      Math.min(d.runs, 100),
-      d.budget / 2,
-      undefined,
-      () => {
-        fresh = createSession();
-      },
-    );
-    const freshSamples = measure(
-      () => analyzeDocument(d.text, opts, fresh),
-      Math.min(d.warm, 3),
-      Math.min(d.runs, 100),
-      d.budget / 2,
-      undefined,
-      () => {
-        fresh = createSession({ paragraphSharing: false });
-      },
-    );
+    // each run in a new session (made before the run, untimed): cold keeps paragraph sharing, fresh not
+    const inNewSessions = (options: SessionOptions) => {
+      let fresh: AnalysisSession = createSession(options);
+      return measure(
+        () => analyzeDocument(d.text, opts, fresh),
+        Math.min(d.warm, 3),
+        Math.min(d.runs, 100),
+        d.budget / 2,
+        undefined,
+        () => {
+          fresh = createSession(options);
+        },
+      );
+    };
+    const coldSamples = inNewSessions({});
+    const freshSamples = inNewSessions({ paragraphSharing: false });
     const parseSamples = measure(() => parsePlan(d.text, {}, session), Math.min(d.warm, 3), Math.min(d.runs, 20), d.budget / 3);
     const bytes = Buffer.byteLength(d.text);
     const sum = summarize(analyzeSamples);

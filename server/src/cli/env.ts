@@ -74,3 +74,14 @@ export function envFor(cmd: Command): CliEnv {
 export interface CliCommand {
   register(program: Command): void;
 }
+
+/** A repeatable option whose values may also be given comma-separated (-r a,b -r c). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(/[,，]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
+}

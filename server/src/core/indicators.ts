@@ -17,7 +17,7 @@ export { planYearOf } from './indicators/context.js';
 type PlanBase = Omit<Plan, 'indicators'>;
 
 /** A statement located in the document, named or not (rules that read wording use both). */
-export interface Quantity extends Indicator {
+export interface QuantityStatement extends Indicator {
   /** comparator and qualifier spans (document offsets), when present */
   comparatorSpan?: Span;
   qualifierSpan?: Span;
@@ -34,7 +34,7 @@ export interface Quantity extends Indicator {
 export interface QuantityAnalysis {
   planYear?: number;
   /** every statement with a unit, including nameless ones */
-  quantities: Quantity[];
+  quantities: QuantityStatement[];
   /** named statements: the plan's indicators */
   indicators: Indicator[];
 }
@@ -56,7 +56,7 @@ export function analyzeQuantities(plan: PlanBase, session: AnalysisSession = cre
   if (hit && plan.blocks.length > 0) return hit;
   const planYear = planYearOf(plan);
   const ctx = kindContext(plan, planYear, session);
-  const quantities: Quantity[] = [];
+  const quantities: QuantityStatement[] = [];
   const indicators: Indicator[] = [];
   const keep = fitsParagraphMemo(plan.blocks.length);
   plan.blocks.forEach((b, bi) => {
@@ -67,7 +67,7 @@ export function analyzeQuantities(plan: PlanBase, session: AnalysisSession = cre
     for (const r of raws) {
       const kind: IndicatorKind = r.cue ?? contextKind ?? 'target';
       const ind = toIndicator(b, r, kind, secId >= 0 ? secId : undefined);
-      const q: Quantity = {
+      const q: QuantityStatement = {
         start: ind.start,
         end: ind.end,
         text: ind.text,

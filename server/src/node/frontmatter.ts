@@ -6,6 +6,7 @@
 import { GOV_LEVELS, type GovLevel } from '../core/levels.js';
 import type { FrontMatter } from '../core/model.js';
 import type { LineIndex, Range, Span } from '../core/text.js';
+import { readYear } from '../core/year.js';
 import type { Located } from './config.js';
 import type { ConfigProblem } from './problems.js';
 import { isRecord, nodeSpan, parseYaml, validateDoc, type LocateContext } from './validate.js';
@@ -53,7 +54,8 @@ export function frontMatterMeta(fm: FrontMatter | undefined, index: LineIndex, f
   const rangeOf = (s: Span | undefined): Range | undefined => (s ? index.rangeOf({ start: fm.sourceStart + s.start, end: fm.sourceStart + s.end }) : undefined);
   if (typeof data['title'] === 'string') meta.title = data['title'];
   if (typeof data['issuer'] === 'string') meta.issuer = data['issuer'];
-  if (typeof data['year'] === 'number' && Number.isInteger(data['year']) && data['year'] >= 1949 && data['year'] <= 2100) meta.year = data['year'];
+  const year = readYear(data['year']);
+  if (year !== undefined) meta.year = year;
   if (typeof data['level'] === 'string' && (GOV_LEVELS as readonly string[]).includes(data['level'])) meta.level = data['level'] as GovernmentLevel;
   if (typeof data['profile'] === 'string' && data['profile'].trim())
     meta.profile = { value: data['profile'].trim(), range: rangeOf(nodeSpan(doc, ['profile'])) };

@@ -110,41 +110,29 @@ export function semanticChecks(
 ): Record<string, Span> {
   // semantic checks ajv cannot express: unique ids, target.theme refers to a theme
   const spans: Record<string, Span> = {};
-  const themeIds = new Set<string>();
-  raw.themes.forEach((t, i) => {
-    const span = nodeSpan(doc, ['themes', i]);
-    if (span) spans[`themes/${t.id}`] = span;
-    if (themeIds.has(t.id))
+  const ids = { themes: new Set<string>(), targets: new Set<string>() };
+  /** records an item's span; a repeated id is a problem at the item's `id` */
+  const item = (key: 'themes' | 'targets', id: string, i: number, zh: string, en: string) => {
+    const span = nodeSpan(doc, [key, i]);
+    if (span) spans[`${key}/${id}`] = span;
+    if (ids[key].has(id))
       problems.push(
         located(
           doc,
-          ['themes', i, 'id'],
+          [key, i, 'id'],
           file,
           rangeOf,
           'config/schema',
-          `主题 id“${t.id}”重复：每个主题的 id 应唯一`,
-          `duplicate theme id "${t.id}": ids must be unique`,
+          `${zh} id“${id}”重复：每个${zh}的 id 应唯一`,
+          `duplicate ${en} id "${id}": ids must be unique`,
         ),
       );
-    themeIds.add(t.id);
-  });
-  const targetIds = new Set<string>();
+    ids[key].add(id);
+  };
+  raw.themes.forEach((t, i) => item('themes', t.id, i, '主题', 'theme'));
+  const themeIds = ids.themes;
   (raw.targets ?? []).forEach((t, i) => {
-    const span = nodeSpan(doc, ['targets', i]);
-    if (span) spans[`targets/${t.id}`] = span;
-    if (targetIds.has(t.id))
-      problems.push(
-        located(
-          doc,
-          ['targets', i, 'id'],
-          file,
-          rangeOf,
-          'config/schema',
-          `指标 id“${t.id}”重复：每个指标的 id 应唯一`,
-          `duplicate target id "${t.id}": ids must be unique`,
-        ),
-      );
-    targetIds.add(t.id);
+    item('targets', t.id, i, '指标', 'target');
     if (t.theme !== undefined && !themeIds.has(t.theme))
       problems.push(
         located(

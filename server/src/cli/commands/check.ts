@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import type { Localized } from '../../core/model.js';
 import type { ConfigProblem } from '../../node/problems.js';
 import { expandPaths } from '../../node/files.js';
-import { CliError, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
+import { CliError, collect, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
 import { buildReport, type JsonReport, type RunOutcome } from '../format/model.js';
 import { formatStylish } from '../format/stylish.js';
 import { formatGithub } from '../format/github.js';
@@ -31,16 +31,6 @@ export interface CheckOptions {
   color?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(/[,，]/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-  ];
 }
 
 export function parseMaxWarnings(v: string | undefined): number {

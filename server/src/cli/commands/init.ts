@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { findBundled } from '../../node/bundled.js';
 import { listBundledSets } from '../../node/requirements.js';
-import { CliError, envFor, type CliCommand, type CliEnv } from '../env.js';
+import { CliError, collect, envFor, type CliCommand, type CliEnv } from '../env.js';
 import { draftRequirementSet } from './requirements.js';
 
 interface InitOptions {
@@ -95,16 +95,6 @@ async function ask(env: CliEnv, opts: InitOptions): Promise<{ profile: string; r
     rl.close();
   }
   return { profile, requirements };
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(/[,，]/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-  ];
 }
 
 export const command: CliCommand = {

@@ -9,20 +9,10 @@ import { Option, type Command } from 'commander';
 import { alignPlan } from '../../core/align/index.js';
 import { buildReview, renderHtml, renderMarkdown } from '../../core/report/index.js';
 import type { ConfigProblem } from '../../node/problems.js';
-import { CliError, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
+import { CliError, collect, EXIT_FINDINGS, EXIT_USAGE, envFor, type CliCommand, type CliEnv } from '../env.js';
 import { checkDraft, isFailure } from '../pipeline.js';
 import { TOOL_VERSION } from '../format/model.js';
 import { draftOptions, writeOutput } from './check.js';
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(/[,，]/)
-      .map((s) => s.trim())
-      .filter(Boolean),
-  ];
-}
 
 function located(env: CliEnv, p: ConfigProblem): void {
   const where = p.file ? `${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ` : '';

@@ -4,7 +4,7 @@
  * rules, the report and editor views can all call it on one analysis at the cost of one run.
  */
 import type { Plan } from '../model.js';
-import { segmentOffset } from '../text.js';
+import { lowerBound, segmentOffset } from '../text.js';
 import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 import { createSession, type AnalysisSession } from '../session.js';
 import type { RequirementSet } from '../requirements/types.js';
@@ -179,13 +179,8 @@ function quoteFinder(
     const at = joined.text.indexOf(q);
     if (at < 0) return undefined;
     // the paragraph holding the match: the last one starting at or before it
-    let lo = 0;
-    let hi = joined.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (joined.starts[mid]! <= at) lo = mid + 1;
-      else hi = mid;
-    }
+    const starts = joined.starts;
+    const lo = lowerBound(starts.length, (i) => starts[i]! <= at);
     const block = joined.blocks[lo - 1]!;
     const k = at - joined.starts[lo - 1]!;
     const first = original(block.text, k);
@@ -202,13 +197,7 @@ function quoteFinder(
 function spanTest(spans: readonly { start: number; end: number }[]): (s: { start: number; end: number }) => boolean {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   return (s) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start <= s.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(sorted.length, (i) => sorted[i]!.start <= s.start);
     return lo > 0 && s.end <= sorted[lo - 1]!.end;
   };
 }

@@ -12,6 +12,8 @@
 import type { Plan, Section } from '../model.js';
 import type { PlanPart, SectionRef } from './types.js';
 import { parseLevel } from '../levels.js';
+import { lowerBound } from '../text.js';
+import { frontMatterYear } from '../year.js';
 
 const PLAN_WORDS = /(计划|安排|打算|要点|思路|部署|任务|目标|重点工作)/;
 const SUMMARY_WORDS = /(总结|回顾|成效|成绩|完成情况|工作情况|进展情况|主要做法|取得的|工作成果|存在的?问题|问题和不足|不足之处|困难和问题)/;
@@ -42,9 +44,8 @@ function frontMatterValue(plan: Plan, key: string): unknown {
 
 /** The draft's year: front matter `year`, else the latest year named in the title/preamble. */
 export function draftYear(plan: Plan, fallback?: number): number | undefined {
-  const fm = frontMatterValue(plan, 'year');
-  if (typeof fm === 'number' && Number.isInteger(fm)) return fm;
-  if (typeof fm === 'string' && /^\d{4}$/.test(fm.trim())) return Number(fm.trim());
+  const fm = frontMatterYear(plan);
+  if (fm !== undefined) return fm;
   if (fallback !== undefined) return fallback;
   const title = titleLine(plan);
   if (title?.year !== undefined) return title.year;
@@ -110,13 +111,7 @@ export function draftLevel(plan: Plan): PlanPart['level'] {
 
 /** Indicators inside a section, from a list sorted by start (a binary search, not a scan). */
 function indicatorsIn(list: Plan['indicators'], s: { start: number; end: number }): Plan['indicators'] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(list.length, (i) => list[i]!.start < s.start);
   const out: Plan['indicators'] = [];
   for (let i = lo; i < list.length && list[i]!.start < s.end; i++) if (list[i]!.end <= s.end) out.push(list[i]!);
   return out;

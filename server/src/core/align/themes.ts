@@ -19,7 +19,7 @@ import { fitsParagraphMemo, ParagraphMemo } from '../generation-memo.js';
 import { QUOTES } from './keywords.js';
 import type { AnalysisSession } from '../session.js';
 import type { RequirementSet } from '../requirements/types.js';
-import type { Span } from '../text.js';
+import { lowerBound, type Span } from '../text.js';
 import { normalize } from './similarity.js';
 import { dictionaryGeneration, Scratch, termSpace, termsOfBlock, withRoom, type TermList } from './terms.js';
 import { sectionRef } from './part.js';
@@ -47,16 +47,7 @@ export interface TopSection {
 function buildUnits(plan: Plan, tops: readonly TopSection[]): Unit[] {
   const units: Unit[] = [];
   // blocks are in document order: the blocks of a span are a contiguous run
-  const firstBlockAt = (offset: number) => {
-    let lo = 0;
-    let hi = plan.blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (plan.blocks[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstBlockAt = (offset: number) => lowerBound(plan.blocks.length, (i) => plan.blocks[i]!.start < offset);
   const push = (top: number, ref: SectionRef, span: Span, heading: string) => {
     const b0 = firstBlockAt(span.start);
     let b1 = b0;

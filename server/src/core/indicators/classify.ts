@@ -6,6 +6,7 @@
  * relation (≥, ≤, =, …) from the comparator, the qualifier and the kind. No state outside the call.
  */
 import type { IndicatorKind, IndicatorOp } from '../model.js';
+import { lowerBound } from '../text.js';
 import { ACHIEVED_CUE, PARAMETER_CUE, QUALIFIERS, TARGET_CUE, type OpClass } from './lexicon.js';
 
 const DEADLINE_RE =
@@ -76,13 +77,7 @@ export function cueEvents(c: string, planYear: number | undefined): CueEvent[] {
  * deadline is the nearest time reference.
  */
 export function sentenceCue(events: readonly CueEvent[], sentStart: number, end: number): SentenceCue {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid]!.at < end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(events.length, (i) => events[i]!.at < end);
   let kind: IndicatorKind | undefined;
   let deadline: { text: string; year?: number } | undefined;
   // cue words far back in a run-on sentence do not speak for this value (and the walk stays short)

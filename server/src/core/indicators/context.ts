@@ -5,15 +5,15 @@
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
 import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 import type { AnalysisSession } from '../session.js';
+import { frontMatterYear } from '../year.js';
 import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
 
 /** The plan's own year: front matter `year`, else the latest year named as 工作要点/计划/工作会. */
 export function planYearOf(plan: PlanBase): number | undefined {
-  const fm = plan.frontMatter?.data?.['year'];
-  if (typeof fm === 'number' && Number.isInteger(fm)) return fm;
-  if (typeof fm === 'string' && /^\d{4}$/.test(fm.trim())) return Number(fm.trim());
+  const fm = frontMatterYear(plan);
+  if (fm !== undefined) return fm;
   let best: number | undefined;
   // the title and opening blocks name the plan; fall back to the whole text
   PLAN_YEAR.lastIndex = 0;

@@ -6,7 +6,7 @@
  * context APIs (core/indicators*) by changing this file only.
  */
 import type { Block, IndicatorKind, Plan } from '../model.js';
-import { blockSpan, type Quantity } from '../indicators.js';
+import { blockSpan, type QuantityStatement } from '../indicators.js';
 import type { AnalysisSession } from '../session.js';
 import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 import { kindContext } from '../indicators/context.js';
@@ -14,7 +14,7 @@ import type { RuleContext } from '../rule.js';
 import type { Span } from '../text.js';
 
 export { blockSpan };
-export type { Quantity };
+export type { QuantityStatement };
 
 /** The plan's own year: the rule context's (config), else front matter or the title (indicators' reading). */
 export function planYear(ctx: RuleContext): number | undefined {
@@ -22,7 +22,7 @@ export function planYear(ctx: RuleContext): number | undefined {
 }
 
 /** Every quantitative statement, named or not, with its kind (target / achieved). */
-export function quantities(ctx: RuleContext): readonly Quantity[] {
+export function quantities(ctx: RuleContext): readonly QuantityStatement[] {
   return ctx.quantities.quantities;
 }
 

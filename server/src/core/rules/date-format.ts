@@ -1,6 +1,8 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
 import { paragraphMatches, spanOf } from '../proofread/context.js';
+import type { Localized } from '../model.js';
+import type { Span } from '../text.js';
 
 /**
  * Date forms of GB/T 9704-2012 §7.3.5.4 and GB/T 15834-2011:
@@ -22,6 +24,23 @@ function unpad(s: string): string {
   return s.length === 2 && s[0] === '0' ? s.slice(1) : s;
 }
 
+/** A date in the wrong form, with the fix to `fixed` (offered where the span stays on one line). */
+function reportForm(ctx: RuleContext, span: Span, fixed: string, form: string, standard: string, message: Localized): void {
+  ctx.report({
+    ...span,
+    message,
+    standard,
+    fix: crossesLine(ctx.plan.text, span)
+      ? undefined
+      : {
+          title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
+          edits: [{ ...span, newText: fixed }],
+          safe: false,
+        },
+    data: { form, fixed },
+  });
+}
+
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
   for (const { block, m } of paragraphMatches(ctx, PADDED, blocks)) {
@@ -29,22 +48,9 @@ function check(ctx: RuleContext): void {
     if (!(month!.length === 2 && month![0] === '0') && !(day && day.length === 2 && day[0] === '0')) continue;
     if (CLOCK.test(block.text.slice(m.index + all.length, m.index + all.length + 6))) continue;
     const fixed = `${year}年${unpad(month!)}月${day ? `${unpad(day)}日` : ''}`;
-    const span = spanOf(block, m.index, all.length);
-    ctx.report({
-      ...span,
-      message: {
-        zh: `日期月、日不编虚位：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
-        en: `no zero padding of month and day in dates: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
-      },
-      standard: 'GB/T 9704-2012 §7.3.5.4',
-      fix: crossesLine(ctx.plan.text, span)
-        ? undefined
-        : {
-            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
-            edits: [{ ...span, newText: fixed }],
-            safe: false,
-          },
-      data: { form: 'zero-padded', fixed },
+    reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'zero-padded', 'GB/T 9704-2012 §7.3.5.4', {
+      zh: `日期月、日不编虚位：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
+      en: `no zero padding of month and day in dates: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
     });
   }
   for (const { block, m } of paragraphMatches(ctx, SHORT_YEAR, blocks)) {
@@ -52,44 +58,18 @@ function check(ctx: RuleContext): void {
     const y = Number(yy);
     const full = `${y <= 50 ? '20' : '19'}${yy}`;
     const fixed = `${full}年${month}月`;
-    const span = spanOf(block, m.index, all.length);
-    ctx.report({
-      ...span,
-      message: {
-        zh: `年份应标全称：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
-        en: `write the year in full: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
-      },
-      standard: 'GB/T 9704-2012 §7.3.5.4',
-      fix: crossesLine(ctx.plan.text, span)
-        ? undefined
-        : {
-            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
-            edits: [{ ...span, newText: fixed }],
-            safe: false,
-          },
-      data: { form: 'short-year', fixed },
+    reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'short-year', 'GB/T 9704-2012 §7.3.5.4', {
+      zh: `年份应标全称：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
+      en: `write the year in full: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
     });
   }
   for (const { block, m } of paragraphMatches(ctx, SPAN, blocks)) {
     const [all, from, dash, to] = m;
     if (Number(to) <= Number(from)) continue;
     const fixed = `${from}—${to}`;
-    const span = spanOf(block, m.index, all.length);
-    ctx.report({
-      ...span,
-      message: {
-        zh: `标示时间起止用一字线“—”：“${from}${dash}${to}年”应为“${fixed}年”（GB/T 15834-2011 连接号）`,
-        en: `a span of years takes the em dash "—": "${from}${dash}${to}年" should be "${fixed}年" (GB/T 15834-2011, connecting marks)`,
-      },
-      standard: 'GB/T 15834-2011',
-      fix: crossesLine(ctx.plan.text, span)
-        ? undefined
-        : {
-            title: { zh: `改为“${fixed}”`, en: `Change to "${fixed}"` },
-            edits: [{ ...span, newText: fixed }],
-            safe: false,
-          },
-      data: { form: 'span-dash', fixed },
+    reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'span-dash', 'GB/T 15834-2011', {
+      zh: `标示时间起止用一字线“—”：“${from}${dash}${to}年”应为“${fixed}年”（GB/T 15834-2011 连接号）`,
+      en: `a span of years takes the em dash "—": "${from}${dash}${to}年" should be "${fixed}年" (GB/T 15834-2011, connecting marks)`,
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { parsePlan } from '../parse.js';
-import { planYear, quantities, type Quantity } from '../proofread/context.js';
+import { planYear, quantities, type QuantityStatement } from '../proofread/context.js';
 import { analyzeQuantities } from '../indicators.js';
 
 /**
@@ -21,12 +21,12 @@ const LEVEL_UNIT = new Set(['%', '‰', '/10万', '/万', '/千', '/1000', '/100
 const NOT_LEVEL = /增长|增速|增幅|涨幅|失业|下降|降低|减少|提高率/;
 const MIN_NAME = 6;
 
-function isLevel(q: Quantity): boolean {
+function isLevel(q: QuantityStatement): boolean {
   return q.name.length >= MIN_NAME && LEVEL_NAME.test(q.name) && LEVEL_UNIT.has(q.unit) && !NOT_LEVEL.test(q.name);
 }
 const PREFIX = /^(?:全省|全市|全县|全区|全州|全旗|全镇|本地区|我省|我市|我县|我区|年度|年内|当年|今年|全年|力争|确保|进一步|持续|稳定|不断|努力|要|将)+/;
 
-function key(q: Quantity): string {
+function key(q: QuantityStatement): string {
   return q.name.replace(/\s+/g, '').replace(PREFIX, '') + '|' + q.unit;
 }
 
@@ -35,7 +35,7 @@ interface Achieved {
   where: string;
 }
 
-function achievedValues(list: readonly Quantity[], where: string, into: Map<string, Achieved | null>): void {
+function achievedValues(list: readonly QuantityStatement[], where: string, into: Map<string, Achieved | null>): void {
   for (const q of list) {
     if (q.kind !== 'achieved' || !q.name || !isLevel(q)) continue;
     if (q.op === 'increase' || q.op === 'decrease' || q.op === 'range' || q.value2 !== undefined) continue;

@@ -1,6 +1,6 @@
 import type { Section } from '../model.js';
 import type { Rule } from '../rule.js';
-import type { Quantity } from '../indicators.js';
+import type { QuantityStatement } from '../indicators.js';
 
 /**
  * The same target stated twice with different values: same normalised name, same unit, same
@@ -31,7 +31,7 @@ function yearIn(s: string): string | undefined {
  * The year a target is for: its own deadline, else a year in an enclosing heading, else the plan's.
  * `headingYears` keeps each section's answer for the check (a section holds many statements).
  */
-function targetYear(q: Quantity, sections: readonly Section[], planYear: number | undefined, headingYears: Map<number, string>): string {
+function targetYear(q: QuantityStatement, sections: readonly Section[], planYear: number | undefined, headingYears: Map<number, string>): string {
   const own = yearIn(q.deadline ?? '');
   if (own) return own;
   if (q.sectionId === undefined) return planYear !== undefined ? String(planYear) : '';
@@ -52,7 +52,7 @@ function targetYear(q: Quantity, sections: readonly Section[], planYear: number 
   return year;
 }
 
-function describe(q: Quantity): string {
+function describe(q: QuantityStatement): string {
   const v = q.value2 !== undefined ? `${q.value}～${q.value2}` : String(q.value);
   return `${q.comparator}${v}${q.unit}${q.qualifier ?? ''}`;
 }
@@ -76,7 +76,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const { planYear, quantities } = ctx.quantities;
-    const first = new Map<string, Quantity>();
+    const first = new Map<string, QuantityStatement>();
     const headingYears = new Map<number, string>();
     for (const q of quantities) {
       if (!q.name || q.kind !== 'target') continue;

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import type { Quantity } from '../indicators.js';
+import type { QuantityStatement } from '../indicators.js';
 import { COUNT_UNITS } from '../indicators/lexicon.js';
 
 /**
@@ -10,7 +10,7 @@ import { COUNT_UNITS } from '../indicators/lexicon.js';
 const SHARE_END = ['率', '比例', '占比', '比重', '份额', '百分比', '覆盖面'];
 const EXEMPT = /增长|增速|增幅|涨幅|提高率|上升率|变化率|发展速度|完成率|完成比例|执行率|使用率|周转率|负债率|利用率|超额|倍率|弹性|比上年|同比|环比/;
 
-function isShare(q: Quantity): boolean {
+function isShare(q: QuantityStatement): boolean {
   if (q.share) return true;
   const name = q.name;
   if (!name || EXEMPT.test(name)) return false;
