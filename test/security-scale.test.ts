@@ -61,8 +61,11 @@ describe('hostile sizes', () => {
   }, 120_000);
 
   it('break 7: themes sharing a heading keyword align in linear time (time(4n)/time(n) < 6)', () => {
+    // each heading names the shared keyword ten times, so each of its units has 10·n heading hits;
+    // the old code filtered a unit's hits once per (theme, evidence): 20 headings × n themes × 10·n
+    // hits, which grew ×14 here (quadratic) where the grouped hits grow ×3
     const plan = parsePlan(
-      Array.from({ length: 20 }, (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强卫生健康服务体系建设第${i}项\n推进医疗服务。\n`).join(''),
+      Array.from({ length: 20 }, (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强${'卫生健康、'.repeat(10)}服务体系建设第${i}项\n推进医疗服务。\n`).join(''),
     );
     const set = (n: number): RequirementSet => ({
       name: 'many',
@@ -76,8 +79,15 @@ describe('hostile sizes', () => {
       targets: [],
       origin: { path: 'many.yaml', spans: {} },
     });
+    // the workload is real: every theme is answered by every heading, through its keyword
+    const check = alignPlan(plan, [set(3)]);
+    expect(check.themes.map((t) => [t.matches.length, t.matches.every((m) => m.evidence[0]!.keywordInHeading)])).toEqual([
+      [20, true],
+      [20, true],
+      [20, true],
+    ]);
     // a fresh set for every run: alignment results are memoised per set
-    const ratio = growth((n) => () => void alignPlan(plan, [set(n)]), 100);
+    const ratio = growth((n) => () => void alignPlan(plan, [set(n)]), 200);
     expect(ratio).toBeLessThan(6);
   }, 120_000);
 
