@@ -15,7 +15,7 @@
  * whose task text is most similar (bigram TF-IDF cosine), its year and its source line.
  */
 import { quantityOf, type Block, type Indicator, type IndicatorOp, type Plan, type Section } from '../model.js';
-import { segmentOffset } from '../text.js';
+import { firstBracketedTitle, replaceBookTitles, segmentOffset } from '../text.js';
 import { choosePlanPart, draftYear, draftLevel, titleLine } from '../align/part.js';
 import { cosine, countTerms, Idf, normalize, vectorize } from '../align/similarity.js';
 import { WEAK } from '../align/themes.js';
@@ -150,22 +150,9 @@ function yearsIn(s: string): number[] {
   return [...withoutBookTitles(s).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
 }
 
-/**
- * The text without 《…》 titles, as `s.replace(/《[^》]*》/g, '')` but linear: once no 》 follows a
- * 《, none follows a later one either (the expression rescanned to the end for every 《).
- */
+/** The text without 《…》 titles (as `s.replace(/《[^》]*》/g, '')`, in linear time). */
 function withoutBookTitles(s: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const open = s.indexOf('《', from);
-    if (open < 0) break;
-    const close = s.indexOf('》', open + 1);
-    if (close < 0) break;
-    out += s.slice(from, open);
-    from = close + 1;
-  }
-  return out + s.slice(from);
+  return replaceBookTitles(s, () => '');
 }
 
 /** The latest year the plan part's headings name (a report without a title line). */
@@ -187,8 +174,8 @@ function documentTitle(plan: Plan): string | undefined {
     .map((b) => oneLine(b.text))
     .filter((t) => t.length > 0 && t.length <= 60);
   for (const t of [line ?? '', ...lines]) {
-    const quoted = /关于印发[《〈](.+?)[》〉]的?通知/.exec(t) ?? (/通知$/.test(t) ? /[《〈](.+?)[》〉]/.exec(t) : null);
-    if (quoted) return quoted[1]!;
+    const quoted = /关于印发[《〈](.+?)[》〉]的?通知/.exec(t)?.[1] ?? (/通知$/.test(t) ? firstBracketedTitle(t) : undefined);
+    if (quoted !== undefined) return quoted;
   }
   // a numbered heading (a text that starts at 二、) is not a title
   if (
