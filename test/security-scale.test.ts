@@ -14,6 +14,7 @@ import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { rule as points } from '../server/src/core/rules/arithmetic-percentage-points.js';
 import { rule as headingPunctuation } from '../server/src/core/rules/heading-punctuation.js';
 import { collectSuppressions } from '../server/src/core/suppress.js';
+import { extractRequirementSet } from '../server/src/core/requirements/extract.js';
 import { parseRequirementSet } from '../server/src/node/requirements.js';
 
 /** Best of five runs, in milliseconds (the minimum filters out garbage collection and load). */
@@ -138,4 +139,25 @@ describe('hostile sizes', () => {
     const plan = parsePlan('一、目标\n\n筛查率 67.08%，高出省目标 13.08 个百分点（省目标为 55%）。\n');
     expect(runRules(plan, { rules: [points] }).map((f) => f.ruleId)).toEqual(['arithmetic/percentage-points']);
   });
+
+  // found with the issue 13 follow-up: drafting a requirement set from a superior document
+  // (`planlint init --superior`) had the same classes of break
+  it('drafting a set: 150,000 years in the headings (no title line) do not overflow the stack (Math.max(...spread))', () => {
+    const set = extractRequirementSet(parsePlan('一、' + '2021年'.repeat(150_000) + '\n二、加强组织领导\n三、完善工作机制\n'));
+    expect(set.year).toBe(2021);
+    expect(set.themes.length).toBe(3);
+  }, 120_000);
+
+  it('drafting a set: a task-bearing heading with 200,000 subheadings gives 200,000 themes (push(...spread) overflowed)', () => {
+    const set = extractRequirementSet(parsePlan('一、重点任务\n' + '（一）加强组织领导\n'.repeat(200_000)));
+    expect(set.themes.length).toBe(200_000);
+  }, 120_000);
+
+  it('drafting a set: many task-bearing headings are linear (each paragraph was tested against every section)', () => {
+    const ratio = growth((n) => {
+      const plan = parsePlan('一、重点任务\n（一）加强领导\n（二）完善机制\n（三）强化督查\n'.repeat(n));
+      return () => void extractRequirementSet(plan);
+    }, 1500);
+    expect(ratio).toBeLessThan(6);
+  }, 120_000);
 });

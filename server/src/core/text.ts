@@ -213,3 +213,22 @@ export function segmentOffset(segments: readonly { textStart: number; docStart: 
   const seg = segments[lastAtOrBefore(segments.length, (i) => segments[i]!.textStart <= textIndex)]!;
   return seg.docStart + Math.min(Math.max(0, textIndex - seg.textStart), seg.length);
 }
+
+/**
+ * Whether a span lies inside one of `spans` (top sections or paragraphs: they do not overlap): a
+ * binary search for the last one starting at or before it, so that testing every paragraph and
+ * indicator of a large draft against a hundred sections stays O(n log n).
+ */
+export function spanTest(spans: readonly { start: number; end: number }[]): (s: { start: number; end: number }) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (s) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && s.end <= sorted[lo - 1]!.end;
+  };
+}
