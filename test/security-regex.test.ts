@@ -38,13 +38,17 @@ function analysisGrowth(draft: (n: number) => string, n: number, year?: number):
   const large = run(draft(4 * n));
   small();
   large();
-  return large() / Math.max(1, small());
+  // a suspect is measured again (up to three times, the lowest counts): load on a shared machine
+  // can slow one measurement, never every one, while a quadratic run grows ×16 each time
+  let ratio = Infinity;
+  for (let i = 0; i < 3 && ratio >= 6; i++) ratio = Math.min(ratio, large() / Math.max(1, small()));
+  return ratio;
 }
 
 describe('the expressions once known to be quadratic, through analyzeDocument', () => {
   it('indicators/classify: a run of 《 without 》 in a plan paragraph (time cues skip titles)', () => {
     const draft = (n: number) => `一、主要目标\n到2025年，${'《'.repeat(n)}全市人均预期寿命达到79岁以上。\n`;
-    expect(analysisGrowth(draft, 3000)).toBeLessThan(6);
+    expect(analysisGrowth(draft, 10_000)).toBeLessThan(6);
   }, 120_000);
 
   it('indicators/lexer: a run of Chinese numerals without a measure word, in a paragraph that has a counted numeral', () => {

@@ -34,9 +34,11 @@ function growth(build: (n: number) => () => void, n: number): number {
   const large = build(4 * n);
   small(); // warm up
   large();
-  const t = best(small);
-  const T = best(large);
-  return T / Math.max(1, t);
+  // a suspect is measured again (up to three times, the lowest counts): load on a shared machine
+  // can slow one measurement, never every one, while a quadratic run grows ×16 each time
+  let ratio = Infinity;
+  for (let i = 0; i < 3 && ratio >= 6; i++) ratio = Math.min(ratio, best(large) / Math.max(1, best(small)));
+  return ratio;
 }
 
 describe('hostile sizes', () => {
