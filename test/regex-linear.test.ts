@@ -164,25 +164,6 @@ function ratio(re: RegExp, make: (n: number) => string, n: number, runs: number)
   return time(re, large, runs) / Math.max(0.25, time(re, small, runs));
 }
 
-/**
- * Known exceptions, each with its reason. Only for files this change could not edit; remove the
- * entry when the expression is fixed (the test then keeps it linear).
- */
-const KNOWN: Record<string, string> = {
-  // core/indicators/* is owned by the indicators work: same fix as core/requirements/extract.ts (withoutBookTitles)
-  'server/src/core/indicators/scan.ts /《[^》]*》/g': 'quadratic on a run of 《 without 》',
-  'server/src/core/indicators/classify.ts /《[^》]*》/g': 'found quadratic when issues 14–16 merged (session 4); to fix (issue 13 follow-up)',
-  'server/src/core/indicators/lexer.ts /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g':
-    'found quadratic when issues 14–16 merged (session 4); to fix (issue 13 follow-up)',
-  'server/src/core/indicators/reader.ts /[0-9０-９]+(?:[.．][0-9０-９]+)?[\\u4e00-\\u9fff]{1,2}(?:及)?(?:以下|以上)/g':
-    'found quadratic when issues 14–16 merged (session 4); to fix (issue 13 follow-up)',
-  'server/src/core/requirements/extract.ts /[《〈](.+?)[》〉]/': 'found quadratic when issues 14–16 merged (session 4); to fix (issue 13 follow-up)',
-  'server/src/core/rules/date-plan-year.ts /(?:于|在|到|力争|确保|争取|要在|务必|必须)?\\s*((?:19|20)[0-9]{2})\\s*年\\s*(?:([0-9]{1,2})\\s*月\\s*)?(?:[0-9]{1,2}\\s*日\\s*)?(?:底|末|初|中旬|上旬|下旬|上半年|下半年)?\\s*(?:前|以前|之前)/g':
-    'found quadratic when issues 14–16 merged (session 4); to fix (issue 13 follow-up)',
-  'server/src/core/rules/date-plan-year.ts /^\\s*(?:[，,]?\\s*)?(?:已|已经|均已|全部已|就已|取得|实现了|完成了|建成了|累计)/':
-    'found quadratic when issues 14–16 merged (session 4); to fix (issue 13 follow-up)',
-};
-
 describe('regular expressions in server/src', () => {
   const all = regexLiterals();
 
@@ -195,7 +176,6 @@ describe('regular expressions in server/src', () => {
   it('run in linear time on long runs of every character they consume, alone and after their own opening', () => {
     const slow: string[] = [];
     for (const f of all) {
-      if (KNOWN[`${f.file} ${f.source}`]) continue;
       const open = opening(f.source);
       for (const c of alphabet(f.source)) {
         for (const prefix of open ? ['', open] : ['']) {

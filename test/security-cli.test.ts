@@ -3,7 +3,7 @@
  * through a private bundle of the CLI (as test/robust-cli.test.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -23,6 +23,22 @@ function run(args: string[], cwd: string) {
     timeout: 90_000,
     env: { ...process.env, NO_COLOR: '1', PLANLINT_LANG: '' },
   });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * As run(), but as the unprivileged user nobody (for tests that need permissions to hold while
+ * the suite runs as root, as in CI). setpriv (util-linux) drops the user, group and supplementary
+ * groups; a missing setpriv fails the test rather than skipping it.
+ */
+function runUnprivileged(args: string[], cwd: string) {
+  const r = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', process.execPath, cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 90_000,
+    env: { ...process.env, NO_COLOR: '1', PLANLINT_LANG: '' },
+  });
+  if (r.error) throw new Error(`running the CLI as nobody needs setpriv (util-linux): ${r.error.message}`);
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -186,18 +202,19 @@ describe('break 16: CLI results', () => {
     mkdirSync(join(ws, 'private'));
     writeFileSync(join(ws, 'private', 'hidden.txt'), '一、总体要求。\n');
     writeFileSync(join(ws, 'plan.txt'), '一、总体要求\n');
+    // root reads every directory whatever its mode (and CI runs as root): there the CLI runs as
+    // the unprivileged user nobody, so the directory really is unreadable to it, as to a CI user
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) for (const d of [root, ws]) chmodSync(d, 0o755);
     chmodSync(join(ws, 'private'), 0o000);
+    const runAs = (args: string[]) => (asRoot ? runUnprivileged(args, ws) : run(args, ws));
     try {
-      // as root the directory stays readable (root bypasses permissions): nothing to report then
-      let readable = true;
-      try {
-        readdirSync(join(ws, 'private'));
-      } catch {
-        readable = false;
-      }
-      if (readable) return;
+      // the workspace is what the user sees: the plan is readable, the subdirectory is not
+      const probe = runAs(['--lang', 'en', 'plan.txt']);
+      expect(probe.stderr).not.toMatch(/cannot read|EACCES/);
+      expect([0, 1]).toContain(probe.code);
       for (const arg of ['.', '**/*.txt']) {
-        const r = run(['--lang', 'en', arg], ws);
+        const r = runAs(['--lang', 'en', arg]);
         expect(r.code, arg).toBe(2);
         expect(r.stderr, arg).toMatch(/cannot read directory .*private/);
       }

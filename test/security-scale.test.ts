@@ -14,6 +14,7 @@ import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { rule as points } from '../server/src/core/rules/arithmetic-percentage-points.js';
 import { rule as headingPunctuation } from '../server/src/core/rules/heading-punctuation.js';
 import { collectSuppressions } from '../server/src/core/suppress.js';
+import { extractRequirementSet } from '../server/src/core/requirements/extract.js';
 import { parseRequirementSet } from '../server/src/node/requirements.js';
 
 /** Best of five runs, in milliseconds (the minimum filters out garbage collection and load). */
@@ -33,9 +34,11 @@ function growth(build: (n: number) => () => void, n: number): number {
   const large = build(4 * n);
   small(); // warm up
   large();
-  const t = best(small);
-  const T = best(large);
-  return T / Math.max(1, t);
+  // a suspect is measured again (up to three times, the lowest counts): load on a shared machine
+  // can slow one measurement, never every one, while a quadratic run grows ×16 each time
+  let ratio = Infinity;
+  for (let i = 0; i < 3 && ratio >= 6; i++) ratio = Math.min(ratio, best(large) / Math.max(1, best(small)));
+  return ratio;
 }
 
 describe('hostile sizes', () => {
@@ -61,8 +64,11 @@ describe('hostile sizes', () => {
   }, 120_000);
 
   it('break 7: themes sharing a heading keyword align in linear time (time(4n)/time(n) < 6)', () => {
+    // each heading names the shared keyword ten times, so each of its units has 10·n heading hits;
+    // the old code filtered a unit's hits once per (theme, evidence): 20 headings × n themes × 10·n
+    // hits, which grew ×14 here (quadratic) where the grouped hits grow ×3
     const plan = parsePlan(
-      Array.from({ length: 20 }, (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强卫生健康服务体系建设第${i}项\n推进医疗服务。\n`).join(''),
+      Array.from({ length: 20 }, (_, i) => `${'一二三四五六七八九十'[i % 10]}、加强${'卫生健康、'.repeat(10)}服务体系建设第${i}项\n推进医疗服务。\n`).join(''),
     );
     const set = (n: number): RequirementSet => ({
       name: 'many',
@@ -76,8 +82,15 @@ describe('hostile sizes', () => {
       targets: [],
       origin: { path: 'many.yaml', spans: {} },
     });
+    // the workload is real: every theme is answered by every heading, through its keyword
+    const check = alignPlan(plan, [set(3)]);
+    expect(check.themes.map((t) => [t.matches.length, t.matches.every((m) => m.evidence[0]!.keywordInHeading)])).toEqual([
+      [20, true],
+      [20, true],
+      [20, true],
+    ]);
     // a fresh set for every run: alignment results are memoised per set
-    const ratio = growth((n) => () => void alignPlan(plan, [set(n)]), 100);
+    const ratio = growth((n) => () => void alignPlan(plan, [set(n)]), 200);
     expect(ratio).toBeLessThan(6);
   }, 120_000);
 
@@ -128,4 +141,25 @@ describe('hostile sizes', () => {
     const plan = parsePlan('一、目标\n\n筛查率 67.08%，高出省目标 13.08 个百分点（省目标为 55%）。\n');
     expect(runRules(plan, { rules: [points] }).map((f) => f.ruleId)).toEqual(['arithmetic/percentage-points']);
   });
+
+  // found with the issue 13 follow-up: drafting a requirement set from a superior document
+  // (`planlint init --superior`) had the same classes of break
+  it('drafting a set: 150,000 years in the headings (no title line) do not overflow the stack (Math.max(...spread))', () => {
+    const set = extractRequirementSet(parsePlan('一、' + '2021年'.repeat(150_000) + '\n二、加强组织领导\n三、完善工作机制\n'));
+    expect(set.year).toBe(2021);
+    expect(set.themes.length).toBe(3);
+  }, 120_000);
+
+  it('drafting a set: a task-bearing heading with 200,000 subheadings gives 200,000 themes (push(...spread) overflowed)', () => {
+    const set = extractRequirementSet(parsePlan('一、重点任务\n' + '（一）加强组织领导\n'.repeat(200_000)));
+    expect(set.themes.length).toBe(200_000);
+  }, 120_000);
+
+  it('drafting a set: many task-bearing headings are linear (each paragraph was tested against every section)', () => {
+    const ratio = growth((n) => {
+      const plan = parsePlan('一、重点任务\n（一）加强领导\n（二）完善机制\n（三）强化督查\n'.repeat(n));
+      return () => void extractRequirementSet(plan);
+    }, 1500);
+    expect(ratio).toBeLessThan(6);
+  }, 120_000);
 });

@@ -137,6 +137,56 @@ export function isSpace(ch: string | undefined): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x205f || c === 0x2060;
 }
 
+/**
+ * `s.replace(/《[^》]*》/g, by)` in one pass: each 《 pairs with the next 》 after it (a 《 inside
+ * is part of the title, as in the expression). Once no 》 follows a 《, none follows a later one
+ * either, so the scan stops there; the expression rescanned to the end of the text for every such
+ * 《 (quadratic on a run of them).
+ */
+export function replaceBookTitles(s: string, by: (title: string) => string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf('《', from);
+    if (open < 0) break;
+    const close = s.indexOf('》', open + 1);
+    if (close < 0) break;
+    out += s.slice(from, open) + by(s.slice(open, close + 1));
+    from = close + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/**
+ * `/[《〈](.+?)[》〉]/.exec(s)?.[1]` in linear time: the text between the first 《 or 〈 that has a 》
+ * or 〉 at least two characters later on its line (`.` stops at line terminators) and the first
+ * such closer. The expression tried every opener and rescanned its line from each (quadratic on
+ * a run of openers).
+ */
+export function firstBracketedTitle(s: string): string | undefined {
+  const isOpen = (c: string) => c === '《' || c === '〈';
+  const isClose = (c: string) => c === '》' || c === '〉';
+  const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+  let lineStart = 0;
+  while (lineStart <= s.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < s.length && !isBreak(s[lineEnd]!)) lineEnd++;
+    // the last closer of the line: an opener before it (by two or more) is the first that matches
+    let lastClose = -1;
+    for (let i = lineEnd - 1; i >= lineStart + 2 && lastClose < 0; i--) if (isClose(s[i]!)) lastClose = i;
+    if (lastClose >= 0) {
+      for (let open = lineStart; open <= lastClose - 2; open++) {
+        if (!isOpen(s[open]!)) continue;
+        let close = open + 2;
+        while (!isClose(s[close]!)) close++;
+        return s.slice(open + 1, close);
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
 /** Maps an index in a joined text back to a document offset via its segments. */
 /**
  * Binary search: the first index in [0, length) at which `before(i)` is false, for a predicate
@@ -162,4 +212,17 @@ export function segmentOffset(segments: readonly { textStart: number; docStart: 
   if (segments.length === 0) return 0;
   const seg = segments[lastAtOrBefore(segments.length, (i) => segments[i]!.textStart <= textIndex)]!;
   return seg.docStart + Math.min(Math.max(0, textIndex - seg.textStart), seg.length);
+}
+
+/**
+ * Whether a span lies inside one of `spans` (top sections or paragraphs: they do not overlap): a
+ * binary search for the last one starting at or before it, so that testing every paragraph and
+ * indicator of a large draft against a hundred sections stays O(n log n).
+ */
+export function spanTest(spans: readonly { start: number; end: number }[]): (s: { start: number; end: number }) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (s) => {
+    const lo = lowerBound(sorted.length, (i) => sorted[i]!.start <= s.start);
+    return lo > 0 && s.end <= sorted[lo - 1]!.end;
+  };
 }

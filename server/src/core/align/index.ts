@@ -4,7 +4,7 @@
  * rules, the report and editor views can all call it on one analysis at the cost of one run.
  */
 import type { Plan } from '../model.js';
-import { lowerBound, segmentOffset } from '../text.js';
+import { lowerBound, segmentOffset, spanTest } from '../text.js';
 import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 import { createSession, type AnalysisSession } from '../session.js';
 import type { RequirementSet } from '../requirements/types.js';
@@ -186,19 +186,6 @@ function quoteFinder(
     const first = original(block.text, k);
     const last = original(block.text, k + q.length - 1);
     return { start: segmentOffset(block.segments, first), end: segmentOffset(block.segments, last) + 1 };
-  };
-}
-
-/**
- * Whether a span lies inside one of `spans` (top sections or paragraphs: they do not overlap): a
- * binary search for the last one starting at or before it, so that testing every paragraph and
- * indicator of a large draft against a hundred sections stays O(n log n).
- */
-function spanTest(spans: readonly { start: number; end: number }[]): (s: { start: number; end: number }) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  return (s) => {
-    const lo = lowerBound(sorted.length, (i) => sorted[i]!.start <= s.start);
-    return lo > 0 && s.end <= sorted[lo - 1]!.end;
   };
 }
 

@@ -6,7 +6,7 @@
  * relation (≥, ≤, =, …) from the comparator, the qualifier and the kind. No state outside the call.
  */
 import type { IndicatorKind, IndicatorOp } from '../model.js';
-import { lowerBound } from '../text.js';
+import { lowerBound, replaceBookTitles } from '../text.js';
 import { ACHIEVED_CUE, PARAMETER_CUE, QUALIFIERS, TARGET_CUE, type OpClass } from './lexicon.js';
 
 const DEADLINE_RE =
@@ -34,7 +34,7 @@ const PLAN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八
  * Titles in 《》 are skipped; a year after 比/较/由 is a base, not a time.
  */
 export function cueEvents(c: string, planYear: number | undefined): CueEvent[] {
-  const text = c.includes('《') ? c.replace(/《[^》]*》/g, (x) => '\u0000'.repeat(x.length)) : c;
+  const text = c.includes('《') ? replaceBookTitles(c, (x) => '\u0000'.repeat(x.length)) : c;
   const events: CueEvent[] = [];
   DEADLINE_RE.lastIndex = text.includes('年') || text.includes('月') || text.includes('五') ? 0 : text.length;
   let m: RegExpExecArray | null;

@@ -54,14 +54,19 @@ export function compact(t: string, buffer?: Int32Array): Compact {
 /**
  * Candidate numbers: 百分之/千分之 + Chinese numeral, Arabic numbers, and Chinese numerals that start
  * with a digit word (一二两三…十) — the last only become values when a unit follows and a comparator
- * precedes (checked by the caller), so 一是, 两个维护, 十四五 never do.
+ * precedes (checked by the caller), so 一是, 两个维护, 十四五 never do. A Chinese numeral has at most
+ * 24 characters (九千九百九十九亿九千九百九十九万九千九百九十九 has 23). Linear (issue 13): a numeral starts
+ * where its run starts — a match from inside a run of 一…十 is one from the character before, which
+ * the scan tried first (the run's end decides both) — and is bounded, so a run of numeral
+ * characters without a measure word after it is not rescanned from each of them (quadratic). Every
+ * numeral of up to 24 characters is found as before.
  */
 export const NUM_RE =
-  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g;
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|(?<![一二两三四五六七八九十])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g;
 /** NUM_RE without Chinese numerals, for paragraphs with no Chinese numeral before a measure word */
 export const ARABIC_NUM_RE = /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/g;
 const NUM_AT =
-  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/y;
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/y;
 export const RANGE_SEP = new Set(['～', '~', '〜', '-', '－', '—', '–', '至']);
 const PER_UNIT = /\/(?:10万|十万|万|千|100|1000|10000|100000)(?![0-9])/y;
 /** Denominators of compound units after '/': 吨/日, 克/千瓦时, 吨/万平方米, 次/秒, 元/人. */

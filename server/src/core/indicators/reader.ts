@@ -181,7 +181,8 @@ export function shareSubject(c: string, k: number, minHan = 4, digits = false): 
 }
 
 /** Every number in the phrase is a threshold of the object (35岁以下的年轻干部, 20户以上自然村). */
-const THRESHOLD = /[0-9０-９]+(?:[.．][0-9０-９]+)?[\u4e00-\u9fff]{1,2}(?:及)?(?:以下|以上)/g;
+// (?<!digit): a threshold starts where its digits start (linear: a run of digits is read once)
+export const THRESHOLD = /(?<![0-9０-９])[0-9０-９]+(?:[.．][0-9０-９]+)?[\u4e00-\u9fff]{1,2}(?:及)?(?:以下|以上)/g;
 function thresholdsOnly(phrase: string): boolean {
   return !ISDIGIT.test(phrase.replace(THRESHOLD, ''));
 }

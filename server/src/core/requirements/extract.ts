@@ -15,7 +15,7 @@
  * whose task text is most similar (bigram TF-IDF cosine), its year and its source line.
  */
 import { quantityOf, type Block, type Indicator, type IndicatorOp, type Plan, type Section } from '../model.js';
-import { segmentOffset } from '../text.js';
+import { firstBracketedTitle, replaceBookTitles, segmentOffset, spanTest } from '../text.js';
 import { choosePlanPart, draftYear, draftLevel, titleLine } from '../align/part.js';
 import { cosine, countTerms, Idf, normalize, vectorize } from '../align/similarity.js';
 import { WEAK } from '../align/themes.js';
@@ -106,9 +106,13 @@ function taskBearing(plan: Plan, inPart: InPart): Section[] | undefined {
         b.start > carriers[0]!.start && /^附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:$|[\u4e00-\u9fff：:])/.test(b.text.trim()) && b.text.trim().length <= 30,
     )?.start ?? Infinity;
   const out: Section[] = [];
+  // a set, not carriers.includes (quadratic in task-bearing headings); a loop, not push(...spread)
+  // (a heading with 200,000 subheadings overflowed the call stack)
+  const carrying = new Set(carriers);
   for (const s of l1) {
-    if (carriers.includes(s)) out.push(...s.children.filter((c) => c.level === 2));
-    else if (!FRAME_HEAD.test(s.title) && s.start > carriers[0]!.start && s.start < appendix && s.children.length > 0) out.push(s);
+    if (carrying.has(s)) {
+      for (const c of s.children) if (c.level === 2) out.push(c);
+    } else if (!FRAME_HEAD.test(s.title) && s.start > carriers[0]!.start && s.start < appendix && s.children.length > 0) out.push(s);
   }
   return out;
 }
@@ -150,28 +154,17 @@ function yearsIn(s: string): number[] {
   return [...withoutBookTitles(s).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
 }
 
-/**
- * The text without 《…》 titles, as `s.replace(/《[^》]*》/g, '')` but linear: once no 》 follows a
- * 《, none follows a later one either (the expression rescanned to the end for every 《).
- */
+/** The text without 《…》 titles (as `s.replace(/《[^》]*》/g, '')`, in linear time). */
 function withoutBookTitles(s: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const open = s.indexOf('《', from);
-    if (open < 0) break;
-    const close = s.indexOf('》', open + 1);
-    if (close < 0) break;
-    out += s.slice(from, open);
-    from = close + 1;
-  }
-  return out + s.slice(from);
+  return replaceBookTitles(s, () => '');
 }
 
 /** The latest year the plan part's headings name (a report without a title line). */
 function headingYear(titles: readonly string[]): number | undefined {
-  const ys = titles.flatMap((t) => yearsIn(t));
-  return ys.length ? Math.max(...ys) : undefined;
+  // a loop, not Math.max(...spread): 200,000 headings naming a year overflowed the call stack
+  let latest: number | undefined;
+  for (const t of titles) for (const y of yearsIn(t)) if (latest === undefined || y > latest) latest = y;
+  return latest;
 }
 
 /**
@@ -187,8 +180,8 @@ function documentTitle(plan: Plan): string | undefined {
     .map((b) => oneLine(b.text))
     .filter((t) => t.length > 0 && t.length <= 60);
   for (const t of [line ?? '', ...lines]) {
-    const quoted = /关于印发[《〈](.+?)[》〉]的?通知/.exec(t) ?? (/通知$/.test(t) ? /[《〈](.+?)[》〉]/.exec(t) : null);
-    if (quoted) return quoted[1]!;
+    const quoted = /关于印发[《〈](.+?)[》〉]的?通知/.exec(t)?.[1] ?? (/通知$/.test(t) ? firstBracketedTitle(t) : undefined);
+    if (quoted !== undefined) return quoted;
   }
   // a numbered heading (a text that starts at 二、) is not a title
   if (
@@ -231,8 +224,10 @@ export function extractRequirementSet(plan: Plan, opts: ExtractOptions = {}): Re
   // paragraphs before the first heading that state the main targets (主要目标, 预期目标)
   const partSpans = part.sections.map((p) => p.span);
   const goalSpans = goalParagraphs(plan);
-  const inPart: InPart = (x) =>
-    partSpans.length === 0 || partSpans.some((p) => x.start >= p.start && x.end <= p.end) || goalSpans.some((p) => x.start >= p.start && x.end <= p.end);
+  // binary searches, not spans.some (every paragraph against every section was quadratic)
+  const inSections = spanTest(partSpans);
+  const inGoals = spanTest(goalSpans);
+  const inPart: InPart = (x) => partSpans.length === 0 || inSections(x) || inGoals(x);
   // numbered headings when there are at least three; else the task enumeration (一要…十要 of a
   // speech or a report); else whatever headings there are
   const tasks = tasksFromSections(plan, inPart, 3) ?? tasksFromEnumerations(plan, inPart) ?? tasksFromSections(plan, inPart, 1) ?? [];

@@ -15,10 +15,15 @@ import { blockParts, paragraphMatches, planYear, spanOf } from '../proofread/con
  */
 const DATE = /(?:((?:19|20)[0-9]{2})\s*年\s*)?(?<![0-9])([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日/g;
 const MONTH = /((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月(?!\s*[0-9]{1,2}\s*日)/g;
-const DEADLINE =
-  /(?:于|在|到|力争|确保|争取|要在|务必|必须)?\s*((?:19|20)[0-9]{2})\s*年\s*(?:([0-9]{1,2})\s*月\s*)?(?:[0-9]{1,2}\s*日\s*)?(?:底|末|初|中旬|上旬|下旬|上半年|下半年)?\s*(?:前|以前|之前)/g;
+// Linear (issue 13): without a lead word a deadline never starts inside a run of blanks (the scan
+// tried the run's first blank already, and a match from a later blank is one from the first), so
+// (?<!\s) keeps every blank of a run from rescanning it; the blanks before 前 belong to the word
+// before them (两个相邻的 \s* made a run after 年 quadratic). Same matches as before.
+export const DEADLINE =
+  /(?:于|在|到|力争|确保|争取|要在|务必|必须|(?<!\s))\s*((?:19|20)[0-9]{2})\s*年\s*(?:([0-9]{1,2})\s*月\s*)?(?:[0-9]{1,2}\s*日\s*)?(?:(?:底|末|初|中旬|上旬|下旬|上半年|下半年)\s*)?(?:前|以前|之前)/g;
 const DONE_BEFORE = /(?:截至|截止|截止到|比|较|与|同|对|自|从|已|已经|均已|已于|早在|曾于)\s*$/;
-const DONE_AFTER = /^\s*(?:[，,]?\s*)?(?:已|已经|均已|全部已|就已|取得|实现了|完成了|建成了|累计)/;
+// (one \s* before the comma: \s*(?:[，,]?\s*)? split a run of blanks every way, the same words)
+export const DONE_AFTER = /^\s*(?:[，,]\s*)?(?:已|已经|均已|全部已|就已|取得|实现了|完成了|建成了|累计)/;
 const DATE_LINE = /^\s*((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*$/;
 const ISSUED = /((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*印发/;
 
