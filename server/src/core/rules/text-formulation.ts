@@ -94,8 +94,11 @@ const LIST = /[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12}){1,7}/g;
 function checkMembers(ctx: RuleContext, list: readonly FormulationEntry[], year: number | undefined): void {
   const withMembers = list.filter((e) => (e.members?.length ?? 0) >= 3 && !(e.since !== undefined && year !== undefined && year < e.since));
   if (withMembers.length === 0) return;
+  // a list is compared only when all but one of its items are members, so a block that does not
+  // contain all but one of some formulation's members has nothing to compare (no pattern runs on it)
+  const candidate = (t: string) => t.includes('、') && withMembers.some((e) => e.members!.filter((mb) => t.includes(mb)).length >= e.members!.length - 1);
   for (const { block, m } of matches(
-    ctx.plan.blocks.filter((b) => b.text.includes('、')),
+    ctx.plan.blocks.filter((b) => candidate(b.text)),
     LIST,
   )) {
     const raw = m[0];

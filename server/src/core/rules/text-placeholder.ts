@@ -37,8 +37,15 @@ function report(ctx: RuleContext, span: { start: number; end: number }, text: st
   });
 }
 
+/** Whether `text` holds one of `chars`: a pattern that needs one is not run on a text without (start-up cost). */
+function hasAny(text: string, chars: string): boolean {
+  for (const ch of chars) if (text.includes(ch)) return true;
+  return false;
+}
+
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
+  const all = ctx.plan.text;
   const taken: { start: number; end: number }[] = [];
   const overlaps = (s: { start: number; end: number }) => taken.some((t) => s.start < t.end && t.start < s.end);
   const add = (s: { start: number; end: number }, text: string) => {
@@ -46,10 +53,11 @@ function check(ctx: RuleContext): void {
     taken.push(s);
     report(ctx, s, text);
   };
-  for (const { block, m } of matches(blocks, DATE_MASK)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of matches(blocks, NOTE)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of matches(blocks, TODO)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of matches(blocks, MASK)) {
+  if (all.includes('月') && hasAny(all, '×Xxｘ＊*')) for (const { block, m } of matches(blocks, DATE_MASK)) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (all.includes('待') || all.includes('此处') || all.includes('补充') || all.includes('请填写'))
+    for (const { block, m } of matches(blocks, NOTE)) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (hasAny(all, 'TFＴＦ')) for (const { block, m } of matches(blocks, TODO)) add(spanOf(block, m.index, m[0].length), m[0]);
+  for (const { block, m } of hasAny(all, '×✕ＸXxｘ') ? matches(blocks, MASK) : []) {
     const t = block.text;
     const before = t[m.index - 1];
     const after = t[m.index + m[0].length];
@@ -60,7 +68,7 @@ function check(ctx: RuleContext): void {
     if (m[0] === 'XXX' && (PERSON_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index)) || PERSON_AFTER.test(t.slice(m.index + 3, m.index + 17)))) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
-  for (const { block, m } of matches(blocks, BLANK)) {
+  for (const { block, m } of hasAny(all, '＿_□■〇○') ? matches(blocks, BLANK) : []) {
     const t = block.text;
     const before = t[m.index - 1];
     // a field of a form (联系人：＿＿), a line of blanks (signature lines, a form's empty row)
@@ -68,7 +76,7 @@ function check(ctx: RuleContext): void {
     if (!isHan(before) && !/[0-9]/.test(before)) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
-  for (const { block, m } of matches(blocks, SOMEONE)) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (all.includes('某某')) for (const { block, m } of matches(blocks, SOMEONE)) add(spanOf(block, m.index, m[0].length), m[0]);
 }
 
 export const rule: Rule = {
