@@ -85,8 +85,8 @@ export const rule: Rule = {
     tags: ['indicator'],
     fixable: false,
     docs: {
-      zh: '**说明**：基线为本文回顾部分报告的实际值，或文首元数据 `baseline:` 指定的上年总结（相对文稿的路径，UTF-8；由命令行读取，语言服务器暂未读取；读不到时在 `baseline` 处报 config/front-matter 错误）。只比较水平类指标（…率、比例、占比、比重，单位 %、‰、/10万），且名称（去掉“全市”“年度”等前缀后）与单位完全相同、名称不少于6字。宁漏勿误：流量与数量（城镇新增就业等年度目标常低于上年实绩）、上限目标（失业率、死亡率“控制在…以下”留有余地）、增幅、区间、有两个实际值的指标均不比较。',
-      en: "**Notes**: the baseline is the review part of the same document, or the previous year's summary named by front matter `baseline:` (relative to the draft, UTF-8, read by the CLI; not yet by the language server). Only levels (rates and shares in %, ‰, per 10万) with identical names of six characters or more and units are compared; floors only. Errs towards misses: flows, counts, ceilings, changes and ranges are not compared.",
+      zh: '**说明**：基线为本文回顾部分报告的实际值，或文首元数据 `baseline:` 指定的上年总结（相对文稿的路径，UTF-8，须位于工作区内；命令行与语言服务器均读取，语言服务器在该文件改动后重新检查；读不到或位于工作区之外时在 `baseline` 处报 config/front-matter 错误）。只比较水平类指标（…率、比例、占比、比重，单位 %、‰、/10万），且名称（去掉“全市”“年度”等前缀后）与单位完全相同、名称不少于6字。宁漏勿误：流量与数量（城镇新增就业等年度目标常低于上年实绩）、上限目标（失业率、死亡率“控制在…以下”留有余地）、增幅、区间、有两个实际值的指标均不比较。',
+      en: "**Notes**: the baseline is the review part of the same document, or the previous year's summary named by front matter `baseline:` (relative to the draft, UTF-8, inside the workspace; read by the CLI and the language server, which re-checks the draft when the file changes; a file that cannot be read or lies outside the workspace is an error at the `baseline` key). Only levels (rates and shares in %, ‰, per 10万) with identical names of six characters or more and units are compared; floors only. Errs towards misses: flows, counts, ceilings, changes and ranges are not compared.",
     },
     examples: [
       {
