@@ -160,8 +160,8 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.2.4',
     fixable: true,
     docs: {
-      zh: '**说明**：发文字号格式依 GB/T 9704-2012 §7.2.4：年份用六角括号“〔〕”括入并标全称，序号不加“第”、不编虚位。修复为按需修复（`--fix` 不自动应用：被引用的他机关文号按原文照录时也会被报告）。印发通知所称文件名（现将《…》印发、附件：…）与其后所附文件标题比较，只在恰有一个标题与之大部分相同而不一致时报告。宁漏勿误：法院案号（（2021）鲁01民初39号）等其他编号不报。',
-      en: "**Notes**: the form of GB/T 9704-2012 §7.2.4 (〔〕, the year in full, no 第, no leading zeros); the fix is offered but not applied by `--fix` (a number quoted from another office may be reproduced as written). An 印发通知's named document is compared with the attached title only when exactly one later title shares most of its characters. Errs towards misses: court case numbers and other numbering are left alone.",
+      zh: '**说明**：发文字号格式依 GB/T 9704-2012 §7.2.4：年份用六角括号“〔〕”括入并标全称，序号不加“第”、不编虚位。修复为按需修复（`--fix` 不自动应用：被引用的他机关文号按原文照录时也会被报告）。印发通知所称文件名（现将《…》印发、附件：…）与其后所附文件标题比较，只在恰有一个标题与之大部分相同而不一致时报告。宁漏勿误：法院案号（（2021）鲁01民初39号）等其他编号不报。\n\n**来源与扩展**：无词表：发文字号格式依 GB/T 9704-2012 §7.2.4；比较附件标题时认的文种词（工作要点、实施方案、计划、意见……）写在 server/src/core/rules/notice-document-number.ts 的 GENRE 中，新的文种在此增加，并在 test/rules/notice-document-number.cases.ts 中补充正反例。',
+      en: "**Notes**: the form of GB/T 9704-2012 §7.2.4 (〔〕, the year in full, no 第, no leading zeros); the fix is offered but not applied by `--fix` (a number quoted from another office may be reproduced as written). An 印发通知's named document is compared with the attached title only when exactly one later title shares most of its characters. Errs towards misses: court case numbers and other numbering are left alone. **Source and extending**: no list: the form of GB/T 9704-2012 §7.2.4; the genre words that mark an attached plan's title (工作要点, 实施方案, 计划, 意见 …) are GENRE in server/src/core/rules/notice-document-number.ts, extended there with cases in test/rules/notice-document-number.cases.ts.",
     },
     examples: [
       { bad: '豫卫办[2021]15号', good: '豫卫办〔2021〕15号' },
