@@ -1,7 +1,7 @@
 import type { Block } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { matches, spanOf } from '../proofread/context.js';
+import { paragraphMatches, spanOf } from '../proofread/context.js';
 
 /**
  * 发文字号 in the GB/T 9704-2012 §7.2.4 form 机关代字〔年份〕序号号: the year in full inside 六角括号
@@ -53,9 +53,10 @@ function agencyStart(text: string, at: number): number {
 }
 
 function checkNumbers(ctx: RuleContext): void {
-  for (const { block, m } of matches(
-    ctx.plan.blocks.filter((b) => b.text.includes('号')),
+  for (const { block, m } of paragraphMatches(
+    ctx,
     NUMBER,
+    ctx.plan.blocks.filter((b) => b.text.includes('号')),
   )) {
     const from = agencyStart(block.text, m.index);
     if (from < 0) continue;
