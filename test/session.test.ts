@@ -42,7 +42,6 @@ const ALLOWED: Record<string, string> = {
   'data.ts:formulations': 'lazily parsed bundled data',
   'data.ts:typos': 'lazily parsed bundled data',
   'data.ts:divisions': 'lazily parsed bundled data',
-  'divisions.ts:index': 'index of the bundled divisions, built once on first use',
   'text-typo.ts:compiled': 'pattern of the bundled typo list, compiled once on first use',
   'text-formulation.ts:wordIndexes': 'index of the bundled formulation list only (options are indexed per call)',
   // a zero-length array cannot change

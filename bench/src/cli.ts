@@ -61,6 +61,11 @@ export function runCli(root: string, quick: boolean): CliResult {
   };
   const small = quick ? 5 : 15;
   add('node -e 0', ['-e', '0'], root, 0, small, 'node -e 0');
+  // start-up: one small file (the smallest seed), where loading the CLI is most of the run; compare
+  // its CPU time before and after a change in the same run (issue 16: no measurable growth)
+  const smallest = [...seeds].sort((a, b) => a.bytes - b.bytes)[0]!;
+  const smallestFile = relative(root, smallest.file);
+  add('planlint check (1 small seed: start-up)', [planlint, 'check', smallestFile], root, 1, small, `planlint check ${smallestFile}`);
   add('planlint check (5 seeds)', [planlint, 'check', ...seedFiles], root, seedFiles.length, small, `planlint check ${seedFiles.join(' ')}`);
   add(
     'planlint check --requirements henan-2021 (5 seeds)',
@@ -97,6 +102,7 @@ export function runCli(root: string, quick: boolean): CliResult {
     },
     { what: 'planlint / markdownlint-cli2, 1,000 plans', ratio: round(med('planlint check (1,000 plans)') / med('markdownlint-cli2 (1,000 plans)')) },
     { what: 'planlint 5 seeds / node -e 0', ratio: round(med('planlint check (5 seeds)') / med('node -e 0')) },
+    { what: 'planlint 1 small seed (start-up) / node -e 0', ratio: round(med('planlint check (1 small seed: start-up)') / med('node -e 0')) },
   ];
   return { cases, ratios };
 }

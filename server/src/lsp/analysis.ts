@@ -205,6 +205,7 @@ export class Analyzer {
             profile: context.profile,
             requirements: context.requirements,
             year: context.year,
+            baseline: context.baseline,
             problems: context.problems(structure),
             maxFullAnalysisBytes: context.settings.maxDocumentSize,
           }

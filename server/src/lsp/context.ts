@@ -16,6 +16,8 @@ export interface ClientState {
   hasConfiguration: boolean;
   pullDiagnostics: boolean;
   watchRegistration: boolean;
+  /** the client takes RelativePattern watchers (a base folder and a pattern) */
+  relativePatterns: boolean;
   workspaceFolderSupport: boolean;
   initOptions: unknown;
   folders: string[];

@@ -21,7 +21,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type DocAnalysis } from './analysis.js';
 import { describeError, type Logger } from './log.js';
 import { defaultSettings, normaliseSettings, type PlanlintSettings } from './settings.js';
-import { uriToPath, Workspace } from './workspace.js';
+import { pathToUri, uriToPath, Workspace } from './workspace.js';
+import * as path from 'node:path';
 import { InsertThemesKind, NormaliseKind, RenumberKind } from './features/actions.js';
 import { FixAllKind } from './protocol.js';
 import { makeGuard, safeLog, type ClientState, type ServerContext } from './context.js';
@@ -68,6 +69,7 @@ function createContext(connection: Connection): ServerContext {
     hasConfiguration: false,
     pullDiagnostics: false,
     watchRegistration: false,
+    relativePatterns: false,
     workspaceFolderSupport: false,
     initOptions: undefined,
     folders: [],
@@ -94,7 +96,16 @@ function createContext(connection: Connection): ServerContext {
     const o = client.initOptions as { trusted?: unknown } | undefined;
     return !(o && typeof o === 'object' && o.trusted === false);
   };
-  const workspace = new Workspace({ settingsFor, folders: () => client.folders, trusted, log });
+  const watched = new Set<string>();
+  /** Asks the client to watch one more file (a baseline file a draft names): its change re-checks the drafts. */
+  const watch = (file: string) => {
+    if (!client.watchRegistration || watched.has(file)) return;
+    watched.add(file);
+    const name = path.basename(file).replace(/[*?[\]{}!]/g, (c) => `[${c}]`);
+    const globPattern = client.relativePatterns ? { baseUri: pathToUri(path.dirname(file)), pattern: name } : `**/${name}`;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern }] }).catch(() => undefined);
+  };
+  const workspace = new Workspace({ settingsFor, folders: () => client.folders, trusted, log, watch });
   const analyzer = new Analyzer(workspace, log);
 
   /** Analysis of the open document's current version; undefined for a document never opened. */
@@ -158,6 +169,7 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
     client.hasConfiguration = caps.workspace?.configuration === true;
     client.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     client.watchRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     client.workspaceFolderSupport = caps.workspace?.workspaceFolders === true;
     client.initOptions = params.initializationOptions;
     client.locale = params.locale;

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import * as path from 'node:path';
+import { statSync } from 'node:fs';
 import { posix, relative, sep } from 'node:path';
 import type { Plan } from '../core/model.js';
 import type { DraftProblem } from '../core/analyze.js';
@@ -19,6 +20,8 @@ import { resolveRequirementSets, type ResolveResult } from '../node/requirements
 import type { PlanlintSettings } from './settings.js';
 import type { Logger } from './log.js';
 import { displayPath } from '../node/paths.js';
+import { loadBaselineFile, readBaseline, type BaselineFile } from '../node/baseline.js';
+import type { BaselineText } from '../core/rule.js';
 
 export interface DocContext {
   /** false: the document is not a plan (no include glob, no plan front matter); nothing is reported */
@@ -27,6 +30,8 @@ export interface DocContext {
   profile: Profile;
   requirements: readonly RequirementSet[];
   year?: number;
+  /** the previous year's summary named by front matter `baseline:` (indicator/below-baseline) */
+  baseline?: BaselineText;
   /** file system path of the document, when it is a file */
   path?: string;
   /** Markdown document (suppression markers are HTML comments) rather than plain text (front matter) */
@@ -117,7 +122,19 @@ export interface WorkspaceHooks {
   folders(): readonly string[];
   /** false when the client says the workspace is not trusted (VS Code restricted mode) */
   trusted(): boolean;
+  /** asks the client to report changes of a file the context was read from (a baseline file) */
+  watch?(file: string): void;
   log: Logger;
+}
+
+/** A file's size and modification time (a stat, no read), or '' when it cannot be found. */
+function fileStamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return '';
+  }
 }
 
 /** Applies `planlint.severity` overrides on top of a profile. */
@@ -151,6 +168,8 @@ interface ResolvedRefs {
 export class Workspace implements ContextProvider {
   private readonly requirementCache = new Map<string, ResolvedRefs>();
   private readonly profileCache = new Map<string, { profile: Profile; problems: ConfigProblem[] }>();
+  /** baseline files read (by path and workspace root), until a watched file changes */
+  private readonly baselineCache = new Map<string, BaselineFile & { stamp: string }>();
 
   constructor(private readonly hooks: WorkspaceHooks) {}
 
@@ -158,6 +177,7 @@ export class Workspace implements ContextProvider {
   invalidate(): void {
     this.requirementCache.clear();
     this.profileCache.clear();
+    this.baselineCache.clear();
     clearConfigCache();
   }
 
@@ -262,6 +282,8 @@ export class Workspace implements ContextProvider {
       }
     }
 
+    const baseline = this.baseline(plan, draftPath, draftDisplay, ds.config?.dir ?? folder ?? path.dirname(draftPath), draftProblems);
+
     const problems = (pl: Plan): DraftProblem[] => [...draftProblems, ...dedupeProblems(externalProblems).map((p) => externalToProblem(p, pl))];
     return {
       isPlan,
@@ -269,11 +291,36 @@ export class Workspace implements ContextProvider {
       profile,
       requirements,
       year: ds.meta.year,
+      baseline,
       path: docPath,
       markdown,
       requirementFiles,
       problems,
     };
+  }
+
+  /**
+   * The baseline file named in front matter, read as the CLI reads it (node/baseline.ts): confined
+   * to the workspace like the requirement sets a draft names, in trusted and untrusted workspaces
+   * alike (only front matter names one, and a draft never reaches outside its workspace). The text
+   * is kept while the file's size and time stay the same (a stat per analysis, no read); the file is
+   * watched, so that a change of it re-checks the open drafts at once.
+   */
+  private baseline(plan: Plan, draftPath: string, display: string, workspaceRoot: string, problems: ConfigProblem[]): BaselineText | undefined {
+    const read = readBaseline(plan, draftPath, display, workspaceRoot, (target, root) => {
+      const key = `${target}\u0000${root}`;
+      // a client that watches no files: a changed file (other size or time) is read again
+      const stamp = fileStamp(target);
+      let hit = this.baselineCache.get(key);
+      if (!hit || hit.stamp !== stamp) {
+        hit = { ...loadBaselineFile(target, root), stamp };
+        this.baselineCache.set(key, hit);
+      }
+      return hit;
+    });
+    if (read.problem) problems.push(read.problem);
+    if (read.path) this.hooks.watch?.(read.path);
+    return read.baseline;
   }
 
   isPlan(doc: TextDocument, plan: Plan, settings: PlanlintSettings, path: string | undefined): boolean {

@@ -121,6 +121,14 @@ export function* paragraphMatches(
   }
 }
 
+/**
+ * The blocks whose text holds every one of `needles`: a rule's pattern that cannot match without
+ * them is not run on the others (what a CLI run on a small file pays for the text rules).
+ */
+export function withAll(blocks: readonly Block[], ...needles: string[]): readonly Block[] {
+  return blocks.filter((b) => needles.every((n) => b.text.includes(n)));
+}
+
 /** Document span of a match group inside a block. */
 export function spanOf(block: Block, start: number, length: number): Span {
   return blockSpan(block, start, start + length);

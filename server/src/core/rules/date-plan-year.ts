@@ -1,6 +1,6 @@
 import type { Block } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { blockParts, paragraphMatches, planYear, spanOf } from '../proofread/context.js';
+import { blockParts, paragraphMatches, planYear, spanOf, withAll } from '../proofread/context.js';
 
 /**
  * Dates that cannot be right for the plan:
@@ -33,7 +33,7 @@ function daysIn(month: number, year: number | undefined): number {
 }
 
 function impossibleDates(ctx: RuleContext): void {
-  for (const { block, m } of paragraphMatches(ctx, DATE, ctx.plan.blocks)) {
+  for (const { block, m } of paragraphMatches(ctx, DATE, withAll(ctx.plan.blocks, '月', '日'))) {
     const year = m[1] ? Number(m[1]) : undefined;
     const month = Number(m[2]);
     const day = Number(m[3]);
@@ -49,7 +49,7 @@ function impossibleDates(ctx: RuleContext): void {
       data: { kind: 'impossible', month, day },
     });
   }
-  for (const { block, m } of paragraphMatches(ctx, MONTH, ctx.plan.blocks)) {
+  for (const { block, m } of paragraphMatches(ctx, MONTH, withAll(ctx.plan.blocks, '年', '月'))) {
     const month = Number(m[2]);
     if (month >= 1 && month <= 12) continue;
     ctx.report({
@@ -64,7 +64,7 @@ function pastDeadlines(ctx: RuleContext, year: number): void {
   const parts = blockParts(ctx.plan, year, ctx.session);
   // a document without any review part (a 工作要点 as issued) plans throughout
   const allPlan = !parts.includes('achieved') && parts.includes('target');
-  for (const { block, bi, m } of paragraphMatches(ctx, DEADLINE, ctx.plan.blocks)) {
+  for (const { block, bi, m } of paragraphMatches(ctx, DEADLINE, withAll(ctx.plan.blocks, '年', '前'))) {
     if (parts[bi] !== 'target' && !(allPlan && parts[bi] === undefined)) continue;
     const y = Number(m[1]);
     if (y >= year) continue;
@@ -136,8 +136,8 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.3.5.4',
     fixable: false,
     docs: {
-      zh: '**说明**：计划年度取自配置、文首元数据 `year` 或标题（与指标规则相同）；计划部分与回顾部分的划分与指标提取相同（章节标题或行文）。宁漏勿误：分不清计划与回顾的段落不报；“已于…前完成”“截至…”不报；成文日期只取整行只有日期的一行。',
-      en: '**Notes**: the plan year comes from config, front matter `year` or the title; plan and review parts are those of the indicator reader. Errs towards misses: paragraphs of unknown part, deadlines already met (已于…前) and 截至… are left alone; the 成文日期 is a line that holds a date only.',
+      zh: '**说明**：计划年度取自配置、文首元数据 `year` 或标题（与指标规则相同）；计划部分与回顾部分的划分与指标提取相同（章节标题或行文）。宁漏勿误：分不清计划与回顾的段落不报；“已于…前完成”“截至…”不报；成文日期只取整行只有日期的一行。\n\n**来源与扩展**：无词表：日期按公历（含闰年）检查，计划年度、计划与回顾部分取自指标提取（server/src/core/indicators）。新的期限写法加在 server/src/core/rules/date-plan-year.ts 的模式中，并在 test/rules/date-plan-year.cases.ts 中补充正反例，在 test/corpus 上核对无误报（test/proofreading-corpus.test.ts）。',
+      en: '**Notes**: the plan year comes from config, front matter `year` or the title; plan and review parts are those of the indicator reader. Errs towards misses: paragraphs of unknown part, deadlines already met (已于…前) and 截至… are left alone; the 成文日期 is a line that holds a date only. **Source and extending**: no list: dates are checked against the calendar (leap years included); the plan year and the plan and review parts come from the indicator reader (server/src/core/indicators). A new deadline form goes into the patterns of server/src/core/rules/date-plan-year.ts, with cases in test/rules/date-plan-year.cases.ts, checked quiet on test/corpus (test/proofreading-corpus.test.ts).',
     },
     examples: [
       {

@@ -8,14 +8,24 @@ import { paragraphMatches, spanOf } from '../proofread/context.js';
  * 〔〕, the number without 第 and without leading zeros (1, not 01). Flagged: 〔〕 written as [] ［］
  * () （） 【】, a two-digit year, 第01号. The 机关代字 must end in a Han character directly before the
  * bracket and 号 must follow the number: court case numbers （2021）鲁01民初39号 (their own form,
- * year first) and years in brackets elsewhere are left alone.
+ * year first) and years in brackets elsewhere are left alone. The finding covers the whole number,
+ * 机关代字 included (鲁政办字〔2021〕12号): the Han characters before the bracket, at most
+ * AGENCY_MAX of them, without a leading word of the sentence (见, 根据, 按照 …) or an organ's name
+ * (…办公厅鲁政办字 keeps 鲁政办字).
  *
  * An 印发通知 naming the plan it issues (现将《…》印发 / 附件：…) whose attached plan's title, later
  * in the same document, differs: reported at the name in the notice. Only when exactly one later
  * title line (ending in a genre word: 工作要点, 方案, 计划 …) shares three quarters of the name's
  * characters, and none matches it, so an unrelated title never fires.
  */
-const NUMBER = /([\u4e00-\u9fa5])\s*([[［(（〔【])\s*((?:19|20)?[0-9]{2})\s*([\]］)）〕】])\s*(第?)\s*([0-9]+)\s*号/g;
+/** the bracketed year and the number; the 机关代字 before it is read by agencyStart */
+const NUMBER = /([[［(（〔【])\s*((?:19|20)?[0-9]{2})\s*([\]］)）〕】])\s*(第?)\s*([0-9]+)\s*号/g;
+/** the longest 机关代字 taken (国卫办医函, 鲁政办字 …: two to six characters in practice) */
+const AGENCY_MAX = 8;
+/** words that open the sentence before a document number, not part of the 机关代字 */
+const LEADING = /^(?:根据|依据|依照|按照|参照|遵照|对照|执行|落实|贯彻|转发|印发|下发|详见|参见|见|据|按|依|经|以|和|及|与|或|即|的|文件|通知|精神|要求)/;
+/** the end of an organ's name (…办公厅, …卫生健康委员会, …人民政府, …局, 卫健委): the code follows it */
+const ORGAN_END = /^.*(?:厅|局|府|院|委员会|[\u4e00-\u9fa5]{2}委)/;
 const ISSUE = /(?:现将|印发)\s*《([^《》\n]{4,60})》|^附件\s*[0-9]?\s*[：:]\s*(?:[0-9]+[.．、]\s*)?《?([^《》\n。]{4,60}?)》?\s*$/g;
 const GENRE = /(工作要点|要点|实施方案|工作方案|方案|工作计划|计划|工作安排|安排|实施意见|意见|办法|细则|规划|清单|通知|规定)$/;
 
@@ -23,9 +33,36 @@ function norm(s: string): string {
   return s.replace(/[\s\u3000《》“”"]/g, '');
 }
 
+const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fa5;
+
+/**
+ * Where the 机关代字 ending before `at` begins (after any spaces before the bracket), or -1 when
+ * no Han character stands there.
+ */
+function agencyStart(text: string, at: number): number {
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && end - start < AGENCY_MAX && isHanCode(text.charCodeAt(start - 1))) start--;
+  if (start === end) return -1;
+  let code = text.slice(start, end);
+  const organ = ORGAN_END.exec(code.slice(0, -1));
+  if (organ && code.length - organ[0].length >= 2) code = code.slice(organ[0].length);
+  for (let lead = LEADING.exec(code); lead && code.length - lead[0].length >= 2; lead = LEADING.exec(code)) code = code.slice(lead[0].length);
+  return end - code.length;
+}
+
 function checkNumbers(ctx: RuleContext): void {
-  for (const { block, m } of paragraphMatches(ctx, NUMBER, ctx.plan.blocks)) {
-    const [all, code, open, year, close, di, num] = m;
+  for (const { block, m } of paragraphMatches(
+    ctx,
+    NUMBER,
+    ctx.plan.blocks.filter((b) => b.text.includes('号')),
+  )) {
+    const from = agencyStart(block.text, m.index);
+    if (from < 0) continue;
+    const [, open, year, close, di, num] = m;
+    const all = block.text.slice(from, m.index + m[0].length);
+    const code = block.text.slice(from, m.index).trimEnd();
     const yearFull = year!.length === 4;
     const problems: { zh: string; en: string }[] = [];
     if (open !== '〔' || close !== '〕')
@@ -40,8 +77,7 @@ function checkNumbers(ctx: RuleContext): void {
     // a two-digit year is only fixed when it cannot be misread
     const fixedYear = yearFull ? year! : `20${year}`;
     const fixed = `${code}〔${fixedYear}〕${String(Number(num))}号`;
-    const start = m.index;
-    const span = spanOf(block, start, all.length);
+    const span = spanOf(block, from, all.length);
     ctx.report({
       ...span,
       message: {
@@ -75,6 +111,8 @@ function titleLines(blocks: readonly Block[], from: number): { block: Block; tex
 
 function checkAttachment(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
+  // ISSUE needs 现将《 / 印发《 or a line opening with 附件
+  if (!ctx.plan.text.includes('《') && !ctx.plan.text.includes('附件')) return;
   // only the notice part at the head of the document
   const head = Math.min(blocks.length, 40);
   // one finding per named document (the notice's title and its 现将《…》印发 sentence name it twice)
@@ -123,8 +161,8 @@ export const rule: Rule = {
     standard: 'GB/T 9704-2012 §7.2.4',
     fixable: true,
     docs: {
-      zh: '**说明**：发文字号格式依 GB/T 9704-2012 §7.2.4：年份用六角括号“〔〕”括入并标全称，序号不加“第”、不编虚位。修复为按需修复（`--fix` 不自动应用：被引用的他机关文号按原文照录时也会被报告）。印发通知所称文件名（现将《…》印发、附件：…）与其后所附文件标题比较，只在恰有一个标题与之大部分相同而不一致时报告。宁漏勿误：法院案号（（2021）鲁01民初39号）等其他编号不报。',
-      en: "**Notes**: the form of GB/T 9704-2012 §7.2.4 (〔〕, the year in full, no 第, no leading zeros); the fix is offered but not applied by `--fix` (a number quoted from another office may be reproduced as written). An 印发通知's named document is compared with the attached title only when exactly one later title shares most of its characters. Errs towards misses: court case numbers and other numbering are left alone.",
+      zh: '**说明**：发文字号格式依 GB/T 9704-2012 §7.2.4：年份用六角括号“〔〕”括入并标全称，序号不加“第”、不编虚位。修复为按需修复（`--fix` 不自动应用：被引用的他机关文号按原文照录时也会被报告）。印发通知所称文件名（现将《…》印发、附件：…）与其后所附文件标题比较，只在恰有一个标题与之大部分相同而不一致时报告。宁漏勿误：法院案号（（2021）鲁01民初39号）等其他编号不报。\n\n**来源与扩展**：无词表：发文字号格式依 GB/T 9704-2012 §7.2.4；比较附件标题时认的文种词（工作要点、实施方案、计划、意见……）写在 server/src/core/rules/notice-document-number.ts 的 GENRE 中，新的文种在此增加，并在 test/rules/notice-document-number.cases.ts 中补充正反例。',
+      en: "**Notes**: the form of GB/T 9704-2012 §7.2.4 (〔〕, the year in full, no 第, no leading zeros); the fix is offered but not applied by `--fix` (a number quoted from another office may be reproduced as written). An 印发通知's named document is compared with the attached title only when exactly one later title shares most of its characters. Errs towards misses: court case numbers and other numbering are left alone. **Source and extending**: no list: the form of GB/T 9704-2012 §7.2.4; the genre words that mark an attached plan's title (工作要点, 实施方案, 计划, 意见 …) are GENRE in server/src/core/rules/notice-document-number.ts, extended there with cases in test/rules/notice-document-number.cases.ts.",
     },
     examples: [
       { bad: '豫卫办[2021]15号', good: '豫卫办〔2021〕15号' },

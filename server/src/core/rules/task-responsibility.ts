@@ -84,8 +84,8 @@ export const rule: Rule = {
     tags: ['text'],
     fixable: false,
     docs: {
-      zh: '**说明**：默认关闭，`strict` 配置中为信息级（server/profiles/strict.yaml）；也可在 planlint.yaml 中 `task/responsibility: information` 单独开启。任务指有同级兄弟条目写明字段的末级条目；“多数写明”只计明确字段（牵头单位：…、（…负责）、完成时限：…、（6月底前）），政府工作报告中的“全年”“持续推进”等行文不算。宁漏勿误：任务少于4项或写明字段的不足一半时不报；一旦多数写明，任务行文中任何负责单位或时间表述都算写明。',
-      en: '**Notes**: off by default, information in the `strict` profile (or `task/responsibility: information` in planlint.yaml). Tasks are the leaf sections among siblings that carry fields; "usually" counts explicit fields only. Errs towards misses: fewer than four tasks, or fewer than half with fields, is quiet; once fields are usual, any wording naming an owner or a time counts.',
+      zh: '**说明**：默认关闭，`strict` 配置中为信息级（server/profiles/strict.yaml）；也可在 planlint.yaml 中 `task/responsibility: information` 单独开启。任务指有同级兄弟条目写明字段的末级条目；“多数写明”只计明确字段（牵头单位：…、（…负责）、完成时限：…、（6月底前）），政府工作报告中的“全年”“持续推进”等行文不算。宁漏勿误：任务少于4项或写明字段的不足一半时不报；一旦多数写明，任务行文中任何负责单位或时间表述都算写明。\n\n**来源与扩展**：无词表：字段词（牵头单位、责任单位、配合单位、完成时限、时间节点……）写在 server/src/core/rules/task-responsibility.ts 中；新的字段写法在该文件中增加，并在 test/rules/task-responsibility.cases.ts 中补充正反例。开启与级别由配置（profile 或 planlint.yaml 的 `rules:`）决定。',
+      en: '**Notes**: off by default, information in the `strict` profile (or `task/responsibility: information` in planlint.yaml). Tasks are the leaf sections among siblings that carry fields; "usually" counts explicit fields only. Errs towards misses: fewer than four tasks, or fewer than half with fields, is quiet; once fields are usual, any wording naming an owner or a time counts. **Source and extending**: no list: the field words (牵头单位, 责任单位, 配合单位, 完成时限, 时间节点 …) are written in server/src/core/rules/task-responsibility.ts; a new form goes there with cases in test/rules/task-responsibility.cases.ts. Whether it runs, and at which severity, is set by the profile or planlint.yaml `rules:`.',
     },
     examples: [
       {

@@ -143,12 +143,17 @@ function slipIn(items: readonly { text: string; at: number }[], e: FormulationEn
 function memberSlips(text: string, withMembers: readonly FormulationEntry[]): MemberSlip[] {
   const out: MemberSlip[] = [];
   if (!text.includes('、')) return out;
+  // a list is compared only when all but one of its items are members, so a paragraph that does
+  // not hold all but one of a formulation's members has nothing to compare with it (and a paragraph
+  // that holds none of them runs no pattern: a start-up cost of the CLI)
+  const candidates = withMembers.filter((e) => e.members!.filter((mb) => text.includes(mb)).length >= e.members!.length - 1);
+  if (candidates.length === 0) return out;
   LIST.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LIST.exec(text))) {
     if (!m[0].includes('、')) continue;
     const items = listItems(m[0]);
-    for (const e of withMembers) {
+    for (const e of candidates) {
       const slip = slipIn(items, e);
       if (slip) out.push({ e, at: m.index + slip.at, wrong: slip.wrong, right: slip.right });
     }

@@ -37,8 +37,15 @@ function report(ctx: RuleContext, span: { start: number; end: number }, text: st
   });
 }
 
+/** Whether `text` holds one of `chars`: a pattern that needs one is not run on a text without (start-up cost). */
+function hasAny(text: string, chars: string): boolean {
+  for (const ch of chars) if (text.includes(ch)) return true;
+  return false;
+}
+
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
+  const all = ctx.plan.text;
   const taken: { start: number; end: number }[] = [];
   const overlaps = (s: { start: number; end: number }) => taken.some((t) => s.start < t.end && t.start < s.end);
   const add = (s: { start: number; end: number }, text: string) => {
@@ -46,10 +53,12 @@ function check(ctx: RuleContext): void {
     taken.push(s);
     report(ctx, s, text);
   };
-  for (const { block, m } of paragraphMatches(ctx, DATE_MASK, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of paragraphMatches(ctx, NOTE, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of paragraphMatches(ctx, TODO, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of paragraphMatches(ctx, MASK, blocks)) {
+  if (all.includes('月') && hasAny(all, '×Xxｘ＊*'))
+    for (const { block, m } of paragraphMatches(ctx, DATE_MASK, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (all.includes('待') || all.includes('此处') || all.includes('补充') || all.includes('请填写'))
+    for (const { block, m } of paragraphMatches(ctx, NOTE, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (hasAny(all, 'TFＴＦ')) for (const { block, m } of paragraphMatches(ctx, TODO, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
+  for (const { block, m } of hasAny(all, '×✕ＸXxｘ') ? paragraphMatches(ctx, MASK, blocks) : []) {
     const t = block.text;
     const before = t[m.index - 1];
     const after = t[m.index + m[0].length];
@@ -60,7 +69,7 @@ function check(ctx: RuleContext): void {
     if (m[0] === 'XXX' && (PERSON_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index)) || PERSON_AFTER.test(t.slice(m.index + 3, m.index + 17)))) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
-  for (const { block, m } of paragraphMatches(ctx, BLANK, blocks)) {
+  for (const { block, m } of hasAny(all, '＿_□■〇○') ? paragraphMatches(ctx, BLANK, blocks) : []) {
     const t = block.text;
     const before = t[m.index - 1];
     // a field of a form (联系人：＿＿), a line of blanks (signature lines, a form's empty row)
@@ -68,7 +77,7 @@ function check(ctx: RuleContext): void {
     if (!isHan(before) && !/[0-9]/.test(before)) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
-  for (const { block, m } of paragraphMatches(ctx, SOMEONE, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (all.includes('某某')) for (const { block, m } of paragraphMatches(ctx, SOMEONE, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
 }
 
 export const rule: Rule = {
@@ -82,8 +91,8 @@ export const rule: Rule = {
     tags: ['text'],
     fixable: false,
     docs: {
-      zh: '**说明**：占位符形式为内置规则（不可配置）。宁漏勿误：与数字相连的掩码（电话号码 5178XXXX）、邮箱、冒号后的填写栏（联系人：＿＿）、单个勾选框 □、未加括号的“待定”、人名位置上的 XXX（公开文本的匿名化，如“联系人：XXX”“省长XXX同志”）均不报。',
-      en: "**Notes**: the placeholder forms are built in. Errs towards misses: masks joined to digits (telephone numbers), e-mail addresses, form fields after a colon, single check boxes, unbracketed 待定 and XXX in a person's place (the anonymisation of published copies) are left alone.",
+      zh: '**说明**：占位符形式为内置规则（不可配置）。宁漏勿误：与数字相连的掩码（电话号码 5178XXXX）、邮箱、冒号后的填写栏（联系人：＿＿）、单个勾选框 □、未加括号的“待定”、人名位置上的 XXX（公开文本的匿名化，如“联系人：XXX”“省长XXX同志”）均不报。\n\n**来源与扩展**：形式取自起草中常见的占位写法（××、XX、x月x日、＿＿、□□、【待补】、（此处补充）、TODO、某某），写在 server/src/core/rules/text-placeholder.ts 中；新的形式在该文件中增加并在 test/rules/text-placeholder.cases.ts 中补充正反例。单位自己的占位词（如“待补充数据”）可不改代码，写入 text/formulation 的规则选项 `formulations`，作为禁用词（`kind: banned`）报告。',
+      en: "**Notes**: the placeholder forms are built in. Errs towards misses: masks joined to digits (telephone numbers), e-mail addresses, form fields after a colon, single check boxes, unbracketed 待定 and XXX in a person's place (the anonymisation of published copies) are left alone. **Source and extending**: the forms are the placeholders drafters commonly leave (××, XX, x月x日, ＿＿, □□, 【待补】, （此处补充）, TODO, 某某), written in server/src/core/rules/text-placeholder.ts; a new form goes there with cases in test/rules/text-placeholder.cases.ts. An office's own placeholder words need no code: list them as banned words (`kind: banned`) in the `formulations` option of text/formulation.",
     },
     examples: [
       { bad: '全年新建××个村卫生室。', good: '全年新建12个村卫生室。' },

