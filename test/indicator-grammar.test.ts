@@ -1,0 +1,94 @@
+/**
+ * Quantity grammar of plan language beyond “name + comparator + value” (issue 14): counts inside
+ * noun phrases (relative clauses, thresholds), counts as subjects, spatial scopes (20公里…半径内),
+ * lists of dated values sharing one subject, and the kinds of norms. Sentences written for the
+ * purpose or short excerpts of the corpus documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../server/src/core/indicators.js';
+
+/** named statements of a sentence: [name, value, unit, qualifier] */
+const read = (t: string): unknown[][] =>
+  scanText(t, { planYear: 2021 })
+    .filter((q) => q.name)
+    .map((q) => [q.name, q.value, q.unit, q.qualifier]);
+const values = (t: string): unknown[] =>
+  scanText(t, { planYear: 2021 })
+    .filter((q) => q.name)
+    .map((q) => q.value);
+
+describe('counts inside noun phrases', () => {
+  it('a count after a relative clause (…的) is governed by the verb of the clause', () => {
+    expect(read('关停退出参与炼化一体化项目整合的6家地炼企业。')).toEqual([['地炼企业', 6, '家', undefined]]);
+    expect(read('支持符合条件的12家企业建设数字化车间。')).toEqual([['企业建设数字化车间', 12, '家', undefined]]);
+    expect(read('将脱贫攻坚期内确定的20个县作为重点帮扶县。').map((r) => r[1])).toEqual([20]);
+    // no verb of plan language governs it: a reference to what exists, not a count promised
+    expect(read('全省的16个市均已出台实施方案。')).toEqual([]);
+    // one of a set is no count of it
+    expect(read('自然资源部将四川确定为开展空间治理试点的4个省份之一。')).toEqual([]);
+  });
+
+  it('the count of a designated set (确定的, 列入…的) is the scope of the measure, a parameter', () => {
+    const kinds = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((q) => [q.value, q.cue]);
+    expect(kinds('将脱贫攻坚期内确定的20个县作为重点帮扶县。')).toEqual([[20, 'parameter']]);
+    expect(kinds('支持列入整县屋顶分布式光伏开发试点的70个县创建国家示范。')).toEqual([[70, 'parameter']]);
+    expect(kinds('力争关停退出参与项目整合的6家地炼企业。')).toEqual([[6, 'target']]);
+  });
+
+  it('a count after a threshold of its object (3万吨/年及以下8处煤矿)', () => {
+    expect(read('全部关闭全省3万吨/年及以下8处煤矿。')).toEqual([['煤矿', 8, '处', undefined]]);
+    // the threshold itself is no statement
+    expect(values('淘汰10蒸吨/小时及以下燃煤锅炉。')).toEqual([]);
+  });
+
+  it('a quantity whose noun and verb follow it (115万吨产能整合退出)', () => {
+    const [q] = scanText('组织独立焦化企业115万吨产能整合退出。', { planYear: 2021 });
+    expect([q?.name, q?.comparator, q?.opClass, q?.value, q?.unit]).toEqual(['产能', '整合退出', 'decrease', 115, '万吨']);
+    // a period before its verb is no quantity of things: 30个工作日内办结
+    expect(values('申请材料齐全的，30个工作日内办结。')).toEqual([]);
+    // a threshold of the noun, a grade, a preposition or a clause of purpose after the value
+    expect(values('直径3.2米及以下水泥磨机全部整合退出。')).toEqual([]);
+    expect(values('推进单机容量30万千瓦以下煤电机组关停整合。')).toEqual([]);
+    expect(values('舟山港区30万吨级航道建成投运。')).toEqual([]);
+    expect(values('经验做法获国家层面认可、37项向全国推广。')).toEqual([]);
+    expect(values('发行专项债券资金1327亿元支持项目建设。')).toEqual([]);
+  });
+
+  it('一半 after a verb that takes things away', () => {
+    expect(values('日产2500吨的水泥熟料生产线整合退出一半。')).toEqual([50]);
+    // 一半 as a noun is no value
+    expect(values('一半以上的村完成改造任务。')).toEqual([]);
+  });
+
+  it('a count at the head of its clause, with a bare magnitude (71.3万监测对象)', () => {
+    // a threshold: 20万以上人口县
+    expect(values('特殊教育实现零的突破，20万以上人口县实现特殊教育学校全覆盖。')).toEqual([]);
+    expect(read('农民收入增长7.9%，71.3万监测对象稳定消除返贫致贫风险。').map((r) => r.slice(1, 3))).toEqual([
+      [7.9, '%'],
+      [71.3, '万'],
+    ]);
+  });
+
+  it('a quoted name after a count may hold digits (“1小时交通圈”)', () => {
+    expect(values('发挥济南、青岛辐射带动作用，打造分别覆盖2000万人口的“1小时交通圈”。')).toEqual([2000]);
+    // a population is counted by a verb, not by 近: 近14亿人口的发展中大国 describes the country
+    expect(values('我国是一个拥有近14亿人口的发展中大国。')).toEqual([]);
+  });
+});
+
+describe('spatial scopes', () => {
+  it('a distance before 半径内/范围内 is a parameter within that distance', () => {
+    const [q] = scanText('以热水为供热介质的热电联产项目，20公里供热半径内原则上不再另行规划建设抽凝热电联产机组。', { planYear: 2021 });
+    expect([q?.name, q?.value, q?.unit, q?.qualifier, q?.cue]).toEqual(['供热半径', 20, '公里', '以内', 'parameter']);
+  });
+});
+
+describe('lists of dated values', () => {
+  it('values for several years share the subject stated after the last one', () => {
+    const qs = scanText('开展节约型机关创建行动，2022年70%以上、2025年80%以上县级及以上机关达到节约型机关创建要求。', { planYear: 2021 });
+    expect(qs.map((q) => [q.value, q.name, q.deadline])).toEqual([
+      [70, '县级及以上机关达到节约型机关创建要求', '2022年'],
+      [80, '县级及以上机关达到节约型机关创建要求', '2025年'],
+    ]);
+  });
+});
