@@ -92,3 +92,23 @@ describe('lists of dated values', () => {
     ]);
   });
 });
+
+describe('kind of norms', () => {
+  const kinds = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((q) => [q.value, q.cue]);
+  it('a bound on each member of a class (每个…至少, 超过…的…至少) is a parameter', () => {
+    expect(kinds('保证每个村“两委”班子中至少有1名妇女成员。')).toEqual([[1, 'parameter']]);
+    expect(kinds('通信线每个耐张段至少接地1次。超过0.5公里的耐张段至少接地2次。')).toEqual([
+      [1, 'parameter'],
+      [2, 'parameter'],
+    ]);
+    // with a deadline it is a target of the plan
+    expect(kinds('到2025年，重点县每个乡镇至少建设1处残疾人之家。')).toEqual([[1, 'target']]);
+  });
+
+  it('原则上 states a rule: a parameter', () => {
+    expect(kinds('原则上城市更新单元内拆建比不大于2。')).toEqual([[2, 'parameter']]);
+    expect(kinds('联席会议原则上每年召开1次。')).toEqual([[1, 'parameter']]);
+    // only in the value's own clause: here it speaks for the clause before
+    expect(kinds('到2022年，钢铁产能原则上全部转移退出，合计炼铁产能1975万吨。')).toEqual([[1975, 'target']]);
+  });
+});

@@ -18,7 +18,7 @@ import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
 import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import { attributiveVerb, CLASS, clauseStart, compoundVerbBefore, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
 import { objectAfter } from './after.js';
-import { cueEvents, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
+import { cueEvents, normKind, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
   sentenceBounds,
@@ -314,6 +314,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     events ??= cueEvents(c, planYear);
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
+    cue.kind ??= normKind(c, sentStarts[sentIdx]!, cmpStart, cmp?.op);
     if (shareIsCount && !cmp && (verb ?? obj.verb)) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, (verb ?? obj.verb)!));
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
     const hasCmp = cmp !== undefined;
