@@ -61,8 +61,8 @@ describe('counts inside noun phrases', () => {
   });
 
   it('a count at the head of its clause, with a bare magnitude (71.3万监测对象)', () => {
-    // a threshold: 20万以上人口县
-    expect(values('特殊教育实现零的突破，20万以上人口县实现特殊教育学校全覆盖。')).toEqual([]);
+    // a threshold: 20万以上人口县 (the statement is the 全覆盖, 100%)
+    expect(values('特殊教育实现零的突破，20万以上人口县实现特殊教育学校全覆盖。')).toEqual([100]);
     expect(read('农民收入增长7.9%，71.3万监测对象稳定消除返贫致贫风险。').map((r) => r.slice(1, 3))).toEqual([
       [7.9, '%'],
       [71.3, '万'],
@@ -110,5 +110,23 @@ describe('kind of norms', () => {
     expect(kinds('联席会议原则上每年召开1次。')).toEqual([[1, 'parameter']]);
     // only in the value's own clause: here it speaks for the clause before
     expect(kinds('到2022年，钢铁产能原则上全部转移退出，合计炼铁产能1975万吨。')).toEqual([[1975, 'target']]);
+  });
+});
+
+describe('quantities stated without a number', () => {
+  const all = (t: string): unknown[] =>
+    scanText(t, { planYear: 2021 })
+      .filter((q) => q.name)
+      .map((q) => [q.name, q.value, q.unit]);
+  it('全覆盖 is 100%, 零… and 清零 are 0, for the subject of the clause', () => {
+    expect(all('精准选派科技特派员，到2022年，实现重点县科技特派员服务全覆盖。')).toEqual([['重点县科技特派员服务', 100, '%']]);
+    expect(all('推进城镇污水管网全覆盖。')).toEqual([['城镇污水管网', 100, '%']]);
+    expect(all('基本实现城市污水“零直排”。')).toEqual([['城市污水直排', 0, '']]);
+    expect(all('(省能源局牵头，有关部门配合)实施“散乱污”企业动态清零。')).toEqual([['“散乱污”企业', 0, '']]);
+  });
+
+  it('never inside another word or before a noun', () => {
+    expect(all('建立健全覆盖城乡的服务体系；建设全覆盖的监测网络。')).toEqual([]);
+    expect(all('以“零容忍”的态度严肃查处；培育新能源汽车及零部件产业；开展近零排放示范。')).toEqual([]);
   });
 });

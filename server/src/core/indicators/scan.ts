@@ -18,6 +18,7 @@ import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
 import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import { attributiveVerb, CLASS, clauseStart, compoundVerbBefore, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
 import { objectAfter } from './after.js';
+import { scanAllOrNone, type AllOrNone } from './allornone.js';
 import { cueEvents, normKind, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
@@ -244,7 +245,7 @@ function nameList(c: string, out: RawQuantity[], unnamed: Unnamed[], i: number, 
 export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   const out: RawQuantity[] = [];
   const chinese = HAS_CHINESE_VALUE.test(t);
-  if (!chinese && !ISDIGIT.test(t) && !t.includes('分之')) return out;
+  if (!chinese && !ISDIGIT.test(t) && !t.includes('分之') && !t.includes('全覆盖') && !t.includes('零')) return out;
   const { c, map, shift } = compact(t, options.buffer);
   const planYear = options.planYear;
   const { sentStarts, periodStarts } = sentenceBounds(c);
@@ -352,5 +353,40 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     lastEntities = pairNames(names, values, emit, sentIdx, lastEntities, c);
     prevInSentence = lastNamed(names, values.length > 1 ? undefined : out[out.length - 1]!.name, sentIdx, periodIdx);
   }
-  return out;
+  const words = scanAllOrNone(c);
+  if (words.length === 0) return out;
+  events ??= cueEvents(c, planYear);
+  for (const w of words) out.push(allOrNoneRecord(w, { sentStarts, periodStarts, events, group: group++, toT, endT }));
+  return out.sort((a, b) => a.valueStart - b.valueStart);
+}
+
+/** Index of the last start at or before i. */
+function indexAt(starts: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A statement without a number (全覆盖 = 100%, 零事故 = 0) as a record, with its sentence's kind and deadline. */
+function allOrNoneRecord(
+  w: AllOrNone,
+  at: {
+    sentStarts: number[];
+    periodStarts: number[];
+    events: CueEvent[];
+    group: number;
+    toT: (ci: number) => number;
+    endT: (ce: number) => number;
+  },
+): RawQuantity {
+  const sentIdx = indexAt(at.sentStarts, w.s);
+  const periodIdx = indexAt(at.periodStarts, w.s);
+  const cue = sentenceCue(at.events, at.periodStarts[periodIdx]!, w.e);
+  const stmt: Statement = { comparator: '', cmpStart: w.s, cmpEnd: w.s, hasCmp: false, opClass: 'eq', cue, after: '', sentIdx, periodIdx, group: at.group };
+  return record(stmt, w.name, w.ns, w.ne, { v: w.value, s: w.s, e: w.e, unit: w.unit, more: '' }, at.toT, at.endT);
 }
