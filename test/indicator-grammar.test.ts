@@ -76,6 +76,14 @@ describe('counts inside noun phrases', () => {
   });
 });
 
+describe('the verb of a count', () => {
+  it('is read as written, compound or not (布局建设10家, 关停退出6家)', () => {
+    const cmp = (t: string): unknown[] => scanText(t, { planYear: 2025 }).map((q) => [q.comparator, q.value]);
+    expect(cmp('布局建设10家概念验证中心，培育一批中试平台。')).toEqual([['布局建设', 10]]);
+    expect(cmp('建设500个省重大项目。')).toEqual([['建设', 500]]);
+  });
+});
+
 describe('spatial scopes', () => {
   it('a distance before 半径内/范围内 is a parameter within that distance', () => {
     const [q] = scanText('以热水为供热介质的热电联产项目，20公里供热半径内原则上不再另行规划建设抽凝热电联产机组。', { planYear: 2021 });

@@ -204,7 +204,11 @@ function governingVerb(
   prior: { start: number; text: string } | undefined,
 ): { start: number; text: string; designated?: boolean } | undefined {
   const { i } = read;
-  const verb = counted && read.value2 === undefined ? (countVerbBefore(c, i) ?? (read.n1.chinese ? undefined : attributiveVerb(c, i))) : undefined;
+  const near = counted && read.value2 === undefined ? countVerbBefore(c, i) : undefined;
+  // 布局建设10家概念验证中心: the compound verb as written
+  const outer = near ? countVerbBefore(c, near.start) : undefined;
+  const joined = near && outer && outer.start + outer.text.length === near.start ? { start: outer.start, text: outer.text + near.text } : near;
+  const verb = joined ?? (counted && read.value2 === undefined && !read.n1.chinese ? attributiveVerb(c, i) : undefined);
   // 每培育1家…给予补助: a distributive rule, not a count
   if (verb && c[verb.start - 1] === '每') return undefined;
   return verb ?? (counted && COORDINATORS.has(c.charCodeAt(i - 1)) ? prior : undefined);
