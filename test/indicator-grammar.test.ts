@@ -84,6 +84,25 @@ describe('the verb of a count', () => {
   });
 });
 
+describe('statements that continue a list or reach a milestone', () => {
+  it('a 分别-list with no subject of its own pairs with the list before it', () => {
+    const qs = scanText('跨国公司地区总部、外资研发中心分别达到60家和30家，累计分别达到1016家和591家。', { planYear: 2025 });
+    expect(qs.map((q) => [q.name, q.value])).toEqual([
+      ['跨国公司地区总部', 60],
+      ['外资研发中心', 30],
+      ['跨国公司地区总部', 1016],
+      ['外资研发中心', 591],
+    ]);
+  });
+
+  it('进入…的新阶段 is a milestone reached', () => {
+    expect(read('全市生产总值增长5%，城市经济规模进入了5万亿元以上的新阶段。')).toEqual([
+      ['生产总值', 5, '%', undefined],
+      ['城市经济规模', 5, '万亿元', '以上'],
+    ]);
+  });
+});
+
 describe('spatial scopes', () => {
   it('a distance before 半径内/范围内 is a parameter within that distance', () => {
     const [q] = scanText('以热水为供热介质的热电联产项目，20公里供热半径内原则上不再另行规划建设抽凝热电联产机组。', { planYear: 2021 });

@@ -89,6 +89,8 @@ interface Named {
   name: string;
   nameStart: number;
   nameEnd: number;
+  /** the names of a list paired with its values (A、B分别新认定60家和30家) */
+  list?: string[];
 }
 
 /**
@@ -114,6 +116,9 @@ function emitNameless(
   const carried = prev && (prev.sentence === sentIdx || (fillerOnly && prev.period === periodIdx));
   if ((first.e <= first.s || fillerOnly) && prev && carried && values.length === 1) {
     emit(prev.name, -1, -1, values[0]!);
+  } else if ((first.e <= first.s || fillerOnly) && carried && prev.list?.length === values.length) {
+    // "A、B分别新认定60家和30家，累计分别达到1016家和591家": the list pairs again
+    values.forEach((v, idx) => emit(prev.list![idx]!, -1, -1, v));
   } else if ((first.e <= first.s || TIME_ONLY.test(c.slice(first.s, first.e))) && values.length === 1 && c[segStart - 1] === '，') {
     // the metric named by the clause before: "提升城乡生活垃圾焚烧处理率，2025年达到85%以上"
     const ps = clauseStart(c, segStart - 1);
@@ -188,9 +193,10 @@ function verbComparator(c: string, verb: { start: number; text: string }): { cmp
 }
 
 /** The subject a later nameless statement of the sentence takes: the last name (as emitted, when one value). */
-function lastNamed(names: { s: number; e: number; text: string }[], emitted: string | undefined, sentence: number, period: number): Named {
+function lastNamed(names: { s: number; e: number; text: string }[], values: number, emitted: string | undefined, sentence: number, period: number): Named {
   const lastN = names[names.length - 1]!;
-  return { sentence, period, name: emitted ?? lastN.text, nameStart: lastN.s, nameEnd: lastN.e };
+  const list = values > 1 && names.length === values ? names.map((n) => n.text) : undefined;
+  return { sentence, period, name: emitted ?? lastN.text, nameStart: lastN.s, nameEnd: lastN.e, list };
 }
 
 /**
@@ -355,7 +361,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     }
 
     lastEntities = pairNames(names, values, emit, sentIdx, lastEntities, c);
-    prevInSentence = lastNamed(names, values.length > 1 ? undefined : out[out.length - 1]!.name, sentIdx, periodIdx);
+    prevInSentence = lastNamed(names, values.length, values.length > 1 ? undefined : out[out.length - 1]!.name, sentIdx, periodIdx);
   }
   const words = scanAllOrNone(c);
   if (words.length === 0) return out;
