@@ -132,6 +132,16 @@ describe('kind of norms', () => {
     expect(kinds('到2025年，重点县每个乡镇至少建设1处残疾人之家。')).toEqual([[1, 'target']]);
   });
 
+  it('a budget proposal continues amount by amount into the next sentence', () => {
+    expect(kinds('今年赤字率拟按4%左右安排。一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。')).toEqual([
+      [4, 'parameter'],
+      [29.7, 'parameter'],
+      [1.2, 'parameter'],
+    ]);
+    // counts are no amounts of a budget; a sentence with its own deadline speaks for itself
+    expect(kinds('给予一次性补助10万元。新建示范村100个。年内新增投资50亿元。').map((k) => (k as unknown[])[1])).toEqual(['parameter', undefined, 'target']);
+  });
+
   it('原则上 states a rule: a parameter', () => {
     expect(kinds('原则上城市更新单元内拆建比不大于2。')).toEqual([[2, 'parameter']]);
     expect(kinds('联席会议原则上每年召开1次。')).toEqual([[1, 'parameter']]);

@@ -227,6 +227,20 @@ function markShare(last: RawQuantity, unit: string, parameter: boolean, start: n
   if (start >= 0) last.start = start;
 }
 
+/**
+ * A budget proposal's next sentence with no word of its own continues it, amount by amount
+ * (拟按4%左右安排…。一般公共预算支出规模29.7万亿元。拟发行…。合计新增政府债务总规模11.86万亿元): the
+ * statement's cue becomes parameter. Returns the full sentence a later one may continue, or -1.
+ */
+function carryParameter(cue: SentenceCue, unit: string, periodIdx: number, paramPeriod: number): number {
+  const amount = unit.endsWith('元');
+  if (cue.kind === 'parameter' || (amount && !cue.kind && !cue.deadline && paramPeriod >= 0 && paramPeriod >= periodIdx - 1)) {
+    cue.kind = 'parameter';
+    return periodIdx;
+  }
+  return -1;
+}
+
 /** A nameless value (compact start and end of its group) at out[at]. */
 interface Unnamed {
   at: number;
@@ -266,6 +280,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   /** entity parts of the last 分别 list in the current sentence, for carry-over */
   let lastEntities: { sentence: number; parts: string[] } | undefined;
   let prevInSentence: Named | undefined;
+  /** the last full sentence whose wording makes its statements parameters (拟按…安排), -1 when none */
+  let paramPeriod = -1;
   /** end of the last counted object governed by a plan verb (建成100个示范乡镇|和1000个示范村) */
   let lastObjectEnd = -1;
   let lastObjectVerb: { start: number; text: string } | undefined;
@@ -325,6 +341,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     events ??= cueEvents(c, planYear);
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
+    paramPeriod = carryParameter(cue, unit.unit, periodIdx, paramPeriod);
     cue.kind ??= normKind(c, sentStarts[sentIdx]!, cmpStart, cmp?.op);
     if (shareIsCount && !cmp && (verb ?? obj.verb)) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, (verb ?? obj.verb)!));
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
