@@ -335,7 +335,8 @@ describe('seed indicators', () => {
         expect(i.valueSpan.start).toBeGreaterThanOrEqual(i.start);
         expect(i.valueSpan.end).toBeLessThanOrEqual(i.end);
         const value = plan.text.slice(i.valueSpan.start, i.valueSpan.end).replace(/\s+/g, '');
-        expect(value, `${id} ${i.name}`).toMatch(/^[-－]?[0-9０-９]/);
+        // a number, or a quantity stated in words (全覆盖 = 100%, 清零 = 0)
+        expect(value, `${id} ${i.name}`).toMatch(/^(?:[-－]?[0-9０-９]|全覆盖$|清零$|零)/);
       }
     }
   });

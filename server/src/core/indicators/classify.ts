@@ -118,3 +118,21 @@ export function shapeKind(unit: string, opClass: OpClass | 'range', name: string
   }
   return undefined;
 }
+
+/**
+ * A rule's norm in the clause of the value: 原则上 (原则上拆建比不大于2, 联席会议原则上每年召开1次), or a
+ * bound on each member of a class (每个村…至少有1名, 每个耐张段至少接地1次) or on the members a
+ * threshold selects (超过0.5公里的耐张段至少接地2次). With no deadline or plan word of its own, such a
+ * statement is a parameter. Only the clause (to the last comma) counts: in 钢铁产能原则上全部转移退出，
+ * 合计…1975万吨 the 原则上 speaks for the clause before.
+ */
+const DISTRIBUTIVE = /每(?:个|一|名|家|户|所|座|处|条|项|位|村|镇|乡|县|人)|(?:超过|大于|不足|小于|低于|高于)[0-9０-９.．]+[^，。；、0-9]{0,4}的/;
+const BOUNDS = new Set<string>(['ge', 'le', 'gt', 'lt']);
+
+export function normKind(c: string, from: number, to: number, op: string | undefined): IndicatorKind | undefined {
+  let s = to;
+  while (s > from && to - s < 80 && c[s - 1] !== '，' && c[s - 1] !== ',') s--;
+  const clause = c.slice(s, to);
+  if (clause.includes('原则上')) return 'parameter';
+  return op !== undefined && BOUNDS.has(op) && DISTRIBUTIVE.test(clause) ? 'parameter' : undefined;
+}

@@ -175,9 +175,24 @@ export function shareSubject(c: string, k: number, minHan = 4, digits = false): 
   }
   if (e - s > 40 || depth !== 0) return undefined;
   const phrase = c.slice(s, e);
+  // “…的4个省份之一”: one of a set, not a count of it
+  if (phrase.endsWith('之一')) return undefined;
   // a figure line ("98.73%整理"), another value ("52.25%提高到2020年的92.73%") or a stub is not a subject
-  if (hanCount(phrase) < minHan || (ISDIGIT.test(phrase) && !(digits && thresholdsOnly(phrase)))) return undefined;
+  const named = digits ? unquoted(phrase) : phrase;
+  if (hanCount(phrase) < minHan || (ISDIGIT.test(named) && !(digits && thresholdsOnly(named)))) return undefined;
   return nameOk(c, s, e) ? { s, e } : undefined;
+}
+
+/** The phrase without its quoted names (“1小时交通圈”: a name may hold digits). */
+function unquoted(phrase: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of phrase) {
+    if (ch === '“') depth++;
+    else if (ch === '”' && depth > 0) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
 }
 
 /** Every number in the phrase is a threshold of the object (35岁以下的年轻干部, 20户以上自然村). */
@@ -218,6 +233,52 @@ export function countVerbBefore(c: string, i: number): { start: number; text: st
   for (const v of COUNT_VERBS_BY_LAST.get(c.charCodeAt(end - 1)) ?? []) {
     const st = end - v.length;
     if (st >= 0 && c.startsWith(v, st)) return { start: st, text: v };
+  }
+  return undefined;
+}
+
+/**
+ * The plan verb ending exactly at `end`, joined with one right before it (整合退出, 关停退出,
+ * 开工建设), or undefined.
+ */
+export function compoundVerbBefore(c: string, end: number): { start: number; text: string } | undefined {
+  const verb = countVerbBefore(c, end);
+  if (!verb || verb.start + verb.text.length !== end) return undefined;
+  const outer = countVerbBefore(c, verb.start);
+  if (outer && outer.start + outer.text.length === verb.start) return { start: outer.start, text: outer.text + verb.text };
+  return verb;
+}
+
+const COUNT_VERB_SET = new Set(COUNT_VERBS);
+/** Whether a plan verb starts at k (支持项目建设). */
+export function startsWithVerb(c: string, k: number): boolean {
+  return COUNT_VERB_SET.has(c.slice(k, k + 2)) || COUNT_VERB_SET.has(c.slice(k, k + 3));
+}
+
+/** A threshold of the object written before its count: 3万吨/年及以下|8处煤矿, 20户以上|自然村. */
+const THRESHOLD_BEFORE = /[0-9０-９][^，。；;：:、]{0,8}(?:以下|以上)$/;
+
+/** Verbs that designate a set (确定的20个县, 列入试点的70个县): the count refers to the set, a scope. */
+const DESIGNATING = /确定|选定|认定|列入|纳入|命名/;
+
+/**
+ * The plan verb that governs a count with an attributive between them: a relative clause ending in
+ * 的 (关停退出参与项目整合的|6家地炼企业, 支持符合条件的|12家企业) or a threshold of the object
+ * (关闭3万吨/年及以下|8处煤矿). The main verb (the first of the clause) governs; with no verb, the
+ * count refers to what exists (全省的16个市), and is no statement. `designated` when the relative
+ * clause designates the set (将…确定的20个县作为…, 支持列入试点的70个县…): the count is the scope
+ * of the measure, a parameter.
+ */
+export function attributiveVerb(c: string, i: number): { start: number; text: string; designated: boolean } | undefined {
+  const de = c.charCodeAt(i - 1) === 0x7684; /* 的 */
+  if (!de && !THRESHOLD_BEFORE.test(c.slice(Math.max(0, i - 16), i))) return undefined;
+  const s = clauseStart(c, i);
+  const designated = de && DESIGNATING.test(c.slice(s, i - 1));
+  for (let k = s + 2; k < i; k++) {
+    const v = countVerbBefore(c, k);
+    // 超/近/约 belong to a count, not to a verb found before them
+    if (!v || v.start + v.text.length !== k) continue;
+    return { ...v, designated };
   }
   return undefined;
 }

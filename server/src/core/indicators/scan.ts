@@ -16,8 +16,10 @@
 import type { IndicatorKind } from '../model.js';
 import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
 import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
-import { clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, shareSubject, type Cmp } from './reader.js';
-import { cueEvents, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
+import { attributiveVerb, CLASS, clauseStart, compoundVerbBefore, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
+import { objectAfter } from './after.js';
+import { scanAllOrNone, type AllOrNone } from './allornone.js';
+import { cueEvents, normKind, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
   sentenceBounds,
@@ -87,6 +89,8 @@ interface Named {
   name: string;
   nameStart: number;
   nameEnd: number;
+  /** the names of a list paired with its values (A、B分别新认定60家和30家) */
+  list?: string[];
 }
 
 /**
@@ -112,6 +116,9 @@ function emitNameless(
   const carried = prev && (prev.sentence === sentIdx || (fillerOnly && prev.period === periodIdx));
   if ((first.e <= first.s || fillerOnly) && prev && carried && values.length === 1) {
     emit(prev.name, -1, -1, values[0]!);
+  } else if ((first.e <= first.s || fillerOnly) && carried && prev.list?.length === values.length) {
+    // "A、B分别新认定60家和30家，累计分别达到1016家和591家": the list pairs again
+    values.forEach((v, idx) => emit(prev.list![idx]!, -1, -1, v));
   } else if ((first.e <= first.s || TIME_ONLY.test(c.slice(first.s, first.e))) && values.length === 1 && c[segStart - 1] === '，') {
     // the metric named by the clause before: "提升城乡生活垃圾焚烧处理率，2025年达到85%以上"
     const ps = clauseStart(c, segStart - 1);
@@ -174,26 +181,6 @@ function record(st: Statement, name: string, ns: number, ne: number, v: ValueIte
   };
 }
 
-/** A percentage that may name its subject after it (40%左右的县…): not the first character, no range */
-function isShareUnit(unit: string, i: number, value2: number | undefined): boolean {
-  return i > 0 && value2 === undefined && (unit === '%' || unit === '‰');
-}
-
-/**
- * The noun phrase after a value that names it: a share's subject (40%左右的县…) or the object of a
- * governed count (建成5000个示范村; it may carry a threshold of its own: 至少有1名35岁以下的年轻干部).
- */
-function objectAfter(
-  c: string,
-  k: number,
-  read: { i: number; unit: { unit: string }; value2?: number; values: ValueItem[] },
-  governed: boolean,
-): { share?: { s: number; e: number }; isCount: boolean } {
-  if (read.values.length !== 1) return { isCount: false };
-  if (isShareUnit(read.unit.unit, read.i, read.value2)) return { share: shareSubject(c, k), isCount: false };
-  return governed ? { share: shareSubject(c, k, 2, true), isCount: true } : { isCount: false };
-}
-
 /**
  * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
  * things made is an increase, of things closed a decrease.
@@ -206,15 +193,83 @@ function verbComparator(c: string, verb: { start: number; text: string }): { cmp
 }
 
 /** The subject a later nameless statement of the sentence takes: the last name (as emitted, when one value). */
-function lastNamed(names: { s: number; e: number; text: string }[], emitted: string | undefined, sentence: number, period: number): Named {
+function lastNamed(names: { s: number; e: number; text: string }[], values: number, emitted: string | undefined, sentence: number, period: number): Named {
   const lastN = names[names.length - 1]!;
-  return { sentence, period, name: emitted ?? lastN.text, nameStart: lastN.s, nameEnd: lastN.e };
+  const list = values > 1 && names.length === values ? names.map((n) => n.text) : undefined;
+  return { sentence, period, name: emitted ?? lastN.text, nameStart: lastN.s, nameEnd: lastN.e, list };
+}
+
+/**
+ * The plan verb that governs a counted object at the value (建成5000个示范村, 推动超9000家企业,
+ * 关闭3万吨/年及以下8处煤矿), or the verb of the count before it (建成100个示范乡镇和|1000个示范村: `prior`).
+ */
+function governingVerb(
+  c: string,
+  read: { i: number; n1: { chinese?: boolean }; value2?: number },
+  counted: boolean,
+  prior: { start: number; text: string } | undefined,
+): { start: number; text: string; designated?: boolean } | undefined {
+  const { i } = read;
+  const near = counted && read.value2 === undefined ? countVerbBefore(c, i) : undefined;
+  // 布局建设10家概念验证中心: the compound verb as written
+  const outer = near ? countVerbBefore(c, near.start) : undefined;
+  const joined = near && outer && outer.start + outer.text.length === near.start ? { start: outer.start, text: outer.text + near.text } : near;
+  const verb = joined ?? (counted && read.value2 === undefined && !read.n1.chinese ? attributiveVerb(c, i) : undefined);
+  // 每培育1家…给予补助: a distributive rule, not a count
+  if (verb && c[verb.start - 1] === '每') return undefined;
+  return verb ?? (counted && COORDINATORS.has(c.charCodeAt(i - 1)) ? prior : undefined);
+}
+
+/** A share's record: a percentage is a part of a whole (a count is not); its kind; where it starts. */
+function markShare(last: RawQuantity, unit: string, parameter: boolean, start: number): void {
+  if (unit === '%' || unit === '‰') last.share = true;
+  if (parameter) last.cue = 'parameter';
+  if (start >= 0) last.start = start;
+}
+
+/**
+ * A budget proposal's next sentence with no word of its own continues it, amount by amount
+ * (拟按4%左右安排…。一般公共预算支出规模29.7万亿元。拟发行…。合计新增政府债务总规模11.86万亿元): the
+ * statement's cue becomes parameter. Returns the full sentence a later one may continue, or -1.
+ */
+function carryParameter(cue: SentenceCue, unit: string, periodIdx: number, paramPeriod: number): number {
+  const amount = unit.endsWith('元');
+  if (cue.kind === 'parameter' || (amount && !cue.kind && !cue.deadline && paramPeriod >= 0 && paramPeriod >= periodIdx - 1)) {
+    cue.kind = 'parameter';
+    return periodIdx;
+  }
+  return -1;
+}
+
+/** A nameless value (compact start and end of its group) at out[at]. */
+interface Unnamed {
+  at: number;
+  s: number;
+  e: number;
+}
+
+/** Between the members of a list of dated values: 、 and the member's own time (、2025年). */
+const LIST_GAP = /^、(?:(?:到|至)?(?:19|20)[0-9]{2}年(?:年?底|末)?(?:前)?)?$/;
+
+/**
+ * “2022年70%以上、2025年80%以上县级及以上机关达到…”: the values of a 、-list that wait for a subject
+ * take the one stated after the list's last value (at i, as recorded in `named`).
+ */
+function nameList(c: string, out: RawQuantity[], unnamed: Unnamed[], i: number, named: RawQuantity): void {
+  let next = i;
+  while (unnamed.length > 0) {
+    const u = unnamed.pop()!;
+    if (!LIST_GAP.test(c.slice(u.e, next)) || out[u.at]!.name) break;
+    Object.assign(out[u.at]!, { name: named.name, nameStart: named.nameStart, nameEnd: named.nameEnd, share: named.share });
+    next = u.s;
+  }
+  unnamed.length = 0;
 }
 
 export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   const out: RawQuantity[] = [];
   const chinese = HAS_CHINESE_VALUE.test(t);
-  if (!chinese && !ISDIGIT.test(t) && !t.includes('分之')) return out;
+  if (!chinese && !ISDIGIT.test(t) && !t.includes('分之') && !t.includes('全覆盖') && !t.includes('零')) return out;
   const { c, map, shift } = compact(t, options.buffer);
   const planYear = options.planYear;
   const { sentStarts, periodStarts } = sentenceBounds(c);
@@ -225,9 +280,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   /** entity parts of the last 分别 list in the current sentence, for carry-over */
   let lastEntities: { sentence: number; parts: string[] } | undefined;
   let prevInSentence: Named | undefined;
+  /** the last full sentence whose wording makes its statements parameters (拟按…安排), -1 when none */
+  let paramPeriod = -1;
   /** end of the last counted object governed by a plan verb (建成100个示范乡镇|和1000个示范村) */
   let lastObjectEnd = -1;
   let lastObjectVerb: { start: number; text: string } | undefined;
+  /** nameless values of a 、-list, waiting for the subject after the list */
+  const unnamed: Unnamed[] = [];
 
   const toT = (ci: number): number => (map ? map[Math.min(ci, c.length)]! : Math.min(ci, c.length) + shift);
   const endT = (ce: number): number => (ce <= 0 ? shift : map ? map[ce - 1]! + 1 : ce + shift);
@@ -249,12 +308,12 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     let cmpEnd = found.cmpEnd;
     // a plan verb governing a counted object: 建成5000个示范村, 推动超9000家企业, 和1000个示范村
     const counted = governsObject(unit.unit);
-    let verb = counted && value2 === undefined ? countVerbBefore(c, i) : undefined;
-    // 每培育1家…给予补助: a distributive rule, not a count; 和1000个示范村: the verb of the count before
-    if (verb && c[verb.start - 1] === '每') verb = undefined;
-    else if (!verb && counted && COORDINATORS.has(before) && lastObjectEnd === i - 1) verb = lastObjectVerb;
+    const verb = governingVerb(c, read, counted, lastObjectEnd === i - 1 ? lastObjectVerb : undefined);
     // Chinese numerals are values only after a comparator or a plan verb (只能有一条, 减少一半)
-    // (一个 after a verb is an article: 建成一个现代化新广东)
+    // (一个 after a verb is an article: 建成一个现代化新广东); 一半 after a verb is a share of what
+    // it acts on (整合退出一半)
+    const half = n1.text === '一半' && !cmp && closes ? compoundVerbBefore(c, i) : undefined;
+    if (half) ({ cmp, cmpEnd } = verbComparator(c, half));
     if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2)) continue;
     let cmpStart = cmp ? cmpEnd - cmp.text.length : i;
     if (!cmp) cmpEnd = i;
@@ -263,9 +322,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // "40%左右的县（市）……达到优良标准", "94%的疑难危重疾病在省内得到救治": a share whose
     // subject follows the value; "再有30所县级医院晋升三级医疗机构", "建成5000个示范村": a count whose
     // object follows it
-    const governed = verb !== undefined || (cmp !== undefined && cmpEnd === i && counted);
-    const { share, isCount: shareIsCount } = closes ? { share: undefined, isCount: false } : objectAfter(c, k, read, governed);
+    // 近14亿人口的发展中大国: a population (人口) is counted by a verb (覆盖2000万人口的…), never by 近/约
+    const governed = verb !== undefined || (cmp !== undefined && cmpEnd === i && counted && !unit.unit.endsWith('人口'));
+    const head = i === 0 || CLASS[before] === 3;
+    const obj = closes ? { isCount: false } : objectAfter(c, k, read, governed, head);
+    const { share, isCount: shareIsCount } = obj;
     if (!closes && !share) continue;
+    if (obj.scope) Object.assign(values[0]!, obj.scope);
 
     // sentence
     while (sentIdx + 1 < sentStarts.length && sentStarts[sentIdx + 1]! <= i) sentIdx++;
@@ -278,22 +341,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     events ??= cueEvents(c, planYear);
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
-    if (shareIsCount && !cmp && verb) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, verb));
+    paramPeriod = carryParameter(cue, unit.unit, periodIdx, paramPeriod);
+    cue.kind ??= normKind(c, sentStarts[sentIdx]!, cmpStart, cmp?.op);
+    if (shareIsCount && !cmp && (verb ?? obj.verb)) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, (verb ?? obj.verb)!));
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
-    const after = c.slice(k, k + 2);
     const hasCmp = cmp !== undefined;
-    const stmt: Statement = {
-      comparator: cmp?.text ?? '',
-      cmpStart,
-      cmpEnd,
-      hasCmp,
-      opClass,
-      cue,
-      after,
-      sentIdx,
-      periodIdx,
-      group: group++,
-    };
+    const where = { sentIdx, periodIdx, group: group++, after: c.slice(k, k + 2) };
+    const stmt: Statement = { comparator: cmp?.text ?? '', cmpStart, cmpEnd, hasCmp, opClass, cue, ...where };
     const emit = (name: string, ns: number, ne: number, v: ValueItem): void => {
       out.push(record(stmt, name, ns, ne, v, toT, endT));
     };
@@ -302,12 +356,12 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       const nm = c.slice(share.s, share.e);
       emit(nm, share.s, share.e, values[0]!);
       const last = out[out.length - 1]!;
-      // a percentage share is a part of a whole; a count ("再有30所…") is not
-      if (unit.unit === '%' || unit.unit === '‰') last.share = true;
       // the statement as written starts at its comparator or verb ("再有30所县级医院……")
       const lead = cmp && cmpStart < i ? cmpStart : verb && verb.start < i ? verb.start : -1;
-      if (lead >= 0) last.start = toT(lead);
+      // the count of a designated set (将…确定的20个县作为…), a spatial scope: parameters of the measure
+      markShare(last, unit.unit, verb?.designated === true || (obj.scope !== undefined && !hasCmp), lead >= 0 ? toT(lead) : -1);
       prevInSentence = { sentence: sentIdx, period: periodIdx, name: nm, nameStart: share.s, nameEnd: share.e };
+      nameList(c, out, unnamed, i, last);
       if (shareIsCount) {
         lastObjectEnd = share.e;
         lastObjectVerb = verb ?? (cmp ? { start: cmpStart, text: cmp.text } : undefined);
@@ -316,12 +370,50 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     }
 
     if (names.length === 0) {
+      const at = out.length;
       emitNameless(c, values, emit, { first, fillerOnly, segStart, prev: prevInSentence, sentIdx, periodIdx });
+      // 2022年70%以上、2025年80%以上…: waits for the subject after the last value of the list
+      if (out.length === at + 1 && !out[at]!.name && c[k] === '、') unnamed.push({ at, s: i, e: k });
       continue;
     }
 
     lastEntities = pairNames(names, values, emit, sentIdx, lastEntities, c);
-    prevInSentence = lastNamed(names, values.length > 1 ? undefined : out[out.length - 1]!.name, sentIdx, periodIdx);
+    prevInSentence = lastNamed(names, values.length, values.length > 1 ? undefined : out[out.length - 1]!.name, sentIdx, periodIdx);
   }
-  return out;
+  const words = scanAllOrNone(c);
+  if (words.length === 0) return out;
+  events ??= cueEvents(c, planYear);
+  for (const w of words) out.push(allOrNoneRecord(w, { sentStarts, periodStarts, events, group: group++, toT, endT }));
+  return out.sort((a, b) => a.valueStart - b.valueStart);
+}
+
+/** Index of the last start at or before i. */
+function indexAt(starts: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A statement without a number (全覆盖 = 100%, 零事故 = 0) as a record, with its sentence's kind and deadline. */
+function allOrNoneRecord(
+  w: AllOrNone,
+  at: {
+    sentStarts: number[];
+    periodStarts: number[];
+    events: CueEvent[];
+    group: number;
+    toT: (ci: number) => number;
+    endT: (ce: number) => number;
+  },
+): RawQuantity {
+  const sentIdx = indexAt(at.sentStarts, w.s);
+  const periodIdx = indexAt(at.periodStarts, w.s);
+  const cue = sentenceCue(at.events, at.periodStarts[periodIdx]!, w.e);
+  const stmt: Statement = { comparator: '', cmpStart: w.s, cmpEnd: w.s, hasCmp: false, opClass: 'eq', cue, after: '', sentIdx, periodIdx, group: at.group };
+  return record(stmt, w.name, w.ns, w.ne, { v: w.value, s: w.s, e: w.e, unit: w.unit, more: '' }, at.toT, at.endT);
 }

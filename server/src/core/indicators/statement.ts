@@ -89,7 +89,7 @@ const HEADING_NUMERAL = /^[一二三四五六七八九十]{1,3}$/;
 const VALUE_PREDICATE = /达标|覆盖|全覆盖|完成|到位|落实|合格|通过|实现/y;
 /** A clause head that is only a time: 2025年达到85%以上 */
 export const TIME_ONLY = /^(?:到|至|在)?(?:(?:19|20)[0-9]{2}年(?:年?底|末)?(?:前)?|年内|年底前|今年|明年)$/;
-const MILESTONE = /新台阶|大关|关口/y;
+const MILESTONE = /的?(?:新台阶|新阶段|新水平)|大关|关口/y;
 const APPLIED = /安排|执行|计算|掌握|确定|发放|征收|核定/y;
 /** Names made only of fillers, subjects and cue words: no name of their own */
 const FILLER_ONLY = /^(?:确保|力争|争取|努力|预计|计划|全省|全市|全县|全区|全国|其中|累计|共|均|同时|年内|全年|再)+$/;
@@ -122,7 +122,7 @@ export function closesStatement(c: string, k: number, unit: string): boolean {
   if ((ch === '和' || ch === '或') && ISDIGIT.test(c[k + 1] ?? '')) return true;
   // a period as an adverbial: 集中2-3个月时间, 安排1-2个月时间开展…
   if ((unit.endsWith('月') || unit === '天' || unit === '年' || unit === '小时') && c.startsWith('时间', k)) return true;
-  // a milestone: 跃上1.4万亿斤新台阶, 突破1万亿元大关
+  // a milestone: 跃上1.4万亿斤新台阶, 突破1万亿元大关, 进入了5万亿元以上的新阶段
   MILESTONE.lastIndex = k;
   if (MILESTONE.test(c)) return true;
   // a value applied by a verb: 赤字率拟按4%左右安排

@@ -24,6 +24,7 @@ import { levelFromText } from '../levels.js';
 import { goalParagraphs } from '../align/goals.js';
 import { inferBinds } from '../align/binding.js';
 import { clauseOf, isParameter } from './parameters.js';
+import { COUNT_VERBS } from '../indicators/lexicon.js';
 
 export interface ExtractOptions {
   /** the superior document's name or path, recorded as `source.document` */
@@ -317,7 +318,11 @@ function statedTargets({ plan, opts, inPart, lineOf, themeFor, targetYear, cover
   // any other wording (缩短, 增加 …) only in a plan-language sentence
   const stated = (i: Indicator, sentence: string) =>
     i.kind === 'target' &&
-    (TARGET_COMPARATOR.test(i.comparator) || /^(以上|以下|左右|以内)$/.test(i.qualifier ?? '') || (i.comparator !== '' && PLAN_LANGUAGE.test(sentence)));
+    (TARGET_COMPARATOR.test(i.comparator) ||
+      /^(以上|以下|左右|以内)$/.test(i.qualifier ?? '') ||
+      (i.comparator !== '' && PLAN_LANGUAGE.test(sentence)) ||
+      // a total the plan makes: 布局建设10家概念验证中心, 新建1亿亩高标准农田 (a plan verb governing a count)
+      (i.op === 'increase' && i.unit !== '%' && COUNT_VERBS.some((v) => i.comparator.endsWith(v))));
   const sentenceOf = (offset: number, endOffset: number): string => {
     const at = locateInBlock(plan, offset);
     if (!at) return oneLine(plan.text.slice(offset, endOffset));

@@ -1,0 +1,169 @@
+/**
+ * Quantity grammar of plan language beyond “name + comparator + value” (issue 14): counts inside
+ * noun phrases (relative clauses, thresholds), counts as subjects, spatial scopes (20公里…半径内),
+ * lists of dated values sharing one subject, and the kinds of norms. Sentences written for the
+ * purpose or short excerpts of the corpus documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanText } from '../server/src/core/indicators.js';
+
+/** named statements of a sentence: [name, value, unit, qualifier] */
+const read = (t: string): unknown[][] =>
+  scanText(t, { planYear: 2021 })
+    .filter((q) => q.name)
+    .map((q) => [q.name, q.value, q.unit, q.qualifier]);
+const values = (t: string): unknown[] =>
+  scanText(t, { planYear: 2021 })
+    .filter((q) => q.name)
+    .map((q) => q.value);
+
+describe('counts inside noun phrases', () => {
+  it('a count after a relative clause (…的) is governed by the verb of the clause', () => {
+    expect(read('关停退出参与炼化一体化项目整合的6家地炼企业。')).toEqual([['地炼企业', 6, '家', undefined]]);
+    expect(read('支持符合条件的12家企业建设数字化车间。')).toEqual([['企业建设数字化车间', 12, '家', undefined]]);
+    expect(read('将脱贫攻坚期内确定的20个县作为重点帮扶县。').map((r) => r[1])).toEqual([20]);
+    // no verb of plan language governs it: a reference to what exists, not a count promised
+    expect(read('全省的16个市均已出台实施方案。')).toEqual([]);
+    // one of a set is no count of it
+    expect(read('自然资源部将四川确定为开展空间治理试点的4个省份之一。')).toEqual([]);
+  });
+
+  it('the count of a designated set (确定的, 列入…的) is the scope of the measure, a parameter', () => {
+    const kinds = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((q) => [q.value, q.cue]);
+    expect(kinds('将脱贫攻坚期内确定的20个县作为重点帮扶县。')).toEqual([[20, 'parameter']]);
+    expect(kinds('支持列入整县屋顶分布式光伏开发试点的70个县创建国家示范。')).toEqual([[70, 'parameter']]);
+    expect(kinds('力争关停退出参与项目整合的6家地炼企业。')).toEqual([[6, 'target']]);
+  });
+
+  it('a count after a threshold of its object (3万吨/年及以下8处煤矿)', () => {
+    expect(read('全部关闭全省3万吨/年及以下8处煤矿。')).toEqual([['煤矿', 8, '处', undefined]]);
+    // the threshold itself is no statement
+    expect(values('淘汰10蒸吨/小时及以下燃煤锅炉。')).toEqual([]);
+  });
+
+  it('a quantity whose noun and verb follow it (115万吨产能整合退出)', () => {
+    const [q] = scanText('组织独立焦化企业115万吨产能整合退出。', { planYear: 2021 });
+    expect([q?.name, q?.comparator, q?.opClass, q?.value, q?.unit]).toEqual(['产能', '整合退出', 'decrease', 115, '万吨']);
+    // a period before its verb is no quantity of things: 30个工作日内办结
+    expect(values('申请材料齐全的，30个工作日内办结。')).toEqual([]);
+    // a threshold of the noun, a grade, a preposition or a clause of purpose after the value
+    expect(values('直径3.2米及以下水泥磨机全部整合退出。')).toEqual([]);
+    expect(values('推进单机容量30万千瓦以下煤电机组关停整合。')).toEqual([]);
+    expect(values('舟山港区30万吨级航道建成投运。')).toEqual([]);
+    expect(values('经验做法获国家层面认可、37项向全国推广。')).toEqual([]);
+    expect(values('发行专项债券资金1327亿元支持项目建设。')).toEqual([]);
+  });
+
+  it('一半 after a verb that takes things away', () => {
+    expect(values('日产2500吨的水泥熟料生产线整合退出一半。')).toEqual([50]);
+    // 一半 as a noun is no value
+    expect(values('一半以上的村完成改造任务。')).toEqual([]);
+  });
+
+  it('a count at the head of its clause, with a bare magnitude (71.3万监测对象)', () => {
+    // a threshold: 20万以上人口县 (the statement is the 全覆盖, 100%)
+    expect(values('特殊教育实现零的突破，20万以上人口县实现特殊教育学校全覆盖。')).toEqual([100]);
+    expect(read('农民收入增长7.9%，71.3万监测对象稳定消除返贫致贫风险。').map((r) => r.slice(1, 3))).toEqual([
+      [7.9, '%'],
+      [71.3, '万'],
+    ]);
+  });
+
+  it('a quoted name after a count may hold digits (“1小时交通圈”)', () => {
+    expect(values('发挥济南、青岛辐射带动作用，打造分别覆盖2000万人口的“1小时交通圈”。')).toEqual([2000]);
+    // a population is counted by a verb, not by 近: 近14亿人口的发展中大国 describes the country
+    expect(values('我国是一个拥有近14亿人口的发展中大国。')).toEqual([]);
+  });
+});
+
+describe('the verb of a count', () => {
+  it('is read as written, compound or not (布局建设10家, 关停退出6家)', () => {
+    const cmp = (t: string): unknown[] => scanText(t, { planYear: 2025 }).map((q) => [q.comparator, q.value]);
+    expect(cmp('布局建设10家概念验证中心，培育一批中试平台。')).toEqual([['布局建设', 10]]);
+    expect(cmp('建设500个省重大项目。')).toEqual([['建设', 500]]);
+  });
+});
+
+describe('statements that continue a list or reach a milestone', () => {
+  it('a 分别-list with no subject of its own pairs with the list before it', () => {
+    const qs = scanText('跨国公司地区总部、外资研发中心分别达到60家和30家，累计分别达到1016家和591家。', { planYear: 2025 });
+    expect(qs.map((q) => [q.name, q.value])).toEqual([
+      ['跨国公司地区总部', 60],
+      ['外资研发中心', 30],
+      ['跨国公司地区总部', 1016],
+      ['外资研发中心', 591],
+    ]);
+  });
+
+  it('进入…的新阶段 is a milestone reached', () => {
+    expect(read('全市生产总值增长5%，城市经济规模进入了5万亿元以上的新阶段。')).toEqual([
+      ['生产总值', 5, '%', undefined],
+      ['城市经济规模', 5, '万亿元', '以上'],
+    ]);
+  });
+});
+
+describe('spatial scopes', () => {
+  it('a distance before 半径内/范围内 is a parameter within that distance', () => {
+    const [q] = scanText('以热水为供热介质的热电联产项目，20公里供热半径内原则上不再另行规划建设抽凝热电联产机组。', { planYear: 2021 });
+    expect([q?.name, q?.value, q?.unit, q?.qualifier, q?.cue]).toEqual(['供热半径', 20, '公里', '以内', 'parameter']);
+  });
+});
+
+describe('lists of dated values', () => {
+  it('values for several years share the subject stated after the last one', () => {
+    const qs = scanText('开展节约型机关创建行动，2022年70%以上、2025年80%以上县级及以上机关达到节约型机关创建要求。', { planYear: 2021 });
+    expect(qs.map((q) => [q.value, q.name, q.deadline])).toEqual([
+      [70, '县级及以上机关达到节约型机关创建要求', '2022年'],
+      [80, '县级及以上机关达到节约型机关创建要求', '2025年'],
+    ]);
+  });
+});
+
+describe('kind of norms', () => {
+  const kinds = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((q) => [q.value, q.cue]);
+  it('a bound on each member of a class (每个…至少, 超过…的…至少) is a parameter', () => {
+    expect(kinds('保证每个村“两委”班子中至少有1名妇女成员。')).toEqual([[1, 'parameter']]);
+    expect(kinds('通信线每个耐张段至少接地1次。超过0.5公里的耐张段至少接地2次。')).toEqual([
+      [1, 'parameter'],
+      [2, 'parameter'],
+    ]);
+    // with a deadline it is a target of the plan
+    expect(kinds('到2025年，重点县每个乡镇至少建设1处残疾人之家。')).toEqual([[1, 'target']]);
+  });
+
+  it('a budget proposal continues amount by amount into the next sentence', () => {
+    expect(kinds('今年赤字率拟按4%左右安排。一般公共预算支出规模29.7万亿元、比上年增加1.2万亿元。')).toEqual([
+      [4, 'parameter'],
+      [29.7, 'parameter'],
+      [1.2, 'parameter'],
+    ]);
+    // counts are no amounts of a budget; a sentence with its own deadline speaks for itself
+    expect(kinds('给予一次性补助10万元。新建示范村100个。年内新增投资50亿元。').map((k) => (k as unknown[])[1])).toEqual(['parameter', undefined, 'target']);
+  });
+
+  it('原则上 states a rule: a parameter', () => {
+    expect(kinds('原则上城市更新单元内拆建比不大于2。')).toEqual([[2, 'parameter']]);
+    expect(kinds('联席会议原则上每年召开1次。')).toEqual([[1, 'parameter']]);
+    // only in the value's own clause: here it speaks for the clause before
+    expect(kinds('到2022年，钢铁产能原则上全部转移退出，合计炼铁产能1975万吨。')).toEqual([[1975, 'target']]);
+  });
+});
+
+describe('quantities stated without a number', () => {
+  const all = (t: string): unknown[] =>
+    scanText(t, { planYear: 2021 })
+      .filter((q) => q.name)
+      .map((q) => [q.name, q.value, q.unit]);
+  it('全覆盖 is 100%, 零… and 清零 are 0, for the subject of the clause', () => {
+    expect(all('精准选派科技特派员，到2022年，实现重点县科技特派员服务全覆盖。')).toEqual([['重点县科技特派员服务', 100, '%']]);
+    expect(all('推进城镇污水管网全覆盖。')).toEqual([['城镇污水管网', 100, '%']]);
+    expect(all('基本实现城市污水“零直排”。')).toEqual([['城市污水直排', 0, '']]);
+    expect(all('(省能源局牵头，有关部门配合)实施“散乱污”企业动态清零。')).toEqual([['“散乱污”企业', 0, '']]);
+  });
+
+  it('never inside another word or before a noun', () => {
+    expect(all('建立健全覆盖城乡的服务体系；建设全覆盖的监测网络。')).toEqual([]);
+    expect(all('以“零容忍”的态度严肃查处；培育新能源汽车及零部件产业；开展近零排放示范。')).toEqual([]);
+  });
+});
