@@ -70,6 +70,16 @@ const RE_BRACKETED = new RegExp(`^([（(])${GAP}([${CN_NUMERAL_CHARS}]{1,4}|[0-9
 const RE_CHINESE = new RegExp(`^([${CN_NUMERAL_CHARS}]{1,4})${GAP}([、，,．.])`);
 /** a decimal point followed by a digit is a number (47.3%), a 顿号 may be followed by a year (1、2022年底前…) */
 const RE_ARABIC = new RegExp(`^([0-9０-９]{1,3})${GAP}([.．](?![0-9０-９])|[、，,])`);
+/** an Arabic ordinal typed with a full stop (11。) — read only where the caller knows the numbering runs on */
+const RE_ARABIC_FULL_STOP = /^([0-9０-９]{1,3})(。)/;
+
+export interface TokenOptions {
+  /**
+   * also read an Arabic ordinal typed with 。 instead of the point (`11。强化生态帮扶`): only where
+   * it continues a running sequence (the caller checks), since `…共12。` ends a sentence
+   */
+  fullStop?: boolean;
+}
 /** after 一、 a second numeral + these means a list of numerals (一、二季度), not a heading */
 const RE_NUMERAL_LIST_AFTER = new RegExp(
   `^(?:[${CN_NUMERAL_CHARS}]{1,3}|[0-9０-９]{1,2})[、，,]?[ \\t\\u3000]*(季|级|类|等|期|批|档|线|产|号|届|次|年|月|日|是|要)`,
@@ -79,7 +89,7 @@ const RE_NUMERAL_LIST_AFTER = new RegExp(
  * Recognises a numbering token at the start of `s` (leading white space already removed).
  * Returns the token with offsets relative to `s` (add the caller's base), or undefined.
  */
-export function matchNumberToken(s: string): NumberToken | undefined {
+export function matchNumberToken(s: string, options: TokenOptions = {}): NumberToken | undefined {
   // every form starts with a bracket, a Chinese numeral or a digit: most lines start otherwise
   if (!mayStartToken(s.charCodeAt(0))) return undefined;
   const enclosed = matchEnclosed(s);
@@ -124,7 +134,7 @@ export function matchNumberToken(s: string): NumberToken | undefined {
       canonical: canonicalToken(1, value),
     };
   }
-  m = RE_ARABIC.exec(s);
+  m = RE_ARABIC.exec(s) ?? (options.fullStop ? RE_ARABIC_FULL_STOP.exec(s) : null);
   if (m) {
     const [raw, num, punct] = m as unknown as [string, string, string];
     const value = Number(toHalfWidth(num));

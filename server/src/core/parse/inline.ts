@@ -96,6 +96,12 @@ class Numbering {
     return boundary && this.marker && level === 1;
   }
 
+  /** Whether `value` is exactly the next number at `level` of a running sequence (never a first item). */
+  next(level: Level, value: number): boolean {
+    if (value < 2) return false;
+    return this.last[level] === value - 1 || (level === 3 && this.last[3] === 0 && this.l3 === value - 1);
+  }
+
   /** Records a heading (and starts a new part when it restarts a running level-1 numbering after a marker). */
   accept(level: Level, value: number): void {
     if (value === 1 && this.last[level]! > 0 && this.marker) this.newPart();
@@ -141,6 +147,15 @@ function sentenceEndBefore(text: string, p: number): number {
     if (!BOUNDARY.has(before) && !CLOSER.has(before)) return q;
     q = o - 1;
   }
+}
+
+/** an attachment's title after its marker is short and holds no sentence punctuation */
+const PART_TITLE_MAX = 60;
+const SENTENCE_MARK = /[。，；：！？,;:!?]/;
+
+/** Whether `p` follows a part marker at `partAt` and nothing but a title line (附件1 …方案 then 一、). */
+function afterPartTitle(text: string, partAt: number, p: number): boolean {
+  return partAt >= 0 && p - partAt <= PART_TITLE_MAX && !SENTENCE_MARK.test(text.slice(partAt, p));
 }
 
 /** Whether a character code is a CJK ideograph. */
@@ -199,7 +214,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     let headingEnd = -1;
     let headingLevel: Level | 0 = 0;
     if (b.kind === 'heading') {
-      const tk = matchNumberToken(text);
+      const tk = matchNumberToken(text, { fullStop: true });
       if (tk) {
         state.accept(tk.level, tk.value);
         b.part = state.part;
@@ -215,12 +230,15 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     let mi = 0;
     /** inside an attachment list (附件：1.…2.…) up to the sentence's end or the next marker */
     let inList = false;
+    /** where the last part marker (附件 / a signature date) stands: a title may follow it, then the part's first heading */
+    let partAt = -1;
     const cuts: { at: number; part: number }[] = [];
     for (let p = scanFrom; p < text.length; p++) {
       while (mi < marks.length && marks[mi]!.at <= p) {
         const m = marks[mi++]!;
         if (m.kind === 'part') {
           inList = false;
+          partAt = m.at;
           if (state.headingsInPart > 0) state.marker = true;
         } else inList = true;
       }
@@ -231,7 +249,8 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       if (NUMBER_PART.has(before)) continue;
       const end = sentenceEndBefore(text, p);
       const endCode = text.charCodeAt(end);
-      const boundary = BOUNDARY.has(endCode);
+      // after a part marker and the attachment's title line (附件不得担任…的主要情形一、…): a new line
+      const boundary = BOUNDARY.has(endCode) || afterPartTitle(text, partAt, p);
       /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
       const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
       const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
@@ -242,8 +261,10 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
         (isHan(before) || CLOSER.has(before)) &&
         !TITLE_END.test(text.slice(headingEnd, p));
       if (!boundary && !bracketed && !glued && !afterNote) continue;
-      const tk = matchNumberToken(text.slice(p, p + WINDOW));
+      const tk = matchNumberToken(text.slice(p, p + WINDOW), { fullStop: true });
       if (!tk) continue;
+      // 11。 for 11.: only the next number of a running sequence, after a sentence or a note
+      if (tk.punct === '。' && !((boundary || afterNote) && state.next(tk.level, tk.value))) continue;
       // glued to a title: only a deeper level, or the next one of the title's own level
       if (glued && !bracketed && tk.level < headingLevel) continue;
       // glued to running text: a bracketed token that exactly continues (never a new part's first)

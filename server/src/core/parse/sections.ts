@@ -11,7 +11,7 @@ import { matchNumberToken } from '../numbering.js';
  * title such as "总体目标：到2025年……"). -1 when the line has neither.
  */
 export function runInStop(after: string): number {
-  const full = after.indexOf('。');
+  const full = after.search(/[。；;]/);
   const colon = after.search(/[：:]/);
   if (colon >= 0 && colon <= 24 && (full < 0 || colon < full)) return colon;
   return full;
@@ -67,7 +67,8 @@ function gluedTitleEnd(after: string, lead: number): number {
     if (i - lead < TITLE_MIN || depth > 0) continue;
     const prev = after.charCodeAt(i - 1);
     if (!(prev >= 0x4e00 && prev <= 0x9fff)) continue;
-    if (/^[0-9]/.test(w.segment) && !FIGURE_IN_TITLE.test(after[i - 1]!)) return i;
+    // a body sentence opens with a time (2020年11月底前…); a quantity inside a clause (不满2年的) is the title's
+    if (/^[0-9]{4}$/.test(w.segment) && after[i + 4] === '年' && !FIGURE_IN_TITLE.test(after[i - 1]!)) return i;
     if (OPENERS.has(w.segment)) return i;
   }
   return -1;
@@ -93,7 +94,8 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
       }
       continue;
     }
-    const tk = matchNumberToken(b.text);
+    // a heading block was vetted by the earlier stages (an ordinal typed 11。 only where it runs on)
+    const tk = matchNumberToken(b.text, { fullStop: true });
     if (!tk) continue;
     // a new part of the document (an attached plan after its notice): its numbering starts afresh
     if (b.part !== undefined && b.part !== part) {
@@ -101,7 +103,8 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
       stack.length = 0;
     }
     owner[bi] = allSections.length;
-    const token: NumberToken = { ...tk, start: b.start, end: b.start + tk.raw.length };
+    // a token may be broken over two lines (（ / 三）…): its end is mapped through the block's segments
+    const token: NumberToken = { ...tk, start: b.start, end: textToDoc(b, tk.raw.length - 1) + 1 };
     const after = b.text.slice(tk.raw.length);
     let lead = 0;
     while (lead < after.length && isSpace(after[lead])) lead++;
