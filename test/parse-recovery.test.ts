@@ -23,7 +23,13 @@ describe('a token broken over two lines', () => {
       '（四）城乡发展齐头并进、更趋协调。',
     ].join('\n');
     const p = parsePlan(text);
-    expect(outline(p)).toEqual(['1 一、工作回顾', '2 （一）经济运行顶住压力、稳中有进', '2 （二）产业发展提质增效、转型加快', '2 （三）改革开放持续深化、互促共进', '2 （四）城乡发展齐头并进、更趋协调']);
+    expect(outline(p)).toEqual([
+      '1 一、工作回顾',
+      '2 （一）经济运行顶住压力、稳中有进',
+      '2 （二）产业发展提质增效、转型加快',
+      '2 （三）改革开放持续深化、互促共进',
+      '2 （四）城乡发展齐头并进、更趋协调',
+    ]);
     const three = p.allSections[3]!;
     expect(p.text.slice(three.token.start, three.token.end)).toBe('（\n三）');
   });
@@ -31,5 +37,42 @@ describe('a token broken over two lines', () => {
   it('a lone bracket in prose that does not continue the numbering stays text', () => {
     const text = ['一、工作回顾', '（一）经济运行稳中有进。', '全年增长5%（', '五）项目。'].join('\n');
     expect(outline(parsePlan(text))).toEqual(['1 一、工作回顾', '2 （一）经济运行稳中有进']);
+  });
+});
+
+describe('an ordinal typed with 。 (11。 for 11.)', () => {
+  it('continues a running sequence in a one-line text (corpus 21, 23)', () => {
+    const text =
+      '1.强化就业帮扶。落实职业培训补贴政策。(省人力资源社会保障厅牵头负责)2.强化生态帮扶。在国土绿化中倾斜支持。3。加强基础设施建设。推进农村公路建设。4.强化组织领导。各地要压实责任。';
+    expect(outline(parsePlan(text))).toEqual(['3 1.强化就业帮扶', '3 2.强化生态帮扶', '3 3。加强基础设施建设', '3 4.强化组织领导']);
+  });
+
+  it('a number that ends a sentence is no ordinal', () => {
+    const text = ['1.强化就业帮扶。', '今年新增岗位共2。', '3。其他说明。'].join('\n');
+    expect(outline(parsePlan(text))).toEqual(['3 1.强化就业帮扶']);
+    // not the next number: 5。 after 1. is text
+    expect(outline(parsePlan('1.强化就业帮扶。落实补贴。5。加强建设。'))).toEqual(['3 1.强化就业帮扶']);
+  });
+});
+
+describe('parts and notes of a one-line text', () => {
+  it('an attachment label and its title line, then 一、 restarting: a new part (corpus 23)', () => {
+    const text =
+      '一、严明标准条件。选优配强班子。二、严肃换届纪律。强化宣传教育。附件:不得担任村党组织成员的主要情形附件不得担任村党组织成员的主要情形一、不得担任村党组织成员的主要情形1.政治上的“两面人”的。2.涉嫌犯罪，已被立案侦查的。';
+    const p = parsePlan(text);
+    expect(outline(p)).toEqual([
+      '1 一、严明标准条件',
+      '1 二、严肃换届纪律',
+      '1 一、不得担任村党组织成员的主要情形',
+      '3 1.政治上的“两面人”的',
+      '3 2.涉嫌犯罪，已被立案侦查的',
+    ]);
+    expect(p.allSections[2]!.part).toBe(1);
+  });
+
+  it('numbered notes under a table (注：1.…5.) are not items, and 附件1中 is a reference (corpus 28)', () => {
+    const text =
+      '一、有关要求1.重点任务要覆盖全部任务。2.每项任务至少明确2-3个阶段性目标。3.重点任务实行动态调整。4.请确定一名联络员。山东省人民政府办公厅2021年2月24日附件重点任务完成计划表注:1.“重点任务”栏，填写附件1中涉及本单位的改革任务。2.“完成时限”栏，填写最终完成时限。3.“改革目标”栏，填写预期目标。4.“备注”栏可空白。5.“各市目标”栏，如没有可空白。';
+    expect(outline(parsePlan(text)).map((s) => s.slice(0, 5))).toEqual(['1 一、有', '3 1.重', '3 2.每', '3 3.重', '3 4.请']);
   });
 });

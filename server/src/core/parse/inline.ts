@@ -42,9 +42,18 @@ const DATE_AFTER_PROSE = codes('前后起至以之到止的内，,。；;、及�
 
 interface Marker {
   at: number;
-  /** 'part': a new part may start after it; 'list': 附件：1.… 2.… (a list of attachments, not headings) */
-  kind: 'part' | 'list';
+  /**
+   * 'part': a new part may start after it; 'list': 附件：1.… 2.… (a list of attachments, not
+   * headings); 'notes': 注：1.… 2.… (the numbered notes under a table or a text, not headings)
+   */
+  kind: 'part' | 'list' | 'notes';
 }
+
+/** after 附件N these make it a reference in running text (附件1中, 附件2的, 附件1、2) */
+const ATTACHMENT_REFERENCE_AFTER = codes('中的所要规内，,。、和及与）)');
+/** 注：/ 备注： opening numbered notes (not 关注：, 批注：, where 注 belongs to another word) */
+const RE_NOTES = /(备注|注)[ \t\u3000]*[:：]/g;
+const NOT_NOTES_BEFORE = codes('关专投倾贯灌标批加赌押下');
 
 /** Part markers and attachment lists in a block's text, in text order. */
 function markers(text: string): Marker[] {
@@ -55,6 +64,8 @@ function markers(text: string): Marker[] {
     // (附件1) and 见附件2 refer to an attachment; 附件 at a line or sentence start begins one
     if (before === 0xff08 /* （ */ || before === 40 /* ( */ || before === 0x89c1 /* 见 */ || before === 0x548c /* 和 */) continue;
     const next = text.charCodeAt(m.index + m[0].length);
+    // 填写附件1中…, 附件2的要求, 附件1、2: a reference inside a sentence
+    if (m[1] && ATTACHMENT_REFERENCE_AFTER.has(next)) continue;
     out.push({ at: m.index, kind: next === 0xff1a /* ： */ || next === 58 /* : */ ? 'list' : 'part' });
   }
   RE_DATE.lastIndex = 0;
@@ -64,6 +75,11 @@ function markers(text: string): Marker[] {
     const after = end < text.length ? text.charCodeAt(end) : -1;
     if (DATE_BEFORE_PROSE.has(before) || DATE_AFTER_PROSE.has(after)) continue;
     out.push({ at: end, kind: 'part' });
+  }
+  RE_NOTES.lastIndex = 0;
+  for (let m = RE_NOTES.exec(text); m; m = RE_NOTES.exec(text)) {
+    if (m[1] === '注' && m.index > 0 && NOT_NOTES_BEFORE.has(text.charCodeAt(m.index - 1))) continue;
+    out.push({ at: m.index, kind: 'notes' });
   }
   return out.sort((a, b) => a.at - b.at);
 }
@@ -232,15 +248,18 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     let inList = false;
     /** where the last part marker (附件 / a signature date) stands: a title may follow it, then the part's first heading */
     let partAt = -1;
+    /** inside numbered notes (注：1.…2.…): the last note's number, −1 outside */
+    let notes = -1;
     const cuts: { at: number; part: number }[] = [];
     for (let p = scanFrom; p < text.length; p++) {
       while (mi < marks.length && marks[mi]!.at <= p) {
         const m = marks[mi++]!;
+        inList = m.kind === 'list';
+        notes = m.kind === 'notes' ? 0 : -1;
         if (m.kind === 'part') {
-          inList = false;
           partAt = m.at;
           if (state.headingsInPart > 0) state.marker = true;
-        } else inList = true;
+        }
       }
       const c = text.charCodeAt(p);
       if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b) /* ； */) inList = false;
@@ -263,6 +282,12 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       if (!boundary && !bracketed && !glued && !afterNote) continue;
       const tk = matchNumberToken(text.slice(p, p + WINDOW), { fullStop: true });
       if (!tk) continue;
+      if (notes >= 0 && tk.level >= 3 && tk.value === notes + 1) {
+        // the next note of 注：1.…2.…, not a heading
+        notes++;
+        p += tk.raw.length - 1;
+        continue;
+      }
       // 11。 for 11.: only the next number of a running sequence, after a sentence or a note
       if (tk.punct === '。' && !((boundary || afterNote) && state.next(tk.level, tk.value))) continue;
       // glued to a title: only a deeper level, or the next one of the title's own level
