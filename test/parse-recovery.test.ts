@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../server/src/core/parse.js';
+import { analyze } from '../server/src/core/analyze.js';
 import type { Plan } from '../server/src/core/model.js';
 
 const outline = (p: Plan) => [...p.allSections].sort((a, b) => a.start - b.start).map((s) => `${s.level} ${s.token.raw}${s.title}`);
@@ -74,5 +75,43 @@ describe('parts and notes of a one-line text', () => {
     const text =
       '一、有关要求1.重点任务要覆盖全部任务。2.每项任务至少明确2-3个阶段性目标。3.重点任务实行动态调整。4.请确定一名联络员。山东省人民政府办公厅2021年2月24日附件重点任务完成计划表注:1.“重点任务”栏，填写附件1中涉及本单位的改革任务。2.“完成时限”栏，填写最终完成时限。3.“改革目标”栏，填写预期目标。4.“备注”栏可空白。5.“各市目标”栏，如没有可空白。';
     expect(outline(parsePlan(text)).map((s) => s.slice(0, 5))).toEqual(['1 一、有', '3 1.重', '3 2.每', '3 3.重', '3 4.请']);
+  });
+});
+
+describe('level-2 items numbered on across level-1 parts (corpus 18)', () => {
+  const text =
+    '一、总体要求(一)指导思想。坚持生态优先。(二)目标指标。主要污染物排放总量大幅减少，生态环境质量持续改善。2023年目标指标表二、深入调整产业结构(三)淘汰低效落后产能。依据安全标准淘汰落后产能。(省工业和信息化厅负责)(四)严控新增产能。严格执行产能置换。(省发展改革委负责)三、深入调整能源结构(五)严控化石能源消费。严控能源消费总量。(省能源局负责)四、保障措施(六)加强组织领导。压实各方责任。';
+  it('the level-1 heading after a table caption is recovered, and (三) runs on under 二、', () => {
+    expect(outline(parsePlan(text)).map((s) => s.slice(0, 6))).toEqual([
+      '1 一、总体',
+      '2 (一)指',
+      '2 (二)目',
+      '1 二、深入',
+      '2 (三)淘',
+      '2 (四)严',
+      '1 三、深入',
+      '2 (五)严',
+      '1 四、保障',
+      '2 (六)加',
+    ]);
+    expect(parsePlan(text).level2Continuous).toBe(true);
+  });
+  it('numbering/sequence accepts the running numbers and still reports a gap in them', () => {
+    expect(analyze(text).findings.filter((f) => f.ruleId === 'numbering/sequence')).toEqual([]);
+    const lines = [
+      '一、总体要求',
+      '（一）指导思想。坚持生态优先。',
+      '（二）目标指标。排放总量大幅减少。',
+      '二、深入调整产业结构',
+      '（三）淘汰低效落后产能。依据标准淘汰。',
+    ];
+    expect(analyze(lines.join('\n')).findings.filter((f) => f.ruleId === 'numbering/sequence')).toEqual([]);
+    lines.push('三、深入调整能源结构', '（五）严控化石能源消费。严控总量。', '（六）壮大清洁能源。发展风电。');
+    const gap = analyze(lines.join('\n')).findings.filter((f) => f.ruleId === 'numbering/sequence');
+    expect(gap.map((f) => f.message.zh)).toEqual([expect.stringContaining('缺少“（四）”')]);
+  });
+  it('a short phrase after a sentence does not make a heading of a token without a confirming child', () => {
+    const t = '一、总体要求(一)指导思想。坚持生态优先。(二)目标指标。生态环境质量持续改善。全省二、三产业协同发展。今年二、深入推进。';
+    expect(outline(parsePlan(t)).map((s) => s.slice(0, 6))).toEqual(['1 一、总体', '2 (一)指', '2 (二)目']);
   });
 });

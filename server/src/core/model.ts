@@ -144,6 +144,8 @@ export interface Plan {
   indicators: Indicator[];
   /** whether level-3 numbering runs continuously across level-1 sections */
   level3Continuous: boolean;
+  /** whether level-2 numbering runs on across level-1 sections (二、…（三）…: a house style) */
+  level2Continuous?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

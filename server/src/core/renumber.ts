@@ -17,10 +17,12 @@ export interface NumberSequence {
 export function numberSequences(plan: Plan): NumberSequence[] {
   const out: NumberSequence[] = [];
   const continuousL3: Section[] = [];
+  const continuousL2: Section[] = [];
   const visit = (children: Section[], parentId: number | undefined) => {
     const byLevel = new Map<Level, Section[]>();
     for (const c of children) {
       if (c.level === 3 && plan.level3Continuous) continuousL3.push(c);
+      else if (c.level === 2 && plan.level2Continuous) continuousL2.push(c);
       else {
         const list = byLevel.get(c.level) ?? [];
         list.push(c);
@@ -43,6 +45,7 @@ export function numberSequences(plan: Plan): NumberSequence[] {
   }
   for (const top of byPart.values()) {
     visit(top, undefined);
+    if (continuousL2.length > 0) out.push({ level: 2, items: continuousL2.splice(0), continuous: true });
     if (continuousL3.length > 0) out.push({ level: 3, items: continuousL3.splice(0), continuous: true });
   }
   return out;

@@ -90,6 +90,8 @@ class Numbering {
   readonly last = [0, 0, 0, 0, 0];
   /** the last level-3 value anywhere (level-3 numbers may run on through the document) */
   l3 = 0;
+  /** the last level-2 value anywhere in the part */
+  l2 = 0;
   part = 0;
   headingsInPart = 0;
   /** a part marker was seen since the last heading */
@@ -100,6 +102,8 @@ class Numbering {
     const last = this.last;
     if (last[level]! > 0 && value === last[level]! + 1) return true;
     if (level === 3 && this.l3 > 0 && value === this.l3 + 1 && last[3] === 0) return true;
+    // level-2 items numbered on across level-1 parts (二、…(三)…, a common house style)
+    if (level === 2 && this.l2 > 0 && value === this.l2 + 1 && last[2] === 0) return true;
     if (value !== 1) return false;
     if (last[level] === 0) {
       if (this.headingsInPart === 0) return boundary;
@@ -124,6 +128,7 @@ class Numbering {
     this.last[level] = value;
     for (let k = level + 1; k <= 4; k++) this.last[k] = 0;
     if (level === 3) this.l3 = value;
+    if (level === 2) this.l2 = value;
     this.headingsInPart++;
     this.marker = false;
   }
@@ -132,6 +137,7 @@ class Numbering {
     this.part++;
     this.last.fill(0);
     this.l3 = 0;
+    this.l2 = 0;
     this.headingsInPart = 0;
   }
 }
@@ -173,6 +179,22 @@ const SENTENCE_MARK = /[。，；：！？,;:!?]/;
 function afterPartTitle(text: string, partAt: number, p: number): boolean {
   return partAt >= 0 && p - partAt <= PART_TITLE_MAX && !SENTENCE_MARK.test(text.slice(partAt, p));
 }
+
+/** a caption between a sentence and a heading (2023年目标指标表, the title of a lost table) is short */
+const CAPTION_MAX = 16;
+
+/** Whether text[…p) after the last sentence end is a short caption without punctuation (…改善。2023年目标指标表二、). */
+function afterCaption(text: string, p: number): boolean {
+  for (let q = p - 1; q >= 0 && p - q <= CAPTION_MAX + 1; q--) {
+    const c = text.charCodeAt(q);
+    if (BOUNDARY.has(c)) return p - q > 2;
+    if (!isHan(c) && !(c >= 48 && c <= 57)) return false;
+  }
+  return false;
+}
+
+/** a level-2 token glued to a short title: （三）淘汰… right after 二、深入调整产业结构 */
+const RE_CHILD_AFTER_TITLE = /^[\u4e00-\u9fff“”]{2,30}[（(][一二三四五六七八九十]{1,3}[）)]/;
 
 /** Whether a character code is a CJK ideograph. */
 function isHan(c: number): boolean {
@@ -279,9 +301,14 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
         p - headingEnd <= GLUED_TITLE_MAX &&
         (isHan(before) || CLOSER.has(before)) &&
         !TITLE_END.test(text.slice(headingEnd, p));
-      if (!boundary && !bracketed && !glued && !afterNote) continue;
+      const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
+      if (!boundary && !bracketed && !glued && !afterNote && !captioned) continue;
       const tk = matchNumberToken(text.slice(p, p + WINDOW), { fullStop: true });
       if (!tk) continue;
+      // after a caption (…改善。2023年目标指标表二、深入调整产业结构(三)…): the next level-1 heading
+      // only, confirmed by a level-2 token glued to its short title
+      if (captioned && !(tk.level === 1 && state.next(1, tk.value) && RE_CHILD_AFTER_TITLE.test(text.slice(p + tk.raw.length, p + tk.raw.length + 40))))
+        continue;
       if (notes >= 0 && tk.level >= 3 && tk.value === notes + 1) {
         // the next note of 注：1.…2.…, not a heading
         notes++;

@@ -175,13 +175,14 @@ export function textToDoc(b: Block, i: number): number {
   return seg.docStart + Math.min(Math.max(0, i - seg.textStart), seg.length);
 }
 
-export function detectContinuity(top: Section[]): boolean {
+/** Whether the numbers at `level` (3, or 2) run on across the level-1 sections rather than restart in each. */
+export function detectContinuity(top: Section[], level: Level = 3): boolean {
   let continuous = 0;
   let restart = 0;
   let prevLast: number | undefined;
   for (const s of top) {
     if (s.level !== 1) continue;
-    const l3 = collect(s, 3);
+    const l3 = collect(s, level);
     if (l3.length === 0) continue;
     if (prevLast !== undefined) {
       const first = l3[0]!.token.value;

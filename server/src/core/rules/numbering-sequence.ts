@@ -53,8 +53,8 @@ export const rule: Rule = {
           zh = `${name}序号不连续：缺少“${missing.join('”“')}”，此处应为“${want}”`;
           en = `numbering gap: missing ${missing.map((m) => `"${m}"`).join(', ')}; expected "${want}" here`;
         } else if (seq.continuous && actual === 1) {
-          zh = `本文三级序号全文连续编排，此处却从“${s.token.raw}”重新开始，应为“${want}”`;
-          en = `level-3 numbers run on through this document, but restart at "${s.token.raw}" here; expected "${want}"`;
+          zh = `本文${name}序号全文连续编排，此处却从“${s.token.raw}”重新开始，应为“${want}”`;
+          en = `level-${s.level} numbers run on through this document, but restart at "${s.token.raw}" here; expected "${want}"`;
         } else {
           zh = `${name}序号顺序颠倒：“${s.token.raw}”在“${items[i - 1]!.token.raw}”之后，应为“${want}”`;
           en = `numbers out of order: "${s.token.raw}" after "${items[i - 1]!.token.raw}"; expected "${want}"`;
