@@ -115,3 +115,53 @@ describe('level-2 items numbered on across level-1 parts (corpus 18)', () => {
     expect(outline(parsePlan(t)).map((s) => s.slice(0, 6))).toEqual(['1 一、总体', '2 (一)指', '2 (二)目']);
   });
 });
+
+describe('articles 第N条 as a level of their own (corpus 26)', () => {
+  const rules = [
+    '某某领导小组工作规则',
+    '为规范领导小组工作，制定本规则。',
+    '一、机构设置',
+    '第一条　领导小组是全省防灾减灾救灾工作议事协调机构。',
+    '第二条　领导小组设组长1人，副组长4人。',
+    '二、工作职责',
+    '第三条　领导小组工作职责：',
+    '（一）研究制定全省贯彻落实意见。',
+    '（二）协调解决重大问题，审议应急预案。',
+    '第四条　成员单位工作职责：',
+    '（一）省委办公厅：负责协调有关工作。',
+    '（二）省应急厅：承担领导小组日常工作。',
+    '三、其他事项',
+    '第五条　本规则自印发之日起施行。',
+  ];
+  const expected = [
+    '1 一、机构设置',
+    '2 第一条领导小组是全省防灾减灾救灾工作议事协调机构',
+    '2 第二条领导小组设组长1人，副组长4人',
+    '1 二、工作职责',
+    '2 第三条领导小组工作职责',
+    '3 （一）研究制定全省贯彻落实意见',
+    '3 （二）协调解决重大问题，审议应急预案',
+    '2 第四条成员单位工作职责',
+    '3 （一）省委办公厅',
+    '3 （二）省应急厅',
+    '1 三、其他事项',
+    '2 第五条本规则自印发之日起施行',
+  ];
+  it('in a text that kept its line breaks: articles at level 2, their items at level 3', () => {
+    expect(outline(parsePlan(rules.join('\n')))).toEqual(expected);
+  });
+  it('in a one-line text: the same outline, articles numbered on across the 一、 parts', () => {
+    const p = parsePlan(rules.join('').replace(/\u3000/g, ''));
+    expect(outline(p)).toEqual(expected);
+  });
+  it('a clean regulation text raises no numbering or heading finding; a skipped article is a gap', () => {
+    const structural = (t: string) => analyze(t).findings.filter((f) => /^(numbering|heading)\//.test(f.ruleId));
+    expect(structural(rules.join('\n'))).toEqual([]);
+    const gap = structural(rules.join('\n').replace('第四条', '第六条').replace('第五条', '第七条'));
+    expect(gap.map((f) => [f.ruleId, f.message.zh])).toEqual([['numbering/sequence', expect.stringContaining('缺少“第四条”“第五条”')]]);
+  });
+  it('an article cited in a sentence is no heading (第十条规定, 第三条第二款)', () => {
+    const t = ['一、总体要求', '依照条例', '第十条规定执行。', '第三条第二款所列情形除外。'].join('\n');
+    expect(outline(parsePlan(t))).toEqual(['1 一、总体要求']);
+  });
+});

@@ -92,6 +92,7 @@ const RE_NUMERAL_LIST_AFTER = new RegExp(
 export function matchNumberToken(s: string, options: TokenOptions = {}): NumberToken | undefined {
   // every form starts with a bracket, a Chinese numeral or a digit: most lines start otherwise
   if (!mayStartToken(s.charCodeAt(0))) return undefined;
+  if (s.charCodeAt(0) === DI) return matchArticle(s);
   const enclosed = matchEnclosed(s);
   if (enclosed) return enclosed;
   let m = RE_BRACKETED.exec(s);
@@ -159,7 +160,43 @@ export function matchNumberToken(s: string, options: TokenOptions = {}): NumberT
   return undefined;
 }
 
-const TOKEN_STARTS = new Set([...('（(0123456789０１２３４５６７８９' + CN_NUMERAL_CHARS)].map((c) => c.charCodeAt(0)));
+const TOKEN_STARTS = new Set([...('（(0123456789０１２３４５６７８９第' + CN_NUMERAL_CHARS)].map((c) => c.charCodeAt(0)));
+const DI = '第'.charCodeAt(0);
+/** an article or chapter of rules and regulations: 第十八条 / 第二章 (the numeral 一…九百九十九) */
+const RE_ARTICLE = new RegExp(`^第([${CN_NUMERAL_CHARS}]{1,5})([条章])`);
+/** after 第N条 these make it a reference in a sentence (第十条规定, 第三条第二款, 第一条、第二条, 第五条至第八条) */
+const RE_ARTICLE_REFERENCE = /^(?:规定|之|的|第|、|，|,|至|到|和|及|与|或|中|所|款|项|明确|要求|执行)/;
+
+/** The article token 第N条 / chapter token 第N章 at the start of `s`, unless it is a reference. */
+function matchArticle(s: string): NumberToken | undefined {
+  const m = RE_ARTICLE.exec(s);
+  if (!m) return undefined;
+  const [raw, num, kind] = m as unknown as [string, string, string];
+  const value = parseChineseNumeral(num);
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  const rest = s.slice(raw.length);
+  if (rest.length === 0 || RE_ARTICLE_REFERENCE.test(rest)) return undefined;
+  const level: Level = kind === '章' ? 1 : 2;
+  return {
+    start: 0,
+    end: raw.length,
+    raw,
+    level,
+    value,
+    numberText: num,
+    numeral: 'chinese',
+    bracket: 'none',
+    punct: '',
+    canonical: `第${toChineseNumeral(value)}${kind}`,
+    scheme: 'article',
+  };
+}
+
+/** The token of `t`'s form and scheme for another value (renumbering): （三） → （四）, 第五条 → 第六条. */
+export function tokenForValue(t: NumberToken, value: number): string {
+  if (t.scheme === 'article') return `第${toChineseNumeral(value)}${t.raw.includes('章') ? '章' : '条'}`;
+  return canonicalToken(t.level, value);
+}
 
 /** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept, or an enclosed form). */
 export function mayStartToken(c: number): boolean {

@@ -4,7 +4,7 @@
  * items form one document-wide sequence when the document numbers them continuously.
  */
 import type { Edit, Level, Plan, Section } from './model.js';
-import { canonicalToken } from './numbering.js';
+import { tokenForValue } from './numbering.js';
 
 export interface NumberSequence {
   level: Level;
@@ -86,7 +86,8 @@ export function renumberEdits(seq: NumberSequence, from = 0, to = seq.items.leng
   let value = from + 1;
   for (let i = from; i < to; i++, value++) {
     const s = seq.items[i]!;
-    const text = canonicalToken(s.level, value);
+    // in the token's own form and scheme: （一） under an article stays （…）, 第五条 → 第六条
+    const text = tokenForValue(s.token, value);
     if (s.token.raw !== text) edits.push({ start: s.token.start, end: s.token.end, newText: text });
   }
   return edits;

@@ -143,10 +143,10 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       // a number at the start of a line that continues an unfinished sentence is text, unless it fits
       if (!prevTerminated && !fits) token = undefined;
       else if (!fits && token.value > 30) token = undefined;
-      // a broken token only where it continues the numbering exactly (never a lone bracket of prose)
       // 11。 for 11.: only the next number of a running sequence after a finished sentence
       if (token?.punct === '。' && !(prevTerminated && token.value > 1 && nextOf(token, lastValue, lastL3))) token = undefined;
-      if (opener !== undefined && !(prevTerminated && fits && token?.value === (lastValue.get(token.level) ?? 0) + 1)) token = undefined;
+      // a broken token only where it continues the numbering exactly (never a lone bracket of prose)
+      if (token && opener !== undefined && !(prevTerminated && fits && nextOf(token, lastValue, 0))) token = undefined;
     }
     if (token) {
       close();

@@ -13,7 +13,7 @@
  * and its attached plan's 一、二、 are separate sequences). Blocks are split in place; every record
  * keeps document offsets.
  */
-import type { Block, Level } from '../model.js';
+import type { Block, Level, NumberToken } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { isSpace } from '../text.js';
 import { matchNumberToken, mayStartToken } from '../numbering.js';
@@ -49,6 +49,34 @@ interface Marker {
   kind: 'part' | 'list' | 'notes';
 }
 
+/**
+ * The genre word that ends a document's title (GB/T 9704-2012 §7.2.5: 发文机关 + 事由 + 文种; the
+ * 文种 of plans and rules), with a draft status after it: …工作细则(会签稿).
+ */
+const RE_GENRE =
+  /(?:规则|细则|办法|方案|意见|计划|要点|规划|预案|措施|条例|规定|实施方案|工作方案)(?:[(（](?:会签稿|送审稿|征求意见稿|试行|草案|代拟稿)[)）])?/g;
+/** a document title run into the text: at least this long, at most TITLE_MAX */
+const DOC_TITLE_MIN = 6;
+const DOC_TITLE_MAX = 60;
+/** marks that never stand in a title (a sentence, or a title quoted in one: 《…规则》) */
+const NOT_IN_TITLE = codes('，,：:《》“”');
+
+/**
+ * Whether text[start, end) ends a document title that stands between two sentences of a flattened
+ * text (…施行。省委…领导小组办公室工作细则(会签稿)为完善…): after a sentence's end, short, without
+ * a comma, colon or quotation, and followed by text (not by a mark: 制定本规则。 is a sentence).
+ */
+function isDocumentTitle(text: string, start: number, end: number): boolean {
+  const after = text.charCodeAt(end);
+  if (end >= text.length || BOUNDARY.has(after) || TITLE_END.test(text[end]!)) return false;
+  for (let q = start - 1; q >= 0 && start - q <= DOC_TITLE_MAX; q--) {
+    const c = text.charCodeAt(q);
+    if (BOUNDARY.has(c)) return end - q - 1 >= DOC_TITLE_MIN;
+    if (NOT_IN_TITLE.has(c) || TITLE_END.test(text[q]!)) return false;
+  }
+  return false;
+}
+
 /** after 附件N these make it a reference in running text (附件1中, 附件2的, 附件1、2) */
 const ATTACHMENT_REFERENCE_AFTER = codes('中的所要规内，,。、和及与）)');
 /** 注：/ 备注： opening numbered notes (not 关注：, 批注：, where 注 belongs to another word) */
@@ -76,6 +104,11 @@ function markers(text: string): Marker[] {
     if (DATE_BEFORE_PROSE.has(before) || DATE_AFTER_PROSE.has(after)) continue;
     out.push({ at: end, kind: 'part' });
   }
+  RE_GENRE.lastIndex = 0;
+  for (let m = RE_GENRE.exec(text); m; m = RE_GENRE.exec(text)) {
+    const end = m.index + m[0].length;
+    if (isDocumentTitle(text, m.index, end)) out.push({ at: end, kind: 'part' });
+  }
   RE_NOTES.lastIndex = 0;
   for (let m = RE_NOTES.exec(text); m; m = RE_NOTES.exec(text)) {
     if (m[1] === '注' && m.index > 0 && NOT_NOTES_BEFORE.has(text.charCodeAt(m.index - 1))) continue;
@@ -97,6 +130,25 @@ class Numbering {
   /** a part marker was seen since the last heading */
   marker = false;
 
+  /** the last article 第N条 of the part (articles run on across the 一、 or 第N章 above them) */
+  article = 0;
+
+  /** Whether a token continues the numbering (after a sentence's end when `boundary`). */
+  continuesToken(tk: NumberToken, boundary: boolean): boolean {
+    if (tk.scheme === 'article' && tk.level === 2) return tk.value === this.article + 1;
+    return this.continues(tk.level, tk.value, boundary);
+  }
+
+  /** Records a heading token (an article: its items (一)… start afresh under it). */
+  acceptToken(tk: NumberToken): void {
+    if (tk.scheme !== 'article' || tk.level !== 2) return this.accept(tk.level, tk.value);
+    this.article = tk.value;
+    for (let k = 2; k <= 4; k++) this.last[k] = 0;
+    this.l2 = 0;
+    this.headingsInPart++;
+    this.marker = false;
+  }
+
   /** Whether `value` at `level` continues the numbering (after a sentence's end when `boundary`). */
   continues(level: Level, value: number, boundary: boolean): boolean {
     const last = this.last;
@@ -108,7 +160,7 @@ class Numbering {
     if (last[level] === 0) {
       if (this.headingsInPart === 0) return boundary;
       if (level === 1) return true;
-      if (level === 2) return last[1]! > 0;
+      if (level === 2) return last[1]! > 0 || this.article > 0;
       if (level === 3) return last[1]! > 0 || last[2]! > 0;
       return last[2]! > 0 || last[3]! > 0;
     }
@@ -138,6 +190,7 @@ class Numbering {
     this.last.fill(0);
     this.l3 = 0;
     this.l2 = 0;
+    this.article = 0;
     this.headingsInPart = 0;
   }
 }
@@ -254,7 +307,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     if (b.kind === 'heading') {
       const tk = matchNumberToken(text, { fullStop: true });
       if (tk) {
-        state.accept(tk.level, tk.value);
+        state.acceptToken(tk);
         b.part = state.part;
         scanFrom = tk.raw.length;
         headingEnd = tk.raw.length;
@@ -321,10 +374,10 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       if (glued && !bracketed && tk.level < headingLevel) continue;
       // glued to running text: a bracketed token that exactly continues (never a new part's first)
       if (!boundary && !glued && state.headingsInPart === 0) continue;
-      if (!state.continues(tk.level, tk.value, boundary)) continue;
+      if (!state.continuesToken(tk, boundary)) continue;
       // after a note only the next number of a running sequence (never a first item)
       if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
-      state.accept(tk.level, tk.value);
+      state.acceptToken(tk);
       cuts.push({ at: p, part: state.part });
       headingEnd = p + tk.raw.length;
       headingLevel = tk.level;

@@ -34,6 +34,21 @@ const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 /** characters after which a figure is part of the title (第一阶段(2022年7月…)) */
 const FIGURE_IN_TITLE = /[年月日第(（至—-]/;
 
+/**
+ * The outline level of a heading: its token's level (一、 1, （一） 2, 1. 3, （1） 4), except under
+ * an article 第N条 (level 2, under 一、 or 第N章), whose items （一）… and their sub-items nest one
+ * level deeper (capped at 4): the article is a level of its own between the two.
+ */
+function depthLevel(tk: NumberToken, stack: Section[]): Level {
+  if (tk.scheme === 'article' || tk.level === 1) return tk.level;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const s = stack[i]!;
+    if (s.token.scheme === 'article' && s.token.level === 2) return Math.min(4, tk.level + 1) as Level;
+    if (s.level === 1) break;
+  }
+  return tk.level;
+}
+
 /** Whether a heading's block lost the line break after its title: recovered in mid-line, or on a flattened line. */
 function lostBreak(b: Block, index: LineIndex | undefined): boolean {
   if (b.inline) return true;
@@ -113,8 +128,11 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     let titleEnd = runIn ? stop : after.length;
     /** where the heading ends in `after` (past its closing 。 or ：) */
     let headEnd = runIn ? stop + 1 : after.length;
-    // a title run into its body with no mark between them (the line break was lost)
-    const glued = lostBreak(b, index) ? gluedTitleEnd(after, lead) : -1;
+    const level = depthLevel(tk, stack);
+    // a title run into its body with no mark between them (the line break was lost); an article and
+    // its items (legal 项) are provisions, titled by their first sentence, never by a phrase glued to it
+    const provision = tk.scheme === 'article' || level !== tk.level;
+    const glued = lostBreak(b, index) && !provision ? gluedTitleEnd(after, lead) : -1;
     if (glued > 0 && (!runIn || glued < stop)) {
       runIn = true;
       titleEnd = glued;
@@ -125,10 +143,10 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     titleEnd = lead + title.length;
     const off = (i: number) => textToDoc(b, tk.raw.length + i);
     const headingEnd = runIn ? off(headEnd) : b.end;
-    while (stack.length > 0 && stack[stack.length - 1]!.level >= tk.level) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
     const parent = stack[stack.length - 1];
     const section: Section = {
-      level: tk.level,
+      level,
       id: allSections.length,
       token,
       number: tk.numberText,

@@ -94,7 +94,8 @@ export const rule: Rule = {
   check(ctx) {
     const memo: ListForms = new WeakMap();
     for (const s of ctx.plan.allSections) {
-      if (s.level > 2 || s.runIn || !ownLine(ctx.plan.text, s)) continue;
+      // an article 第N条 is a provision, not a heading: it ends as its sentence ends
+      if (s.level > 2 || s.runIn || s.token.scheme === 'article' || !ownLine(ctx.plan.text, s)) continue;
       const line = ctx.plan.text.slice(s.heading.start, s.heading.end);
       const m = TRAILING.exec(line);
       if (!m) continue;
