@@ -165,3 +165,28 @@ describe('articles 第N条 as a level of their own (corpus 26)', () => {
     expect(outline(parsePlan(t))).toEqual(['1 一、总体要求']);
   });
 });
+
+describe('titles run into their body on a flattened line', () => {
+  it('parallel sibling titles of one length give the length of the one that ran on (corpus 29)', () => {
+    const text =
+      '附件1技术方案一、整治原则安全、整齐、美观，通信线规范安装在钢绞线上，防止脱落。二、技术要求1.钢绞线只能有一条。2.通信线应敷设在电力线路的下方。三、其他要求1.城区内空中网线必须捆扎。';
+    expect(outline(parsePlan(text))).toEqual([
+      '1 一、整治原则',
+      '1 二、技术要求',
+      '3 1.钢绞线只能有一条',
+      '3 2.通信线应敷设在电力线路的下方',
+      '1 三、其他要求',
+      '3 1.城区内空中网线必须捆扎',
+    ]);
+  });
+  it('siblings of mixed lengths say nothing: the title keeps its first sentence', () => {
+    const text = '一、整治原则安全、整齐、美观，通信线规范安装在钢绞线上。二、技术要求1.钢绞线只能有一条。三、其他有关工作要求1.城区内空中网线必须捆扎。';
+    expect(outline(parsePlan(text))[0]).toBe('1 一、整治原则安全、整齐、美观，通信线规范安装在钢绞线上');
+  });
+  it('an item whose full stop was typed as a comma still ends where the next item of the sequence begins (corpus 29)', () => {
+    const text = '二、技术要求1.钢绞线只能有一条。2.通信线应敷设在下方。3.对地距离不得小于6.5米;光缆应符合规范，4.通信线应悬挂限高警示标志。5.放大器必须接地。';
+    expect(outline(parsePlan(text)).map((s) => s.slice(0, 4))).toEqual(['1 二、', '3 1.', '3 2.', '3 3.', '3 4.', '3 5.']);
+    // a comma before a number that does not continue the sequence is prose
+    expect(outline(parsePlan('二、技术要求1.钢绞线只能有一条，3.通信线应敷设在下方。')).map((s) => s.slice(0, 4))).toEqual(['1 二、', '3 1.']);
+  });
+});

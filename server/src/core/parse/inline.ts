@@ -355,9 +355,13 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
         (isHan(before) || CLOSER.has(before)) &&
         !TITLE_END.test(text.slice(headingEnd, p));
       const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
-      if (!boundary && !bracketed && !glued && !afterNote && !captioned) continue;
+      /** after a comma typed where the item should have ended (…应选用符合要求的光缆，5.通信线…) */
+      const afterComma = !boundary && !bracketed && (endCode === 0xff0c || endCode === 44) && end === p - 1;
+      if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma) continue;
       const tk = matchNumberToken(text.slice(p, p + WINDOW), { fullStop: true });
       if (!tk) continue;
+      // after a comma: only N. that is exactly the next item of the running level-3 sequence
+      if (afterComma && !bracketed && !(tk.level === 3 && (tk.punct === '.' || tk.punct === '．') && state.next(3, tk.value))) continue;
       // after a caption (…改善。2023年目标指标表二、深入调整产业结构(三)…): the next level-1 heading
       // only, confirmed by a level-2 token glued to its short title
       if (captioned && !(tk.level === 1 && state.next(1, tk.value) && RE_CHILD_AFTER_TITLE.test(text.slice(p + tk.raw.length, p + tk.raw.length + 40))))

@@ -89,6 +89,38 @@ function gluedTitleEnd(after: string, lead: number): number {
   return -1;
 }
 
+const SENTENCE_MARK = /[，。；：！？,;:!?]/;
+
+/** A heading whose title was ended by a mark on a line that lost its breaks: it may hold body text. */
+interface UncertainTitle {
+  section: Section;
+  /** where the title starts in the block's text */
+  from: number;
+}
+
+/**
+ * Parallel headings (对仗): when every sibling whose title end is certain (a line end, a glued
+ * token or a sentence opener after it) has a title of one length L, a title of the list that ran
+ * into its body (一、整治原则安全、整齐、美观，… beside 二、技术要求 and 三、其他要求) has that length too,
+ * where a word ends at L. Siblings of mixed lengths say nothing and the title is left as it is.
+ */
+function parallelTitle(u: UncertainTitle, siblings: readonly Section[], uncertain: UncertainTitle[]): void {
+  const s = u.section;
+  const certain = siblings.filter((x) => x !== s && x.level === s.level && x.part === s.part && !uncertain.some((v) => v.section === x));
+  if (certain.length < 2) return;
+  const L = certain[0]!.title.length;
+  if (L < TITLE_MIN || certain.some((x) => x.title.length !== L) || s.title.length <= L + 1) return;
+  let boundary = false;
+  for (const w of WORDS.segment(s.title)) if (w.index === L) boundary = true;
+  if (!boundary) return;
+  const b = s.block;
+  const end = textToDoc(b, u.from + L - 1) + 1;
+  s.title = s.title.slice(0, L);
+  s.titleSpan = { start: s.titleSpan.start, end };
+  s.heading = { start: s.heading.start, end };
+  s.runIn = true;
+}
+
 /**
  * Sections from the heading blocks; `owner[i]`: the id of the section whose heading or body block
  * i is (−1 for none: text before the first heading, a heading without a number token)
@@ -99,6 +131,7 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
   const stack: Section[] = [];
   const owner = new Int32Array(blocks.length).fill(-1);
   let part = 0;
+  const uncertain: UncertainTitle[] = [];
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
     if (b.kind !== 'heading') {
@@ -161,6 +194,8 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
       end: b.end,
     };
     if (b.part) section.part = b.part;
+    // a title that may have swallowed its body: ended by 。 or ： on a line whose break was lost
+    if ((runIn || SENTENCE_MARK.test(title)) && glued < 0 && !provision && lostBreak(b, index)) uncertain.push({ section, from: tk.raw.length + lead });
     if (parent) {
       section.parentId = parent.id;
       parent.children.push(section);
@@ -168,6 +203,7 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     allSections.push(section);
     stack.push(section);
   }
+  for (const u of uncertain) parallelTitle(u, u.section.parentId === undefined ? sections : allSections[u.section.parentId]!.children, uncertain);
   // extents: a section ends where its last block or descendant ends
   for (let i = allSections.length - 1; i >= 0; i--) {
     const s = allSections[i]!;
