@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analyze.js';
 import { parsePlan } from '../../server/src/core/parse.js';
+import { createSession } from '../../server/src/core/session.js';
 import { resolveRequirementSets } from '../../server/src/node/requirements.js';
 import { generatePlan, readSeeds } from './generate.js';
 import { MB } from './stats.js';
@@ -28,8 +29,10 @@ export function profileTarget(root: string, name: string, runs: number): void {
   const text = docFor(root, name);
   const { sets } = resolveRequirementSets(['henan-2021'], { baseDir: root, setDirs: [join(root, 'server', 'sets')] });
   // PLANLINT_PROFILE_WHAT=parse profiles the structure parser (with indicator extraction) alone
-  if (process.env.PLANLINT_PROFILE_WHAT === 'parse') for (let i = 0; i < runs; i++) parsePlan(text);
-  else for (let i = 0; i < runs; i++) analyze(text, { requirements: sets });
+  // one session for every run, as the language server keeps one while a draft is edited
+  const session = createSession();
+  if (process.env.PLANLINT_PROFILE_WHAT === 'parse') for (let i = 0; i < runs; i++) parsePlan(text, {}, session);
+  else for (let i = 0; i < runs; i++) analyze(text, { requirements: sets }, session);
 }
 
 interface ProfileNode {

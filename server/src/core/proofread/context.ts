@@ -7,7 +7,7 @@
  */
 import type { Block, IndicatorKind, Plan } from '../model.js';
 import { blockSpan, type Quantity } from '../indicators.js';
-import { activeSession } from '../session.js';
+import type { AnalysisSession } from '../session.js';
 import { kindContext } from '../indicators/context.js';
 import type { RuleContext } from '../rule.js';
 import type { Span } from '../text.js';
@@ -32,11 +32,11 @@ const PARTS: object = Object.freeze({ name: 'block parts' });
  * The part each block belongs to: 'achieved' in a review (总结, 回顾), 'target' in a plan part,
  * undefined when the document does not say. Memoised per parsed plan.
  */
-export function blockParts(plan: Plan, year: number | undefined): readonly (IndicatorKind | undefined)[] {
-  const parts = activeSession().state(PARTS, () => new WeakMap<readonly Block[], (IndicatorKind | undefined)[]>());
+export function blockParts(plan: Plan, year: number | undefined, session: AnalysisSession): readonly (IndicatorKind | undefined)[] {
+  const parts = session.state(PARTS, () => new WeakMap<readonly Block[], (IndicatorKind | undefined)[]>());
   const hit = parts.get(plan.blocks);
   if (hit) return hit;
-  const k = kindContext(plan, year);
+  const k = kindContext(plan, year, session);
   const out = plan.blocks.map((_, bi) => {
     const sec = k.blockSection[bi]!;
     return (sec >= 0 ? k.sectionKind[sec] : undefined) ?? k.blockKind[bi];

@@ -56,7 +56,7 @@ function impossibleDates(ctx: RuleContext): void {
 }
 
 function pastDeadlines(ctx: RuleContext, year: number): void {
-  const parts = blockParts(ctx.plan, year);
+  const parts = blockParts(ctx.plan, year, ctx.session);
   // a document without any review part (a 工作要点 as issued) plans throughout
   const allPlan = !parts.includes('achieved') && parts.includes('target');
   for (const { block, bi, m } of matches(ctx.plan.blocks, DEADLINE)) {
