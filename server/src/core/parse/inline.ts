@@ -44,9 +44,10 @@ interface Marker {
   at: number;
   /**
    * 'part': a new part may start after it; 'list': 附件：1.… 2.… (a list of attachments, not
-   * headings); 'notes': 注：1.… 2.… (the numbered notes under a table or a text, not headings)
+   * headings); 'notes': 注：1.… 2.… (the numbered notes under a table or a text, not headings);
+   * 'title': a document's title run into the text (…工作细则(会签稿)), a part marker once a part had headings
    */
-  kind: 'part' | 'list' | 'notes';
+  kind: 'part' | 'list' | 'notes' | 'title';
 }
 
 /**
@@ -107,7 +108,7 @@ function markers(text: string): Marker[] {
   RE_GENRE.lastIndex = 0;
   for (let m = RE_GENRE.exec(text); m; m = RE_GENRE.exec(text)) {
     const end = m.index + m[0].length;
-    if (isDocumentTitle(text, m.index, end)) out.push({ at: end, kind: 'part' });
+    if (isDocumentTitle(text, m.index, end)) out.push({ at: end, kind: 'title' });
   }
   RE_NOTES.lastIndex = 0;
   for (let m = RE_NOTES.exec(text); m; m = RE_NOTES.exec(text)) {
@@ -249,6 +250,24 @@ function afterCaption(text: string, p: number): boolean {
 /** a level-2 token glued to a short title: （三）淘汰… right after 二、深入调整产业结构 */
 const RE_CHILD_AFTER_TITLE = /^[\u4e00-\u9fff“”]{2,30}[（(][一二三四五六七八九十]{1,3}[）)]/;
 
+/** a table of contents' entry repeats this much of the heading (token + the title's first characters) */
+const TOC_KEY = 2;
+const TOC_MAX = 4000;
+
+/**
+ * Where the body starts again when the heading at `p` opens a table of contents: the same token
+ * and title start reappear before any sentence has ended; −1 otherwise.
+ */
+function tableOfContentsEnd(text: string, p: number, tokenLength: number): number {
+  const key = text.slice(p, p + tokenLength + TOC_KEY);
+  if (key.length < tokenLength + TOC_KEY || SENTENCE_MARK.test(key)) return -1;
+  // (bounded: the list ends at the first sentence mark, and a table of contents is short)
+  let stop = p;
+  while (stop < text.length && stop - p < TOC_MAX && !BOUNDARY.has(text.charCodeAt(stop))) stop++;
+  const again = text.slice(0, stop).indexOf(key, p + key.length);
+  return again < 0 ? -1 : again;
+}
+
 /** Whether a character code is a CJK ideograph. */
 function isHan(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
@@ -323,6 +342,8 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     let inList = false;
     /** where the last part marker (附件 / a signature date) stands: a title may follow it, then the part's first heading */
     let partAt = -1;
+    /** where the body starts again after a table of contents (a heading may start there) */
+    let tocEnd = -1;
     /** inside numbered notes (注：1.…2.…): the last note's number, −1 outside */
     let notes = -1;
     const cuts: { at: number; part: number }[] = [];
@@ -331,7 +352,9 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
         const m = marks[mi++]!;
         inList = m.kind === 'list';
         notes = m.kind === 'notes' ? 0 : -1;
-        if (m.kind === 'part') {
+        // a document title only separates parts once some part has headings (a cover letter's
+        // title, or a plan's title before its table of contents, does not)
+        if (m.kind === 'part' || (m.kind === 'title' && state.headingsInPart > 0)) {
           partAt = m.at;
           if (state.headingsInPart > 0) state.marker = true;
         }
@@ -344,7 +367,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       const end = sentenceEndBefore(text, p);
       const endCode = text.charCodeAt(end);
       // after a part marker and the attachment's title line (附件不得担任…的主要情形一、…): a new line
-      const boundary = BOUNDARY.has(endCode) || afterPartTitle(text, partAt, p);
+      const boundary = BOUNDARY.has(endCode) || afterPartTitle(text, partAt, p) || p === tocEnd;
       /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
       const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
       const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
@@ -379,6 +402,16 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       // glued to running text: a bracketed token that exactly continues (never a new part's first)
       if (!boundary && !glued && state.headingsInPart === 0) continue;
       if (!state.continuesToken(tk, boundary)) continue;
+      if (tk.value === 1 && state.headingsInPart === 0) {
+        // a table of contents lists the headings without a sentence, then the body starts again
+        // with the same first heading: read the body's, not the list's (…(会签稿)1.总则1.1编制目的…8.3预案实施时间1.总则1.1编制目的建立…)
+        const again = tableOfContentsEnd(text, p, tk.raw.length);
+        if (again > 0) {
+          tocEnd = again;
+          p = again - 1;
+          continue;
+        }
+      }
       // after a note only the next number of a running sequence (never a first item)
       if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
       state.acceptToken(tk);

@@ -49,6 +49,10 @@ function depthLevel(tk: NumberToken, stack: Section[]): Level {
   return tk.level;
 }
 
+function isHanCode(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
 /** Whether a heading's block lost the line break after its title: recovered in mid-line, or on a flattened line. */
 function lostBreak(b: Block, index: LineIndex | undefined): boolean {
   if (b.inline) return true;
@@ -61,8 +65,16 @@ function lostBreak(b: Block, index: LineIndex | undefined): boolean {
  * a first clause too long for a title, before a figure (分批实现联网结算2020年11月底前) or a sentence
  * opener (严格控制搬迁撤并范围严格落实…), or at a colon before any comma (…运营商):按照…).
  */
-function gluedTitleEnd(after: string, lead: number): number {
+function gluedTitleEnd(after: string, lead: number, subsection?: string): number {
   const clause = after.slice(lead).search(/[，。；！？,;!?]/);
+  if (subsection !== undefined) {
+    // a sub-section numbered under this heading starts the body (2.组织指挥体系2.1省级…, 6.保障措施6. 1通信…),
+    // right after a short title (不得小于2.5米 deep in an item's sentence is a quantity)
+    const limit = Math.min(clause < 0 ? after.length : lead + clause, lead + TITLE_CLAUSE_MAX + 1);
+    for (let at = after.indexOf(subsection, lead + 1); at >= 0 && at < limit; at = after.indexOf(subsection, at + 1)) {
+      if (/^ ?[0-9]/.test(after.slice(at + subsection.length, at + subsection.length + 2)) && isHanCode(after.charCodeAt(at - 1))) return at;
+    }
+  }
   const clauseEnd = clause < 0 ? after.length : lead + clause;
   const colon = after.slice(lead, clauseEnd).search(/[：:]/);
   if (colon >= TITLE_MIN) return lead + colon;
@@ -165,7 +177,7 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     // a title run into its body with no mark between them (the line break was lost); an article and
     // its items (legal 项) are provisions, titled by their first sentence, never by a phrase glued to it
     const provision = tk.scheme === 'article' || level !== tk.level;
-    const glued = lostBreak(b, index) && !provision ? gluedTitleEnd(after, lead) : -1;
+    const glued = lostBreak(b, index) && !provision ? gluedTitleEnd(after, lead, tk.level === 3 ? `${tk.value}.` : undefined) : -1;
     if (glued > 0 && (!runIn || glued < stop)) {
       runIn = true;
       titleEnd = glued;
