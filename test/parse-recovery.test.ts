@@ -199,7 +199,11 @@ describe('a table of contents on a flattened line (corpus 20)', () => {
     const first = [...p.allSections].sort((a, b) => a.start - b.start)[0]!;
     // the body's 1.总则 (after the list), titled without the sub-section glued to it
     expect(first.start).toBe(text.lastIndexOf('1.总则'));
-    expect(outline(p).filter((s) => s.startsWith('3 ')).map((s) => s.slice(0, 7))).toEqual(['3 1.总则', '3 2.组织指']);
+    expect(
+      outline(p)
+        .filter((s) => s.startsWith('3 '))
+        .map((s) => s.slice(0, 7)),
+    ).toEqual(['3 1.总则', '3 2.组织指']);
     expect(p.allSections.find((s) => s.token.value === 2)!.title).toBe('组织指挥体系');
     // a quantity deep in an item's sentence is no sub-section of it
     const item = parsePlan('二、技术要求1.钢绞线应敷设在下方。2.通信线对地垂直距离不得小于2.5米，跨越道路时不得小于7.5米。').allSections;
