@@ -116,12 +116,17 @@ interface UncertainTitle {
  * into its body (一、整治原则安全、整齐、美观，… beside 二、技术要求 and 三、其他要求) has that length too,
  * where a word ends at L. Siblings of mixed lengths say nothing and the title is left as it is.
  */
-function parallelTitle(u: UncertainTitle, siblings: readonly Section[], uncertain: UncertainTitle[]): void {
+function parallelTitle(u: UncertainTitle, siblings: readonly Section[], uncertain: ReadonlySet<Section>, memo: Map<string, number>): void {
   const s = u.section;
-  const certain = siblings.filter((x) => x !== s && x.level === s.level && x.part === s.part && !uncertain.some((v) => v.section === x));
-  if (certain.length < 2) return;
-  const L = certain[0]!.title.length;
-  if (L < TITLE_MIN || certain.some((x) => x.title.length !== L) || s.title.length <= L + 1) return;
+  // the one length of the certain titles of this list (0: none, or mixed), counted once per list
+  const key = `${s.parentId ?? -1}:${s.level}:${s.part ?? 0}`;
+  let L = memo.get(key);
+  if (L === undefined) {
+    const certain = siblings.filter((x) => x.level === s.level && x.part === s.part && !uncertain.has(x));
+    L = certain.length >= 2 && certain.every((x) => x.title.length === certain[0]!.title.length) ? certain[0]!.title.length : 0;
+    memo.set(key, L);
+  }
+  if (L < TITLE_MIN || s.title.length <= L + 1) return;
   let boundary = false;
   for (const w of WORDS.segment(s.title)) if (w.index === L) boundary = true;
   if (!boundary) return;
@@ -215,7 +220,12 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     allSections.push(section);
     stack.push(section);
   }
-  for (const u of uncertain) parallelTitle(u, u.section.parentId === undefined ? sections : allSections[u.section.parentId]!.children, uncertain);
+  const uncertainSet = new Set(uncertain.map((u) => u.section));
+  const lengths = new Map<string, number>();
+  for (const u of uncertain) {
+    const siblings = u.section.parentId === undefined ? sections : allSections[u.section.parentId]!.children;
+    parallelTitle(u, siblings, uncertainSet, lengths);
+  }
   // extents: a section ends where its last block or descendant ends
   for (let i = allSections.length - 1; i >= 0; i--) {
     const s = allSections[i]!;
