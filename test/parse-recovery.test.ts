@@ -210,3 +210,16 @@ describe('a table of contents on a flattened line (corpus 20)', () => {
     expect(item.map((s) => s.title)).toContain('通信线对地垂直距离不得小于2.5米，跨越道路时不得小于7.5米');
   });
 });
+
+describe('a second document run into the first on a flattened line (corpus 26)', () => {
+  it('its title (…工作细则(会签稿)) starts a new part: 一、 and 第一条 restart there', () => {
+    const text =
+      '某某工作规则(会签稿)为规范工作，制定本规则。一、机构设置第一条领导小组是议事协调机构。二、其他事项第二条本规则自印发之日起施行。某某办公室工作细则(会签稿)为完善工作机制，制定本细则。一、组织机构第一条办公室设在省应急厅。二、其他事项第二条本细则自印发之日起施行。';
+    const p = parsePlan(text);
+    expect(outline(p).map((s) => s.slice(0, 5))).toEqual(['1 一、机', '2 第一条', '1 二、其', '2 第二条', '1 一、组', '2 第一条', '1 二、其', '2 第二条']);
+    expect(p.sections.map((s) => s.part ?? 0)).toEqual([0, 0, 1, 1]);
+    // a title cited in a sentence (《…规则》) or a sentence ending in the genre word (制定本规则。) is no part marker
+    const cited = '一、机构设置第一条领导小组是议事协调机构。二、其他事项第二条依照《某某工作规则》执行。一、组织机构第一条办公室设在省应急厅。';
+    expect(outline(parsePlan(cited)).map((s) => s.slice(0, 5))).toEqual(['1 一、机', '2 第一条', '1 二、其', '2 第二条']);
+  });
+});
