@@ -105,5 +105,17 @@ export function profile(root: string, self: string, name: string, runs: number):
   const rows = topSelf(prof, 25, sourceOf);
   process.stdout.write(`top self time, ${name}, ${runs} analyses (profile: ${join(dir, file)})\n`);
   for (const row of rows) process.stdout.write(`${String(row.selfMs).padStart(9)} ms ${String(row.pct).padStart(5)}%  ${row.fn}  ${row.where}\n`);
+  // the same self time summed per source folder: which stage costs what (parse, indicators, align, rules …)
+  const byFolder = new Map<string, { ms: number; pct: number }>();
+  for (const row of topSelf(prof, Infinity, sourceOf)) {
+    const folder = /^(server\/src\/\S+\/)/.exec(row.where)?.[1] ?? (row.where.startsWith('(') || !row.where ? row.fn : 'other');
+    const e = byFolder.get(folder) ?? { ms: 0, pct: 0 };
+    e.ms += row.selfMs;
+    e.pct += row.pct;
+    byFolder.set(folder, e);
+  }
+  process.stdout.write('\nself time by folder\n');
+  for (const [folder, e] of [...byFolder].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+    process.stdout.write(`${e.ms.toFixed(1).padStart(9)} ms ${e.pct.toFixed(1).padStart(5)}%  ${folder}\n`);
   if (process.env.PLANLINT_KEEP_PROFILE !== '1') rmSync(dir, { recursive: true, force: true });
 }
