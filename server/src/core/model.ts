@@ -30,6 +30,11 @@ export interface NumberToken extends Span {
   punct: string;
   /** the token in the form GB/T 9704-2012 / GB/T 15834-2011 expect for its level */
   canonical: string;
+  /**
+   * 'article': an article of rules and regulations, 第N条 (level 2 by form, under 一、 or 第N章),
+   * or a chapter 第N章 (level 1); its items (一)… nest one level deeper. Absent: GB/T 9704 forms.
+   */
+  scheme?: 'article';
 }
 
 /** A paragraph after joining hard-wrapped lines (PDF extraction). */
@@ -144,6 +149,8 @@ export interface Plan {
   indicators: Indicator[];
   /** whether level-3 numbering runs continuously across level-1 sections */
   level3Continuous: boolean;
+  /** whether level-2 numbering runs on across level-1 sections (二、…（三）…: a house style) */
+  level2Continuous?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

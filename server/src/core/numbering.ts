@@ -70,6 +70,16 @@ const RE_BRACKETED = new RegExp(`^([（(])${GAP}([${CN_NUMERAL_CHARS}]{1,4}|[0-9
 const RE_CHINESE = new RegExp(`^([${CN_NUMERAL_CHARS}]{1,4})${GAP}([、，,．.])`);
 /** a decimal point followed by a digit is a number (47.3%), a 顿号 may be followed by a year (1、2022年底前…) */
 const RE_ARABIC = new RegExp(`^([0-9０-９]{1,3})${GAP}([.．](?![0-9０-９])|[、，,])`);
+/** an Arabic ordinal typed with a full stop (11。) — read only where the caller knows the numbering runs on */
+const RE_ARABIC_FULL_STOP = /^([0-9０-９]{1,3})(。)/;
+
+export interface TokenOptions {
+  /**
+   * also read an Arabic ordinal typed with 。 instead of the point (`11。强化生态帮扶`): only where
+   * it continues a running sequence (the caller checks), since `…共12。` ends a sentence
+   */
+  fullStop?: boolean;
+}
 /** after 一、 a second numeral + these means a list of numerals (一、二季度), not a heading */
 const RE_NUMERAL_LIST_AFTER = new RegExp(
   `^(?:[${CN_NUMERAL_CHARS}]{1,3}|[0-9０-９]{1,2})[、，,]?[ \\t\\u3000]*(季|级|类|等|期|批|档|线|产|号|届|次|年|月|日|是|要)`,
@@ -79,9 +89,10 @@ const RE_NUMERAL_LIST_AFTER = new RegExp(
  * Recognises a numbering token at the start of `s` (leading white space already removed).
  * Returns the token with offsets relative to `s` (add the caller's base), or undefined.
  */
-export function matchNumberToken(s: string): NumberToken | undefined {
+export function matchNumberToken(s: string, options: TokenOptions = {}): NumberToken | undefined {
   // every form starts with a bracket, a Chinese numeral or a digit: most lines start otherwise
   if (!mayStartToken(s.charCodeAt(0))) return undefined;
+  if (s.charCodeAt(0) === DI) return matchArticle(s);
   const enclosed = matchEnclosed(s);
   if (enclosed) return enclosed;
   let m = RE_BRACKETED.exec(s);
@@ -124,7 +135,7 @@ export function matchNumberToken(s: string): NumberToken | undefined {
       canonical: canonicalToken(1, value),
     };
   }
-  m = RE_ARABIC.exec(s);
+  m = RE_ARABIC.exec(s) ?? (options.fullStop ? RE_ARABIC_FULL_STOP.exec(s) : null);
   if (m) {
     const [raw, num, punct] = m as unknown as [string, string, string];
     const value = Number(toHalfWidth(num));
@@ -149,7 +160,43 @@ export function matchNumberToken(s: string): NumberToken | undefined {
   return undefined;
 }
 
-const TOKEN_STARTS = new Set([...('（(0123456789０１２３４５６７８９' + CN_NUMERAL_CHARS)].map((c) => c.charCodeAt(0)));
+const TOKEN_STARTS = new Set([...('（(0123456789０１２３４５６７８９第' + CN_NUMERAL_CHARS)].map((c) => c.charCodeAt(0)));
+const DI = '第'.charCodeAt(0);
+/** an article or chapter of rules and regulations: 第十八条 / 第二章 (the numeral 一…九百九十九) */
+const RE_ARTICLE = new RegExp(`^第([${CN_NUMERAL_CHARS}]{1,5})([条章])`);
+/** after 第N条 these make it a reference in a sentence (第十条规定, 第三条第二款, 第一条、第二条, 第五条至第八条) */
+const RE_ARTICLE_REFERENCE = /^(?:规定|之|的|第|、|，|,|至|到|和|及|与|或|中|所|款|项|明确|要求|执行)/;
+
+/** The article token 第N条 / chapter token 第N章 at the start of `s`, unless it is a reference. */
+function matchArticle(s: string): NumberToken | undefined {
+  const m = RE_ARTICLE.exec(s);
+  if (!m) return undefined;
+  const [raw, num, kind] = m as unknown as [string, string, string];
+  const value = parseChineseNumeral(num);
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  const rest = s.slice(raw.length);
+  if (rest.length === 0 || RE_ARTICLE_REFERENCE.test(rest)) return undefined;
+  const level: Level = kind === '章' ? 1 : 2;
+  return {
+    start: 0,
+    end: raw.length,
+    raw,
+    level,
+    value,
+    numberText: num,
+    numeral: 'chinese',
+    bracket: 'none',
+    punct: '',
+    canonical: `第${toChineseNumeral(value)}${kind}`,
+    scheme: 'article',
+  };
+}
+
+/** The token of `t`'s form and scheme for another value (renumbering): （三） → （四）, 第五条 → 第六条. */
+export function tokenForValue(t: NumberToken, value: number): string {
+  if (t.scheme === 'article') return `第${toChineseNumeral(value)}${t.raw.includes('章') ? '章' : '条'}`;
+  return canonicalToken(t.level, value);
+}
 
 /** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept, or an enclosed form). */
 export function mayStartToken(c: number): boolean {

@@ -35,7 +35,8 @@ export function parsePlan(text: string, options: ParseOptions = {}, session: Ana
   const { sections, allSections, owner } = buildSections(blocks, index);
   const enumerations = findEnumerations(blocks, owner);
   const level3Continuous = detectContinuity(sections);
-  const base = { text, index, frontMatter, blocks, sections, allSections, enumerations, level3Continuous };
+  const level2Continuous = detectContinuity(sections, 2);
+  const base = { text, index, frontMatter, blocks, sections, allSections, enumerations, level3Continuous, level2Continuous };
   if (!frontMatter) delete (base as { frontMatter?: FrontMatter }).frontMatter;
   return { ...base, indicators: options.indicators === false ? [] : extractIndicators(base, session) };
 }

@@ -4,7 +4,7 @@
  * items form one document-wide sequence when the document numbers them continuously.
  */
 import type { Edit, Level, Plan, Section } from './model.js';
-import { canonicalToken } from './numbering.js';
+import { tokenForValue } from './numbering.js';
 
 export interface NumberSequence {
   level: Level;
@@ -17,10 +17,12 @@ export interface NumberSequence {
 export function numberSequences(plan: Plan): NumberSequence[] {
   const out: NumberSequence[] = [];
   const continuousL3: Section[] = [];
+  const continuousL2: Section[] = [];
   const visit = (children: Section[], parentId: number | undefined) => {
     const byLevel = new Map<Level, Section[]>();
     for (const c of children) {
       if (c.level === 3 && plan.level3Continuous) continuousL3.push(c);
+      else if (c.level === 2 && plan.level2Continuous) continuousL2.push(c);
       else {
         const list = byLevel.get(c.level) ?? [];
         list.push(c);
@@ -43,6 +45,7 @@ export function numberSequences(plan: Plan): NumberSequence[] {
   }
   for (const top of byPart.values()) {
     visit(top, undefined);
+    if (continuousL2.length > 0) out.push({ level: 2, items: continuousL2.splice(0), continuous: true });
     if (continuousL3.length > 0) out.push({ level: 3, items: continuousL3.splice(0), continuous: true });
   }
   return out;
@@ -83,7 +86,8 @@ export function renumberEdits(seq: NumberSequence, from = 0, to = seq.items.leng
   let value = from + 1;
   for (let i = from; i < to; i++, value++) {
     const s = seq.items[i]!;
-    const text = canonicalToken(s.level, value);
+    // in the token's own form and scheme: （一） under an article stays （…）, 第五条 → 第六条
+    const text = tokenForValue(s.token, value);
     if (s.token.raw !== text) edits.push({ start: s.token.start, end: s.token.end, newText: text });
   }
   return edits;

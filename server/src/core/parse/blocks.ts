@@ -4,7 +4,8 @@ import type { LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 import { runInStop } from './sections.js';
 import { LINE_ROW, LINE_SKIP, markdownLines, rowBlock } from './markdown.js';
-import { BLANK, COMMENT, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
+import { BLANK, COMMENT, CONTENT, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
+import type { LineShapes } from './lines.js';
 
 /** Whether a character code is an ASCII letter or digit. */
 function isAsciiAlnum(c: number): boolean {
@@ -62,6 +63,28 @@ function fitsStructure(token: NumberToken, lastValue: Map<Level, number>, lastL3
   return token.value > last && token.value <= last + 3;
 }
 
+/** Whether a token is exactly the next number of its level's running sequence. */
+function nextOf(token: NumberToken, lastValue: Map<Level, number>, lastL3: number): boolean {
+  const last = lastValue.get(token.level) ?? 0;
+  return token.value === last + 1 || (token.level === 3 && token.value === lastL3 + 1);
+}
+
+/** The content of line k (relative to the shapes' first line), '' when there is none. */
+function lineContent(lines: LineShapes, k: number, text: string): string {
+  if (k >= lines.kind.length || lines.kind[k] !== CONTENT || lines.markdown[k]) return '';
+  return text.slice(lines.start[k]!, lines.end[k]!);
+}
+
+/**
+ * A line that holds only an opening bracket whose token goes on at the start of the next line
+ * (`（` then `三）改革开放…`: the line break fell inside the token): the bracket, else undefined.
+ */
+function brokenOpener(content: string, lines: LineShapes, k: number, text: string): string | undefined {
+  if (content !== '（' && content !== '(') return undefined;
+  const next = lineContent(lines, k + 1, text);
+  return next.length > 0 && /^[零〇一二三四五六七八九十百0-9０-９]{1,4}[）)]/.test(next) ? content : undefined;
+}
+
 /**
  * Stage 2: blocks. Lines joined into paragraphs (PDF hard wraps), numbered lines become heading
  * blocks, Markdown headings titles (and, after splitInlineHeadings, markTitles the short
@@ -111,27 +134,45 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     const markdownLevel = lines.markdown[k]! || undefined;
     const lineWidth = lines.width[k]!;
     const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn);
-    const tk = matchNumberToken(content);
+    // a token broken over two lines: a lone opening bracket, the rest of the token on the next line
+    const opener = markdownLevel === undefined ? brokenOpener(content, lines, k, text) : undefined;
+    const tk = matchNumberToken(opener === undefined ? content : opener + lineContent(lines, k + 1, text), { fullStop: true });
     let token: NumberToken | undefined = tk && { ...tk, start: contentStart, end: contentStart + tk.raw.length };
     if (token) {
       const fits = fitsStructure(token, lastValue, lastL3);
       // a number at the start of a line that continues an unfinished sentence is text, unless it fits
       if (!prevTerminated && !fits) token = undefined;
       else if (!fits && token.value > 30) token = undefined;
+      // 11。 for 11.: only the next number of a running sequence after a finished sentence
+      if (token?.punct === '。' && !(prevTerminated && token.value > 1 && nextOf(token, lastValue, lastL3))) token = undefined;
+      // a broken token only where it continues the numbering exactly (never a lone bracket of prose)
+      if (token && opener !== undefined && !(prevTerminated && fits && nextOf(token, lastValue, 0))) token = undefined;
     }
     if (token) {
       close();
       cur = new BlockBuilder('heading', contentStart, lineNo, lineNo, markdownLevel);
       cur.add(contentStart, content);
-      const afterToken = content.slice(token.raw.length);
+      if (opener !== undefined) {
+        // the rest of the token and the title on the next line join the bracket in one heading block
+        lineNo++;
+        const next = lineContent(lines, k + 1, text);
+        cur.add(lines.start[k + 1]!, next);
+        cur.lastLine = lineNo;
+        prevContent = next;
+        prevWidth = lines.width[k + 1]!;
+      }
+      const headingText = opener === undefined ? content : opener + lineContent(lines, k + 1, text);
+      const afterToken = headingText.slice(token.raw.length);
       const stop = runInStop(afterToken);
       curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
       lastValue.set(token.level, token.value);
       for (const lv of [2, 3, 4] as Level[]) if (lv > token.level && lv !== 3) lastValue.delete(lv);
       if (token.level < 3) lastValue.delete(3);
       if (token.level === 3) lastL3 = token.value;
-      prevContent = content;
-      prevWidth = lineWidth;
+      if (opener === undefined) {
+        prevContent = content;
+        prevWidth = lineWidth;
+      }
       blankBetween = false;
       continue;
     }

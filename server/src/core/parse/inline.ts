@@ -13,60 +13,22 @@
  * and its attached plan's 一、二、 are separate sequences). Blocks are split in place; every record
  * keeps document offsets.
  */
-import type { Block, Level } from '../model.js';
+import type { Block, Level, NumberToken } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { isSpace } from '../text.js';
 import { matchNumberToken, mayStartToken } from '../numbering.js';
 import { isTitleLike } from './blocks.js';
 import { textToDoc } from './sections.js';
+import { BOUNDARY, TITLE_END, codes, markers } from './markers.js';
 
-const codes = (s: string) => new Set([...s].map((c) => c.charCodeAt(0)));
-/** marks after which a heading may start in mid-line */
-const BOUNDARY = codes('。；：！？;:!?');
 /** closing quotes and brackets between a sentence's end and the next heading */
 const CLOSER = codes('”’」』》】"\'');
 /** before one of these a numeral is part of a larger number or an ordinal (第一、二批, 12.5) */
 const NUMBER_PART = codes('第零〇一二三四五六七八九十百千万两0123456789０１２３４５６７８９.．');
-/** punctuation that ends a heading's title: a token after it is not glued to the title */
-const TITLE_END = /[。，；：、,;:！？!?]/;
 /** a heading title a later token may be glued to is short */
 const GLUED_TITLE_MAX = 30;
 /** how far a token may reach (matchNumberToken looks at a few characters) */
 const WINDOW = 24;
-
-const RE_ATTACHMENT = /附件[ \t\u3000]*([0-9０-９一二三四五六七八九十]{0,2})/g;
-const RE_DATE = /(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日/g;
-/** a date that is a deadline or part of a sentence, not a signature: 于2021年8月17日前 */
-const DATE_BEFORE_PROSE = codes('于在至到自从止截和及与、，,（(');
-const DATE_AFTER_PROSE = codes('前后起至以之到止的内，,。；;、及和与开召举期0123456789:：）)');
-
-interface Marker {
-  at: number;
-  /** 'part': a new part may start after it; 'list': 附件：1.… 2.… (a list of attachments, not headings) */
-  kind: 'part' | 'list';
-}
-
-/** Part markers and attachment lists in a block's text, in text order. */
-function markers(text: string): Marker[] {
-  const out: Marker[] = [];
-  RE_ATTACHMENT.lastIndex = 0;
-  for (let m = RE_ATTACHMENT.exec(text); m; m = RE_ATTACHMENT.exec(text)) {
-    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : -1;
-    // (附件1) and 见附件2 refer to an attachment; 附件 at a line or sentence start begins one
-    if (before === 0xff08 /* （ */ || before === 40 /* ( */ || before === 0x89c1 /* 见 */ || before === 0x548c /* 和 */) continue;
-    const next = text.charCodeAt(m.index + m[0].length);
-    out.push({ at: m.index, kind: next === 0xff1a /* ： */ || next === 58 /* : */ ? 'list' : 'part' });
-  }
-  RE_DATE.lastIndex = 0;
-  for (let m = RE_DATE.exec(text); m; m = RE_DATE.exec(text)) {
-    const before = m.index > 0 ? text.charCodeAt(m.index - 1) : -1;
-    const end = m.index + m[0].length;
-    const after = end < text.length ? text.charCodeAt(end) : -1;
-    if (DATE_BEFORE_PROSE.has(before) || DATE_AFTER_PROSE.has(after)) continue;
-    out.push({ at: end, kind: 'part' });
-  }
-  return out.sort((a, b) => a.at - b.at);
-}
 
 /** The numbering so far: the last value at each level in the current context, and the part. */
 class Numbering {
@@ -74,26 +36,55 @@ class Numbering {
   readonly last = [0, 0, 0, 0, 0];
   /** the last level-3 value anywhere (level-3 numbers may run on through the document) */
   l3 = 0;
+  /** the last level-2 value anywhere in the part */
+  l2 = 0;
   part = 0;
   headingsInPart = 0;
   /** a part marker was seen since the last heading */
   marker = false;
+
+  /** the last article 第N条 of the part (articles run on across the 一、 or 第N章 above them) */
+  article = 0;
+
+  /** Whether a token continues the numbering (after a sentence's end when `boundary`). */
+  continuesToken(tk: NumberToken, boundary: boolean): boolean {
+    if (tk.scheme === 'article' && tk.level === 2) return tk.value === this.article + 1;
+    return this.continues(tk.level, tk.value, boundary);
+  }
+
+  /** Records a heading token (an article: its items (一)… start afresh under it). */
+  acceptToken(tk: NumberToken): void {
+    if (tk.scheme !== 'article' || tk.level !== 2) return this.accept(tk.level, tk.value);
+    this.article = tk.value;
+    for (let k = 2; k <= 4; k++) this.last[k] = 0;
+    this.l2 = 0;
+    this.headingsInPart++;
+    this.marker = false;
+  }
 
   /** Whether `value` at `level` continues the numbering (after a sentence's end when `boundary`). */
   continues(level: Level, value: number, boundary: boolean): boolean {
     const last = this.last;
     if (last[level]! > 0 && value === last[level]! + 1) return true;
     if (level === 3 && this.l3 > 0 && value === this.l3 + 1 && last[3] === 0) return true;
+    // level-2 items numbered on across level-1 parts (二、…(三)…, a common house style)
+    if (level === 2 && this.l2 > 0 && value === this.l2 + 1 && last[2] === 0) return true;
     if (value !== 1) return false;
     if (last[level] === 0) {
       if (this.headingsInPart === 0) return boundary;
       if (level === 1) return true;
-      if (level === 2) return last[1]! > 0;
+      if (level === 2) return last[1]! > 0 || this.article > 0;
       if (level === 3) return last[1]! > 0 || last[2]! > 0;
       return last[2]! > 0 || last[3]! > 0;
     }
     // a restart at 1 of a running level: a new part after a marker
     return boundary && this.marker && level === 1;
+  }
+
+  /** Whether `value` is exactly the next number at `level` of a running sequence (never a first item). */
+  next(level: Level, value: number): boolean {
+    if (value < 2) return false;
+    return this.last[level] === value - 1 || (level === 3 && this.last[3] === 0 && this.l3 === value - 1);
   }
 
   /** Records a heading (and starts a new part when it restarts a running level-1 numbering after a marker). */
@@ -102,6 +93,7 @@ class Numbering {
     this.last[level] = value;
     for (let k = level + 1; k <= 4; k++) this.last[k] = 0;
     if (level === 3) this.l3 = value;
+    if (level === 2) this.l2 = value;
     this.headingsInPart++;
     this.marker = false;
   }
@@ -110,6 +102,8 @@ class Numbering {
     this.part++;
     this.last.fill(0);
     this.l3 = 0;
+    this.l2 = 0;
+    this.article = 0;
     this.headingsInPart = 0;
   }
 }
@@ -141,6 +135,62 @@ function sentenceEndBefore(text: string, p: number): number {
     if (!BOUNDARY.has(before) && !CLOSER.has(before)) return q;
     q = o - 1;
   }
+}
+
+/** an attachment's title after its marker is short and holds no sentence punctuation */
+const PART_TITLE_MAX = 60;
+const SENTENCE_MARK = /[。，；：！？,;:!?]/;
+
+/** Whether `p` follows a part marker at `partAt` and nothing but a title line (附件1 …方案 then 一、). */
+function afterPartTitle(text: string, partAt: number, p: number): boolean {
+  return partAt >= 0 && p - partAt <= PART_TITLE_MAX && !SENTENCE_MARK.test(text.slice(partAt, p));
+}
+
+/** a caption between a sentence and a heading (2023年目标指标表, the title of a lost table) is short */
+const CAPTION_MAX = 16;
+
+/** Whether text[…p) after the last sentence end is a short caption without punctuation (…改善。2023年目标指标表二、). */
+function afterCaption(text: string, p: number): boolean {
+  for (let q = p - 1; q >= 0 && p - q <= CAPTION_MAX + 1; q--) {
+    const c = text.charCodeAt(q);
+    if (BOUNDARY.has(c)) return p - q > 2;
+    if (!isHan(c) && !(c >= 48 && c <= 57)) return false;
+  }
+  return false;
+}
+
+/** a level-2 token glued to a short title: （三）淘汰… right after 二、深入调整产业结构 */
+const RE_CHILD_AFTER_TITLE = /^[\u4e00-\u9fff“”]{2,30}[（(][一二三四五六七八九十]{1,3}[）)]/;
+
+/** a table of contents' entry repeats this much of the heading (token + the title's first characters) */
+const TOC_KEY = 2;
+const TOC_MAX = 4000;
+
+/**
+ * Where the body starts again when the heading at `p` opens a table of contents: the same token
+ * and title start reappear before any sentence has ended; −1 otherwise.
+ */
+function tableOfContentsEnd(text: string, p: number, tokenLength: number): number {
+  const key = text.slice(p, p + tokenLength + TOC_KEY);
+  if (key.length < tokenLength + TOC_KEY || SENTENCE_MARK.test(key)) return -1;
+  // (bounded: the list ends at the first sentence mark, and a table of contents is short)
+  let stop = p;
+  while (stop < text.length && stop - p < TOC_MAX && !BOUNDARY.has(text.charCodeAt(stop))) stop++;
+  const again = text.slice(0, stop).indexOf(key, p + key.length);
+  return again < 0 ? -1 : again;
+}
+
+/** After a comma: only N. that is exactly the next item of the running level-3 sequence. */
+function afterCommaFits(tk: NumberToken, state: Numbering): boolean {
+  return tk.level === 3 && (tk.punct === '.' || tk.punct === '．') && state.next(3, tk.value);
+}
+
+/**
+ * After a caption (…改善。2023年目标指标表二、深入调整产业结构(三)…): the next level-1 heading only,
+ * confirmed by a level-2 token glued to its short title.
+ */
+function afterCaptionFits(tk: NumberToken, state: Numbering, text: string, p: number): boolean {
+  return tk.level === 1 && state.next(1, tk.value) && RE_CHILD_AFTER_TITLE.test(text.slice(p + tk.raw.length, p + tk.raw.length + 40));
 }
 
 /** Whether a character code is a CJK ideograph. */
@@ -199,9 +249,9 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     let headingEnd = -1;
     let headingLevel: Level | 0 = 0;
     if (b.kind === 'heading') {
-      const tk = matchNumberToken(text);
+      const tk = matchNumberToken(text, { fullStop: true });
       if (tk) {
-        state.accept(tk.level, tk.value);
+        state.acceptToken(tk);
         b.part = state.part;
         scanFrom = tk.raw.length;
         headingEnd = tk.raw.length;
@@ -215,14 +265,24 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     let mi = 0;
     /** inside an attachment list (附件：1.…2.…) up to the sentence's end or the next marker */
     let inList = false;
+    /** where the last part marker (附件 / a signature date) stands: a title may follow it, then the part's first heading */
+    let partAt = -1;
+    /** where the body starts again after a table of contents (a heading may start there) */
+    let tocEnd = -1;
+    /** inside numbered notes (注：1.…2.…): the last note's number, −1 outside */
+    let notes = -1;
     const cuts: { at: number; part: number }[] = [];
     for (let p = scanFrom; p < text.length; p++) {
       while (mi < marks.length && marks[mi]!.at <= p) {
         const m = marks[mi++]!;
-        if (m.kind === 'part') {
-          inList = false;
+        inList = m.kind === 'list';
+        notes = m.kind === 'notes' ? 0 : -1;
+        // a document title only separates parts once some part has headings (a cover letter's
+        // title, or a plan's title before its table of contents, does not)
+        if (m.kind === 'part' || (m.kind === 'title' && state.headingsInPart > 0)) {
+          partAt = m.at;
           if (state.headingsInPart > 0) state.marker = true;
-        } else inList = true;
+        }
       }
       const c = text.charCodeAt(p);
       if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b) /* ； */) inList = false;
@@ -231,7 +291,8 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       if (NUMBER_PART.has(before)) continue;
       const end = sentenceEndBefore(text, p);
       const endCode = text.charCodeAt(end);
-      const boundary = BOUNDARY.has(endCode);
+      // after a part marker and the attachment's title line (附件不得担任…的主要情形一、…): a new line
+      const boundary = BOUNDARY.has(endCode) || afterPartTitle(text, partAt, p) || p === tocEnd;
       /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
       const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
       const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
@@ -241,35 +302,62 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
         p - headingEnd <= GLUED_TITLE_MAX &&
         (isHan(before) || CLOSER.has(before)) &&
         !TITLE_END.test(text.slice(headingEnd, p));
-      if (!boundary && !bracketed && !glued && !afterNote) continue;
-      const tk = matchNumberToken(text.slice(p, p + WINDOW));
+      const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
+      /** after a comma typed where the item should have ended (…应选用符合要求的光缆，5.通信线…) */
+      const afterComma = !boundary && !bracketed && (endCode === 0xff0c || endCode === 44) && end === p - 1;
+      if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma) continue;
+      const tk = matchNumberToken(text.slice(p, p + WINDOW), { fullStop: true });
       if (!tk) continue;
+      if ((afterComma && !afterCommaFits(tk, state)) || (captioned && !afterCaptionFits(tk, state, text, p))) continue;
+      if (notes >= 0 && tk.level >= 3 && tk.value === notes + 1) {
+        // the next note of 注：1.…2.…, not a heading
+        notes++;
+        p += tk.raw.length - 1;
+        continue;
+      }
+      // 11。 for 11.: only the next number of a running sequence, after a sentence or a note
+      if (tk.punct === '。' && !((boundary || afterNote) && state.next(tk.level, tk.value))) continue;
       // glued to a title: only a deeper level, or the next one of the title's own level
       if (glued && !bracketed && tk.level < headingLevel) continue;
       // glued to running text: a bracketed token that exactly continues (never a new part's first)
       if (!boundary && !glued && state.headingsInPart === 0) continue;
-      if (!state.continues(tk.level, tk.value, boundary)) continue;
+      if (!state.continuesToken(tk, boundary)) continue;
+      if (tk.value === 1 && state.headingsInPart === 0) {
+        // a table of contents lists the headings without a sentence, then the body starts again
+        // with the same first heading: read the body's, not the list's (…(会签稿)1.总则1.1编制目的…8.3预案实施时间1.总则1.1编制目的建立…)
+        const again = tableOfContentsEnd(text, p, tk.raw.length);
+        if (again > 0) {
+          tocEnd = again;
+          p = again - 1;
+          continue;
+        }
+      }
       // after a note only the next number of a running sequence (never a first item)
       if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
-      state.accept(tk.level, tk.value);
+      state.acceptToken(tk);
       cuts.push({ at: p, part: state.part });
       headingEnd = p + tk.raw.length;
       headingLevel = tk.level;
       p = headingEnd - 1;
     }
-    if (cuts.length === 0) {
-      out.push(b);
-      continue;
-    }
-    const first = sliceBlock(b, 0, cuts[0]!.at, b.kind, index);
-    if (b.part !== undefined) first.part = b.part;
-    if (first.text.length > 0) out.push(first);
-    for (let i = 0; i < cuts.length; i++) {
-      const piece = sliceBlock(b, cuts[i]!.at, i + 1 < cuts.length ? cuts[i + 1]!.at : text.length, 'heading', index);
-      piece.inline = true;
-      piece.part = cuts[i]!.part;
-      out.push(piece);
-    }
+    pushPieces(out, b, cuts, index);
   }
   return out;
+}
+
+/** Pushes `b` split at `cuts` (the pieces from each cut on are inline heading blocks), or `b` itself. */
+function pushPieces(out: Block[], b: Block, cuts: { at: number; part: number }[], index: LineIndex): void {
+  if (cuts.length === 0) {
+    out.push(b);
+    return;
+  }
+  const first = sliceBlock(b, 0, cuts[0]!.at, b.kind, index);
+  if (b.part !== undefined) first.part = b.part;
+  if (first.text.length > 0) out.push(first);
+  for (let i = 0; i < cuts.length; i++) {
+    const piece = sliceBlock(b, cuts[i]!.at, i + 1 < cuts.length ? cuts[i + 1]!.at : b.text.length, 'heading', index);
+    piece.inline = true;
+    piece.part = cuts[i]!.part;
+    out.push(piece);
+  }
 }

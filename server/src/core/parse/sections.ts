@@ -11,7 +11,7 @@ import { matchNumberToken } from '../numbering.js';
  * title such as "总体目标：到2025年……"). -1 when the line has neither.
  */
 export function runInStop(after: string): number {
-  const full = after.indexOf('。');
+  const full = after.search(/[。；;]/);
   const colon = after.search(/[：:]/);
   if (colon >= 0 && colon <= 24 && (full < 0 || colon < full)) return colon;
   return full;
@@ -34,6 +34,25 @@ const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 /** characters after which a figure is part of the title (第一阶段(2022年7月…)) */
 const FIGURE_IN_TITLE = /[年月日第(（至—-]/;
 
+/**
+ * The outline level of a heading: its token's level (一、 1, （一） 2, 1. 3, （1） 4), except under
+ * an article 第N条 (level 2, under 一、 or 第N章), whose items （一）… and their sub-items nest one
+ * level deeper (capped at 4): the article is a level of its own between the two.
+ */
+function depthLevel(tk: NumberToken, stack: Section[]): Level {
+  if (tk.scheme === 'article' || tk.level === 1) return tk.level;
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const s = stack[i]!;
+    if (s.token.scheme === 'article' && s.token.level === 2) return Math.min(4, tk.level + 1) as Level;
+    if (s.level === 1) break;
+  }
+  return tk.level;
+}
+
+function isHanCode(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
 /** Whether a heading's block lost the line break after its title: recovered in mid-line, or on a flattened line. */
 function lostBreak(b: Block, index: LineIndex | undefined): boolean {
   if (b.inline) return true;
@@ -46,8 +65,16 @@ function lostBreak(b: Block, index: LineIndex | undefined): boolean {
  * a first clause too long for a title, before a figure (分批实现联网结算2020年11月底前) or a sentence
  * opener (严格控制搬迁撤并范围严格落实…), or at a colon before any comma (…运营商):按照…).
  */
-function gluedTitleEnd(after: string, lead: number): number {
+function gluedTitleEnd(after: string, lead: number, subsection?: string): number {
   const clause = after.slice(lead).search(/[，。；！？,;!?]/);
+  if (subsection !== undefined) {
+    // a sub-section numbered under this heading starts the body (2.组织指挥体系2.1省级…, 6.保障措施6. 1通信…),
+    // right after a short title (不得小于2.5米 deep in an item's sentence is a quantity)
+    const limit = Math.min(clause < 0 ? after.length : lead + clause, lead + TITLE_CLAUSE_MAX + 1);
+    for (let at = after.indexOf(subsection, lead + 1); at >= 0 && at < limit; at = after.indexOf(subsection, at + 1)) {
+      if (/^ ?[0-9]/.test(after.slice(at + subsection.length, at + subsection.length + 2)) && isHanCode(after.charCodeAt(at - 1))) return at;
+    }
+  }
   const clauseEnd = clause < 0 ? after.length : lead + clause;
   const colon = after.slice(lead, clauseEnd).search(/[：:]/);
   if (colon >= TITLE_MIN) return lead + colon;
@@ -67,10 +94,48 @@ function gluedTitleEnd(after: string, lead: number): number {
     if (i - lead < TITLE_MIN || depth > 0) continue;
     const prev = after.charCodeAt(i - 1);
     if (!(prev >= 0x4e00 && prev <= 0x9fff)) continue;
-    if (/^[0-9]/.test(w.segment) && !FIGURE_IN_TITLE.test(after[i - 1]!)) return i;
+    // a body sentence opens with a time (2020年11月底前…); a quantity inside a clause (不满2年的) is the title's
+    if (/^[0-9]{4}$/.test(w.segment) && after[i + 4] === '年' && !FIGURE_IN_TITLE.test(after[i - 1]!)) return i;
     if (OPENERS.has(w.segment)) return i;
   }
   return -1;
+}
+
+const SENTENCE_MARK = /[，。；：！？,;:!?]/;
+
+/** A heading whose title was ended by a mark on a line that lost its breaks: it may hold body text. */
+interface UncertainTitle {
+  section: Section;
+  /** where the title starts in the block's text */
+  from: number;
+}
+
+/**
+ * Parallel headings (对仗): when every sibling whose title end is certain (a line end, a glued
+ * token or a sentence opener after it) has a title of one length L, a title of the list that ran
+ * into its body (一、整治原则安全、整齐、美观，… beside 二、技术要求 and 三、其他要求) has that length too,
+ * where a word ends at L. Siblings of mixed lengths say nothing and the title is left as it is.
+ */
+function parallelTitle(u: UncertainTitle, siblings: readonly Section[], uncertain: ReadonlySet<Section>, memo: Map<string, number>): void {
+  const s = u.section;
+  // the one length of the certain titles of this list (0: none, or mixed), counted once per list
+  const key = `${s.parentId ?? -1}:${s.level}:${s.part ?? 0}`;
+  let L = memo.get(key);
+  if (L === undefined) {
+    const certain = siblings.filter((x) => x.level === s.level && x.part === s.part && !uncertain.has(x));
+    L = certain.length >= 2 && certain.every((x) => x.title.length === certain[0]!.title.length) ? certain[0]!.title.length : 0;
+    memo.set(key, L);
+  }
+  if (L < TITLE_MIN || s.title.length <= L + 1) return;
+  let boundary = false;
+  for (const w of WORDS.segment(s.title)) if (w.index === L) boundary = true;
+  if (!boundary) return;
+  const b = s.block;
+  const end = textToDoc(b, u.from + L - 1) + 1;
+  s.title = s.title.slice(0, L);
+  s.titleSpan = { start: s.titleSpan.start, end };
+  s.heading = { start: s.heading.start, end };
+  s.runIn = true;
 }
 
 /**
@@ -83,6 +148,7 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
   const stack: Section[] = [];
   const owner = new Int32Array(blocks.length).fill(-1);
   let part = 0;
+  const uncertain: UncertainTitle[] = [];
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
     if (b.kind !== 'heading') {
@@ -93,7 +159,8 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
       }
       continue;
     }
-    const tk = matchNumberToken(b.text);
+    // a heading block was vetted by the earlier stages (an ordinal typed 11。 only where it runs on)
+    const tk = matchNumberToken(b.text, { fullStop: true });
     if (!tk) continue;
     // a new part of the document (an attached plan after its notice): its numbering starts afresh
     if (b.part !== undefined && b.part !== part) {
@@ -101,7 +168,8 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
       stack.length = 0;
     }
     owner[bi] = allSections.length;
-    const token: NumberToken = { ...tk, start: b.start, end: b.start + tk.raw.length };
+    // a token may be broken over two lines (（ / 三）…): its end is mapped through the block's segments
+    const token: NumberToken = { ...tk, start: b.start, end: textToDoc(b, tk.raw.length - 1) + 1 };
     const after = b.text.slice(tk.raw.length);
     let lead = 0;
     while (lead < after.length && isSpace(after[lead])) lead++;
@@ -110,8 +178,11 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     let titleEnd = runIn ? stop : after.length;
     /** where the heading ends in `after` (past its closing 。 or ：) */
     let headEnd = runIn ? stop + 1 : after.length;
-    // a title run into its body with no mark between them (the line break was lost)
-    const glued = lostBreak(b, index) ? gluedTitleEnd(after, lead) : -1;
+    const level = depthLevel(tk, stack);
+    // a title run into its body with no mark between them (the line break was lost); an article and
+    // its items (legal 项) are provisions, titled by their first sentence, never by a phrase glued to it
+    const provision = tk.scheme === 'article' || level !== tk.level;
+    const glued = lostBreak(b, index) && !provision ? gluedTitleEnd(after, lead, tk.level === 3 ? `${tk.value}.` : undefined) : -1;
     if (glued > 0 && (!runIn || glued < stop)) {
       runIn = true;
       titleEnd = glued;
@@ -122,10 +193,10 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     titleEnd = lead + title.length;
     const off = (i: number) => textToDoc(b, tk.raw.length + i);
     const headingEnd = runIn ? off(headEnd) : b.end;
-    while (stack.length > 0 && stack[stack.length - 1]!.level >= tk.level) stack.pop();
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= level) stack.pop();
     const parent = stack[stack.length - 1];
     const section: Section = {
-      level: tk.level,
+      level,
       id: allSections.length,
       token,
       number: tk.numberText,
@@ -140,12 +211,20 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
       end: b.end,
     };
     if (b.part) section.part = b.part;
+    // a title that may have swallowed its body: ended by 。 or ： on a line whose break was lost
+    if ((runIn || SENTENCE_MARK.test(title)) && glued < 0 && !provision && lostBreak(b, index)) uncertain.push({ section, from: tk.raw.length + lead });
     if (parent) {
       section.parentId = parent.id;
       parent.children.push(section);
     } else sections.push(section);
     allSections.push(section);
     stack.push(section);
+  }
+  const uncertainSet = new Set(uncertain.map((u) => u.section));
+  const lengths = new Map<string, number>();
+  for (const u of uncertain) {
+    const siblings = u.section.parentId === undefined ? sections : allSections[u.section.parentId]!.children;
+    parallelTitle(u, siblings, uncertainSet, lengths);
   }
   // extents: a section ends where its last block or descendant ends
   for (let i = allSections.length - 1; i >= 0; i--) {
@@ -172,13 +251,14 @@ export function textToDoc(b: Block, i: number): number {
   return seg.docStart + Math.min(Math.max(0, i - seg.textStart), seg.length);
 }
 
-export function detectContinuity(top: Section[]): boolean {
+/** Whether the numbers at `level` (3, or 2) run on across the level-1 sections rather than restart in each. */
+export function detectContinuity(top: Section[], level: Level = 3): boolean {
   let continuous = 0;
   let restart = 0;
   let prevLast: number | undefined;
   for (const s of top) {
     if (s.level !== 1) continue;
-    const l3 = collect(s, 3);
+    const l3 = collect(s, level);
     if (l3.length === 0) continue;
     if (prevLast !== undefined) {
       const first = l3[0]!.token.value;

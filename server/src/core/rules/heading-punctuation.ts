@@ -62,13 +62,26 @@ export function isStatementItem(plan: Plan, s: Section, line: string, memo: List
   return 3 * f.list >= 2 * f.n && f.semicolon;
 }
 
+/**
+ * Whether a heading stands on a line of its own. One recovered in mid-line, or run into the next
+ * heading on its line (…。（二）基本原则。1.政府推动…), lost its line break: whether its 。 closes a
+ * bare title or the title sentence of a run-in item can no longer be seen (heading/inline reports
+ * the lost break).
+ */
+function ownLine(text: string, s: Section): boolean {
+  if (s.block.inline) return false;
+  let i = s.heading.end;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u3000')) i++;
+  return i >= text.length || text[i] === '\n' || text[i] === '\r';
+}
+
 export const rule: Rule = {
   meta: {
     id: 'heading/punctuation',
     tags: ['structural'],
     description: {
-      zh: '独立成行的一级、二级标题末尾不加句号、逗号等标点；本身是完整句子的条目（段首句、带逗号或指标的陈述）不是标题，不检查',
-      en: 'A level-1 or level-2 heading on its own line ends without a full stop or comma; an item that is itself a full sentence (a run-in statement with commas or figures) is not a heading and is not checked',
+      zh: '独立成行的一级、二级标题末尾不加句号、逗号等标点；本身是完整句子的条目（段首句、带逗号或指标的陈述）不是标题，不检查；丢失换行、与前后文连在同一行的标题不检查（由 heading/inline 报告）',
+      en: 'A level-1 or level-2 heading on its own line ends without a full stop or comma; an item that is itself a full sentence (a run-in statement with commas or figures) is not a heading and is not checked; nor is a heading run into the text around it (heading/inline reports that)',
     },
     severity: 'warning',
     standard: 'GB/T 15834-2011',
@@ -81,7 +94,8 @@ export const rule: Rule = {
   check(ctx) {
     const memo: ListForms = new WeakMap();
     for (const s of ctx.plan.allSections) {
-      if (s.level > 2 || s.runIn) continue;
+      // an article 第N条 is a provision, not a heading: it ends as its sentence ends
+      if (s.level > 2 || s.runIn || s.token.scheme === 'article' || !ownLine(ctx.plan.text, s)) continue;
       const line = ctx.plan.text.slice(s.heading.start, s.heading.end);
       const m = TRAILING.exec(line);
       if (!m) continue;

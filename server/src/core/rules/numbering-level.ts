@@ -38,7 +38,7 @@ export const rule: Rule = {
     }
     for (const s of allSections) {
       const parent = byId(s.parentId);
-      if (s.level === 2 && firstL1 && s.start < firstL1.start) {
+      if (s.level === 2 && !s.token.scheme && firstL1 && s.start < firstL1.start) {
         ctx.report({
           start: s.token.start,
           end: s.token.end,

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { canonicalToken } from '../numbering.js';
+import { tokenForValue } from '../numbering.js';
 import { numberSequences, renumberEdits, sequenceFences } from '../renumber.js';
 
 const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'] as const;
@@ -37,24 +37,24 @@ export const rule: Rule = {
         const actual = s.token.value;
         const prev = i > 0 ? items[i - 1]!.token.value : undefined;
         const expected = i + 1;
-        const name = LEVEL_NAME[s.level];
-        const want = canonicalToken(s.level, expected);
+        const name = s.token.scheme === 'article' ? '条文' : LEVEL_NAME[s.level];
+        const want = tokenForValue(s.token, expected);
         let zh: string;
         let en: string;
         if (prev === undefined) {
-          zh = `${name}序号应从“${canonicalToken(s.level, 1)}”开始，此处为“${s.token.raw}”`;
-          en = `${name} numbering should start at "${canonicalToken(s.level, 1)}", found "${s.token.raw}"`;
+          zh = `${name}序号应从“${tokenForValue(s.token, 1)}”开始，此处为“${s.token.raw}”`;
+          en = `${name} numbering should start at "${tokenForValue(s.token, 1)}", found "${s.token.raw}"`;
         } else if (actual === prev) {
           zh = `${name}序号“${s.token.raw}”与上一条重复，应为“${want}”`;
           en = `duplicate number "${s.token.raw}"; expected "${want}"`;
         } else if (actual > prev) {
           const missing: string[] = [];
-          for (let v = expected; v < actual && missing.length < 5; v++) missing.push(canonicalToken(s.level, v));
+          for (let v = expected; v < actual && missing.length < 5; v++) missing.push(tokenForValue(s.token, v));
           zh = `${name}序号不连续：缺少“${missing.join('”“')}”，此处应为“${want}”`;
           en = `numbering gap: missing ${missing.map((m) => `"${m}"`).join(', ')}; expected "${want}" here`;
         } else if (seq.continuous && actual === 1) {
-          zh = `本文三级序号全文连续编排，此处却从“${s.token.raw}”重新开始，应为“${want}”`;
-          en = `level-3 numbers run on through this document, but restart at "${s.token.raw}" here; expected "${want}"`;
+          zh = `本文${name}序号全文连续编排，此处却从“${s.token.raw}”重新开始，应为“${want}”`;
+          en = `level-${s.level} numbers run on through this document, but restart at "${s.token.raw}" here; expected "${want}"`;
         } else {
           zh = `${name}序号顺序颠倒：“${s.token.raw}”在“${items[i - 1]!.token.raw}”之后，应为“${want}”`;
           en = `numbers out of order: "${s.token.raw}" after "${items[i - 1]!.token.raw}"; expected "${want}"`;

@@ -9,6 +9,8 @@ const LEVEL_EN = ['', 'level-1', 'level-2', 'level-3', 'level-4'] as const;
 function problem(s: Section, fullwidthPeriod: string, mixedBrackets: boolean): { zh: string; en: string; severity?: Severity } | undefined {
   const t = s.token;
   const lv = t.level;
+  // an article 第N条 of rules and regulations has one form (GB/T 9704 does not govern it)
+  if (t.scheme === 'article') return undefined;
   if (t.numeral === 'enclosed') {
     return {
       zh: `序号“${t.raw}”是带括号或带点的合成字符，应为“${t.canonical}”`,
@@ -100,7 +102,7 @@ export const rule: Rule = {
   },
   check(ctx) {
     const fullwidthPeriod = typeof ctx.options['fullwidthPeriod'] === 'string' ? (ctx.options['fullwidthPeriod'] as string) : 'warning';
-    const bracketed = ctx.plan.allSections.filter((s) => s.level === 2 || s.level === 4);
+    const bracketed = ctx.plan.allSections.filter((s) => !s.token.scheme && (s.token.level === 2 || s.token.level === 4));
     const mixedBrackets = bracketed.some((s) => s.token.bracket === 'full') && bracketed.some((s) => s.token.bracket !== 'full');
     for (const s of ctx.plan.allSections) {
       const p = problem(s, fullwidthPeriod, mixedBrackets);
