@@ -198,7 +198,8 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
       }
     }
     log.info(`${serverName} ${serverVersion} ready (${client.pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
-    void warmUp(log, { busy: () => ctx.documents.all().length > 0 });
+    // in the analyses' queue: a document opened now waits for it (see warmup.ts)
+    void analyzer.exclusive(() => warmUp(log));
   });
 
   connection.onDidChangeConfiguration((params) =>
