@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../server/src/core/analyze.js';
 import { applyFixes } from '../server/src/core/fix.js';
-import { alignPlan, compareTarget, type AlignmentResult } from '../server/src/core/align/index.js';
+import { alignPlan, compareTarget, explainTheme, type AlignmentResult } from '../server/src/core/align/index.js';
 import { parsePlan } from '../server/src/core/parse.js';
+import { createSession } from '../server/src/core/session.js';
 import { extractRequirementSet } from '../server/src/core/requirements/extract.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { parseRequirementSet, resolveRequirementSets } from '../server/src/node/requirements.js';
@@ -116,16 +117,21 @@ describe('seed 000 (卫东区 2021) against henan-2021', () => {
 
   it('explains every match with shared terms from both texts', () => {
     const flat = text.replace(/[\s\u3000]+/g, '');
+    const session = createSession();
+    const plan = parsePlan(text, {}, session);
+    const r = alignPlan(plan, [henan], { session });
+    const why = (t: AlignmentResult['themes'][number]) => explainTheme(plan, [henan], t, { session });
     for (const t of r.themes) {
-      for (const m of t.matches) {
-        expect(m.terms.length, `${t.theme.id} → ${m.section.number}`).toBeGreaterThan(0);
-        for (const e of m.evidence) {
+      for (const [mi, m] of t.matches.entries()) {
+        const explained = why(t)[mi]!;
+        expect(explained.terms.length, `${t.theme.id} → ${m.section.number}`).toBeGreaterThan(0);
+        for (const [ei, e] of m.evidence.entries()) {
           const sectionText = text
             .slice(e.span.start, e.span.end)
             .replace(/[\s\u3000]+/g, '')
             .replace(/[“”‘’"'《》]/g, '');
           const superior = [t.theme.title, t.theme.text ?? '', ...t.theme.keywords, ...(t.theme.synonyms ?? [])].join('|');
-          for (const term of e.terms) {
+          for (const term of explained.evidence[ei]!.terms) {
             expect(sectionText, term).toContain(term);
             expect(superior, term).toContain(term);
           }
@@ -133,7 +139,7 @@ describe('seed 000 (卫东区 2021) against henan-2021', () => {
       }
     }
     // one explanation pinned: 一要 ↔ 一、 share the wording of the epidemic strategy
-    const epi = r.themes.find((t) => t.theme.id === 'epidemic-prevention')!.matches[0]!;
+    const epi = why(r.themes.find((t) => t.theme.id === 'epidemic-prevention')!)[0]!;
     expect(epi.terms).toEqual(expect.arrayContaining(['外防输入', '内防反弹', '应检尽检']));
     expect(flat).toContain('外防输入、内防反弹');
   });
@@ -168,10 +174,14 @@ describe('seed 000 (卫东区 2021) against henan-2021', () => {
     // line 5 落实全省、全市卫生健康大会 refers to the province's meeting: not reported
   });
 
-  it('is deterministic and memoised per plan', () => {
-    const plan = parsePlan(text);
-    const a = alignPlan(plan, [henan]);
-    expect(alignPlan(plan, [henan])).toBe(a);
+  it('is deterministic and memoised per plan (in the session)', () => {
+    const session = createSession();
+    const plan = parsePlan(text, {}, session);
+    const a = alignPlan(plan, [henan], { session });
+    expect(alignPlan(plan, [henan], { session })).toBe(a);
+    // another session computes its own, equal result
+    expect(alignPlan(plan, [henan], { session: createSession() })).not.toBe(a);
+    expect(alignPlan(plan, [henan], { session: createSession() })).toEqual(a);
     expect(JSON.stringify(alignPlan(parsePlan(text), [henan]))).toBe(JSON.stringify(a));
   });
 });

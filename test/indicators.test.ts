@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePlan } from '../server/src/core/parse.js';
+import { createSession } from '../server/src/core/session.js';
 import { scanText, resolveOp, type RawQuantity } from '../server/src/core/indicators.js';
 import { analyzeQuantities, planYearOf } from '../server/src/core/indicators.js';
 import type { Indicator, Plan } from '../server/src/core/model.js';
@@ -342,7 +343,8 @@ describe('seed indicators', () => {
   it('memoises per parsed plan and reads front matter year', () => {
     const plan = parsePlan('---\nyear: 2022\n---\n一、目标\n\n到年底，门诊满意率达到 90%。\n');
     expect(planYearOf(plan)).toBe(2022);
-    expect(analyzeQuantities(plan)).toBe(analyzeQuantities(plan));
+    const session = createSession();
+    expect(analyzeQuantities(plan, session)).toBe(analyzeQuantities(plan, session));
     expect(plan.indicators).toHaveLength(1);
     expect(plan.indicators[0]).toMatchObject({ name: '门诊满意率', kind: 'target' });
   });

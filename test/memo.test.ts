@@ -6,27 +6,33 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignPlan } from '../server/src/core/align/index.js';
+import { alignPlan, explainTheme } from '../server/src/core/align/index.js';
 import { analyze } from '../server/src/core/analyze.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { countTerms, explainShared, normalize, rankRuns } from '../server/src/core/align/similarity.js';
-import { rawTerm, termList } from '../server/src/core/align/terms.js';
+import { latinIdsOf, rawTerm, termList } from '../server/src/core/align/terms.js';
 import { MERGED_PER_KEY, mostMergedEntriesPerKey } from '../server/src/core/align/themes.js';
-import { clearMemos, nextAnalysis, PARAGRAPH_MEMO, ParagraphMemo, ParagraphSlot, setParagraphSharing } from '../server/src/core/generation-memo.js';
+import { PARAGRAPH_MEMO, ParagraphMemo, ParagraphSlot } from '../server/src/core/generation-memo.js';
+import { createSession, type AnalysisSession } from '../server/src/core/session.js';
 import type { RequirementSet } from '../server/src/core/requirements/types.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { readSeed, repoRoot } from './helpers.js';
 
 const henan: RequirementSet = resolveRequirementSets(['henan-2021'], { baseDir: repoRoot }).sets[0]!;
 
+/** The session the analyses of a test share (as the language server's while a draft is edited). */
+let session: AnalysisSession = createSession();
+
 /** Everything an analysis yields: findings (with indicators' rules) and the alignment. */
 function result(text: string) {
-  const { plan, findings } = analyze(text, { requirements: [henan] });
-  return JSON.stringify({ findings, indicators: plan.indicators, alignment: alignPlan(plan, [henan]) });
+  const { plan, findings } = analyze(text, { requirements: [henan] }, session);
+  const alignment = alignPlan(plan, [henan], { session });
+  const explanations = alignment.themes.map((t) => explainTheme(plan, [henan], t, { session }));
+  return JSON.stringify({ findings, indicators: plan.indicators, alignment, explanations });
 }
 
 function fresh(text: string) {
-  clearMemos();
+  session.clear();
   return result(text);
 }
 
@@ -43,7 +49,7 @@ describe('what the analysis keeps between runs', () => {
     const expectedOriginal = fresh(original);
     const expectedEdited = fresh(edited);
     expect(expectedEdited).not.toBe(expectedOriginal);
-    clearMemos();
+    session.clear();
     for (const text of [original, edited, original, edited]) {
       expect(warm(text)).toBe(text === original ? expectedOriginal : expectedEdited);
     }
@@ -72,7 +78,7 @@ describe('what the analysis keeps between runs', () => {
           text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
           texts.push(text);
         }
-        clearMemos();
+        session.clear();
         const kept = texts.map((t) => warm(t));
         const expected = texts.map((t) => fresh(t));
         expect(kept).toEqual(expected);
@@ -99,7 +105,7 @@ describe('what the analysis keeps between runs', () => {
     const Q = '推进卫生事业发展。';
     const Q2 = '推进教育事业发展。';
     const texts = [body(P, Q), body(P2, Q2), body(P, Q2)];
-    clearMemos();
+    session.clear();
     const kept = texts.map((t) => warm(t));
     expect(kept).toEqual(texts.map((t) => fresh(t)));
   });
@@ -110,14 +116,14 @@ describe('what the analysis keeps between runs', () => {
     // the second paragraph of a section: the section's first paragraph (the key) stays the same
     const section = plan.allSections.find((s) => s.body.length >= 2 && s.children.length === 0)!;
     const at = section.body[1]!.start + 2;
-    clearMemos();
+    session.clear();
     let typed = '';
     for (let i = 0; i < 40; i++) {
       typed += '的';
       warm(text.slice(0, at) + typed + text.slice(at));
     }
-    expect(mostMergedEntriesPerKey()).toBeGreaterThan(1);
-    expect(mostMergedEntriesPerKey()).toBeLessThanOrEqual(MERGED_PER_KEY);
+    expect(mostMergedEntriesPerKey(session)).toBeGreaterThan(1);
+    expect(mostMergedEntriesPerKey(session)).toBeLessThanOrEqual(MERGED_PER_KEY);
   });
 
   it('equal paragraphs share their work, below and above the memo limit, with the results of unshared work', () => {
@@ -132,14 +138,14 @@ describe('what the analysis keeps between runs', () => {
     expect(parsePlan(large).blocks.length).toBeGreaterThan(PARAGRAPH_MEMO);
     try {
       for (const text of [small, large]) {
-        setParagraphSharing(false);
+        session = createSession({ paragraphSharing: false });
         const unshared = result(text);
-        setParagraphSharing(true);
+        session = createSession();
         expect(fresh(text)).toBe(unshared);
         expect(warm(text)).toBe(unshared);
       }
     } finally {
-      setParagraphSharing(true);
+      session = createSession();
     }
   });
 });
@@ -200,24 +206,24 @@ describe('ParagraphMemo', () => {
     const memo = new ParagraphMemo<number>();
     let made = 0;
     const use = (text: string) => {
-      let v = memo.get(text);
-      if (v === undefined) memo.set(text, (v = ++made));
+      let v = memo.get(session, text);
+      if (v === undefined) memo.set(session, text, (v = ++made));
       return v;
     };
-    nextAnalysis();
+    session.beginAnalysis();
     use('甲');
     use('乙');
-    nextAnalysis();
+    session.beginAnalysis();
     expect(use('甲')).toBe(1); // from the previous analysis
     use('丙');
-    nextAnalysis();
+    session.beginAnalysis();
     // 甲 and 丙 were used by the last analysis, 乙 only by the one before it
     expect(use('甲')).toBe(1);
     expect(use('丙')).toBe(3);
     expect(use('乙')).toBe(4);
     // analyses that do not use the memo do not age it
-    nextAnalysis();
-    nextAnalysis();
+    session.beginAnalysis();
+    session.beginAnalysis();
     expect(use('乙')).toBe(4);
     expect(made).toBe(4);
   });
@@ -226,51 +232,57 @@ describe('ParagraphMemo', () => {
     const slot = new ParagraphSlot<number>();
     let made = 0;
     const block = { text: '甲' };
-    nextAnalysis();
+    session.beginAnalysis();
     // the same paragraph object: computed once for every stage of this analysis
-    expect(slot.use(block, () => ++made, false)).toBe(1);
-    expect(slot.use(block, () => ++made, false)).toBe(1);
+    expect(slot.use(session, block, () => ++made, false)).toBe(1);
+    expect(slot.use(session, block, () => ++made, false)).toBe(1);
     // the same text in the next analysis: nothing was kept by text
-    nextAnalysis();
-    expect(slot.use({ text: '甲' }, () => ++made, false)).toBe(2);
+    session.beginAnalysis();
+    expect(slot.use(session, { text: '甲' }, () => ++made, false)).toBe(2);
     // kept by text (keep = true): found again in the next analysis
-    expect(slot.use({ text: '乙' }, () => ++made, true)).toBe(3);
-    nextAnalysis();
-    expect(slot.use({ text: '乙' }, () => ++made, true)).toBe(3);
+    expect(slot.use(session, { text: '乙' }, () => ++made, true)).toBe(3);
+    session.beginAnalysis();
+    expect(slot.use(session, { text: '乙' }, () => ++made, true)).toBe(3);
   });
 });
 
 describe('termList', () => {
   it('counts what countTerms counts, also while new terms grow the dictionary mid-count', () => {
     // an empty dictionary: the first long paragraphs add thousands of ids while being counted
-    clearMemos();
+    session.clear();
     for (const name of ['000', '002', '004']) {
       for (const paragraph of readSeed(name).split(/\n\s*\n/)) {
         const norm = normalize(paragraph);
-        const list = termList(norm);
+        const list = termList(session, norm);
         const counted = new Map<number, number>();
-        list.ids.forEach((id, k) => counted.set(rawTerm(id), list.counts[k]!));
+        list.ids.forEach((id, k) => counted.set(rawTerm(session, id), list.counts[k]!));
         // same terms, same counts, same order of first occurrence
-        expect([...counted]).toEqual([...countTerms(norm)]);
+        expect([...counted]).toEqual([...countTerms(norm, latinIdsOf(session))]);
       }
     }
   });
 });
 
 describe('explanations', () => {
-  it('are worked out when first read, then stay plain data', () => {
-    clearMemos();
-    const result = alignPlan(parsePlan(readSeed('000')), [henan]);
-    const match = result.themes.find((t) => t.status === 'covered')!.matches[0]!;
-    const evidence = match.evidence[0]!;
-    // not yet computed: an accessor in the property's place
-    expect(typeof Object.getOwnPropertyDescriptor(evidence, 'terms')?.get).toBe('function');
-    expect(Object.keys(evidence)).toEqual(['section', 'span', 'score', 'similarity', 'keywords', 'keywordInHeading', 'terms']);
-    const terms = evidence.terms;
-    expect(terms.length).toBeGreaterThan(0);
-    // read once: an ordinary value from then on, the same array every time
-    expect(Object.getOwnPropertyDescriptor(evidence, 'terms')?.value).toBe(terms);
-    expect(match.terms.length).toBeGreaterThan(0);
-    expect(JSON.parse(JSON.stringify(match)).terms).toEqual(match.terms);
+  it('are worked out on demand by a function; the result is plain data', () => {
+    session.clear();
+    const plan = parsePlan(readSeed('000'), {}, session);
+    const result = alignPlan(plan, [henan], { session });
+    const theme = result.themes.find((t) => t.status === 'covered')!;
+    const match = theme.matches[0]!;
+    // plain data: no accessors anywhere, and JSON gives back an equal structure
+    expect(Object.keys(match.evidence[0]!)).toEqual(['section', 'span', 'score', 'similarity', 'keywordInHeading']);
+    expect(Object.values(Object.getOwnPropertyDescriptors(match.evidence[0]!)).every((d) => 'value' in d)).toBe(true);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    const why = explainTheme(plan, [henan], theme, { session });
+    expect(why).toHaveLength(theme.matches.length);
+    expect(why[0]!.terms.length).toBeGreaterThan(0);
+    expect(why[0]!.evidence).toHaveLength(match.evidence.length);
+    // worked out once per theme result in the session
+    expect(explainTheme(plan, [henan], theme, { session })).toBe(why);
+    // a result read back from JSON, or explained in another session, is explained alike
+    const copy = JSON.parse(JSON.stringify(theme)) as typeof theme;
+    expect(explainTheme(plan, [henan], copy, { session })).toEqual(why);
+    expect(explainTheme(plan, [henan], theme, { session: createSession() })).toEqual(why);
   });
 });

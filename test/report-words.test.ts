@@ -54,6 +54,17 @@ describe('a report a reviewer can sign (county 2025 against Jiangsu 2025)', () =
     expect(zh).not.toContain('Themes × sections');
     expect(en).toContain('<h2>Themes × sections</h2>');
     expect(en).not.toContain('覆盖矩阵');
-    expect(en).toContain('Date：2026-12-02');
+    expect(en).toContain('Date: 2026-12-02');
+  });
+
+  it('in English, every Chinese word it prints is quoted from the draft or the superior plan', () => {
+    const en = renderHtml(review, { lang: 'en' });
+    const draft = readFileSync(join(repoRoot, 'test/fixtures/alignment/county-2025-govreport.txt'), 'utf8');
+    const superior = readFileSync(join(repoRoot, 'test/corpus/10-jiangsu-2025-govreport.txt'), 'utf8');
+    const quoted = (run: string) => draft.includes(run) || superior.includes(run) || set.title.includes(run);
+    const runs = [...en.matchAll(/[\u3400-\u9fff]+/g)].map((m) => m[0]);
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.filter((run) => !quoted(run))).toEqual([]);
+    for (const label of ['未找到对应部分', '上级第', '未纳入比对', '各项任务对应强度', '<li>无</li>', ' 行</div>']) expect(en).not.toContain(label);
   });
 });

@@ -255,6 +255,17 @@ describe('arithmetic/percentage-points', () => {
   it('respects the precision written', () => {
     expect(run(points, '筛查率 67.1%，高出省目标 12.08 个百分点（省目标为 55%）。')).toEqual([]);
   });
+
+  it('a ratio noun (之比, 占比, 比例, 比重) names a share, not a base to compare with', () => {
+    // corpus 12 and 15 (issue 14): the claim is about another indicator, the two percentages are levels of others
+    expect(
+      run(points, '全社会研发投入强度达到3.35%，规上工业企业研发费用与营收之比达到3.25%左右，省属国有企业研发投入增速高于全省平均2个百分点以上。'),
+    ).toEqual([]);
+    expect(run(points, '蔬菜、小浆果设施产量占比分别提高15、22个百分点，优质鲜切花占比60%，精深加工率85%。')).toEqual([]);
+    expect(run(points, '服务业比重达到55%，研发投入比例达到3%，比重提高2个百分点。')).toEqual([]);
+    // the preposition 比 still marks the base
+    expect(run(points, '签约率 70%，比上年 64%提高 5 个百分点。').length).toBe(1);
+  });
 });
 
 describe('text/stray-latin', () => {
@@ -276,6 +287,8 @@ describe('text/stray-latin', () => {
       '开展 Healthy China 2030 宣传，推广 e家医生服务。',
       '群众可使用汴捷办 APP“电子健康码”，已发表论文（SCI2篇）。',
       '开展 health and wellness 主题活动。',
+      // corpus 08 (issue 14): a company that writes its name lowercase
+      '加快东莞vivo全球研发总部等产业项目建设。',
     ];
     for (const t of ok) expect(run(latin, t), t).toEqual([]);
   });

@@ -166,13 +166,15 @@ export function runCore(root: string, quick: boolean): CoreResult {
   }
 
   // rules alone, each on a freshly parsed plan (rules may memoise per plan object)
+  // (one session throughout: its memos serve from the second run on, as in the server)
+  const ruleSession = createSession();
   const breakdown = (text: string, runs: number) =>
     allRules
       .map((rule) => {
         const samples: number[] = [];
         for (let i = 0; i <= runs; i++) {
-          const plan = parsePlan(text);
-          const t = time(() => runRules(plan, { rules: [rule], requirements }));
+          const plan = parsePlan(text, {}, ruleSession);
+          const t = time(() => runRules(plan, { rules: [rule], requirements }, ruleSession));
           if (i > 0) samples.push(t); // the first run warms up
         }
         return { rule: rule.meta.id, median: summarize(samples).median };

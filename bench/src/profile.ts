@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/core/analyze.js';
 import { parsePlan } from '../../server/src/core/parse.js';
+import { createSession } from '../../server/src/core/session.js';
 import { resolveRequirementSets } from '../../server/src/node/requirements.js';
 import { generatePlan, readSeeds } from './generate.js';
 import { MB } from './stats.js';
@@ -28,8 +29,10 @@ export function profileTarget(root: string, name: string, runs: number): void {
   const text = docFor(root, name);
   const { sets } = resolveRequirementSets(['henan-2021'], { baseDir: root, setDirs: [join(root, 'server', 'sets')] });
   // PLANLINT_PROFILE_WHAT=parse profiles the structure parser (with indicator extraction) alone
-  if (process.env.PLANLINT_PROFILE_WHAT === 'parse') for (let i = 0; i < runs; i++) parsePlan(text);
-  else for (let i = 0; i < runs; i++) analyze(text, { requirements: sets });
+  // one session for every run, as the language server keeps one while a draft is edited
+  const session = createSession();
+  if (process.env.PLANLINT_PROFILE_WHAT === 'parse') for (let i = 0; i < runs; i++) parsePlan(text, {}, session);
+  else for (let i = 0; i < runs; i++) analyze(text, { requirements: sets }, session);
 }
 
 interface ProfileNode {
@@ -102,5 +105,17 @@ export function profile(root: string, self: string, name: string, runs: number):
   const rows = topSelf(prof, 25, sourceOf);
   process.stdout.write(`top self time, ${name}, ${runs} analyses (profile: ${join(dir, file)})\n`);
   for (const row of rows) process.stdout.write(`${String(row.selfMs).padStart(9)} ms ${String(row.pct).padStart(5)}%  ${row.fn}  ${row.where}\n`);
+  // the same self time summed per source folder: which stage costs what (parse, indicators, align, rules …)
+  const byFolder = new Map<string, { ms: number; pct: number }>();
+  for (const row of topSelf(prof, Infinity, sourceOf)) {
+    const folder = /^(server\/src\/\S+\/)/.exec(row.where)?.[1] ?? (row.where.startsWith('(') || !row.where ? row.fn : 'other');
+    const e = byFolder.get(folder) ?? { ms: 0, pct: 0 };
+    e.ms += row.selfMs;
+    e.pct += row.pct;
+    byFolder.set(folder, e);
+  }
+  process.stdout.write('\nself time by folder\n');
+  for (const [folder, e] of [...byFolder].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15))
+    process.stdout.write(`${e.ms.toFixed(1).padStart(9)} ms ${e.pct.toFixed(1).padStart(5)}%  ${folder}\n`);
   if (process.env.PLANLINT_KEEP_PROFILE !== '1') rmSync(dir, { recursive: true, force: true });
 }

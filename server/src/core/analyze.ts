@@ -20,7 +20,7 @@ import { allRules } from './rules/index.js';
 import { analyzeQuantities, extractIndicators, type QuantityAnalysis } from './indicators.js';
 import { alignPlan } from './align/index.js';
 import { applySuppressions } from './suppress.js';
-import { activeSession, createSession, type AnalysisSession } from './session.js';
+import { createSession, type AnalysisSession } from './session.js';
 
 /**
  * The size guard, in UTF-8 bytes, the same for the CLI and the language server (setting
@@ -131,12 +131,15 @@ export function problemToFinding(p: DraftProblem, plan: Plan): Finding {
 
 const EMPTY_QUANTITIES: QuantityAnalysis = Object.freeze({ quantities: [], indicators: [] }) as unknown as QuantityAnalysis;
 
-/** Runs rules on a parsed plan (no isolation, no suppression): findings sorted by position. */
-export function runRules(plan: Plan, options: DocumentContext & { quantities?: QuantityAnalysis } = {}): Finding[] {
+/**
+ * Runs rules on a parsed plan (no isolation, no suppression) in `session` (default: a fresh one):
+ * findings sorted by position.
+ */
+export function runRules(plan: Plan, options: DocumentContext & { quantities?: QuantityAnalysis } = {}, session: AnalysisSession = createSession()): Finding[] {
   const profile = options.profile ?? defaultProfile;
   const requirements = options.requirements ?? [];
   const findings: Finding[] = [];
-  const quantities = options.quantities ?? analyzeQuantities(plan);
+  const quantities = options.quantities ?? analyzeQuantities(plan, session);
   for (const rule of options.rules ?? allRules) {
     const setting = profile.rules[rule.meta.id] ?? {};
     const configured = setting.severity;
@@ -148,8 +151,9 @@ export function runRules(plan: Plan, options: DocumentContext & { quantities?: Q
       requirements,
       year: options.year,
       quantities,
-      alignment: () => alignPlan(plan, requirements, { year: options.year }),
+      alignment: () => alignPlan(plan, requirements, { year: options.year, session }),
       baseline: options.baseline,
+      session,
       report(f) {
         findings.push({
           ...f,
@@ -235,8 +239,8 @@ export function* analysisSteps(
   if (limited) rules = rules.filter((r) => hasTag(r, STRUCTURAL_TAG));
   else {
     try {
-      plan = session.run(() => ({ ...structure, indicators: extractIndicators(structure) }));
-      quantities = session.run(() => analyzeQuantities(plan));
+      plan = { ...structure, indicators: extractIndicators(structure, session) };
+      quantities = analyzeQuantities(plan, session);
     } catch (e) {
       fail('indicators', e);
     }
@@ -246,15 +250,17 @@ export function* analysisSteps(
   for (const rule of rules) {
     yield rule.meta.id;
     try {
-      const found = session.run(() =>
-        runRules(plan, {
+      const found = runRules(
+        plan,
+        {
           profile: context.profile,
           requirements: limited ? [] : context.requirements,
           year: context.year,
           baseline: context.baseline,
           rules: [rule],
           quantities,
-        }),
+        },
+        session,
       );
       // a loop, not push(...spread): a rule with 150,000 findings would overflow the call stack
       for (const f of found) findings.push(f);
@@ -310,10 +316,10 @@ export function analyzeDocument(
 export type AnalyzeOptions = DocumentContext;
 
 /**
- * analyzeDocument with the active session (tests and scripts that keep no session of their own).
- * Without a size guard unless `maxFullAnalysisBytes` is given.
+ * analyzeDocument in `session`, default a fresh one (tests and scripts that keep no session of
+ * their own). Without a size guard unless `maxFullAnalysisBytes` is given.
  */
-export function analyze(text: string, options: AnalyzeOptions = {}, session: AnalysisSession = activeSession()): DocumentAnalysis {
+export function analyze(text: string, options: AnalyzeOptions = {}, session: AnalysisSession = createSession()): DocumentAnalysis {
   return analyzeDocument(text, { ...options, maxFullAnalysisBytes: options.maxFullAnalysisBytes ?? Infinity }, session);
 }
 

@@ -5,10 +5,10 @@
  * paragraph text (ParagraphSlot, over one ParagraphMemo), as are heading keyword hits; small
  * results per indicator name are kept in a bounded Lru.
  *
- * The memo objects are immutable handles: what they keep lives in the active AnalysisSession
- * (./session.ts), whose generation counter parsePlan advances. A new session starts empty.
+ * The memo objects are immutable handles: what they keep lives in the AnalysisSession passed to
+ * each call (./session.ts), whose generation counter parsePlan advances. A new session starts empty.
  */
-import { activeSession, PARAGRAPH_MEMO, type AnalysisSession } from './session.js';
+import { PARAGRAPH_MEMO, type AnalysisSession } from './session.js';
 
 export { PARAGRAPH_MEMO } from './session.js';
 
@@ -44,16 +44,15 @@ export class ParagraphMemo<V, K = string> {
   /** `_options` is accepted for compatibility: every memo's content lives in the session */
   constructor(_options: { memo?: boolean } = {}) {}
 
-  private state(): MemoState<V, K> {
-    const session = activeSession();
+  private state(session: AnalysisSession): MemoState<V, K> {
     const s = session.state(this, (): MemoState<V, K> => ({ entries: new Map(), generation: session.generation, older: -1, usedNow: false }));
     if (s.generation !== session.generation) turn(s, session.generation);
     return s;
   }
 
-  get(key: K): V | undefined {
-    const s = this.state();
-    if (!activeSession().paragraphSharing) return undefined;
+  get(session: AnalysisSession, key: K): V | undefined {
+    const s = this.state(session);
+    if (!session.paragraphSharing) return undefined;
     const e = s.entries.get(key);
     if (e === undefined || e.used < s.older) return undefined;
     e.used = s.generation;
@@ -61,8 +60,8 @@ export class ParagraphMemo<V, K = string> {
     return e.value;
   }
 
-  set(key: K, value: V): void {
-    const s = this.state();
+  set(session: AnalysisSession, key: K, value: V): void {
+    const s = this.state(session);
     const e = s.entries.get(key);
     if (e) {
       e.value = value;
@@ -71,8 +70,8 @@ export class ParagraphMemo<V, K = string> {
     s.usedNow = true;
   }
 
-  clear(): void {
-    const s = this.state();
+  clear(session: AnalysisSession): void {
+    const s = this.state(session);
     s.entries.clear();
     s.usedNow = false;
     s.older = -1;
@@ -138,8 +137,7 @@ function factsState(session: AnalysisSession): FactsState {
  * same analysis only.
  */
 export class ParagraphSlot<V> {
-  private facts(block: { text: string }, keep: boolean): { facts: Facts; slot: number } {
-    const session = activeSession();
+  private facts(session: AnalysisSession, block: { text: string }, keep: boolean): { facts: Facts; slot: number } {
     const st = factsState(session);
     let slot = st.slots.get(this);
     if (slot === undefined) st.slots.set(this, (slot = st.slots.size));
@@ -150,8 +148,8 @@ export class ParagraphSlot<V> {
     }
     if (!facts) {
       if (keep) {
-        facts = st.paragraphFacts.get(block.text);
-        if (!facts) st.paragraphFacts.set(block.text, (facts = []));
+        facts = st.paragraphFacts.get(session, block.text);
+        if (!facts) st.paragraphFacts.set(session, block.text, (facts = []));
       } else {
         facts = st.factsOfThisAnalysis.get(block.text);
         if (!facts) st.factsOfThisAnalysis.set(block.text, (facts = []));
@@ -161,18 +159,18 @@ export class ParagraphSlot<V> {
     return { facts, slot };
   }
 
-  get(block: { text: string }, keep: boolean): V | undefined {
-    const { facts, slot } = this.facts(block, keep);
+  get(session: AnalysisSession, block: { text: string }, keep: boolean): V | undefined {
+    const { facts, slot } = this.facts(session, block, keep);
     return facts[slot] as V | undefined;
   }
 
-  set(block: { text: string }, keep: boolean, value: V): void {
-    const { facts, slot } = this.facts(block, keep);
+  set(session: AnalysisSession, block: { text: string }, keep: boolean, value: V): void {
+    const { facts, slot } = this.facts(session, block, keep);
     facts[slot] = value;
   }
 
-  use(block: { text: string }, make: (text: string) => V, keep: boolean): V {
-    const { facts, slot } = this.facts(block, keep);
+  use(session: AnalysisSession, block: { text: string }, make: (text: string) => V, keep: boolean): V {
+    const { facts, slot } = this.facts(session, block, keep);
     let v = facts[slot] as V | undefined;
     if (v === undefined) {
       v = make(block.text);
@@ -232,27 +230,4 @@ export class Lru<K, V> {
   clear(): void {
     this.map.clear();
   }
-}
-
-/** Marks the start of an analysis in the active session (parsePlan calls it). */
-export function nextAnalysis(): void {
-  activeSession().beginAnalysis();
-}
-
-/**
- * Whether the active session shares results per paragraph: see SessionOptions.paragraphSharing.
- * For tests and benchmarks that still drive the default session; prefer createSession({ paragraphSharing }).
- */
-export function setParagraphSharing(on: boolean): void {
-  const s = activeSession() as { paragraphSharing: boolean };
-  s.paragraphSharing = on;
-  clearMemos();
-}
-
-/**
- * Forgets everything the active session keeps: the next analysis computes everything again, as a
- * fresh session would. Prefer a new session (createSession()).
- */
-export function clearMemos(): void {
-  activeSession().clear();
 }

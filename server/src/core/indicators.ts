@@ -4,7 +4,7 @@
  * exact document offsets. The sentence-level reader is ./indicators/scan.ts; the plan-level
  * context (plan year, summary vs plan parts) is ./indicators/context.ts.
  */
-import { activeSession } from './session.js';
+import { createSession, type AnalysisSession } from './session.js';
 import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
 import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
@@ -49,18 +49,18 @@ function toDocEnd(b: Block, i: number): number {
   return i <= 0 ? toDoc(b, 0) : segmentOffset(b.segments, i - 1) + 1;
 }
 
-/** All quantitative statements of a plan (memoised per parsed plan). */
-export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
-  const cache = activeSession().state(QUANTITIES, () => new WeakMap<readonly Block[], QuantityAnalysis>());
+/** All quantitative statements of a plan (memoised per parsed plan in `session`; default: a fresh one). */
+export function analyzeQuantities(plan: PlanBase, session: AnalysisSession = createSession()): QuantityAnalysis {
+  const cache = session.state(QUANTITIES, () => new WeakMap<readonly Block[], QuantityAnalysis>());
   const hit = cache.get(plan.blocks);
   if (hit && plan.blocks.length > 0) return hit;
   const planYear = planYearOf(plan);
-  const ctx = kindContext(plan, planYear);
+  const ctx = kindContext(plan, planYear, session);
   const quantities: Quantity[] = [];
   const indicators: Indicator[] = [];
   const keep = fitsParagraphMemo(plan.blocks.length);
   plan.blocks.forEach((b, bi) => {
-    const raws = scanBlock(b, planYear, keep);
+    const raws = scanBlock(session, b, planYear, keep);
     if (raws.length === 0) return;
     const secId = ctx.blockSection[bi]!;
     const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];
@@ -107,14 +107,14 @@ export function analyzeQuantities(plan: PlanBase): QuantityAnalysis {
  */
 const SCAN_BUFFER: object = Object.freeze({ name: 'scanText compact buffer' });
 const scans = new ParagraphSlot<{ planYear: number | undefined; raws: readonly RawQuantity[] }>();
-function scanBlock(block: Block, planYear: number | undefined, keep: boolean): readonly RawQuantity[] {
-  const hit = scans.get(block, keep);
+function scanBlock(session: AnalysisSession, block: Block, planYear: number | undefined, keep: boolean): readonly RawQuantity[] {
+  const hit = scans.get(session, block, keep);
   if (hit && hit.planYear === planYear) return hit.raws;
   // compact()'s index map: one buffer per session, grown as needed (scanText keeps no state itself)
-  const scratch = activeSession().state(SCAN_BUFFER, () => ({ buffer: new Int32Array(1024) }));
+  const scratch = session.state(SCAN_BUFFER, () => ({ buffer: new Int32Array(1024) }));
   if (scratch.buffer.length <= block.text.length) scratch.buffer = new Int32Array(Math.max(block.text.length + 1, scratch.buffer.length * 2));
   const raws = scanText(block.text, { planYear, buffer: scratch.buffer });
-  scans.set(block, keep, { planYear, raws });
+  scans.set(session, block, keep, { planYear, raws });
   return raws;
 }
 
@@ -140,8 +140,8 @@ function toIndicator(b: Block, r: RawQuantity, kind: IndicatorKind, sectionId: n
 }
 
 /** The plan's indicators (named quantitative statements), in document order. */
-export function extractIndicators(plan: PlanBase): Indicator[] {
-  return analyzeQuantities(plan).indicators;
+export function extractIndicators(plan: PlanBase, session: AnalysisSession = createSession()): Indicator[] {
+  return analyzeQuantities(plan, session).indicators;
 }
 
 /** Document span of [start, end) in a block's joined text. */

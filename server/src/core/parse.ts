@@ -3,7 +3,7 @@
  * inline enumerations → indicators. Pure and linear in the size of the text. Each stage lives in
  * `parse/` and returns records in document offsets.
  */
-import { activeSession, type AnalysisSession } from './session.js';
+import { createSession, type AnalysisSession } from './session.js';
 import type { FrontMatter, Plan } from './model.js';
 import { LineIndex } from './text.js';
 import { extractIndicators } from './indicators.js';
@@ -22,17 +22,11 @@ export interface ParseOptions {
 }
 
 /**
- * Parses a draft in `session` (default: the active one; see ./session.ts), which begins a new
+ * Parses a draft in `session` (default: a fresh one; see ./session.ts), which begins a new
  * analysis there: the paragraph memos keep what this one and the previous one use.
  */
-export function parsePlan(text: string, options: ParseOptions = {}, session: AnalysisSession = activeSession()): Plan {
-  return session.run(() => {
-    session.beginAnalysis();
-    return parseInSession(text, options);
-  });
-}
-
-function parseInSession(text: string, options: ParseOptions): Plan {
+export function parsePlan(text: string, options: ParseOptions = {}, session: AnalysisSession = createSession()): Plan {
+  session.beginAnalysis();
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
@@ -43,5 +37,5 @@ function parseInSession(text: string, options: ParseOptions): Plan {
   const level3Continuous = detectContinuity(sections);
   const base = { text, index, frontMatter, blocks, sections, allSections, enumerations, level3Continuous };
   if (!frontMatter) delete (base as { frontMatter?: FrontMatter }).frontMatter;
-  return { ...base, indicators: options.indicators === false ? [] : extractIndicators(base) };
+  return { ...base, indicators: options.indicators === false ? [] : extractIndicators(base, session) };
 }

@@ -6,6 +6,7 @@ import type { Finding, Localized, Plan, Severity } from './model.js';
 import type { RequirementSet } from './requirements/types.js';
 import type { QuantityAnalysis } from './indicators.js';
 import type { AlignmentResult } from './align/types.js';
+import type { AnalysisSession } from './session.js';
 
 /**
  * What a rule reads, for the pipeline (./analyze.ts): `structural` rules read the structure only and
@@ -56,6 +57,8 @@ export interface RuleContext {
   alignment(): AlignmentResult;
   /** the previous year's summary named by front matter `baseline:`, read by the host */
   baseline?: BaselineText;
+  /** the session of this analysis: for a rule that parses or analyses another text (the baseline) */
+  session: AnalysisSession;
   report(finding: Omit<Finding, 'ruleId' | 'severity'> & { severity?: Severity }): void;
 }
 

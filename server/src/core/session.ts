@@ -4,9 +4,10 @@
  * that the host creates — one per language server, one per CLI run, a fresh one per test — and
  * passes to analyzeDocument (./analyze.ts). Two sessions never see each other's state.
  *
- * Code deep in the core reaches the session of the analysis it runs in through `activeSession()`:
- * `session.run(fn)` makes it the active one for the (synchronous) duration of `fn`. Outside any
- * run, a session created for the purpose is active (see `idleSession`).
+ * The session is passed explicitly: as a parameter of the core's entry points (analyzeDocument,
+ * parsePlan, alignPlan, analyzeQuantities …) and to rules as `ctx.session`. A public function that
+ * a test or a host may call without one creates a fresh session for that call. The core keeps no
+ * pointer to a "current" session.
  */
 
 /** Paragraphs of one document that the paragraph memos take: a 1 MB draft has ≈ 3,400. */
@@ -64,39 +65,9 @@ export class AnalysisSession {
     this.states = new WeakMap();
     this.onBegin.length = 0;
   }
-
-  /** Runs `fn` with this session active (re-entrant: a nested run of the same session is a no-op). */
-  run<T>(fn: () => T): T {
-    const before = active;
-    if (before === this) return fn();
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the active-session pointer is the one alias
-    active = this;
-    try {
-      return fn();
-    } finally {
-      active = before;
-    }
-  }
 }
 
 /** Creates a session (the host's: one per language server, one per CLI run, a fresh one per test). */
 export function createSession(options: SessionOptions = {}): AnalysisSession {
   return new AnalysisSession(options);
-}
-
-/**
- * The session active outside any `run`: used by direct calls into the core (parsePlan, alignPlan,
- * a test's helper) that pass no session. The only module-level binding the core changes.
- */
-const idleSession = new AnalysisSession();
-let active: AnalysisSession = idleSession;
-
-/** The session of the analysis running now (idleSession outside any run). */
-export function activeSession(): AnalysisSession {
-  return active;
-}
-
-/** The session used when a caller passes none (for compatibility with direct calls and old tests). */
-export function defaultSession(): AnalysisSession {
-  return idleSession;
 }

@@ -5,7 +5,7 @@
 import type { AnalysisSession } from '../core/session.js';
 import type { Plan } from '../core/model.js';
 import type { RequirementSet } from '../core/requirements/types.js';
-import { alignPlan } from '../core/align/index.js';
+import { alignPlan, explainTheme } from '../core/align/index.js';
 import type { TargetStatus, ThemeStatus } from '../core/align/types.js';
 
 export interface ThemeView {
@@ -76,7 +76,7 @@ function computeAlignment(
       set: t.set,
       sectionIds: ids(t.matches.map((m) => m.section.sectionId)),
       evidenceIds: ids(t.matches.flatMap((m) => m.evidence.map((e) => e.section.sectionId))),
-      terms: [...new Set(t.matches.flatMap((m) => m.terms))],
+      terms: [...new Set(explainTheme(plan, requirements, t, { year, session }).flatMap((m) => m.terms))],
       quote: t.theme.source?.quote,
     })),
     targets: r.targets.map((t) => {

@@ -63,7 +63,10 @@ export function reportFor(a: DocAnalysis, format: 'html' | 'md' | 'json'): Repor
     };
   }
   const result = alignPlan(a.plan, a.context.requirements, { year: a.context.year, session: a.session });
-  const review = buildReview(a.plan, result, a.context.requirements, { path: a.context.path ? displayPath(a.context.path) : a.uri });
+  const review = buildReview(a.plan, result, a.context.requirements, {
+    path: a.context.path ? displayPath(a.context.path) : a.uri,
+    session: a.session,
+  });
   // the report's labels in one language: English when the messages are English, else Chinese
   const lang = a.context.settings.language === 'en' ? 'en' : 'zh';
   const content = format === 'html' ? renderHtml(review, { lang }) : format === 'md' ? renderMarkdown(review, { lang }) : JSON.stringify(review, null, 2);

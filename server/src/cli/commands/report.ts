@@ -76,7 +76,7 @@ export const command: CliCommand = {
           const result = alignPlan(r.plan, r.requirements, { year: r.settings.meta.year, session: r.session });
           // the footer: today's date (PLANLINT_REPORT_DATE fixes it for reproducible reports) and planlint's version
           const date = process.env['PLANLINT_REPORT_DATE'] || new Date().toISOString().slice(0, 10);
-          const review = buildReview(r.plan, result, r.requirements, { path: r.display, date, version: TOOL_VERSION });
+          const review = buildReview(r.plan, result, r.requirements, { path: r.display, date, version: TOOL_VERSION, session: r.session });
           const text =
             opts.format === 'json'
               ? JSON.stringify(review, null, 2) + '\n'

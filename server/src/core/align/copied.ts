@@ -11,7 +11,7 @@
  *
  * Pure: computed per call from the sets (no module state).
  */
-import { activeSession } from '../session.js';
+import { createSession, type AnalysisSession } from '../session.js';
 import type { Plan } from '../model.js';
 import type { RequirementSet } from '../requirements/types.js';
 import type { Span } from '../text.js';
@@ -117,10 +117,15 @@ function blockCopy(text: string, index: SuperiorIndex, counts: Map<number, numbe
 /**
  * Copied paragraphs of the draft's plan part (`inPart` selects its paragraphs). The sets' index and
  * each paragraph's result are kept in the session (by set identity and paragraph text), so an edit
- * recomputes only the paragraphs it changed.
+ * recomputes only the paragraphs it changed (`session` default: a fresh one).
  */
-export function copiedText(plan: Plan, sets: readonly RequirementSet[], inPart: (s: Span) => boolean = () => true): CopiedText {
-  const state = activeSession().state<CopiedState>(COPIED_STATE, () => ({ sets: [], blocks: new Map() }));
+export function copiedText(
+  plan: Plan,
+  sets: readonly RequirementSet[],
+  inPart: (s: Span) => boolean = () => true,
+  session: AnalysisSession = createSession(),
+): CopiedText {
+  const state = session.state<CopiedState>(COPIED_STATE, () => ({ sets: [], blocks: new Map() }));
   if (!state.index || !sameSets(state.sets, sets)) {
     state.sets = [...sets];
     state.index = superiorIndex(sets);

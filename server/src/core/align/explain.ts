@@ -2,15 +2,18 @@
  * Theme scores, statuses and their explanations, split from ./themes.ts (which cuts the plan into
  * units and computes their cosines with the themes): a unit's score for a theme is its cosine,
  * raised by a theme keyword in its heading; the supporting units of each top section make the
- * theme's matches, whose evidence (keywords, shared terms) is worked out when first read.
+ * theme's matches. Results are plain data; their explanations (keywords, shared terms) are worked
+ * out on demand: each theme's explainer is kept in the session, keyed by the theme's result
+ * (explainTheme in ./index.ts reads it).
  */
 import type { RequirementSet } from '../requirements/types.js';
+import type { AnalysisSession } from '../session.js';
 import { QUOTES } from './keywords.js';
 import { explainRuns, matchRuns, mergeRuns, type QueryIndex } from './similarity.js';
 import { normOf, withRoom, type TermList } from './terms.js';
 import type { Keyword, PreparedSet } from './prepared.js';
 import type { TopSection, Unit } from './themes.js';
-import type { Evidence, ThemeAlignment, ThemeMatch } from './types.js';
+import type { Evidence, MatchExplanation, ThemeAlignment, ThemeMatch } from './types.js';
 
 /*
  * Calibration (seed 000 against henan-2021, each theme × level-1 section, best unit cosine):
@@ -39,8 +42,8 @@ export interface HeadingHit {
  * Keywords in a heading: leftmost-longest over all themes' keywords, so that in
  * “食品安全风险监测” 食品安全 wins and 安全风险 (another theme's keyword) does not count.
  */
-function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
-  const cached = p.headings.get(heading);
+function headingHits(session: AnalysisSession, p: PreparedSet, heading: string): HeadingHit[] {
+  const cached = p.headings.get(session, heading);
   if (cached) return cached;
   // candidate keywords, tried in theme and keyword order (ties in the sort below keep that order)
   const candidates = [...p.unanchored];
@@ -65,23 +68,22 @@ function headingHits(p: PreparedSet, heading: string): HeadingHit[] {
     if (prev && h.start < prev.end && !(h.start === prev.start && h.end === prev.end)) continue;
     kept.push(h);
   }
-  p.headings.set(heading, kept);
+  p.headings.set(session, heading, kept);
   return kept;
 }
 
 const NONE: readonly string[] = [];
 const NO_HITS: readonly HeadingHit[] = [];
 
-/**
- * Replaces a lazy property (an accessor of an object literal, below) with a plain one holding
- * `value`, and returns it: computed on first read, the property then stays an own enumerable data
- * property in the same place, so JSON, spreads and deep equality see plain data. Accessors in the
- * literal cost a few closures per object; defining them with Object.defineProperty per object was
- * a millisecond per analysis of a large draft.
- */
-function settled<T>(obj: object, key: string, value: T): T {
-  Object.defineProperty(obj, key, { value, enumerable: true, configurable: true, writable: true });
-  return value;
+/** Works out the explanations of one theme's matches (in the order of its matches), once. */
+export type ThemeExplainer = () => readonly MatchExplanation[];
+
+/** the session key of the explainers, by theme result */
+const EXPLAINERS: object = Object.freeze({ name: 'theme explainers' });
+
+/** The session's explainers of the theme results it computed (kept while the result lives). */
+export function explainers(session: AnalysisSession): WeakMap<ThemeAlignment, ThemeExplainer> {
+  return session.state(EXPLAINERS, () => new WeakMap<ThemeAlignment, ThemeExplainer>());
 }
 
 /** What every theme's matches are made from: the units' scores and the analysis's inputs. */
@@ -108,6 +110,7 @@ interface Scored {
 }
 
 export function explainMatches(
+  session: AnalysisSession,
   set: RequirementSet,
   prepared: PreparedSet,
   tops: readonly TopSection[],
@@ -121,17 +124,35 @@ export function explainMatches(
   B: { supportBuffer: Int32Array<ArrayBuffer> },
 ): ThemeAlignment[] {
   const U = units.length;
-  const { scores, bestPerUnit, keywordsByTheme } = scoreUnits(set, prepared, units, sims);
+  const { scores, bestPerUnit, keywordsByTheme } = scoreUnits(session, set, prepared, units, sims);
   const c: Scored = { set, prepared, tops, units, blockTerms, sims, idfOf, minWeight, B, scores, bestPerUnit, rounded: new Float64Array(U), keywordsByTheme };
-  return set.themes.map((theme, ti) => alignTheme(c, ti));
+  const kept = explainers(session);
+  return set.themes.map((theme, ti) => {
+    const { result, explain } = alignTheme(c, ti);
+    kept.set(result, once(explain));
+    return result;
+  });
+}
+
+/** `f`, computed on the first call only. */
+function once<T>(f: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value as T;
+  };
 }
 
 /**
  * Score of each (theme, unit) at [ti * U + ui]: the similarity, raised by a keyword in the unit's
  * heading; keywords in the body only explain, so they are looked up for evidence only.
  */
-function scoreUnits(set: RequirementSet, prepared: PreparedSet, units: readonly Unit[], sims: Float64Array) {
-  const hitsOf = units.map((u) => (u.heading ? headingHits(prepared, u.heading) : NO_HITS));
+function scoreUnits(session: AnalysisSession, set: RequirementSet, prepared: PreparedSet, units: readonly Unit[], sims: Float64Array) {
+  const hitsOf = units.map((u) => (u.heading ? headingHits(session, prepared, u.heading) : NO_HITS));
   const U = units.length;
   const T = set.themes.length;
   const scores = new Float64Array(set.themes.length * U);
@@ -185,8 +206,11 @@ function bodyKeywords(list: readonly Keyword[], blockTerms: readonly TermList[],
   return out;
 }
 
-/** One theme's alignment: its supporting units grouped by top section, one match per section. */
-function alignTheme(c: Scored, ti: number): ThemeAlignment {
+/**
+ * One theme's alignment: its supporting units grouped by top section, one match per section; and
+ * the explanation of its matches, to work out on demand.
+ */
+function alignTheme(c: Scored, ti: number): { result: ThemeAlignment; explain: () => MatchExplanation[] } {
   const { set, units, scores, bestPerUnit, rounded, B } = c;
   const theme = set.themes[ti]!;
   const U = units.length;
@@ -215,16 +239,28 @@ function alignTheme(c: Scored, ti: number): ThemeAlignment {
   }
   for (const { from, to } of groups)
     supporting.subarray(from, to).sort((a, b) => rounded[b]! - rounded[a]! || units[a]!.span.start - units[b]!.span.start || a - b);
-  const matches: ThemeMatch[] = groups
+  const explained = groups
     .map(({ top, from, to }) => matchOf(c, ti, weightAt, supporting, top, from, to))
-    .sort((a, b) => b.score - a.score || a.section.span.start - b.section.span.start);
+    .sort((a, b) => b.match.score - a.match.score || a.match.section.span.start - b.match.section.span.start);
+  const matches = explained.map((m) => m.match);
   const score = matches[0]?.score ?? 0;
   const status = score >= STRONG ? 'covered' : score >= WEAK ? 'partial' : 'missing';
-  return { set: set.name, theme, status, score, matches };
+  return { result: { set: set.name, theme, status, score, matches }, explain: () => explained.map((m) => m.explain()) };
 }
 
-/** The match of theme `ti` in top section `top`, from its supporting units supporting[from … to − 1]. */
-function matchOf(c: Scored, ti: number, weightAt: (k: number) => number, supporting: Int32Array, top: number, from: number, to: number): ThemeMatch {
+/**
+ * The match of theme `ti` in top section `top`, from its supporting units supporting[from … to − 1],
+ * and its explanation, to work out on demand.
+ */
+function matchOf(
+  c: Scored,
+  ti: number,
+  weightAt: (k: number) => number,
+  supporting: Int32Array,
+  top: number,
+  from: number,
+  to: number,
+): { match: ThemeMatch; explain: () => MatchExplanation } {
   const { units, rounded, sims, blockTerms, minWeight } = c;
   const T = c.set.themes.length;
   const queryIndexes = c.prepared.queryIndexes;
@@ -238,48 +274,28 @@ function matchOf(c: Scored, ti: number, weightAt: (k: number) => number, support
     if (best.some((e) => e.u.ref.sectionId === u.ref.sectionId)) continue;
     best.push({ u, ui, score: rounded[ui]! });
   }
-  // keywords and shared terms are worked out when first read (reports, hover, the views),
-  // not for every analysis: the rules and the diagnostics never read them, and on a large
-  // draft they were a third of the alignment
-  const evidence: Evidence[] = best.map(({ u, ui, score }) => {
-    const headingKeywords = c.keywordsByTheme[ui]?.get(ti) ?? NONE;
-    const e: Evidence = {
-      section: u.ref,
-      span: u.span,
-      score,
-      similarity: round(sims[ui * T + ti]!),
-      get keywords(): string[] {
-        return settled(this, 'keywords', bodyKeywords(patterns[ti]!, blockTerms, u, headingKeywords));
-      },
-      set keywords(value: string[]) {
-        settled(this, 'keywords', value);
-      },
-      keywordInHeading: headingKeywords.length > 0,
-      get terms(): string[] {
-        return settled(this, 'terms', explainUnit(queryIndexes[ti]!, u, blockTerms, weightAt, minWeight));
-      },
-      set terms(value: string[]) {
-        settled(this, 'terms', value);
-      },
-    };
-    return e;
-  });
-  const score = evidence[0]!.score;
-  const match: ThemeMatch = {
-    section: c.tops[top]!.ref,
+  const evidence: Evidence[] = best.map(({ u, ui, score }) => ({
+    section: u.ref,
+    span: u.span,
     score,
-    strength: score >= STRONG ? 'strong' : 'weak',
-    evidence,
-    get terms(): string[] {
-      const terms: string[] = [];
-      for (const e of evidence) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
-      return settled(this, 'terms', terms.slice(0, 8));
-    },
-    set terms(value: string[]) {
-      settled(this, 'terms', value);
-    },
+    similarity: round(sims[ui * T + ti]!),
+    keywordInHeading: (c.keywordsByTheme[ui]?.get(ti) ?? NONE).length > 0,
+  }));
+  const score = evidence[0]!.score;
+  const match: ThemeMatch = { section: c.tops[top]!.ref, score, strength: score >= STRONG ? 'strong' : 'weak', evidence };
+  // keywords and shared terms are worked out on demand (reports, hover, the views), not for
+  // every analysis: the rules and the diagnostics never read them, and on a large draft they
+  // were a third of the alignment
+  const explain = (): MatchExplanation => {
+    const explained = best.map(({ u, ui }) => ({
+      keywords: bodyKeywords(patterns[ti]!, blockTerms, u, c.keywordsByTheme[ui]?.get(ti) ?? NONE),
+      terms: explainUnit(queryIndexes[ti]!, u, blockTerms, weightAt, minWeight),
+    }));
+    const terms: string[] = [];
+    for (const e of explained) for (const t of [...e.keywords, ...e.terms]) if (!terms.includes(t) && !terms.some((x) => x.includes(t))) terms.push(t);
+    return { terms: terms.slice(0, 8), evidence: explained };
   };
-  return match;
+  return { match, explain };
 }
 
 /**

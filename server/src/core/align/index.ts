@@ -6,7 +6,7 @@
 import type { Plan } from '../model.js';
 import { segmentOffset } from '../text.js';
 import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
-import { activeSession, type AnalysisSession } from '../session.js';
+import { createSession, type AnalysisSession } from '../session.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { choosePlanPart, sectionRef } from './part.js';
 import { alignTargets } from './targets.js';
@@ -14,7 +14,8 @@ import { oneVerdictPerFigure } from './binding.js';
 import { goalParagraphs } from './goals.js';
 import { direction } from './compare.js';
 import { alignThemes, type TopSection } from './themes.js';
-import type { AlignmentResult, SectionRef, SectionThemes, TargetStatus, ThemeStatus } from './types.js';
+import type { AlignmentResult, MatchExplanation, SectionRef, SectionThemes, TargetStatus, ThemeAlignment, ThemeStatus } from './types.js';
+import { explainers } from './explain.js';
 
 export * from './types.js';
 export { choosePlanPart, draftLevel, draftYear } from './part.js';
@@ -28,29 +29,46 @@ export { comparableUnits, convertValue, parseUnit, unitFactor } from './units.js
 export interface AlignOptions {
   /** the draft's year when known from outside the text (config); front matter wins */
   year?: number;
-  /** the session whose memos serve (default: the active one) */
+  /** the session whose memos serve, where the result is kept (default: a fresh one) */
   session?: AnalysisSession;
 }
 
 /** The alignment of each plan of the session (the rules, the views and the report share it). */
 const ALIGNMENTS: object = Object.freeze({ name: 'alignments by plan' });
-const alignments = () =>
-  activeSession().state(ALIGNMENTS, () => new WeakMap<Plan, { sets: readonly RequirementSet[]; year?: number; result: AlignmentResult }>());
+const alignments = (session: AnalysisSession) =>
+  session.state(ALIGNMENTS, () => new WeakMap<Plan, { sets: readonly RequirementSet[]; year?: number; result: AlignmentResult }>());
 
 const credit: Record<ThemeStatus, number> = { covered: 1, partial: 0.5, missing: 0 };
 
 export function alignPlan(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions = {}): AlignmentResult {
-  if (opts.session && opts.session !== activeSession()) return opts.session.run(() => alignPlan(plan, sets, { year: opts.year }));
-  const cache = alignments();
+  const session = opts.session ?? createSession();
+  const cache = alignments(session);
   const hit = cache.get(plan);
   if (hit && hit.year === opts.year && hit.sets.length === sets.length && hit.sets.every((s, i) => s === sets[i])) return hit.result;
-  const result = compute(plan, sets, opts);
+  const result = compute(plan, sets, opts.year, session);
   cache.set(plan, { sets: [...sets], year: opts.year, result });
   return result;
 }
 
-function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions): AlignmentResult {
-  const part = choosePlanPart(plan, { year: opts.year });
+/**
+ * The explanation of each of a theme's matches (keywords, shared terms), in the order of
+ * `theme.matches`: computed on demand, once per theme result, in the session that aligned the
+ * plan. A theme result from elsewhere (another session, or read back from JSON) is explained by
+ * aligning `plan` with `sets` again in `opts.session` (default: a fresh one), with the year the
+ * alignment used (`opts.year`, or the result's planPart.year).
+ */
+export function explainTheme(plan: Plan, sets: readonly RequirementSet[], theme: ThemeAlignment, opts: AlignOptions = {}): readonly MatchExplanation[] {
+  const session = opts.session ?? createSession();
+  let explain = explainers(session).get(theme);
+  if (!explain) {
+    const same = alignPlan(plan, sets, { year: opts.year, session }).themes.find((t) => t.set === theme.set && t.theme.id === theme.theme.id);
+    if (same && same.matches.length === theme.matches.length) explain = explainers(session).get(same);
+  }
+  return explain ? explain() : theme.matches.map((m) => ({ terms: [], evidence: m.evidence.map(() => ({ keywords: [], terms: [] })) }));
+}
+
+function compute(plan: Plan, sets: readonly RequirementSet[], year: number | undefined, session: AnalysisSession): AlignmentResult {
+  const part = choosePlanPart(plan, { year });
   let tops: TopSection[];
   if (part.sections.length) {
     tops = part.sections.map((ref) => ({ ref, section: plan.allSections[ref.sectionId] }));
@@ -74,9 +92,9 @@ function compute(plan: Plan, sets: readonly RequirementSet[], opts: AlignOptions
   const inGoals = spanTest(goals);
   const indicators = plan.indicators.filter((i) => inPart(i) || (goals.length > 0 && inGoals(i)));
 
-  const themes = sets.flatMap((set) => alignThemes(plan, tops, set));
-  const findQuote = quoteFinder(plan, partSpans);
-  const targets = sets.flatMap((set) => alignTargets(indicators, set, part, findQuote));
+  const themes = sets.flatMap((set) => alignThemes(plan, tops, set, session));
+  const findQuote = quoteFinder(plan, partSpans, session);
+  const targets = sets.flatMap((set) => alignTargets(indicators, set, part, session, findQuote));
   // one verdict per draft figure: the strictest applicable target (of any set or level)
   oneVerdictPerFigure(targets, (t) => direction(t) === 'up');
 
@@ -116,10 +134,14 @@ const stripped = new ParagraphSlot<string>();
  * strings, compared by identity) searches it again instead of joining a megabyte anew.
  */
 const LAST_JOINED: object = Object.freeze({ name: 'last joined plan part' });
-const lastJoined = () => activeSession().state(LAST_JOINED, (): { last?: { parts: string[]; text: string; starts: number[] } } => ({}));
+const lastJoined = (session: AnalysisSession) => session.state(LAST_JOINED, (): { last?: { parts: string[]; text: string; starts: number[] } } => ({}));
 
 /** Searches the plan part's paragraphs for a wording, white space ignored. */
-function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[]): (quote: string) => { start: number; end: number } | undefined {
+function quoteFinder(
+  plan: Plan,
+  spans: readonly { start: number; end: number }[],
+  session: AnalysisSession,
+): (quote: string) => { start: number; end: number } | undefined {
   // the part's paragraphs without white space, joined by line breaks into one text searched once
   // per quote (a stripped quote has no line break, so a match never spans two paragraphs); an
   // index is mapped back to its paragraph only for a match
@@ -135,9 +157,9 @@ function quoteFinder(plan: Plan, spans: readonly { start: number; end: number }[
   const build = () => {
     const blocks = plan.blocks.filter(spanTest(spans));
     const keep = fitsParagraphMemo(plan.blocks.length);
-    const parts = blocks.map((b) => stripped.use(b, (text) => text.replace(/\s+/g, ''), keep));
+    const parts = blocks.map((b) => stripped.use(session, b, (text) => text.replace(/\s+/g, ''), keep));
     // the same paragraphs as the last analysis's (the kept strings themselves): its text serves
-    const kept = lastJoined();
+    const kept = lastJoined(session);
     const last = kept.last;
     if (last && last.parts.length === parts.length && parts.every((t, i) => t === last.parts[i])) return { text: last.text, blocks, starts: last.starts };
     const starts: number[] = [];

@@ -9,7 +9,6 @@
  * as plan when its title names the plan year or plan words (计划, 安排, 打算, 要点, 任务 …).
  * Summary sections are left out only when at least one section remains.
  */
-import { activeSession } from '../session.js';
 import type { Plan, Section } from '../model.js';
 import type { PlanPart, SectionRef } from './types.js';
 import { parseLevel } from '../levels.js';
@@ -123,24 +122,16 @@ function indicatorsIn(list: Plan['indicators'], s: { start: number; end: number 
   return out;
 }
 
-/** the sticky-free year patterns by year, per session (their lastIndex is mutable state) */
-const YEAR_PATTERNS: object = Object.freeze({ name: 'year patterns' });
-
 /**
  * How often `text` names `year` as YEAR does (a year then 年): counted with test(), which makes no
  * match object (a section's body names years hundreds of times). A match of another year never
- * overlaps one of this year: each ends at its own 年.
+ * overlaps one of this year: each ends at its own 年. The pattern is made per call (a section
+ * counts two years): a kept one would be state shared between analyses (its lastIndex).
  */
 export function countYear(text: string, year: number): number {
   // YEAR reads 1900–2099 only
   if (!Number.isInteger(year) || year < 1900 || year > 2099) return 0;
-  const yearPatterns = activeSession().state(YEAR_PATTERNS, () => new Map<number, RegExp>());
-  let re = yearPatterns.get(year);
-  if (!re) {
-    re = new RegExp(`${year}\\s*年`, 'g');
-    yearPatterns.set(year, re);
-  }
-  re.lastIndex = 0;
+  const re = new RegExp(`${year}\\s*年`, 'g');
   let n = 0;
   while (re.test(text)) n++;
   return n;

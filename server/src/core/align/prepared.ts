@@ -6,7 +6,7 @@
  */
 import { ParagraphMemo } from '../generation-memo.js';
 import { keywordPattern, QUOTES } from './keywords.js';
-import { activeSession } from '../session.js';
+import type { AnalysisSession } from '../session.js';
 import type { RequirementSet, Theme } from '../requirements/types.js';
 import { bigramId, isHan, normalize, queryIndex, type QueryIndex } from './similarity.js';
 import { denseIdOf, termLookup, termList, type TermList } from './terms.js';
@@ -41,8 +41,8 @@ export interface PreparedSet {
   unanchored: { ti: number; ki: number }[];
   /**
    * heading hits by heading text, for the headings of the last two analyses (generation-memo.ts
-   * ParagraphMemo): headings rarely change while a draft is edited. Not cleared by clearMemos():
-   * it belongs to the prepared set (and goes with it), and hits depend on the heading alone.
+   * ParagraphMemo, its entries in the session): headings rarely change while a draft is edited.
+   * It belongs to the prepared set (and goes with it), and hits depend on the heading alone.
    */
   headings: ParagraphMemo<HeadingHit[]>;
   /** what the cosine of the last analysis leaves for the next (see CosineState) */
@@ -85,9 +85,9 @@ export function newCosineState(generation: number): CosineState {
 
 /** Set-derived data, computed once per set object (sets are immutable once loaded). */
 const PREPARED: object = Object.freeze({ name: 'prepared requirement sets' });
-export function prepare(set: RequirementSet, generation: number): PreparedSet {
+export function prepare(session: AnalysisSession, set: RequirementSet, generation: number): PreparedSet {
   // per session: a prepared set carries the cosine state of the session's last analysis
-  const preparedSets = activeSession().state(PREPARED, () => new WeakMap<RequirementSet, PreparedSet>());
+  const preparedSets = session.state(PREPARED, () => new WeakMap<RequirementSet, PreparedSet>());
   let p = preparedSets.get(set);
   if (!p) {
     const queries = set.themes.map(themeQuery);
@@ -109,12 +109,12 @@ export function prepare(set: RequirementSet, generation: number): PreparedSet {
         return { k, re, g: new RegExp(re.source, 'g') };
       }),
     );
-    const queryTerms = queries.map((q) => termList(q, q));
+    const queryTerms = queries.map((q) => termList(session, q, q));
     p = {
       queries,
       queryIndexes: queries.map(queryIndex),
       queryTerms,
-      queryBigrams: queries.map(bigramIds),
+      queryBigrams: queries.map((q) => bigramIds(session, q)),
       generation,
       patterns,
       anchored,
@@ -124,17 +124,17 @@ export function prepare(set: RequirementSet, generation: number): PreparedSet {
     };
     preparedSets.set(set, p);
   } else if (p.generation !== generation) {
-    p.queryTerms = p.queries.map((q) => termList(q, q));
-    p.queryBigrams = p.queries.map(bigramIds);
+    p.queryTerms = p.queries.map((q) => termList(session, q, q));
+    p.queryBigrams = p.queries.map((q) => bigramIds(session, q));
     p.generation = generation;
   }
   return p;
 }
 
 /** Dense id of the Han bigram at each position of a text whose terms have ids (−1 elsewhere). */
-function bigramIds(norm: string): Int32Array {
+function bigramIds(session: AnalysisSession, norm: string): Int32Array {
   const out = new Int32Array(norm.length).fill(-1);
-  const dict = termLookup();
+  const dict = termLookup(session);
   for (let i = 0; i + 1 < norm.length; i++) {
     if (!isHan(norm.charCodeAt(i)) || !isHan(norm.charCodeAt(i + 1))) continue;
     out[i] = denseIdOf(bigramId(norm, i), dict) ?? -1;

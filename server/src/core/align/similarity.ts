@@ -3,7 +3,6 @@
  * similarity, and the shared terms that explain a match (maximal common substrings built from
  * shared bigrams). Pure and deterministic.
  */
-import { activeSession } from '../session.js';
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 const SPACE = /[\s\u3000\u00a0\ufeff]+/g;
 
@@ -27,11 +26,11 @@ export function isHan(c: number): boolean {
  */
 export type Term = number;
 
-const LATIN_IDS: object = Object.freeze({ name: 'Latin word ids' });
-/** The active session's ids of Latin words (they live as long as its term dictionary). */
-function latinIdMap(): Map<string, number> {
-  return activeSession().state(LATIN_IDS, () => new Map<string, number>());
-}
+/**
+ * Ids of Latin words, given in order of first sight by the caller's map: the term dictionary's
+ * (./terms.ts, one per session), or one per set of texts compared with each other (countTerms).
+ */
+export type LatinIds = Map<string, number>;
 function latinId(latinIds: Map<string, number>, word: string): number {
   let id = latinIds.get(word);
   if (id === undefined) {
@@ -52,8 +51,7 @@ export function bigramId(norm: string, i: number): Term {
   return hanIndex(norm.charCodeAt(i)) * HAN_SPAN + hanIndex(norm.charCodeAt(i + 1));
 }
 
-export function forEachTerm(norm: string, f: (t: Term) => void): void {
-  let latinIds: Map<string, number> | undefined;
+export function forEachTerm(norm: string, latinIds: LatinIds, f: (t: Term) => void): void {
   let latinStart = -1;
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
@@ -63,25 +61,20 @@ export function forEachTerm(norm: string, f: (t: Term) => void): void {
       continue;
     }
     if (latinStart >= 0) {
-      if (i - latinStart >= 2) f(latinId((latinIds ??= latinIdMap()), norm.slice(latinStart, i)));
+      if (i - latinStart >= 2) f(latinId(latinIds, norm.slice(latinStart, i)));
       latinStart = -1;
     }
     if (isHan(c) && i + 1 < norm.length && isHan(norm.charCodeAt(i + 1))) f(hanIndex(c) * HAN_SPAN + hanIndex(norm.charCodeAt(i + 1)));
   }
-  if (latinStart >= 0 && norm.length - latinStart >= 2) f(latinId(latinIds ?? latinIdMap(), norm.slice(latinStart)));
-}
-
-export function terms(norm: string): Term[] {
-  const out: Term[] = [];
-  forEachTerm(norm, (t) => out.push(t));
-  return out;
+  if (latinStart >= 0 && norm.length - latinStart >= 2) f(latinId(latinIds, norm.slice(latinStart)));
 }
 
 export type TermCounts = Map<Term, number>;
 
-export function countTerms(norm: string): TermCounts {
+/** A text's terms and their counts; texts compared with each other share one `latinIds`. */
+export function countTerms(norm: string, latinIds: LatinIds = new Map()): TermCounts {
   const m: TermCounts = new Map();
-  forEachTerm(norm, (t) => m.set(t, (m.get(t) ?? 0) + 1));
+  forEachTerm(norm, latinIds, (t) => m.set(t, (m.get(t) ?? 0) + 1));
   return m;
 }
 

@@ -21,7 +21,7 @@
  * may say so explicitly with `binds`). A non-binding target the draft does not state is
  * not-applicable, not missing.
  */
-import { activeSession } from '../session.js';
+import type { AnalysisSession } from '../session.js';
 import type { Indicator } from '../model.js';
 import type { RequirementSet, Target } from '../requirements/types.js';
 import type { Span } from '../text.js';
@@ -68,23 +68,23 @@ interface PreparedName {
 
 /** Prepared draft indicator names by name (bounded): names recur across the analyses of a draft. */
 const PREPARED: object = Object.freeze({ name: 'prepared indicator names' });
-/** The active session's prepared names (an Lru) and targets (by target object). */
-function prepared(): { names: Lru<string, PreparedName>; targets: WeakMap<Target, PreparedName[]> } {
-  return activeSession().state(PREPARED, () => ({ names: new Lru<string, PreparedName>(4096), targets: new WeakMap<Target, PreparedName[]>() }));
+/** The session's prepared names (an Lru) and targets (by target object). */
+function prepared(session: AnalysisSession): { names: Lru<string, PreparedName>; targets: WeakMap<Target, PreparedName[]> } {
+  return session.state(PREPARED, () => ({ names: new Lru<string, PreparedName>(4096), targets: new WeakMap<Target, PreparedName[]>() }));
 }
 
-function prepareName(n: string): PreparedName {
-  return prepared().names.use(n, () => {
+function prepareName(session: AnalysisSession, n: string): PreparedName {
+  return prepared(session).names.use(n, () => {
     const clean = cleanName(n);
     return { clean, grams: bigrams(clean) };
   });
 }
 
-function targetNames(target: Target): PreparedName[] {
-  const preparedTargets = prepared().targets;
+function targetNames(session: AnalysisSession, target: Target): PreparedName[] {
+  const preparedTargets = prepared(session).targets;
   let names = preparedTargets.get(target);
   if (!names) {
-    names = [target.name, ...(target.aliases ?? [])].map(prepareName);
+    names = [target.name, ...(target.aliases ?? [])].map((n) => prepareName(session, n));
     preparedTargets.set(target, names);
   }
   return names;
@@ -129,8 +129,14 @@ export { compareTarget, describeTarget } from './compare.js';
 /** Finds the superior's wording (white space ignored) in the draft's plan part: a document span. */
 export type QuoteSearch = (quote: string) => Span | undefined;
 
-export function alignTargets(indicators: readonly Indicator[], set: RequirementSet, part: PlanPart, findQuote?: QuoteSearch): TargetAlignment[] {
-  const candidates = indicators.filter((i) => i.kind === 'target').map((ind) => ({ ind, name: prepareName(ind.name) }));
+export function alignTargets(
+  indicators: readonly Indicator[],
+  set: RequirementSet,
+  part: PlanPart,
+  session: AnalysisSession,
+  findQuote?: QuoteSearch,
+): TargetAlignment[] {
+  const candidates = indicators.filter((i) => i.kind === 'target').map((ind) => ({ ind, name: prepareName(session, ind.name) }));
   // candidates by name bigram: a name that shares no bigram with a target's names scores 0 (a
   // name inside another shares its bigrams too), so only those sharing one are scored
   const byGram = new Map<number, number[]>();
@@ -143,7 +149,7 @@ export function alignTargets(indicators: readonly Indicator[], set: RequirementS
   });
   const seen = new Uint8Array(candidates.length);
   return set.targets.map((target) => {
-    const names = targetNames(target);
+    const names = targetNames(session, target);
     const shortlist: number[] = [];
     // a one-character name has no bigram (it can only equal another): every candidate is scored
     if (names.some((n) => n.grams.size === 0)) {

@@ -10,8 +10,8 @@
  * while a draft is edited almost every paragraph is unchanged between two analyses.
  */
 import { ParagraphSlot } from '../generation-memo.js';
-import { activeSession } from '../session.js';
-import { forEachTerm, normalize, type Term } from './similarity.js';
+import type { AnalysisSession } from '../session.js';
+import { forEachTerm, normalize, type LatinIds, type Term } from './similarity.js';
 
 /** The term dictionary of a session (see ./session.ts), with termList's buffers. */
 interface Dictionary {
@@ -24,18 +24,21 @@ interface Dictionary {
   countScratch: Scratch;
   /** termList's distinct ids while counting */
   idBuffer: Int32Array<ArrayBuffer>;
+  /** ids of Latin words (similarity.ts), kept when the dictionary starts again */
+  latinIds: LatinIds;
 }
 
 const DICTIONARY: object = Object.freeze({ name: 'term dictionary' });
 
-/** The active session's term dictionary. */
-function dictionary(): Dictionary {
-  return activeSession().state(DICTIONARY, (): Dictionary => ({
+/** The session's term dictionary. */
+function dictionary(session: AnalysisSession): Dictionary {
+  return session.state(DICTIONARY, (): Dictionary => ({
     denseIds: new Map(),
     rawOf: [],
     generation: 0,
     countScratch: new Scratch(),
     idBuffer: new Int32Array(1024),
+    latinIds: new Map(),
   }));
 }
 
@@ -46,23 +49,28 @@ function dictionary(): Dictionary {
  */
 const DICTIONARY_LIMIT = 2_000_000;
 
-/** Number of dense ids handed out: every id is below it. */
-export function termSpace(): number {
-  return dictionary().rawOf.length;
+/** Number of dense ids handed out in the session: every id is below it. */
+export function termSpace(session: AnalysisSession): number {
+  return dictionary(session).rawOf.length;
 }
 
-export function rawTerm(id: number): Term {
-  return dictionary().rawOf[id]!;
+export function rawTerm(session: AnalysisSession, id: number): Term {
+  return dictionary(session).rawOf[id]!;
 }
 
-/** The dense id of a raw term, when it has one (the lookup of `dict`, default the active session's). */
-export function denseIdOf(raw: Term, dict: { denseIds: Map<Term, number> } = dictionary()): number | undefined {
+/** The ids the session's dictionary gives Latin words (for a count that must agree with its term lists). */
+export function latinIdsOf(session: AnalysisSession): LatinIds {
+  return dictionary(session).latinIds;
+}
+
+/** The dense id of a raw term, when it has one (the lookup of `dict`: termLookup). */
+export function denseIdOf(raw: Term, dict: { denseIds: Map<Term, number> }): number | undefined {
   return dict.denseIds.get(raw);
 }
 
-/** The active session's dictionary lookup, for loops that look up many terms. */
-export function termLookup(): { denseIds: Map<Term, number> } {
-  return dictionary();
+/** The session's dictionary lookup, for loops that look up many terms. */
+export function termLookup(session: AnalysisSession): { denseIds: Map<Term, number> } {
+  return dictionary(session);
 }
 
 function denseId(d: Dictionary, raw: Term): number {
@@ -104,14 +112,14 @@ export function normOf(list: TermList): string {
   return list.norm;
 }
 
-export function termList(text: string, norm = normalize(text)): TermList {
+export function termList(session: AnalysisSession, text: string, norm = normalize(text)): TermList {
   // counts in a scratch array by dense id, distinct ids in order of first occurrence (the
   // summation order of the Map-based vectors this replaces, so that scores stay bit-for-bit the
   // same); the scratch array is left zeroed
   // distinct ids gather in a reused buffer; the list keeps an exact-size copy
-  const d = dictionary();
+  const d = dictionary(session);
   let n = 0;
-  forEachTerm(norm, (t) => {
+  forEachTerm(norm, d.latinIds, (t) => {
     const id = denseId(d, t);
     const seen = d.countScratch.ids(d.rawOf.length);
     if (seen[id] === 0) {
@@ -138,8 +146,8 @@ const termSlot = new ParagraphSlot<TermList>();
  * past its limit. Returns the dictionary's generation; lists computed in an older generation
  * (cached query lists) must be computed again.
  */
-export function dictionaryGeneration(): number {
-  const d = dictionary();
+export function dictionaryGeneration(session: AnalysisSession): number {
+  const d = dictionary(session);
   if (d.rawOf.length > DICTIONARY_LIMIT) {
     d.denseIds.clear();
     d.rawOf = [];
@@ -149,11 +157,11 @@ export function dictionaryGeneration(): number {
 }
 
 /** Term list of a paragraph (normalised first), memoised by its text. */
-export function termsOfBlock(block: { text: string }, keep = true): TermList {
-  const kept = termSlot.get(block, keep);
-  if (kept && kept.generation === dictionary().generation) return kept;
-  const list = termList(block.text);
-  termSlot.set(block, keep, list);
+export function termsOfBlock(session: AnalysisSession, block: { text: string }, keep = true): TermList {
+  const kept = termSlot.get(session, block, keep);
+  if (kept && kept.generation === dictionary(session).generation) return kept;
+  const list = termList(session, block.text);
+  termSlot.set(session, block, keep, list);
   return list;
 }
 
@@ -175,8 +183,8 @@ export function withRoom(buffer: Int32Array<ArrayBuffer>, size: number, keep = 0
  */
 export class Scratch {
   private a = new Int32Array(1024);
-  /** an Int32Array of at least `space` (default termSpace()) entries, all zero (callers must zero what they set) */
-  ids(space = termSpace()): Int32Array {
+  /** an Int32Array of at least `space` (termSpace of the session) entries, all zero (callers must zero what they set) */
+  ids(space: number): Int32Array {
     // grown while in use (new terms get ids mid-count): what was counted so far is kept
     this.a = withRoom(this.a, space, this.a.length);
     return this.a;

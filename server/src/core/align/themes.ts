@@ -17,11 +17,11 @@
 import type { Plan, Section } from '../model.js';
 import { fitsParagraphMemo, ParagraphMemo } from '../generation-memo.js';
 import { QUOTES } from './keywords.js';
-import { activeSession } from '../session.js';
+import type { AnalysisSession } from '../session.js';
 import type { RequirementSet } from '../requirements/types.js';
 import type { Span } from '../text.js';
 import { normalize } from './similarity.js';
-import { dictionaryGeneration, Scratch, termsOfBlock, withRoom, type TermList } from './terms.js';
+import { dictionaryGeneration, Scratch, termSpace, termsOfBlock, withRoom, type TermList } from './terms.js';
 import { sectionRef } from './part.js';
 import type { SectionRef, ThemeAlignment } from './types.js';
 import { explainMatches } from './explain.js';
@@ -105,8 +105,8 @@ interface Buffers {
   mostMergedEntries: number;
 }
 const BUFFERS: object = Object.freeze({ name: 'alignment buffers' });
-function buffers(): Buffers {
-  return activeSession().state(BUFFERS, (): Buffers => ({
+function buffers(session: AnalysisSession): Buffers {
+  return session.state(BUFFERS, (): Buffers => ({
     dfScratch: new Scratch(),
     postScratch: new Scratch(),
     accScratch: new Scratch(),
@@ -143,15 +143,15 @@ const mergedMemo = new ParagraphMemo<Merged[], TermList>();
 /** entries kept per key of mergedMemo */
 export const MERGED_PER_KEY = 8;
 
-/** The most entries one key of the merged-count memo has held in the active session (for tests). */
-export function mostMergedEntriesPerKey(): number {
-  return buffers().mostMergedEntries;
+/** The most entries one key of the merged-count memo has held in the session (for tests). */
+export function mostMergedEntriesPerKey(session: AnalysisSession): number {
+  return buffers(session).mostMergedEntries;
 }
 
-function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep: boolean): Merged {
-  const B = buffers();
+function mergeUnit(session: AnalysisSession, blockTerms: readonly TermList[], b0: number, b1: number, keep: boolean): Merged {
+  const B = buffers(session);
   const first = blockTerms[b0]!;
-  const entries = keep ? mergedMemo.get(first) : undefined;
+  const entries = keep ? mergedMemo.get(session, first) : undefined;
   if (entries) {
     next: for (const e of entries) {
       if (e.lists.length !== b1 - b0) continue;
@@ -159,7 +159,7 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
       return e;
     }
   }
-  const acc = B.accScratch.ids();
+  const acc = B.accScratch.ids(termSpace(session));
   let nt = 0;
   for (let b = b0; b < b1; b++) {
     const { ids, counts } = blockTerms[b]!;
@@ -183,9 +183,8 @@ function mergeUnit(blockTerms: readonly TermList[], b0: number, b1: number, keep
       // key, so only the newest few are kept
       entries.push(merged);
       if (entries.length > MERGED_PER_KEY) entries.shift();
-      const b = buffers();
-      b.mostMergedEntries = Math.max(b.mostMergedEntries, entries.length);
-    } else mergedMemo.set(first, [merged]);
+      B.mostMergedEntries = Math.max(B.mostMergedEntries, entries.length);
+    } else mergedMemo.set(session, first, [merged]);
   }
   return merged;
 }
@@ -199,21 +198,21 @@ function idfWeight(n: number, df: number): number {
 const TF = Float64Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
 const tf = (c: number) => (c < 256 ? TF[c]! : 1 + Math.log(c));
 
-export function alignThemes(plan: Plan, tops: readonly TopSection[], set: RequirementSet): ThemeAlignment[] {
-  const B = buffers();
-  const generation = dictionaryGeneration();
-  const prepared = prepare(set, generation);
+export function alignThemes(plan: Plan, tops: readonly TopSection[], set: RequirementSet, session: AnalysisSession): ThemeAlignment[] {
+  const B = buffers(session);
+  const generation = dictionaryGeneration(session);
+  const prepared = prepare(session, set, generation);
   const { queryTerms } = prepared;
   const keep = fitsParagraphMemo(plan.blocks.length);
-  const blockTerms = plan.blocks.map((b) => termsOfBlock(b, keep));
+  const blockTerms = plan.blocks.map((b) => termsOfBlock(session, b, keep));
   const units = buildUnits(plan, tops);
 
   // document frequencies over the paragraphs and the themes' queries, indexed by dense term id
   // (an array the size of the dictionary, reused and left zeroed), then IDF by document frequency
   const n = blockTerms.length + queryTerms.length;
-  const df = B.dfScratch.ids();
+  const df = B.dfScratch.ids(termSpace(session));
   const seen = countTerms(B, df, blockTerms, queryTerms);
-  const post = B.postScratch.ids();
+  const post = B.postScratch.ids(termSpace(session));
   try {
     const idfByDf = new Float64Array(n + 1);
     for (let d = 1; d <= n; d++) idfByDf[d] = idfWeight(n, d);
@@ -227,10 +226,10 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
     for (const x of seen) signedIdf[x] = idfByDf[df[x]!]!;
     for (const q of queryTerms) for (let k = 0; k < q.ids.length; k++) signedIdf[q.ids[k]!] = -idfByDf[df[q.ids[k]!]!]!;
 
-    const sims = unitCosines(B, prepared, generation, keep, n, df, seen, units, blockTerms, postings, post, signedIdf);
+    const sims = unitCosines(session, B, prepared, generation, keep, n, df, seen, units, blockTerms, postings, post, signedIdf);
     // IDF of a term by its dense id, for explanations (every query bigram has one)
     const idfOfTerm = (g: number) => idfByDf[df[g]!]!;
-    return explainMatches(set, prepared, tops, units, blockTerms, sims, idfOfTerm, minWeight, B);
+    return explainMatches(session, set, prepared, tops, units, blockTerms, sims, idfOfTerm, minWeight, B);
   } finally {
     // leave the scratch arrays zeroed
     for (const x of seen) {
@@ -292,6 +291,7 @@ function themePostings(queryTerms: readonly TermList[], df: Int32Array, idfByDf:
  * (CosineState) for the units none of whose terms changed their document frequency.
  */
 function unitCosines(
+  session: AnalysisSession,
   B: Buffers,
   prepared: PreparedSet,
   generation: number,
@@ -339,9 +339,9 @@ function unitCosines(
   try {
     for (let ui = 0; ui < units.length; ui++) {
       const u = units[ui]!;
-      const list = u.b1 - u.b0 === 1 ? blockTerms[u.b0]! : mergeUnit(blockTerms, u.b0, u.b1, keep);
+      const list = u.b1 - u.b0 === 1 ? blockTerms[u.b0]! : mergeUnit(session, blockTerms, u.b0, u.b1, keep);
       const { ids, counts } = list;
-      let kept = keep ? state.units.get(list) : undefined;
+      let kept = keep ? state.units.get(session, list) : undefined;
       let sq: number;
       let dots: Float64Array;
       if (kept && (kept.stamp === stamp || (comparable && kept.stamp === previous && !(anyChanged && hasMarked(ids, changed))))) {
@@ -367,7 +367,7 @@ function unitCosines(
             kept.dot.set(dot);
           } else {
             kept = { stamp, sq, dot: Float64Array.from(dot) };
-            state.units.set(list, kept);
+            state.units.set(session, list, kept);
           }
         }
       }

@@ -1,6 +1,8 @@
 /**
  * The result of aligning a draft with its superior plans (requirement sets). Plain JSON-friendly
- * data (no Maps, no class instances), so views (report, hover, code lens, tree) can use it as is.
+ * data (no Maps, no class instances, no accessors), so views (report, hover, code lens, tree) can
+ * use it as is; the explanation of a theme's matches (keywords, shared terms) is computed on
+ * demand by explainTheme (./index.ts) as MatchExplanation.
  */
 import type { Indicator, Level, Localized } from '../model.js';
 import type { Target, Theme } from '../requirements/types.js';
@@ -40,11 +42,23 @@ export interface Evidence {
   score: number;
   /** the bigram TF-IDF cosine alone */
   similarity: number;
-  /** theme keywords and synonyms found (in the heading: heading = true) */
-  keywords: string[];
+  /** whether a theme keyword or synonym is in the heading */
   keywordInHeading: boolean;
+}
+
+/** Why a piece of evidence matches (explainTheme computes it on demand). */
+export interface EvidenceExplanation {
+  /** theme keywords and synonyms found (those of the heading first) */
+  keywords: string[];
   /** shared terms explaining the similarity (maximal common substrings, most weighty first) */
   terms: string[];
+}
+
+/** Why a match matches: each piece of its evidence (in order), and their union for display. */
+export interface MatchExplanation {
+  /** union of the shared terms and keywords of the evidence, for display */
+  terms: string[];
+  evidence: EvidenceExplanation[];
 }
 
 export interface ThemeMatch {
@@ -55,8 +69,6 @@ export interface ThemeMatch {
   strength: 'strong' | 'weak';
   /** best evidence first */
   evidence: Evidence[];
-  /** union of the shared terms and keywords of the evidence, for display */
-  terms: string[];
 }
 
 export interface ThemeAlignment {

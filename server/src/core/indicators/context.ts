@@ -4,6 +4,7 @@
  */
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
 import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
+import type { AnalysisSession } from '../session.js';
 import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
@@ -38,8 +39,8 @@ export interface CueScore {
 
 /** scoreText of paragraphs, by text (see scanBlock in ../indicators.ts) */
 const scores = new ParagraphSlot<Readonly<CueScore>>();
-export function scoreBlock(block: { text: string }, keep = true): Readonly<CueScore> {
-  return scores.use(block, scoreText, keep);
+export function scoreBlock(session: AnalysisSession, block: { text: string }, keep = true): Readonly<CueScore> {
+  return scores.use(session, block, scoreText, keep);
 }
 
 export function scoreText(s: string): CueScore {
@@ -82,7 +83,7 @@ export interface KindContext {
   blockKind: (IndicatorKind | undefined)[];
 }
 
-export function kindContext(plan: PlanBase, planYear: number | undefined): KindContext {
+export function kindContext(plan: PlanBase, planYear: number | undefined, session: AnalysisSession): KindContext {
   const blocks: readonly Block[] = plan.blocks;
   const sections: readonly Section[] = plan.allSections;
   const blockSection = new Int32Array(blocks.length).fill(-1);
@@ -103,7 +104,7 @@ export function kindContext(plan: PlanBase, planYear: number | undefined): KindC
     let top = sec;
     for (let guard = 0; top && top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
     if (top && titled[top.id]) continue;
-    const s = scoreBlock(b, keep);
+    const s = scoreBlock(session, b, keep);
     blockKind[bi] = s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
     if (top) {
       topAchieved[top.id]! += s.achieved;

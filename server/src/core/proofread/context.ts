@@ -7,7 +7,8 @@
  */
 import type { Block, IndicatorKind, Plan } from '../model.js';
 import { blockSpan, type Quantity } from '../indicators.js';
-import { activeSession } from '../session.js';
+import type { AnalysisSession } from '../session.js';
+import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 import { kindContext } from '../indicators/context.js';
 import type { RuleContext } from '../rule.js';
 import type { Span } from '../text.js';
@@ -32,11 +33,11 @@ const PARTS: object = Object.freeze({ name: 'block parts' });
  * The part each block belongs to: 'achieved' in a review (总结, 回顾), 'target' in a plan part,
  * undefined when the document does not say. Memoised per parsed plan.
  */
-export function blockParts(plan: Plan, year: number | undefined): readonly (IndicatorKind | undefined)[] {
-  const parts = activeSession().state(PARTS, () => new WeakMap<readonly Block[], (IndicatorKind | undefined)[]>());
+export function blockParts(plan: Plan, year: number | undefined, session: AnalysisSession): readonly (IndicatorKind | undefined)[] {
+  const parts = session.state(PARTS, () => new WeakMap<readonly Block[], (IndicatorKind | undefined)[]>());
   const hit = parts.get(plan.blocks);
   if (hit) return hit;
-  const k = kindContext(plan, year);
+  const k = kindContext(plan, year, session);
   const out = plan.blocks.map((_, bi) => {
     const sec = k.blockSection[bi]!;
     return (sec >= 0 ? k.sectionKind[sec] : undefined) ?? k.blockKind[bi];
@@ -77,6 +78,46 @@ export function* matches(blocks: readonly Block[], re: RegExp): Generator<{ bloc
       if (m[0].length === 0) re.lastIndex++;
       yield { block, bi, m };
     }
+  }
+}
+
+/**
+ * A paragraph's result of a text rule's scan, computed from the paragraph's text alone (offsets
+ * within it) and kept with the paragraph's other facts in the session: an edit rescans only the
+ * paragraphs it changed, and equal paragraphs are scanned once. `key` names the scan and must be
+ * a module constant (a regular expression or a frozen object), never an object made per run.
+ */
+export function perParagraph<V>(ctx: RuleContext, key: object, block: Block, scan: (text: string) => V): V {
+  const slot = ctx.session.state(key, () => new ParagraphSlot<V>());
+  return slot.use(ctx.session, block, scan, fitsParagraphMemo(ctx.plan.blocks.length));
+}
+
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
+/** Every match of a global regular expression in a text. */
+function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
+  re.lastIndex = 0;
+  let out: RegExpExecArray[] | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) re.lastIndex++;
+    (out ??= []).push(m);
+  }
+  return out ?? NO_MATCHES;
+}
+
+/**
+ * `matches` with each paragraph's matches kept by its text (perParagraph): for the rules' constant
+ * patterns. A pattern compiled per run (an office's own list) goes through `matches`.
+ */
+export function* paragraphMatches(
+  ctx: RuleContext,
+  re: RegExp,
+  blocks: readonly Block[] = ctx.plan.blocks,
+): Generator<{ block: Block; bi: number; m: RegExpExecArray }> {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
+    for (const m of perParagraph(ctx, re, block, (t) => allMatches(re, t))) yield { block, bi, m };
   }
 }
 

@@ -3,7 +3,17 @@
  * no scripts, no network), printable (A4, tables repeat their header rows).
  */
 import type { Review } from './model.js';
-import { matrixLegend, reportLabel, sectionLabel, targetStatusLabel, targetSummaryText, themeStatusLabel, themeSummaryText, type ReportLang } from './model.js';
+import {
+  lineText,
+  matrixLegend,
+  reportLabel,
+  sectionLabel,
+  targetStatusLabel,
+  targetSummaryText,
+  themeStatusLabel,
+  themeSummaryText,
+  type ReportLang,
+} from './model.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -16,7 +26,9 @@ function pct(x: number): string {
 }
 
 /** Horizontal bar chart: one bar per theme, its best match score, coloured by status. */
-function chart(r: Review): string {
+function chart(r: Review, lang: ReportLang): string {
+  const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const heading = L(`各项任务对应强度 · 总体覆盖率 ${pct(r.coverage)}`, `Theme match scores · coverage ${pct(r.coverage)}`);
   const rowH = 24;
   const labelW = 300;
   const barW = 360;
@@ -26,26 +38,27 @@ function chart(r: Review): string {
   const x = (v: number) => labelW + (Math.min(v, max) / max) * barW;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 60}" height="${h}" viewBox="0 0 ${labelW + barW + 60} ${h}" role="img" aria-label="各项任务对应强度 / theme match scores">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${labelW + barW + 60}" height="${h}" viewBox="0 0 ${labelW + barW + 60} ${h}" role="img" aria-label="${L('各项任务对应强度', 'Theme match scores')}">`,
   );
-  parts.push(`<title>各项任务对应强度（总体覆盖率 ${pct(r.coverage)}）</title>`);
-  parts.push(`<text x="0" y="16" font-size="13" font-weight="bold">各项任务对应强度 · 总体覆盖率 ${pct(r.coverage)}</text>`);
+  parts.push(`<title>${heading}</title>`);
+  parts.push(`<text x="0" y="16" font-size="13" font-weight="bold">${heading}</text>`);
   r.themes.forEach((t, i) => {
     const y = top + i * rowH;
     parts.push(
       `<text x="${labelW - 8}" y="${y + 16}" font-size="12" text-anchor="end">${escapeHtml(t.title.length > 22 ? t.title.slice(0, 21) + '…' : t.title)}</text>`,
     );
     parts.push(
-      `<rect class="bar ${t.status}" x="${labelW}" y="${y + 4}" width="${Math.max(1, x(t.score) - labelW).toFixed(1)}" height="${rowH - 8}" fill="${COLORS[t.status]}"><title>${escapeHtml(`${t.title}：${themeStatusLabel[t.status].zh} ${t.score.toFixed(2)}`)}</title></rect>`,
+      `<rect class="bar ${t.status}" x="${labelW}" y="${y + 4}" width="${Math.max(1, x(t.score) - labelW).toFixed(1)}" height="${rowH - 8}" fill="${COLORS[t.status]}"><title>${escapeHtml(`${t.title}${L('：', ': ')}${themeStatusLabel[t.status][lang]} ${t.score.toFixed(2)}`)}</title></rect>`,
     );
     parts.push(`<text x="${(x(t.score) + 4).toFixed(1)}" y="${y + 16}" font-size="11">${t.score.toFixed(2)}</text>`);
   });
   const axisY = top + r.themes.length * rowH + 4;
   // the thresholds: weak evidence (partial) and strong evidence (covered)
-  for (const [v, label] of [
-    [r.thresholds.weak, '部分'],
-    [r.thresholds.strong, '覆盖'],
-  ] as const) {
+  const thresholds: [number, string][] = [
+    [r.thresholds.weak, L('部分', 'partial')],
+    [r.thresholds.strong, L('覆盖', 'covered')],
+  ];
+  for (const [v, label] of thresholds) {
     parts.push(`<line class="threshold" x1="${x(v).toFixed(1)}" y1="${top}" x2="${x(v).toFixed(1)}" y2="${axisY}" stroke="#888" stroke-dasharray="4 3"/>`);
     parts.push(`<text x="${x(v).toFixed(1)}" y="${axisY + 16}" font-size="10" text-anchor="middle">${label} ${v.toFixed(2)}</text>`);
   }
@@ -80,12 +93,13 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   const lang = opts.lang ?? 'zh';
   const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
   const T = (k: keyof typeof reportLabel) => reportLabel[k][lang];
+  const colon = L('：', ': ');
   out.push(
     '<!DOCTYPE html>',
     `<html lang="${lang === 'en' ? 'en' : 'zh-CN'}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<title>${e(`对标上级规划审查报告 — ${d.title ?? ''}`)}</title>`,
+    `<title>${e(`${T('title')} — ${d.title ?? ''}`)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
@@ -93,17 +107,17 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   out.push(`<h1>${T('title')}</h1>`);
   out.push('<ul class="meta">');
   out.push(
-    `<li>${T('draft')}：${e(d.title ?? T('noTitle'))}${d.path ? `（${e(d.path)}）` : ''}${d.year ? `，${d.year} 年` : ''}${d.level ? `，${e(d.level)}级` : ''}</li>`,
+    `<li>${T('draft')}${colon}${e(d.title ?? T('noTitle'))}${d.path ? L(`（${e(d.path)}）`, ` (${e(d.path)})`) : ''}${d.year ? L(`，${d.year} 年`, `, ${d.year}`) : ''}${d.level ? L(`，${e(d.level)}级`, `, level ${e(d.level)}`) : ''}</li>`,
   );
-  for (const s of r.sets) out.push(`<li>${T('superiorPlan')}：${e(s.title)}（${e(s.name)}）</li>`);
-  out.push(`<li>${T('scope')}：${e(r.planPart.reason[lang])}</li>`);
+  for (const s of r.sets) out.push(`<li>${T('superiorPlan')}${colon}${e(s.title)}（${e(s.name)}）</li>`);
+  out.push(`<li>${T('scope')}${colon}${e(r.planPart.reason[lang])}</li>`);
   const st = r.summary.themes;
   const tt = r.summary.targets;
-  out.push(`<li class="big" id="coverage" data-coverage="${r.coverage}">${T('coverage')}：${pct(r.coverage)}</li>`);
+  out.push(`<li class="big" id="coverage" data-coverage="${r.coverage}">${T('coverage')}${colon}${pct(r.coverage)}</li>`);
   out.push(`<li>${themeSummaryText(st, lang)}</li>`);
   out.push(`<li>${targetSummaryText(tt, lang)}</li>`);
   out.push('</ul>');
-  out.push(`<figure>${chart(r)}</figure>`);
+  out.push(`<figure>${chart(r, lang)}</figure>`);
 
   out.push(`<h2>${T('matrix')}</h2>`);
   out.push(`<p>${matrixLegend(lang)}</p>`);
@@ -116,7 +130,9 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
     r.matrix.cells[i]!.forEach((v, j) => {
       const m = t.sections.find((s) => s.number === r.matrix.sections[j]);
       out.push(
-        v > 0 && m ? `<td class="c" title="${e(`${v.toFixed(2)}：${m.terms.join('、')}`)}">${m.strength === 'strong' ? '●' : '○'}</td>` : '<td class="c"></td>',
+        v > 0 && m
+          ? `<td class="c" title="${e(`${v.toFixed(2)}${colon}${m.terms.join(L('、', ', '))}`)}">${m.strength === 'strong' ? '●' : '○'}</td>`
+          : '<td class="c"></td>',
       );
     });
     out.push('</tr>');
@@ -128,15 +144,17 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
     `<table id="themes"><thead><tr><th>${L('上级任务（出处）', 'Superior task (source)')}</th><th>${T('status')}</th><th>${L('草案对应部分与共同词', 'Answering parts and shared words')}</th></tr></thead><tbody>`,
   );
   for (const t of r.themes) {
-    const src = t.source?.line ? `<div class="terms">上级第 ${t.source.line} 行：“${e(t.source.quote ?? '')}”</div>` : '';
+    const src = t.source?.line
+      ? `<div class="terms">${L(`上级第 ${t.source.line} 行：“${e(t.source.quote ?? '')}”`, `superior line ${t.source.line}: “${e(t.source.quote ?? '')}”`)}</div>`
+      : '';
     const secs = t.sections.length
       ? t.sections
           .map(
             (s) =>
-              `<div>${e(sectionLabel(s))}${e(s.title)}（${L('第', 'line ')}${s.range.start.line + 1}${L(' 行', '')}）<div class="terms">${e(s.explanation[lang])}</div></div>`,
+              `<div>${e(sectionLabel(s))}${e(s.title)}${L('（', ' (')}${lineText(s.range.start.line + 1, lang)}${L('）', ')')}<div class="terms">${e(s.explanation[lang])}</div></div>`,
           )
           .join('')
-      : '未找到对应部分';
+      : T('noAnswer');
     out.push(`<tr><td>${e(t.title)}${src}</td><td class="${t.status}">${themeStatusLabel[t.status][lang]}</td><td>${secs}</td></tr>`);
   }
   out.push('</tbody></table>');
@@ -146,8 +164,8 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
     `<table id="targets"><thead><tr><th>${T('target')}</th><th>${T('superior')}</th><th>${T('draft')}</th><th>${T('status')}</th><th>${T('explanation')}</th></tr></thead><tbody>`,
   );
   for (const t of r.targets) {
-    const sup = `${e(t.superior.text)}${t.superior.deadline ? e(`（${t.superior.deadline}）`) : ''}${t.superior.source?.line ? `<div class="terms">第 ${t.superior.source.line} 行</div>` : ''}`;
-    const dr = t.draft ? `${e(t.draft.text)}<div class="terms">第 ${(t.draft.range?.start.line ?? 0) + 1} 行</div>` : '—';
+    const sup = `${e(t.superior.text)}${t.superior.deadline ? e(`（${t.superior.deadline}）`) : ''}${t.superior.source?.line ? `<div class="terms">${lineText(t.superior.source.line, lang)}</div>` : ''}`;
+    const dr = t.draft ? `${e(t.draft.text)}<div class="terms">${lineText((t.draft.range?.start.line ?? 0) + 1, lang)}</div>` : '—';
     // in a chain of levels, which level asked for it
     const who = r.sets.length > 1 ? `<div class="terms">${e(t.level ? `${t.level}${L('级', '')}` : '')} ${e(t.set)}</div>` : '';
     out.push(
@@ -158,16 +176,18 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
 
   out.push(`<h2>${T('unmatched')}</h2>`);
   out.push('<ul id="unmatched">');
-  if (r.unmatchedSections.length === 0) out.push('<li>无</li>');
-  for (const s of r.unmatchedSections) out.push(`<li>${e(sectionLabel(s))}${e(s.title)}（第 ${s.range.start.line + 1} 行）</li>`);
+  if (r.unmatchedSections.length === 0) out.push(`<li>${T('none')}</li>`);
+  for (const s of r.unmatchedSections)
+    out.push(`<li>${e(sectionLabel(s))}${e(s.title)}${L('（', ' (')}${lineText(s.range.start.line + 1, lang)}${L('）', ')')}</li>`);
   out.push('</ul>');
-  if (r.planPart.excluded.length) out.push(`<p>未纳入比对（上年总结）：${r.planPart.excluded.map((s) => `${e(sectionLabel(s))}${e(s.title)}`).join('；')}</p>`);
+  if (r.planPart.excluded.length)
+    out.push(`<p>${T('excluded')}${colon}${r.planPart.excluded.map((s) => `${e(sectionLabel(s))}${e(s.title)}`).join(L('；', '; '))}</p>`);
   // the footer a reviewer signs: date, planlint's version, each set's identity
   out.push('<footer id="footer"><hr>');
-  if (r.generated) out.push(`<p>${T('date')}：${e(r.generated.date)}\u3000planlint ${e(r.generated.planlint)}</p>`);
+  if (r.generated) out.push(`<p>${T('date')}${colon}${e(r.generated.date)}\u3000planlint ${e(r.generated.planlint)}</p>`);
   for (const s of r.sets)
     out.push(
-      `<p>${T('set')}：${e(s.name)}，${e(s.title)}${s.year !== undefined ? `，${s.year}${L(' 年', '')}` : ''}${s.level ? `，${e(s.level)}${L('级', '')}` : ''}${s.superior ? `，${T('superiorSet')} ${e(s.superior)}` : ''}${s.hash ? `，${T('hash')} ${e(s.hash)}` : ''}</p>`,
+      `<p>${T('set')}${colon}${[e(s.name), e(s.title), s.year !== undefined ? L(`${s.year} 年`, `${s.year}`) : '', s.level ? L(`${e(s.level)}级`, `level ${e(s.level)}`) : '', s.superior ? `${T('superiorSet')} ${e(s.superior)}` : '', s.hash ? `${T('hash')} ${e(s.hash)}` : ''].filter((x) => x).join(L('，', ', '))}</p>`,
     );
   out.push(`<p>${T('signature')}</p>`);
   out.push('</footer>');

@@ -9,6 +9,8 @@ import type { Range } from '../text.js';
 import type { AlignmentResult, SectionRef, TargetStatus, ThemeStatus } from '../align/types.js';
 import type { RequirementSet, SourceRef } from '../requirements/types.js';
 import { describeTarget } from '../align/targets.js';
+import { explainTheme } from '../align/index.js';
+import { createSession, type AnalysisSession } from '../session.js';
 import { STRONG, WEAK } from '../align/themes.js';
 import { wholeWordTerms } from './words.js';
 
@@ -110,6 +112,8 @@ export interface ReviewOptions {
   date?: string;
   /** planlint's version, for its footer */
   version?: string;
+  /** the session that aligned the plan (its explanations serve; default: a fresh one works them out again) */
+  session?: AnalysisSession;
 }
 
 /**
@@ -127,6 +131,8 @@ export function explainMatch(strength: 'strong' | 'weak', score: number, terms: 
 export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly RequirementSet[], opts: ReviewOptions = {}): Review {
   const range = (s: { start: number; end: number }) => plan.index.rangeOf(s);
   const ref = (s: SectionRef): ReviewSectionRef => ({ number: s.number, title: s.title, level: s.level, range: range(s.span) });
+  // one session for every theme: a result aligned elsewhere is aligned again once, not per theme
+  const session = opts.session ?? createSession();
   const themes: ReviewTheme[] = result.themes.map((t) => ({
     id: t.theme.id,
     set: t.set,
@@ -135,15 +141,16 @@ export function buildReview(plan: Plan, result: AlignmentResult, sets: readonly 
     status: t.status,
     score: t.score,
     ...(t.theme.source ? { source: t.theme.source } : {}),
-    sections: t.matches.map((m) => {
+    sections: t.matches.map((m, mi) => {
+      const why = explainTheme(plan, sets, t, { year: result.planPart.year, session })[mi]!;
       // shared fragments widened to whole words of the evidence paragraph
-      const evidence = m.evidence.map((e) => ({
+      const evidence = m.evidence.map((e, ei) => ({
         ...ref(e.section),
         range: range(e.span),
         score: e.score,
         similarity: e.similarity,
-        terms: wholeWordTerms(plan.text.slice(e.span.start, e.span.end), e.terms),
-        keywords: e.keywords,
+        terms: wholeWordTerms(plan.text.slice(e.span.start, e.span.end), why.evidence[ei]!.terms),
+        keywords: why.evidence[ei]!.keywords,
         keywordInHeading: e.keywordInHeading,
       }));
       const terms = [...new Set([...evidence.flatMap((e) => e.keywords), ...evidence.flatMap((e) => e.terms)])].filter(

@@ -293,13 +293,15 @@ function themesOf(tasks: readonly TaskSpan[], opts: ExtractOptions, lineOf: (off
 
 /** Theme assignment: the task a target stands in, else the most similar task text. */
 function themeAssigner(plan: Plan, tasks: readonly TaskSpan[], themes: readonly Theme[]): Reader['themeFor'] {
-  const themeCounts = themes.map((t) => countTerms(normalize(t.text ?? t.title)));
-  const idf = new Idf([...plan.blocks.map((b) => countTerms(normalize(b.text))), ...themeCounts]);
+  // one id per Latin word across the texts compared here
+  const latin = new Map<string, number>();
+  const themeCounts = themes.map((t) => countTerms(normalize(t.text ?? t.title), latin));
+  const idf = new Idf([...plan.blocks.map((b) => countTerms(normalize(b.text), latin)), ...themeCounts]);
   const themeVectors = themeCounts.map((c) => vectorize(c, idf));
   return (offset: number, sentence: string): string | undefined => {
     const inside = tasks.findIndex((t) => t.start <= offset && offset < t.end);
     if (inside >= 0) return themes[inside]!.id;
-    const v = vectorize(countTerms(normalize(sentence)), idf);
+    const v = vectorize(countTerms(normalize(sentence), latin), idf);
     let best = -1;
     let score = WEAK;
     themeVectors.forEach((tv, i) => {

@@ -33,7 +33,7 @@ export const rule: Rule = {
     const part = ctx.alignment().planPart;
     const spans = part.sections.map((s) => s.span);
     const inPart = (x: { start: number; end: number }) => spans.length === 0 || spans.some((p) => x.start >= p.start && x.end <= p.end);
-    const copied = copiedText(ctx.plan, superiors, inPart);
+    const copied = copiedText(ctx.plan, superiors, inPart, ctx.session);
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     for (const p of copied.paragraphs) {
       const set = ctx.requirements.find((s) => s.name === p.source.set);

@@ -19,7 +19,9 @@ const POINTS = /(?<![0-9])([0-9]+(?:\.[0-9]+)?)[ \u3000]*(?:个[ \u3000]*)?百[ 
 const PERCENT = /(?<![0-9])([0-9]+(?:\.[0-9]+)?)[ \u3000]*[%％]/g;
 const UP = /高出|高于|超过|超出|提高|提升|增加|增长|上升|多出|[高多](?=[ \u3000]*[0-9])/g;
 const DOWN = /低于|下降|降低|减少|回落|下滑|少于|低出|[低少](?=[ \u3000]*[0-9])/g;
-const BASE_MARK = /(?:由|从|比|较)[^，。；%％]{0,8}$/;
+// 比 as a preposition (比上年, 与…相比); not the 比 of the ratio nouns 之比, 占比, 比例, 比重, 比值, 比率,
+// which name a share (研发费用与营收之比达到3.25%, 鲜切花占比60%) rather than a base to compare with
+const BASE_MARK = /(?:由|从|(?<![之占])比(?![例重值率])|较)[^，。；%％]{0,8}$/;
 const SENTENCE_END = /[。；;！!？?]/;
 
 interface Pct {

@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { matches, spanOf } from '../proofread/context.js';
+import { paragraphMatches, spanOf } from '../proofread/context.js';
 
 /**
  * Date forms of GB/T 9704-2012 §7.3.5.4 and GB/T 15834-2011:
@@ -24,7 +24,7 @@ function unpad(s: string): string {
 
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
-  for (const { block, m } of matches(blocks, PADDED)) {
+  for (const { block, m } of paragraphMatches(ctx, PADDED, blocks)) {
     const [all, year, month, day] = m;
     if (!(month!.length === 2 && month![0] === '0') && !(day && day.length === 2 && day[0] === '0')) continue;
     if (CLOCK.test(block.text.slice(m.index + all.length, m.index + all.length + 6))) continue;
@@ -47,7 +47,7 @@ function check(ctx: RuleContext): void {
       data: { form: 'zero-padded', fixed },
     });
   }
-  for (const { block, m } of matches(blocks, SHORT_YEAR)) {
+  for (const { block, m } of paragraphMatches(ctx, SHORT_YEAR, blocks)) {
     const [all, yy, month] = m;
     const y = Number(yy);
     const full = `${y <= 50 ? '20' : '19'}${yy}`;
@@ -70,7 +70,7 @@ function check(ctx: RuleContext): void {
       data: { form: 'short-year', fixed },
     });
   }
-  for (const { block, m } of matches(blocks, SPAN)) {
+  for (const { block, m } of paragraphMatches(ctx, SPAN, blocks)) {
     const [all, from, dash, to] = m;
     if (Number(to) <= Number(from)) continue;
     const fixed = `${from}—${to}`;

@@ -1,6 +1,6 @@
 import type { Block } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { blockParts, matches, planYear, spanOf } from '../proofread/context.js';
+import { blockParts, paragraphMatches, planYear, spanOf } from '../proofread/context.js';
 
 /**
  * Dates that cannot be right for the plan:
@@ -28,7 +28,7 @@ function daysIn(month: number, year: number | undefined): number {
 }
 
 function impossibleDates(ctx: RuleContext): void {
-  for (const { block, m } of matches(ctx.plan.blocks, DATE)) {
+  for (const { block, m } of paragraphMatches(ctx, DATE, ctx.plan.blocks)) {
     const year = m[1] ? Number(m[1]) : undefined;
     const month = Number(m[2]);
     const day = Number(m[3]);
@@ -44,7 +44,7 @@ function impossibleDates(ctx: RuleContext): void {
       data: { kind: 'impossible', month, day },
     });
   }
-  for (const { block, m } of matches(ctx.plan.blocks, MONTH)) {
+  for (const { block, m } of paragraphMatches(ctx, MONTH, ctx.plan.blocks)) {
     const month = Number(m[2]);
     if (month >= 1 && month <= 12) continue;
     ctx.report({
@@ -56,10 +56,10 @@ function impossibleDates(ctx: RuleContext): void {
 }
 
 function pastDeadlines(ctx: RuleContext, year: number): void {
-  const parts = blockParts(ctx.plan, year);
+  const parts = blockParts(ctx.plan, year, ctx.session);
   // a document without any review part (a 工作要点 as issued) plans throughout
   const allPlan = !parts.includes('achieved') && parts.includes('target');
-  for (const { block, bi, m } of matches(ctx.plan.blocks, DEADLINE)) {
+  for (const { block, bi, m } of paragraphMatches(ctx, DEADLINE, ctx.plan.blocks)) {
     if (parts[bi] !== 'target' && !(allPlan && parts[bi] === undefined)) continue;
     const y = Number(m[1]);
     if (y >= year) continue;

@@ -51,8 +51,8 @@ function check(ctx: RuleContext): void {
   const achieved = new Map<string, Achieved | null>();
   achievedValues(qs, 'document', achieved);
   if (ctx.baseline) {
-    const base = parsePlan(ctx.baseline.text);
-    achievedValues(analyzeQuantities(base).quantities, ctx.baseline.name, achieved);
+    const base = parsePlan(ctx.baseline.text, {}, ctx.session);
+    achievedValues(analyzeQuantities(base, ctx.session).quantities, ctx.baseline.name, achieved);
   }
   if (achieved.size === 0) return;
   const year = planYear(ctx);

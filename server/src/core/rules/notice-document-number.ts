@@ -1,7 +1,7 @@
 import type { Block } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { matches, spanOf } from '../proofread/context.js';
+import { paragraphMatches, spanOf } from '../proofread/context.js';
 
 /**
  * 发文字号 in the GB/T 9704-2012 §7.2.4 form 机关代字〔年份〕序号号: the year in full inside 六角括号
@@ -24,7 +24,7 @@ function norm(s: string): string {
 }
 
 function checkNumbers(ctx: RuleContext): void {
-  for (const { block, m } of matches(ctx.plan.blocks, NUMBER)) {
+  for (const { block, m } of paragraphMatches(ctx, NUMBER, ctx.plan.blocks)) {
     const [all, code, open, year, close, di, num] = m;
     const yearFull = year!.length === 4;
     const problems: { zh: string; en: string }[] = [];

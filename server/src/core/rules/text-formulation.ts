@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { matches, planYear, spanOf } from '../proofread/context.js';
+import { matches, paragraphMatches, perParagraph, planYear, spanOf } from '../proofread/context.js';
 import { bundledFormulations, type FormulationEntry } from '../proofread/data.js';
 
 /**
@@ -58,7 +58,9 @@ function checkVariants(ctx: RuleContext, list: readonly FormulationEntry[], year
     if (list === bundledFormulations()) wordIndexes.set(list, idx);
   }
   if (!idx) return;
-  for (const { block, m } of matches(ctx.plan.blocks, idx.re)) {
+  // the bundled list's pattern is a constant: its matches are kept per paragraph
+  const found = list === bundledFormulations() ? paragraphMatches(ctx, idx.re) : matches(ctx.plan.blocks, idx.re);
+  for (const { block, m } of found) {
     const w = m[0];
     const { e, banned } = idx.byWord.get(w)!;
     if (e.since !== undefined && year !== undefined && year < e.since) continue;
@@ -91,51 +93,89 @@ function checkVariants(ctx: RuleContext, list: readonly FormulationEntry[], year
  */
 const LIST = /[\u4e00-\u9fa5]{2,12}(?:、[\u4e00-\u9fa5]{2,12}){1,7}/g;
 
-function checkMembers(ctx: RuleContext, list: readonly FormulationEntry[], year: number | undefined): void {
-  const withMembers = list.filter((e) => (e.members?.length ?? 0) >= 3 && !(e.since !== undefined && year !== undefined && year < e.since));
-  if (withMembers.length === 0) return;
-  for (const { block, m } of matches(
-    ctx.plan.blocks.filter((b) => b.text.includes('、')),
-    LIST,
-  )) {
-    const raw = m[0];
-    if (!raw.includes('、')) continue;
-    const items: { text: string; at: number }[] = [];
-    let pos = 0;
-    for (const part of raw.split(ITEM_SPLIT)) {
-      const at = raw.indexOf(part, pos);
-      items.push({ text: part, at });
-      pos = at + part.length;
+interface MemberSlip {
+  e: FormulationEntry;
+  /** offset of the wrong item in the paragraph */
+  at: number;
+  wrong: string;
+  right: string;
+}
+
+/** The items of one list match, with their offsets in it. */
+function listItems(raw: string): { text: string; at: number }[] {
+  const items: { text: string; at: number }[] = [];
+  let pos = 0;
+  for (const part of raw.split(ITEM_SPLIT)) {
+    const at = raw.indexOf(part, pos);
+    items.push({ text: part, at });
+    pos = at + part.length;
+  }
+  return items;
+}
+
+/** The one wrong member of a list written like an enumerated formulation, if there is exactly one. */
+function slipIn(items: readonly { text: string; at: number }[], e: FormulationEntry): { at: number; wrong: string; right: string } | undefined {
+  const members = e.members!;
+  // the first and last item may carry words of the sentence around the list (坚定道路自信 …)
+  const norm = items.map((it, i) => {
+    if (i === 0) {
+      const hit = members.find((mb) => it.text.endsWith(mb));
+      if (hit) return { text: hit, at: it.at + it.text.length - hit.length };
     }
+    if (i === items.length - 1) {
+      const hit = members.find((mb) => it.text.startsWith(mb));
+      if (hit) return { text: hit, at: it.at };
+    }
+    return it;
+  });
+  if (norm.length !== members.length) return undefined;
+  const odd = norm.filter((it) => !members.includes(it.text));
+  if (odd.length !== 1) return undefined;
+  const missing = members.filter((mb) => !norm.some((it) => it.text === mb));
+  if (missing.length !== 1) return undefined;
+  const wrong = odd[0]!;
+  const right = missing[0]!;
+  if (wrong.text.length < 2 || wrong.text.slice(-2) !== right.slice(-2) || Math.abs(wrong.text.length - right.length) > 1) return undefined;
+  return { at: wrong.at, wrong: wrong.text, right };
+}
+
+/** Every list of a paragraph checked against the enumerated formulations (whatever their `since`). */
+function memberSlips(text: string, withMembers: readonly FormulationEntry[]): MemberSlip[] {
+  const out: MemberSlip[] = [];
+  if (!text.includes('、')) return out;
+  LIST.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LIST.exec(text))) {
+    if (!m[0].includes('、')) continue;
+    const items = listItems(m[0]);
     for (const e of withMembers) {
+      const slip = slipIn(items, e);
+      if (slip) out.push({ e, at: m.index + slip.at, wrong: slip.wrong, right: slip.right });
+    }
+  }
+  return out;
+}
+
+/** the session key of the bundled list's member slips per paragraph */
+const MEMBER_SLIPS: object = Object.freeze({ name: 'text/formulation member slips' });
+
+function checkMembers(ctx: RuleContext, list: readonly FormulationEntry[], year: number | undefined): void {
+  const enumerated = list.filter((e) => (e.members?.length ?? 0) >= 3);
+  if (!enumerated.some((e) => !(e.since !== undefined && year !== undefined && year < e.since))) return;
+  // the bundled list's results are kept per paragraph; an office's list is checked afresh
+  const bundled = list === bundledFormulations();
+  for (const block of ctx.plan.blocks) {
+    const slips = bundled ? perParagraph(ctx, MEMBER_SLIPS, block, (t) => memberSlips(t, enumerated)) : memberSlips(block.text, enumerated);
+    for (const { e, at, wrong, right } of slips) {
+      if (e.since !== undefined && year !== undefined && year < e.since) continue;
       const members = e.members!;
-      // the first and last item may carry words of the sentence around the list (坚定道路自信 …)
-      const norm = items.map((it, i) => {
-        if (i === 0) {
-          const hit = members.find((mb) => it.text.endsWith(mb));
-          if (hit) return { text: hit, at: it.at + it.text.length - hit.length };
-        }
-        if (i === items.length - 1) {
-          const hit = members.find((mb) => it.text.startsWith(mb));
-          if (hit) return { text: hit, at: it.at };
-        }
-        return it;
-      });
-      if (norm.length !== members.length) continue;
-      const odd = norm.filter((it) => !members.includes(it.text));
-      if (odd.length !== 1) continue;
-      const missing = members.filter((mb) => !norm.some((it) => it.text === mb));
-      if (missing.length !== 1) continue;
-      const wrong = odd[0]!;
-      const right = missing[0]!;
-      if (wrong.text.length < 2 || wrong.text.slice(-2) !== right.slice(-2) || Math.abs(wrong.text.length - right.length) > 1) continue;
-      const span = spanOf(block, m.index + wrong.at, wrong.text.length);
+      const span = spanOf(block, at, wrong.length);
       const src = sourceNote(e);
       ctx.report({
         ...span,
         message: {
-          zh: `“${e.name}”的内容为${members.join('、')}，此处“${wrong.text}”应为“${right}”${src.zh}`,
-          en: `"${e.name}" is ${members.join('、')}: "${wrong.text}" should be "${right}"${src.en}`,
+          zh: `“${e.name}”的内容为${members.join('、')}，此处“${wrong}”应为“${right}”${src.zh}`,
+          en: `"${e.name}" is ${members.join('、')}: "${wrong}" should be "${right}"${src.en}`,
         },
         fix: crossesLine(ctx.plan.text, span)
           ? undefined
@@ -144,16 +184,17 @@ function checkMembers(ctx: RuleContext, list: readonly FormulationEntry[], year:
               edits: [{ ...span, newText: right }],
               safe: false,
             },
-        data: { formulation: e.name, written: wrong.text, member: right, kind: 'member' },
+        data: { formulation: e.name, written: wrong, member: right, kind: 'member' },
       });
     }
   }
 }
 
 function checkMeetings(ctx: RuleContext): void {
-  for (const { block, m } of matches(
-    ctx.plan.blocks.filter((b) => b.text.includes('届')),
+  for (const { block, m } of paragraphMatches(
+    ctx,
     MEETING,
+    ctx.plan.blocks.filter((b) => b.text.includes('届')),
   )) {
     const [all, head, tail] = m;
     if (!/届/.test(head!)) continue;

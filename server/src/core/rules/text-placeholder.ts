@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import { isHan, matches, spanOf } from '../proofread/context.js';
+import { isHan, paragraphMatches, spanOf } from '../proofread/context.js';
 
 /**
  * Placeholders left in a draft: ××/XX/xx standing for a number or a name, x月x日, blanks ＿＿ and
@@ -46,10 +46,10 @@ function check(ctx: RuleContext): void {
     taken.push(s);
     report(ctx, s, text);
   };
-  for (const { block, m } of matches(blocks, DATE_MASK)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of matches(blocks, NOTE)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of matches(blocks, TODO)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of matches(blocks, MASK)) {
+  for (const { block, m } of paragraphMatches(ctx, DATE_MASK, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
+  for (const { block, m } of paragraphMatches(ctx, NOTE, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
+  for (const { block, m } of paragraphMatches(ctx, TODO, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
+  for (const { block, m } of paragraphMatches(ctx, MASK, blocks)) {
     const t = block.text;
     const before = t[m.index - 1];
     const after = t[m.index + m[0].length];
@@ -60,7 +60,7 @@ function check(ctx: RuleContext): void {
     if (m[0] === 'XXX' && (PERSON_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index)) || PERSON_AFTER.test(t.slice(m.index + 3, m.index + 17)))) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
-  for (const { block, m } of matches(blocks, BLANK)) {
+  for (const { block, m } of paragraphMatches(ctx, BLANK, blocks)) {
     const t = block.text;
     const before = t[m.index - 1];
     // a field of a form (联系人：＿＿), a line of blanks (signature lines, a form's empty row)
@@ -68,7 +68,7 @@ function check(ctx: RuleContext): void {
     if (!isHan(before) && !/[0-9]/.test(before)) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
-  for (const { block, m } of matches(blocks, SOMEONE)) add(spanOf(block, m.index, m[0].length), m[0]);
+  for (const { block, m } of paragraphMatches(ctx, SOMEONE, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
 }
 
 export const rule: Rule = {

@@ -1,6 +1,6 @@
 import type { Plan } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { frontMatterString, sentenceAround, spanOf } from '../proofread/context.js';
+import { frontMatterString, perParagraph, sentenceAround, spanOf } from '../proofread/context.js';
 import { divisions, mentions, within, type Place } from '../proofread/divisions.js';
 
 /**
@@ -68,11 +68,14 @@ function provinceName(code: string): string {
   return divisions().byCode.get(code)?.name ?? code;
 }
 
+/** the session key of each paragraph's division names */
+const MENTIONS: object = Object.freeze({ name: 'text/region mentions' });
+
 function check(ctx: RuleContext): void {
   const region = regionOf(ctx.plan);
   for (const block of ctx.plan.blocks) {
     const t = block.text;
-    const ms = mentions(t);
+    const ms = perParagraph(ctx, MENTIONS, block, (text) => mentions(text));
     for (let i = 0; i < ms.length; i++) {
       const m = ms[i]!;
       const prev = i > 0 ? ms[i - 1] : undefined;

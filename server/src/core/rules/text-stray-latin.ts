@@ -7,8 +7,8 @@ import { toHalfWidth } from '../text.js';
  * A lowercase Latin word between Chinese characters (“思想 and 党的”): usually a slip of the
  * input method or a machine-translation leftover. Not flagged: capitals and mixed case
  * (PPP, IGM, P2, CT, GDP, mRNA, I 级), units after a number (10000 m², 5 km), single letters
- * (brand prefixes such as e家/i健康), URLs, e-mail addresses, file names, and Latin next to
- * Latin (an English title or phrase).
+ * (brand prefixes such as e家/i健康), URLs, e-mail addresses, file names, Latin next to Latin (an
+ * English title or phrase), and the name of an organisation (东莞vivo全球研发总部).
  */
 const WORD = /[A-Za-zＡ-Ｚａ-ｚ]+/g;
 const LOWERCASE = /[a-zａ-ｚ]/;
@@ -50,6 +50,11 @@ const UNITS = new Set([
 /** Lowercase loanwords that Chinese prose uses as they are (健康app, 免费wifi). */
 const LOANWORDS = new Set(['app', 'apps', 'wifi', 'web', 'email', 'blog', 'vlog', 'logo']);
 const TRANSLATION: Record<string, string> = { and: '和', or: '或' };
+/**
+ * The head noun of an organisation or site within a few characters after the word: the word then
+ * names it (a company or brand written lowercase by its owner, 东莞vivo全球研发总部), it is no stray.
+ */
+const ORGANISATION_AFTER = /^[\u4e00-\u9fff]{0,6}?(?:总部|公司|集团|工厂|基地|产业园|研究院)/;
 
 function isHan(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
@@ -95,6 +100,7 @@ function checkBlock(ctx: RuleContext, b: Block): void {
     if (!(isHan(pc) || isCjkPunct(pc)) || !(isHan(nc) || isCjkPunct(nc))) continue;
     // a unit written after a number and a space ("5 km以内") has a digit before it
     if (/[0-9０-９]/.test(t[p]!)) continue;
+    if (ORGANISATION_AFTER.test(t.slice(n, n + 16))) continue;
     const span = blockSpan(b, start, end);
     const zh = TRANSLATION[word];
     // replace the word with the spaces around it, when they sit on one line

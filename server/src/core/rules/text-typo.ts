@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { spanOf } from '../proofread/context.js';
+import { paragraphMatches, spanOf } from '../proofread/context.js';
 import { bundledTypos, type TypoPair } from '../proofread/data.js';
 
 /**
@@ -42,38 +42,35 @@ function applies(p: TypoPair, text: string, at: number): boolean {
 
 function check(ctx: RuleContext): void {
   const { re, byWrong } = pattern();
-  for (const block of ctx.plan.blocks) {
+  // the pattern is built once from the bundled list: its matches are kept per paragraph
+  for (const { block, m } of paragraphMatches(ctx, re)) {
     const t = block.text;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(t))) {
-      const i = m.index;
-      const p = byWrong.get(m[0])!.find((x) => applies(x, t, i));
-      if (!p) continue;
-      const span = spanOf(block, i, p.wrong.length);
-      const canFix = p.fix !== false && !crossesLine(ctx.plan.text, span);
-      const why =
-        p.kind === 'usage'
-          ? { zh: '（用法）', en: ' (usage)' }
-          : p.kind === 'ocr'
-            ? { zh: '（疑为识别错字）', en: ' (probably a text-recognition error)' }
-            : { zh: '', en: '' };
-      ctx.report({
-        ...span,
-        message: {
-          zh: `“${p.wrong}”应为“${p.right}”${why.zh}；依据：${p.source}`,
-          en: `"${p.wrong}" should be "${p.right}"${why.en}; source: ${p.source}`,
-        },
-        fix: canFix
-          ? {
-              title: { zh: `改为“${p.right}”`, en: `Change to "${p.right}"` },
-              edits: [{ ...span, newText: p.right }],
-              safe: false,
-            }
-          : undefined,
-        data: { wrong: p.wrong, right: p.right, kind: p.kind ?? 'word' },
-      });
-    }
+    const i = m.index;
+    const p = byWrong.get(m[0])!.find((x) => applies(x, t, i));
+    if (!p) continue;
+    const span = spanOf(block, i, p.wrong.length);
+    const canFix = p.fix !== false && !crossesLine(ctx.plan.text, span);
+    const why =
+      p.kind === 'usage'
+        ? { zh: '（用法）', en: ' (usage)' }
+        : p.kind === 'ocr'
+          ? { zh: '（疑为识别错字）', en: ' (probably a text-recognition error)' }
+          : { zh: '', en: '' };
+    ctx.report({
+      ...span,
+      message: {
+        zh: `“${p.wrong}”应为“${p.right}”${why.zh}；依据：${p.source}`,
+        en: `"${p.wrong}" should be "${p.right}"${why.en}; source: ${p.source}`,
+      },
+      fix: canFix
+        ? {
+            title: { zh: `改为“${p.right}”`, en: `Change to "${p.right}"` },
+            edits: [{ ...span, newText: p.right }],
+            safe: false,
+          }
+        : undefined,
+      data: { wrong: p.wrong, right: p.right, kind: p.kind ?? 'word' },
+    });
   }
 }
 
