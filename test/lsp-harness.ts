@@ -85,10 +85,19 @@ export async function startServer(
     command?: { file: string; args: string[] };
     /** the client's UI language (initialize `locale`, as VS Code sends vscode.env.language) */
     locale?: string;
+    /**
+     * run the server's warm-up (server/src/lsp/warmup.ts; default off: it holds the first analysis
+     * for up to WARM_UP_BUDGET_MS and costs about a second of CPU per server, test/lsp-warmup.test.ts
+     * covers it)
+     */
+    warmUp?: boolean;
   } = {},
 ): Promise<Harness> {
   const cmd = opts.command ?? { file: process.execPath, args: [opts.server ?? serverPath, '--stdio'] };
-  const proc = spawn(cmd.file, cmd.args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  const env = { ...process.env };
+  if (opts.warmUp) delete env.PLANLINT_NO_WARMUP;
+  else env.PLANLINT_NO_WARMUP = '1';
+  const proc = spawn(cmd.file, cmd.args, { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'], env });
   const stderr: string[] = [];
   proc.stderr.setEncoding('utf8');
   proc.stderr.on('data', (d: string) => stderr.push(d));

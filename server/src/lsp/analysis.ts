@@ -153,6 +153,14 @@ export class Analyzer {
     return promise;
   }
 
+  /**
+   * Runs `work` in the analyses' queue: analyses requested meanwhile wait for it (the warm-up, so
+   * that a document opened at once is analysed on compiled code instead of competing with it).
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.oneAtATime(work);
+  }
+
   /** The end of the last analysis queued: analyses run one after another, in request order. */
   private queue: Promise<void> = Promise.resolve();
 

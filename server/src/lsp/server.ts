@@ -210,7 +210,8 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
       }
     }
     log.info(`${serverName} ${serverVersion} ready (${client.pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
-    void warmUp(log, { busy: () => ctx.documents.all().length > 0 });
+    // in the analyses' queue: a document opened now waits for it, and its text takes over the rounds (see warmup.ts)
+    void analyzer.exclusive(() => warmUp(log, { opened: () => ctx.documents.all()[0]?.getText() }));
   });
 
   connection.onDidChangeConfiguration((params) =>

@@ -1,22 +1,29 @@
 /**
- * Warm-up: right after `initialized`, the server analyses a built-in sample plan a few times, off
- * the critical path, so that V8 has compiled (and begun to optimise) the parser, the indicator
- * scanner, every rule, the alignment and the diagnostic conversion before the user's first
- * keystrokes. Without it the first keystrokes after opening a document cost two to four times a
- * warm one (V8 compiles each function lazily, on its first call).
+ * Warm-up: right after `initialized`, the server analyses sample plans in a session of its own,
+ * as an editor would drive it: a cold analysis, then one-character edits (insert 的, delete it)
+ * at points spread through a real, seed-sized plan. V8 compiles each function lazily and
+ * optimises it only once it has run hot, and the hottest functions of a keystroke (the proofreading
+ * rules' loops over every list and paragraph, the parser, the alignment) only run hot on a
+ * document of real size: the short sample alone left the first 20 keystrokes of a draft at two to
+ * three times the cost of later ones (35–55 ms against 10–17 ms of CPU on seed 002, with or
+ * without it). After this warm-up they cost what later ones do.
  *
- * It runs in a session of its own (never the server's: the sample's paragraphs must not push a
- * draft's paragraphs out of the server's memos), one analysis per event-loop turn, and only while
- * the server has nothing else to do: it stops as soon as a document is open (`busy`), whose own
- * analyses then warm the code — measured under load, a warm-up competing with the first
- * document's analysis made its open → diagnostics slower, not faster. Nothing it computes is kept.
- * `PLANLINT_NO_WARMUP=1` turns it off (to measure what it saves).
+ * It runs in the analyzer's queue (Analyzer.exclusive), so a document opened meanwhile waits for it
+ * instead of competing with it: its first analysis then runs on compiled code, and its first
+ * keystrokes do not pay for compilation. It is bounded by WARM_UP_BUDGET_MS of wall time and yields
+ * to the event loop between rounds (incoming messages are read, queued analyses wait). It never
+ * uses the server's session (the samples' paragraphs must not push a draft's out of the memos);
+ * nothing it computes is kept. `PLANLINT_NO_WARMUP=1` turns it off (to measure what it saves).
  */
 import { analyzeDocument, createSession } from '../core/analyze.js';
 import type { RequirementSet } from '../core/requirements/types.js';
 import { listBundledSets, resolveRequirementSets } from '../node/requirements.js';
 import { toDiagnostic } from './convert.js';
 import type { Logger } from './log.js';
+// a real plan of typical size, bundled as text, for the keystroke rounds: seed 000 (19 KB, 一、…十、
+// with continuously numbered items, lists and targets). Adding seed 004 (a page dense with figures)
+// for half the rounds measured no better (interleaved, under load: first 20 keystrokes 29.5–31 against 26–29 ms CPU)
+import PLAN_000 from '../../../seeds/000_2b0973b0b13c13b7.txt?raw';
 
 /**
  * A short plan written for the warm-up: headings of every level, enumerations, targets with
@@ -67,11 +74,56 @@ export interface WarmUpReport {
   last: number;
 }
 
-/** Rounds of the warm-up: the first compiles, the later ones let V8 optimise the hot functions. */
-export const WARM_UP_ROUNDS = 12;
+/** Rounds of the warm-up on the short sample (every rule's reporting path), then on the seed-sized plan. */
+export const WARM_UP_SAMPLE_ROUNDS = 4;
+/** Keystroke rounds on the seed-sized plan: enough for V8 to optimise what a keystroke runs hot. */
+export const WARM_UP_EDIT_ROUNDS = 40;
+export const WARM_UP_ROUNDS = WARM_UP_SAMPLE_ROUNDS + WARM_UP_EDIT_ROUNDS;
 
-/** How long after `initialized` the warm-up starts (ms). */
-export const WARM_UP_DELAY_MS = 50;
+/** The longest the warm-up runs (ms of wall time); a slow or loaded machine stops it early. */
+export const WARM_UP_BUDGET_MS = 2000;
+
+/** The plans of the keystroke rounds (shared equally among them). */
+export const WARM_UP_PLANS: readonly string[] = [PLAN_000];
+
+/** A document opened during the warm-up of at most this many characters takes over its keystroke rounds. */
+export const WARM_UP_DOC_MAX_CHARS = 100_000;
+
+/**
+ * `n` keystroke rounds on `plan`: the plan as opened (even rounds) and the plan with 的 inserted at
+ * a point (odd rounds; the points spread through the plan), as typing and deleting a character do.
+ */
+export function editRounds(plan: string, n: number): string[] {
+  const lines = plan.split('\n');
+  const points = lines.flatMap((l, i) => (l.trim().length >= 4 ? [i] : []));
+  const edits = Math.max(1, Math.ceil(n / 2));
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) {
+    if (k % 2 === 0 || points.length === 0) {
+      out.push(plan);
+      continue;
+    }
+    const at = points[Math.floor(((Math.floor(k / 2) + 0.5) * points.length) / edits) % points.length]!;
+    const edited = [...lines];
+    const l = lines[at]!;
+    edited[at] = l.slice(0, l.length >> 1) + '的' + l.slice(l.length >> 1);
+    out.push(edited.join('\n'));
+  }
+  return out;
+}
+
+/**
+ * The texts of the warm-up, in order: the short sample (with and without a one-character edit),
+ * then keystroke rounds (editRounds) on the bundled plans, shared equally among them.
+ */
+export function warmUpTexts(rounds = WARM_UP_ROUNDS): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < Math.min(rounds, WARM_UP_SAMPLE_ROUNDS); i++)
+    out.push(i % 2 === 0 ? WARM_UP_SAMPLE : WARM_UP_SAMPLE.replace('全面从严治党', '全面从严治党的'));
+  const per = Math.ceil((rounds - out.length) / WARM_UP_PLANS.length);
+  for (const plan of WARM_UP_PLANS) out.push(...editRounds(plan, Math.min(per, rounds - out.length)));
+  return out;
+}
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -82,42 +134,50 @@ function sampleRequirements(): readonly RequirementSet[] {
 }
 
 /**
- * Analyses WARM_UP_SAMPLE `rounds` times in a session of its own, yielding to the event loop
- * before each round. Never throws: a failure is logged and ends the warm-up.
+ * Analyses the warm-up texts (warmUpTexts) in a session of its own, yielding to the event loop
+ * before each round, until they are done or `budgetMs` has passed. A document opened meanwhile
+ * (`opened`: its text; it waits for the warm-up) takes over the remaining keystroke rounds, so the
+ * paths its own keystrokes run (its lists, its indicators) are the ones V8 optimises: first 20
+ * keystrokes of seed 002 14.5–17 against 17.5–26.5 ms of CPU with the bundled plan's rounds alone
+ * (three interleaved pairs, load 3). Never throws: a failure is logged and ends the warm-up.
  */
 export async function warmUp(
   log: Logger,
-  { rounds = WARM_UP_ROUNDS, busy = () => false, delayMs = WARM_UP_DELAY_MS }: { rounds?: number; busy?: () => boolean; delayMs?: number } = {},
+  {
+    rounds = WARM_UP_ROUNDS,
+    budgetMs = WARM_UP_BUDGET_MS,
+    opened = () => undefined,
+  }: { rounds?: number; budgetMs?: number; opened?: () => string | undefined } = {},
 ): Promise<WarmUpReport | undefined> {
   if (process.env.PLANLINT_NO_WARMUP === '1') return undefined;
   try {
-    // an editor that starts the server for an opened document sends didOpen right after
-    // initialized: give it the chance to come first
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    if (busy()) {
-      log.info('warm-up skipped: a document is already open');
-      return undefined;
-    }
     const requirements = sampleRequirements();
     const session = createSession();
     const t0 = performance.now();
     let first = 0;
     let last = 0;
     let done = 0;
-    for (let i = 0; i < rounds; i++) {
-      if (i > 0) await nextTurn();
-      if (busy()) break;
+    let texts = warmUpTexts(rounds);
+    let own = false;
+    for (let i = 0; i < texts.length; i++) {
+      await nextTurn();
+      if (performance.now() - t0 > budgetMs) break;
+      const doc = !own && i >= WARM_UP_SAMPLE_ROUNDS ? opened() : undefined;
+      if (doc !== undefined && doc.length <= WARM_UP_DOC_MAX_CHARS) {
+        texts = [...texts.slice(0, i), ...editRounds(doc, texts.length - i)];
+        own = true;
+      }
+      const text = texts[i]!;
       const t = performance.now();
-      // each round a slightly different text, as after a keystroke (the memos see one changed paragraph)
-      const text = i % 2 === 0 ? WARM_UP_SAMPLE : WARM_UP_SAMPLE.replace('全面从严治党', '全面从严治党的');
-      const a = analyzeDocument(text, { requirements, year: 2024 }, session);
+      const a = analyzeDocument(text, i < WARM_UP_SAMPLE_ROUNDS ? { requirements, year: 2024 } : { requirements }, session);
       a.findings.forEach((f, k) => toDiagnostic(f, k, i, k % 2 === 0 ? 'zh-en' : 'zh'));
       last = performance.now() - t;
       if (i === 0) first = last;
       done++;
     }
     const report: WarmUpReport = { rounds: done, millis: performance.now() - t0, first, last };
-    log.info(`warm-up: ${done} analyses of the built-in sample in ${report.millis.toFixed(1)} ms (first ${first.toFixed(1)} ms, last ${last.toFixed(1)} ms)`);
+    const on = own ? ', the last ones on the document opened' : '';
+    log.info(`warm-up: ${done} analyses${on} in ${report.millis.toFixed(1)} ms (first ${first.toFixed(1)} ms, last ${last.toFixed(1)} ms)`);
     return report;
   } catch (err) {
     log.warn(`warm-up failed (the server works without it): ${err instanceof Error ? err.message : String(err)}`);

@@ -136,6 +136,8 @@ export interface CodeServer {
 export interface StartOptions {
   /** workspace settings (.vscode/settings.json of the copied seeds folder) */
   workspaceSettings?: Record<string, unknown>;
+  /** more files in the workspace: name (relative to it) → UTF-8 text */
+  files?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -158,6 +160,10 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<CodeServ
     mkdirSync(d, { recursive: true });
   }
   copySeeds(workspace);
+  for (const [name, text] of Object.entries(opts.files ?? {})) {
+    mkdirSync(dirname(join(workspace, name)), { recursive: true });
+    writeFileSync(join(workspace, name), text);
+  }
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(opts.workspaceSettings ?? {}, null, 2) + '\n');
   writeFileSync(join(dataDir, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2) + '\n');
