@@ -5,12 +5,14 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawPlugin } from '../scripts/esbuild-raw.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outfile = join(here, 'dist', 'bench.cjs');
 await build({
   entryPoints: [join(here, 'src', 'main.ts')],
   outfile,
+  plugins: [rawPlugin],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild (CommonJS, Node 20).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { rawPlugin } from './esbuild-raw.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -12,6 +13,7 @@ const serverOut = process.env.PLANLINT_SERVER_OUT;
 const serverDist = serverOut ? join(serverOut, 'dist') : join(root, 'server/dist');
 const production = process.argv.includes('--production');
 const common = {
+  plugins: [rawPlugin],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -56,7 +58,7 @@ await Promise.all([
         entryPoints: [join(root, e.in)],
         outfile: e.out,
         external: e.external ?? [],
-        plugins: e.plugins ?? [],
+        plugins: [rawPlugin, ...(e.plugins ?? [])],
       }),
     ),
   ...lazy.map((name) =>

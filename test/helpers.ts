@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawPlugin } from '../scripts/esbuild-raw.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const seedsDir = join(repoRoot, 'seeds');
@@ -32,6 +33,8 @@ export async function bundleCliForTest(tag: string, outfile = join(repoRoot, 'se
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // bundled data files (import … from '…yaml?raw'), as scripts/build.mjs bundles them
+    plugins: [rawPlugin],
     logLevel: 'error',
     external: CLI_EXTERNALS,
   });

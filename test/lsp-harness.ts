@@ -24,6 +24,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node.js';
 import { repoRoot } from './helpers.js';
+import { rawPlugin } from '../scripts/esbuild-raw.mjs';
 
 export interface Harness {
   proc: ChildProcessWithoutNullStreams;
@@ -59,6 +60,8 @@ export async function buildServer(): Promise<void> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
+    // bundled data files (import … from '…yaml?raw'), as scripts/build.mjs bundles them
+    plugins: [rawPlugin],
     logLevel: 'error',
     legalComments: 'none',
   });
