@@ -321,6 +321,10 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       if (glued && !bracketed && tk.level < headingLevel) continue;
       // glued to running text: a bracketed token that exactly continues (never a new part's first)
       if (!boundary && !glued && state.headingsInPart === 0) continue;
+      // a first article 第一条 in running text opens a regulation's articles only glued to a heading's
+      // title (一、机构设置第一条…) or before any heading of the part; after a sentence of a plan's
+      // body it is a citation (…第一条为规范管理制定本规则)
+      if (tk.scheme === 'article' && tk.value === 1 && !glued && state.headingsInPart > 0) continue;
       if (!state.continuesToken(tk, boundary)) continue;
       if (tk.value === 1 && state.headingsInPart === 0) {
         // a table of contents lists the headings without a sentence, then the body starts again
