@@ -18,31 +18,13 @@ import { firstBracketedTitle, replaceBookTitles } from '../server/src/core/text.
 import { NUM_RE } from '../server/src/core/indicators/lexer.js';
 import { THRESHOLD } from '../server/src/core/indicators/reader.js';
 import { DEADLINE, DONE_AFTER } from '../server/src/core/rules/date-plan-year.js';
-
-/** Best of five, in milliseconds; `prepare` runs untimed before each run (a fresh session: analyses are memoised). */
-function best<T>(prepare: () => T, f: (x: T) => void): number {
-  let min = Infinity;
-  for (let i = 0; i < 5; i++) {
-    const x = prepare();
-    const t0 = performance.now();
-    f(x);
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
+import { bestOfFive, growthRatio } from './growth.js';
 
 /** time(4n) / time(n) of a whole analysis of the draft built from n. */
 function analysisGrowth(draft: (n: number) => string, n: number, year?: number): number {
-  const run = (text: string) => () => best(createSession, (s) => void analyzeDocument(text, { maxFullAnalysisBytes: Infinity, ...(year ? { year } : {}) }, s));
-  const small = run(draft(n));
-  const large = run(draft(4 * n));
-  small();
-  large();
-  // a suspect is measured again (up to three times, the lowest counts): load on a shared machine
-  // can slow one measurement, never every one, while a quadratic run grows ×16 each time
-  let ratio = Infinity;
-  for (let i = 0; i < 3 && ratio >= 6; i++) ratio = Math.min(ratio, large() / Math.max(1, small()));
-  return ratio;
+  const run = (text: string) => () =>
+    bestOfFive(createSession, (s) => void analyzeDocument(text, { maxFullAnalysisBytes: Infinity, ...(year ? { year } : {}) }, s));
+  return growthRatio(run(draft(n)), run(draft(4 * n)));
 }
 
 describe('the expressions once known to be quadratic, through analyzeDocument', () => {

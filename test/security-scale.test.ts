@@ -16,30 +16,7 @@ import { rule as headingPunctuation } from '../server/src/core/rules/heading-pun
 import { collectSuppressions } from '../server/src/core/suppress.js';
 import { extractRequirementSet } from '../server/src/core/requirements/extract.js';
 import { parseRequirementSet } from '../server/src/node/requirements.js';
-
-/** Best of five runs, in milliseconds (the minimum filters out garbage collection and load). */
-function best(f: () => void): number {
-  let min = Infinity;
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    f();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
-
-/** time(4n) / time(n) for a workload built from n. */
-function growth(build: (n: number) => () => void, n: number): number {
-  const small = build(n);
-  const large = build(4 * n);
-  small(); // warm up
-  large();
-  // a suspect is measured again (up to three times, the lowest counts): load on a shared machine
-  // can slow one measurement, never every one, while a quadratic run grows ×16 each time
-  let ratio = Infinity;
-  for (let i = 0; i < 3 && ratio >= 6; i++) ratio = Math.min(ratio, best(large) / Math.max(1, best(small)));
-  return ratio;
-}
+import { growth } from './growth.js';
 
 describe('hostile sizes', () => {
   it('break 5: a rule with 130,000 findings (130,000 half-width “(一)” items) keeps all of them, no internal error', async () => {
