@@ -100,6 +100,47 @@ describe('hostile YAML never throws', () => {
   }
 });
 
+describe('YAML nested past the parser’s stack is refused before it is parsed', () => {
+  // the yaml package recurses per level; near the stack's end V8 aborted the worker now and then
+  // (`RegExpCompiler Allocation failed`, uncatchable) on the 5,000-level file above: 1 run in 8 of
+  // this file. Now every loader refuses the file with one located problem at the 101st level.
+  const DEPTH_MESSAGE = /nested deeper than 100 levels/;
+  const texts = {
+    flow: 'x: ' + '['.repeat(50_000) + ']'.repeat(50_000) + '\n',
+    block: Array.from({ length: 150 }, (_, i) => ' '.repeat(i) + `k${i}:`).join('\n') + ' v\n',
+    dashes: 'x:\n' + '- '.repeat(150) + 'a\n',
+  };
+  for (const [shape, text] of Object.entries(texts)) {
+    it(`${shape}: requirement set, planlint.yaml, profile and front matter`, () => {
+      const r = parseRequirementSet(text, { file: 'sets/deep.yaml', name: 'deep' });
+      expect(r.problems.map((p) => p.message.en)).toEqual([expect.stringMatching(DEPTH_MESSAGE)]);
+      expect(r.problems[0]!.message.zh).toMatch(/嵌套超过 100 层/);
+      // located at the first level past the limit (a flow bracket, or the key/dash that opens it)
+      const at = new LineIndex(text).offsetAt(r.problems[0]!.range.start);
+      expect(text[at], shape).toBe(shape === 'flow' ? '[' : shape === 'block' ? 'k' : '-');
+      const dir = tmp();
+      writeFileSync(join(dir, 'planlint.yaml'), text);
+      clearConfigCache();
+      expect(loadConfig(join(dir, 'planlint.yaml')).problems.map((p) => p.message.en)).toEqual([expect.stringMatching(DEPTH_MESSAGE)]);
+      writeFileSync(join(dir, 'house.yaml'), text);
+      expect(loadProfile('./house.yaml', { baseDir: dir }).problems.map((p) => p.message.en)).toEqual([expect.stringMatching(DEPTH_MESSAGE)]);
+      const draft = '---\n' + text + '---\n' + readSeed('003');
+      const plan = parsePlan(draft);
+      expect(plan.frontMatter!.errors.map((e) => e.message)).toEqual([expect.stringMatching(DEPTH_MESSAGE)]);
+      expect(analyze(draft).findings.some((f) => f.ruleId === 'heading/punctuation')).toBe(true);
+    });
+  }
+
+  it('100 levels still parse (the limit is not off by one)', () => {
+    const text = 'x: ' + '['.repeat(99) + ']'.repeat(99) + '\n';
+    expect(
+      parseRequirementSet(text, { file: 's.yaml', name: 's' })
+        .problems.map((p) => p.message.en)
+        .join(),
+    ).not.toMatch(DEPTH_MESSAGE);
+  });
+});
+
 describe('schema violations are located where they are', () => {
   it('requirement set: wrong types, unknown keys, missing fields, each at its node', () => {
     const text = [

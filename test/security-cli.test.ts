@@ -100,6 +100,38 @@ describe('hostile inputs', () => {
     expect(r.stderr).toMatch(/zip bomb/);
   }, 120_000);
 
+  it('a .docx nested 20,000 elements deep is refused with a message before it is walked (the walk recursed until the stack ran out)', () => {
+    const root = workspace();
+    const doc = (inner: string) =>
+      Buffer.from(
+        `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>${inner}</w:body></w:document>`,
+      );
+    const n = 20_000;
+    const shapes = {
+      'tables.docx': '<w:tbl><w:tr><w:tc>'.repeat(n) + '<w:p/>' + '</w:tc></w:tr></w:tbl>'.repeat(n),
+      'controls.docx': '<w:sdt><w:sdtContent>'.repeat(n) + '<w:p/>' + '</w:sdtContent></w:sdt>'.repeat(n),
+      'insertions.docx': '<w:p>' + '<w:ins>'.repeat(n) + '</w:ins>'.repeat(n) + '</w:p>',
+    };
+    for (const [name, inner] of Object.entries(shapes)) {
+      writeFileSync(join(root, 'ws', name), zip({ '[Content_Types].xml': Buffer.from('<Types/>'), 'word/document.xml': doc(inner) }));
+      const r = run(['--lang', 'en', name], join(root, 'ws'));
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toMatch(/word\/document\.xml: elements nested deeper than 512 levels/);
+      expect(r.stderr, name).not.toMatch(/call stack/);
+    }
+    // a real nesting (a table in a table's cell) is read as before
+    writeFileSync(
+      join(root, 'ws', 'nested.docx'),
+      zip({
+        '[Content_Types].xml': Buffer.from('<Types/>'),
+        'word/document.xml': doc(
+          '<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>（一）加强领导</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>',
+        ),
+      }),
+    );
+    expect(run(['--lang', 'en', 'nested.docx'], join(root, 'ws')).code).not.toBe(2);
+  }, 120_000);
+
   it('break 11: an extglob-heavy include is refused with a located finding and matching never hangs', () => {
     const root = workspace();
     const ws = join(root, 'ws');

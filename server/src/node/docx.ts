@@ -204,6 +204,36 @@ function walkBlocks(w: Walker, container: El): void {
 
 export class DocxFormatError extends Error {}
 
+/** Elements nested deeper than this are refused (Word nests tables and content controls a few dozen levels at most). */
+export const MAX_XML_DEPTH = 512;
+
+/**
+ * The offset of the first element nested deeper than `max` in XML text, or −1: a linear scan of
+ * the tags (comments, CDATA, declarations and processing instructions skipped). Reading a part
+ * walks its elements recursively (xmldom's getElementsByTagName, the table and content-control
+ * walks below), and a stack exhausted there is at best an error and at worst, when V8 compiles
+ * a regular expression near the stack's end, an abort of the whole process.
+ */
+export function xmlTooDeep(xml: string, max = MAX_XML_DEPTH): number {
+  let depth = 0;
+  for (let i = xml.indexOf('<'); i >= 0; i = xml.indexOf('<', i + 1)) {
+    const next = xml.charCodeAt(i + 1);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) {
+      const close = xml.startsWith('<!--', i) ? '-->' : xml.startsWith('<![CDATA[', i) ? ']]>' : '>';
+      const end = xml.indexOf(close, i + 2);
+      if (end < 0) return -1; // unterminated: the parser reports it
+      i = end;
+    } else if (next === 0x2f /* / */) depth = Math.max(0, depth - 1);
+    else {
+      const end = xml.indexOf('>', i + 1);
+      if (end < 0) return -1;
+      if (xml.charCodeAt(end - 1) !== 0x2f /* / */ && ++depth > max) return i;
+      i = end;
+    }
+  }
+  return -1;
+}
+
 /** The analysed text of a .docx package (already checked for size by the caller). */
 export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -225,6 +255,8 @@ export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
       xml = new TextDecoder(utf16).decode(bytes);
       invalidParts.push(name);
     }
+    const deep = xmlTooDeep(xml);
+    if (deep >= 0) throw new DocxFormatError(`${name}: elements nested deeper than ${MAX_XML_DEPTH} levels (at character ${deep})`);
     const errors: string[] = [];
     const doc = new DOMParser({
       errorHandler: {
@@ -275,7 +307,9 @@ async function mainDocumentPart(zip: import('jszip')): Promise<string> {
   if (rels) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { DOMParser } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
-    const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined } }).parseFromString(await rels.async('string'), 'text/xml');
+    const xml = await rels.async('string');
+    if (xmlTooDeep(xml) >= 0) throw new DocxFormatError(`_rels/.rels: elements nested deeper than ${MAX_XML_DEPTH} levels`);
+    const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined } }).parseFromString(xml, 'text/xml');
     const all = doc.getElementsByTagName('Relationship');
     for (let i = 0; i < all.length; i++) {
       const r = all[i]!;

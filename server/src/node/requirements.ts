@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
 import type { Document } from 'yaml';
-import { yaml } from '../core/yaml.js';
+import { yaml, yamlTooDeep, YAML_TOO_DEEP } from '../core/yaml.js';
 import type { RequirementSet, SourceRef, Target, Theme } from '../core/requirements/types.js';
 import { LineIndex, type Range, type Span } from '../core/text.js';
 import { capProblems, MAX_PROBLEMS_PER_FILE, type ConfigProblem } from './problems.js';
@@ -246,6 +246,11 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
   const problems: ConfigProblem[] = [];
   const rangeOf = (span: Span): Range => index.rangeOf(span);
   let doc: Document.Parsed;
+  const deep = yamlTooDeep(text);
+  if (deep >= 0) {
+    problems.push({ file: opts.file, range: rangeOf({ start: deep, end: deep + 1 }), ruleId: 'config/yaml', severity: 'error', message: YAML_TOO_DEEP });
+    return { problems };
+  }
   try {
     doc = yaml().parseDocument(text, { prettyErrors: false });
   } catch (e) {

@@ -6,7 +6,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document } from 'yaml';
-import { yaml } from '../core/yaml.js';
+import { yaml, yamlTooDeep, YAML_TOO_DEEP } from '../core/yaml.js';
 import type { Localized, Severity } from '../core/model.js';
 import type { LineIndex, Range, Span } from '../core/text.js';
 import { capProblems, MAX_PROBLEMS_PER_FILE, type ConfigProblem } from './problems.js';
@@ -293,6 +293,12 @@ export function parseYaml(text: string, ctx: Omit<LocateContext, 'ruleId'> & { r
   const base = ctx.base ?? 0;
   const ruleId = ctx.ruleId ?? 'config/yaml';
   let doc: Document;
+  const deep = yamlTooDeep(text);
+  if (deep >= 0) {
+    return {
+      problems: [{ file: ctx.file, range: ctx.index.rangeOf({ start: base + deep, end: base + deep + 1 }), ruleId, severity: 'error', message: YAML_TOO_DEEP }],
+    };
+  }
   try {
     doc = yaml().parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (e) {

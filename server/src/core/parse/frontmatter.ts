@@ -1,5 +1,5 @@
 /** YAML front matter (`---` … `---`) at the start of a draft, located in document offsets. */
-import { yaml } from '../yaml.js';
+import { yaml, yamlTooDeep, YAML_TOO_DEEP } from '../yaml.js';
 import type { FrontMatter } from '../model.js';
 
 export function parseFrontMatter(text: string): FrontMatter | undefined {
@@ -20,6 +20,11 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   const source = text.slice(sourceStart, sourceEnd);
   const errors: FrontMatter['errors'] = [];
   let data: Record<string, unknown> | undefined;
+  const deep = yamlTooDeep(source);
+  if (deep >= 0) {
+    errors.push({ message: YAML_TOO_DEEP.en, span: { start: sourceStart + deep, end: sourceStart + deep + 1 } });
+    return { start: bom, end, source, sourceStart, data, errors };
+  }
   try {
     const doc = yaml().parseDocument(source, { prettyErrors: false });
     for (const e of doc.errors) {
