@@ -25,6 +25,24 @@ describe('rule tables', () => {
   it('every table has at least one invalid case', () => {
     for (const [name, cases] of byName) expect(cases.invalid.length, name).toBeGreaterThan(0);
   });
+  it('the proofreading rules (issue 16) have at least three valid and three invalid cases each', () => {
+    const proofreading = [
+      'date/plan-year',
+      'date/format',
+      'text/placeholder',
+      'text/formulation',
+      'text/typo',
+      'text/region',
+      'indicator/below-baseline',
+      'task/responsibility',
+      'notice/document-number',
+    ];
+    for (const id of proofreading) {
+      const cases = byName.get(tableName(id));
+      expect(cases?.valid.length ?? 0, `${id}: valid`).toBeGreaterThanOrEqual(3);
+      expect(cases?.invalid.length ?? 0, `${id}: invalid`).toBeGreaterThanOrEqual(3);
+    }
+  });
 });
 
 for (const rule of allRules) {
