@@ -7,11 +7,18 @@
 // that a drift of the machine's speed falls on both sides alike. Each run is a fresh process.
 // Prints, per headline figure, the median over the rounds of each side and their ratio
 // (head ÷ base; below 1 is faster). The machine is shared: read ratios, not absolute figures.
+//
+// Part `ab` (e.g. `--parts ab --rounds 30`): both trees' core bundled side by side and loaded into
+// ONE process, which alternates them analysis by analysis (CPU time of analyzeDocument on seed 002
+// and on the 1 MB plan, henan-2021 set, each side in its own session after warm-up). Load on the
+// machine then falls on both sides alike within milliseconds, which separate processes minutes
+// apart cannot promise: on a loaded 2-core machine the process rounds above moved by ±30% between
+// runs of one build, the in-process ratio by ±7%.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const head = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = { base: '', rounds: 3, parts: ['core', 'lsp'], out: '' };
@@ -62,6 +69,61 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** The in-process A/B (part `ab`): bundles each tree's core, runs them alternately in one process. */
+async function inProcess(work, trees, rounds) {
+  const { build } = await import(pathToFileURL(join(head, 'node_modules', 'esbuild', 'lib', 'main.js')).href);
+  for (const [side, tree] of Object.entries(trees)) {
+    const entry = join(work, `${side}-entry.ts`);
+    const from = (p) => JSON.stringify(join(tree, p));
+    writeFileSync(
+      entry,
+      [
+        `export { analyzeDocument } from ${from('server/src/core/analyze.ts')};`,
+        `export { createSession } from ${from('server/src/core/session.ts')};`,
+        `export { resolveRequirementSets } from ${from('server/src/node/requirements.ts')};`,
+        `export { generatePlan, readSeeds } from ${from('bench/src/generate.ts')};`,
+      ].join('\n'),
+    );
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: join(work, `${side}.cjs`),
+      logLevel: 'error',
+      target: 'node20',
+      nodePaths: [join(head, 'node_modules')],
+    });
+  }
+  const runner = join(work, 'ab-runner.cjs');
+  writeFileSync(runner, AB_RUNNER);
+  return JSON.parse(run(process.execPath, [runner, work, head, String(rounds)], head));
+}
+
+/** Runs in its own process: argv work dir, repository root, rounds; prints the samples as JSON. */
+const AB_RUNNER = `
+const [work, root, roundsArg] = process.argv.slice(2);
+const mods = { base: require(work + '/base.cjs'), head: require(work + '/head.cjs') };
+const seeds = mods.head.readSeeds(root);
+const texts = { 'seed 002': seeds.find((s) => s.name.startsWith('002')).text, '1 MB plan': mods.head.generatePlan(seeds, 1024 * 1024) };
+const sides = {};
+for (const [k, m] of Object.entries(mods)) {
+  const { sets } = m.resolveRequirementSets(['henan-2021'], { baseDir: root, setDirs: [root + '/server/sets'] });
+  sides[k] = { m, session: m.createSession(), opts: { requirements: sets } };
+}
+const cpu = (side, text) => { const t = process.cpuUsage(); side.m.analyzeDocument(text, side.opts, side.session); const d = process.cpuUsage(t); return (d.user + d.system) / 1000; };
+const out = { base: { 'seed 002': [], '1 MB plan': [] }, head: { 'seed 002': [], '1 MB plan': [] } };
+for (const k of ['base', 'head']) for (let i = 0; i < 20; i++) { cpu(sides[k], texts['seed 002']); if (i < 5) cpu(sides[k], texts['1 MB plan']); }
+const rounds = Number(roundsArg);
+for (let r = 0; r < rounds; r++) {
+  for (const k of r % 2 ? ['base', 'head'] : ['head', 'base']) {
+    for (let i = 0; i < 10; i++) out[k]['seed 002'].push(cpu(sides[k], texts['seed 002']));
+    out[k]['1 MB plan'].push(cpu(sides[k], texts['1 MB plan']));
+  }
+}
+process.stdout.write(JSON.stringify(out));
+`;
+
 const work = mkdtempSync(join(tmpdir(), 'planlint-compare-'));
 const base = join(work, 'base');
 try {
@@ -72,7 +134,14 @@ try {
   process.stderr.write(`compare: building base ${sha} …\n`);
   run(process.execPath, ['scripts/build.mjs'], base);
   const samples = { base: {}, head: {} };
-  for (let round = 0; round < args.rounds; round++) {
+  const partsLabel = args.parts.join(',');
+  if (args.parts.includes('ab')) {
+    process.stderr.write(`compare: in-process A/B, ${args.rounds} rounds …\n`);
+    const ab = await inProcess(work, { base, head }, args.rounds);
+    for (const side of ['base', 'head']) for (const [doc, xs] of Object.entries(ab[side])) samples[side][`in-process ${doc}: CPU median`] = xs;
+    args.parts = args.parts.filter((p) => p !== 'ab');
+  }
+  for (let round = 0; args.parts.length > 0 && round < args.rounds; round++) {
     // alternate the order so neither side always runs first
     const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
     for (const side of order) {
@@ -93,7 +162,7 @@ try {
       return { figure: k, base: b, head: h, ratio: b > 0 ? h / b : NaN, baseRuns: samples.base[k], headRuns: samples.head[k] };
     });
   const lines = [
-    `base ${sha} vs head ${headSha}, ${args.rounds} rounds alternating, parts ${args.parts.join(',')} (--quick); medians over rounds, ms`,
+    `base ${sha} vs head ${headSha}, ${args.rounds} rounds alternating, parts ${partsLabel} (--quick); medians over rounds, ms`,
     '',
     '| figure | base | head | head ÷ base |',
     '| --- | ---: | ---: | ---: |',
