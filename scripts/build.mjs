@@ -32,9 +32,9 @@ compileData(root);
 // first use: a smaller cli.js starts faster. Each is bundled on its own into server/dist/vendor/NAME.js
 // and cli.js requires it from there, so the built server/ needs no node_modules at all (the npm
 // package has no runtime dependencies: `npm pack` of server/ installs offline, issue 17).
-const lazy = ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby', 'jszip', '@xmldom/xmldom'];
+const lazy = ['iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby', 'jszip', '@xmldom/xmldom'];
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
-/** cli.js: `require('mammoth')` becomes `require('./vendor/mammoth.js')` (resolved beside cli.js). */
+/** cli.js: `require('jszip')` becomes `require('./vendor/jszip.js')` (resolved beside cli.js). */
 const lazyVendor = {
   name: 'planlint-lazy-vendor',
   setup(b) {

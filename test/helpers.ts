@@ -18,7 +18,7 @@ export function readSeed(prefix: string): string {
 }
 
 /** The lazily loaded libraries of the CLI bundle, as in scripts/build.mjs (a private test bundle loads them from node_modules). */
-const CLI_EXTERNALS = ['mammoth', 'iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby', 'jszip', '@xmldom/xmldom'];
+const CLI_EXTERNALS = ['iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby', 'jszip', '@xmldom/xmldom'];
 
 /**
  * Bundles the CLI into a private file next to the real bundle (server/dist), so concurrent

@@ -54,7 +54,7 @@ describe('npm pack of server/ (the planlint package)', () => {
       'bin/planlint-language-server.js',
       'dist/cli.js',
       'dist/server.js',
-      'dist/vendor/mammoth.js',
+      'dist/vendor/jszip.js',
       'dist/sets/henan-2021.json',
       'sets/henan-2021.yaml',
       'profiles/gbt9704.yaml',

@@ -291,7 +291,7 @@ export async function readDocxText(buf: Uint8Array): Promise<DocxText> {
     tables: 0,
   };
   walkBlocks(w, body);
-  // no trailing empty lines (mammoth's text ended in one line break too)
+  // no trailing empty lines (the text ends in one line break)
   while (w.lines.length > 0 && w.lines[w.lines.length - 1] === '') {
     w.lines.pop();
     w.map.pop();

@@ -4,8 +4,8 @@
  * read. The copy keeps every other part of the package byte for byte (JSZip re-zips them).
  *
  * Library choice: no maintained docx library edits an existing document's comments (`docx` only
- * writes new documents, mammoth only reads), so the package is opened with JSZip and
- * word/document.xml edited with @xmldom/xmldom (both already used by mammoth, both bundled). What
+ * writes new documents), so the package is opened with JSZip and
+ * word/document.xml edited with @xmldom/xmldom (both also read .docx input, both bundled). What
  * Word, WPS and LibreOffice need for a comment (ECMA-376 Part 1 §17.13.4):
  * - word/comments.xml with `<w:comment w:id w:author w:date w:initials>` paragraphs (created, or
  *   appended to with fresh ids when the document already has comments);
@@ -14,7 +14,7 @@
  *   after the last, and a run holding `<w:commentReference/>` right after the end: runs are split at
  *   the finding's offsets, the split-off run keeping the run properties (font, size, colour).
  *
- * Paragraphs are matched to the lines planlint analysed (one paragraph per line, the text mammoth
+ * Paragraphs are matched to the lines planlint analysed (one paragraph per line, the text node/docx.ts
  * reads: w:t, w:tab as a tab, no-break and soft hyphens, deleted text skipped), so a finding's
  * line and UTF-16 columns are a paragraph and offsets in it.
  */
@@ -290,7 +290,7 @@ export async function addDocxComments(
 
   // the last comments first: markers of later comments never move earlier offsets (they hold no text)
   const ordered = [...comments].sort((a, b) => b.start.line - a.start.line || b.start.character - a.start.character);
-  // a finding on a line no paragraph matched (content mammoth reads differently) is not lost: it is
+  // a finding on a line no paragraph matched (content the reader reads differently) is not lost: it is
   // anchored on the first paragraph, its comment saying which line it is about
   const firstP = byLine.find((p) => p !== undefined) ?? (body.getElementsByTagName('w:p')[0] as El | undefined);
   const paras = map ? (Array.from(body.getElementsByTagName('w:p')) as El[]) : [];
