@@ -219,3 +219,19 @@ describe('a second document run into the first on a flattened line (corpus 26)',
     expect(outline(parsePlan(cited)).map((s) => s.slice(0, 5))).toEqual(['1 一、机', '2 第一条', '1 二、其', '2 第二条']);
   });
 });
+
+describe('a title run into its body without a mark, on a flattened line (corpus 03)', () => {
+  it('the body opens with an adverbial of time or place closed by its comma, or with 地方各级', () => {
+    const text =
+      '现就有关事项通知如下。一、依法保护农民合法财产权益在村庄撤并过程中，要严格保护农民依法享有的财产权益。二、加强对撤并工作的组织领导地方各级党委和政府要切实担负起责任，抓紧制定落实措施。';
+    expect(outline(parsePlan(text))).toEqual(['1 一、依法保护农民合法财产权益', '1 二、加强对撤并工作的组织领导']);
+  });
+
+  it('在 inside a title, or an adverbial that runs on past 中, is no body opener', () => {
+    const text =
+      '现就有关事项通知如下。一、坚持在发展中保障和改善民生着力解决群众急难愁盼问题，持续增进民生福祉。二、推动平台企业在规范中健康发展，支持企业创新。';
+    const titles = parsePlan(text).allSections.map((s) => s.title);
+    expect(titles[0]!.startsWith('坚持在发展中保障和改善民生')).toBe(true);
+    expect(titles[1]!.startsWith('推动平台企业在规范中健康发展')).toBe(true);
+  });
+});

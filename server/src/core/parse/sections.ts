@@ -105,9 +105,16 @@ function gluedTitleEnd(after: string, lead: number, subsection?: string): number
     // a body sentence opens with a time (2020年11月底前…); a quantity inside a clause (不满2年的) is the title's
     if (/^[0-9]{4}$/.test(w.segment) && after[i + 4] === '年' && !FIGURE_IN_TITLE.test(after[i - 1]!)) return i;
     if (OPENERS.has(w.segment)) return i;
+    // 地方各级 (党委和政府, 人民政府): the subject formula that opens a sentence of duties
+    if (w.segment === '地方' && OPENERS.has(after.slice(i + 2, i + 4))) return i;
+    // a sentence-initial adverbial of time or place closed by its comma (在村庄撤并过程中，…)
+    if (w.segment === '在' && clause >= 0 && /[，,]/.test(after[clauseEnd]!) && ADVERBIAL_END.test(after.slice(i, clauseEnd))) return i;
   }
   return -1;
 }
+
+/** 在 + a time or place + 中/时/后/前/下/期间 (up to a comma): an adverbial that opens a sentence */
+const ADVERBIAL_END = /^在[^，,。；;：:]{1,14}(?:中|时|后|前|下|期间)$/;
 
 const SENTENCE_MARK = /[，。；：！？,;:!?]/;
 
