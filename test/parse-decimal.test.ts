@@ -76,8 +76,8 @@ const cases: { name: string; text: string; outline: string[] }[] = [
     outline: ['3 1.总则依照本预案1.1规定执行', '3 2.职责分工'],
   },
   {
-    name: 'a version number (V1.1, 2.1.3版) is no section',
-    text: '1.总则。系统已升级到V1.1版。2.1.3版本明年上线。2.职责分工。各部门按职责分工负责。',
+    name: 'a version number (V2.1.3, V1.1, 2.1.3版) is no section',
+    text: '1.总则。系统已升级到V2.1.3版，V1.1版停用。2.1.3版本明年上线。2.职责分工。各部门按职责分工负责。',
     outline: ['3 1.总则', '3 2.职责分工'],
   },
   {
