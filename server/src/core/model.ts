@@ -32,9 +32,12 @@ export interface NumberToken extends Span {
   canonical: string;
   /**
    * 'article': an article of rules and regulations, 第N条 (level 2 by form, under 一、 or 第N章),
-   * or a chapter 第N章 (level 1); its items (一)… nest one level deeper. Absent: GB/T 9704 forms.
+   * or a chapter 第N章 (level 1); its items (一)… nest one level deeper. 'decimal': a decimal
+   * section number of emergency plans and technical documents (1.1, 3.2.1), level by depth (N.M 2,
+   * N.M.K 3, deeper 4) under the N. sections it subdivides, which then stand at level 1 (see
+   * parse/decimal.ts). Absent: GB/T 9704 forms.
    */
-  scheme?: 'article';
+  scheme?: 'article' | 'decimal';
 }
 
 /** A paragraph after joining hard-wrapped lines (PDF extraction). */
@@ -61,6 +64,14 @@ export interface Block extends Span {
   part?: number;
   /** a table row (parse/markdown.ts): its cells are separated by TABs in `text`; never a heading */
   tableRow?: boolean;
+  /**
+   * how a heading's token reads where the parse stages vetted a form that is text elsewhere: a
+   * decimal section number (1.1, 3.2.1, OCR-spaced 1. 2) continuing its outline, or an Arabic
+   * ordinal that lost its point (4一网通办) as the next item of a running list
+   */
+  tokenForm?: 'decimal' | 'bare';
+  /** the title a table of contents gives this heading (its length in `text` after the token) */
+  tocTitle?: string;
 }
 
 export interface Section extends Span {

@@ -79,6 +79,54 @@ export interface TokenOptions {
    * it continues a running sequence (the caller checks), since `…共12。` ends a sentence
    */
   fullStop?: boolean;
+  /**
+   * read a decimal section number first (1.1, 3.2.1, OCR-spaced `1. 2`): only where it continues
+   * the document's decimal outline (the caller checks, parse/decimal.ts), since 1.5万 is a number
+   */
+  decimal?: boolean;
+  /**
+   * also read an Arabic ordinal that lost its point (`4一网通办`): only where it is the next item
+   * of a running list and no quantity follows (the caller checks, parse/decimal.ts)
+   */
+  bare?: boolean;
+}
+
+/**
+ * A decimal section number: two to four components of one or two digits, a point between them
+ * (an OCR space may follow a point: `1. 2`), a title of Chinese text after it (1.5% or 1.2.3.4.5
+ * is no section number).
+ */
+const RE_DECIMAL = /^([0-9]{1,2})[.．] ?([0-9]{1,2})(?:[.．]([0-9]{1,2}))?(?:[.．]([0-9]{1,2}))?(?=[ \t\u3000]*[\u4e00-\u9fff“《])/;
+/** an Arabic ordinal without its point, right before the Chinese title (4一网通办) */
+const RE_ARABIC_BARE = /^([0-9]{1,2})(?=[\u4e00-\u9fff])/;
+
+/** The decimal section number at the start of `s` (1.1 → level 2, 3.2.1 → level 3, deeper → 4). */
+export function matchDecimalToken(s: string): NumberToken | undefined {
+  const m = RE_DECIMAL.exec(s);
+  if (!m) return undefined;
+  const parts = m.slice(1).filter((x): x is string => x !== undefined);
+  const path = parts.map(Number);
+  // 2.0 is a version, not a section
+  if (path.some((v) => v === 0)) return undefined;
+  const numberText = path.join('.');
+  return {
+    start: 0,
+    end: m[0].length,
+    raw: m[0],
+    level: Math.min(4, path.length) as Level,
+    value: path[path.length - 1]!,
+    numberText,
+    numeral: 'arabic',
+    bracket: 'none',
+    punct: '',
+    canonical: numberText,
+    scheme: 'decimal',
+  };
+}
+
+/** The components of a decimal section number (3.2.1 → [3, 2, 1]); a plain N. token → [N]. */
+export function decimalPath(t: NumberToken): number[] {
+  return t.scheme === 'decimal' ? t.numberText.split('.').map(Number) : [t.value];
 }
 /** after 一、 a second numeral + these means a list of numerals (一、二季度), not a heading */
 const RE_NUMERAL_LIST_AFTER = new RegExp(
@@ -93,6 +141,10 @@ export function matchNumberToken(s: string, options: TokenOptions = {}): NumberT
   // every form starts with a bracket, a Chinese numeral or a digit: most lines start otherwise
   if (!mayStartToken(s.charCodeAt(0))) return undefined;
   if (s.charCodeAt(0) === DI) return matchArticle(s);
+  if (options.decimal) {
+    const d = matchDecimalToken(s);
+    if (d) return d;
+  }
   const enclosed = matchEnclosed(s);
   if (enclosed) return enclosed;
   let m = RE_BRACKETED.exec(s);
@@ -157,6 +209,24 @@ export function matchNumberToken(s: string, options: TokenOptions = {}): NumberT
       canonical: canonicalToken(3, value),
     };
   }
+  m = options.bare ? RE_ARABIC_BARE.exec(s) : null;
+  if (m) {
+    const [raw, num] = m as unknown as [string, string];
+    const value = Number(num);
+    if (value <= 0) return undefined;
+    return {
+      start: 0,
+      end: raw.length,
+      raw,
+      level: 3,
+      value,
+      numberText: num,
+      numeral: 'arabic',
+      bracket: 'none',
+      punct: '',
+      canonical: canonicalToken(3, value),
+    };
+  }
   return undefined;
 }
 
@@ -195,6 +265,7 @@ function matchArticle(s: string): NumberToken | undefined {
 /** The token of `t`'s form and scheme for another value (renumbering): （三） → （四）, 第五条 → 第六条. */
 export function tokenForValue(t: NumberToken, value: number): string {
   if (t.scheme === 'article') return `第${toChineseNumeral(value)}${t.raw.includes('章') ? '章' : '条'}`;
+  if (t.scheme === 'decimal') return [...decimalPath(t).slice(0, -1), value].join('.');
   return canonicalToken(t.level, value);
 }
 

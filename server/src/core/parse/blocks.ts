@@ -6,6 +6,7 @@ import { runInStop } from './sections.js';
 import { LINE_ROW, LINE_SKIP, markdownLines, rowBlock } from './markdown.js';
 import { BLANK, COMMENT, CONTENT, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
 import type { LineShapes } from './lines.js';
+import { DecimalOutline, citedSection, quantityFollows } from './decimal.js';
 
 /** Whether a character code is an ASCII letter or digit. */
 function isAsciiAlnum(c: number): boolean {
@@ -20,6 +21,8 @@ class BlockBuilder {
    * the concatenation, copying the paragraph so far once per line
    */
   private lastCode = -1;
+  /** how the heading's token reads where it is text elsewhere (Block.tokenForm) */
+  tokenForm: Block['tokenForm'];
   constructor(
     public kind: Block['kind'],
     public start: number,
@@ -50,6 +53,7 @@ class BlockBuilder {
       segments: this.segments,
     };
     if (this.markdownLevel !== undefined) b.markdownLevel = this.markdownLevel;
+    if (this.tokenForm) b.tokenForm = this.tokenForm;
     return b;
   }
 }
@@ -67,6 +71,43 @@ function fitsStructure(token: NumberToken, lastValue: Map<Level, number>, lastL3
 function nextOf(token: NumberToken, lastValue: Map<Level, number>, lastL3: number): boolean {
   const last = lastValue.get(token.level) ?? 0;
   return token.value === last + 1 || (token.level === 3 && token.value === lastL3 + 1);
+}
+
+/**
+ * A line's token in a form that is text elsewhere (./decimal.ts), after a finished sentence or a
+ * heading: a decimal section number that continues the outline (1.1 after 1., 3.2.1 after 3.2), or
+ * an Arabic ordinal that lost its point as exactly the next item (4一网通办 after 3.); never before
+ * a quantity (1.5万吨, 4个县).
+ */
+function vettedForm(
+  content: string,
+  tk: NumberToken | undefined,
+  decimal: DecimalOutline,
+  lastValue: Map<Level, number>,
+  lastL3: number,
+): NumberToken | undefined {
+  // only where the line reads as no token or as a plain N. (`1. 2编制依据` is 1. then 2…)
+  if (tk && !(tk.level === 3 && !tk.scheme && (tk.punct === '.' || tk.punct === '．'))) return undefined;
+  const d = matchNumberToken(content, { decimal: true });
+  if (d?.scheme === 'decimal') {
+    const rest = content.slice(d.raw.length);
+    return decimal.continues(d) && !quantityFollows(rest) && !citedSection('', rest) ? d : undefined;
+  }
+  if (d) return undefined;
+  const bare = matchNumberToken(content, { bare: true });
+  return bare && nextOf(bare, lastValue, lastL3) && !quantityFollows(content.slice(bare.raw.length)) ? bare : undefined;
+}
+
+/** Records a heading token's value (a decimal section leaves the others: only its （1） items restart). */
+function record(token: NumberToken, lastValue: Map<Level, number>, decimal: DecimalOutline): void {
+  decimal.see(token);
+  if (token.scheme === 'decimal') {
+    lastValue.delete(4);
+    return;
+  }
+  lastValue.set(token.level, token.value);
+  for (const lv of [2, 3, 4] as Level[]) if (lv > token.level && lv !== 3) lastValue.delete(lv);
+  if (token.level < 3) lastValue.delete(3);
 }
 
 /** The content of line k (relative to the shapes' first line), '' when there is none. */
@@ -104,6 +145,7 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
   let blankBetween = false;
   const lastValue = new Map<Level, number>();
   let lastL3 = 0;
+  const decimal = new DecimalOutline();
 
   const close = () => {
     if (cur) blocks.push(cur.build());
@@ -137,8 +179,10 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     // a token broken over two lines: a lone opening bracket, the rest of the token on the next line
     const opener = markdownLevel === undefined ? brokenOpener(content, lines, k, text) : undefined;
     const tk = matchNumberToken(opener === undefined ? content : opener + lineContent(lines, k + 1, text), { fullStop: true });
-    let token: NumberToken | undefined = tk && { ...tk, start: contentStart, end: contentStart + tk.raw.length };
-    if (token) {
+    const form = opener === undefined && prevTerminated ? vettedForm(content, tk, decimal, lastValue, lastL3) : undefined;
+    const read = form ?? tk;
+    let token: NumberToken | undefined = read && { ...read, start: contentStart, end: contentStart + read.raw.length };
+    if (token && !form) {
       const fits = fitsStructure(token, lastValue, lastL3);
       // a number at the start of a line that continues an unfinished sentence is text, unless it fits
       if (!prevTerminated && !fits) token = undefined;
@@ -152,6 +196,7 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       close();
       cur = new BlockBuilder('heading', contentStart, lineNo, lineNo, markdownLevel);
       cur.add(contentStart, content);
+      if (form) cur.tokenForm = form.scheme === 'decimal' ? 'decimal' : 'bare';
       if (opener !== undefined) {
         // the rest of the token and the title on the next line join the bracket in one heading block
         lineNo++;
@@ -165,10 +210,8 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       const afterToken = headingText.slice(token.raw.length);
       const stop = runInStop(afterToken);
       curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
-      lastValue.set(token.level, token.value);
-      for (const lv of [2, 3, 4] as Level[]) if (lv > token.level && lv !== 3) lastValue.delete(lv);
-      if (token.level < 3) lastValue.delete(3);
-      if (token.level === 3) lastL3 = token.value;
+      record(token, lastValue, decimal);
+      if (token.level === 3 && !token.scheme) lastL3 = token.value;
       if (opener === undefined) {
         prevContent = content;
         prevWidth = lineWidth;

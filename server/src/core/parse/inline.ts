@@ -20,6 +20,8 @@ import { matchNumberToken, mayStartToken } from '../numbering.js';
 import { isTitleLike } from './blocks.js';
 import { textToDoc } from './sections.js';
 import { BOUNDARY, TITLE_END, codes, markers } from './markers.js';
+import { citedSection, quantityFollows } from './decimal.js';
+import { Numbering } from './numbering-state.js';
 
 /** closing quotes and brackets between a sentence's end and the next heading */
 const CLOSER = codes('”’」』》】"\'');
@@ -29,84 +31,6 @@ const NUMBER_PART = codes('第零〇一二三四五六七八九十百千万两01
 const GLUED_TITLE_MAX = 30;
 /** how far a token may reach (matchNumberToken looks at a few characters) */
 const WINDOW = 24;
-
-/** The numbering so far: the last value at each level in the current context, and the part. */
-class Numbering {
-  /** last[level]: the last value at that level under the current parent (0: none yet) */
-  readonly last = [0, 0, 0, 0, 0];
-  /** the last level-3 value anywhere (level-3 numbers may run on through the document) */
-  l3 = 0;
-  /** the last level-2 value anywhere in the part */
-  l2 = 0;
-  part = 0;
-  headingsInPart = 0;
-  /** a part marker was seen since the last heading */
-  marker = false;
-
-  /** the last article 第N条 of the part (articles run on across the 一、 or 第N章 above them) */
-  article = 0;
-
-  /** Whether a token continues the numbering (after a sentence's end when `boundary`). */
-  continuesToken(tk: NumberToken, boundary: boolean): boolean {
-    if (tk.scheme === 'article' && tk.level === 2) return tk.value === this.article + 1;
-    return this.continues(tk.level, tk.value, boundary);
-  }
-
-  /** Records a heading token (an article: its items (一)… start afresh under it). */
-  acceptToken(tk: NumberToken): void {
-    if (tk.scheme !== 'article' || tk.level !== 2) return this.accept(tk.level, tk.value);
-    this.article = tk.value;
-    for (let k = 2; k <= 4; k++) this.last[k] = 0;
-    this.l2 = 0;
-    this.headingsInPart++;
-    this.marker = false;
-  }
-
-  /** Whether `value` at `level` continues the numbering (after a sentence's end when `boundary`). */
-  continues(level: Level, value: number, boundary: boolean): boolean {
-    const last = this.last;
-    if (last[level]! > 0 && value === last[level]! + 1) return true;
-    if (level === 3 && this.l3 > 0 && value === this.l3 + 1 && last[3] === 0) return true;
-    // level-2 items numbered on across level-1 parts (二、…(三)…, a common house style)
-    if (level === 2 && this.l2 > 0 && value === this.l2 + 1 && last[2] === 0) return true;
-    if (value !== 1) return false;
-    if (last[level] === 0) {
-      if (this.headingsInPart === 0) return boundary;
-      if (level === 1) return true;
-      if (level === 2) return last[1]! > 0 || this.article > 0;
-      if (level === 3) return last[1]! > 0 || last[2]! > 0;
-      return last[2]! > 0 || last[3]! > 0;
-    }
-    // a restart at 1 of a running level: a new part after a marker
-    return boundary && this.marker && level === 1;
-  }
-
-  /** Whether `value` is exactly the next number at `level` of a running sequence (never a first item). */
-  next(level: Level, value: number): boolean {
-    if (value < 2) return false;
-    return this.last[level] === value - 1 || (level === 3 && this.last[3] === 0 && this.l3 === value - 1);
-  }
-
-  /** Records a heading (and starts a new part when it restarts a running level-1 numbering after a marker). */
-  accept(level: Level, value: number): void {
-    if (value === 1 && this.last[level]! > 0 && this.marker) this.newPart();
-    this.last[level] = value;
-    for (let k = level + 1; k <= 4; k++) this.last[k] = 0;
-    if (level === 3) this.l3 = value;
-    if (level === 2) this.l2 = value;
-    this.headingsInPart++;
-    this.marker = false;
-  }
-
-  newPart(): void {
-    this.part++;
-    this.last.fill(0);
-    this.l3 = 0;
-    this.l2 = 0;
-    this.article = 0;
-    this.headingsInPart = 0;
-  }
-}
 
 /** how far back a bracketed note (（省乡村振兴局牵头，有关部门按职责分工负责）) is skipped */
 const NOTE_MAX = 200;
@@ -180,6 +104,72 @@ function tableOfContentsEnd(text: string, p: number, tokenLength: number): numbe
   return again < 0 ? -1 : again;
 }
 
+/**
+ * The titles a table of contents gives (text[from, to): `1.总则1.1编制目的…8.3 预案实施时间`), by
+ * canonical token: its entries are the tokens that continue a numbering of their own, each title
+ * runs to the next entry. Bounded by the list (TOC_MAX).
+ */
+function tableOfContents(text: string, from: number, to: number): Map<string, string> {
+  const state = new Numbering();
+  const entries: { at: number; end: number; canonical: string }[] = [];
+  for (let p = from; p < to; p++) {
+    if (!mayStartToken(text.charCodeAt(p)) || (p > from && NUMBER_PART.has(text.charCodeAt(p - 1)))) continue;
+    const window = text.slice(p, Math.min(to, p + WINDOW));
+    const decimal = matchNumberToken(window, { decimal: true });
+    const tk = decimal?.scheme === 'decimal' && state.decimal.continues(decimal) ? decimal : matchNumberToken(window);
+    if (!tk || !state.continuesToken(tk, true)) continue;
+    state.acceptToken(tk);
+    entries.push({ at: p, end: p + tk.raw.length, canonical: tk.canonical });
+    p += tk.raw.length - 1;
+  }
+  const out = new Map<string, string>();
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const title = text.slice(e.end, i + 1 < entries.length ? entries[i + 1]!.at : to).trim();
+    if (title.length > 0 && !out.has(e.canonical)) out.set(e.canonical, title);
+  }
+  return out;
+}
+
+/** The title the table of contents gives the heading at p, when the heading's text starts with it. */
+function tocTitleAt(toc: Map<string, string> | undefined, tk: NumberToken, text: string, p: number): string | undefined {
+  const title = toc?.get(tk.canonical);
+  if (!title) return undefined;
+  let at = p + tk.raw.length;
+  while (at < text.length && isSpace(text[at])) at++;
+  return text.startsWith(title, at) ? title : undefined;
+}
+
+/** Whether the token at p continues the numbering and its table of contents' title follows it. */
+function listedHeading(text: string, p: number, state: Numbering, toc: Map<string, string>): boolean {
+  const read = readToken(text, p, state, false);
+  return read !== undefined && state.continuesToken(read.tk, false) && tocTitleAt(toc, read.tk, text, p) !== undefined;
+}
+
+const isLatinCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * The token at p (./decimal.ts): a decimal section number that continues the document's decimal
+ * outline, else the usual forms, else — after a sentence's end — an Arabic ordinal that lost its
+ * point as exactly the next item of the running N. list; neither before a quantity (1.5万, 4个县)
+ * nor after a Latin letter (V2.1.3).
+ */
+function readToken(text: string, p: number, state: Numbering, sentenceEnd: boolean): { tk: NumberToken; form?: Block['tokenForm'] } | undefined {
+  const window = text.slice(p, p + WINDOW);
+  const latin = isLatinCode(text.charCodeAt(p - 1));
+  const decimal = latin ? undefined : matchNumberToken(window, { decimal: true });
+  if (decimal?.scheme === 'decimal' && state.decimal.continues(decimal)) {
+    const rest = window.slice(decimal.raw.length);
+    if (!quantityFollows(rest) && !citedSection(text[p - 1] ?? '', rest)) return { tk: decimal, form: 'decimal' };
+  }
+  const tk = matchNumberToken(window, { fullStop: true });
+  if (tk) return { tk };
+  if (!sentenceEnd || latin) return undefined;
+  const bare = matchNumberToken(window, { bare: true });
+  if (bare && bare.punct === '' && state.next(3, bare.value) && !quantityFollows(window.slice(bare.raw.length))) return { tk: bare, form: 'bare' };
+  return undefined;
+}
+
 /** After a comma: only N. that is exactly the next item of the running level-3 sequence. */
 function afterCommaFits(tk: NumberToken, state: Numbering): boolean {
   return tk.level === 3 && (tk.punct === '.' || tk.punct === '．') && state.next(3, tk.value);
@@ -249,7 +239,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     let headingEnd = -1;
     let headingLevel: Level | 0 = 0;
     if (b.kind === 'heading') {
-      const tk = matchNumberToken(text, { fullStop: true });
+      const tk = matchNumberToken(text, { fullStop: true, decimal: b.tokenForm === 'decimal', bare: b.tokenForm === 'bare' });
       if (tk) {
         state.acceptToken(tk);
         b.part = state.part;
@@ -269,9 +259,11 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     let partAt = -1;
     /** where the body starts again after a table of contents (a heading may start there) */
     let tocEnd = -1;
+    /** the titles the table of contents gives, by canonical token */
+    let toc: Map<string, string> | undefined;
     /** inside numbered notes (注：1.…2.…): the last note's number, −1 outside */
     let notes = -1;
-    const cuts: { at: number; part: number }[] = [];
+    const cuts: Cut[] = [];
     for (let p = scanFrom; p < text.length; p++) {
       while (mi < marks.length && marks[mi]!.at <= p) {
         const m = marks[mi++]!;
@@ -305,9 +297,12 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
       /** after a comma typed where the item should have ended (…应选用符合要求的光缆，5.通信线…) */
       const afterComma = !boundary && !bracketed && (endCode === 0xff0c || endCode === 44) && end === p - 1;
-      if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma) continue;
-      const tk = matchNumberToken(text.slice(p, p + WINDOW), { fullStop: true });
-      if (!tk) continue;
+      /** a heading the table of contents lists, at its place in the numbering, after text whose end mark was lost (…保障等工作2.2现场指挥机构…) */
+      const listed = !boundary && !glued && toc !== undefined && isHan(before) && listedHeading(text, p, state, toc);
+      if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma && !listed) continue;
+      const read = readToken(text, p, state, boundary && !bracketed);
+      if (!read) continue;
+      const tk = read.tk;
       if ((afterComma && !afterCommaFits(tk, state)) || (captioned && !afterCaptionFits(tk, state, text, p))) continue;
       if (notes >= 0 && tk.level >= 3 && tk.value === notes + 1) {
         // the next note of 注：1.…2.…, not a heading
@@ -318,7 +313,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       // 11。 for 11.: only the next number of a running sequence, after a sentence or a note
       if (tk.punct === '。' && !((boundary || afterNote) && state.next(tk.level, tk.value))) continue;
       // glued to a title: only a deeper level, or the next one of the title's own level
-      if (glued && !bracketed && tk.level < headingLevel) continue;
+      if (glued && !bracketed && tk.level < headingLevel && tk.scheme !== 'decimal') continue;
       // glued to running text: a bracketed token that exactly continues (never a new part's first)
       if (!boundary && !glued && state.headingsInPart === 0) continue;
       // a first article 第一条 in running text opens a regulation's articles only glued to a heading's
@@ -326,20 +321,16 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       // body it is a citation (…第一条为规范管理制定本规则)
       if (tk.scheme === 'article' && tk.value === 1 && !glued && state.headingsInPart > 0) continue;
       if (!state.continuesToken(tk, boundary)) continue;
-      if (tk.value === 1 && state.headingsInPart === 0) {
-        // a table of contents lists the headings without a sentence, then the body starts again
-        // with the same first heading: read the body's, not the list's (…(会签稿)1.总则1.1编制目的…8.3预案实施时间1.总则1.1编制目的建立…)
-        const again = tableOfContentsEnd(text, p, tk.raw.length);
-        if (again > 0) {
-          tocEnd = again;
-          p = again - 1;
-          continue;
-        }
+      // a table of contents (tableOfContentsEnd): read the body's headings, titled as the list titles them
+      const again = tk.value === 1 && state.headingsInPart === 0 ? tableOfContentsEnd(text, p, tk.raw.length) : -1;
+      if (again > 0) {
+        [toc, tocEnd, p] = [tableOfContents(text, p, again), again, again - 1];
+        continue;
       }
       // after a note only the next number of a running sequence (never a first item)
       if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
       state.acceptToken(tk);
-      cuts.push({ at: p, part: state.part });
+      cuts.push({ at: p, part: state.part, form: read.form, tocTitle: tocTitleAt(toc, tk, text, p) });
       headingEnd = p + tk.raw.length;
       headingLevel = tk.level;
       p = headingEnd - 1;
@@ -349,8 +340,16 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
   return out;
 }
 
+/** A heading found in mid-line: where, in which part, how its token reads, the title its table of contents gives. */
+interface Cut {
+  at: number;
+  part: number;
+  form: Block['tokenForm'];
+  tocTitle: string | undefined;
+}
+
 /** Pushes `b` split at `cuts` (the pieces from each cut on are inline heading blocks), or `b` itself. */
-function pushPieces(out: Block[], b: Block, cuts: { at: number; part: number }[], index: LineIndex): void {
+function pushPieces(out: Block[], b: Block, cuts: Cut[], index: LineIndex): void {
   if (cuts.length === 0) {
     out.push(b);
     return;
@@ -362,6 +361,8 @@ function pushPieces(out: Block[], b: Block, cuts: { at: number; part: number }[]
     const piece = sliceBlock(b, cuts[i]!.at, i + 1 < cuts.length ? cuts[i + 1]!.at : b.text.length, 'heading', index);
     piece.inline = true;
     piece.part = cuts[i]!.part;
+    if (cuts[i]!.form) piece.tokenForm = cuts[i]!.form;
+    if (cuts[i]!.tocTitle) piece.tocTitle = cuts[i]!.tocTitle;
     out.push(piece);
   }
 }

@@ -37,10 +37,13 @@ const FIGURE_IN_TITLE = /[年月日第(（至—-]/;
 /**
  * The outline level of a heading: its token's level (一、 1, （一） 2, 1. 3, （1） 4), except under
  * an article 第N条 (level 2, under 一、 or 第N章), whose items （一）… and their sub-items nest one
- * level deeper (capped at 4): the article is a level of its own between the two.
+ * level deeper (capped at 4): the article is a level of its own between the two; and in a part
+ * numbered by decimal sections (./decimal.ts), whose N. chapters stand at level 1 (N.M 2, N.M.K 3
+ * by their tokens).
  */
-function depthLevel(tk: NumberToken, stack: Section[]): Level {
-  if (tk.scheme === 'article' || tk.level === 1) return tk.level;
+function depthLevel(tk: NumberToken, stack: Section[], decimalPart: boolean): Level {
+  if (decimalPart && tk.level === 3 && !tk.scheme) return 1;
+  if (tk.scheme === 'article' || tk.scheme === 'decimal' || tk.level === 1) return tk.level;
   for (let i = stack.length - 1; i >= 0; i--) {
     const s = stack[i]!;
     if (s.token.scheme === 'article' && s.token.level === 2) return Math.min(4, tk.level + 1) as Level;
@@ -51,6 +54,11 @@ function depthLevel(tk: NumberToken, stack: Section[]): Level {
 
 function isHanCode(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** The token of a heading block, read as the parse stages vetted it (11。, a decimal section, 4 without its point). */
+export function headingToken(b: Block): NumberToken | undefined {
+  return matchNumberToken(b.text, { fullStop: true, decimal: b.tokenForm === 'decimal', bare: b.tokenForm === 'bare' });
 }
 
 /** Whether a heading's block lost the line break after its title: recovered in mid-line, or on a flattened line. */
@@ -97,9 +105,16 @@ function gluedTitleEnd(after: string, lead: number, subsection?: string): number
     // a body sentence opens with a time (2020年11月底前…); a quantity inside a clause (不满2年的) is the title's
     if (/^[0-9]{4}$/.test(w.segment) && after[i + 4] === '年' && !FIGURE_IN_TITLE.test(after[i - 1]!)) return i;
     if (OPENERS.has(w.segment)) return i;
+    // 地方各级 (党委和政府, 人民政府): the subject formula that opens a sentence of duties
+    if (w.segment === '地方' && OPENERS.has(after.slice(i + 2, i + 4))) return i;
+    // a sentence-initial adverbial of time or place closed by its comma (在村庄撤并过程中，…)
+    if (w.segment === '在' && clause >= 0 && /[，,]/.test(after[clauseEnd]!) && ADVERBIAL_END.test(after.slice(i, clauseEnd))) return i;
   }
   return -1;
 }
+
+/** 在 + a time or place + 中/时/后/前/下/期间 (up to a comma): an adverbial that opens a sentence */
+const ADVERBIAL_END = /^在[^，,。；;：:]{1,14}(?:中|时|后|前|下|期间)$/;
 
 const SENTENCE_MARK = /[，。；：！？,;:!?]/;
 
@@ -115,6 +130,8 @@ interface UncertainTitle {
  * token or a sentence opener after it) has a title of one length L, a title of the list that ran
  * into its body (一、整治原则安全、整齐、美观，… beside 二、技术要求 and 三、其他要求) has that length too,
  * where a word ends at L. Siblings of mixed lengths say nothing and the title is left as it is.
+ * One certain sibling is enough where the titles also share its head noun, its last character at
+ * L (（1）综合协调组省交通运输厅牵头… （2）抢险救援组… beside （6）其他工作组根据需要…).
  */
 function parallelTitle(u: UncertainTitle, siblings: readonly Section[], uncertain: ReadonlySet<Section>, memo: Map<string, number>): void {
   const s = u.section;
@@ -122,8 +139,14 @@ function parallelTitle(u: UncertainTitle, siblings: readonly Section[], uncertai
   const key = `${s.parentId ?? -1}:${s.level}:${s.part ?? 0}`;
   let L = memo.get(key);
   if (L === undefined) {
-    const certain = siblings.filter((x) => x.level === s.level && x.part === s.part && !uncertain.has(x));
+    const list = siblings.filter((x) => x.level === s.level && x.part === s.part);
+    const certain = list.filter((x) => !uncertain.has(x));
     L = certain.length >= 2 && certain.every((x) => x.title.length === certain[0]!.title.length) ? certain[0]!.title.length : 0;
+    if (certain.length === 1 && list.length >= 3) {
+      const head = certain[0]!.title;
+      const n = head.length;
+      if (list.every((x) => x === certain[0] || x.title[n - 1] === head[n - 1])) L = n;
+    }
     memo.set(key, L);
   }
   if (L < TITLE_MIN || s.title.length <= L + 1) return;
@@ -149,6 +172,9 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
   const owner = new Int32Array(blocks.length).fill(-1);
   let part = 0;
   const uncertain: UncertainTitle[] = [];
+  // the parts numbered by decimal sections (1. → 1.1 → 1.1.1): their N. are chapters
+  const decimalParts = new Set<number>();
+  for (const b of blocks) if (b.kind === 'heading' && b.tokenForm === 'decimal') decimalParts.add(b.part ?? 0);
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
     if (b.kind !== 'heading') {
@@ -160,7 +186,7 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
       continue;
     }
     // a heading block was vetted by the earlier stages (an ordinal typed 11。 only where it runs on)
-    const tk = matchNumberToken(b.text, { fullStop: true });
+    const tk = headingToken(b);
     if (!tk) continue;
     // a new part of the document (an attached plan after its notice): its numbering starts afresh
     if (b.part !== undefined && b.part !== part) {
@@ -178,12 +204,16 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     let titleEnd = runIn ? stop : after.length;
     /** where the heading ends in `after` (past its closing 。 or ：) */
     let headEnd = runIn ? stop + 1 : after.length;
-    const level = depthLevel(tk, stack);
+    const decimalPart = decimalParts.has(b.part ?? 0);
+    const level = depthLevel(tk, stack, decimalPart);
     // a title run into its body with no mark between them (the line break was lost); an article and
     // its items (legal 项) are provisions, titled by their first sentence, never by a phrase glued to it
-    const provision = tk.scheme === 'article' || level !== tk.level;
-    const glued = lostBreak(b, index) && !provision ? gluedTitleEnd(after, lead, tk.level === 3 ? `${tk.value}.` : undefined) : -1;
-    if (glued > 0 && (!runIn || glued < stop)) {
+    const provision = tk.scheme === 'article' || (level !== tk.level && !decimalPart);
+    // the title the document's table of contents gives it ends the title for sure (1.1编制目的建立健全…)
+    const toc = b.tocTitle !== undefined && after.startsWith(b.tocTitle, lead) ? lead + b.tocTitle.length : -1;
+    const fromToc = toc >= 0 && after.slice(toc).trim().length > 0 ? toc : -1;
+    const glued = toc >= 0 ? fromToc : lostBreak(b, index) && !provision ? gluedTitleEnd(after, lead, tk.level === 3 ? `${tk.value}.` : undefined) : -1;
+    if (glued > 0 && (!runIn || glued < stop || fromToc >= 0)) {
       runIn = true;
       titleEnd = glued;
       headEnd = glued;
@@ -212,7 +242,8 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     };
     if (b.part) section.part = b.part;
     // a title that may have swallowed its body: ended by 。 or ： on a line whose break was lost
-    if ((runIn || SENTENCE_MARK.test(title)) && glued < 0 && !provision && lostBreak(b, index)) uncertain.push({ section, from: tk.raw.length + lead });
+    if ((runIn || SENTENCE_MARK.test(title)) && glued < 0 && toc < 0 && !provision && lostBreak(b, index))
+      uncertain.push({ section, from: tk.raw.length + lead });
     if (parent) {
       section.parentId = parent.id;
       parent.children.push(section);

@@ -23,7 +23,8 @@ export const rule: Rule = {
     const firstL1 = allSections.find((s) => s.level === 1);
     // §7.3.3 marks the levels in order but a document may skip one (a flat （1）…（10） list, or
     // （一） then （1）): a （1） outside a 1. is a slip only in a part that uses 1. elsewhere
-    const partsWithL3 = new Set(allSections.filter((s) => s.level === 3).map((s) => s.part ?? 0));
+    // (a part numbered by decimal sections 1.1/1.1.1 puts its （1） items under any section)
+    const partsWithL3 = new Set(allSections.filter((s) => s.level === 3 && s.token.scheme !== 'decimal').map((s) => s.part ?? 0));
     const byId = (id: number | undefined): Section | undefined => (id === undefined ? undefined : allSections[id]);
     // for every child: the first earlier sibling of a lower level (deeper number), in one pass per
     // parent (linear: a draft with 200,000 siblings must not cost 200,000² steps)

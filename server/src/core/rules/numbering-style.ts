@@ -11,6 +11,14 @@ function problem(s: Section, fullwidthPeriod: string, mixedBrackets: boolean): {
   const lv = t.level;
   // an article 第N条 of rules and regulations has one form (GB/T 9704 does not govern it)
   if (t.scheme === 'article') return undefined;
+  // a decimal section number (1.1, 3.2.1) has one form: points between the numbers, nothing else
+  if (t.scheme === 'decimal') {
+    if (t.raw === t.canonical) return undefined;
+    return {
+      zh: `章节编号“${t.raw}”中有多余的空格或全角点，应为“${t.canonical}”`,
+      en: `section number "${t.raw}" holds a stray space or full-width point; expected "${t.canonical}"`,
+    };
+  }
   if (t.numeral === 'enclosed') {
     return {
       zh: `序号“${t.raw}”是带括号或带点的合成字符，应为“${t.canonical}”`,
