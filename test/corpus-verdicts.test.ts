@@ -20,21 +20,10 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkDraft, isFailure } from '../server/src/cli/pipeline.js';
 import { repoRoot } from './helpers.js';
+import { PROOFREADING_RULES } from './proofreading-rules.js';
 
 const corpusDir = join(repoRoot, 'test', 'corpus');
 const EXCERPT = 12;
-/** the rules of issue 16, reviewed in proofreading-verdicts.yaml */
-const PROOFREADING_RULES = [
-  'date/plan-year',
-  'date/format',
-  'text/placeholder',
-  'text/formulation',
-  'text/typo',
-  'text/region',
-  'indicator/below-baseline',
-  'task/responsibility',
-  'notice/document-number',
-];
 
 interface Verdict {
   document: string;

@@ -12,18 +12,8 @@ import { analyze } from '../server/src/core/analyze.js';
 import { allRules } from '../server/src/core/rules/index.js';
 import { loadProfile } from '../server/src/node/config.js';
 import { repoRoot } from './helpers.js';
+import { PROOFREADING_RULES as IDS } from './proofreading-rules.js';
 
-const IDS = [
-  'date/plan-year',
-  'date/format',
-  'text/placeholder',
-  'text/formulation',
-  'text/typo',
-  'text/region',
-  'indicator/below-baseline',
-  'task/responsibility',
-  'notice/document-number',
-];
 const rules = allRules.filter((r) => IDS.includes(r.meta.id));
 const strict = loadProfile('strict', { baseDir: repoRoot, referrer: '' }).profile;
 

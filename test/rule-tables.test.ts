@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../server/src/core/rules/index.js';
 import { runRuleTests, tableName, type RuleCases } from './rule-tester.js';
+import { PROOFREADING_RULES } from './proofreading-rules.js';
 
 const tables = import.meta.glob<RuleCases>('./rules/*.cases.ts', { eager: true, import: 'default' });
 const byName = new Map(Object.entries(tables).map(([path, cases]) => [path.replace(/^\.\/rules\//, '').replace(/\.cases\.ts$/, ''), cases]));
@@ -26,18 +27,7 @@ describe('rule tables', () => {
     for (const [name, cases] of byName) expect(cases.invalid.length, name).toBeGreaterThan(0);
   });
   it('the proofreading rules (issue 16) have at least three valid and three invalid cases each', () => {
-    const proofreading = [
-      'date/plan-year',
-      'date/format',
-      'text/placeholder',
-      'text/formulation',
-      'text/typo',
-      'text/region',
-      'indicator/below-baseline',
-      'task/responsibility',
-      'notice/document-number',
-    ];
-    for (const id of proofreading) {
+    for (const id of PROOFREADING_RULES) {
       const cases = byName.get(tableName(id));
       expect(cases?.valid.length ?? 0, `${id}: valid`).toBeGreaterThanOrEqual(3);
       expect(cases?.invalid.length ?? 0, `${id}: invalid`).toBeGreaterThanOrEqual(3);
