@@ -196,38 +196,32 @@ export function matchNumberToken(s: string, options: TokenOptions = {}): NumberT
     // "5、6月" or "3，4 个" are lists of numbers, "2. %" is no heading
     if (/^[ \t\u3000]*[%％‰]/.test(rest)) return undefined;
     if (punct !== '.' && punct !== '．' && RE_NUMERAL_LIST_AFTER.test(rest)) return undefined;
-    return {
-      start: 0,
-      end: raw.length,
-      raw,
-      level: 3,
-      value,
-      numberText: num,
-      numeral: /[０-９]/.test(num) ? 'fullwidth-arabic' : 'arabic',
-      bracket: 'none',
-      punct,
-      canonical: canonicalToken(3, value),
-    };
+    return level3Token(raw, value, num, punct);
   }
   m = options.bare ? RE_ARABIC_BARE.exec(s) : null;
   if (m) {
     const [raw, num] = m as unknown as [string, string];
     const value = Number(num);
     if (value <= 0) return undefined;
-    return {
-      start: 0,
-      end: raw.length,
-      raw,
-      level: 3,
-      value,
-      numberText: num,
-      numeral: 'arabic',
-      bracket: 'none',
-      punct: '',
-      canonical: canonicalToken(3, value),
-    };
+    return level3Token(raw, value, num, '');
   }
   return undefined;
+}
+
+/** A level-3 token 1. / 1、 (or a bare number that lost its point: `punct` empty). */
+function level3Token(raw: string, value: number, num: string, punct: string): NumberToken {
+  return {
+    start: 0,
+    end: raw.length,
+    raw,
+    level: 3,
+    value,
+    numberText: num,
+    numeral: /[０-９]/.test(num) ? 'fullwidth-arabic' : 'arabic',
+    bracket: 'none',
+    punct,
+    canonical: canonicalToken(3, value),
+  };
 }
 
 const TOKEN_STARTS = new Set([...('（(0123456789０１２３４５６７８９第' + CN_NUMERAL_CHARS)].map((c) => c.charCodeAt(0)));
