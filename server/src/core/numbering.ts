@@ -263,6 +263,29 @@ export function tokenForValue(t: NumberToken, value: number): string {
   return canonicalToken(t.level, value);
 }
 
+const CN_NUMERAL_CODES = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+/** what follows a Chinese numeral in a token (一、 一， 一．) */
+const AFTER_CN_NUMERAL = new Set([...'、，,．.'].map((c) => c.charCodeAt(0)));
+
+/**
+ * A cheap necessary condition for a token at `p` of `text` whose first character is a Chinese
+ * numeral (一、 十一， 一百一十．): a run of at most four numerals, blanks or zero-width characters,
+ * then the token's mark. A numeral in running text (统一, 进一步, 三农) fails here, before any regular
+ * expression or backward scan; a token starting otherwise (digits, brackets, 第, enclosed forms) passes.
+ */
+export function mayHoldToken(text: string, p: number): boolean {
+  if (!CN_NUMERAL_CODES.has(text.charCodeAt(p))) return true;
+  let q = p + 1;
+  while (q < text.length && CN_NUMERAL_CODES.has(text.charCodeAt(q))) q++;
+  if (q - p > 4) return false;
+  for (
+    let c = text.charCodeAt(q);
+    c === 32 || c === 9 || c === 0x3000 || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+    c = text.charCodeAt(++q)
+  );
+  return AFTER_CN_NUMERAL.has(text.charCodeAt(q));
+}
+
 /** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept, or an enclosed form). */
 export function mayStartToken(c: number): boolean {
   return TOKEN_STARTS.has(c) || enclosedForm(c) !== undefined;

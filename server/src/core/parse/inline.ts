@@ -16,7 +16,7 @@
 import type { Block, Level, NumberToken } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { isSpace } from '../text.js';
-import { matchNumberToken, mayStartToken } from '../numbering.js';
+import { matchNumberToken, mayHoldToken, mayStartToken } from '../numbering.js';
 import { isTitleLike } from './blocks.js';
 import { textToDoc } from './sections.js';
 import { BOUNDARY, TITLE_END, codes, markers } from './markers.js';
@@ -280,7 +280,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b) /* ； */) inList = false;
       if (!mayStartToken(c) || inList) continue;
       const before = text.charCodeAt(p - 1);
-      if (NUMBER_PART.has(before)) continue;
+      if (NUMBER_PART.has(before) || !mayHoldToken(text, p)) continue;
       const end = sentenceEndBefore(text, p);
       const endCode = text.charCodeAt(end);
       // after a part marker and the attachment's title line (附件不得担任…的主要情形一、…): a new line
