@@ -144,6 +144,8 @@ export interface EditingDocResult {
    * after the document was opened in a fresh server, while V8 is still compiling the analysis
    */
   firstKeystrokes?: Summary;
+  /** the first keystrokes' latencies in order (ms): which of them the warm-up leaves slow */
+  firstSamples?: number[];
   /** mean CPU time of the server process per keystroke during those first keystrokes, ms */
   firstCpuPerKeystroke?: number;
   /** mean CPU time of the server process per keystroke (from /proc, 10 ms ticks), ms */
@@ -227,6 +229,7 @@ async function editingRun(
       open: round(open),
       keystroke: summarize(keystroke),
       firstKeystrokes: summarize(first),
+      firstSamples: first.map(round),
       firstCpuPerKeystroke: round(firstCpu),
       serverCpuPerKeystroke: round(cpuPer),
     };
