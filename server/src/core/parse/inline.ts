@@ -16,19 +16,18 @@
 import type { Block, Level, NumberToken } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { isSpace } from '../text.js';
-import { matchNumberToken, mayStartToken } from '../numbering.js';
+import { matchNumberToken } from '../numbering.js';
+import { fitsParagraphMemo } from '../generation-memo.js';
+import type { AnalysisSession } from '../session.js';
 import { isTitleLike } from './blocks.js';
 import { textToDoc } from './sections.js';
-import { BOUNDARY, TITLE_END, codes, markers } from './markers.js';
+import { BOUNDARY, TITLE_END, codes } from './markers.js';
+import { inlineFactsOf, type InlineFacts } from './inline-facts.js';
 
 /** closing quotes and brackets between a sentence's end and the next heading */
 const CLOSER = codes('”’」』》】"\'');
-/** before one of these a numeral is part of a larger number or an ordinal (第一、二批, 12.5) */
-const NUMBER_PART = codes('第零〇一二三四五六七八九十百千万两0123456789０１２３４５６７８９.．');
 /** a heading title a later token may be glued to is short */
 const GLUED_TITLE_MAX = 30;
-/** how far a token may reach (matchNumberToken looks at a few characters) */
-const WINDOW = 24;
 
 /** The numbering so far: the last value at each level in the current context, and the part. */
 class Numbering {
@@ -229,9 +228,10 @@ function sliceBlock(b: Block, from: number, to: number, kind: Block['kind'], ind
  * Splits blocks at headings that lost their line break (the new heading blocks are `inline`) and
  * numbers the parts of the document (`part` on every heading block).
  */
-export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] {
+export function splitInlineHeadings(blocks: Block[], index: LineIndex, session: AnalysisSession): Block[] {
   const out: Block[] = [];
   const state = new Numbering();
+  const keep = fitsParagraphMemo(blocks.length);
   for (const b of blocks) {
     if (b.tableRow) {
       // a table row's cells are data, never a heading run into text (./markdown.ts)
@@ -261,92 +261,115 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
       // a title line between numbered parts (附件1 / 2026年省十件民生实事)
       state.marker = true;
     }
-    const marks = markers(text);
-    let mi = 0;
-    /** inside an attachment list (附件：1.…2.…) up to the sentence's end or the next marker */
-    let inList = false;
-    /** where the last part marker (附件 / a signature date) stands: a title may follow it, then the part's first heading */
-    let partAt = -1;
-    /** where the body starts again after a table of contents (a heading may start there) */
-    let tocEnd = -1;
-    /** inside numbered notes (注：1.…2.…): the last note's number, −1 outside */
-    let notes = -1;
-    const cuts: { at: number; part: number }[] = [];
-    for (let p = scanFrom; p < text.length; p++) {
-      while (mi < marks.length && marks[mi]!.at <= p) {
-        const m = marks[mi++]!;
-        inList = m.kind === 'list';
-        notes = m.kind === 'notes' ? 0 : -1;
-        // a document title only separates parts once some part has headings (a cover letter's
-        // title, or a plan's title before its table of contents, does not)
-        if (m.kind === 'part' || (m.kind === 'title' && state.headingsInPart > 0)) {
-          partAt = m.at;
-          if (state.headingsInPart > 0) state.marker = true;
-        }
-      }
-      const c = text.charCodeAt(p);
-      if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b) /* ； */) inList = false;
-      if (!mayStartToken(c) || inList) continue;
-      const before = text.charCodeAt(p - 1);
-      if (NUMBER_PART.has(before)) continue;
-      const end = sentenceEndBefore(text, p);
-      const endCode = text.charCodeAt(end);
-      // after a part marker and the attachment's title line (附件不得担任…的主要情形一、…): a new line
-      const boundary = BOUNDARY.has(endCode) || afterPartTitle(text, partAt, p) || p === tocEnd;
-      /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
-      const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
-      const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
-      const glued =
-        !boundary &&
-        headingEnd >= 0 &&
-        p - headingEnd <= GLUED_TITLE_MAX &&
-        (isHan(before) || CLOSER.has(before)) &&
-        !TITLE_END.test(text.slice(headingEnd, p));
-      const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
-      /** after a comma typed where the item should have ended (…应选用符合要求的光缆，5.通信线…) */
-      const afterComma = !boundary && !bracketed && (endCode === 0xff0c || endCode === 44) && end === p - 1;
-      if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma) continue;
-      const tk = matchNumberToken(text.slice(p, p + WINDOW), { fullStop: true });
-      if (!tk) continue;
-      if ((afterComma && !afterCommaFits(tk, state)) || (captioned && !afterCaptionFits(tk, state, text, p))) continue;
-      if (notes >= 0 && tk.level >= 3 && tk.value === notes + 1) {
-        // the next note of 注：1.…2.…, not a heading
-        notes++;
-        p += tk.raw.length - 1;
-        continue;
-      }
-      // 11。 for 11.: only the next number of a running sequence, after a sentence or a note
-      if (tk.punct === '。' && !((boundary || afterNote) && state.next(tk.level, tk.value))) continue;
-      // glued to a title: only a deeper level, or the next one of the title's own level
-      if (glued && !bracketed && tk.level < headingLevel) continue;
-      // glued to running text: a bracketed token that exactly continues (never a new part's first)
-      if (!boundary && !glued && state.headingsInPart === 0) continue;
-      // a first article 第一条 in running text opens a regulation's articles only glued to a heading's
-      // title (一、机构设置第一条…) or before any heading of the part; after a sentence of a plan's
-      // body it is a citation (…第一条为规范管理制定本规则)
-      if (tk.scheme === 'article' && tk.value === 1 && !glued && state.headingsInPart > 0) continue;
-      if (!state.continuesToken(tk, boundary)) continue;
-      if (tk.value === 1 && state.headingsInPart === 0) {
-        // a table of contents lists the headings without a sentence, then the body starts again
-        // with the same first heading: read the body's, not the list's (…(会签稿)1.总则1.1编制目的…8.3预案实施时间1.总则1.1编制目的建立…)
-        const again = tableOfContentsEnd(text, p, tk.raw.length);
-        if (again > 0) {
-          tocEnd = again;
-          p = again - 1;
-          continue;
-        }
-      }
-      // after a note only the next number of a running sequence (never a first item)
-      if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
-      state.acceptToken(tk);
-      cuts.push({ at: p, part: state.part });
-      headingEnd = p + tk.raw.length;
-      headingLevel = tk.level;
-      p = headingEnd - 1;
-    }
+    const cuts = scanParagraph(text, inlineFactsOf(session, b, keep), state, scanFrom, headingEnd, headingLevel);
     pushPieces(out, b, cuts, index);
   }
   return out;
+}
+
+/**
+ * The headings run into a paragraph's text from `scanFrom` on: where to cut it, each piece's part.
+ * Only the places of InlineFacts are read: between them every character would pass by.
+ */
+function scanParagraph(
+  text: string,
+  { marks, at, tokens }: InlineFacts,
+  state: Numbering,
+  scanFrom: number,
+  headingEnd: number,
+  headingLevel: Level | 0,
+): { at: number; part: number }[] {
+  let mi = 0;
+  /** inside an attachment list (附件：1.…2.…) up to the sentence's end or the next marker */
+  let inList = false;
+  /** where the last part marker (附件 / a signature date) stands: a title may follow it, then the part's first heading */
+  let partAt = -1;
+  /** where the body starts again after a table of contents (a heading may start there) */
+  let tocEnd = -1;
+  /** inside numbered notes (注：1.…2.…): the last note's number, −1 outside */
+  let notes = -1;
+  const cuts: { at: number; part: number }[] = [];
+  /** the markers up to `p`, as the scan reaches it */
+  const passMarkers = (p: number) => {
+    while (mi < marks.length && marks[mi]!.at <= p) {
+      const m = marks[mi++]!;
+      inList = m.kind === 'list';
+      notes = m.kind === 'notes' ? 0 : -1;
+      // a document title only separates parts once some part has headings (a cover letter's
+      // title, or a plan's title before its table of contents, does not)
+      if (m.kind === 'part' || (m.kind === 'title' && state.headingsInPart > 0)) {
+        partAt = m.at;
+        if (state.headingsInPart > 0) state.marker = true;
+      }
+    }
+  };
+  /** the next position the scan reads (a heading, a note or a table of contents is passed over) */
+  let from = scanFrom;
+  for (let e = 0; e < at.length; e++) {
+    const p = at[e]!;
+    if (p < from) continue;
+    passMarkers(p);
+    const tk = tokens[e];
+    if (!tk) {
+      // a 。 or ； ends an attachment list
+      inList = false;
+      continue;
+    }
+    if (inList) continue;
+    const c = text.charCodeAt(p);
+    const before = text.charCodeAt(p - 1);
+    const end = sentenceEndBefore(text, p);
+    const endCode = text.charCodeAt(end);
+    // after a part marker and the attachment's title line (附件不得担任…的主要情形一、…): a new line
+    const boundary = BOUNDARY.has(endCode) || afterPartTitle(text, partAt, p) || p === tocEnd;
+    /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
+    const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
+    const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
+    const glued =
+      !boundary && headingEnd >= 0 && p - headingEnd <= GLUED_TITLE_MAX && (isHan(before) || CLOSER.has(before)) && !TITLE_END.test(text.slice(headingEnd, p));
+    const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
+    /** after a comma typed where the item should have ended (…应选用符合要求的光缆，5.通信线…) */
+    const afterComma = !boundary && !bracketed && (endCode === 0xff0c || endCode === 44) && end === p - 1;
+    if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma) continue;
+    if ((afterComma && !afterCommaFits(tk, state)) || (captioned && !afterCaptionFits(tk, state, text, p))) continue;
+    if (notes >= 0 && tk.level >= 3 && tk.value === notes + 1) {
+      // the next note of 注：1.…2.…, not a heading
+      notes++;
+      from = p + tk.raw.length;
+      continue;
+    }
+    // 11。 for 11.: only the next number of a running sequence, after a sentence or a note
+    if (tk.punct === '。' && !((boundary || afterNote) && state.next(tk.level, tk.value))) continue;
+    // glued to a title: only a deeper level, or the next one of the title's own level
+    if (glued && !bracketed && tk.level < headingLevel) continue;
+    // glued to running text: a bracketed token that exactly continues (never a new part's first)
+    if (!boundary && !glued && state.headingsInPart === 0) continue;
+    // a first article 第一条 in running text opens a regulation's articles only glued to a heading's
+    // title (一、机构设置第一条…) or before any heading of the part; after a sentence of a plan's
+    // body it is a citation (…第一条为规范管理制定本规则)
+    if (tk.scheme === 'article' && tk.value === 1 && !glued && state.headingsInPart > 0) continue;
+    if (!state.continuesToken(tk, boundary)) continue;
+    if (tk.value === 1 && state.headingsInPart === 0) {
+      // a table of contents lists the headings without a sentence, then the body starts again
+      // with the same first heading: read the body's, not the list's (…(会签稿)1.总则1.1编制目的…8.3预案实施时间1.总则1.1编制目的建立…)
+      const again = tableOfContentsEnd(text, p, tk.raw.length);
+      if (again > 0) {
+        tocEnd = again;
+        from = again;
+        continue;
+      }
+    }
+    // after a note only the next number of a running sequence (never a first item)
+    if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
+    state.acceptToken(tk);
+    cuts.push({ at: p, part: state.part });
+    headingEnd = p + tk.raw.length;
+    headingLevel = tk.level;
+    from = headingEnd;
+  }
+  // the characters after the last place pass by: their markers still count, up to the text's end
+  if (from < text.length) passMarkers(text.length - 1);
+  return cuts;
 }
 
 /** Pushes `b` split at `cuts` (the pieces from each cut on are inline heading blocks), or `b` itself. */
