@@ -115,6 +115,9 @@ interface FactsState {
   factsOfThisAnalysis: Map<string, Facts>;
   /** the index of each slot in a paragraph's facts (given in order of first use) */
   slots: Map<object, number>;
+  /** the slot looked up last and its index: a stage asks for one slot for paragraph after paragraph */
+  lastSlot: object | undefined;
+  lastIndex: number;
 }
 
 /** key of the paragraph facts in the session */
@@ -122,7 +125,14 @@ const FACTS: object = Object.freeze({ name: 'paragraph facts' });
 
 function factsState(session: AnalysisSession): FactsState {
   return session.state(FACTS, () => {
-    const s: FactsState = { paragraphFacts: new ParagraphMemo<Facts>(), factsByBlock: new Map(), factsOfThisAnalysis: new Map(), slots: new Map() };
+    const s: FactsState = {
+      paragraphFacts: new ParagraphMemo<Facts>(),
+      factsByBlock: new Map(),
+      factsOfThisAnalysis: new Map(),
+      slots: new Map(),
+      lastSlot: undefined,
+      lastIndex: -1,
+    };
     session.atEachAnalysis(() => {
       s.factsByBlock.clear();
       s.factsOfThisAnalysis.clear();
@@ -139,8 +149,14 @@ function factsState(session: AnalysisSession): FactsState {
 export class ParagraphSlot<V> {
   private facts(session: AnalysisSession, block: { text: string }, keep: boolean): { facts: Facts; slot: number } {
     const st = factsState(session);
-    let slot = st.slots.get(this);
-    if (slot === undefined) st.slots.set(this, (slot = st.slots.size));
+    let slot: number;
+    if (st.lastSlot === this) slot = st.lastIndex;
+    else {
+      let index = st.slots.get(this);
+      if (index === undefined) st.slots.set(this, (index = st.slots.size));
+      st.lastSlot = this;
+      st.lastIndex = slot = index;
+    }
     let facts = st.factsByBlock.get(block);
     if (!facts && !session.paragraphSharing) {
       facts = [];

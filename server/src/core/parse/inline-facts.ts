@@ -12,6 +12,7 @@ import type { AnalysisSession } from '../session.js';
 import { ParagraphSlot } from '../generation-memo.js';
 import { matchNumberToken, mayStartToken } from '../numbering.js';
 import { codes, markers, type Marker } from './markers.js';
+import { isTitleLike } from './blocks.js';
 
 /** before one of these a numeral is part of a larger number or an ordinal (第一、二批, 12.5) */
 const NUMBER_PART = codes('第零〇一二三四五六七八九十百千万两0123456789０１２３４５６７８９.．');
@@ -58,6 +59,10 @@ function tokenAt(text: string, p: number): NumberToken | undefined {
 }
 
 export interface InlineFacts {
+  /** the token at the paragraph's start (read when it is a heading block) */
+  readonly head: NumberToken | undefined;
+  /** isTitleLike (./blocks.ts) */
+  readonly titleLike: boolean;
   /** the paragraph's part markers and lists, in text order */
   readonly marks: readonly Marker[];
   /** the places to stop at (from 1 on, ascending): a token's start, or a 。 or ； */
@@ -82,7 +87,13 @@ function inlineFacts(text: string): InlineFacts {
       tokens.push(tk);
     }
   }
-  return { marks: markers(text), at: Int32Array.from(at), tokens };
+  return {
+    head: matchNumberToken(text, { fullStop: true }),
+    titleLike: isTitleLike(text),
+    marks: markers(text),
+    at: Int32Array.from(at),
+    tokens,
+  };
 }
 
 const slot = new ParagraphSlot<InlineFacts>();

@@ -16,10 +16,8 @@
 import type { Block, Level, NumberToken } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { isSpace } from '../text.js';
-import { matchNumberToken } from '../numbering.js';
 import { fitsParagraphMemo } from '../generation-memo.js';
 import type { AnalysisSession } from '../session.js';
-import { isTitleLike } from './blocks.js';
 import { textToDoc } from './sections.js';
 import { BOUNDARY, TITLE_END, codes } from './markers.js';
 import { inlineFactsOf, type InlineFacts } from './inline-facts.js';
@@ -248,8 +246,9 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex, session: 
     /** the heading token of the piece being read: a later token may be glued to its short title */
     let headingEnd = -1;
     let headingLevel: Level | 0 = 0;
+    const facts = inlineFactsOf(session, b, keep);
     if (b.kind === 'heading') {
-      const tk = matchNumberToken(text, { fullStop: true });
+      const tk = facts.head;
       if (tk) {
         state.acceptToken(tk);
         b.part = state.part;
@@ -257,11 +256,11 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex, session: 
         headingEnd = tk.raw.length;
         headingLevel = tk.level;
       }
-    } else if (state.headingsInPart > 0 && isTitleLike(text)) {
+    } else if (state.headingsInPart > 0 && facts.titleLike) {
       // a title line between numbered parts (附件1 / 2026年省十件民生实事)
       state.marker = true;
     }
-    const cuts = scanParagraph(text, inlineFactsOf(session, b, keep), state, scanFrom, headingEnd, headingLevel);
+    const cuts = scanParagraph(text, facts, state, scanFrom, headingEnd, headingLevel);
     pushPieces(out, b, cuts, index);
   }
   return out;
