@@ -97,7 +97,7 @@ export function perParagraph<V>(ctx: RuleContext, key: object, block: Block, sca
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 
 /** Every match of a global regular expression in a text. */
-function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
+export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
   re.lastIndex = 0;
   let out: RegExpExecArray[] | undefined;
   let m: RegExpExecArray | null;
