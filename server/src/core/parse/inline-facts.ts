@@ -98,7 +98,7 @@ function inlineFacts(text: string): InlineFacts {
 
 const slot = new ParagraphSlot<InlineFacts>();
 
-/** The facts of a block's text, from the session's memo when the paragraph was seen (`keep`: see ParagraphSlot). */
-export function inlineFactsOf(session: AnalysisSession, block: Block, keep: boolean): InlineFacts {
-  return slot.use(session, block, inlineFacts, keep);
+/** The facts of each block's text, from the session's memo when the paragraph was seen (`keep`: see ParagraphSlot). */
+export function inlineFactsOfAll(session: AnalysisSession, blocks: readonly Block[], keep: boolean): InlineFacts[] {
+  return slot.useAll(session, blocks, inlineFacts, keep);
 }

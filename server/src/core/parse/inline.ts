@@ -20,7 +20,7 @@ import { fitsParagraphMemo } from '../generation-memo.js';
 import type { AnalysisSession } from '../session.js';
 import { textToDoc } from './sections.js';
 import { BOUNDARY, TITLE_END, codes } from './markers.js';
-import { inlineFactsOf, type InlineFacts } from './inline-facts.js';
+import { inlineFactsOfAll, type InlineFacts } from './inline-facts.js';
 
 /** closing quotes and brackets between a sentence's end and the next heading */
 const CLOSER = codes('”’」』》】"\'');
@@ -230,7 +230,9 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex, session: 
   const out: Block[] = [];
   const state = new Numbering();
   const keep = fitsParagraphMemo(blocks.length);
-  for (const b of blocks) {
+  const allFacts = inlineFactsOfAll(session, blocks, keep);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
     if (b.tableRow) {
       // a table row's cells are data, never a heading run into text (./markdown.ts)
       out.push(b);
@@ -246,7 +248,7 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex, session: 
     /** the heading token of the piece being read: a later token may be glued to its short title */
     let headingEnd = -1;
     let headingLevel: Level | 0 = 0;
-    const facts = inlineFactsOf(session, b, keep);
+    const facts = allFacts[bi]!;
     if (b.kind === 'heading') {
       const tk = facts.head;
       if (tk) {

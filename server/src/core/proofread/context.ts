@@ -94,6 +94,13 @@ export function perParagraph<V>(ctx: RuleContext, key: object, block: Block, sca
   return slot.use(ctx.session, block, scan, fitsParagraphMemo(ctx.plan.blocks.length));
 }
 
+/** perParagraph for each of `blocks` (default: the plan's), in order, with the slot looked up once. */
+export function perParagraphAll<V>(ctx: RuleContext, key: object, scan: (text: string) => V, blocks: readonly Block[] = ctx.plan.blocks): V[] {
+  const slot = ctx.session.state(key, newSlot) as ParagraphSlot<V>;
+  const keep = fitsParagraphMemo(ctx.plan.blocks.length);
+  return slot.useAll(ctx.session, blocks, scan, keep);
+}
+
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 
 /** Every match of a global regular expression in a text. */
@@ -120,10 +127,10 @@ export function* paragraphMatches(
   // perParagraph for each block, with the slot looked up once
   const slot = ctx.session.state(re, newSlot) as ParagraphSlot<readonly RegExpExecArray[]>;
   const keep = fitsParagraphMemo(ctx.plan.blocks.length);
-  const scan = (t: string) => allMatches(re, t);
+  const found = slot.useAll(ctx.session, blocks, (t) => allMatches(re, t), keep);
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
-    for (const m of slot.use(ctx.session, block, scan, keep)) yield { block, bi, m };
+    for (const m of found[bi]!) yield { block, bi, m };
   }
 }
 

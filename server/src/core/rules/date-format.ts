@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { allMatches, perParagraph, spanOf } from '../proofread/context.js';
+import { allMatches, perParagraphAll, spanOf } from '../proofread/context.js';
 import type { Localized } from '../model.js';
 import type { Span } from '../text.js';
 
@@ -70,7 +70,7 @@ function isPadded(t: string, m: RegExpExecArray): boolean {
 
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
-  const forms = blocks.map((b) => perParagraph(ctx, FORMS, b, formsOf));
+  const forms = perParagraphAll(ctx, FORMS, formsOf);
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
     for (const m of forms[bi]!.padded) {

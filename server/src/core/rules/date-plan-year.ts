@@ -1,6 +1,6 @@
 import type { Block } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { allMatches, blockParts, perParagraph, planYear, spanOf } from '../proofread/context.js';
+import { allMatches, blockParts, perParagraphAll, planYear, spanOf } from '../proofread/context.js';
 
 /**
  * Dates that cannot be right for the plan:
@@ -206,7 +206,7 @@ export const rule: Rule = {
     ],
   },
   check(ctx) {
-    const dates = ctx.plan.blocks.map((b) => perParagraph(ctx, DATES, b, datesOf));
+    const dates = perParagraphAll(ctx, DATES, datesOf);
     impossibleDates(ctx, dates);
     const year = planYear(ctx);
     if (year !== undefined) pastDeadlines(ctx, year, dates);

@@ -5,7 +5,7 @@ import { blockSpan, crossesLine, tokenSpans } from '../indicators.js';
 import { parseChineseDecimal } from '../indicators/numbers.js';
 import { formatNumber } from '../indicators/numbers.js';
 import { toHalfWidth } from '../text.js';
-import { allMatches, perParagraph } from '../proofread/context.js';
+import { allMatches, perParagraphAll } from '../proofread/context.js';
 
 /**
  * Numbers in statistics (GB/T 15835-2011): half-width Arabic digits, no space inside a number or
@@ -220,8 +220,10 @@ export const rule: Rule = {
   },
   check(ctx) {
     const tokens = tokenSpans(ctx.plan);
-    for (const b of ctx.plan.blocks) {
-      const f = perParagraph(ctx, FORMS, b, formsOf);
+    const forms = perParagraphAll(ctx, FORMS, formsOf);
+    for (let bi = 0; bi < forms.length; bi++) {
+      const b = ctx.plan.blocks[bi]!;
+      const f = forms[bi]!;
       if (f.digit) {
         checkChunks(ctx, b, tokens, f.chunks);
         checkRanges(ctx, b, f.ranges);

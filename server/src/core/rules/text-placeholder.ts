@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import { isHan, paragraphMatches, perParagraph, spanOf } from '../proofread/context.js';
+import { isHan, paragraphMatches, perParagraphAll, spanOf } from '../proofread/context.js';
 
 /**
  * Placeholders left in a draft: ××/XX/xx standing for a number or a name, x月x日, blanks ＿＿ and
@@ -63,7 +63,7 @@ function gates(text: string): number {
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
   // each paragraph's gates, kept by its text: no scan of the whole draft per pattern and analysis
-  const gated = blocks.map((b) => perParagraph(ctx, GATES, b, gates));
+  const gated = perParagraphAll(ctx, GATES, gates);
   const any = gated.reduce((a, g) => a | g, 0);
   const having = (bit: number) => blocks.filter((_, bi) => (gated[bi]! & bit) !== 0);
   const taken: { start: number; end: number }[] = [];

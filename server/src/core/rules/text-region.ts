@@ -1,6 +1,6 @@
 import type { Localized, Plan } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { frontMatterString, perParagraph, sentenceAround, spanOf } from '../proofread/context.js';
+import { frontMatterString, perParagraphAll, sentenceAround, spanOf } from '../proofread/context.js';
 import { divisions, mentions, within, type Mention, type Place } from '../proofread/divisions.js';
 
 /**
@@ -91,8 +91,10 @@ const MENTIONS: object = Object.freeze({ name: 'text/region mentions' });
 function check(ctx: RuleContext): void {
   const region = regionOf(ctx.plan);
   const key = region ? [region.place.code, region.place.name, region.place.level, region.place.province, region.from].join('|') : '';
-  for (const block of ctx.plan.blocks) {
-    const kept = perParagraph(ctx, MENTIONS, block, (text): Kept => ({ ms: mentions(text), byRegion: new Map() }));
+  const all = perParagraphAll(ctx, MENTIONS, (text): Kept => ({ ms: mentions(text), byRegion: new Map() }));
+  for (let bi = 0; bi < all.length; bi++) {
+    const block = ctx.plan.blocks[bi]!;
+    const kept = all[bi]!;
     let found = kept.byRegion.get(key);
     if (!found) kept.byRegion.set(key, (found = paragraphFindings(block.text, kept.ms, region)));
     for (const f of found) ctx.report({ ...spanOf(block, f.start, f.end - f.start), message: { ...f.message }, data: { ...f.data } });
