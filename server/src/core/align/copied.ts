@@ -145,7 +145,9 @@ export function copiedText(
   for (let bi = 0; bi < plan.blocks.length; bi++) {
     const b = plan.blocks[bi]!;
     if (b.kind === 'title' || !inPart(b)) continue;
-    const k = kept[bi];
+    // a paragraph equal to an earlier one of this analysis has its result by now (kept[bi] was read before)
+    let k = kept[bi];
+    if (k === undefined || k.index !== index) k = copies.get(session, b, keep);
     let r = k !== undefined && k.index === index ? k.copy : undefined;
     if (!r) {
       r = blockCopy(b.text, index, counts);

@@ -170,7 +170,9 @@ export function termsOfBlocks(session: AnalysisSession, blocks: readonly { text:
   const kept = termSlot.getAll(session, blocks, keep);
   const out = new Array<TermList>(blocks.length);
   for (let i = 0; i < blocks.length; i++) {
-    const k = kept[i];
+    // a paragraph equal to an earlier one of this analysis has its list by now (kept[i] was read before)
+    let k = kept[i];
+    if (!k || k.generation !== dictionary(session).generation) k = termSlot.get(session, blocks[i]!, keep);
     if (k && k.generation === dictionary(session).generation) out[i] = k;
     else {
       const list = termList(session, blocks[i]!.text);
