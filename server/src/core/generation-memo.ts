@@ -115,20 +115,33 @@ interface FactsState {
   factsOfThisAnalysis: Map<string, Facts>;
   /** the index of each slot in a paragraph's facts (given in order of first use) */
   slots: Map<object, number>;
+  /** the facts of each array of paragraphs a slot's useAll was given in this analysis (in its order) */
+  factsOfArrays: Map<readonly object[], { keep: boolean; facts: Facts[] }>;
+  /** the slot looked up last and its index: a stage asks for one slot for paragraph after paragraph */
+  lastSlot: object | undefined;
+  lastIndex: number;
 }
 
-/** key of the paragraph facts in the session */
-const FACTS: object = Object.freeze({ name: 'paragraph facts' });
-
+/** The paragraph facts of a session (in its field of their own: AnalysisSession.paragraphFacts). */
 function factsState(session: AnalysisSession): FactsState {
-  return session.state(FACTS, () => {
-    const s: FactsState = { paragraphFacts: new ParagraphMemo<Facts>(), factsByBlock: new Map(), factsOfThisAnalysis: new Map(), slots: new Map() };
-    session.atEachAnalysis(() => {
-      s.factsByBlock.clear();
-      s.factsOfThisAnalysis.clear();
-    });
-    return s;
+  const kept = session.paragraphFacts as FactsState | undefined;
+  if (kept !== undefined) return kept;
+  const s: FactsState = {
+    paragraphFacts: new ParagraphMemo<Facts>(),
+    factsByBlock: new Map(),
+    factsOfThisAnalysis: new Map(),
+    factsOfArrays: new Map(),
+    slots: new Map(),
+    lastSlot: undefined,
+    lastIndex: -1,
+  };
+  session.atEachAnalysis(() => {
+    s.factsByBlock.clear();
+    s.factsOfThisAnalysis.clear();
+    s.factsOfArrays.clear();
   });
+  session.paragraphFacts = s;
+  return s;
 }
 
 /**
@@ -137,40 +150,29 @@ function factsState(session: AnalysisSession): FactsState {
  * same analysis only.
  */
 export class ParagraphSlot<V> {
-  private facts(session: AnalysisSession, block: { text: string }, keep: boolean): { facts: Facts; slot: number } {
-    const st = factsState(session);
-    let slot = st.slots.get(this);
-    if (slot === undefined) st.slots.set(this, (slot = st.slots.size));
-    let facts = st.factsByBlock.get(block);
-    if (!facts && !session.paragraphSharing) {
-      facts = [];
-      st.factsByBlock.set(block, facts);
-    }
-    if (!facts) {
-      if (keep) {
-        facts = st.paragraphFacts.get(session, block.text);
-        if (!facts) st.paragraphFacts.set(session, block.text, (facts = []));
-      } else {
-        facts = st.factsOfThisAnalysis.get(block.text);
-        if (!facts) st.factsOfThisAnalysis.set(block.text, (facts = []));
-      }
-      st.factsByBlock.set(block, facts);
-    }
-    return { facts, slot };
+  private slot(st: FactsState): number {
+    if (st.lastSlot === this) return st.lastIndex;
+    let index = st.slots.get(this);
+    if (index === undefined) st.slots.set(this, (index = st.slots.size));
+    st.lastSlot = this;
+    st.lastIndex = index;
+    return index;
   }
 
   get(session: AnalysisSession, block: { text: string }, keep: boolean): V | undefined {
-    const { facts, slot } = this.facts(session, block, keep);
-    return facts[slot] as V | undefined;
+    const st = factsState(session);
+    return blockFacts(session, st, block, keep)[this.slot(st)] as V | undefined;
   }
 
   set(session: AnalysisSession, block: { text: string }, keep: boolean, value: V): void {
-    const { facts, slot } = this.facts(session, block, keep);
-    facts[slot] = value;
+    const st = factsState(session);
+    blockFacts(session, st, block, keep)[this.slot(st)] = value;
   }
 
   use(session: AnalysisSession, block: { text: string }, make: (text: string) => V, keep: boolean): V {
-    const { facts, slot } = this.facts(session, block, keep);
+    const st = factsState(session);
+    const facts = blockFacts(session, st, block, keep);
+    const slot = this.slot(st);
     let v = facts[slot] as V | undefined;
     if (v === undefined) {
       v = make(block.text);
@@ -178,6 +180,61 @@ export class ParagraphSlot<V> {
     }
     return v;
   }
+
+  /** `get` for each of `blocks`, in order (looked up as by useAll). */
+  getAll(session: AnalysisSession, blocks: readonly { text: string }[], keep: boolean): (V | undefined)[] {
+    const st = factsState(session);
+    const all = factsOfAll(session, st, blocks, keep);
+    const slot = this.slot(st);
+    return all.map((facts) => facts[slot] as V | undefined);
+  }
+
+  /**
+   * `use` for each of `blocks`, in order. The paragraphs' facts of one array of blocks (the plan's)
+   * are looked up once per analysis for all the slots that read them, not once per slot.
+   */
+  useAll(session: AnalysisSession, blocks: readonly { text: string }[], make: (text: string) => V, keep: boolean): V[] {
+    const st = factsState(session);
+    const all = factsOfAll(session, st, blocks, keep);
+    const slot = this.slot(st);
+    const out = new Array<V>(blocks.length);
+    for (let i = 0; i < blocks.length; i++) {
+      const facts = all[i]!;
+      let v = facts[slot] as V | undefined;
+      if (v === undefined) {
+        v = make(blocks[i]!.text);
+        facts[slot] = v;
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+}
+
+/** The facts of a paragraph of the current analysis (found by its text once per analysis). */
+function blockFacts(session: AnalysisSession, st: FactsState, block: { text: string }, keep: boolean): Facts {
+  let facts = st.factsByBlock.get(block);
+  if (facts) return facts;
+  if (!session.paragraphSharing) facts = [];
+  else if (keep) {
+    facts = st.paragraphFacts.get(session, block.text);
+    if (!facts) st.paragraphFacts.set(session, block.text, (facts = []));
+  } else {
+    facts = st.factsOfThisAnalysis.get(block.text);
+    if (!facts) st.factsOfThisAnalysis.set(block.text, (facts = []));
+  }
+  st.factsByBlock.set(block, facts);
+  return facts;
+}
+
+/** The facts of each of `blocks` (an array of the current analysis), kept for the analysis by the array. */
+function factsOfAll(session: AnalysisSession, st: FactsState, blocks: readonly { text: string }[], keep: boolean): Facts[] {
+  const kept = st.factsOfArrays.get(blocks);
+  if (kept && kept.keep === keep) return kept.facts;
+  const facts = new Array<Facts>(blocks.length);
+  for (let i = 0; i < blocks.length; i++) facts[i] = blockFacts(session, st, blocks[i]!, keep);
+  st.factsOfArrays.set(blocks, { keep, facts });
+  return facts;
 }
 
 /** A bounded memo: at most `limit` entries, least recently used go first. */

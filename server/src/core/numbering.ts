@@ -266,24 +266,34 @@ export function tokenForValue(t: NumberToken, value: number): string {
 const CN_NUMERAL_CODES = new Set([...CN_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
 /** what follows a Chinese numeral in a token (一、 一， 一．) */
 const AFTER_CN_NUMERAL = new Set([...'、，,．.'].map((c) => c.charCodeAt(0)));
+/** what follows the digits of a token (1. 1、 1， 11。 and the point of 1.1) */
+const AFTER_DIGITS = new Set([...'.．、，,。'].map((c) => c.charCodeAt(0)));
+
+const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+const isGapCode = (c: number) => c === 32 || c === 9 || c === 0x3000 || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 
 /**
- * A cheap necessary condition for a token at `p` of `text` whose first character is a Chinese
- * numeral (一、 十一， 一百一十．): a run of at most four numerals, blanks or zero-width characters,
- * then the token's mark. A numeral in running text (统一, 进一步, 三农) fails here, before any regular
- * expression or backward scan; a token starting otherwise (digits, brackets, 第, enclosed forms) passes.
+ * A cheap necessary condition for a token of matchNumberToken (any option) at `p` of `text`: after
+ * a Chinese numeral, a run of at most four numerals, blanks or zero-width characters, then the
+ * token's mark (一、 十一， 一百一十．); after a digit, at most three digits, then the mark or the
+ * point (1. 11。 1.1), or right after one or two digits a Chinese character (an ordinal that lost
+ * its point: 4一网通办). A numeral of running text (统一, 进一步, 三农) or a figure (2025年, 100%)
+ * fails here, before any regular expression or backward scan; other starts (brackets, 第, enclosed
+ * forms) pass.
  */
 export function mayHoldToken(text: string, p: number): boolean {
-  if (!CN_NUMERAL_CODES.has(text.charCodeAt(p))) return true;
+  const c = text.charCodeAt(p);
+  const chinese = CN_NUMERAL_CODES.has(c);
+  if (!chinese && !isDigitCode(c)) return true;
+  const run = chinese ? CN_NUMERAL_CODES : { has: isDigitCode };
   let q = p + 1;
-  while (q < text.length && CN_NUMERAL_CODES.has(text.charCodeAt(q))) q++;
-  if (q - p > 4) return false;
-  for (
-    let c = text.charCodeAt(q);
-    c === 32 || c === 9 || c === 0x3000 || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
-    c = text.charCodeAt(++q)
-  );
-  return AFTER_CN_NUMERAL.has(text.charCodeAt(q));
+  while (q < text.length && run.has(text.charCodeAt(q))) q++;
+  const digits = q - p;
+  if (digits > (chinese ? 4 : 3)) return false;
+  const next = text.charCodeAt(q);
+  if (!chinese && digits <= 2 && next >= 0x4e00 && next <= 0x9fff) return true;
+  while (isGapCode(text.charCodeAt(q))) q++;
+  return (chinese ? AFTER_CN_NUMERAL : AFTER_DIGITS).has(text.charCodeAt(q));
 }
 
 /** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept, or an enclosed form). */

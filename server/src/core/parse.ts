@@ -30,7 +30,7 @@ export function parsePlan(text: string, options: ParseOptions = {}, session: Ana
   const index = new LineIndex(text);
   const frontMatter = parseFrontMatter(text);
   const firstLine = frontMatter ? index.lineAt(frontMatter.end) + (frontMatter.end >= text.length ? 1 : 0) : 0;
-  const blocks = splitInlineHeadings(buildBlocks(text, index, firstLine), index);
+  const blocks = splitInlineHeadings(buildBlocks(text, index, firstLine), index, session);
   markTitles(blocks);
   const { sections, allSections, owner } = buildSections(blocks, index);
   const enumerations = findEnumerations(blocks, owner);

@@ -15,6 +15,7 @@ import { createSession, type AnalysisSession } from '../session.js';
 import type { Plan } from '../model.js';
 import type { RequirementSet } from '../requirements/types.js';
 import type { Span } from '../text.js';
+import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 
 export const MIN_CHARS = 15;
 export const COPIED = 0.85;
@@ -84,8 +85,9 @@ interface BlockCopy {
 interface CopiedState {
   sets: readonly RequirementSet[];
   index?: SuperiorIndex;
-  blocks: Map<string, BlockCopy>;
 }
+/** each paragraph's BlockCopy, with the index it was computed against */
+const copies = new ParagraphSlot<{ index: SuperiorIndex; copy: BlockCopy }>();
 const COPIED_STATE: object = Object.freeze({ name: 'copied text' });
 
 function sameSets(a: readonly RequirementSet[], b: readonly RequirementSet[]): boolean {
@@ -125,11 +127,10 @@ export function copiedText(
   inPart: (s: Span) => boolean = () => true,
   session: AnalysisSession = createSession(),
 ): CopiedText {
-  const state = session.state<CopiedState>(COPIED_STATE, () => ({ sets: [], blocks: new Map() }));
+  const state = session.state<CopiedState>(COPIED_STATE, () => ({ sets: [] }));
   if (!state.index || !sameSets(state.sets, sets)) {
     state.sets = [...sets];
     state.index = superiorIndex(sets);
-    state.blocks = new Map();
   }
   const index = state.index;
   let total = 0;
@@ -137,13 +138,21 @@ export function copiedText(
   const paragraphs: CopiedParagraph[] = [];
   if (index.texts.length === 0) return { share: 0, paragraphs };
   const counts = new Map<number, number>();
-  // the results this analysis uses: the next analysis keeps these and no others (bounded memory)
-  const used = new Map<string, BlockCopy>();
-  for (const b of plan.blocks) {
+  // each paragraph's result is kept with its other facts (by its text, for this analysis and the
+  // next: generation-memo.ts), with the superior index it was computed against
+  const keep = fitsParagraphMemo(plan.blocks.length);
+  const kept = copies.getAll(session, plan.blocks, keep);
+  for (let bi = 0; bi < plan.blocks.length; bi++) {
+    const b = plan.blocks[bi]!;
     if (b.kind === 'title' || !inPart(b)) continue;
-    let r = used.get(b.text) ?? state.blocks.get(b.text);
-    if (!r) r = blockCopy(b.text, index, counts);
-    used.set(b.text, r);
+    // a paragraph equal to an earlier one of this analysis has its result by now (kept[bi] was read before)
+    let k = kept[bi];
+    if (k === undefined || k.index !== index) k = copies.get(session, b, keep);
+    let r = k !== undefined && k.index === index ? k.copy : undefined;
+    if (!r) {
+      r = blockCopy(b.text, index, counts);
+      copies.set(session, b, keep, { index, copy: r });
+    }
     total += r.total;
     copied += r.copied;
     if (r.best && r.total > 0 && r.copied >= 0.5 * r.total) {
@@ -155,6 +164,5 @@ export function copiedText(
       });
     }
   }
-  state.blocks = used;
   return { share: total ? Math.round((copied / total) * 1000) / 1000 : 0, paragraphs };
 }

@@ -165,6 +165,24 @@ export function termsOfBlock(session: AnalysisSession, block: { text: string }, 
   return list;
 }
 
+/** termsOfBlock for each of `blocks`, in order (their facts looked up once: ParagraphSlot.getAll). */
+export function termsOfBlocks(session: AnalysisSession, blocks: readonly { text: string }[], keep = true): TermList[] {
+  const kept = termSlot.getAll(session, blocks, keep);
+  const out = new Array<TermList>(blocks.length);
+  for (let i = 0; i < blocks.length; i++) {
+    // a paragraph equal to an earlier one of this analysis has its list by now (kept[i] was read before)
+    let k = kept[i];
+    if (!k || k.generation !== dictionary(session).generation) k = termSlot.get(session, blocks[i]!, keep);
+    if (k && k.generation === dictionary(session).generation) out[i] = k;
+    else {
+      const list = termList(session, blocks[i]!.text);
+      termSlot.set(session, blocks[i]!, keep, list);
+      out[i] = list;
+    }
+  }
+  return out;
+}
+
 /**
  * `buffer` when it holds at least `size` entries, else a larger one (at least double) with the
  * first `keep` entries copied: for the buffers reused from one analysis to the next.

@@ -21,7 +21,7 @@ import type { AnalysisSession } from '../session.js';
 import type { RequirementSet } from '../requirements/types.js';
 import { lowerBound, type Span } from '../text.js';
 import { normalize } from './similarity.js';
-import { dictionaryGeneration, Scratch, termSpace, termsOfBlock, withRoom, type TermList } from './terms.js';
+import { dictionaryGeneration, Scratch, termSpace, termsOfBlocks, withRoom, type TermList } from './terms.js';
 import { sectionRef } from './part.js';
 import type { SectionRef, ThemeAlignment } from './types.js';
 import { explainMatches } from './explain.js';
@@ -195,7 +195,7 @@ export function alignThemes(plan: Plan, tops: readonly TopSection[], set: Requir
   const prepared = prepare(session, set, generation);
   const { queryTerms } = prepared;
   const keep = fitsParagraphMemo(plan.blocks.length);
-  const blockTerms = plan.blocks.map((b) => termsOfBlock(session, b, keep));
+  const blockTerms = termsOfBlocks(session, plan.blocks, keep);
   const units = buildUnits(plan, tops);
 
   // document frequencies over the paragraphs and the themes' queries, indexed by dense term id

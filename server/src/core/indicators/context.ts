@@ -83,7 +83,20 @@ export interface KindContext {
   blockKind: (IndicatorKind | undefined)[];
 }
 
+/** the session key of the kind contexts, by the parsed plan's blocks (the indicators and the proofreading rules share one) */
+const KINDS: object = Object.freeze({ name: 'kind contexts' });
+
+/** The kind context of a parsed plan for a plan year, computed once per plan and year in `session`. */
 export function kindContext(plan: PlanBase, planYear: number | undefined, session: AnalysisSession): KindContext {
+  const kept = session.state(KINDS, () => new WeakMap<readonly Block[], { sections: readonly Section[]; planYear: number | undefined; result: KindContext }>());
+  const hit = kept.get(plan.blocks);
+  if (hit && hit.sections === plan.allSections && hit.planYear === planYear) return hit.result;
+  const result = computeKindContext(plan, planYear, session);
+  kept.set(plan.blocks, { sections: plan.allSections, planYear, result });
+  return result;
+}
+
+function computeKindContext(plan: PlanBase, planYear: number | undefined, session: AnalysisSession): KindContext {
   const blocks: readonly Block[] = plan.blocks;
   const sections: readonly Section[] = plan.allSections;
   const blockSection = new Int32Array(blocks.length).fill(-1);

@@ -16,21 +16,19 @@
 import type { Block, Level, NumberToken } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { isSpace } from '../text.js';
-import { matchNumberToken, mayHoldToken, mayStartToken } from '../numbering.js';
-import { isTitleLike } from './blocks.js';
+import { fitsParagraphMemo } from '../generation-memo.js';
+import type { AnalysisSession } from '../session.js';
+import { matchNumberToken, mayStartToken } from '../numbering.js';
 import { textToDoc } from './sections.js';
-import { BOUNDARY, TITLE_END, codes, markers } from './markers.js';
+import { BOUNDARY, TITLE_END, codes } from './markers.js';
+import { inlineFactsOfAll, NUMBER_PART, WINDOW, type InlineFacts } from './inline-facts.js';
 import { citedSection, quantityFollows } from './decimal.js';
 import { Numbering } from './numbering-state.js';
 
 /** closing quotes and brackets between a sentence's end and the next heading */
 const CLOSER = codes('”’」』》】"\'');
-/** before one of these a numeral is part of a larger number or an ordinal (第一、二批, 12.5) */
-const NUMBER_PART = codes('第零〇一二三四五六七八九十百千万两0123456789０１２３４５６７８９.．');
 /** a heading title a later token may be glued to is short */
 const GLUED_TITLE_MAX = 30;
-/** how far a token may reach (matchNumberToken looks at a few characters) */
-const WINDOW = 24;
 
 /** how far back a bracketed note (（省乡村振兴局牵头，有关部门按职责分工负责）) is skipped */
 const NOTE_MAX = 200;
@@ -140,33 +138,39 @@ function tocTitleAt(toc: Map<string, string> | undefined, tk: NumberToken, text:
   return text.startsWith(title, at) ? title : undefined;
 }
 
-/** Whether the token at p continues the numbering and its table of contents' title follows it. */
-function listedHeading(text: string, p: number, state: Numbering, toc: Map<string, string>): boolean {
-  const read = readToken(text, p, state, false);
+/** Whether the token at place e (at p) continues the numbering and its table of contents' title follows it. */
+function listedHeading(facts: InlineFacts, e: number, text: string, p: number, state: Numbering, toc: Map<string, string>): boolean {
+  const read = readToken(facts, e, text, p, state, false);
   return read !== undefined && state.continuesToken(read.tk, false) && tocTitleAt(toc, read.tk, text, p) !== undefined;
 }
 
 const isLatinCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
- * The token at p (./decimal.ts): a decimal section number that continues the document's decimal
+ * The token at place e of the paragraph's facts (at p; ./decimal.ts): a decimal section number that continues the document's decimal
  * outline, else the usual forms, else — after a sentence's end — an Arabic ordinal that lost its
  * point as exactly the next item of the running N. list; neither before a quantity (1.5万, 4个县)
  * nor after a Latin letter (V2.1.3).
  */
-function readToken(text: string, p: number, state: Numbering, sentenceEnd: boolean): { tk: NumberToken; form?: Block['tokenForm'] } | undefined {
-  const window = text.slice(p, p + WINDOW);
+function readToken(
+  facts: InlineFacts,
+  e: number,
+  text: string,
+  p: number,
+  state: Numbering,
+  sentenceEnd: boolean,
+): { tk: NumberToken; form?: Block['tokenForm'] } | undefined {
   const latin = isLatinCode(text.charCodeAt(p - 1));
-  const decimal = latin ? undefined : matchNumberToken(window, { decimal: true });
-  if (decimal?.scheme === 'decimal' && state.decimal.continues(decimal)) {
-    const rest = window.slice(decimal.raw.length);
+  const decimal = latin ? undefined : facts.decimals[e];
+  if (decimal && state.decimal.continues(decimal)) {
+    const rest = text.slice(p + decimal.raw.length, p + WINDOW);
     if (!quantityFollows(rest) && !citedSection(text[p - 1] ?? '', rest)) return { tk: decimal, form: 'decimal' };
   }
-  const tk = matchNumberToken(window, { fullStop: true });
+  const tk = facts.tokens[e];
   if (tk) return { tk };
   if (!sentenceEnd || latin) return undefined;
-  const bare = matchNumberToken(window, { bare: true });
-  if (bare && bare.punct === '' && state.next(3, bare.value) && !quantityFollows(window.slice(bare.raw.length))) return { tk: bare, form: 'bare' };
+  const bare = facts.bares[e];
+  if (bare && state.next(3, bare.value) && !quantityFollows(text.slice(p + bare.raw.length, p + WINDOW))) return { tk: bare, form: 'bare' };
   return undefined;
 }
 
@@ -219,10 +223,13 @@ function sliceBlock(b: Block, from: number, to: number, kind: Block['kind'], ind
  * Splits blocks at headings that lost their line break (the new heading blocks are `inline`) and
  * numbers the parts of the document (`part` on every heading block).
  */
-export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] {
+export function splitInlineHeadings(blocks: Block[], index: LineIndex, session: AnalysisSession): Block[] {
   const out: Block[] = [];
   const state = new Numbering();
-  for (const b of blocks) {
+  const keep = fitsParagraphMemo(blocks.length);
+  const allFacts = inlineFactsOfAll(session, blocks, keep);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
     if (b.tableRow) {
       // a table row's cells are data, never a heading run into text (./markdown.ts)
       out.push(b);
@@ -238,8 +245,10 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
     /** the heading token of the piece being read: a later token may be glued to its short title */
     let headingEnd = -1;
     let headingLevel: Level | 0 = 0;
+    const facts = allFacts[bi]!;
     if (b.kind === 'heading') {
-      const tk = matchNumberToken(text, { fullStop: true, decimal: b.tokenForm === 'decimal', bare: b.tokenForm === 'bare' });
+      // a heading read as a decimal section or an ordinal that lost its point (./blocks.ts tokenForm) is read so again
+      const tk = b.tokenForm ? matchNumberToken(text, { fullStop: true, decimal: b.tokenForm === 'decimal', bare: b.tokenForm === 'bare' }) : facts.head;
       if (tk) {
         state.acceptToken(tk);
         b.part = state.part;
@@ -247,97 +256,116 @@ export function splitInlineHeadings(blocks: Block[], index: LineIndex): Block[] 
         headingEnd = tk.raw.length;
         headingLevel = tk.level;
       }
-    } else if (state.headingsInPart > 0 && isTitleLike(text)) {
+    } else if (state.headingsInPart > 0 && facts.titleLike) {
       // a title line between numbered parts (附件1 / 2026年省十件民生实事)
       state.marker = true;
     }
-    const marks = markers(text);
-    let mi = 0;
-    /** inside an attachment list (附件：1.…2.…) up to the sentence's end or the next marker */
-    let inList = false;
-    /** where the last part marker (附件 / a signature date) stands: a title may follow it, then the part's first heading */
-    let partAt = -1;
-    /** where the body starts again after a table of contents (a heading may start there) */
-    let tocEnd = -1;
-    /** the titles the table of contents gives, by canonical token */
-    let toc: Map<string, string> | undefined;
-    /** inside numbered notes (注：1.…2.…): the last note's number, −1 outside */
-    let notes = -1;
-    const cuts: Cut[] = [];
-    for (let p = scanFrom; p < text.length; p++) {
-      while (mi < marks.length && marks[mi]!.at <= p) {
-        const m = marks[mi++]!;
-        inList = m.kind === 'list';
-        notes = m.kind === 'notes' ? 0 : -1;
-        // a document title only separates parts once some part has headings (a cover letter's
-        // title, or a plan's title before its table of contents, does not)
-        if (m.kind === 'part' || (m.kind === 'title' && state.headingsInPart > 0)) {
-          partAt = m.at;
-          if (state.headingsInPart > 0) state.marker = true;
-        }
-      }
-      const c = text.charCodeAt(p);
-      if (inList && (c === 0x3002 /* 。 */ || c === 0xff1b) /* ； */) inList = false;
-      if (!mayStartToken(c) || inList) continue;
-      const before = text.charCodeAt(p - 1);
-      if (NUMBER_PART.has(before) || !mayHoldToken(text, p)) continue;
-      const end = sentenceEndBefore(text, p);
-      const endCode = text.charCodeAt(end);
-      // after a part marker and the attachment's title line (附件不得担任…的主要情形一、…): a new line
-      const boundary = BOUNDARY.has(endCode) || afterPartTitle(text, partAt, p) || p === tocEnd;
-      /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
-      const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
-      const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
-      const glued =
-        !boundary &&
-        headingEnd >= 0 &&
-        p - headingEnd <= GLUED_TITLE_MAX &&
-        (isHan(before) || CLOSER.has(before)) &&
-        !TITLE_END.test(text.slice(headingEnd, p));
-      const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
-      /** after a comma typed where the item should have ended (…应选用符合要求的光缆，5.通信线…) */
-      const afterComma = !boundary && !bracketed && (endCode === 0xff0c || endCode === 44) && end === p - 1;
-      /** a heading the table of contents lists, at its place in the numbering, after text whose end mark was lost (…保障等工作2.2现场指挥机构…) */
-      const listed = !boundary && !glued && toc !== undefined && isHan(before) && listedHeading(text, p, state, toc);
-      if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma && !listed) continue;
-      const read = readToken(text, p, state, boundary && !bracketed);
-      if (!read) continue;
-      const tk = read.tk;
-      if ((afterComma && !afterCommaFits(tk, state)) || (captioned && !afterCaptionFits(tk, state, text, p))) continue;
-      if (notes >= 0 && tk.level >= 3 && tk.value === notes + 1) {
-        // the next note of 注：1.…2.…, not a heading
-        notes++;
-        p += tk.raw.length - 1;
-        continue;
-      }
-      // 11。 for 11.: only the next number of a running sequence, after a sentence or a note
-      if (tk.punct === '。' && !((boundary || afterNote) && state.next(tk.level, tk.value))) continue;
-      // glued to a title: only a deeper level, or the next one of the title's own level
-      if (glued && !bracketed && tk.level < headingLevel && tk.scheme !== 'decimal') continue;
-      // glued to running text: a bracketed token that exactly continues (never a new part's first)
-      if (!boundary && !glued && state.headingsInPart === 0) continue;
-      // a first article 第一条 in running text opens a regulation's articles only glued to a heading's
-      // title (一、机构设置第一条…) or before any heading of the part; after a sentence of a plan's
-      // body it is a citation (…第一条为规范管理制定本规则)
-      if (tk.scheme === 'article' && tk.value === 1 && !glued && state.headingsInPart > 0) continue;
-      if (!state.continuesToken(tk, boundary)) continue;
-      // a table of contents (tableOfContentsEnd): read the body's headings, titled as the list titles them
-      const again = tk.value === 1 && state.headingsInPart === 0 ? tableOfContentsEnd(text, p, tk.raw.length) : -1;
-      if (again > 0) {
-        [toc, tocEnd, p] = [tableOfContents(text, p, again), again, again - 1];
-        continue;
-      }
-      // after a note only the next number of a running sequence (never a first item)
-      if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
-      state.acceptToken(tk);
-      cuts.push({ at: p, part: state.part, form: read.form, tocTitle: tocTitleAt(toc, tk, text, p) });
-      headingEnd = p + tk.raw.length;
-      headingLevel = tk.level;
-      p = headingEnd - 1;
-    }
+    const cuts = scanParagraph(text, facts, state, scanFrom, headingEnd, headingLevel);
     pushPieces(out, b, cuts, index);
   }
   return out;
+}
+
+/**
+ * The headings run into a paragraph's text from `scanFrom` on: where to cut it, each piece's part.
+ * Only the places of InlineFacts are read: between them every character would pass by.
+ */
+function scanParagraph(text: string, facts: InlineFacts, state: Numbering, scanFrom: number, headingEnd: number, headingLevel: Level | 0): Cut[] {
+  const { marks, at, stops } = facts;
+  let mi = 0;
+  /** inside an attachment list (附件：1.…2.…) up to the sentence's end or the next marker */
+  let inList = false;
+  /** where the last part marker (附件 / a signature date) stands: a title may follow it, then the part's first heading */
+  let partAt = -1;
+  /** where the body starts again after a table of contents (a heading may start there) */
+  let tocEnd = -1;
+  /** the titles the table of contents gives, by canonical token */
+  let toc: Map<string, string> | undefined;
+  /** inside numbered notes (注：1.…2.…): the last note's number, −1 outside */
+  let notes = -1;
+  const cuts: Cut[] = [];
+  /** the markers up to `p`, as the scan reaches it */
+  const passMarkers = (p: number) => {
+    while (mi < marks.length && marks[mi]!.at <= p) {
+      const m = marks[mi++]!;
+      inList = m.kind === 'list';
+      notes = m.kind === 'notes' ? 0 : -1;
+      // a document title only separates parts once some part has headings (a cover letter's
+      // title, or a plan's title before its table of contents, does not)
+      if (m.kind === 'part' || (m.kind === 'title' && state.headingsInPart > 0)) {
+        partAt = m.at;
+        if (state.headingsInPart > 0) state.marker = true;
+      }
+    }
+  };
+  /** the next position the scan reads (a heading, a note or a table of contents is passed over) */
+  let from = scanFrom;
+  for (let e = 0; e < at.length; e++) {
+    const p = at[e]!;
+    if (p < from) continue;
+    passMarkers(p);
+    if (stops[e]) {
+      // a 。 or ； ends an attachment list
+      inList = false;
+      continue;
+    }
+    if (inList) continue;
+    const c = text.charCodeAt(p);
+    const before = text.charCodeAt(p - 1);
+    const end = sentenceEndBefore(text, p);
+    const endCode = text.charCodeAt(end);
+    // after a part marker and the attachment's title line (附件不得担任…的主要情形一、…): a new line
+    const boundary = BOUNDARY.has(endCode) || afterPartTitle(text, partAt, p) || p === tocEnd;
+    /** after a bracketed note that closes an item (…(省发展改革委牵头…负责)10.推进…) */
+    const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
+    const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
+    const glued =
+      !boundary && headingEnd >= 0 && p - headingEnd <= GLUED_TITLE_MAX && (isHan(before) || CLOSER.has(before)) && !TITLE_END.test(text.slice(headingEnd, p));
+    const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
+    /** after a comma typed where the item should have ended (…应选用符合要求的光缆，5.通信线…) */
+    const afterComma = !boundary && !bracketed && (endCode === 0xff0c || endCode === 44) && end === p - 1;
+    /** a heading the table of contents lists, at its place in the numbering, after text whose end mark was lost (…保障等工作2.2现场指挥机构…) */
+    const listed = !boundary && !glued && toc !== undefined && isHan(before) && listedHeading(facts, e, text, p, state, toc);
+    if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma && !listed) continue;
+    const read = readToken(facts, e, text, p, state, boundary && !bracketed);
+    if (!read) continue;
+    const tk = read.tk;
+    if ((afterComma && !afterCommaFits(tk, state)) || (captioned && !afterCaptionFits(tk, state, text, p))) continue;
+    if (notes >= 0 && tk.level >= 3 && tk.value === notes + 1) {
+      // the next note of 注：1.…2.…, not a heading
+      notes++;
+      from = p + tk.raw.length;
+      continue;
+    }
+    // 11。 for 11.: only the next number of a running sequence, after a sentence or a note
+    if (tk.punct === '。' && !((boundary || afterNote) && state.next(tk.level, tk.value))) continue;
+    // glued to a title: only a deeper level, or the next one of the title's own level
+    if (glued && !bracketed && tk.level < headingLevel && tk.scheme !== 'decimal') continue;
+    // glued to running text: a bracketed token that exactly continues (never a new part's first)
+    if (!boundary && !glued && state.headingsInPart === 0) continue;
+    // a first article 第一条 in running text opens a regulation's articles only glued to a heading's
+    // title (一、机构设置第一条…) or before any heading of the part; after a sentence of a plan's
+    // body it is a citation (…第一条为规范管理制定本规则)
+    if (tk.scheme === 'article' && tk.value === 1 && !glued && state.headingsInPart > 0) continue;
+    if (!state.continuesToken(tk, boundary)) continue;
+    // a table of contents lists the headings without a sentence, then the body starts again with
+    // the same first heading: read the body's, titled as the list titles them (…(会签稿)1.总则1.1编制目的…8.3预案实施时间1.总则1.1编制目的建立…)
+    const again = tk.value === 1 && state.headingsInPart === 0 ? tableOfContentsEnd(text, p, tk.raw.length) : -1;
+    if (again > 0) {
+      [toc, tocEnd, from] = [tableOfContents(text, p, again), again, again];
+      continue;
+    }
+    // after a note only the next number of a running sequence (never a first item)
+    if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
+    state.acceptToken(tk);
+    cuts.push({ at: p, part: state.part, form: read.form, tocTitle: tocTitleAt(toc, tk, text, p) });
+    headingEnd = p + tk.raw.length;
+    headingLevel = tk.level;
+    from = headingEnd;
+  }
+  // the characters after the last place pass by: their markers still count, up to the text's end
+  if (from < text.length) passMarkers(text.length - 1);
+  return cuts;
 }
 
 /** A heading found in mid-line: where, in which part, how its token reads, the title its table of contents gives. */

@@ -81,6 +81,8 @@ export function* matches(blocks: readonly Block[], re: RegExp): Generator<{ bloc
   }
 }
 
+const newSlot = (): ParagraphSlot<unknown> => new ParagraphSlot();
+
 /**
  * A paragraph's result of a text rule's scan, computed from the paragraph's text alone (offsets
  * within it) and kept with the paragraph's other facts in the session: an edit rescans only the
@@ -88,14 +90,21 @@ export function* matches(blocks: readonly Block[], re: RegExp): Generator<{ bloc
  * a module constant (a regular expression or a frozen object), never an object made per run.
  */
 export function perParagraph<V>(ctx: RuleContext, key: object, block: Block, scan: (text: string) => V): V {
-  const slot = ctx.session.state(key, () => new ParagraphSlot<V>());
+  const slot = ctx.session.state(key, newSlot) as ParagraphSlot<V>;
   return slot.use(ctx.session, block, scan, fitsParagraphMemo(ctx.plan.blocks.length));
+}
+
+/** perParagraph for each of `blocks` (default: the plan's), in order, with the slot looked up once. */
+export function perParagraphAll<V>(ctx: RuleContext, key: object, scan: (text: string) => V, blocks: readonly Block[] = ctx.plan.blocks): V[] {
+  const slot = ctx.session.state(key, newSlot) as ParagraphSlot<V>;
+  const keep = fitsParagraphMemo(ctx.plan.blocks.length);
+  return slot.useAll(ctx.session, blocks, scan, keep);
 }
 
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 
 /** Every match of a global regular expression in a text. */
-function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
+export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
   re.lastIndex = 0;
   let out: RegExpExecArray[] | undefined;
   let m: RegExpExecArray | null;
@@ -115,9 +124,13 @@ export function* paragraphMatches(
   re: RegExp,
   blocks: readonly Block[] = ctx.plan.blocks,
 ): Generator<{ block: Block; bi: number; m: RegExpExecArray }> {
+  // perParagraph for each block, with the slot looked up once
+  const slot = ctx.session.state(re, newSlot) as ParagraphSlot<readonly RegExpExecArray[]>;
+  const keep = fitsParagraphMemo(ctx.plan.blocks.length);
+  const found = slot.useAll(ctx.session, blocks, (t) => allMatches(re, t), keep);
   for (let bi = 0; bi < blocks.length; bi++) {
     const block = blocks[bi]!;
-    for (const m of perParagraph(ctx, re, block, (t) => allMatches(re, t))) yield { block, bi, m };
+    for (const m of found[bi]!) yield { block, bi, m };
   }
 }
 

@@ -1,7 +1,25 @@
 import { draftLevel } from '../align/part.js';
 import { isBelow } from '../levels.js';
 import type { Rule } from '../rule.js';
+import { lowerBound, type Span } from '../text.js';
 import { copiedText, COPIED } from '../align/copied.js';
+
+/**
+ * The test "inside one of `spans`" (true for every span when there are none), in logarithmic time
+ * per test: a paragraph lies inside one of them when, among the spans starting at or before it,
+ * the furthest end reaches its end (any spans, nested or overlapping alike).
+ */
+function withinAny(spans: readonly Span[]): (x: Span) => boolean {
+  if (spans.length === 0) return () => true;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const reach = new Float64Array(sorted.length);
+  let far = -Infinity;
+  sorted.forEach((p, i) => (reach[i] = far = Math.max(far, p.end)));
+  return (x) => {
+    const n = lowerBound(sorted.length, (i) => sorted[i]!.start <= x.start);
+    return n > 0 && reach[n - 1]! >= x.end;
+  };
+}
 
 export const rule: Rule = {
   meta: {
@@ -32,7 +50,7 @@ export const rule: Rule = {
     if (superiors.length === 0) return;
     const part = ctx.alignment().planPart;
     const spans = part.sections.map((s) => s.span);
-    const inPart = (x: { start: number; end: number }) => spans.length === 0 || spans.some((p) => x.start >= p.start && x.end <= p.end);
+    const inPart = withinAny(spans);
     const copied = copiedText(ctx.plan, superiors, inPart, ctx.session);
     const pct = (x: number) => `${Math.round(x * 100)}%`;
     for (const p of copied.paragraphs) {

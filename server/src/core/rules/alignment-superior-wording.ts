@@ -12,6 +12,7 @@ import type { Rule } from '../rule.js';
 import { segmentOffset } from '../text.js';
 import { draftLevel } from '../align/part.js';
 import { isBelow, LEVEL_RANK, type GovLevel } from '../levels.js';
+import { perParagraphAll } from '../proofread/context.js';
 
 /** The own-jurisdiction words of a level: its 全X and its leading bodies. */
 function superiorWords(level: GovLevel): string[] {
@@ -42,6 +43,42 @@ const REFERENCE_AFTER =
 const SUPERIOR_EVENT = /(大会|会议|工作会|座谈会|推进会|现场会|精神|部署|决策|文件|规划|纲要|方案|意见|通知|考核|评比|表彰)/;
 /** The word as one of a list of levels ("全国、全省…", "国家和省…"): the levels' own things, not the draft's work. */
 const LEVEL_LIST = /(全国|国家|中央)[、和及与]$/;
+
+/** A superior's word in a sentence about the draft's own work: the word and where it stands in the paragraph. */
+interface Hit {
+  w: string;
+  at: number;
+}
+/** a paragraph's hits by superior level (perParagraph: they depend on its text and the level only) */
+type Kept = Map<GovLevel, readonly Hit[]>;
+const HITS: object = Object.freeze({ name: 'alignment/superior-wording hits' });
+
+/** The superior words of `level` in `text` that are not a reference to the superior, word by word, in text order. */
+function ownWorkHits(text: string, level: GovLevel): Hit[] {
+  const out: Hit[] = [];
+  for (const w of superiorWords(level)) {
+    let at = text.indexOf(w);
+    while (at >= 0) {
+      // the clause before the word, and what follows it
+      let a = at;
+      while (a > 0 && !/[，,。；;：:！？、\n]/.test(text[a - 1]!)) a--;
+      const before = text.slice(a, at).replace(/\s+/g, '');
+      const after = text.slice(at + w.length, at + w.length + 8).replace(/\s+/g, '');
+      // the noun phrase the word opens, up to the clause's end: a superior's meeting, document or
+      // deployment named by it ("全省卫生健康大会精神", "全国、全省卫生健康工作会议") is a reference
+      const phrase = text.slice(at + w.length, at + w.length + 16).split(/[，,。；;：:！？、\n]/)[0]!;
+      const reference =
+        REFERENCE_BEFORE.test(before) ||
+        /(贯彻|落实|按照|根据|围绕|融入|对标)/.test(before) ||
+        REFERENCE_AFTER.test(after) ||
+        SUPERIOR_EVENT.test(phrase) ||
+        LEVEL_LIST.test(text.slice(Math.max(0, at - 3), at));
+      if (!reference) out.push({ w, at });
+      at = text.indexOf(w, at + w.length);
+    }
+  }
+  return out;
+}
 
 export const rule: Rule = {
   meta: {
@@ -74,43 +111,27 @@ export const rule: Rule = {
     );
     if (above.length === 0) return;
     const plan = ctx.plan;
+    const kept = perParagraphAll(ctx, HITS, (): Kept => new Map());
     for (const level of above) {
-      const words = superiorWords(level);
-      for (const b of plan.blocks) {
+      for (let bi = 0; bi < plan.blocks.length; bi++) {
+        const b = plan.blocks[bi]!;
         if (b.kind === 'title') continue;
-        for (const w of words) {
-          let at = b.text.indexOf(w);
-          while (at >= 0) {
-            // the clause before the word, and what follows it
-            let a = at;
-            while (a > 0 && !/[，,。；;：:！？、\n]/.test(b.text[a - 1]!)) a--;
-            const before = b.text.slice(a, at).replace(/\s+/g, '');
-            const after = b.text.slice(at + w.length, at + w.length + 8).replace(/\s+/g, '');
-            // the noun phrase the word opens, up to the clause's end: a superior's meeting, document or
-            // deployment named by it ("全省卫生健康大会精神", "全国、全省卫生健康工作会议") is a reference
-            const phrase = b.text.slice(at + w.length, at + w.length + 16).split(/[，,。；;：:！？、\n]/)[0]!;
-            const reference =
-              REFERENCE_BEFORE.test(before) ||
-              /(贯彻|落实|按照|根据|围绕|融入|对标)/.test(before) ||
-              REFERENCE_AFTER.test(after) ||
-              SUPERIOR_EVENT.test(phrase) ||
-              LEVEL_LIST.test(b.text.slice(Math.max(0, at - 3), at));
-            if (!reference) {
-              const start = segmentOffset(b.segments, at);
-              const end = segmentOffset(b.segments, at + w.length - 1) + 1;
-              const ownWord = own === '乡镇' || own === '街道' ? '本乡镇（街道）' : `全${own}`;
-              ctx.report({
-                start,
-                end,
-                message: {
-                  zh: `${own}级草案沿用了上级（${level}级）用语“${w}”，此句讲的是本级工作：应改为“${w.startsWith('全') ? ownWord : `${own}委${own}政府`}”等本级表述`,
-                  en: `a ${own}-level draft keeps the superior's (${level}) wording "${w}" in a sentence about its own work: use its own level's wording ("${w.startsWith('全') ? ownWord : `${own}委${own}政府`}")`,
-                },
-                data: { word: w, superiorLevel: level, draftLevel: own },
-              });
-            }
-            at = b.text.indexOf(w, at + w.length);
-          }
+        const byLevel = kept[bi]!;
+        let hits = byLevel.get(level);
+        if (!hits) byLevel.set(level, (hits = ownWorkHits(b.text, level)));
+        for (const { w, at } of hits) {
+          const start = segmentOffset(b.segments, at);
+          const end = segmentOffset(b.segments, at + w.length - 1) + 1;
+          const ownWord = own === '乡镇' || own === '街道' ? '本乡镇（街道）' : `全${own}`;
+          ctx.report({
+            start,
+            end,
+            message: {
+              zh: `${own}级草案沿用了上级（${level}级）用语“${w}”，此句讲的是本级工作：应改为“${w.startsWith('全') ? ownWord : `${own}委${own}政府`}”等本级表述`,
+              en: `a ${own}-level draft keeps the superior's (${level}) wording "${w}" in a sentence about its own work: use its own level's wording ("${w.startsWith('全') ? ownWord : `${own}委${own}政府`}")`,
+            },
+            data: { word: w, superiorLevel: level, draftLevel: own },
+          });
         }
       }
     }

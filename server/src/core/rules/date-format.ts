@@ -1,6 +1,6 @@
 import type { Rule, RuleContext } from '../rule.js';
 import { crossesLine } from '../indicators.js';
-import { paragraphMatches, spanOf, withAll } from '../proofread/context.js';
+import { allMatches, perParagraphAll, spanOf } from '../proofread/context.js';
 import type { Localized } from '../model.js';
 import type { Span } from '../text.js';
 
@@ -41,36 +41,70 @@ function reportForm(ctx: RuleContext, span: Span, fixed: string, form: string, s
   });
 }
 
+/** What date/format may report in a paragraph, from its text alone (kept per paragraph text: perParagraph). */
+interface Forms {
+  padded: readonly RegExpExecArray[];
+  short: readonly RegExpExecArray[];
+  spans: readonly RegExpExecArray[];
+}
+
+const FORMS: object = Object.freeze({ name: 'date/format forms' });
+const NONE: readonly RegExpExecArray[] = Object.freeze([]);
+
+function formsOf(t: string): Forms {
+  const year = t.includes('年');
+  const yearMonth = year && t.includes('月');
+  return {
+    padded: yearMonth ? allMatches(PADDED, t).filter((m) => isPadded(t, m)) : NONE,
+    short: yearMonth ? allMatches(SHORT_YEAR, t) : NONE,
+    spans: year ? allMatches(SPAN, t).filter((m) => Number(m[3]) > Number(m[1])) : NONE,
+  };
+}
+
+/** Whether a match of PADDED pads its month or day, and is not a timestamp (a clock time after it). */
+function isPadded(t: string, m: RegExpExecArray): boolean {
+  const [all, , month, day] = m;
+  if (!(month!.length === 2 && month![0] === '0') && !(day && day.length === 2 && day[0] === '0')) return false;
+  return !CLOCK.test(t.slice(m.index + all.length, m.index + all.length + 6));
+}
+
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
-  for (const { block, m } of paragraphMatches(ctx, PADDED, withAll(blocks, '年', '月'))) {
-    const [all, year, month, day] = m;
-    if (!(month!.length === 2 && month![0] === '0') && !(day && day.length === 2 && day[0] === '0')) continue;
-    if (CLOCK.test(block.text.slice(m.index + all.length, m.index + all.length + 6))) continue;
-    const fixed = `${year}年${unpad(month!)}月${day ? `${unpad(day)}日` : ''}`;
-    reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'zero-padded', 'GB/T 9704-2012 §7.3.5.4', {
-      zh: `日期月、日不编虚位：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
-      en: `no zero padding of month and day in dates: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
-    });
+  const forms = perParagraphAll(ctx, FORMS, formsOf);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
+    for (const m of forms[bi]!.padded) {
+      const [all, year, month, day] = m;
+      const fixed = `${year}年${unpad(month!)}月${day ? `${unpad(day)}日` : ''}`;
+      reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'zero-padded', 'GB/T 9704-2012 §7.3.5.4', {
+        zh: `日期月、日不编虚位：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
+        en: `no zero padding of month and day in dates: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
+      });
+    }
   }
-  for (const { block, m } of paragraphMatches(ctx, SHORT_YEAR, withAll(blocks, '年', '月'))) {
-    const [all, yy, month] = m;
-    const y = Number(yy);
-    const full = `${y <= 50 ? '20' : '19'}${yy}`;
-    const fixed = `${full}年${month}月`;
-    reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'short-year', 'GB/T 9704-2012 §7.3.5.4', {
-      zh: `年份应标全称：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
-      en: `write the year in full: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
-    });
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
+    for (const m of forms[bi]!.short) {
+      const [all, yy, month] = m;
+      const y = Number(yy);
+      const full = `${y <= 50 ? '20' : '19'}${yy}`;
+      const fixed = `${full}年${month}月`;
+      reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'short-year', 'GB/T 9704-2012 §7.3.5.4', {
+        zh: `年份应标全称：“${all}”应为“${fixed}”（GB/T 9704-2012 §7.3.5.4）`,
+        en: `write the year in full: "${all}" should be "${fixed}" (GB/T 9704-2012 §7.3.5.4)`,
+      });
+    }
   }
-  for (const { block, m } of paragraphMatches(ctx, SPAN, withAll(blocks, '年'))) {
-    const [all, from, dash, to] = m;
-    if (Number(to) <= Number(from)) continue;
-    const fixed = `${from}—${to}`;
-    reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'span-dash', 'GB/T 15834-2011', {
-      zh: `标示时间起止用一字线“—”：“${from}${dash}${to}年”应为“${fixed}年”（GB/T 15834-2011 连接号）`,
-      en: `a span of years takes the em dash "—": "${from}${dash}${to}年" should be "${fixed}年" (GB/T 15834-2011, connecting marks)`,
-    });
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi]!;
+    for (const m of forms[bi]!.spans) {
+      const [all, from, dash, to] = m;
+      const fixed = `${from}—${to}`;
+      reportForm(ctx, spanOf(block, m.index, all.length), fixed, 'span-dash', 'GB/T 15834-2011', {
+        zh: `标示时间起止用一字线“—”：“${from}${dash}${to}年”应为“${fixed}年”（GB/T 15834-2011 连接号）`,
+        en: `a span of years takes the em dash "—": "${from}${dash}${to}年" should be "${fixed}年" (GB/T 15834-2011, connecting marks)`,
+      });
+    }
   }
 }
 

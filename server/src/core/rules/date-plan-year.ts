@@ -1,6 +1,6 @@
 import type { Block } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { blockParts, paragraphMatches, planYear, spanOf, withAll } from '../proofread/context.js';
+import { allMatches, blockParts, perParagraphAll, planYear, spanOf } from '../proofread/context.js';
 
 /**
  * Dates that cannot be right for the plan:
@@ -32,63 +32,119 @@ function daysIn(month: number, year: number | undefined): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function impossibleDates(ctx: RuleContext): void {
-  for (const { block, m } of paragraphMatches(ctx, DATE, withAll(ctx.plan.blocks, '月', '日'))) {
-    const year = m[1] ? Number(m[1]) : undefined;
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    // a run of digits before the month is a different number (2021年3月, or 123月)
-    const ok = month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year);
-    if (ok) continue;
-    ctx.report({
-      ...spanOf(block, m.index, m[0].length),
-      message: {
-        zh: `日期不存在：“${m[0]}”${month > 12 || month < 1 ? '（月份超出1—12）' : `（${month}月只有${daysIn(month, year)}天）`}`,
-        en: `no such date: "${m[0]}"${month > 12 || month < 1 ? ' (month outside 1–12)' : ` (month ${month} has ${daysIn(month, year)} days)`}`,
-      },
-      data: { kind: 'impossible', month, day },
-    });
+/** What date/plan-year reads of a paragraph, from its text alone (kept per paragraph text: perParagraph). */
+interface Dates {
+  /** matches of DATE that are no date */
+  impossible: readonly RegExpExecArray[];
+  /** matches of MONTH with no such month */
+  months: readonly RegExpExecArray[];
+  /** whether the text holds 年 and 前 (the paragraphs pastDeadlines reads, in order) */
+  deadlineCue: boolean;
+  /** matches of DEADLINE that do not state a deadline already met */
+  deadlines: readonly RegExpExecArray[];
+  /** DATE_LINE and ISSUED on the text */
+  line: RegExpExecArray | null;
+  issued: RegExpExecArray | null;
+}
+
+const DATES: object = Object.freeze({ name: 'date/plan-year dates' });
+const NONE: readonly RegExpExecArray[] = Object.freeze([]);
+
+function datesOf(t: string): Dates {
+  const hasYear = t.includes('年');
+  const deadlineCue = hasYear && t.includes('前');
+  return {
+    impossible: t.includes('月') && t.includes('日') ? allMatches(DATE, t).filter((m) => !possible(m)) : NONE,
+    months: hasYear && t.includes('月') ? allMatches(MONTH, t).filter((m) => !(Number(m[2]) >= 1 && Number(m[2]) <= 12)) : NONE,
+    deadlineCue,
+    deadlines: deadlineCue ? allMatches(DEADLINE, t).filter((m) => !metBefore(t, m)) : NONE,
+    line: hasYear ? DATE_LINE.exec(t) : null,
+    issued: t.includes('印发') ? ISSUED.exec(t) : null,
+  };
+}
+
+/** Whether a match of DATE is a real date. */
+function possible(m: RegExpExecArray): boolean {
+  const year = m[1] ? Number(m[1]) : undefined;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // a run of digits before the month is a different number (2021年3月, or 123月)
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(month, year);
+}
+
+/** Whether a match of DEADLINE states a deadline already met (已于2023年底前完成, 截至…). */
+function metBefore(t: string, m: RegExpExecArray): boolean {
+  if (DONE_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index))) return true;
+  return DONE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6));
+}
+
+function impossibleDates(ctx: RuleContext, dates: readonly Dates[]): void {
+  const blocks = ctx.plan.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    for (const m of dates[b]!.impossible) {
+      const year = m[1] ? Number(m[1]) : undefined;
+      const month = Number(m[2]);
+      const day = Number(m[3]);
+      ctx.report({
+        ...spanOf(block, m.index, m[0].length),
+        message: {
+          zh: `日期不存在：“${m[0]}”${month > 12 || month < 1 ? '（月份超出1—12）' : `（${month}月只有${daysIn(month, year)}天）`}`,
+          en: `no such date: "${m[0]}"${month > 12 || month < 1 ? ' (month outside 1–12)' : ` (month ${month} has ${daysIn(month, year)} days)`}`,
+        },
+        data: { kind: 'impossible', month, day },
+      });
+    }
   }
-  for (const { block, m } of paragraphMatches(ctx, MONTH, withAll(ctx.plan.blocks, '年', '月'))) {
-    const month = Number(m[2]);
-    if (month >= 1 && month <= 12) continue;
-    ctx.report({
-      ...spanOf(block, m.index, m[0].length),
-      message: { zh: `日期不存在：“${m[0]}”（月份超出1—12）`, en: `no such date: "${m[0]}" (month outside 1–12)` },
-      data: { kind: 'impossible', month },
-    });
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    for (const m of dates[b]!.months) {
+      const month = Number(m[2]);
+      ctx.report({
+        ...spanOf(block, m.index, m[0].length),
+        message: { zh: `日期不存在：“${m[0]}”（月份超出1—12）`, en: `no such date: "${m[0]}" (month outside 1–12)` },
+        data: { kind: 'impossible', month },
+      });
+    }
   }
 }
 
-function pastDeadlines(ctx: RuleContext, year: number): void {
+function pastDeadlines(ctx: RuleContext, year: number, dates: readonly Dates[]): void {
   const parts = blockParts(ctx.plan, year, ctx.session);
   // a document without any review part (a 工作要点 as issued) plans throughout
   const allPlan = !parts.includes('achieved') && parts.includes('target');
-  for (const { block, bi, m } of paragraphMatches(ctx, DEADLINE, withAll(ctx.plan.blocks, '年', '前'))) {
-    if (parts[bi] !== 'target' && !(allPlan && parts[bi] === undefined)) continue;
-    const y = Number(m[1]);
-    if (y >= year) continue;
-    const t = block.text;
-    if (DONE_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index))) continue;
-    if (DONE_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
-    const yearAt = m.index + m[0].indexOf(m[1]!);
-    const phrase = m[0].slice(yearAt - m.index);
-    ctx.report({
-      ...spanOf(block, yearAt, phrase.length),
-      message: {
-        zh: `${year}年的工作安排中，时限“${phrase}”早于计划年度（${year}年），疑为沿用往年文稿`,
-        en: `a ${year} plan sets the deadline "${phrase}", before its own year ${year} (copied from an earlier plan?)`,
-      },
-      data: { kind: 'past-deadline', year: y, planYear: year },
-    });
+  const blocks = ctx.plan.blocks;
+  // bi counts the paragraphs holding 年 and 前 only (as the index into them it has always been)
+  let bi = -1;
+  for (let b = 0; b < blocks.length; b++) {
+    const d = dates[b]!;
+    if (!d.deadlineCue) continue;
+    bi++;
+    const block = blocks[b]!;
+    for (const m of d.deadlines) {
+      if (parts[bi] !== 'target' && !(allPlan && parts[bi] === undefined)) continue;
+      const y = Number(m[1]);
+      if (y >= year) continue;
+      const yearAt = m.index + m[0].indexOf(m[1]!);
+      const phrase = m[0].slice(yearAt - m.index);
+      ctx.report({
+        ...spanOf(block, yearAt, phrase.length),
+        message: {
+          zh: `${year}年的工作安排中，时限“${phrase}”早于计划年度（${year}年），疑为沿用往年文稿`,
+          en: `a ${year} plan sets the deadline "${phrase}", before its own year ${year} (copied from an earlier plan?)`,
+        },
+        data: { kind: 'past-deadline', year: y, planYear: year },
+      });
+    }
   }
 }
 
-function documentDates(ctx: RuleContext, year: number | undefined): void {
+function documentDates(ctx: RuleContext, year: number | undefined, dates: readonly Dates[]): void {
   const blocks = ctx.plan.blocks;
   let signed: { block: Block; y: number; mo: number; d: number } | undefined;
-  for (const b of blocks) {
-    const m = DATE_LINE.exec(b.text);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    const m = dates[bi]!.line;
     if (m) {
       signed = { block: b, y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]) };
       break;
@@ -105,8 +161,9 @@ function documentDates(ctx: RuleContext, year: number | undefined): void {
       data: { kind: 'signed-after-period', signed: signed.y, planYear: year },
     });
   }
-  for (const b of blocks) {
-    const m = ISSUED.exec(b.text);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    const m = dates[bi]!.issued;
     if (!m) continue;
     const iy = Number(m[1]);
     const im = Number(m[2]);
@@ -149,9 +206,10 @@ export const rule: Rule = {
     ],
   },
   check(ctx) {
-    impossibleDates(ctx);
+    const dates = perParagraphAll(ctx, DATES, datesOf);
+    impossibleDates(ctx, dates);
     const year = planYear(ctx);
-    if (year !== undefined) pastDeadlines(ctx, year);
-    documentDates(ctx, year);
+    if (year !== undefined) pastDeadlines(ctx, year, dates);
+    documentDates(ctx, year, dates);
   },
 };

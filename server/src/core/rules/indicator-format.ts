@@ -5,6 +5,7 @@ import { blockSpan, crossesLine, tokenSpans } from '../indicators.js';
 import { parseChineseDecimal } from '../indicators/numbers.js';
 import { formatNumber } from '../indicators/numbers.js';
 import { toHalfWidth } from '../text.js';
+import { allMatches, perParagraphAll } from '../proofread/context.js';
 
 /**
  * Numbers in statistics (GB/T 15835-2011): half-width Arabic digits, no space inside a number or
@@ -45,14 +46,9 @@ function hasSpaceOrFullWidth(raw: string): boolean {
   return false;
 }
 
-function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[]): void {
-  const t = b.text;
-  NUMBER_CHUNK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NUMBER_CHUNK.exec(t))) {
+function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[], chunks: readonly RegExpExecArray[]): void {
+  for (const m of chunks) {
     const raw = m[0];
-    // most numbers have neither a space nor a full-width character: nothing to check
-    if (!hasSpaceOrFullWidth(raw)) continue;
     // (blanks are matched only from the start of their run, where the leftmost match starts: linear)
     const unitMatch = /(?<![ \u3000])[ \u3000]*([%％‰])$/.exec(raw);
     const digits = unitMatch ? raw.slice(0, raw.length - unitMatch[0].length) : raw;
@@ -97,11 +93,8 @@ function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[]): void 
   }
 }
 
-function checkChineseNumerals(ctx: RuleContext, b: Block): void {
-  const t = b.text;
-  CN_PERCENT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CN_PERCENT.exec(t))) {
+function checkChineseNumerals(ctx: RuleContext, b: Block, found: readonly RegExpExecArray[]): void {
+  for (const m of found) {
     const [raw, kind, num] = m as unknown as [string, string, string];
     if (num === '百' && kind === '百分之') continue; // 百分之百: idiom ("百分之百的努力")
     const value = parseChineseDecimal(num);
@@ -123,11 +116,8 @@ function checkChineseNumerals(ctx: RuleContext, b: Block): void {
   }
 }
 
-function checkRanges(ctx: RuleContext, b: Block): void {
-  const t = b.text;
-  RANGE_MISSING_UNIT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = RANGE_MISSING_UNIT.exec(t))) {
+function checkRanges(ctx: RuleContext, b: Block, found: readonly RegExpExecArray[]): void {
+  for (const m of found) {
     const [raw, a, sp1, sep, , bNum, , unitRaw] = m as unknown as [string, string, string, string, string, string, string, string];
     const unit = toHalfWidth(unitRaw);
     const aEnd = m.index + a.length;
@@ -155,11 +145,8 @@ function checkRanges(ctx: RuleContext, b: Block): void {
   }
 }
 
-function checkStackedApprox(ctx: RuleContext, b: Block): void {
-  const t = b.text;
-  STACKED_APPROX.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = STACKED_APPROX.exec(t))) {
+function checkStackedApprox(ctx: RuleContext, b: Block, found: readonly RegExpExecArray[]): void {
+  for (const m of found) {
     const raw = m[0];
     const approx = m[1]!;
     const tail = m[5] ?? m[8]!;
@@ -180,6 +167,35 @@ function checkStackedApprox(ctx: RuleContext, b: Block): void {
       data: { kind: 'stacked-approximation' },
     });
   }
+}
+
+/** The matches the checks read in a paragraph, from its text alone (kept per paragraph text: perParagraph). */
+interface Forms {
+  /** whether the text holds a digit (the Arabic number checks run) */
+  digit: boolean;
+  /** the number chunks with a space or a full-width character (most numbers have neither: nothing to check) */
+  chunks: readonly RegExpExecArray[];
+  ranges: readonly RegExpExecArray[];
+  stacked: readonly RegExpExecArray[];
+  /** whether the text holds 分之 (the check of 百分之… runs) */
+  percentWords: boolean;
+  chinese: readonly RegExpExecArray[];
+}
+
+const FORMS: object = Object.freeze({ name: 'indicator/format forms' });
+const NONE: readonly RegExpExecArray[] = Object.freeze([]);
+
+function formsOf(t: string): Forms {
+  const digit = DIGIT.test(t);
+  const percentWords = t.includes('分之');
+  return {
+    digit,
+    chunks: digit ? allMatches(NUMBER_CHUNK, t).filter((m) => hasSpaceOrFullWidth(m[0])) : NONE,
+    ranges: digit ? allMatches(RANGE_MISSING_UNIT, t) : NONE,
+    stacked: digit ? allMatches(STACKED_APPROX, t) : NONE,
+    percentWords,
+    chinese: percentWords ? allMatches(CN_PERCENT, t) : NONE,
+  };
 }
 
 export const rule: Rule = {
@@ -204,14 +220,16 @@ export const rule: Rule = {
   },
   check(ctx) {
     const tokens = tokenSpans(ctx.plan);
-    for (const b of ctx.plan.blocks) {
-      const t = b.text;
-      if (DIGIT.test(t)) {
-        checkChunks(ctx, b, tokens);
-        checkRanges(ctx, b);
-        checkStackedApprox(ctx, b);
+    const forms = perParagraphAll(ctx, FORMS, formsOf);
+    for (let bi = 0; bi < forms.length; bi++) {
+      const b = ctx.plan.blocks[bi]!;
+      const f = forms[bi]!;
+      if (f.digit) {
+        checkChunks(ctx, b, tokens, f.chunks);
+        checkRanges(ctx, b, f.ranges);
+        checkStackedApprox(ctx, b, f.stacked);
       }
-      if (t.includes('分之')) checkChineseNumerals(ctx, b);
+      if (f.percentWords) checkChineseNumerals(ctx, b, f.chinese);
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../rule.js';
-import { isHan, paragraphMatches, spanOf } from '../proofread/context.js';
+import { isHan, paragraphMatches, perParagraphAll, spanOf } from '../proofread/context.js';
 
 /**
  * Placeholders left in a draft: ××/XX/xx standing for a number or a name, x月x日, blanks ＿＿ and
@@ -43,9 +43,29 @@ function hasAny(text: string, chars: string): boolean {
   return false;
 }
 
+/** the bits of `gates`: which patterns can match a paragraph (each needs one of these characters) */
+const [G_DATE, G_NOTE, G_TODO, G_MASK, G_BLANK, G_SOMEONE] = [1, 2, 4, 8, 16, 32];
+/** the session key of the paragraphs' gates */
+const GATES: object = Object.freeze({ name: 'text/placeholder gates' });
+
+/** Which patterns can match `text`: a pattern is run only on the paragraphs that hold what it needs. */
+function gates(text: string): number {
+  let g = 0;
+  if (text.includes('月') && hasAny(text, '×Xxｘ＊*')) g |= G_DATE;
+  if (text.includes('待') || text.includes('此处') || text.includes('补充') || text.includes('请填写')) g |= G_NOTE;
+  if (hasAny(text, 'TFＴＦ')) g |= G_TODO;
+  if (hasAny(text, '×✕ＸXxｘ')) g |= G_MASK;
+  if (hasAny(text, '＿_□■〇○')) g |= G_BLANK;
+  if (text.includes('某某')) g |= G_SOMEONE;
+  return g;
+}
+
 function check(ctx: RuleContext): void {
   const blocks = ctx.plan.blocks;
-  const all = ctx.plan.text;
+  // each paragraph's gates, kept by its text: no scan of the whole draft per pattern and analysis
+  const gated = perParagraphAll(ctx, GATES, gates);
+  const any = gated.reduce((a, g) => a | g, 0);
+  const having = (bit: number) => blocks.filter((_, bi) => (gated[bi]! & bit) !== 0);
   const taken: { start: number; end: number }[] = [];
   const overlaps = (s: { start: number; end: number }) => taken.some((t) => s.start < t.end && t.start < s.end);
   const add = (s: { start: number; end: number }, text: string) => {
@@ -53,12 +73,10 @@ function check(ctx: RuleContext): void {
     taken.push(s);
     report(ctx, s, text);
   };
-  if (all.includes('月') && hasAny(all, '×Xxｘ＊*'))
-    for (const { block, m } of paragraphMatches(ctx, DATE_MASK, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
-  if (all.includes('待') || all.includes('此处') || all.includes('补充') || all.includes('请填写'))
-    for (const { block, m } of paragraphMatches(ctx, NOTE, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
-  if (hasAny(all, 'TFＴＦ')) for (const { block, m } of paragraphMatches(ctx, TODO, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
-  for (const { block, m } of hasAny(all, '×✕ＸXxｘ') ? paragraphMatches(ctx, MASK, blocks) : []) {
+  if (any & G_DATE) for (const { block, m } of paragraphMatches(ctx, DATE_MASK, having(G_DATE))) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (any & G_NOTE) for (const { block, m } of paragraphMatches(ctx, NOTE, having(G_NOTE))) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (any & G_TODO) for (const { block, m } of paragraphMatches(ctx, TODO, having(G_TODO))) add(spanOf(block, m.index, m[0].length), m[0]);
+  for (const { block, m } of any & G_MASK ? paragraphMatches(ctx, MASK, having(G_MASK)) : []) {
     const t = block.text;
     const before = t[m.index - 1];
     const after = t[m.index + m[0].length];
@@ -69,7 +87,7 @@ function check(ctx: RuleContext): void {
     if (m[0] === 'XXX' && (PERSON_BEFORE.test(t.slice(Math.max(0, m.index - 4), m.index)) || PERSON_AFTER.test(t.slice(m.index + 3, m.index + 17)))) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
-  for (const { block, m } of hasAny(all, '＿_□■〇○') ? paragraphMatches(ctx, BLANK, blocks) : []) {
+  for (const { block, m } of any & G_BLANK ? paragraphMatches(ctx, BLANK, having(G_BLANK)) : []) {
     const t = block.text;
     const before = t[m.index - 1];
     // a field of a form (联系人：＿＿), a line of blanks (signature lines, a form's empty row)
@@ -77,7 +95,7 @@ function check(ctx: RuleContext): void {
     if (!isHan(before) && !/[0-9]/.test(before)) continue;
     add(spanOf(block, m.index, m[0].length), m[0]);
   }
-  if (all.includes('某某')) for (const { block, m } of paragraphMatches(ctx, SOMEONE, blocks)) add(spanOf(block, m.index, m[0].length), m[0]);
+  if (any & G_SOMEONE) for (const { block, m } of paragraphMatches(ctx, SOMEONE, having(G_SOMEONE))) add(spanOf(block, m.index, m[0].length), m[0]);
 }
 
 export const rule: Rule = {

@@ -1,7 +1,7 @@
-import type { Plan } from '../model.js';
+import type { Localized, Plan } from '../model.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { frontMatterString, perParagraph, sentenceAround, spanOf } from '../proofread/context.js';
-import { divisions, mentions, within, type Place } from '../proofread/divisions.js';
+import { frontMatterString, perParagraphAll, sentenceAround, spanOf } from '../proofread/context.js';
+import { divisions, mentions, within, type Mention, type Place } from '../proofread/divisions.js';
 
 /**
  * Place names that cannot belong to the draft:
@@ -68,63 +68,93 @@ function provinceName(code: string): string {
   return divisions().nameOf(code) ?? code;
 }
 
-/** the session key of each paragraph's division names */
+/** A finding of one paragraph, at offsets in its text. */
+interface ParagraphFinding {
+  start: number;
+  end: number;
+  message: Localized;
+  data: Record<string, unknown>;
+}
+
+/**
+ * What is kept of a paragraph (by its text, perParagraph): its division names, and its findings
+ * for each draft region it was checked in (they depend on the text and the region only).
+ */
+interface Kept {
+  ms: Mention[];
+  byRegion: Map<string, ParagraphFinding[]>;
+}
+
+/** the session key of each paragraph's division names and findings */
 const MENTIONS: object = Object.freeze({ name: 'text/region mentions' });
 
 function check(ctx: RuleContext): void {
   const region = regionOf(ctx.plan);
-  for (const block of ctx.plan.blocks) {
-    const t = block.text;
-    const ms = perParagraph(ctx, MENTIONS, block, (text) => mentions(text));
-    for (let i = 0; i < ms.length; i++) {
-      const m = ms[i]!;
-      const prev = i > 0 ? ms[i - 1] : undefined;
-      // an impossible combination: a province or prefecture directly before a division not in it
-      if (prev && prev.end === m.start && m.places.every((p) => p.level > 1)) {
-        const outer = prev.places.filter((p) => p.level < 3);
-        if (outer.length === 1) {
-          const o = outer[0]!;
-          if (!m.places.some((p) => within(p, o))) {
-            const real = m.places.map((p) => provinceName(p.province) + (p.level === 3 && p.city !== p.province ? (divisions().nameOf(p.city!) ?? '') : ''));
-            ctx.report({
-              ...spanOf(block, prev.start, m.end - prev.start),
-              message: {
-                zh: `地名组合不存在：“${m.name}”不属于“${prev.name}”（${m.name}属于${[...new Set(real)].join('、')}）`,
-                en: `no such place: "${m.name}" is not in "${prev.name}" (it is in ${[...new Set(real)].join(', ')})`,
-              },
-              data: { kind: 'combination', outer: prev.name, inner: m.name },
-            });
-            continue;
-          }
+  const key = region ? [region.place.code, region.place.name, region.place.level, region.place.province, region.from].join('|') : '';
+  const all = perParagraphAll(ctx, MENTIONS, (text): Kept => ({ ms: mentions(text), byRegion: new Map() }));
+  for (let bi = 0; bi < all.length; bi++) {
+    const block = ctx.plan.blocks[bi]!;
+    const kept = all[bi]!;
+    let found = kept.byRegion.get(key);
+    if (!found) kept.byRegion.set(key, (found = paragraphFindings(block.text, kept.ms, region)));
+    for (const f of found) ctx.report({ ...spanOf(block, f.start, f.end - f.start), message: { ...f.message }, data: { ...f.data } });
+  }
+}
+
+/** The findings of a paragraph's text `t` with division names `ms` in a draft of `region`. */
+function paragraphFindings(t: string, ms: readonly Mention[], region: Region | undefined): ParagraphFinding[] {
+  const out: ParagraphFinding[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    const prev = i > 0 ? ms[i - 1] : undefined;
+    // an impossible combination: a province or prefecture directly before a division not in it
+    if (prev && prev.end === m.start && m.places.every((p) => p.level > 1)) {
+      const outer = prev.places.filter((p) => p.level < 3);
+      if (outer.length === 1) {
+        const o = outer[0]!;
+        if (!m.places.some((p) => within(p, o))) {
+          const real = m.places.map((p) => provinceName(p.province) + (p.level === 3 && p.city !== p.province ? (divisions().nameOf(p.city!) ?? '') : ''));
+          out.push({
+            start: prev.start,
+            end: m.end,
+            message: {
+              zh: `地名组合不存在：“${m.name}”不属于“${prev.name}”（${m.name}属于${[...new Set(real)].join('、')}）`,
+              en: `no such place: "${m.name}" is not in "${prev.name}" (it is in ${[...new Set(real)].join(', ')})`,
+            },
+            data: { kind: 'combination', outer: prev.name, inner: m.name },
+          });
+          continue;
         }
       }
-      if (!region || region.place.level === 1) continue;
-      // another province's county or prefecture, named bare as the subject of the draft's work
-      if (m.places.some((p) => p.level === 1 || p.province === region.place.province)) continue;
-      if (prev && prev.end === m.start) continue;
-      const left = t.slice(Math.max(0, m.start - 1), m.start);
-      const right = t.slice(m.end, m.end + 4);
-      if (!LEFT_OK.test(left) && !RIGHT_SUBJECT.test(right)) continue;
-      if (/^[域划]/.test(right)) continue;
-      if (/[至—-]$/.test(left) || /^[至—-]/.test(right)) continue;
-      const sentence = sentenceAround(t, m.start, m.end);
-      if (COOPERATION.test(sentence)) continue;
-      // the province named in the same sentence: a deliberate reference
-      const provinces = new Set(m.places.map((p) => p.province));
-      if ([...provinces].some((pc) => sentence.includes(provinceName(pc)) || sentence.includes(divisions().shortNameOf(pc) ?? provinceName(pc)))) continue;
-      const open = t.lastIndexOf('《', m.start);
-      if (open >= 0 && t.indexOf('》', open) > m.start) continue;
-      const where = [...provinces].map(provinceName).join('、');
-      ctx.report({
-        ...spanOf(block, m.start, m.end - m.start),
-        message: {
-          zh: `“${m.name}”属于${where}，不在本文稿所属的${region.place.name}范围内，疑为沿用其他地方文稿`,
-          en: `"${m.name}" is in ${where}, outside this draft's region ${region.place.name} (copied from another place's plan?)`,
-        },
-        data: { kind: 'outside', name: m.name, region: region.place.name, regionFrom: region.from },
-      });
     }
+    if (!region || region.place.level === 1) continue;
+    // another province's county or prefecture, named bare as the subject of the draft's work
+    if (m.places.some((p) => p.level === 1 || p.province === region.place.province)) continue;
+    if (prev && prev.end === m.start) continue;
+    const left = t.slice(Math.max(0, m.start - 1), m.start);
+    const right = t.slice(m.end, m.end + 4);
+    if (!LEFT_OK.test(left) && !RIGHT_SUBJECT.test(right)) continue;
+    if (/^[域划]/.test(right)) continue;
+    if (/[至—-]$/.test(left) || /^[至—-]/.test(right)) continue;
+    const sentence = sentenceAround(t, m.start, m.end);
+    if (COOPERATION.test(sentence)) continue;
+    // the province named in the same sentence: a deliberate reference
+    const provinces = new Set(m.places.map((p) => p.province));
+    if ([...provinces].some((pc) => sentence.includes(provinceName(pc)) || sentence.includes(divisions().shortNameOf(pc) ?? provinceName(pc)))) continue;
+    const open = t.lastIndexOf('《', m.start);
+    if (open >= 0 && t.indexOf('》', open) > m.start) continue;
+    const where = [...provinces].map(provinceName).join('、');
+    out.push({
+      start: m.start,
+      end: m.end,
+      message: {
+        zh: `“${m.name}”属于${where}，不在本文稿所属的${region.place.name}范围内，疑为沿用其他地方文稿`,
+        en: `"${m.name}" is in ${where}, outside this draft's region ${region.place.name} (copied from another place's plan?)`,
+      },
+      data: { kind: 'outside', name: m.name, region: region.place.name, regionFrom: region.from },
+    });
   }
+  return out;
 }
 
 export const rule: Rule = {

@@ -1,0 +1,107 @@
+/**
+ * What the search for headings that lost their line break (./inline.ts) reads of a paragraph
+ * whatever the numbering so far: its part markers (./markers.ts) and the places the search has to
+ * stop at — where a numbering token starts in mid-paragraph (with the token), and each 。 or ；
+ * (which ends an attachment list). Every other character only passes by, so the search visits
+ * these places alone. The facts depend on the paragraph's text only and are kept with its other
+ * per-paragraph results in the session (../generation-memo.ts): an unchanged paragraph is not
+ * scanned again.
+ */
+import type { Block, NumberToken } from '../model.js';
+import type { AnalysisSession } from '../session.js';
+import { ParagraphSlot } from '../generation-memo.js';
+import { matchNumberToken, mayHoldToken, mayStartToken } from '../numbering.js';
+import { codes, markers, type Marker } from './markers.js';
+import { isTitleLike } from './blocks.js';
+
+/** before one of these a numeral is part of a larger number or an ordinal (第一、二批, 12.5) */
+export const NUMBER_PART = codes('第零〇一二三四五六七八九十百千万两0123456789０１２３４５６７８９.．');
+/** how far a token may reach (matchNumberToken looks at a few characters) */
+export const WINDOW = 24;
+
+/**
+ * The tokens a place may start, whatever the numbering so far: the usual forms, a decimal section
+ * number (1.1, read only where it continues the document's decimal outline) and an Arabic ordinal
+ * that lost its point (4一网通办, read only as the next item of a running list): ./inline.ts decides.
+ */
+interface Candidates {
+  token: NumberToken | undefined;
+  decimal: NumberToken | undefined;
+  bare: NumberToken | undefined;
+}
+
+function isDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/** The tokens starting at `p` of a paragraph's text (not at its start), if any. */
+function candidatesAt(text: string, p: number): Candidates | undefined {
+  const c = text.charCodeAt(p);
+  if (!mayStartToken(c) || NUMBER_PART.has(text.charCodeAt(p - 1)) || !mayHoldToken(text, p)) return undefined;
+  const window = text.slice(p, p + WINDOW);
+  const token = matchNumberToken(window, { fullStop: true });
+  const digit = isDigit(c);
+  const decimal = digit ? matchNumberToken(window, { decimal: true }) : undefined;
+  const bare = digit && !token ? matchNumberToken(window, { bare: true }) : undefined;
+  const out: Candidates = {
+    token,
+    decimal: decimal?.scheme === 'decimal' ? decimal : undefined,
+    bare: bare && bare.punct === '' ? bare : undefined,
+  };
+  return out.token || out.decimal || out.bare ? out : undefined;
+}
+
+export interface InlineFacts {
+  /** the token at the paragraph's start (read when it is a heading block) */
+  readonly head: NumberToken | undefined;
+  /** isTitleLike (./blocks.ts) */
+  readonly titleLike: boolean;
+  /** the paragraph's part markers and lists, in text order */
+  readonly marks: readonly Marker[];
+  /** the places to stop at (from 1 on, ascending): where a token may start, or a 。 or ； */
+  readonly at: Int32Array;
+  /** 1 where the place is a 。 or ； */
+  readonly stops: Uint8Array;
+  /** the usual token at each place, if any */
+  readonly tokens: readonly (NumberToken | undefined)[];
+  /** the decimal section number at each place, if any */
+  readonly decimals: readonly (NumberToken | undefined)[];
+  /** the Arabic ordinal without its point at each place, if any (only where no usual token is) */
+  readonly bares: readonly (NumberToken | undefined)[];
+}
+
+function inlineFacts(text: string): InlineFacts {
+  const at: number[] = [];
+  const stops: number[] = [];
+  const tokens: (NumberToken | undefined)[] = [];
+  const decimals: (NumberToken | undefined)[] = [];
+  const bares: (NumberToken | undefined)[] = [];
+  for (let p = 1; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    const stop = c === 0x3002 /* 。 */ || c === 0xff1b; /* ； */
+    const found = stop ? undefined : candidatesAt(text, p);
+    if (!stop && !found) continue;
+    at.push(p);
+    stops.push(stop ? 1 : 0);
+    tokens.push(found?.token);
+    decimals.push(found?.decimal);
+    bares.push(found?.bare);
+  }
+  return {
+    head: matchNumberToken(text, { fullStop: true }),
+    titleLike: isTitleLike(text),
+    marks: markers(text),
+    at: Int32Array.from(at),
+    stops: Uint8Array.from(stops),
+    tokens,
+    decimals,
+    bares,
+  };
+}
+
+const slot = new ParagraphSlot<InlineFacts>();
+
+/** The facts of each block's text, from the session's memo when the paragraph was seen (`keep`: see ParagraphSlot). */
+export function inlineFactsOfAll(session: AnalysisSession, blocks: readonly Block[], keep: boolean): InlineFacts[] {
+  return slot.useAll(session, blocks, inlineFacts, keep);
+}
