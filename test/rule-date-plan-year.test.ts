@@ -25,6 +25,12 @@ describe('date/plan-year', () => {
         text: '2021年工作要点\n\n2021年3月18日\n\n县卫生健康委员会办公室 2021年3月15日印发',
         findings: [{ line: 5, column: 13, excerpt: '2021年3月15日印发' }],
       },
+      // the plan part's deadline after a review part and paragraphs without 年/前: its own part is
+      // read (an index over the paragraphs with 年 and 前 only read the first paragraph's, a review, and missed it)
+      {
+        text: '一、2024年工作回顾\n全县完成各项任务，成效明显。\n二、2025年工作安排\n（一）加强组织领导\n建立工作专班。\n（二）推进重点项目\n确保2024年底前完成改造任务。',
+        findings: [{ line: 7, column: 3, excerpt: '2024年底前' }],
+      },
     ],
     [
       { text: '2025年工作安排\n一、加快项目建设\n确保2025年底前完成全部改造任务。' },

@@ -50,9 +50,13 @@ interface Dates {
 const DATES: object = Object.freeze({ name: 'date/plan-year dates' });
 const NONE: readonly RegExpExecArray[] = Object.freeze([]);
 
+/** what most paragraphs hold: nothing this rule reads (shared, so that nothing is kept for them) */
+const NO_DATES: Dates = Object.freeze({ impossible: NONE, months: NONE, deadlineCue: false, deadlines: NONE, line: null, issued: null });
+
 function datesOf(t: string): Dates {
   const hasYear = t.includes('年');
   const deadlineCue = hasYear && t.includes('前');
+  if (!hasYear && !t.includes('印发') && !(t.includes('月') && t.includes('日'))) return NO_DATES;
   return {
     impossible: t.includes('月') && t.includes('日') ? allMatches(DATE, t).filter((m) => !possible(m)) : NONE,
     months: hasYear && t.includes('月') ? allMatches(MONTH, t).filter((m) => !(Number(m[2]) >= 1 && Number(m[2]) <= 12)) : NONE,
@@ -114,15 +118,15 @@ function pastDeadlines(ctx: RuleContext, year: number, dates: readonly Dates[]):
   // a document without any review part (a 工作要点 as issued) plans throughout
   const allPlan = !parts.includes('achieved') && parts.includes('target');
   const blocks = ctx.plan.blocks;
-  // bi counts the paragraphs holding 年 and 前 only (as the index into them it has always been)
-  let bi = -1;
   for (let b = 0; b < blocks.length; b++) {
     const d = dates[b]!;
     if (!d.deadlineCue) continue;
-    bi++;
     const block = blocks[b]!;
+    // the part of this paragraph (blockParts is indexed by the plan's paragraphs; an index counting
+    // only the paragraphs with 年 and 前, as since 3122a5f, read another paragraph's part)
+    const part = parts[b];
     for (const m of d.deadlines) {
-      if (parts[bi] !== 'target' && !(allPlan && parts[bi] === undefined)) continue;
+      if (part !== 'target' && !(allPlan && part === undefined)) continue;
       const y = Number(m[1]);
       if (y >= year) continue;
       const yearAt = m.index + m[0].indexOf(m[1]!);
