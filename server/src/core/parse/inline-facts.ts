@@ -58,10 +58,10 @@ export interface InlineFacts {
   readonly titleLike: boolean;
   /** the paragraph's part markers and lists, in text order */
   readonly marks: readonly Marker[];
-  /** the places to stop at (from 1 on, ascending): where a token may start, or a 。 or ； */
-  readonly at: Int32Array;
+  /** the places to stop at (from 1 on, ascending): where a token may start, or a 。 or ； (in a paragraph with an attachment list) */
+  readonly at: ArrayLike<number>;
   /** 1 where the place is a 。 or ； */
-  readonly stops: Uint8Array;
+  readonly stops: ArrayLike<number>;
   /** the usual token at each place, if any */
   readonly tokens: readonly (NumberToken | undefined)[];
   /** the decimal section number at each place, if any */
@@ -70,7 +70,13 @@ export interface InlineFacts {
   readonly bares: readonly (NumberToken | undefined)[];
 }
 
+/** the empty arrays most paragraphs share (frozen: nothing is ever added to them) */
+const NONE: readonly never[] = Object.freeze([]);
+
 function inlineFacts(text: string): InlineFacts {
+  const marks = markers(text);
+  // a 。 or ； matters only where it can end an attachment list (a list marker in this paragraph)
+  const listed = marks.some((m) => m.kind === 'list');
   const at: number[] = [];
   const stops: number[] = [];
   const tokens: (NumberToken | undefined)[] = [];
@@ -78,7 +84,7 @@ function inlineFacts(text: string): InlineFacts {
   const bares: (NumberToken | undefined)[] = [];
   for (let p = 1; p < text.length; p++) {
     const c = text.charCodeAt(p);
-    const stop = c === 0x3002 /* 。 */ || c === 0xff1b; /* ； */
+    const stop = listed && (c === 0x3002 /* 。 */ || c === 0xff1b); /* ； */
     const found = stop ? undefined : candidatesAt(text, p);
     if (!stop && !found) continue;
     at.push(p);
@@ -87,15 +93,18 @@ function inlineFacts(text: string): InlineFacts {
     decimals.push(found?.decimal);
     bares.push(found?.bare);
   }
+  // most paragraphs have no place at all: they share empty arrays (the facts of every paragraph of
+  // every open draft stay in the session)
+  const none = at.length === 0;
   return {
     head: matchNumberToken(text, { fullStop: true }),
     titleLike: isTitleLike(text),
-    marks: markers(text),
-    at: Int32Array.from(at),
-    stops: Uint8Array.from(stops),
-    tokens,
-    decimals,
-    bares,
+    marks,
+    at: none ? NONE : Int32Array.from(at),
+    stops: none ? NONE : Uint8Array.from(stops),
+    tokens: none ? NONE : tokens,
+    decimals: none || decimals.every((d) => d === undefined) ? NONE : decimals,
+    bares: none || bares.every((d) => d === undefined) ? NONE : bares,
   };
 }
 

@@ -82,8 +82,11 @@ interface ParagraphFinding {
  */
 interface Kept {
   ms: Mention[];
-  byRegion: Map<string, ParagraphFinding[]>;
+  /** made when the paragraph names a division (most do not: they share NO_MENTIONS and keep nothing) */
+  byRegion?: Map<string, ParagraphFinding[]>;
 }
+
+const NO_MENTIONS: Kept = Object.freeze({ ms: [] });
 
 /** the session key of each paragraph's division names and findings */
 const MENTIONS: object = Object.freeze({ name: 'text/region mentions' });
@@ -91,12 +94,17 @@ const MENTIONS: object = Object.freeze({ name: 'text/region mentions' });
 function check(ctx: RuleContext): void {
   const region = regionOf(ctx.plan);
   const key = region ? [region.place.code, region.place.name, region.place.level, region.place.province, region.from].join('|') : '';
-  const all = perParagraphAll(ctx, MENTIONS, (text): Kept => ({ ms: mentions(text), byRegion: new Map() }));
+  const all = perParagraphAll(ctx, MENTIONS, (text): Kept => {
+    const ms = mentions(text);
+    return ms.length === 0 ? NO_MENTIONS : { ms };
+  });
   for (let bi = 0; bi < all.length; bi++) {
-    const block = ctx.plan.blocks[bi]!;
     const kept = all[bi]!;
-    let found = kept.byRegion.get(key);
-    if (!found) kept.byRegion.set(key, (found = paragraphFindings(block.text, kept.ms, region)));
+    if (kept.ms.length === 0) continue;
+    const block = ctx.plan.blocks[bi]!;
+    const byRegion = (kept.byRegion ??= new Map());
+    let found = byRegion.get(key);
+    if (!found) byRegion.set(key, (found = paragraphFindings(block.text, kept.ms, region)));
     for (const f of found) ctx.report({ ...spanOf(block, f.start, f.end - f.start), message: { ...f.message }, data: { ...f.data } });
   }
 }
