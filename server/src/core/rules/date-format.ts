@@ -51,9 +51,13 @@ interface Forms {
 const FORMS: object = Object.freeze({ name: 'date/format forms' });
 const NONE: readonly RegExpExecArray[] = Object.freeze([]);
 
+/** what a paragraph without 年 holds (shared: nothing is kept for it) */
+const NO_FORMS: Forms = Object.freeze({ padded: NONE, short: NONE, spans: NONE });
+
 function formsOf(t: string): Forms {
   const year = t.includes('年');
-  const yearMonth = year && t.includes('月');
+  if (!year) return NO_FORMS;
+  const yearMonth = t.includes('月');
   return {
     padded: yearMonth ? allMatches(PADDED, t).filter((m) => isPadded(t, m)) : NONE,
     short: yearMonth ? allMatches(SHORT_YEAR, t) : NONE,

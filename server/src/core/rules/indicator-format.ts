@@ -185,9 +185,13 @@ interface Forms {
 const FORMS: object = Object.freeze({ name: 'indicator/format forms' });
 const NONE: readonly RegExpExecArray[] = Object.freeze([]);
 
+/** what a paragraph without a digit or 分之 holds (shared: nothing is kept for it) */
+const NO_FORMS: Forms = Object.freeze({ digit: false, chunks: NONE, ranges: NONE, stacked: NONE, percentWords: false, chinese: NONE });
+
 function formsOf(t: string): Forms {
   const digit = DIGIT.test(t);
   const percentWords = t.includes('分之');
+  if (!digit && !percentWords) return NO_FORMS;
   return {
     digit,
     chunks: digit ? allMatches(NUMBER_CHUNK, t).filter((m) => hasSpaceOrFullWidth(m[0])) : NONE,
