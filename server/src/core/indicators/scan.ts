@@ -14,6 +14,7 @@
  * linear in the paragraph length; no state outside the call.
  */
 import type { IndicatorKind } from '../model.js';
+import { lastAtOrBefore } from '../text.js';
 import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
 import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import { attributiveVerb, CLASS, clauseStart, compoundVerbBefore, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
@@ -389,14 +390,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
 
 /** Index of the last start at or before i. */
 function indexAt(starts: readonly number[], i: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(starts.length, (k) => starts[k]! <= i);
 }
 
 /** A statement without a number (全覆盖 = 100%, 零事故 = 0) as a record, with its sentence's kind and deadline. */

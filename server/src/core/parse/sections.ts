@@ -3,7 +3,7 @@
  * extents), in document offsets.
  */
 import type { Block, Level, NumberToken, Section } from '../model.js';
-import { isSpace, type LineIndex } from '../text.js';
+import { isSpace, segmentOffset, type LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 
 /**
@@ -268,18 +268,9 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
   return { sections, allSections, owner };
 }
 
+/** The document offset of a block's text index (segmentOffset; a block without segments starts where it starts). */
 export function textToDoc(b: Block, i: number): number {
-  const segs = b.segments;
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segs[mid]!.textStart <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  const seg = segs[lo];
-  if (!seg) return b.start;
-  return seg.docStart + Math.min(Math.max(0, i - seg.textStart), seg.length);
+  return b.segments.length === 0 ? b.start : segmentOffset(b.segments, i);
 }
 
 /** Whether the numbers at `level` (3, or 2) run on across the level-1 sections rather than restart in each. */
