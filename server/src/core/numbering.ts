@@ -3,7 +3,7 @@
  * actually type or paste (1、 一． (一) （一）、 １．). Pure functions over strings.
  */
 import type { Level, NumberToken } from './model.js';
-import { toHalfWidth } from './text.js';
+import { isDigitCode, isHanCode, toHalfWidth } from './text.js';
 
 /** The value of each Chinese digit character (the one table of them: numbering and indicators). */
 export const CN_DIGITS: Readonly<Record<string, number>> = {
@@ -269,7 +269,6 @@ const AFTER_CN_NUMERAL = new Set([...'、，,．.'].map((c) => c.charCodeAt(0)))
 /** what follows the digits of a token (1. 1、 1， 11。 and the point of 1.1) */
 const AFTER_DIGITS = new Set([...'.．、，,。'].map((c) => c.charCodeAt(0)));
 
-const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isGapCode = (c: number) => c === 32 || c === 9 || c === 0x3000 || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 
 /**
@@ -291,7 +290,7 @@ export function mayHoldToken(text: string, p: number): boolean {
   const digits = q - p;
   if (digits > (chinese ? 4 : 3)) return false;
   const next = text.charCodeAt(q);
-  if (!chinese && digits <= 2 && next >= 0x4e00 && next <= 0x9fff) return true;
+  if (!chinese && digits <= 2 && isHanCode(next)) return true;
   while (isGapCode(text.charCodeAt(q))) q++;
   return (chinese ? AFTER_CN_NUMERAL : AFTER_DIGITS).has(text.charCodeAt(q));
 }

@@ -137,6 +137,21 @@ export function isSpace(ch: string | undefined): boolean {
   return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x205f || c === 0x2060;
 }
 
+/** A digit, half- or full-width (0–9, ０–９), by code unit. */
+export function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
+/** An ASCII letter, by code unit. */
+export function isLatinCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** A CJK unified ideograph of the basic block (U+4E00–9FFF), by code unit. */
+export function isHanCode(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
 /**
  * `s.replace(/《[^》]*》/g, by)` in one pass: each 《 pairs with the next 》 after it (a 《 inside
  * is part of the title, as in the expression). Once no 》 follows a 《, none follows a later one

@@ -238,12 +238,7 @@ export function qualifierAt(c: string, k: number): string | undefined {
   return undefined;
 }
 
-export function isDigitCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
-}
-export function isLatinCode(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
+export { isDigitCode, isLatinCode } from '../text.js';
 export const RANGE_SEP_CODES = new Set([...RANGE_SEP].map((x) => x.charCodeAt(0)));
 
 /** The unit of a number token: its own percent, 七成, or the unit written after it. */

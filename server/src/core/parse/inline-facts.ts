@@ -9,6 +9,7 @@
  */
 import type { Block, NumberToken } from '../model.js';
 import type { AnalysisSession } from '../session.js';
+import { isDigitCode } from '../text.js';
 import { ParagraphSlot } from '../generation-memo.js';
 import { matchNumberToken, mayHoldToken, mayStartToken } from '../numbering.js';
 import { codes, markers, type Marker } from './markers.js';
@@ -30,17 +31,13 @@ interface Candidates {
   bare: NumberToken | undefined;
 }
 
-function isDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-}
-
 /** The tokens starting at `p` of a paragraph's text (not at its start), if any. */
 function candidatesAt(text: string, p: number): Candidates | undefined {
   const c = text.charCodeAt(p);
   if (!mayStartToken(c) || NUMBER_PART.has(text.charCodeAt(p - 1)) || !mayHoldToken(text, p)) return undefined;
   const window = text.slice(p, p + WINDOW);
   const token = matchNumberToken(window, { fullStop: true });
-  const digit = isDigit(c);
+  const digit = isDigitCode(c);
   const decimal = digit ? matchNumberToken(window, { decimal: true }) : undefined;
   const bare = digit && !token ? matchNumberToken(window, { bare: true }) : undefined;
   const out: Candidates = {

@@ -15,7 +15,7 @@
  */
 import type { Block, Level, NumberToken } from '../model.js';
 import type { LineIndex } from '../text.js';
-import { isSpace } from '../text.js';
+import { isHanCode, isLatinCode, isSpace } from '../text.js';
 import { fitsParagraphMemo } from '../generation-memo.js';
 import type { AnalysisSession } from '../session.js';
 import { matchNumberToken, mayStartToken } from '../numbering.js';
@@ -76,7 +76,7 @@ function afterCaption(text: string, p: number): boolean {
   for (let q = p - 1; q >= 0 && p - q <= CAPTION_MAX + 1; q--) {
     const c = text.charCodeAt(q);
     if (BOUNDARY.has(c)) return p - q > 2;
-    if (!isHan(c) && !(c >= 48 && c <= 57)) return false;
+    if (!isHanCode(c) && !(c >= 48 && c <= 57)) return false;
   }
   return false;
 }
@@ -144,8 +144,6 @@ function listedHeading(facts: InlineFacts, e: number, text: string, p: number, s
   return read !== undefined && state.continuesToken(read.tk, false) && tocTitleAt(toc, read.tk, text, p) !== undefined;
 }
 
-const isLatinCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /**
  * The token at place e of the paragraph's facts (at p; ./decimal.ts): a decimal section number that continues the document's decimal
  * outline, else the usual forms, else — after a sentence's end — an Arabic ordinal that lost its
@@ -185,11 +183,6 @@ function afterCommaFits(tk: NumberToken, state: Numbering): boolean {
  */
 function afterCaptionFits(tk: NumberToken, state: Numbering, text: string, p: number): boolean {
   return tk.level === 1 && state.next(1, tk.value) && RE_CHILD_AFTER_TITLE.test(text.slice(p + tk.raw.length, p + tk.raw.length + 40));
-}
-
-/** Whether a character code is a CJK ideograph. */
-function isHan(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
 }
 
 /** A piece [from, to) of a block as a block of its own (its segments re-based, its lines recomputed). */
@@ -320,12 +313,16 @@ function scanParagraph(text: string, facts: InlineFacts, state: Numbering, scanF
     const afterNote = !boundary && (endCode === 0xff09 || endCode === 41) && end === p - 1;
     const bracketed = c === 0xff08 || c === 40 || (c >= 0x2474 && c <= 0x249b) || (c >= 0x3220 && c <= 0x3229);
     const glued =
-      !boundary && headingEnd >= 0 && p - headingEnd <= GLUED_TITLE_MAX && (isHan(before) || CLOSER.has(before)) && !TITLE_END.test(text.slice(headingEnd, p));
+      !boundary &&
+      headingEnd >= 0 &&
+      p - headingEnd <= GLUED_TITLE_MAX &&
+      (isHanCode(before) || CLOSER.has(before)) &&
+      !TITLE_END.test(text.slice(headingEnd, p));
     const captioned = !boundary && !bracketed && !glued && !afterNote && afterCaption(text, p);
     /** after a comma typed where the item should have ended (…应选用符合要求的光缆，5.通信线…) */
     const afterComma = !boundary && !bracketed && (endCode === 0xff0c || endCode === 44) && end === p - 1;
     /** a heading the table of contents lists, at its place in the numbering, after text whose end mark was lost (…保障等工作2.2现场指挥机构…) */
-    const listed = !boundary && !glued && toc !== undefined && isHan(before) && listedHeading(facts, e, text, p, state, toc);
+    const listed = !boundary && !glued && toc !== undefined && isHanCode(before) && listedHeading(facts, e, text, p, state, toc);
     if (!boundary && !bracketed && !glued && !afterNote && !captioned && !afterComma && !listed) continue;
     const read = readToken(facts, e, text, p, state, boundary && !bracketed);
     if (!read) continue;

@@ -3,7 +3,7 @@
  * extents), in document offsets.
  */
 import type { Block, Level, NumberToken, Section } from '../model.js';
-import { isSpace, segmentOffset, type LineIndex } from '../text.js';
+import { isHanCode, isSpace, segmentOffset, type LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 
 /**
@@ -50,10 +50,6 @@ function depthLevel(tk: NumberToken, stack: Section[], decimalPart: boolean): Le
     if (s.level === 1) break;
   }
   return tk.level;
-}
-
-function isHanCode(c: number): boolean {
-  return c >= 0x4e00 && c <= 0x9fff;
 }
 
 /** The token of a heading block, read as the parse stages vetted it (11。, a decimal section, 4 without its point). */
