@@ -12,10 +12,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keys, startCodeServer, type CodeServer } from './harness/codeServer.js';
+import { describe, expect, it } from 'vitest';
+import { keys, type CodeServer } from './harness/codeServer.js';
+import { problemsFiltered, useWorkbench } from './harness/suite.js';
 import { halfWidthLevel2Lines, hasChinese, seedText } from './harness/expected.js';
-import { attrs, launchBrowser, openFile, openWorkbench, press, screenshot, SeenError, texts, waitToSee, type Browser } from './harness/workbench.js';
+import { attrs, openFile, press, screenshot, SeenError, texts, waitToSee } from './harness/workbench.js';
 
 /** Named as offices name plans: no `.plan.` in the name, no front matter, no planlint setting. */
 const NAMED = '2027年全县卫生健康工作要点.txt';
@@ -27,7 +28,6 @@ const namedText = seedText('001');
 const titledText = `${TITLE}\n\n${seedText('001')}`;
 
 let server: CodeServer | undefined;
-let browser: Browser | undefined;
 let page: Page;
 
 function scenario(title: string, name: string, fn: () => Promise<void>): void {
@@ -40,30 +40,6 @@ function scenario(title: string, name: string, fn: () => Promise<void>): void {
       e.message = `[${name}] ${e.message}\n  screenshot: ${shot}`;
       throw e;
     }
-  });
-}
-
-async function resetLayout(p: Page): Promise<void> {
-  await p.keyboard.press('Escape');
-  await press(p, keys.saveAll);
-  await press(p, keys.closeAll);
-  await waitToSee(p, 'reset', 'no open editors', async () => {
-    const tabs = await p.locator('.tabs-container .tab').count();
-    return { ok: tabs === 0, seen: `${tabs} tabs open` };
-  });
-  await press(p, keys.closePanel);
-}
-
-/** The Problems panel, maximised, filtered to one rule. */
-async function problemsFiltered(p: Page, text: string): Promise<void> {
-  await press(p, keys.problems);
-  const filter = p.locator('.part.panel .viewpane-filter input').first();
-  await filter.waitFor({ state: 'visible', timeout: 10_000 });
-  // the panel may still be rendering when it first shows its input: fill until the value holds
-  await waitToSee(p, 'filter', `the Problems filter set to "${text}"`, async () => {
-    await filter.fill(text);
-    const value = await filter.inputValue();
-    return { ok: value === text, seen: `filter value "${value}"` };
   });
 }
 
@@ -106,25 +82,10 @@ async function languageMode(p: Page): Promise<string> {
 }
 
 describe('adoption: planlint in VS Code without configuration (code-server in headless Chromium)', () => {
-  beforeAll(async () => {
-    // no workspace setting at all: what a new user has
-    server = await startCodeServer({ workspaceSettings: {}, files: { [NAMED]: namedText, [TITLED]: titledText } });
-    browser = await launchBrowser();
-    page = browser.page;
-    try {
-      await openWorkbench(page, server.url);
-    } catch (e) {
-      throw new Error(`${(e as Error).message}\n--- code-server output ---\n${server.output.join('').slice(-4000)}`, { cause: e });
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  beforeEach(async () => {
-    await resetLayout(page);
+  // no workspace setting at all: what a new user has
+  useWorkbench({ workspaceSettings: {}, files: { [NAMED]: namedText, [TITLED]: titledText } }, (s, p) => {
+    server = s;
+    page = p;
   });
 
   /** English messages seen under `auto` in this English UI, by line (compared with the zh ones below). */
