@@ -12,11 +12,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { keys, type CodeServer } from './harness/codeServer.js';
 import { problemsFiltered, useWorkbench } from './harness/suite.js';
 import { halfWidthLevel2Lines, hasChinese, seedText } from './harness/expected.js';
-import { attrs, openFile, press, screenshot, SeenError, texts, waitToSee } from './harness/workbench.js';
+import { attrs, openFile, press, screenshot, texts, waitToSee } from './harness/workbench.js';
 
 /** Named as offices name plans: no `.plan.` in the name, no front matter, no planlint setting. */
 const NAMED = '2027年全县卫生健康工作要点.txt';
@@ -29,19 +29,6 @@ const titledText = `${TITLE}\n\n${seedText('001')}`;
 
 let server: CodeServer | undefined;
 let page: Page;
-
-function scenario(title: string, name: string, fn: () => Promise<void>): void {
-  it(title, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (e instanceof SeenError || !(e instanceof Error)) throw e;
-      const shot = await screenshot(page, `${name}-FAILED`).catch((err: unknown) => `(no screenshot: ${String(err)})`);
-      e.message = `[${name}] ${e.message}\n  screenshot: ${shot}`;
-      throw e;
-    }
-  });
-}
 
 interface Row {
   line: number;
@@ -83,7 +70,7 @@ async function languageMode(p: Page): Promise<string> {
 
 describe('adoption: planlint in VS Code without configuration (code-server in headless Chromium)', () => {
   // no workspace setting at all: what a new user has
-  useWorkbench({ workspaceSettings: {}, files: { [NAMED]: namedText, [TITLED]: titledText } }, (s, p) => {
+  const scenario = useWorkbench({ workspaceSettings: {}, files: { [NAMED]: namedText, [TITLED]: titledText } }, (s, p) => {
     server = s;
     page = p;
   });

@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { keys, type CodeServer } from './harness/codeServer.js';
 import { problemsFiltered, useWorkbench } from './harness/suite.js';
 import { halfWidthLevel2Lines, hasChinese, henanThemes, itemsBySection, level1Headings, lines, seedName, seedText } from './harness/expected.js';
-import { activeTabLabel, attrs, cursorPosition, gotoLine, openFile, press, screenshot, SeenError, texts, waitToSee } from './harness/workbench.js';
+import { activeTabLabel, attrs, cursorPosition, gotoLine, openFile, press, screenshot, texts, waitToSee } from './harness/workbench.js';
 
 const workspaceSettings = {
   // the seeds are plain .txt files without front matter: name them as plans
@@ -80,25 +80,8 @@ async function problemCounts(p: Page, scenario: string, file: string, accept: (c
   return c!;
 }
 
-/**
- * One scenario: on any failure (not only a timed-out wait) the error names the screenshot of what
- * the page showed at that moment.
- */
-function scenario(title: string, name: string, fn: () => Promise<void>): void {
-  it(title, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (e instanceof SeenError || !(e instanceof Error)) throw e;
-      const shot = await screenshot(page, `${name}-FAILED`).catch((err: unknown) => `(no screenshot: ${String(err)})`);
-      e.message = `[${name}] ${e.message}\n  screenshot: ${shot}`;
-      throw e;
-    }
-  });
-}
-
 describe('planlint in VS Code (code-server in headless Chromium)', () => {
-  useWorkbench({ workspaceSettings }, (s, p) => {
+  const scenario = useWorkbench({ workspaceSettings }, (s, p) => {
     server = s;
     page = p;
   });

@@ -3,9 +3,9 @@
  * screen before each, stopped after them. `ready` receives them once the workbench is open.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, it } from 'vitest';
 import { keys, startCodeServer, type CodeServer, type StartOptions } from './codeServer.js';
-import { launchBrowser, openWorkbench, press, waitToSee, type Browser } from './workbench.js';
+import { launchBrowser, openWorkbench, press, screenshot, SeenError, waitToSee, type Browser } from './workbench.js';
 
 /** Closes editors and panels so every scenario starts from the same screen. */
 export async function resetLayout(p: Page): Promise<void> {
@@ -34,8 +34,14 @@ export async function problemsFiltered(p: Page, text: string): Promise<void> {
   });
 }
 
-/** Registers the block's hooks: code-server with `options`, Chromium on its workbench, a reset before each scenario. */
-export function useWorkbench(options: StartOptions, ready: (server: CodeServer, page: Page) => void): void {
+/** A scenario of the block: `it`, whose failure (not only a timed-out wait) names the screenshot of what the page showed. */
+export type Scenario = (title: string, name: string, fn: () => Promise<void>) => void;
+
+/**
+ * Registers the block's hooks: code-server with `options`, Chromium on its workbench, a reset
+ * before each scenario. Returns the block's `scenario`.
+ */
+export function useWorkbench(options: StartOptions, ready: (server: CodeServer, page: Page) => void): Scenario {
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -57,4 +63,16 @@ export function useWorkbench(options: StartOptions, ready: (server: CodeServer, 
   beforeEach(async () => {
     if (browser) await resetLayout(browser.page);
   });
+
+  return (title, name, fn) =>
+    it(title, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        if (e instanceof SeenError || !(e instanceof Error) || !browser) throw e;
+        const shot = await screenshot(browser.page, `${name}-FAILED`).catch((err: unknown) => `(no screenshot: ${String(err)})`);
+        e.message = `[${name}] ${e.message}\n  screenshot: ${shot}`;
+        throw e;
+      }
+    });
 }
