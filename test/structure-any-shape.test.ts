@@ -230,3 +230,62 @@ describe('a title run into its body on a flattened line', () => {
     ]);
   });
 });
+
+describe('a title run into a second predicate on a flattened line (no mark, no opener)', () => {
+  const filler = '各地要认真落实有关要求。'.repeat(90);
+  const flat = (items: readonly (readonly [string, string])[]) => filler + items.map(([title, body]) => title + body).join('');
+  // [token + title, the body glued to it]: invented texts of other sectors
+  const ends: readonly (readonly [string, string])[] = [
+    // the title's directive adverb opens a second verb phrase
+    ['一、严格规范道路货运车辆超限治理', '严格执行车辆装载标准，对违法超限运输车辆依法处罚。'],
+    ['二、切实加强地方政府专项债券管理', '切实防范化解债务风险，按规定用途使用债券资金。'],
+    ['三、认真落实中小学生作业管理规定', '认真做好课后服务工作，合理安排作业总量。'],
+    // an eventive phrase (开展/实施/进行 + its object) is the subject of a modal
+    ['四、稳妥推进中小学校布局调整', '开展学校撤并必须充分听取学生家长意见，不搞一刀切。'],
+    ['五、规范公路养护工程管理', '实施养护工程应当严格执行招标投标规定，确保工程质量。'],
+    ['六、严禁违规收取医疗服务费用', '开展医疗服务必须执行价格公示制度，主动接受群众监督。'],
+    ['七、有序推进历史遗留矿山生态修复', '进行生态修复要坚持以自然恢复为主，因地制宜开展治理。'],
+    ['八、规范城市道路挖掘管理', '进行道路挖掘施工须事先取得许可，按期恢复路面。'],
+  ];
+  it('ends the title where the body opens a predicate of its own', () => {
+    expect(outline(flat(ends))).toEqual(ends.map(([title]) => `1:${title}`));
+  });
+  // titles that hold a second verb, an adverb or a modal of their own: the new cues never end them
+  // early. [token + title, body, whether a reader's cue (an opener) ends the title exactly]
+  const keeps: readonly (readonly [string, string, boolean])[] = [
+    // a pivot verb: its object 企业 is the subject of the adverb's verb
+    ['一、切实督促企业切实履行安全生产主体责任', '各级应急管理部门要加强执法检查，依法查处违法行为。', true],
+    // 最严格的: an adjective, not a predicate
+    ['二、严格落实最严格的耕地保护制度', '各地要压实耕地保护责任，遏制耕地“非农化”。', true],
+    // a stacked adverbial before the light verb: 开展 is the title's verb
+    ['三、扎实有序开展农村人居环境整治提升', '县级人民政府要制定年度计划，分类推进。', false],
+    // a pivot verb before the light verb: 各地 is its object and 开展's subject
+    ['四、推动各地开展城市体检评估工作', '县级以上人民政府要建立工作机制，定期评估。', false],
+    // the modal's phrase is closed by 的: a modifier inside the title
+    ['五、进一步完善开展校外培训应当遵循的管理规范', '以保障学生权益为目标，明确办学条件。', true],
+    // a prohibition with a serial verb phrase (强行 is the title's)
+    ['六、严禁以行政命令方式强行推动农民集中上楼', '各地要尊重农民意愿，不得强迫农民腾退宅基地。', true],
+    // two predicates under different adverbs: a title of two predicates is not told from a title and a body
+    ['七、大力发展乡村特色产业切实增加农民收入', '，培育一批农业产业强镇。', false],
+    // 依法依规 is an adverbial: 开展 is the title's verb
+    ['八、依法依规开展征地补偿安置', '县级人民政府必须足额支付补偿费用，保障农民权益。', false],
+    // a serial verb 建立健全
+    ['九、加快建立健全绿色低碳循环发展经济体系', '以节能降碳为重点，推进产业结构调整。', true],
+    // the directive adverb inside a quotation is a name
+    ['十、切实抓好“切实减轻学生负担”专项行动', '各校要制定工作方案，明确责任分工。', false],
+    // an item that is a sentence: the agent before the light verb is its subject
+    ['十一、县级人民政府开展农村危房改造', '必须坚持农户自愿，不得强制拆除。', false],
+    // a pivot verb: 社会力量 is its object and 开展's subject (the modal's subject is 机构)
+    ['十二、鼓励社会力量开展普惠托育服务', '符合条件的机构可以申请建设补助，按规定享受优惠政策。', false],
+    // 严格的: an adjective before its noun
+    ['十三、严格执行严格的项目审批制度', '各地要规范审批程序，提高审批效率。', true],
+  ];
+  it('never ends a title that holds a second verb, an adverb or a modal of its own inside it', () => {
+    const got = outline(flat(keeps.map(([t, b]) => [t, b] as const)));
+    expect(got).toHaveLength(keeps.length);
+    keeps.forEach(([t, , exact], k) => {
+      if (exact) expect(got[k]).toBe(`1:${t}`);
+      else expect(got[k]!.startsWith(`1:${t}`)).toBe(true);
+    });
+  });
+});

@@ -5,6 +5,7 @@
 import type { Block, Level, NumberToken, Section } from '../model.js';
 import { isHanCode, isSpace, segmentOffset, type LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
+import { secondPredicate } from './second-predicate.js';
 
 /**
  * Where a run-in heading's title ends: at the first 。, or at a ： that comes early (a short
@@ -66,8 +67,9 @@ function lostBreak(b: Block, index: LineIndex | undefined): boolean {
 
 /**
  * Where a title run into its body ends (an index in `after`, the text after the token), or −1: in
- * a first clause too long for a title, before a figure (分批实现联网结算2020年11月底前) or a sentence
- * opener (严格控制搬迁撤并范围严格落实…), or at a colon before any comma (…运营商):按照…).
+ * a first clause too long for a title, before a figure (分批实现联网结算2020年11月底前), a sentence
+ * opener (准确把握总体要求以…为指导) or a second predicate (严格控制搬迁撤并范围严格落实…,
+ * ./second-predicate.ts), or at a colon before any comma (…运营商):按照…).
  */
 function gluedTitleEnd(after: string, lead: number, subsection?: string): number {
   const clause = after.slice(lead).search(/[，。；！？,;!?]/);
@@ -85,6 +87,22 @@ function gluedTitleEnd(after: string, lead: number, subsection?: string): number
   if (clauseEnd - lead <= TITLE_CLAUSE_MAX) return -1;
   // a clause that ends the sentence or a list item (；。) is the item itself, not a title and more
   if (clause >= 0 && /[。；;！？!?]/.test(after[clauseEnd]!)) return -1;
+  const opener = openerAt(after, lead, clauseEnd);
+  // before it, a second predicate (the title's directive adverb again, an eventive subject of a modal)
+  const span = after.slice(lead, opener < 0 ? Math.min(clauseEnd, lead + PREDICATE_SPAN) : opener);
+  const words = Array.from(WORDS.segment(span), (w) => ({ segment: w.segment, at: lead + w.index }));
+  const second = secondPredicate(after, words, lead, clauseEnd, TITLE_MIN);
+  return second >= 0 ? second : opener;
+}
+
+/** how far into the first clause a second predicate is looked for (a title and a short subject) */
+const PREDICATE_SPAN = 48;
+
+/**
+ * Where a sentence opener, a time or a sentence-initial adverbial starts the body in the first
+ * clause (`clauseEnd`: its mark, or the text's end), or −1.
+ */
+function openerAt(after: string, lead: number, clauseEnd: number): number {
   const limit = Math.min(clauseEnd, lead + 30);
   let depth = 0;
   let at = lead;
@@ -104,7 +122,7 @@ function gluedTitleEnd(after: string, lead: number, subsection?: string): number
     // 地方各级 (党委和政府, 人民政府): the subject formula that opens a sentence of duties
     if (w.segment === '地方' && OPENERS.has(after.slice(i + 2, i + 4))) return i;
     // a sentence-initial adverbial of time or place closed by its comma (在村庄撤并过程中，…)
-    if (w.segment === '在' && clause >= 0 && /[，,]/.test(after[clauseEnd]!) && ADVERBIAL_END.test(after.slice(i, clauseEnd))) return i;
+    if (w.segment === '在' && /[，,]/.test(after[clauseEnd] ?? '') && ADVERBIAL_END.test(after.slice(i, clauseEnd))) return i;
   }
   return -1;
 }
