@@ -117,6 +117,9 @@ describe('binding: level and binds', () => {
     const jobs = r.targets.find((t) => t.target.id === 'jobs')!;
     expect(jobs).toMatchObject({ status: 'not-applicable', applies: false });
     expect(jobs.reason.zh).toContain('只约束同级');
+    // the English reason names the levels in English (labels in one language)
+    expect(jobs.reason.en).toContain("the superior's own level (national level), which binds that level only; a draft of provincial level");
+    expect(jobs.reason.en).not.toMatch(/[\u4e00-\u9fff]/);
     // the rate binds the province and is met
     expect(r.targets.find((t) => t.target.id === 'unemployment')).toMatchObject({ status: 'met', applies: true });
     expect(weakerFindings(text, [national2025])).toEqual([]);
@@ -251,5 +254,39 @@ describe('direction of a change', () => {
     expect(r.targets[0]!.reason.zh).toBe('草案“下降2%左右”低于上级“降低3%左右”');
     const more = alignPlan(parsePlan(draft('省', 2025, ['单位国内生产总值能耗下降3.5%。'])), [s]);
     expect(more.targets[0]!.status).toBe('stronger');
+  });
+});
+
+describe('bug: units converted when a draft figure is compared (斤/吨, 亩/公顷, 千瓦/万千瓦, 万/亿)', () => {
+  // totals of the province's own: they bind a provincial draft, which may state them in other units
+  const province = set('province-2021', '省', 2021, [
+    target({ id: 'grain', name: '粮食产量', comparator: '稳定在', op: 'ge', value: 1300, unit: '亿斤', qualifier: '以上' }),
+    target({ id: 'farmland', name: '新建高标准农田', comparator: '', op: 'ge', value: 750, unit: '万亩' }),
+    target({ id: 'pv', name: '新增光伏发电装机容量', comparator: '达到', op: 'ge', value: 500, unit: '万千瓦' }),
+    target({ id: 'power', name: '电力装机容量', comparator: '达到', op: 'ge', value: 1.2, unit: '亿千瓦' }),
+  ]);
+  const verdicts = (body: string) => alignPlan(parsePlan(draft('省', 2021, [body])), [province]).targets.map((t) => [t.target.id, t.status, t.draftValue]);
+
+  it('compares 吨 with 斤, 公顷 with 亩, 千瓦 with 万千瓦, 万千瓦 with 亿千瓦', () => {
+    // 6500万吨 = 1300亿斤; 50万公顷 = 750万亩; 4500000千瓦 = 450万千瓦; 12500万千瓦 = 1.25亿千瓦
+    expect(verdicts('粮食产量稳定在6500万吨以上，新建高标准农田50万公顷，新增光伏发电装机容量达到4500000千瓦，电力装机容量达到12500万千瓦。')).toEqual([
+      ['grain', 'met', 1300],
+      ['farmland', 'met', 750],
+      ['pv', 'weaker', 450],
+      ['power', 'stronger', 1.25],
+    ]);
+  });
+
+  it('states both figures as written, and the draft’s in the superior’s unit', () => {
+    const r = alignPlan(parsePlan(draft('省', 2021, ['新增光伏发电装机容量达到4500000千瓦。'])), [province]);
+    expect(r.targets.find((t) => t.target.id === 'pv')!.reason.zh).toBe('草案“达到4500000千瓦（折合 450万千瓦）”低于上级“达到500万千瓦”');
+  });
+
+  it('a unit of another dimension is not comparable, never weaker (千瓦时 is energy, not power)', () => {
+    const text = draft('省', 2021, ['新增光伏发电装机容量达到450万千瓦时。']);
+    const pv = alignPlan(parsePlan(text), [province]).targets.find((t) => t.target.id === 'pv')!;
+    expect(pv).toMatchObject({ status: 'not-comparable', problems: ['unit'] });
+    expect(pv.reason.zh).toContain('单位不可比（草案“达到450万千瓦时”');
+    expect(weakerFindings(text, [province])).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../server/src/core/analyze.js';
 import { alignPlan } from '../server/src/core/align/index.js';
 import { parsePlan } from '../server/src/core/parse.js';
-import { buildReview } from '../server/src/core/report/index.js';
+import { buildReview, renderHtml, renderMarkdown } from '../server/src/core/report/index.js';
 import { resolveRequirementSets } from '../server/src/node/requirements.js';
 import { repoRoot } from './helpers.js';
 
@@ -38,5 +38,22 @@ describe('a chain of levels', () => {
     expect(review.targets.map((t) => t.level)).toEqual(['省', '省', '国家', '国家']);
     const weaker = analyze(text, { requirements: sets }).findings.filter((f) => f.ruleId === 'alignment/weaker-target');
     expect(weaker.map((f) => f.data?.['set'])).toEqual(['jiangsu-2025']);
+  });
+
+  it('prints, in the report’s language, which level’s set asked for each target', () => {
+    const text = '---\nyear: 2025\nlevel: 县\n---\n2025年清河县政府工作报告\n\n一、稳就业\n\n城镇调查失业率5.5%左右。';
+    const plan = parsePlan(text);
+    const review = buildReview(plan, alignPlan(plan, sets), sets);
+    const rows = (md: string, head: string) => md.split('\n').filter((l) => l.startsWith(`| ${head}`));
+    expect(rows(renderMarkdown(review), '城市生活污水集中收集率')).toEqual([expect.stringMatching(/^\| 城市生活污水集中收集率（省级 jiangsu-2025） \|/)]);
+    expect(rows(renderMarkdown(review), '城镇调查失业率')).toEqual([expect.stringMatching(/^\| 城镇调查失业率（国家级 national-2025） \| .* \| 达标 \|/)]);
+    const en = renderMarkdown(review, { lang: 'en' });
+    expect(rows(en, '城镇调查失业率')).toEqual([expect.stringMatching(/^\| 城镇调查失业率 \(national level national-2025\) \|/)]);
+    expect(en).toContain(', county level');
+    expect(en).not.toMatch(/[省县]级|level [国省市县区]/);
+    const html = renderHtml(review, { lang: 'en' });
+    expect(html).toContain('<div class="terms">provincial level jiangsu-2025</div>');
+    expect(html).not.toMatch(/[省县]级|level [国省市县区]|\([国省市县区]\)/);
+    expect(renderHtml(review)).toContain('<div class="terms">国家级 national-2025</div>');
   });
 });

@@ -40,6 +40,14 @@ describe('a report a reviewer can sign (county 2025 against Jiangsu 2025)', () =
     for (const t of s.terms) expect(t, t).not.toMatch(/^[和与及等的]|[和与及等的]$/);
   });
 
+  it('bug: shows the matched words whole (储备, 产业集群, 乡村产业), not the fragments 备和, 业集群, 村产', () => {
+    const terms = review.themes.flatMap((t) => t.sections.flatMap((s) => s.terms));
+    const draft = readFileSync(join(repoRoot, 'test/fixtures/alignment/county-2025-govreport.txt'), 'utf8');
+    expect(terms).toEqual(expect.arrayContaining(['储备', '产业集群', '机械', '乡村产业']));
+    for (const fragment of ['备和', '业集群', '机械等', '和数', '新和', '村产']) expect(terms).not.toContain(fragment);
+    for (const t of terms) expect(draft, t).toContain(t);
+  });
+
   it('prints the footer: date, planlint version, each set’s name, year and content hash', () => {
     const html = renderHtml(review);
     const footer = html.slice(html.indexOf('<footer'));

@@ -207,8 +207,8 @@ describe('Markdown report', () => {
     };
     add(r.draft.title);
     add(r.draft.path);
-    add(r.draft.level);
-    for (const s of r.sets) [s.name, s.title, s.level, s.issuer, s.superior, s.hash].forEach(add);
+    // (levels are labels, printed in the report's language: 县级 / county level)
+    for (const s of r.sets) [s.name, s.title, s.issuer, s.superior, s.hash].forEach(add);
     r.matrix.sectionTitles?.forEach(add);
     for (const t of r.themes) {
       add(t.title);
@@ -219,7 +219,7 @@ describe('Markdown report', () => {
       }
     }
     for (const t of r.targets) {
-      [t.name, t.superior.text, t.superior.text.replace(t.name, ''), t.superior.deadline, t.draft?.text, t.level].forEach(add);
+      [t.name, t.superior.text, t.superior.text.replace(t.name, ''), t.superior.deadline, t.draft?.text].forEach(add);
     }
     for (const s of [...r.unmatchedSections, ...r.planPart.excluded]) add(sectionLabel(s) + s.title);
     // the scope names the draft's parts by their numbers: “the plan part (二)”
@@ -239,7 +239,7 @@ describe('Markdown report', () => {
       expect(zh).toContain('生成日期：2026-12-02　planlint 0.1.0');
       expect(zh).toContain('审核人（签字）：');
       expect(en).toContain('Date: 2026-12-02　planlint 0.1.0');
-      expect(en).toMatch(/^Set: henan-2021, .*, 2021, level 省, content hash [0-9a-f]+$/m);
+      expect(en).toMatch(/^Set: henan-2021, .*, 2021, provincial level, content hash [0-9a-f]+$/m);
       expect(en).toContain('Reviewer (signature): ');
       // with the quoted text taken out, no English word is left in the Chinese report…
       const zhLeft = strip(zh, r).replace(/planlint \d+\.\d+\.\d+/g, '');

@@ -2,6 +2,8 @@
  * `planlint requirements extract`: drafting a set from a superior document. On seed 004 it must
  * recover the ten tasks 一要…十要 and the 2021 targets; the draft must itself be a valid set.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parsePlan } from '../server/src/core/parse.js';
@@ -122,5 +124,70 @@ describe('extract from a summary-and-plan document', () => {
     for (const t of set.targets) expect(t.source!.line!, t.name).toBeGreaterThan(lineOf(summaryEnd));
     // 县域就诊率达到 90% (二（二）一是) is one of them
     expect(set.targets.find((t) => t.value === 90 && t.unit === '%')).toBeDefined();
+  });
+});
+
+/**
+ * Issue 15, extraction from any superior text. A provincial agriculture plan sent out by a 通知 (a
+ * text written for the test in the shape of such plans: the cover line without book-title marks,
+ * the main targets in the paragraph before 一、), and the fiscal and tax parameters of the national
+ * 2021 and 2023 reports (test/corpus 04, 05).
+ */
+describe('extract from any superior text (issue 15)', () => {
+  const agri = [
+    '河南省人民政府办公厅关于印发2021年河南省农业农村工作要点的通知',
+    '各省辖市人民政府，济源示范区管委会，省人民政府各部门：',
+    '现将《2021年河南省农业农村工作要点》印发给你们，请认真贯彻落实。',
+    '2021年河南省农业农村工作要点',
+    '2021年全省农业农村工作的主要目标是：粮食播种面积稳定在1.6亿亩以上，粮食产量稳定在1300亿斤以上，农产品质量安全例行监测总体合格率稳定在98%以上，农村居民人均可支配收入增长7%左右。',
+    '一、稳定粮食生产',
+    '全面落实粮食安全党政同责，主要农作物耕种收综合机械化率达到86%。',
+    '二、推进农业产业化',
+    '培育农业产业化龙头企业，农产品加工转化率达到70%。',
+    '三、加强农村基础设施建设',
+    '农村自来水普及率达到91%。',
+    '四、强化要素保障',
+    '今年安排省级衔接推进乡村振兴补助资金90亿元，比上年年初预算增加18亿元。',
+  ].join('\n\n');
+  const set = extractRequirementSet(parsePlan(agri));
+
+  it('bug: takes the title the 通知 cover line quotes, not the cover line (with or without 《》)', () => {
+    expect(set.title).toBe('2021年河南省农业农村工作要点');
+    expect(extractRequirementSet(parsePlan(readSeed('003'))).title).toBe('2021年鼓楼区卫生健康工作要点');
+  });
+
+  it('bug: keeps the targets of the 主要目标 paragraph before 一、 (98% 合格率), with binds inferred', () => {
+    const goals = set.targets.filter((t) => t.source?.line === 9).map((t) => [t.name, t.comparator, t.value, t.unit, t.binds]);
+    expect(goals).toEqual([
+      ['粮食播种面积', '稳定在', 1.6, '亿亩', 'same-level'],
+      ['粮食产量', '稳定在', 1300, '亿斤', 'same-level'],
+      ['农产品质量安全例行监测总体合格率', '稳定在', 98, '%', 'all'],
+      ['农村居民人均可支配收入', '增长', 7, '%', 'all'],
+    ]);
+    // the tasks' own targets still come from the sections; the themes are the four tasks
+    expect(set.targets.map((t) => t.value)).toEqual(expect.arrayContaining([86, 70, 91]));
+    expect(set.themes.map((t) => t.title)).toEqual(['稳定粮食生产', '推进农业产业化', '加强农村基础设施建设', '强化要素保障']);
+  });
+
+  it('bug: an arranged budget and its increase (比上年年初预算增加18亿元) are parameters, not targets', () => {
+    expect(set.targets.filter((t) => t.unit === '亿元' || /资金|预算/.test(t.name))).toEqual([]);
+  });
+
+  it('bug: the national 2021 report’s 赤字率拟按3.2%左右安排, 财政资金 and tax parameters are not targets; its main targets are', () => {
+    const s = extractRequirementSet(parsePlan(readFileSync(join(repoRoot, 'test/corpus/04-national-2021-govreport.txt'), 'utf8')));
+    const quotes = s.targets.map((t) => `${t.name} ${t.source?.quote ?? ''}`);
+    for (const q of quotes) expect(q).not.toMatch(/赤字|财政资金|起征点|应纳税所得额|加计扣除|税率/);
+    expect(s.targets.some((t) => t.value === 3.2)).toBe(false);
+    expect(s.targets.some((t) => t.value === 2.8 && t.unit === '万亿元')).toBe(false);
+    const main = (name: string) => s.targets.find((t) => t.name === name && t.year === 2021);
+    expect(main('城镇调查失业率')).toMatchObject({ value: 5.5, unit: '%', binds: 'all' });
+    expect(main('居民消费价格涨幅')).toMatchObject({ value: 3, unit: '%' });
+    expect(main('单位国内生产总值能耗')).toMatchObject({ value: 3, unit: '%', binds: 'all' });
+  });
+
+  it('bug: the national 2023 report’s 赤字率拟按3%安排 is not a target', () => {
+    const s = extractRequirementSet(parsePlan(readFileSync(join(repoRoot, 'test/corpus/05-national-2023-govreport.txt'), 'utf8')));
+    expect(s.targets.filter((t) => /赤字/.test(`${t.name}${t.source?.quote ?? ''}`))).toEqual([]);
+    expect(s.targets.map((t) => t.name)).toEqual(['国内生产总值', '城镇新增就业', '城镇调查失业率', '居民消费价格涨幅', '粮食产量']);
   });
 });

@@ -33,6 +33,13 @@ describe('alignment/superior-wording', () => {
   ];
   for (const [text, expected] of invalid) it(`reports ${expected.join('、') || 'nothing'} in “${text}”`, () => expect(words(text)).toEqual(expected));
   for (const text of valid) it(`accepts “${text}”`, () => expect(words(text)).toEqual([]));
+  it('names both levels in the message’s language (English labels in English, the word quoted)', () => {
+    const text = `---\nlevel: 县\nrequirements: [henan-2021]\n---\n2021年卫生健康工作要点\n\n一、推进中医药传承创新发展\n\n全省新建示范中医馆10个。`;
+    const [f] = analyze(text, { requirements }).findings.filter((x) => x.ruleId === 'alignment/superior-wording');
+    expect(f!.message.zh).toContain('县级草案沿用了上级（省级）用语“全省”');
+    expect(f!.message.en).toContain('a draft of county level keeps the superior\'s (provincial level) wording "全省"');
+    expect(f!.message.en.replace(/"[^"]*"/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+  });
   it('does not run on a draft of the set’s own level, or of unknown level', () => {
     expect(words('全省新建示范中医馆10个。', '省')).toEqual([]);
     const text = '---\nrequirements: [henan-2021]\n---\n中医药工作安排\n\n一、推进中医药发展\n\n全省新建示范中医馆10个。';

@@ -3,7 +3,8 @@
  * in the coverage matrix and the footer a reviewer signs (date, planlint version, each set's name,
  * year and content hash). The report is made by the built CLI for the county report of
  * test/fixtures/alignment against the chain fixture (江苏 2025 → 国家 2025); the PDF is kept under
- * artifacts/e2e/ and, where poppler's pdftotext is installed, its text is checked too.
+ * artifacts/e2e/ and its text, read by poppler's pdftotext (poppler-utils, installed by .ci/run),
+ * is checked too: what is printed, not only what the page holds.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -58,15 +59,20 @@ describe('the HTML report printed to PDF', () => {
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(pdfFile, pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    if (spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error === undefined) {
-      // -raw: text in the order Chromium drew it (a table header wrapped in a narrow column stays
-      // in one piece; the page layout would interleave the columns' lines)
-      const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      for (const title of ['扩大有效需求', '推进科技创新', '统筹发展和安全']) expect(text).toContain(title);
-      expect(text).toContain('生成日期：2026-12-02');
-      expect(text).toMatch(/内容摘要[0-9a-f]{16}/);
-      expect(text).toContain('审核人（签字）');
-    }
+    if (spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error !== undefined)
+      throw new Error('missing program: pdftotext (poppler-utils); .ci/run installs it');
+    // -raw: text in the order Chromium drew it (a table header wrapped in a narrow column stays
+    // in one piece; the page layout would interleave the columns' lines)
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // every matrix column's title is printed (the text of the matrix lies between its heading and the next)
+    const matrix = text.slice(text.indexOf('覆盖矩阵'));
+    for (const title of headers.map((h) => h.replace(/\s+/g, ''))) expect(matrix, title).toContain(title);
+    // the footer: date, version, each set's name, year, level and content hash, the signature line
+    expect(text).toContain('生成日期：2026-12-02');
+    expect(text).toMatch(/planlint\d+\.\d+\.\d+/);
+    expect(text).toMatch(/要求集：jiangsu-2025，2025年江苏省政府工作报告，2025年，省级，上级national-2025\.yaml，内容摘要[0-9a-f]{16}/);
+    expect(text).toMatch(/要求集：national-2025，.*?，2025年，国家级，内容摘要[0-9a-f]{16}/);
+    expect(text).toContain('审核人（签字）');
     expect(readFileSync(htmlFile, 'utf8')).toContain('<footer id="footer">');
   });
 });

@@ -25,6 +25,17 @@ export function parseLevel(s: string | undefined): GovLevel | undefined {
   return undefined;
 }
 
+/** A level as a report prints it: 省级 / provincial level (labels in the report's language). */
+export const LEVEL_NAME: Readonly<Record<GovLevel, { zh: string; en: string }>> = {
+  国家: { zh: '国家级', en: 'national level' },
+  省: { zh: '省级', en: 'provincial level' },
+  市: { zh: '市级', en: 'municipal level' },
+  县: { zh: '县级', en: 'county level' },
+  区: { zh: '区级', en: 'district level' },
+  乡镇: { zh: '乡镇级', en: 'township level' },
+  街道: { zh: '街道级', en: 'subdistrict level' },
+};
+
 /** Whether two levels are the same tier (县 and 区 are). */
 export function sameTier(a: GovLevel, b: GovLevel): boolean {
   return LEVEL_RANK[a] === LEVEL_RANK[b];

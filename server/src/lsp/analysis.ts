@@ -11,6 +11,7 @@ import { analysisSteps, parseDocument, type DocumentAnalysis } from '../core/ana
 import { createSession, type AnalysisSession } from '../core/session.js';
 import { LineIndex } from '../core/text.js';
 import { Lru } from '../core/generation-memo.js';
+import { IdleCollector } from './idle-gc.js';
 import type { Logger } from './log.js';
 import { describeError } from './log.js';
 import type { ContextProvider, DocContext } from './workspace.js';
@@ -90,6 +91,8 @@ export class Analyzer {
   runs = 0;
   /** everything the core keeps between analyses: one session per language server */
   readonly session: AnalysisSession = createSession();
+  /** a full collection once analyses pause after a burst that grew the heap (./idle-gc.ts) */
+  readonly collector = new IdleCollector();
 
   constructor(
     private readonly contexts: ContextProvider,
@@ -242,6 +245,7 @@ export class Analyzer {
     }
     millis += performance.now() - t1;
     this.runs++;
+    this.collector.worked();
     failures.push(...analysis.failures);
     const findings = context.isPlan ? analysis.findings : [];
     const before = this.cache.peek(doc.uri);

@@ -211,7 +211,7 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
     }
     log.info(`${serverName} ${serverVersion} ready (${client.pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
     // in the analyses' queue: a document opened now waits for it, and its text takes over the rounds (see warmup.ts)
-    void analyzer.exclusive(() => warmUp(log, { opened: () => ctx.documents.all()[0]?.getText() }));
+    void analyzer.exclusive(() => warmUp(log, { opened: () => ctx.documents.all()[0]?.getText() })).then(() => analyzer.collector.collected());
   });
 
   connection.onDidChangeConfiguration((params) =>

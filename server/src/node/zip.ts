@@ -2,8 +2,14 @@
  * Bounds on a .docx (ZIP) archive, checked before anything is unpacked (issue 13): a 297 KB file
  * that inflates to 102 MB of XML used to exhaust the heap inside the ZIP reader.
  */
-import { inflateRawSync } from 'node:zlib';
 import { DecodeError } from './decode.js';
+
+/** node:zlib on first use: loading it is a few ms of every CLI start, and only a .docx needs it. */
+function inflateRawSync(data: Buffer, options: import('node:zlib').ZlibOptions): Buffer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const zlib = require('node:zlib') as typeof import('node:zlib');
+  return zlib.inflateRawSync(data, options);
+}
 
 /** Limits of a .docx before it is unpacked: a real plan's .docx holds a few dozen parts and a few MB of XML. */
 export const DOCX_MAX_ENTRIES = 2000;

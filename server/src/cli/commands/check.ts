@@ -200,7 +200,7 @@ export const command: CliCommand = {
           for (const r of outcome.results) r.findings = r.findings.filter((f) => f.severity === 'error');
           outcome.problems = outcome.problems.filter((p) => p.severity === 'error');
         }
-        const report = buildReport(outcome, env.lang);
+        const report = buildReport(outcome, env.lang, opts.format === 'json');
         const hasUsageError = outcome.failures.length > 0 || outcome.problems.some((p) => p.severity === 'error') || outcome.results.some((r) => r.fixFailed);
         const errors = report.summary.errors;
         const warnings = report.summary.warnings;

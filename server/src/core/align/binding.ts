@@ -14,7 +14,7 @@
  *    binds every level below.
  */
 import type { Localized } from '../model.js';
-import { isBelow, sameTier, type GovLevel } from '../levels.js';
+import { isBelow, LEVEL_NAME, sameTier, type GovLevel } from '../levels.js';
 import type { RequirementSet, Target, TargetBinds } from '../requirements/types.js';
 import type { TargetAlignment } from './types.js';
 import { isRateUnit, parseUnit, unitFactor } from './units.js';
@@ -71,7 +71,10 @@ export function applicability(t: Target, set: Pick<RequirementSet, 'level' | 'ye
     return {
       applies: false,
       compare: false,
-      reason: { zh: `上级为${S}级，草案为${D}级（层级高于上级），不适用`, en: `the set is of level ${S}, above it the draft's (${D})` },
+      reason: {
+        zh: `上级为${S}级，草案为${D}级（层级高于上级），不适用`,
+        en: `the draft (${LEVEL_NAME[D].en}) is above the set (${LEVEL_NAME[S].en}): not applicable`,
+      },
     };
   }
   const same = S !== undefined && D !== undefined && sameTier(S, D);
@@ -81,7 +84,7 @@ export function applicability(t: Target, set: Pick<RequirementSet, 'level' | 'ye
       compare: false,
       reason: {
         zh: `上级${S ?? ''}本级的总量或辖区分布目标，只约束同级，${D ? `${D}级` : '下级'}草案不必重述，也不比较数值`,
-        en: `a total or a share of jurisdictions of the superior's own level (${S ?? '?'}), which binds that level only; a ${D ?? 'lower'}-level draft need not restate it and its values are not compared`,
+        en: `a total or a share of jurisdictions of the superior's own level (${S ? LEVEL_NAME[S].en : 'level not stated'}), which binds that level only; a draft of ${D ? LEVEL_NAME[D].en : 'a lower level'} need not restate it and its values are not compared`,
       },
     };
   }

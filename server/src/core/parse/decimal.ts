@@ -19,6 +19,7 @@ import type { NumberToken } from '../model.js';
 import { decimalPath } from '../numbering.js';
 import { DATE_AFTER, MAGNITUDE_CHARS } from '../indicators/lexicon.js';
 import { matchUnit } from '../indicators/lexer.js';
+import { chineseWords } from '../text.js';
 
 /** The decimal outline so far: the path of the last section (N. → [N], 3.2.1 → [3, 2, 1]). */
 export class DecimalOutline {
@@ -54,7 +55,6 @@ export class DecimalOutline {
   }
 }
 
-const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 /** after a number these always make it a quantity, a date or a range (4个, 4月, 4万, 4至5, 4.5, 4%) */
 const QUANTITY_CHAR = new Set([...`0123456789０１２３４５６７８９.．%％‰${MAGNITUDE_CHARS}年月日号时天周个余多至到~～-－—–`]);
 const CN_NUMERAL = new Set([...'零〇一二三四五六七八九两']);
@@ -62,7 +62,7 @@ const CN_NUMERAL = new Set([...'零〇一二三四五六七八九两']);
 /** Whether a word of `s` ends at index `end` (a unit 组 is no unit in 组织). */
 function wordEndsAt(s: string, end: number): boolean {
   if (end >= s.length) return true;
-  for (const w of WORDS.segment(s.slice(0, end + 4))) {
+  for (const w of chineseWords(s.slice(0, end + 4))) {
     if (w.index === end) return true;
     if (w.index > end) return false;
   }
@@ -98,6 +98,6 @@ export function citedSection(before: string, rest: string): boolean {
   if (CITATION_BEFORE.has(before)) return true;
   let i = 0;
   while (i < rest.length && (rest[i] === ' ' || rest[i] === '\u3000')) i++;
-  for (const w of WORDS.segment(rest.slice(i, i + 6))) return CITATION_AFTER.has(w.segment);
+  for (const w of chineseWords(rest.slice(i, i + 6))) return CITATION_AFTER.has(w.segment);
   return false;
 }

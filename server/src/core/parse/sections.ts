@@ -3,7 +3,7 @@
  * extents), in document offsets.
  */
 import type { Block, Level, NumberToken, Section } from '../model.js';
-import { isHanCode, isSpace, segmentOffset, type LineIndex } from '../text.js';
+import { chineseWords, isHanCode, isSpace, segmentOffset, type LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 import { secondPredicate } from './second-predicate.js';
 
@@ -31,7 +31,6 @@ const TITLE_MIN = 4;
  */
 const OPENERS = new Set(['以', '按照', '根据', '依据', '围绕', '聚焦', '针对', '结合', '为了', '坚持', '请', '各地', '各级', '各省', '各市', '各县']);
 /** words of a Chinese text (ICU's dictionary segmentation; stateless, shared) */
-const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
 /** characters after which a figure is part of the title (第一阶段(2022年7月…)) */
 const FIGURE_IN_TITLE = /[年月日第(（至—-]/;
 
@@ -106,7 +105,7 @@ function openerAt(after: string, lead: number, clauseEnd: number): number {
   const limit = Math.min(clauseEnd, lead + 30);
   let depth = 0;
   let at = lead;
-  for (const w of WORDS.segment(after.slice(lead, limit))) {
+  for (const w of chineseWords(after.slice(lead, limit))) {
     const i = lead + w.index;
     for (; at < i; at++) {
       const c = after[at]!;
@@ -165,7 +164,7 @@ function parallelTitle(u: UncertainTitle, siblings: readonly Section[], uncertai
   }
   if (L < TITLE_MIN || s.title.length <= L + 1) return;
   let boundary = false;
-  for (const w of WORDS.segment(s.title)) if (w.index === L) boundary = true;
+  for (const w of chineseWords(s.title)) if (w.index === L) boundary = true;
   if (!boundary) return;
   const b = s.block;
   const end = textToDoc(b, u.from + L - 1) + 1;

@@ -4,6 +4,7 @@
  */
 import type { Review } from './model.js';
 import {
+  levelText,
   lineText,
   matrixLegend,
   reportLabel,
@@ -107,7 +108,7 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   out.push(`<h1>${T('title')}</h1>`);
   out.push('<ul class="meta">');
   out.push(
-    `<li>${T('draft')}${colon}${e(d.title ?? T('noTitle'))}${d.path ? L(`（${e(d.path)}）`, ` (${e(d.path)})`) : ''}${d.year ? L(`，${d.year} 年`, `, ${d.year}`) : ''}${d.level ? L(`，${e(d.level)}级`, `, level ${e(d.level)}`) : ''}</li>`,
+    `<li>${T('draft')}${colon}${e(d.title ?? T('noTitle'))}${d.path ? L(`（${e(d.path)}）`, ` (${e(d.path)})`) : ''}${d.year ? L(`，${d.year} 年`, `, ${d.year}`) : ''}${d.level ? L('，', ', ') + e(levelText(d.level, lang)) : ''}</li>`,
   );
   for (const s of r.sets) out.push(`<li>${T('superiorPlan')}${colon}${e(s.title)}（${e(s.name)}）</li>`);
   out.push(`<li>${T('scope')}${colon}${e(r.planPart.reason[lang])}</li>`);
@@ -167,7 +168,7 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
     const sup = `${e(t.superior.text)}${t.superior.deadline ? e(`（${t.superior.deadline}）`) : ''}${t.superior.source?.line ? `<div class="terms">${lineText(t.superior.source.line, lang)}</div>` : ''}`;
     const dr = t.draft ? `${e(t.draft.text)}<div class="terms">${lineText((t.draft.range?.start.line ?? 0) + 1, lang)}</div>` : '—';
     // in a chain of levels, which level asked for it
-    const who = r.sets.length > 1 ? `<div class="terms">${e(t.level ? `${t.level}${L('级', '')}` : '')} ${e(t.set)}</div>` : '';
+    const who = r.sets.length > 1 ? `<div class="terms">${e(t.level ? `${levelText(t.level, lang)} ` : '')}${e(t.set)}</div>` : '';
     out.push(
       `<tr data-target="${e(t.id)}"><td>${e(t.name)}${who}</td><td>${sup}</td><td>${dr}</td><td class="${t.status}">${targetStatusLabel[t.status][lang]}</td><td>${e(t.reason[lang])}</td></tr>`,
     );
@@ -187,7 +188,7 @@ export function renderHtml(r: Review, opts: RenderOptions = {}): string {
   if (r.generated) out.push(`<p>${T('date')}${colon}${e(r.generated.date)}\u3000planlint ${e(r.generated.planlint)}</p>`);
   for (const s of r.sets)
     out.push(
-      `<p>${T('set')}${colon}${[e(s.name), e(s.title), s.year !== undefined ? L(`${s.year} 年`, `${s.year}`) : '', s.level ? L(`${e(s.level)}级`, `level ${e(s.level)}`) : '', s.superior ? `${T('superiorSet')} ${e(s.superior)}` : '', s.hash ? `${T('hash')} ${e(s.hash)}` : ''].filter((x) => x).join(L('，', ', '))}</p>`,
+      `<p>${T('set')}${colon}${[e(s.name), e(s.title), s.year !== undefined ? L(`${s.year} 年`, `${s.year}`) : '', s.level ? e(levelText(s.level, lang)) : '', s.superior ? `${T('superiorSet')} ${e(s.superior)}` : '', s.hash ? `${T('hash')} ${e(s.hash)}` : ''].filter((x) => x).join(L('，', ', '))}</p>`,
     );
   out.push(`<p>${T('signature')}</p>`);
   out.push('</footer>');

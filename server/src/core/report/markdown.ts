@@ -6,6 +6,7 @@
 import type { Review, ReportLang } from './model.js';
 import {
   explainMatch,
+  levelText,
   lineText,
   matrixLegend,
   reportLabel,
@@ -44,7 +45,7 @@ export function renderMarkdown(r: Review, opts: MarkdownOptions = {}): string {
   out.push(`# ${T('title')}`, '');
   const d = r.draft;
   const year = (y: number) => (en ? `${comma}${y}` : `${comma}${y} 年`);
-  const level = (l: string) => (en ? `${comma}${T('level')} ${l}` : `${comma}${l}级`);
+  const level = (l: string) => `${comma}${levelText(l, lang)}`;
   out.push(
     `- ${T('draft')}${colon}${d.title !== undefined ? md(d.title) : T('noTitle')}${d.path ? paren(md(d.path)) : ''}${d.year ? year(d.year) : ''}${d.level ? level(md(String(d.level))) : ''}`,
   );
@@ -97,7 +98,9 @@ export function renderMarkdown(r: Review, opts: MarkdownOptions = {}): string {
   for (const t of r.targets) {
     const sup = `${t.superior.text.replace(t.name, '') || t.superior.text}${t.superior.deadline ? paren(t.superior.deadline) : ''}${t.superior.source?.line ? `${comma}${line(t.superior.source.line)}` : ''}`;
     const dr = t.draft ? `${t.draft.text}${paren(line((t.draft.range?.start.line ?? 0) + 1))}` : '—';
-    out.push(`| ${cell(t.name)} | ${cell(sup)} | ${cell(dr)} | ${targetStatusLabel[t.status][lang]} | ${cell(t.reason[lang])} |`);
+    // in a chain of levels, which level asked for it
+    const who = r.sets.length > 1 ? paren(cell(`${t.level ? `${levelText(t.level, lang)} ` : ''}${t.set}`)) : '';
+    out.push(`| ${cell(t.name)}${who} | ${cell(sup)} | ${cell(dr)} | ${targetStatusLabel[t.status][lang]} | ${cell(t.reason[lang])} |`);
   }
   out.push('');
 

@@ -3,7 +3,7 @@
  * (schemas/review.schema.json). Built from an AlignmentResult; renderers (Markdown, HTML) read
  * only this model.
  */
-import type { GovLevel } from '../levels.js';
+import { LEVEL_NAME, parseLevel, type GovLevel } from '../levels.js';
 import { quantityOf, type Localized, type Plan, type Quantity } from '../model.js';
 import type { Range } from '../text.js';
 import type { AlignmentResult, SectionRef, TargetStatus, ThemeStatus } from '../align/types.js';
@@ -272,7 +272,6 @@ export const reportLabel = {
   date: { zh: '生成日期', en: 'Date' },
   set: { zh: '要求集', en: 'Set' },
   superiorSet: { zh: '上级', en: 'superior' },
-  level: { zh: '级', en: 'level' },
   hash: { zh: '内容摘要', en: 'content hash' },
   signature: { zh: '审核人（签字）：____________　日期：____________', en: 'Reviewer (signature): ____________  Date: ____________' },
 } as const satisfies Record<string, Localized>;
@@ -296,6 +295,12 @@ export function matrixLegend(lang: ReportLang): string {
   return lang === 'en'
     ? "● strong match (covered)　○ weak match (partial); columns are the draft's parts (number and title)."
     : '● 强对应（已覆盖）　○ 弱对应（部分覆盖）；列为草案各部分（编号与标题）。';
+}
+
+/** A government level in the report's language: 省级 / provincial level (a word it cannot read as a level, with 级). */
+export function levelText(level: string, lang: ReportLang): string {
+  const l = parseLevel(level);
+  return l ? LEVEL_NAME[l][lang] : lang === 'en' ? `level ${level}` : `${level}级`;
 }
 
 /** “第 12 行” / “line 12” (1-based line number). */

@@ -9,11 +9,12 @@
  * file (the pure core reads no files). See the commit introducing this module for the choice.
  */
 
+import { chineseWords } from '../text.js';
+
 /** Word boundaries (offsets) of a text: 0, each word's end, text.length. */
 export function wordBoundaries(text: string): Set<number> {
   const out = new Set<number>([0, text.length]);
-  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
-  for (const s of seg.segment(text)) {
+  for (const s of chineseWords(text)) {
     out.add(s.index);
     out.add(s.index + s.segment.length);
   }

@@ -169,7 +169,19 @@ function headingYear(titles: readonly string[]): number | undefined {
 }
 
 /**
- * The document's title: a 通知 cover line (关于印发《…》的通知) gives way to the title it quotes;
+ * The title a 通知 cover line gives way to: 关于印发《…》的通知, or the same line without book-title
+ * marks, as official titles are mostly written (关于印发2021年全省农业农村工作要点的通知).
+ */
+function coverTitle(t: string): string | undefined {
+  return (
+    /关于印发[《〈](.+?)[》〉]的?通知/.exec(t)?.[1] ??
+    /关于印发([^《》〈〉，。；：]+?)的通知$/.exec(t)?.[1] ??
+    (/通知$/.test(t) ? firstBracketedTitle(t) : undefined)
+  );
+}
+
+/**
+ * The document's title: a 通知 cover line (关于印发…的通知) gives way to the title it quotes;
  * a title line (year and plan word) as the alignment reads it; else the first short line that names
  * a plan word before the first heading.
  */
@@ -181,7 +193,7 @@ function documentTitle(plan: Plan): string | undefined {
     .map((b) => oneLine(b.text))
     .filter((t) => t.length > 0 && t.length <= 60);
   for (const t of [line ?? '', ...lines]) {
-    const quoted = /关于印发[《〈](.+?)[》〉]的?通知/.exec(t)?.[1] ?? (/通知$/.test(t) ? firstBracketedTitle(t) : undefined);
+    const quoted = coverTitle(t);
     if (quoted !== undefined) return quoted;
   }
   // a numbered heading (a text that starts at 二、) is not a title

@@ -11,7 +11,7 @@
 import type { Rule } from '../rule.js';
 import { segmentOffset } from '../text.js';
 import { draftLevel } from '../align/part.js';
-import { isBelow, LEVEL_RANK, type GovLevel } from '../levels.js';
+import { isBelow, LEVEL_NAME, LEVEL_RANK, type GovLevel } from '../levels.js';
 import { perParagraphAll } from '../proofread/context.js';
 
 /** The own-jurisdiction words of a level: its 全X and its leading bodies. */
@@ -128,7 +128,7 @@ export const rule: Rule = {
             end,
             message: {
               zh: `${own}级草案沿用了上级（${level}级）用语“${w}”，此句讲的是本级工作：应改为“${w.startsWith('全') ? ownWord : `${own}委${own}政府`}”等本级表述`,
-              en: `a ${own}-level draft keeps the superior's (${level}) wording "${w}" in a sentence about its own work: use its own level's wording ("${w.startsWith('全') ? ownWord : `${own}委${own}政府`}")`,
+              en: `a draft of ${LEVEL_NAME[own].en} keeps the superior's (${LEVEL_NAME[level].en}) wording "${w}" in a sentence about its own work: use its own level's wording ("${w.startsWith('全') ? ownWord : `${own}委${own}政府`}")`,
             },
             data: { word: w, superiorLevel: level, draftLevel: own },
           });
