@@ -30,7 +30,6 @@ const TITLE_MIN = 4;
  * body ends when no mark separates them (一、准确把握总体要求以…为指导).
  */
 const OPENERS = new Set(['以', '按照', '根据', '依据', '围绕', '聚焦', '针对', '结合', '为了', '坚持', '请', '各地', '各级', '各省', '各市', '各县']);
-/** words of a Chinese text (ICU's dictionary segmentation; stateless, shared) */
 /** characters after which a figure is part of the title (第一阶段(2022年7月…)) */
 const FIGURE_IN_TITLE = /[年月日第(（至—-]/;
 
@@ -89,7 +88,7 @@ function gluedTitleEnd(after: string, lead: number, subsection?: string): number
   const opener = openerAt(after, lead, clauseEnd);
   // before it, a second predicate (the title's directive adverb again, an eventive subject of a modal)
   const span = after.slice(lead, opener < 0 ? Math.min(clauseEnd, lead + PREDICATE_SPAN) : opener);
-  const words = Array.from(WORDS.segment(span), (w) => ({ segment: w.segment, at: lead + w.index }));
+  const words = Array.from(chineseWords(span), (w) => ({ segment: w.segment, at: lead + w.index }));
   const second = secondPredicate(after, words, lead, clauseEnd, TITLE_MIN);
   return second >= 0 ? second : opener;
 }
