@@ -35,6 +35,21 @@ describe('Analyzer', () => {
     expect(analyzer.runs).toBe(2);
   });
 
+  it('rehearses a version (the warm-up) with the findings of a real analysis, keeping nothing', async () => {
+    const { analyzer } = setup();
+    const text = readSeed('001');
+    const rehearsed = await analyzer.rehearse(doc(text, -1));
+    expect(analyzer.runs).toBe(0);
+    expect(analyzer.latest('file:///virtual/plan.txt')).toBeUndefined();
+    expect(analyzer.lastCost('file:///virtual/plan.txt')).toBeUndefined();
+    const real = await analyzer.get(doc(text, 1));
+    expect(analyzer.runs).toBe(1);
+    expect(real).not.toBe(rehearsed);
+    expect(real.first).toBe(true);
+    expect(real.findings.map((f) => `${f.start} ${f.ruleId}`)).toEqual(rehearsed.findings.map((f) => `${f.start} ${f.ruleId}`));
+    expect(real.findings.some((f) => f.ruleId === 'numbering/style')).toBe(true);
+  });
+
   it('keeps the analyses of the most recently used drafts and analyses a dropped one again', async () => {
     const errors: string[] = [];
     const log = { info() {}, warn() {}, error: (m: string) => void errors.push(m) };

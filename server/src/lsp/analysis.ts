@@ -186,7 +186,16 @@ export class Analyzer {
   /** see RULE_SLICE_MS */
   private readonly slice: number;
 
-  private async run(doc: TextDocument, generation: number, isCurrent: () => boolean): Promise<DocAnalysis> {
+  /**
+   * The whole analysis path of `doc` (its own context, the server's session), as a keystroke runs
+   * it, with nothing kept: no cached result, no count. The warm-up rehearses a document's first
+   * keystrokes with it (./warmup.ts). Not queued: the caller is in the queue already.
+   */
+  rehearse(doc: TextDocument): Promise<DocAnalysis> {
+    return this.run(doc, this.generation, () => true, false);
+  }
+
+  private async run(doc: TextDocument, generation: number, isCurrent: () => boolean, keep = true): Promise<DocAnalysis> {
     if (!isCurrent()) throw new Superseded();
     const text = doc.getText();
     const version = doc.version;
@@ -244,14 +253,16 @@ export class Analyzer {
       }
     }
     millis += performance.now() - t1;
-    this.runs++;
-    this.collector.worked();
+    if (keep) {
+      this.runs++;
+      this.collector.worked();
+    }
     failures.push(...analysis.failures);
     const findings = context.isPlan ? analysis.findings : [];
     const before = this.cache.peek(doc.uri);
     const first = !before || before.generation !== generation;
     const result: DocAnalysis = { uri: doc.uri, version, generation, plan: analysis.plan, findings, context, failures, millis, session: this.session, first };
-    if (generation === this.generation) {
+    if (keep && generation === this.generation) {
       const prev = this.cache.peek(doc.uri);
       if (!prev || prev.version <= version) this.cache.set(doc.uri, result);
     }

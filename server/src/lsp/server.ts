@@ -26,7 +26,7 @@ import * as path from 'node:path';
 import { InsertThemesKind, NormaliseKind, RenumberKind } from './features/actions.js';
 import { FixAllKind } from './protocol.js';
 import { makeGuard, safeLog, type ClientState, type ServerContext } from './context.js';
-import { registerDiagnostics, type Diagnostics } from './diagnostics.js';
+import { diagnosticsOf, registerDiagnostics, type Diagnostics } from './diagnostics.js';
 import { registerFeatures } from './features/register.js';
 import { registerRequests } from './requests.js';
 import { warmUp } from './warmup.js';
@@ -211,7 +211,17 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
     }
     log.info(`${serverName} ${serverVersion} ready (${client.pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
     // in the analyses' queue: a document opened now waits for it, and its text takes over the rounds (see warmup.ts)
-    void analyzer.exclusive(() => warmUp(log, { opened: () => ctx.documents.all()[0]?.getText() })).then(() => analyzer.collector.collected());
+    // a document opened meanwhile has its keystroke rounds rehearsed through the path its own
+    // keystrokes take (Analyzer.rehearse: its context, the server's session, the diagnostics as
+    // sent), nothing published or kept
+    const opened = () => ctx.documents.all()[0];
+    const rehearse = async (text: string, round: number): Promise<void> => {
+      const doc = opened();
+      if (!doc) return;
+      const a = await analyzer.rehearse(TextDocument.create(doc.uri, doc.languageId, -1 - round, text));
+      JSON.stringify({ uri: a.uri, version: a.version, diagnostics: diagnosticsOf(a) });
+    };
+    void analyzer.exclusive(() => warmUp(log, { opened: () => opened()?.getText(), rehearse })).then(() => analyzer.collector.collected());
   });
 
   connection.onDidChangeConfiguration((params) =>
