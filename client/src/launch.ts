@@ -12,7 +12,8 @@
  * `--expose-gc`: the server collects the warm-up's garbage when the warm-up ends
  * (server/src/lsp/warmup.ts), instead of keeping the heap the warm-up grew into: with 200 drafts
  * open, RSS 143–150 MB against 159 MB without the collection and 139 MB without any warm-up
- * (`node bench/run.mjs --only memory`, 2026-12-03, loaded machine). Without the option the server
- * works the same and skips the collection.
+ * (`node bench/run.mjs --only memory`, 2026-12-03, loaded machine); and it collects once analyses
+ * pause after a burst that grew the heap (server/src/lsp/idle-gc.ts: 200 drafts opened, RSS 118–125
+ * MB against 142–154 MB). Without the option the server works the same and skips the collections.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=8', '--expose-gc'];
