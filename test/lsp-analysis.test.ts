@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { allRules } from '../server/src/core/rules/index.js';
 import { Analyzer, Superseded } from '../server/src/lsp/analysis.js';
+import { editRounds, rehearsal } from '../server/src/lsp/warmup.js';
 import { normaliseSettings } from '../server/src/lsp/settings.js';
 import { Workspace, type ContextProvider } from '../server/src/lsp/workspace.js';
 import { readSeed } from './helpers.js';
@@ -48,6 +49,25 @@ describe('Analyzer', () => {
     expect(real.first).toBe(true);
     expect(real.findings.map((f) => `${f.start} ${f.ruleId}`)).toEqual(rehearsed.findings.map((f) => `${f.start} ${f.ruleId}`));
     expect(real.findings.some((f) => f.ruleId === 'numbering/style')).toBe(true);
+  });
+
+  it('the warm-up rehearses an opened document’s keystrokes as incremental changes to a copy of it', async () => {
+    const { analyzer } = setup();
+    const text = readSeed('003');
+    const opened = doc(text, 1);
+    const seen: { text: string; version: number; uri: string }[] = [];
+    const real = analyzer.rehearse.bind(analyzer);
+    const rehearse = rehearsal({ rehearse: (d) => (seen.push({ text: d.getText(), version: d.version, uri: d.uri }), real(d)) }, () => opened);
+    const rounds = editRounds(text, 6);
+    for (let i = 0; i < rounds.length; i++) await rehearse(rounds[i]!, i);
+    // each round's text arrived whole (inserting 的 and taking it out again), under the document's
+    // uri with versions of its own, and nothing was kept
+    expect(seen.map((x) => x.text)).toEqual(rounds);
+    expect(seen.map((x) => x.version)).toEqual([-1, -2, -3, -4, -5, -6]);
+    expect(new Set(seen.map((x) => x.uri))).toEqual(new Set([opened.uri]));
+    expect(rounds.filter((r) => r !== text).length).toBe(3);
+    expect(analyzer.runs).toBe(0);
+    expect(analyzer.latest(opened.uri)).toBeUndefined();
   });
 
   it('keeps the analyses of the most recently used drafts and analyses a dropped one again', async () => {

@@ -26,10 +26,10 @@ import * as path from 'node:path';
 import { InsertThemesKind, NormaliseKind, RenumberKind } from './features/actions.js';
 import { FixAllKind } from './protocol.js';
 import { makeGuard, safeLog, type ClientState, type ServerContext } from './context.js';
-import { diagnosticsOf, registerDiagnostics, type Diagnostics } from './diagnostics.js';
+import { registerDiagnostics, type Diagnostics } from './diagnostics.js';
 import { registerFeatures } from './features/register.js';
 import { registerRequests } from './requests.js';
-import { warmUp } from './warmup.js';
+import { rehearsal, warmUp } from './warmup.js';
 import { PLANLINT_VERSION } from '../core/version.js';
 
 export const serverName = 'planlint-language-server';
@@ -215,12 +215,7 @@ function registerLifecycle(ctx: ServerContext, diagnostics: Diagnostics): void {
     // keystrokes take (Analyzer.rehearse: its context, the server's session, the diagnostics as
     // sent), nothing published or kept
     const opened = () => ctx.documents.all()[0];
-    const rehearse = async (text: string, round: number): Promise<void> => {
-      const doc = opened();
-      if (!doc) return;
-      const a = await analyzer.rehearse(TextDocument.create(doc.uri, doc.languageId, -1 - round, text));
-      JSON.stringify({ uri: a.uri, version: a.version, diagnostics: diagnosticsOf(a) });
-    };
+    const rehearse = rehearsal(analyzer, opened);
     void analyzer.exclusive(() => warmUp(log, { opened: () => opened()?.getText(), rehearse })).then(() => analyzer.collector.collected());
   });
 
