@@ -343,7 +343,9 @@ function statedTargets({ plan, opts, inPart, lineOf, themeFor, targetYear, cover
   };
   for (const ind of plan.indicators) {
     if (!inPart(ind)) continue;
-    covered.push({ start: ind.valueSpan.start, end: ind.valueSpan.end });
+    // the statement up to its value: a number in its name or comparator is its base (报销比例由50%提高到60%,
+    // 国内生产总值从不到70万亿元增加到超过100万亿元), not a target of its own
+    covered.push({ start: Math.min(ind.start, ind.valueSpan.start), end: ind.valueSpan.end });
     const sentence = sentenceOf(ind.start, ind.end);
     if (!stated(ind, sentence)) continue;
     // fiscal and policy parameters (赤字率拟按3%安排, 比上年年初预算增加1800亿元) are not targets
