@@ -6,7 +6,7 @@ import type { Block, IndicatorKind, Plan, Section } from '../model.js';
 import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 import type { AnalysisSession } from '../session.js';
 import { frontMatterYear } from '../year.js';
-import { PLAN_YEAR, SCORE_CUES, TITLE_ACHIEVED, TITLE_TARGET } from './lexicon.js';
+import { PLAN_YEAR, RETRO_FRAME, REVIEWED_PLAN, SCORE_CUES, TITLE_ACHIEVED, TITLE_REVIEW, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
 
@@ -54,13 +54,63 @@ export function scoreText(s: string): CueScore {
   return score;
 }
 
-/** Kind a section title states outright (总结 / 计划, or its year against the plan year). */
+/** Kind a section title states outright (总结 / 计划, or its year against the plan year); undefined when mixed. */
 export function titleKind(title: string, planYear: number | undefined): IndicatorKind | undefined {
+  const stance = titleStance(title, planYear);
+  return stance === 'mixed' ? undefined : stance;
+}
+
+const PLAN_NUMERAL = '一二三四五六七八九';
+const TITLE_YEARS = /((?:19|20)\d{2})\s*年|[“"]?十([一二三四五六七八九])五[”"]?/g;
+
+/**
+ * What a title states: 'achieved' (a review), 'target' (a plan), 'mixed' when it names both a review and
+ * a plan (“十三五”时期发展成就和“十四五”时期主要目标任务, 2020年工作总结和2021年工作计划: each paragraph's
+ * own language decides), undefined when it says nothing. A year or five-year period before the plan year
+ * names a review, the plan year or later a plan; a plan word that is the object of a review (计划执行情况)
+ * names no plan.
+ */
+export function titleStance(title: string, planYear: number | undefined): IndicatorKind | 'mixed' | undefined {
+  const words = title.replace(REVIEWED_PLAN, '执行情况');
+  let past = TITLE_REVIEW.test(words);
+  let ahead = TITLE_TARGET.test(words);
+  if (planYear !== undefined) {
+    TITLE_YEARS.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = TITLE_YEARS.exec(title))) {
+      const year = m[1] ? Number(m[1]) : 2005 + 5 * (PLAN_NUMERAL.indexOf(m[2]!) + 1);
+      if (year >= planYear) ahead = true;
+      else past = true;
+    }
+  }
+  if (past && ahead) return 'mixed';
   const y = /((?:19|20)\d{2})\s*年/.exec(title);
   if (y && planYear !== undefined) return Number(y[1]) >= planYear ? 'target' : 'achieved';
   if (TITLE_ACHIEVED.test(title)) return 'achieved';
   if (TITLE_TARGET.test(title)) return 'target';
   return undefined;
+}
+
+/**
+ * Kind of a paragraph from its own language, in a part whose title names both a review and a plan: a
+ * retrospective time frame at its start (过去五年，/ 一年来，/ “十三五”时期，) or summary language at a
+ * section's rate speaks of the past; plan language alone of the plan; else undefined.
+ */
+export function paragraphLean(text: string, s: Readonly<CueScore>, planYear: number | undefined): IndicatorKind | undefined {
+  const f = RETRO_FRAME.exec(text.trimStart());
+  if (f) {
+    const year = f[1] ? Number(f[1]) : f[2] ? 2005 + 5 * (PLAN_NUMERAL.indexOf(f[2]) + 1) : undefined;
+    if (year === undefined || (planYear !== undefined && year < planYear)) return 'achieved';
+  }
+  const k = scoreKind(s);
+  if (k) return k;
+  if (s.achieved >= 2 && s.achieved >= 2 * s.target) return 'achieved';
+  return strictKind(s);
+}
+
+/** a paragraph with cues of one kind only */
+function strictKind(s: Readonly<CueScore>): IndicatorKind | undefined {
+  return s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
 }
 
 /** Decides from cue counts; undefined when the language does not lean clearly. */
@@ -118,7 +168,7 @@ function computeKindContext(plan: PlanBase, planYear: number | undefined, sessio
     for (let guard = 0; top && top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
     if (top && titled[top.id]) continue;
     const s = scoreBlock(session, b, keep);
-    blockKind[bi] = s.achieved >= 1 && s.target === 0 ? 'achieved' : s.target >= 1 && s.achieved === 0 ? 'target' : undefined;
+    blockKind[bi] = strictKind(s);
     if (top) {
       topAchieved[top.id]! += s.achieved;
       topTarget[top.id]! += s.target;
@@ -130,27 +180,48 @@ function computeKindContext(plan: PlanBase, planYear: number | undefined, sessio
   let carry: IndicatorKind | undefined;
   /** kind stated by an unnumbered part title (“十四五”时期工作回顾, 2026年重点工作): holds until the next one */
   let titleCarry: IndicatorKind | undefined;
+  /** after an unnumbered title naming both a review and a plan, each paragraph's own language decides */
+  let mixedCarry = false;
   for (let bi = 0; bi < blocks.length; bi++) {
     if (blockSection[bi] !== -1) continue;
     const text = blocks[bi]!.text;
-    const stated = text.length <= 30 && !PERIOD_IN.test(text) ? titleKind(text, planYear) : undefined;
-    if (stated) titleCarry = stated;
+    const stated = text.length <= 30 && !PERIOD_IN.test(text) ? titleStance(text, planYear) : undefined;
+    if (stated) {
+      mixedCarry = stated === 'mixed';
+      titleCarry = stated === 'mixed' ? undefined : stated;
+    }
     if (titleCarry) {
       blockKind[bi] = titleCarry;
       continue;
+    }
+    if (mixedCarry && blocks[bi]!.kind === 'paragraph') {
+      const lean = paragraphLean(text, scoreBlock(session, blocks[bi]!, keep), planYear);
+      if (lean) blockKind[bi] = lean;
     }
     // headlines ("全面从严治党持续深化") speak for themselves, not for the paragraphs after them
     if (blockKind[bi]) {
       if (blocks[bi]!.kind === 'paragraph') carry = blockKind[bi];
     } else blockKind[bi] = carry;
   }
-  const sectionKind: (IndicatorKind | undefined)[] = new Array(sections.length);
+  // partKind: the kind a section's paragraphs take when their own language does not decide
+  const partKind: (IndicatorKind | undefined)[] = new Array(sections.length);
+  // a section whose title (or, with no kind of its own, its parent's) names both a review and a plan
+  const mixed = new Uint8Array(sections.length);
   for (const sec of sections) {
     // document order: parents come before children
-    let k = titleKind(sec.title, planYear);
-    if (!k && sec.parentId !== undefined) k = sectionKind[sec.parentId];
+    const stance = titleStance(sec.title, planYear);
+    let k = stance === 'mixed' ? undefined : stance;
+    if (!k && sec.parentId !== undefined) k = partKind[sec.parentId];
     if (!k && sec.parentId === undefined && topScored[sec.id]) k = scoreKind({ achieved: topAchieved[sec.id]!, target: topTarget[sec.id]! });
-    sectionKind[sec.id] = k;
+    partKind[sec.id] = k;
+    mixed[sec.id] = stance === 'mixed' || (stance === undefined && sec.parentId !== undefined && mixed[sec.parentId] === 1) ? 1 : 0;
+  }
+  const sectionKind = partKind.map((k, id) => (mixed[id] ? undefined : k));
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const sec = blockSection[bi]!;
+    if (sec < 0 || !mixed[sec]) continue;
+    const b = blocks[bi]!;
+    blockKind[bi] = paragraphLean(b.text, scoreBlock(session, b, keep), planYear) ?? partKind[sec];
   }
   return { blockSection, sectionKind, blockKind };
 }

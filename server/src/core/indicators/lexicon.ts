@@ -212,6 +212,20 @@ export const SCORE_CUES =
 /** Section titles that name the part's purpose outright. */
 export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;
 export const TITLE_TARGET = /计划|安排|打算|要点|思路|下一步|目标任务|主要目标|重点工作|重点任务/;
+/**
+ * Words of a title that name a review, broader than TITLE_ACHIEVED: used only to find a title that
+ * names both a review and a plan (“十三五”时期发展成就和“十四五”时期主要目标任务), which states no kind.
+ */
+export const TITLE_REVIEW = /总结|回顾|完成情况|执行情况|进展情况|工作情况|成就|成效|成绩/;
+/** A plan word that is the object of a review (2020年计划执行情况, 重点工作完成情况): it names no plan. */
+export const REVIEWED_PLAN = /(?:计划|安排|目标任务|主要目标|重点工作|重点任务)(?:的)?(?:完成|执行|落实|进展)(?:情况)?/g;
+/**
+ * A retrospective time frame opening a paragraph: 过去五年，/ 过去一年，/ 五年来，/ 一年来，/ 去年，/
+ * “十三五”时期，/ 2020年，(a period or year before the plan year is checked by the caller, group 1: the
+ * year, group 2: the five-year plan's numeral).
+ */
+export const RETRO_FRAME =
+  /^(?:(?:过去|以往)的?[一二三四五六七八九十两]{1,3}年(?:来|以来|间|里|中)?|[一二三四五六七八九十两]{1,3}年(?:来|以来)|去年(?:以来)?|上一年|((?:19|20)[0-9]{2})年(?:以来)?|[“"]?十([一二三四五六七八九])五[”"]?(?:时期|期间|以来))[，,]/;
 
 /** Plan-year phrases: “2021 年工作要点”, “2021年全省卫生健康工作会”. */
 export const PLAN_YEAR =
