@@ -20,4 +20,17 @@ describe('regressions found by the robustness properties', () => {
     expect(findingProblems(text, findings)).toEqual([]);
     for (const f of missing) expect(f.end).toBeGreaterThan(f.start);
   });
+
+  it('a token broken by a lone carriage return (a Mac line break) is one heading whose span holds the break', () => {
+    // fast-check (property-core, seed -2061599979): ；一\r． — LineIndex reads a lone \r as a line
+    // break, the parser joins 一 and ． across it (a token broken over two lines), and the property's
+    // own check had counted only \r?\n as breaks
+    const text = '；一\r．';
+    const { plan, findings } = analyze(text);
+    expect(plan.allSections.map((s) => s.token.raw)).toEqual(['一．']);
+    const s = plan.allSections[0]!;
+    expect(text.slice(s.token.start, s.token.end)).toBe('一\r．');
+    expect(plan.index.positionAt(s.token.end).line).toBe(1);
+    expect(findingProblems(text, findings)).toEqual([]);
+  });
 });
