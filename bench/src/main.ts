@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     const file = resolve(argv[1] ?? join(root, 'bench', 'results', 'latest.json'));
     const md = join(root, 'bench', 'RESULTS.md');
     writeFileSync(md, renderResults(JSON.parse(readFileSync(file, 'utf8')), existsSync(md) ? readFileSync(md, 'utf8') : ''));
+    formatOutputs([md]);
     return;
   }
   const args = parseArgs(argv);
@@ -140,7 +141,19 @@ async function main(): Promise<void> {
   writeFileSync(args.out, JSON.stringify(result, null, 2) + '\n');
   const md = join(root, 'bench', 'RESULTS.md');
   writeFileSync(md, renderResults(result, existsSync(md) ? readFileSync(md, 'utf8') : ''));
+  formatOutputs([args.out, md]);
   process.stderr.write(`bench: wrote ${args.out} and bench/RESULTS.md\n`);
+}
+
+/**
+ * The written files in the repository's Prettier style, so that committing them keeps `npm run
+ * lint` (prettier --check .) green: JSON.stringify's layout is not Prettier's.
+ */
+function formatOutputs(files: string[]): void {
+  const bin = join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+  if (!existsSync(bin)) return;
+  const r = spawnSync(process.execPath, [bin, '--write', '--log-level', 'warn', ...files], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) process.stderr.write(`bench: prettier could not format the results (${(r.stderr || r.stdout).trim()})\n`);
 }
 
 main().catch((err: unknown) => {
