@@ -4,7 +4,7 @@
  * draft year never disagree about what a front matter says.
  */
 import { describe, expect, it } from 'vitest';
-import { readYear } from '../server/src/core/year.js';
+import { fiveYearPlanEnd, readYear } from '../server/src/core/year.js';
 import { parsePlan } from '../server/src/core/parse.js';
 import { planYearOf } from '../server/src/core/indicators.js';
 import { draftYear } from '../server/src/core/align/index.js';
@@ -36,5 +36,17 @@ describe('the year of a setting', () => {
       const meta = frontMatterMeta(plan.frontMatter, plan.index, 'draft.txt').meta;
       expect(meta.year ?? 2019, written).toBe(expected);
     }
+  });
+});
+
+describe('fiveYearPlanEnd', () => {
+  it('reads 十X五 as the last year of that five-year plan', () => {
+    expect(fiveYearPlanEnd('一')).toBe(2010);
+    expect(fiveYearPlanEnd('三')).toBe(2020);
+    expect(fiveYearPlanEnd('四')).toBe(2025);
+    expect(fiveYearPlanEnd('九')).toBe(2050);
+    expect(fiveYearPlanEnd('十')).toBeUndefined();
+    expect(fiveYearPlanEnd('四五')).toBeUndefined();
+    expect(fiveYearPlanEnd('')).toBeUndefined();
   });
 });

@@ -22,3 +22,12 @@ export function readYear(value: unknown): number | undefined {
 export function frontMatterYear(plan: { frontMatter?: { data?: Record<string, unknown> } }): number | undefined {
   return readYear(plan.frontMatter?.data?.['year']);
 }
+
+/**
+ * The last year of a five-year plan named by its numeral (十四五 → 四 → 2025; 十一五 → 2010), or
+ * undefined for anything else: the one reading of “十X五” for deadlines, titles and time frames.
+ */
+export function fiveYearPlanEnd(numeral: string): number | undefined {
+  const n = numeral.length === 1 ? '一二三四五六七八九'.indexOf(numeral) : -1;
+  return n < 0 ? undefined : 2010 + 5 * n;
+}

@@ -7,6 +7,7 @@
  */
 import type { IndicatorKind, IndicatorOp } from '../model.js';
 import { lowerBound, replaceBookTitles } from '../text.js';
+import { fiveYearPlanEnd } from '../year.js';
 import { ACHIEVED_CUE, PARAMETER_CUE, QUALIFIERS, TARGET_CUE, type OpClass } from './lexicon.js';
 
 const DEADLINE_RE =
@@ -24,8 +25,6 @@ export interface CueEvent {
   kind?: IndicatorKind;
   deadline?: { text: string; year?: number };
 }
-
-const PLAN_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /**
  * Time cues of a paragraph, in order: deadlines and time references (a year before the plan
@@ -48,8 +47,8 @@ export function cueEvents(c: string, planYear: number | undefined): CueEvent[] {
       if (planYear !== undefined) kind = year >= planYear ? 'target' : 'achieved';
       else if (m[1] === '到' || m[1] === '至' || m[4]) kind = 'target';
     } else if (m[7]) {
-      year = 2000 + 5 * PLAN_NUMERALS.indexOf(m[7]) + 5;
-      if (planYear !== undefined) kind = year >= planYear ? 'target' : 'achieved';
+      year = fiveYearPlanEnd(m[7]);
+      if (planYear !== undefined && year !== undefined) kind = year >= planYear ? 'target' : 'achieved';
     } else if (m[5] === '年内' || m[5] === '年底前' || (m[6] && /前$/.test(m[0]))) {
       // 前 and 内 point ahead: a deadline within the plan's year
       kind = 'target';

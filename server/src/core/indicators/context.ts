@@ -5,7 +5,7 @@
 import type { Block, IndicatorKind, Plan, Section } from '../model.js';
 import { fitsParagraphMemo, ParagraphSlot } from '../generation-memo.js';
 import type { AnalysisSession } from '../session.js';
-import { frontMatterYear } from '../year.js';
+import { fiveYearPlanEnd, frontMatterYear } from '../year.js';
 import { PLAN_YEAR, RETRO_FRAME, REVIEWED_PLAN, SCORE_CUES, TITLE_ACHIEVED, TITLE_REVIEW, TITLE_TARGET } from './lexicon.js';
 
 type PlanBase = Omit<Plan, 'indicators'>;
@@ -60,7 +60,6 @@ export function titleKind(title: string, planYear: number | undefined): Indicato
   return stance === 'mixed' ? undefined : stance;
 }
 
-const PLAN_NUMERAL = '一二三四五六七八九';
 const TITLE_YEARS = /((?:19|20)\d{2})\s*年|[“"]?十([一二三四五六七八九])五[”"]?/g;
 
 /**
@@ -78,7 +77,8 @@ export function titleStance(title: string, planYear: number | undefined): Indica
     TITLE_YEARS.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = TITLE_YEARS.exec(title))) {
-      const year = m[1] ? Number(m[1]) : 2005 + 5 * (PLAN_NUMERAL.indexOf(m[2]!) + 1);
+      const year = m[1] ? Number(m[1]) : fiveYearPlanEnd(m[2]!);
+      if (year === undefined) continue;
       if (year >= planYear) ahead = true;
       else past = true;
     }
@@ -99,7 +99,7 @@ export function titleStance(title: string, planYear: number | undefined): Indica
 export function paragraphLean(text: string, s: Readonly<CueScore>, planYear: number | undefined): IndicatorKind | undefined {
   const f = RETRO_FRAME.exec(text.trimStart());
   if (f) {
-    const year = f[1] ? Number(f[1]) : f[2] ? 2005 + 5 * (PLAN_NUMERAL.indexOf(f[2]) + 1) : undefined;
+    const year = f[1] ? Number(f[1]) : f[2] ? fiveYearPlanEnd(f[2]) : undefined;
     if (year === undefined || (planYear !== undefined && year < planYear)) return 'achieved';
   }
   const k = scoreKind(s);

@@ -1,6 +1,7 @@
 import type { Section } from '../model.js';
 import type { Rule } from '../rule.js';
 import type { QuantityStatement } from '../indicators.js';
+import { fiveYearPlanEnd } from '../year.js';
 
 /**
  * The same target stated twice with different values: same normalised name, same unit, same
@@ -13,7 +14,6 @@ import type { QuantityStatement } from '../indicators.js';
 const SUBJECT_PREFIX = /^(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|各县区|各县（市、区）)/;
 const YEAR = /((?:19|20)\d{2})年/;
 const FIVE_YEAR = /十([一二三四五六七八九])五/;
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 function normName(name: string): string {
   return name.replace(SUBJECT_PREFIX, '').replace(/的/g, '').replace(/[“”"]/g, '');
@@ -23,8 +23,8 @@ function yearIn(s: string): string | undefined {
   const y = YEAR.exec(s);
   if (y) return y[1]!;
   const f = FIVE_YEAR.exec(s);
-  if (f) return String(2000 + 5 * NUMERALS.indexOf(f[1]!) + 5);
-  return undefined;
+  const end = f ? fiveYearPlanEnd(f[1]!) : undefined;
+  return end !== undefined ? String(end) : undefined;
 }
 
 /**
