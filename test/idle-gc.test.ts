@@ -65,7 +65,7 @@ describe('IdleCollector', () => {
 
   it('does nothing without a collector (a server started without --expose-gc)', () => {
     vi.useFakeTimers();
-    const c = new IdleCollector({ gc: undefined, heapUsed: () => 1000 * MB });
+    const c = new IdleCollector({ gc: null, heapUsed: () => 1000 * MB });
     c.worked();
     vi.advanceTimersByTime(10_000);
     expect(c.collections).toBe(0);

@@ -24,8 +24,8 @@ export const IDLE_GC_GROWTH_BYTES = 12 * 1024 * 1024;
 export interface IdleCollectorOptions {
   delayMs?: number;
   growthBytes?: number;
-  /** the collector (default: `globalThis.gc`, present with --expose-gc) */
-  gc?: () => void;
+  /** the collector (default: `globalThis.gc` twice, present with --expose-gc); null: none */
+  gc?: (() => void) | null;
   /** the heap in use, bytes (default: V8's used_heap_size) */
   heapUsed?: () => number;
 }
@@ -60,12 +60,12 @@ export class IdleCollector {
   constructor({
     delayMs = IDLE_GC_DELAY_MS,
     growthBytes = IDLE_GC_GROWTH_BYTES,
-    gc = defaultCollector(),
+    gc = defaultCollector() ?? null,
     heapUsed = () => getHeapStatistics().used_heap_size,
   }: IdleCollectorOptions = {}) {
     this.delayMs = delayMs;
     this.growthBytes = growthBytes;
-    this.gc = gc;
+    this.gc = gc ?? undefined;
     this.heapUsed = heapUsed;
     this.baseline = this.gc ? heapUsed() : 0;
   }
@@ -83,11 +83,6 @@ export class IdleCollector {
       this.timer = setTimeout(() => this.idle(), this.delayMs);
       this.timer.unref();
     }
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
   }
 
   private idle(): void {
