@@ -246,6 +246,12 @@ describe('a title run into a second predicate on a flattened line (no mark, no o
     ['六、严禁违规收取医疗服务费用', '开展医疗服务必须执行价格公示制度，主动接受群众监督。'],
     ['七、有序推进历史遗留矿山生态修复', '进行生态修复要坚持以自然恢复为主，因地制宜开展治理。'],
     ['八、规范城市道路挖掘管理', '进行道路挖掘施工须事先取得许可，按期恢复路面。'],
+    // the body takes the title's verb phrase up again as the subject of a modal, after a subject of its own
+    ['九、有序开展城市更新片区评估', '老旧小区比例较高的城市可以先行先试，对片区进行分类评估。开展城市更新片区评估应坚持问题导向，广泛听取居民意见。'],
+    [
+      '十、积极推进高速公路服务区充电设施建设',
+      '车流量较大的服务区可以适当增加充电桩数量，优先建设快充设施。推进高速公路服务区充电设施建设要统筹电网承载能力，分步实施。',
+    ],
   ];
   it('ends the title where the body opens a predicate of its own', () => {
     expect(outline(flat(ends))).toEqual(ends.map(([title]) => `1:${title}`));
@@ -279,6 +285,12 @@ describe('a title run into a second predicate on a flattened line (no mark, no o
     ['十二、鼓励社会力量开展普惠托育服务', '符合条件的机构可以申请建设补助，按规定享受优惠政策。', false],
     // 严格的: an adjective before its noun
     ['十三、严格执行严格的项目审批制度', '各地要规范审批程序，提高审批效率。', true],
+    // the body takes up the title's object, not its verb phrase (保持|宏观政策…, then 宏观政策要…)
+    ['十四、保持宏观政策连续性稳定性可持续性', '，促进经济运行在合理区间。宏观政策要继续为市场主体纾困，保持必要支持力度。', false],
+    // the phrase taken up again is not the subject of a modal: the title runs on past it (…升级工程)
+    ['十五、稳步推进农村公路提档升级工程', '，年内完成改造任务。推进农村公路提档升级，提高通行能力。', false],
+    // the item is itself the duty (开展…应…) that the body restates under another modal
+    ['十六、开展农村集体资产清查应全面摸清家底', '，做到账实相符。开展农村集体资产清查要坚持公开透明。', false],
   ];
   it('never ends a title that holds a second verb, an adverb or a modal of its own inside it', () => {
     const got = outline(flat(keeps.map(([t, b]) => [t, b] as const)));

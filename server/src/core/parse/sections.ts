@@ -5,7 +5,7 @@
 import type { Block, Level, NumberToken, Section } from '../model.js';
 import { chineseWords, isHanCode, isSpace, segmentOffset, type LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
-import { secondPredicate } from './second-predicate.js';
+import { restatedSubject, secondPredicate } from './second-predicate.js';
 
 /**
  * Where a run-in heading's title ends: at the first 。, or at a ： that comes early (a short
@@ -67,7 +67,8 @@ function lostBreak(b: Block, index: LineIndex | undefined): boolean {
  * Where a title run into its body ends (an index in `after`, the text after the token), or −1: in
  * a first clause too long for a title, before a figure (分批实现联网结算2020年11月底前), a sentence
  * opener (准确把握总体要求以…为指导) or a second predicate (严格控制搬迁撤并范围严格落实…,
- * ./second-predicate.ts), or at a colon before any comma (…运营商):按照…).
+ * ./second-predicate.ts), or at a colon before any comma (…运营商):按照…); failing those, where the
+ * body takes the title's verb phrase up again before a modal (稳妥开展村级建制调整…。开展村级建制调整应…).
  */
 function gluedTitleEnd(after: string, lead: number, subsection?: string): number {
   const clause = after.slice(lead).search(/[，。；！？,;!?]/);
@@ -90,7 +91,10 @@ function gluedTitleEnd(after: string, lead: number, subsection?: string): number
   const span = after.slice(lead, opener < 0 ? Math.min(clauseEnd, lead + PREDICATE_SPAN) : opener);
   const words = Array.from(chineseWords(span), (w) => ({ segment: w.segment, at: lead + w.index }));
   const second = secondPredicate(after, words, lead, clauseEnd, TITLE_MIN);
-  return second >= 0 ? second : opener;
+  if (second >= 0) return second;
+  if (opener >= 0) return opener;
+  // the body takes the title up again as the subject of a duty (…调整行政村…可以…。开展村级建制调整应…)
+  return restatedSubject(after, words, lead, clauseEnd, TITLE_MIN);
 }
 
 /** how far into the first clause a second predicate is looked for (a title and a short subject) */
