@@ -167,3 +167,20 @@ describe('quantities stated without a number', () => {
     expect(all('以“零容忍”的态度严肃查处；培育新能源汽车及零部件产业；开展近零排放示范。')).toEqual([]);
   });
 });
+
+describe('fractions and shares (issue 14, held-out corpus 02)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.comparator, x.value, x.unit, x.qualifier]);
+  it('X分之Y is a share of the whole, after any verb of change', () => {
+    // 33.3…%: compared as numbers
+    const [a] = q('全市行政审批事项压减三分之一以上。') as [unknown[]];
+    expect([a[0], Math.round((a[1] as number) * 100) / 100, a[2], a[3]]).toEqual(['压减', 33.33, '%', '以上']);
+    expect(q('力争农村生活污水治理率提高到四分之三。')).toEqual([['提高到', 75, '%', undefined]]);
+    // 十三分之一 is not 三分之一; a numerator at or above the denominator is no fraction
+    expect(q('占全省面积的十三分之一。').map((r) => (r as unknown[])[1])).not.toContain(100 / 3);
+    expect(q('三分之三的县已完成。')).toEqual([]);
+  });
+
+  it('压减 is a comparator of decrease', () => {
+    expect(scanText('会议经费再压减5%以上。', { planYear: 2021 }).map((x) => [x.name, x.comparator, x.opClass])).toEqual([['会议经费', '压减', 'decrease']]);
+  });
+});

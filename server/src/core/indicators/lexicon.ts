@@ -33,7 +33,7 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['上调', 'increase'], ['高出', 'increase'], ['扩大', 'increase'],
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
-  ['压缩', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
+  ['压缩', 'decrease'], ['压减', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
   ['延长至', 'reach'], ['延长到', 'reach'], ['延长', 'increase'], ['跃上', 'reach'], ['跃升至', 'reach'], ['跃升到', 'reach'], ['迈上', 'reach'], ['跨上', 'reach'], ['攀升至', 'reach'], ['进入了', 'reach'], ['进入', 'reach'],
   ['至少有', 'ge'], ['最多有', 'le'], ['只能有', 'eq'], ['超', 'gt'], ['逾', 'gt'], ['翻', 'increase'],
   ['再有', 'increase'], ['新增', 'increase'], ['另有', 'increase'], ['还有', 'increase'], ['共有', 'eq'],

@@ -167,7 +167,7 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
   }
   const resume = m.index + m[0].length;
   // a Chinese numeral is a value only before a measure word of counts (most are words: 统一, 一是)
-  if (CN_FIRST.has(text.charCodeAt(0)) && text !== '一半') {
+  if (CN_FIRST.has(text.charCodeAt(0)) && text !== '一半' && text[1] !== '分') {
     if (!CN_NEXT.has(c.charCodeAt(resume))) return undefined;
     // only after a comparator or a plan verb (adjacent, or a comparator earlier in the clause)
     if (!findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index)) return undefined;
