@@ -184,3 +184,16 @@ describe('fractions and shares (issue 14, held-out corpus 02)', () => {
     expect(scanText('会议经费再压减5%以上。', { planYear: 2021 }).map((x) => [x.name, x.comparator, x.opClass])).toEqual([['会议经费', '压减', 'decrease']]);
   });
 });
+
+describe('一半 after any verb (issue 14, held-out corpus 02)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.comparator, x.opClass, x.value, x.qualifier]);
+  it('closing its clause right after a verb, it is the share of what the verb acts on', () => {
+    expect(q('对历年拖欠的工程款，年底前要清偿一半以上。')).toEqual([['清偿', 'eq', 50, '以上']]);
+    expect(q('老旧管网改造任务今年完成一半。')).toEqual([['完成', 'eq', 50, undefined]]);
+    // after a function word, or before a noun, it is no statement
+    expect(q('补助资金其中一半用于设备购置。')).toEqual([]);
+    // a split of costs is a share too
+    expect(q('两级财政各承担一半，其余由企业自筹。')).toEqual([['承担', 'eq', 50, undefined]]);
+    expect(q('一半以上的村完成改造任务。')).toEqual([]);
+  });
+});

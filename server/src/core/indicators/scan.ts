@@ -17,7 +17,19 @@ import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
 import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
-import { attributiveVerb, CLASS, clauseStart, compoundVerbBefore, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
+import {
+  attributiveVerb,
+  CLASS,
+  clauseStart,
+  compoundVerbBefore,
+  cleanName,
+  COORDINATORS,
+  countVerbBefore,
+  hanCount,
+  ISDIGIT,
+  nameOk,
+  type Cmp,
+} from './reader.js';
 import { objectAfter } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
 import { cueEvents, normKind, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
@@ -193,6 +205,16 @@ function verbComparator(c: string, verb: { start: number; text: string }): { cmp
   return { cmp: { text: c.slice(verb.start - again, cmpEnd), op }, cmpStart: verb.start - again, cmpEnd };
 }
 
+/**
+ * 一半 closing its clause right after a verb of two characters (清偿一半以上, 完成一半): the share of
+ * what the verb acts on, whatever the verb; not after a particle or a function word (其中一半, 各一半).
+ */
+const NOT_IN_VERB = /[的之了是有其各和与及或约近占每]/;
+function verbOfHalf(c: string, i: number): { start: number; text: string } | undefined {
+  const v = c.slice(Math.max(0, i - 2), i);
+  return v.length === 2 && hanCount(v) === 2 && !NOT_IN_VERB.test(v) ? { start: i - 2, text: v } : undefined;
+}
+
 /** The subject a later nameless statement of the sentence takes: the last name (as emitted, when one value). */
 function lastNamed(names: { s: number; e: number; text: string }[], values: number, emitted: string | undefined, sentence: number, period: number): Named {
   const lastN = names[names.length - 1]!;
@@ -313,8 +335,12 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // Chinese numerals are values only after a comparator or a plan verb (只能有一条, 减少一半)
     // (一个 after a verb is an article: 建成一个现代化新广东); 一半 after a verb is a share of what
     // it acts on (整合退出一半)
-    const half = n1.text === '一半' && !cmp && closes ? compoundVerbBefore(c, i) : undefined;
-    if (half) ({ cmp, cmpEnd } = verbComparator(c, half));
+    const half = n1.text === '一半' && !cmp && closes ? (compoundVerbBefore(c, i) ?? verbOfHalf(c, i)) : undefined;
+    if (half) {
+      ({ cmp, cmpEnd } = verbComparator(c, half));
+      // a share of what the verb acts on, not an increase by half
+      if (cmp.op === 'increase') cmp = { text: cmp.text, op: 'eq' };
+    }
     if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2)) continue;
     let cmpStart = cmp ? cmpEnd - cmp.text.length : i;
     if (!cmp) cmpEnd = i;
