@@ -44,8 +44,8 @@ describe('counts inside noun phrases', () => {
   it('a quantity whose noun and verb follow it (115万吨产能整合退出)', () => {
     const [q] = scanText('组织独立焦化企业115万吨产能整合退出。', { planYear: 2021 });
     expect([q?.name, q?.comparator, q?.opClass, q?.value, q?.unit]).toEqual(['产能', '整合退出', 'decrease', 115, '万吨']);
-    // a period before its verb is no quantity of things: 30个工作日内办结
-    expect(values('申请材料齐全的，30个工作日内办结。')).toEqual([]);
+    // a period before its verb is no quantity of things: 30个工作日内办结 is a time limit (below)
+    expect(read('申请材料齐全的，30个工作日内办结。')).toEqual([['办结', 30, '个工作日', '以内']]);
     // a threshold of the noun, a grade, a preposition or a clause of purpose after the value
     expect(values('直径3.2米及以下水泥磨机全部整合退出。')).toEqual([]);
     expect(values('推进单机容量30万千瓦以下煤电机组关停整合。')).toEqual([]);
@@ -195,5 +195,22 @@ describe('一半 after any verb (issue 14, held-out corpus 02)', () => {
     // a split of costs is a share too
     expect(q('两级财政各承担一半，其余由企业自筹。')).toEqual([['承担', 'eq', 50, undefined]]);
     expect(q('一半以上的村完成改造任务。')).toEqual([]);
+  });
+});
+
+describe('time limits (issue 14, held-out corpus 20)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.name, x.value, x.unit, x.qualifier, x.cue]);
+  it('a period of hours, days or months before 内 and an action is a parameter named by the action', () => {
+    expect(q('接到举报后，2小时内赶赴现场核查。')).toEqual([['赶赴现场核查', 2, '小时', '以内', 'parameter']]);
+    expect(q('整改完成后，三个工作日内将验收报告报市住建局。')).toEqual([['验收报告报市住建局', 3, '个工作日', '以内', 'parameter']]);
+    expect(q('检查结束后，两个月内形成评估报告。')).toEqual([['形成评估报告', 2, '个月', '以内', 'parameter']]);
+    expect(q('自收到申请之日起7天以内作出决定。')).toEqual([['作出决定', 7, '天', '以内', 'parameter']]);
+  });
+
+  it('years (a horizon or a duration), dates and periods with no action after them are not', () => {
+    expect(q('两年内基本取消省界收费站。')).toEqual([]);
+    expect(q('企业3年内给予定额税费减免。')).toEqual([]);
+    expect(q('请于5月10日内反馈。')).toEqual([]);
+    expect(q('在24小时内。')).toEqual([]);
   });
 });

@@ -2,12 +2,13 @@
  * Stage 2, the noun phrase after a value that names it, when the value does not close its clause:
  * a share's subject (40%左右的县…), the object of a governed count (建成5000个示范村), a counted
  * subject at the head of its clause (71.3万监测对象稳定消除返贫致贫风险), a quantity whose noun and
- * verb follow it (115万吨产能整合退出) and a spatial scope (20公里供热半径内). Indices are into
+ * verb follow it (115万吨产能整合退出), a spatial scope (20公里供热半径内) and a time limit (24小时内
+ * 举行新闻发布会). Indices are into
  * compact text. No state outside the call.
  */
 import { STATEMENT_END } from './lexicon.js';
-import type { ValueItem } from './lexer.js';
-import { CLASS, compoundVerbBefore, hanCount, ISDIGIT, shareSubject, startsWithVerb } from './reader.js';
+import { timeLimitEnd, type ValueItem } from './lexer.js';
+import { CLASS, cleanName, compoundVerbBefore, hanCount, ISDIGIT, shareSubject, startsWithVerb } from './reader.js';
 
 export interface ObjectAfter {
   /** the name after the value */
@@ -94,6 +95,12 @@ export function objectAfter(
     const q = scope[0].endsWith('以内') || scope[0].endsWith('之内') ? 2 : 1;
     const e = k + scope[0].length;
     return { share: { s: k, e: e - q }, isCount: false, scope: { qs: e - q, qe: e, qualifier: '以内' } };
+  }
+  // a time limit: 24小时内举行新闻发布会 (the action it bounds names it), a parameter of the procedure
+  const limitEnd = timeLimitEnd(c, unit, read.values[0]!.e);
+  if (limitEnd >= 0) {
+    const action = shareSubject(c, limitEnd, 2, true);
+    if (action) return { share: cleanName(c, action.s, action.e), isCount: false, scope: { qs: read.values[0]!.e, qe: limitEnd, qualifier: '以内' } };
   }
   if (NOT_OF_THINGS.test(unit)) return { isCount: false };
   const pred = predicateAfter(c, k);

@@ -280,3 +280,24 @@ export function readListPartners(c: string, k: number, values: ValueItem[]): num
   }
   return k;
 }
+
+/**
+ * A time limit: a period of hours, days, working days or months, then 内/以内/之内, then the action it
+ * bounds (24小时内举行新闻发布会, 15个工作日内报送, 两个月内将报告报省政府). Years are left out: 两年内 /
+ * 三年内 state a plan's horizon or a policy's duration, not a procedural limit; 日 too (5月10日内 is a
+ * date).
+ */
+const LIMIT_UNITS = new Set(['个工作日', '工作日', '小时', '分钟', '天', '个月']);
+const INSIDE = /(?:以内|之内|内)(?=[\u4e00-\u9fff])/y;
+/** End of the 内 of a time limit whose unit ends at e (the start of the action), or -1. */
+export function timeLimitEnd(c: string, unit: string, e: number): number {
+  if (!LIMIT_UNITS.has(unit)) return -1;
+  INSIDE.lastIndex = e;
+  return INSIDE.exec(c) ? INSIDE.lastIndex : -1;
+}
+/** A Chinese numeral before a time limit (两个月内, 三个工作日内): a value with no comparator. */
+const CN_LIMIT = /(?:个月|个工作日)(?:以内|之内|内)(?=[\u4e00-\u9fff])/y;
+export function chineseLimitAt(c: string, j: number): boolean {
+  CN_LIMIT.lastIndex = j;
+  return CN_LIMIT.test(c);
+}

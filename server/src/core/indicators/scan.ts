@@ -16,7 +16,7 @@
 import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
-import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
+import { compact, NUM_RE, ARABIC_NUM_RE, timeLimitEnd, type ValueItem } from './lexer.js';
 import {
   attributiveVerb,
   CLASS,
@@ -341,7 +341,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       // a share of what the verb acts on, not an increase by half
       if (cmp.op === 'increase') cmp = { text: cmp.text, op: 'eq' };
     }
-    if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2)) continue;
+    if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2) && (closes || timeLimitEnd(c, unit.unit, values[0]!.e) < 0)) continue;
     let cmpStart = cmp ? cmpEnd - cmp.text.length : i;
     if (!cmp) cmpEnd = i;
     if (NEEDS_COMPARATOR.has(unit.unit) && !cmp) continue;

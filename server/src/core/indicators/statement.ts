@@ -13,6 +13,7 @@ import {
   RANGE_SEP_CODES,
   readListPartners,
   readNumber,
+  chineseLimitAt,
   unitOf,
   type NumberToken,
   type UnitMatch,
@@ -167,10 +168,13 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
   }
   const resume = m.index + m[0].length;
   // a Chinese numeral is a value only before a measure word of counts (most are words: 统一, 一是)
+  let limit = false;
   if (CN_FIRST.has(text.charCodeAt(0)) && text !== '一半' && text[1] !== '分') {
     if (!CN_NEXT.has(c.charCodeAt(resume))) return undefined;
-    // only after a comparator or a plan verb (adjacent, or a comparator earlier in the clause)
-    if (!findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index)) return undefined;
+    // only after a comparator or a plan verb (adjacent, or a comparator earlier in the clause), or
+    // before a time limit (两个月内将报告报省政府)
+    limit = chineseLimitAt(c, resume);
+    if (!limit && !findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index)) return undefined;
   }
   const prev = c.charCodeAt(i - 1); // NaN at the start
   if (isDigitCode(prev) || isLatinCode(prev) || NOT_BEFORE_NUMBER.has(prev)) return undefined;
@@ -183,7 +187,7 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
   if (!n1.percent && !years && isDateAfter(c, j)) return undefined;
   let u1: UnitMatch | undefined = years ? { unit: '年', end: j + 1, more: '' } : unitOf(c, n1);
   if (!u1 && LATIN.test(c[j] ?? '')) return undefined; // 4G, 3P
-  if (n1.chinese && !(u1 && CN_COUNT_UNITS.has(u1.unit.replace(/^[十百千万亿]+/, '')))) return undefined;
+  if (n1.chinese && !limit && !(u1 && CN_COUNT_UNITS.has(u1.unit.replace(/^[十百千万亿]+/, '')))) return undefined;
   // a ratio needs no unit: 拆建比不大于2, 面积比值控制在0.6-0.8
   if (!u1 && !n1.chinese) {
     const rc = findCmp(c, i);
