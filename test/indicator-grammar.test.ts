@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../server/src/core/indicators.js';
+import { parsePlan } from '../server/src/core/parse.js';
 
 /** named statements of a sentence: [name, value, unit, qualifier] */
 const read = (t: string): unknown[][] =>
@@ -212,5 +213,50 @@ describe('time limits (issue 14, held-out corpus 20)', () => {
     expect(q('企业3年内给予定额税费减免。')).toEqual([]);
     expect(q('请于5月10日内反馈。')).toEqual([]);
     expect(q('在24小时内。')).toEqual([]);
+  });
+});
+
+describe('parameters of fiscal and tax policy (issue 14, held-out corpus 02)', () => {
+  // the kind needs the plan's parts: a plan part makes values targets, a review part achieved values
+  const kinds = (t: string): unknown[] => parsePlan(t).indicators.map((i) => [i.name, i.value, i.kind]);
+  it('a tax rate, a deficit, an expenditure, a transfer or a bond quota stated in plan language is a parameter', () => {
+    const plan =
+      '# 2022年工作安排\n\n一、重点任务\n\n今年全市财政支出达到860亿元，增长5%。市对区县均衡性转移支付增长8%。小型微利企业所得税税率降至15%。今年市级预算内投资安排40亿元，比去年增加3亿元。\n';
+    expect(kinds(plan)).toEqual([
+      ['财政支出', 860, 'parameter'],
+      ['财政支出', 5, 'parameter'],
+      ['市对区县均衡性转移支付', 8, 'parameter'],
+      ['小型微利企业所得税税率', 15, 'parameter'],
+      ['市级预算内投资', 40, 'parameter'],
+      ['市级预算内投资', 3, 'parameter'],
+    ]);
+  });
+
+  it('outcomes stay targets, and the same instruments in a review are achieved values', () => {
+    const plan =
+      '# 2022年工作安排\n\n一、2021年工作回顾\n\n全年财政支出达到820亿元。\n\n二、2022年重点任务\n\n一般公共预算收入增长6%，小微企业贷款增长20%以上。\n';
+    expect(kinds(plan)).toEqual([
+      ['财政支出', 820, 'achieved'],
+      ['一般公共预算收入', 6, 'target'],
+      ['小微企业贷款', 20, 'target'],
+    ]);
+  });
+
+  it('可 before a comparator grants a permission: a parameter', () => {
+    const cue = (t: string): unknown[] => scanText(t, { planYear: 2022 }).map((q) => [q.value, q.cue]);
+    expect(cue('各区县可降至14%。')).toEqual([[14, 'parameter']]);
+    expect(cue('经批准，试点期限可延长至3年。')).toEqual([[3, 'parameter']]);
+    // 可达到 states what is expected, not a permission
+    expect(cue('预计全年产量可达到120万吨。')).toEqual([[120, 'target']]);
+  });
+
+  it('a base written before the comparator (从月销售额3万元提高到) is no part of the name; 等 closes an example', () => {
+    expect(read('落实个体工商户增值税起征点从月销售额5万元提高到15万元等优惠政策。')).toEqual([['落实个体工商户增值税起征点', 15, '万元', undefined]]);
+    expect(read('全省从业人员达到3000人。')).toEqual([['从业人员', 3000, '人', undefined]]);
+  });
+
+  it('安排 is a comparator of an amount; a period of 时间 is named by its action', () => {
+    expect(read('今年省级财政安排12亿元。')).toEqual([['省级财政', 12, '亿元', undefined]]);
+    expect(read('验收结束后，集中2-3个月时间开展“回头看”。')).toEqual([['开展“回头看”', 2, '个月', undefined]]);
   });
 });

@@ -37,7 +37,7 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['延长至', 'reach'], ['延长到', 'reach'], ['延长', 'increase'], ['跃上', 'reach'], ['跃升至', 'reach'], ['跃升到', 'reach'], ['迈上', 'reach'], ['跨上', 'reach'], ['攀升至', 'reach'], ['进入了', 'reach'], ['进入', 'reach'],
   ['至少有', 'ge'], ['最多有', 'le'], ['只能有', 'eq'], ['超', 'gt'], ['逾', 'gt'], ['翻', 'increase'],
   ['再有', 'increase'], ['新增', 'increase'], ['另有', 'increase'], ['还有', 'increase'], ['共有', 'eq'],
-  ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'],
+  ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'], ['安排', 'eq'],
   ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
 ];
 
@@ -208,6 +208,15 @@ export const PARAMETER_CUE =
  */
 export const SCORE_CUES =
   /(累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解))|(力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施)/g;
+
+/**
+ * Instruments of fiscal, tax and monetary policy: what a plan sets, not what it aims to reach (赤字率拟按
+ * 3%安排, 增值税税率降至13%, 财政支出超过23万亿元, 专项债券2.15万亿元, 起征点提高到10万元). A value of
+ * one stated in plan language is a parameter; in a review it stays an achieved value. Revenue and
+ * lending are outcomes (一般公共预算收入增长4%, 贷款增长30%) and are not listed.
+ */
+export const POLICY_INSTRUMENT =
+  /(?:税率|费率|缴费比例|缴费基数|起征点|赤字率|赤字规模|财政赤字|(?:财政|预算)支出(?:规模)?|转移支付|专项债券|特别国债|国债|预算内投资|存款准备金率)$/;
 
 /** Section titles that name the part's purpose outright. */
 export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;

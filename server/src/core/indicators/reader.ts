@@ -98,9 +98,11 @@ export function clauseStart(c: string, end: number, limit = 48): number {
 export function cutBase(c: string, s: number, e: number): number {
   BASE_CLAUSE.lastIndex = 0;
   const seg = c.slice(s, e);
-  const m = BASE_CLAUSE.exec(seg);
+  const m = BASE_CLAUSE.exec(seg) ?? BASE_AT_END.exec(seg);
   return m ? s + m.index : e;
 }
+/** A base named before its value, right before the comparator: 起征点从月销售额3万元|提高到10万元. */
+const BASE_AT_END = /(?:由|从)[\u4e00-\u9fff]{1,6}[0-9０-９][0-9０-９.．]*[%‰\u4e00-\u9fff]{0,4}$/;
 
 /** Metric tail of an entity-first name: "三级综合医院基本药物配备品种数量占比" → "基本药物配备品种数量占比". */
 export function metricTail(name: string): string {

@@ -16,30 +16,21 @@
 import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
-import { compact, NUM_RE, ARABIC_NUM_RE, timeLimitEnd, type ValueItem } from './lexer.js';
-import {
-  attributiveVerb,
-  CLASS,
-  clauseStart,
-  compoundVerbBefore,
-  cleanName,
-  COORDINATORS,
-  countVerbBefore,
-  hanCount,
-  ISDIGIT,
-  nameOk,
-  type Cmp,
-} from './reader.js';
+import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
+import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk } from './reader.js';
 import { objectAfter } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
 import { cueEvents, normKind, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
+  chineseComparator,
+  verbComparator,
+  permits,
+  spentOn,
   sentenceBounds,
   HAS_CHINESE_VALUE,
   CLAUSE_VERB,
   TIME_ONLY,
-  CLOSING_VERB,
   governsObject,
   closesStatement,
   readValue,
@@ -194,27 +185,6 @@ function record(st: Statement, name: string, ns: number, ne: number, v: ValueIte
   };
 }
 
-/**
- * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
- * things made is an increase, of things closed a decrease.
- */
-function verbComparator(c: string, verb: { start: number; text: string }): { cmp: Cmp; cmpStart: number; cmpEnd: number } {
-  const again = c[verb.start - 1] === '再' ? 1 : 0;
-  const cmpEnd = verb.start + verb.text.length;
-  const op: OpClass = CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase';
-  return { cmp: { text: c.slice(verb.start - again, cmpEnd), op }, cmpStart: verb.start - again, cmpEnd };
-}
-
-/**
- * 一半 closing its clause right after a verb of two characters (清偿一半以上, 完成一半): the share of
- * what the verb acts on, whatever the verb; not after a particle or a function word (其中一半, 各一半).
- */
-const NOT_IN_VERB = /[的之了是有其各和与及或约近占每]/;
-function verbOfHalf(c: string, i: number): { start: number; text: string } | undefined {
-  const v = c.slice(Math.max(0, i - 2), i);
-  return v.length === 2 && hanCount(v) === 2 && !NOT_IN_VERB.test(v) ? { start: i - 2, text: v } : undefined;
-}
-
 /** The subject a later nameless statement of the sentence takes: the last name (as emitted, when one value). */
 function lastNamed(names: { s: number; e: number; text: string }[], values: number, emitted: string | undefined, sentence: number, period: number): Named {
   const lastN = names[names.length - 1]!;
@@ -321,27 +291,16 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   while ((m = NUM.exec(c))) {
     const read = readValue(c, m, NUM);
     if (!read) continue;
-    const { i, n1, unit, value2, values, k } = read;
-
-    // comparator
+    const { i, unit, value2, values, k } = read;
     const before = c.charCodeAt(i - 1);
     const closes = closesStatement(c, k, unit.unit);
     const found = readComparator(c, i, closes && values[values.length - 1]!.qualifier !== undefined);
-    let cmp: Cmp | undefined = found.cmp;
-    let cmpEnd = found.cmpEnd;
     // a plan verb governing a counted object: 建成5000个示范村, 推动超9000家企业, 和1000个示范村
     const counted = governsObject(unit.unit);
     const verb = governingVerb(c, read, counted, lastObjectEnd === i - 1 ? lastObjectVerb : undefined);
-    // Chinese numerals are values only after a comparator or a plan verb (只能有一条, 减少一半)
-    // (一个 after a verb is an article: 建成一个现代化新广东); 一半 after a verb is a share of what
-    // it acts on (整合退出一半)
-    const half = n1.text === '一半' && !cmp && closes ? (compoundVerbBefore(c, i) ?? verbOfHalf(c, i)) : undefined;
-    if (half) {
-      ({ cmp, cmpEnd } = verbComparator(c, half));
-      // a share of what the verb acts on, not an increase by half
-      if (cmp.op === 'increase') cmp = { text: cmp.text, op: 'eq' };
-    }
-    if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2) && (closes || timeLimitEnd(c, unit.unit, values[0]!.e) < 0)) continue;
+    const ruled = chineseComparator(c, read, found, closes, verb);
+    if (!ruled) continue;
+    let { cmp, cmpEnd } = ruled;
     let cmpStart = cmp ? cmpEnd - cmp.text.length : i;
     if (!cmp) cmpEnd = i;
     if (NEEDS_COMPARATOR.has(unit.unit) && !cmp) continue;
@@ -370,6 +329,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
     paramPeriod = carryParameter(cue, unit.unit, periodIdx, paramPeriod);
     cue.kind ??= normKind(c, sentStarts[sentIdx]!, cmpStart, cmp?.op);
+    if (permits(c, cmp, cmpStart)) cue.kind = 'parameter';
     if (shareIsCount && !cmp && (verb ?? obj.verb)) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, (verb ?? obj.verb)!));
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
     const hasCmp = cmp !== undefined;
@@ -396,6 +356,11 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       continue;
     }
 
+    const spent = spentOn(c, k, values);
+    if (spent) {
+      emit(c.slice(spent.s, spent.e), spent.s, spent.e, values[0]!);
+      continue;
+    }
     if (names.length === 0) {
       const at = out.length;
       emitNameless(c, values, emit, { first, fillerOnly, segStart, prev: prevInSentence, sentIdx, periodIdx });

@@ -14,12 +14,28 @@ import {
   readListPartners,
   readNumber,
   chineseLimitAt,
+  timeLimitEnd,
   unitOf,
   type NumberToken,
   type UnitMatch,
   type ValueItem,
 } from './lexer.js';
-import { afterGluedTitle, clauseStart, cleanName, countVerbBefore, cutBase, findCmp, findCmpInside, ISDIGIT, metricTail, nameOk, type Cmp } from './reader.js';
+import {
+  afterGluedTitle,
+  clauseStart,
+  cleanName,
+  compoundVerbBefore,
+  countVerbBefore,
+  cutBase,
+  findCmp,
+  findCmpInside,
+  hanCount,
+  ISDIGIT,
+  metricTail,
+  nameOk,
+  shareSubject,
+  type Cmp,
+} from './reader.js';
 
 const PER_BEFORE_NUMBER = /(?:每人每年|每人|人均|每年|每[十百千万]人口)$/;
 const TIME_BEFORE_NUMBER = /(?:(?:19|20)[0-9]{2}年(?:底|末)?|上年|去年)的?$/;
@@ -116,11 +132,15 @@ function isDuration(c: string, num: string, j: number): boolean {
   return findCmp(c, j - num.length) !== undefined;
 }
 
+const NOT_AFTER_DENG = new Set([...'级次同于效值额'].map((x) => x.charCodeAt(0)));
+
 export function closesStatement(c: string, k: number, unit: string): boolean {
   if (k >= c.length) return true;
   const ch = c[k]!;
   if (STATEMENT_END.has(ch)) return true;
   if ((ch === '和' || ch === '或') && ISDIGIT.test(c[k + 1] ?? '')) return true;
+  // an example of a list closed by 等 (起征点提高到10万元等税收优惠政策), not 等级, 等次, 等同, 等于
+  if (ch === '等' && !NOT_AFTER_DENG.has(c.charCodeAt(k + 1))) return true;
   // a period as an adverbial: 集中2-3个月时间, 安排1-2个月时间开展…
   if ((unit.endsWith('月') || unit === '天' || unit === '年' || unit === '小时') && c.startsWith('时间', k)) return true;
   // a milestone: 跃上1.4万亿斤新台阶, 突破1万亿元大关, 进入了5万亿元以上的新阶段
@@ -363,4 +383,64 @@ export function pairNames(names: NameSeg[], values: ValueItem[], emit: Emit, sen
     emit(c.slice(s0, e0), s0, e0, values[0]!);
   }
   return lastEntities;
+}
+
+/**
+ * 一半 closing its clause right after a verb of two characters (清偿一半以上, 完成一半): the share of
+ * what the verb acts on, whatever the verb; not after a particle or a function word (其中一半, 各一半).
+ */
+const NOT_IN_VERB = /[的之了是有其各和与及或约近占每]/;
+export function verbOfHalf(c: string, i: number): { start: number; text: string } | undefined {
+  const v = c.slice(Math.max(0, i - 2), i);
+  return v.length === 2 && hanCount(v) === 2 && !NOT_IN_VERB.test(v) ? { start: i - 2, text: v } : undefined;
+}
+
+/**
+ * 安排1-2个月时间开展“回头看”: a period of 时间 named by the action it is spent on (集中2-3个月时间…: the
+ * verb before is the spending, not the name); not 时间内/时间以 (a limit).
+ */
+export function spentOn(c: string, k: number, values: readonly ValueItem[]): { s: number; e: number } | undefined {
+  if (values.length !== 1 || !c.startsWith('时间', k) || /[内以]/.test(c[k + 2] ?? '')) return undefined;
+  const action = shareSubject(c, k + 2, 2, true);
+  return action ? cleanName(c, action.s, action.e) : undefined;
+}
+
+/** 可 before a comparator grants a permission (各地可降至16%, 期限可延长至3年): a rule's parameter; 可达到 predicts. */
+export function permits(c: string, cmp: Cmp | undefined, cmpStart: number): boolean {
+  return cmp !== undefined && c.charCodeAt(cmpStart - 1) === 0x53ef /* 可 */ && !cmp.text.startsWith('达');
+}
+
+/**
+ * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
+ * things made is an increase, of things closed a decrease.
+ */
+export function verbComparator(c: string, verb: { start: number; text: string }): { cmp: Cmp; cmpStart: number; cmpEnd: number } {
+  const again = c[verb.start - 1] === '再' ? 1 : 0;
+  const cmpEnd = verb.start + verb.text.length;
+  const op: OpClass = CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase';
+  return { cmp: { text: c.slice(verb.start - again, cmpEnd), op }, cmpStart: verb.start - again, cmpEnd };
+}
+
+/**
+ * The comparator of a value as read, or undefined when the value is no statement: Chinese numerals are
+ * values only after a comparator or a plan verb (只能有一条, 减少一半; 一个 after a verb is an article:
+ * 建成一个现代化新广东) or before a time limit (两个月内…); 一半 after a verb is a share of what it acts
+ * on (整合退出一半, 清偿一半以上), not an increase by half.
+ */
+export function chineseComparator(
+  c: string,
+  read: { i: number; n1: { text: string; value: number; chinese?: boolean }; unit: { unit: string }; values: ValueItem[] },
+  found: { cmp?: Cmp; cmpEnd: number },
+  closes: boolean,
+  verb: { start: number } | undefined,
+): { cmp?: Cmp; cmpEnd: number } | undefined {
+  const { i, n1 } = read;
+  let { cmp, cmpEnd } = found;
+  const half = n1.text === '一半' && !cmp && closes ? (compoundVerbBefore(c, i) ?? verbOfHalf(c, i)) : undefined;
+  if (half) {
+    ({ cmp, cmpEnd } = verbComparator(c, half));
+    if (cmp.op === 'increase') cmp = { text: cmp.text, op: 'eq' };
+  }
+  if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2) && (closes || timeLimitEnd(c, read.unit.unit, read.values[0]!.e) < 0)) return undefined;
+  return { cmp, cmpEnd };
 }
