@@ -260,3 +260,40 @@ describe('parameters of fiscal and tax policy (issue 14, held-out corpus 02)', (
     expect(read('验收结束后，集中2-3个月时间开展“回头看”。')).toEqual([['开展“回头看”', 2, '个月', undefined]]);
   });
 });
+
+describe('quotas of inspection, make-up of a body and frequencies (issue 14, held-out corpus 25 and 02)', () => {
+  const kinds = (t: string): unknown[] => parsePlan(t).indicators.map((i) => [i.name, i.value, i.unit, i.kind]);
+  it('a count governed by a verb of inspection is a sampling quota, a parameter of the plan; a count inside its object is one too', () => {
+    const plan = '# 2023年食品安全监督检查方案\n\n一、检查方式\n\n每个检查组至少抽检3个乡镇的20家餐饮单位。市局随机抽查50家企业。\n';
+    expect(kinds(plan)).toEqual([
+      ['乡镇', 3, '个', 'parameter'],
+      ['餐饮单位', 20, '家', 'parameter'],
+      ['企业', 50, '家', 'parameter'],
+    ]);
+  });
+
+  it('a provision assigned to an agent with 由 (由…指派/配备) is the make-up of a body, a parameter', () => {
+    const plan = '# 2023年安全生产督查方案\n\n一、人员组成\n\n各督查组由牵头单位指派1名联络员，由市应急局配备2名安全专家。\n';
+    expect(kinds(plan).map((r) => (r as unknown[]).slice(1))).toEqual([
+      [1, '名', 'parameter'],
+      [2, '名', 'parameter'],
+    ]);
+    // with no agent it stays what the plan aims at
+    expect(kinds('# 2023年工作要点\n\n一、重点任务\n\n全市新增配备社区医生200名。\n').map((r) => (r as unknown[])[3])).toEqual(['target']);
+  });
+
+  it('a Chinese numeral of 次 right after its verb is a frequency; with 各 or 每 + a period it is a schedule, a parameter', () => {
+    const q = (t: string): unknown[] => scanText(t, { planYear: 2023 }).map((x) => [x.comparator, x.value, x.unit, x.cue]);
+    expect(q('上半年和下半年各开展联合检查一次。')).toEqual([['检查', 1, '次', 'parameter']]);
+    expect(q('领导小组每季度召开两次。')).toEqual([['召开', 2, '次', 'parameter']]);
+    // 再一次, 第一次 are no frequencies of a plan
+    expect(q('再一次强调安全责任。会议是第一次召开。')).toEqual([]);
+  });
+
+  it('N次 before a verb of change counts how often it was done, named by the action', () => {
+    const q = (t: string): unknown[] => scanText(t, { planYear: 2023 }).map((x) => [x.name, x.value, x.unit]);
+    expect(q('过去一年先后3次下调贷款市场报价利率。')).toEqual([['下调贷款市场报价利率', 3, '次']]);
+    // a count of trains, not of an action
+    expect(q('开行24次列车。')).toEqual([]);
+  });
+});

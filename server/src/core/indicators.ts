@@ -9,7 +9,6 @@ import type { Block, Indicator, IndicatorKind, Plan } from './model.js';
 import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
 import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
-import { POLICY_INSTRUMENT } from './indicators/lexicon.js';
 import { fitsParagraphMemo, ParagraphSlot } from './generation-memo.js';
 
 export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
@@ -67,8 +66,9 @@ export function analyzeQuantities(plan: PlanBase, session: AnalysisSession = cre
     const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];
     for (const r of raws) {
       let kind: IndicatorKind = r.cue ?? contextKind ?? 'target';
-      // what a fiscal or tax policy sets (赤字率, 税率, 财政支出, 专项债券 …) is a parameter of the plan
-      if (kind === 'target' && POLICY_INSTRUMENT.test(r.name)) kind = 'parameter';
+      // what a fiscal or tax policy sets (赤字率, 税率, 财政支出, 专项债券 …) and a sampling quota
+      // (至少抽查2个县) are parameters of the plan
+      if (kind === 'target' && r.norm) kind = 'parameter';
       const ind = toIndicator(b, r, kind, secId >= 0 ? secId : undefined);
       const q: QuantityStatement = {
         start: ind.start,

@@ -6,7 +6,7 @@
  * 举行新闻发布会). Indices are into
  * compact text. No state outside the call.
  */
-import { STATEMENT_END } from './lexicon.js';
+import { COMPARATORS, STATEMENT_END } from './lexicon.js';
 import { timeLimitEnd, type ValueItem } from './lexer.js';
 import { CLASS, cleanName, compoundVerbBefore, hanCount, ISDIGIT, shareSubject, startsWithVerb } from './reader.js';
 
@@ -39,6 +39,11 @@ const ASPECT = new Set([...'了着过'].map((x) => x.charCodeAt(0)));
 const THRESHOLD_QUALIFIERS = new Set(['以下', '以上', '及以下', '及以上']);
 /** Nouns of a spatial scope before 内/以内: 20公里供热半径内, 500米范围内. */
 const SCOPE_NOUN = /^[\u4e00-\u9fff]{0,4}?(?:半径|范围)(?:以内|之内|内)/;
+
+/** A verb of change starts at k (降低, 提高, 下调: a comparator of two characters or more). */
+function startsWithChange(c: string, k: number): boolean {
+  return COMPARATORS.some((x) => x.text.length >= 2 && (x.op === 'increase' || x.op === 'decrease') && c.startsWith(x.text, k));
+}
 
 /** End of the clause that starts at k (a boundary or the text end), or -1 past `limit` characters. */
 function clauseEnd(c: string, k: number, limit: number): number {
@@ -103,6 +108,21 @@ export function objectAfter(
     if (action) return { share: cleanName(c, action.s, action.e), isCount: false, scope: { qs: read.values[0]!.e, qe: limitEnd, qualifier: '以内' } };
   }
   if (NOT_OF_THINGS.test(unit)) return { isCount: false };
+  // 先后4次降低存款准备金率: the number of times an action was taken, named by the action
+  if (unit === '次' && startsWithChange(c, k)) {
+    const action = shareSubject(c, k, 2);
+    if (action) return { share: action, isCount: true };
+  }
   const pred = predicateAfter(c, k);
   return pred ? { share: { s: k, e: pred.nounEnd }, isCount: true, verb: pred.verb } : { isCount: false };
+}
+
+/**
+ * 安排1-2个月时间开展“回头看”: a period of 时间 named by the action it is spent on (集中2-3个月时间…: the
+ * verb before is the spending, not the name); not 时间内/时间以 (a limit).
+ */
+export function spentOn(c: string, k: number, values: readonly ValueItem[]): { s: number; e: number } | undefined {
+  if (values.length !== 1 || !c.startsWith('时间', k) || /[内以]/.test(c[k + 2] ?? '')) return undefined;
+  const action = shareSubject(c, k + 2, 2, true);
+  return action ? cleanName(c, action.s, action.e) : undefined;
 }

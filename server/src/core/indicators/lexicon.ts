@@ -119,6 +119,8 @@ export const COUNT_VERBS: readonly string[] = [
   '新办', '开设', '开办', '开通', '新开通', '投用', '投运', '创办', '引育', '储备', '转移', '治理', '修复',
   '整治', '提升', '推广', '覆盖', '惠及', '服务', '救治', '筛查', '接种', '排查', '发放', '落地', '签约', '上市',
   '可设', '应设', '一般设', '新培育', '新认定', '新增', '再有', '另有', '还有', '确定', '选定', '列入',
+  // assigning people and inspecting: 指派1名联络员, 抽调10名骨干, 抽查2个县, 抽检200批次
+  '指派', '委派', '抽调', '抽查', '抽检', '检查', '督查', '核查', '巡查', '暗访',
 ].slice().sort((a, b) => b.length - a.length);
 
 /** Units that only make a statement after a comparator (ages: “5岁以下儿童” is a name, “增长1岁” a statement). */
@@ -217,6 +219,9 @@ export const SCORE_CUES =
  */
 export const POLICY_INSTRUMENT =
   /(?:税率|费率|缴费比例|缴费基数|起征点|赤字率|赤字规模|财政赤字|(?:财政|预算)支出(?:规模)?|转移支付|专项债券|特别国债|国债|预算内投资|存款准备金率)$/;
+
+/** Verbs of inspection: the count they govern in plan language is a sampling quota, a parameter (至少抽查2个县). */
+export const SAMPLING_VERB = /抽查|抽检|检查|督查|核查|巡查|暗访/;
 
 /** Section titles that name the part's purpose outright. */
 export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;

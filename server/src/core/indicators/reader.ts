@@ -174,6 +174,8 @@ export function shareSubject(c: string, k: number, minHan = 4, digits = false): 
     } else if (cls === 3 && depth === 0 && c.charCodeAt(e) !== 0x3001 /* 、 */) break;
     // the next member of a coordinated list of counts: "示范乡镇和1000个左右示范村", "名城、60处街区"
     if (depth === 0 && COORDINATORS.has(c.charCodeAt(e)) && startsValue(c, e + 1)) break;
+    // a count of what holds the next count: 抽查2个县(市、区)|的10处现场
+    if (depth === 0 && digits && c.charCodeAt(e) === 0x7684 /* 的 */ && startsValue(c, e + 1)) break;
   }
   if (e - s > 40 || depth !== 0) return undefined;
   const phrase = c.slice(s, e);

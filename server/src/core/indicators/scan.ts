@@ -15,18 +15,16 @@
  */
 import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
-import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
+import { isMetricName, NEEDS_COMPARATOR, POLICY_INSTRUMENT, SAMPLING_VERB, type OpClass } from './lexicon.js';
 import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
-import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk } from './reader.js';
-import { objectAfter } from './after.js';
+import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
+import { objectAfter, spentOn } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
-import { cueEvents, normKind, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
+import { assignedProvision, cueEvents, normKind, permits, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
   chineseComparator,
   verbComparator,
-  permits,
-  spentOn,
   sentenceBounds,
   HAS_CHINESE_VALUE,
   CLAUSE_VERB,
@@ -68,6 +66,11 @@ export interface RawQuantity {
   deadlineYear?: number;
   /** kind from the sentence's own wording, when it says */
   cue?: IndicatorKind;
+  /**
+   * In plan language a parameter, not a target: a value of an instrument of policy (税率, 财政支出) or
+   * a sampling quota (至少抽查2个县); in a review it stays achieved
+   */
+  norm?: boolean;
   /** index of the sentence within the paragraph; statements of one list share `group` */
   sentence: number;
   /** index of the full sentence (。！？, not ；) within the paragraph */
@@ -138,6 +141,8 @@ function emitNameless(
 
 /** What the values of one statement share: comparator, relation, cues, sentence and list group. */
 interface Statement {
+  /** a sampling quota (the governing verb inspects) */
+  norm?: boolean;
   comparator: string;
   cmpStart: number;
   cmpEnd: number;
@@ -179,6 +184,7 @@ function record(st: Statement, name: string, ns: number, ne: number, v: ValueIte
     deadline: deadline?.text,
     deadlineYear: deadline?.year,
     cue: kind,
+    norm: st.norm === true || POLICY_INSTRUMENT.test(name) || undefined,
     sentence: st.sentIdx,
     period: st.periodIdx,
     group: st.group,
@@ -232,6 +238,12 @@ function carryParameter(cue: SentenceCue, unit: string, periodIdx: number, param
     return periodIdx;
   }
   return -1;
+}
+
+/** The kind a rule's wording gives (原则上, 每…至少, 各…一次, 可降至): see normKind and permits. */
+function ruleKind(c: string, cue: SentenceCue, at: { from: number; cmpStart: number; cmp: Cmp | undefined; unit: string }): void {
+  cue.kind ??= normKind(c, at.from, at.cmpStart, at.cmp?.op, at.unit);
+  if (permits(c, at.cmp, at.cmpStart)) cue.kind = 'parameter';
 }
 
 /** A nameless value (compact start and end of its group) at out[at]. */
@@ -328,13 +340,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
     paramPeriod = carryParameter(cue, unit.unit, periodIdx, paramPeriod);
-    cue.kind ??= normKind(c, sentStarts[sentIdx]!, cmpStart, cmp?.op);
-    if (permits(c, cmp, cmpStart)) cue.kind = 'parameter';
+    ruleKind(c, cue, { from: sentStarts[sentIdx]!, cmpStart, cmp, unit: unit.unit });
     if (shareIsCount && !cmp && (verb ?? obj.verb)) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, (verb ?? obj.verb)!));
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
     const hasCmp = cmp !== undefined;
     const where = { sentIdx, periodIdx, group: group++, after: c.slice(k, k + 2) };
-    const stmt: Statement = { comparator: cmp?.text ?? '', cmpStart, cmpEnd, hasCmp, opClass, cue, ...where };
+    const norm = SAMPLING_VERB.test(verb?.text ?? '') || assignedProvision(c, periodStart, i);
+    const stmt: Statement = { comparator: cmp?.text ?? '', cmpStart, cmpEnd, hasCmp, opClass, cue, norm, ...where };
     const emit = (name: string, ns: number, ne: number, v: ValueItem): void => {
       out.push(record(stmt, name, ns, ne, v, toT, endT));
     };

@@ -33,7 +33,6 @@ import {
   ISDIGIT,
   metricTail,
   nameOk,
-  shareSubject,
   type Cmp,
 } from './reader.js';
 
@@ -193,7 +192,7 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
     if (!CN_NEXT.has(c.charCodeAt(resume))) return undefined;
     // only after a comparator or a plan verb (adjacent, or a comparator earlier in the clause), or
     // before a time limit (两个月内将报告报省政府)
-    limit = chineseLimitAt(c, resume);
+    limit = chineseLimitAt(c, resume) || frequencyAfterVerb(c, m.index, resume);
     if (!limit && !findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index)) return undefined;
   }
   const prev = c.charCodeAt(i - 1); // NaN at the start
@@ -396,21 +395,6 @@ export function verbOfHalf(c: string, i: number): { start: number; text: string 
 }
 
 /**
- * 安排1-2个月时间开展“回头看”: a period of 时间 named by the action it is spent on (集中2-3个月时间…: the
- * verb before is the spending, not the name); not 时间内/时间以 (a limit).
- */
-export function spentOn(c: string, k: number, values: readonly ValueItem[]): { s: number; e: number } | undefined {
-  if (values.length !== 1 || !c.startsWith('时间', k) || /[内以]/.test(c[k + 2] ?? '')) return undefined;
-  const action = shareSubject(c, k + 2, 2, true);
-  return action ? cleanName(c, action.s, action.e) : undefined;
-}
-
-/** 可 before a comparator grants a permission (各地可降至16%, 期限可延长至3年): a rule's parameter; 可达到 predicts. */
-export function permits(c: string, cmp: Cmp | undefined, cmpStart: number): boolean {
-  return cmp !== undefined && c.charCodeAt(cmpStart - 1) === 0x53ef /* 可 */ && !cmp.text.startsWith('达');
-}
-
-/**
  * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
  * things made is an increase, of things closed a decrease.
  */
@@ -437,10 +421,17 @@ export function chineseComparator(
   const { i, n1 } = read;
   let { cmp, cmpEnd } = found;
   const half = n1.text === '一半' && !cmp && closes ? (compoundVerbBefore(c, i) ?? verbOfHalf(c, i)) : undefined;
-  if (half) {
-    ({ cmp, cmpEnd } = verbComparator(c, half));
+  // 督导一次, 召开两次: a frequency after the verb it counts
+  const often = !half && !cmp && closes && n1.chinese && read.unit.unit === '次' ? verbOfHalf(c, i) : undefined;
+  if (half ?? often) {
+    ({ cmp, cmpEnd } = verbComparator(c, (half ?? often)!));
     if (cmp.op === 'increase') cmp = { text: cmp.text, op: 'eq' };
   }
   if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2) && (closes || timeLimitEnd(c, read.unit.unit, read.values[0]!.e) < 0)) return undefined;
   return { cmp, cmpEnd };
+}
+
+/** 督导一次。/ 召开两次，: a Chinese numeral counting how often the verb right before it is done. */
+function frequencyAfterVerb(c: string, i: number, end: number): boolean {
+  return c[end] === '次' && (end + 1 >= c.length || STATEMENT_END.has(c[end + 1]!)) && verbOfHalf(c, i) !== undefined;
 }
