@@ -297,3 +297,21 @@ describe('quotas of inspection, make-up of a body and frequencies (issue 14, hel
     expect(q('开行24次列车。')).toEqual([]);
   });
 });
+
+describe('counted subjects and counts inside relative clauses (issue 14, held-out corpus 02)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2023 }).map((x) => [x.name, x.value, x.unit]);
+  it('a count opening its clause, then a noun and a verb of change, is a counted subject', () => {
+    expect(q('深化药品集中采购，36种罕见病用药大幅降价。')).toEqual([['罕见病用药大幅降价', 36, '种']]);
+    // with a value of its own, the clause states that value, and the count names its set
+    expect(q('深化药品集中采购，112种常用药品平均降价50%以上。')).toEqual([['112种常用药品', 50, '%']]);
+    // no verb of change after the noun: a reference, not a statement
+    expect(q('二是，2个方面的问题仍然突出。')).toEqual([]);
+  });
+
+  it('a count that is the subject of a relative clause (…共同…的家园) is no count of the verb’s object', () => {
+    expect(q('同心协力建设56个民族共同团结奋斗、共同繁荣发展的美好家园。')).toEqual([]);
+    expect(q('携手打造两岸同胞共同的精神家园。')).toEqual([]);
+    // the count of the head noun itself stays
+    expect(q('培育20个产值超百亿元的产业集群。').map((r) => (r as unknown[])[1])).toEqual([20]);
+  });
+});

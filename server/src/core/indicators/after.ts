@@ -91,7 +91,7 @@ export function objectAfter(
   if (isShareUnit(unit, read.i, read.value2)) return { share: shareSubject(c, k), isCount: false };
   // 30万吨级航道, 千万级城市: a grade, not a quantity
   if (c.charCodeAt(k) === 0x7ea7 /* 级 */) return { isCount: false };
-  if (governed) return { share: shareSubject(c, k, 2, true), isCount: true };
+  if (governed) return { share: inRelativeClause(c, k) ? undefined : shareSubject(c, k, 2, true), isCount: true };
   if (THRESHOLD_QUALIFIERS.has(read.values[0]!.qualifier ?? '')) return { isCount: false };
   if (head && BARE_MAGNITUDE.test(unit)) return { share: shareSubject(c, k, 4), isCount: true };
   if (!unit || unit === '%' || unit === '‰' || read.value2 !== undefined) return { isCount: false };
@@ -114,7 +114,30 @@ export function objectAfter(
     if (action) return { share: action, isCount: true };
   }
   const pred = predicateAfter(c, k);
-  return pred ? { share: { s: k, e: pred.nounEnd }, isCount: true, verb: pred.verb } : { isCount: false };
+  if (pred) return { share: { s: k, e: pred.nounEnd }, isCount: true, verb: pred.verb };
+  // 17种抗癌药大幅降价并纳入医保目录: a counted subject opening its clause, then what happens to it
+  return head && c[read.i - 1] !== '、' && subjectThenChange(c, k) ? { share: shareSubject(c, k, 4), isCount: true } : { isCount: false };
+}
+
+/** Adverbs of manner and degree between a subject and its verb of change. */
+const MANNER = /^(?:大幅|明显|显著|进一步|分别|全部|均|已|相继|陆续)?/;
+/** A short noun (2–6 characters), an adverb, then a verb of change (抗癌药|大幅|降价). */
+function subjectThenChange(c: string, k: number): boolean {
+  for (let n = k + 2; n <= k + 6 && n < c.length; n++) {
+    if (CLASS[c.charCodeAt(n - 1)] !== 0 || ISDIGIT.test(c[n - 1]!)) return false;
+    const adv = MANNER.exec(c.slice(n, n + 3))![0].length;
+    if (startsWithChange(c, n + adv) && (adv > 0 || n > k + 2)) return true;
+  }
+  return false;
+}
+
+/**
+ * 建设56个民族共同团结奋斗、共同繁荣发展的美好家园: the count is the subject of a relative clause (a noun,
+ * then an adverb of joint action, then its verb, …的) whose head the verb governs, uncounted.
+ */
+const JOINT = /^[\u4e00-\u9fff]{1,4}?(?:共同|一起|一道|携手|同心)[^，。；]{0,20}的/;
+function inRelativeClause(c: string, k: number): boolean {
+  return JOINT.test(c.slice(k, k + 24));
 }
 
 /**
