@@ -286,8 +286,11 @@ describe('quotas of inspection, make-up of a body and frequencies (issue 14, hel
     const q = (t: string): unknown[] => scanText(t, { planYear: 2023 }).map((x) => [x.comparator, x.value, x.unit, x.cue]);
     expect(q('上半年和下半年各开展联合检查一次。')).toEqual([['检查', 1, '次', 'parameter']]);
     expect(q('领导小组每季度召开两次。')).toEqual([['召开', 2, '次', 'parameter']]);
-    // 再一次, 第一次 are no frequencies of a plan
+    // 再一次, 第一次 are no frequencies of a plan; 只报一次 is a principle of a reform
     expect(q('再一次强调安全责任。会议是第一次召开。')).toEqual([]);
+    expect(q('推动基层报表数据只报一次。')).toEqual([]);
+    // an article number glued before the subject is no part of its name
+    expect(scanText('第七条领导小组全体会议原则上每年召开一次。', { planYear: 2023 }).map((x) => x.name)).toEqual(['领导小组全体会议原则上每年']);
   });
 
   it('N次 before a verb of change counts how often it was done, named by the action', () => {

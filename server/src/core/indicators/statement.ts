@@ -433,5 +433,7 @@ export function chineseComparator(
 
 /** 督导一次。/ 召开两次，: a Chinese numeral counting how often the verb right before it is done. */
 function frequencyAfterVerb(c: string, i: number, end: number): boolean {
-  return c[end] === '次' && (end + 1 >= c.length || STATEMENT_END.has(c[end + 1]!)) && verbOfHalf(c, i) !== undefined;
+  // 只报一次, 仅跑一次: a principle of a reform (data reported once), not a schedule
+  const only = /[只仅]/.test(c.slice(Math.max(0, i - 3), i));
+  return !only && c[end] === '次' && (end + 1 >= c.length || STATEMENT_END.has(c[end + 1]!)) && verbOfHalf(c, i) !== undefined;
 }
