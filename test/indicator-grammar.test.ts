@@ -318,3 +318,24 @@ describe('counted subjects and counts inside relative clauses (issue 14, held-ou
     expect(q('培育20个产值超百亿元的产业集群。').map((r) => (r as unknown[])[1])).toEqual([20]);
   });
 });
+
+describe('counts after a bounding comparator and its verb, persons, requests (issue 14, held-out corpus 28)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.name, x.value, x.value2, x.unit, x.cue]);
+  it('至少 + verb + a count (a range too) governs the object after the count; 每项 makes it a rule', () => {
+    expect(q('每个项目至少配置3-5个监测点位。')).toEqual([['监测点位', 3, 5, '个', 'parameter']]);
+    // 轮 (rounds) is a measure word like 次
+    expect(q('每年至少开展2轮专项检查。')).toEqual([['专项检查', 2, undefined, '轮', 'parameter']]);
+    // a per-capita phrase between the comparator and the value is no verb
+    expect(q('补助标准提高到人均79元。').map((r) => (r as unknown[])[1])).toEqual([79]);
+  });
+
+  it('一名 after a verb counts a person; 一个 after a verb stays an article', () => {
+    expect(q('各县选派一名专职督导员。').map((r) => (r as unknown[]).slice(1, 4))).toEqual([[1, undefined, '名']]);
+    expect(q('建成一个现代化示范区。')).toEqual([]);
+  });
+
+  it('a notice’s request to its recipients (请各…, 请就…) states a parameter of the procedure, unless a deadline is nearer', () => {
+    expect(q('请各单位确定一名联络员。').map((r) => (r as unknown[])[4])).toEqual(['parameter']);
+    expect(q('请各市于2021年底前完成改造任务的80%以上。').map((r) => (r as unknown[])[4])).toEqual(['target']);
+  });
+});

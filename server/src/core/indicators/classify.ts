@@ -134,7 +134,7 @@ export function normKind(c: string, from: number, to: number, op: string | undef
   const clause = c.slice(s, to);
   if (clause.includes('原则上')) return 'parameter';
   // a frequency for each member or period (8月份和9月份各安排督导一次, 每季度召开2次): a schedule
-  if (unit === '次' && (clause.includes('各') || DISTRIBUTIVE_PERIOD.test(clause))) return 'parameter';
+  if ((unit === '次' || unit === '轮') && (clause.includes('各') || DISTRIBUTIVE_PERIOD.test(clause))) return 'parameter';
   return op !== undefined && BOUNDS.has(op) && DISTRIBUTIVE.test(clause) ? 'parameter' : undefined;
 }
 const DISTRIBUTIVE_PERIOD = /每(?:年|季度?|月|周|半年|旬)/;

@@ -219,6 +219,12 @@ function governingVerb(
   return verb ?? (counted && COORDINATORS.has(c.charCodeAt(i - 1)) ? prior : undefined);
 }
 
+/** A verb of one to three characters between a comparator and its count (至少|明确|2-3个), not a per-capita or time phrase. */
+function verbBetween(c: string, from: number, to: number): boolean {
+  const v = c.slice(from, to);
+  return /^[\u4e00-\u9fff]{1,3}$/.test(v) && !/^(?:每|人均|年|月|的)|的$/.test(v);
+}
+
 /** A share's record: a percentage is a part of a whole (a count is not); its kind; where it starts. */
 function markShare(last: RawQuantity, unit: string, parameter: boolean, start: number): void {
   if (unit === '%' || unit === '‰') last.share = true;
@@ -321,7 +327,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // subject follows the value; "再有30所县级医院晋升三级医疗机构", "建成5000个示范村": a count whose
     // object follows it
     // 近14亿人口的发展中大国: a population (人口) is counted by a verb (覆盖2000万人口的…), never by 近/约
-    const governed = verb !== undefined || (cmp !== undefined && cmpEnd === i && counted && !unit.unit.endsWith('人口'));
+    // 至少明确2-3个阶段性目标: a bounding comparator before the verb that governs the count
+    const governed = verb !== undefined || (cmp !== undefined && (cmpEnd === i || verbBetween(c, cmpEnd, i)) && counted && !unit.unit.endsWith('人口'));
     const head = i === 0 || CLASS[before] === 3;
     const obj = closes ? { isCount: false } : objectAfter(c, k, read, governed, head);
     const { share, isCount: shareIsCount } = obj;

@@ -427,7 +427,14 @@ export function chineseComparator(
     ({ cmp, cmpEnd } = verbComparator(c, (half ?? often)!));
     if (cmp.op === 'increase') cmp = { text: cmp.text, op: 'eq' };
   }
-  if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2) && (closes || timeLimitEnd(c, read.unit.unit, read.values[0]!.e) < 0)) return undefined;
+  // 一名 after a verb counts a person (确定一名联络员), where 一个 is an article (建成一个现代化新广东)
+  if (
+    n1.chinese &&
+    !(cmp && closes) &&
+    !(verb && (n1.value >= 2 || read.unit.unit === '名')) &&
+    (closes || timeLimitEnd(c, read.unit.unit, read.values[0]!.e) < 0)
+  )
+    return undefined;
   return { cmp, cmpEnd };
 }
 
