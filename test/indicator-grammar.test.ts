@@ -339,3 +339,15 @@ describe('counts after a bounding comparator and its verb, persons, requests (is
     expect(q('请各市于2021年底前完成改造任务的80%以上。').map((r) => (r as unknown[])[4])).toEqual(['target']);
   });
 });
+
+describe('the make-up of a body (设组长1人) is a parameter (corpus 26, a rules document)', () => {
+  const cue = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.value, x.cue]);
+  it('设 + a post + its count', () => {
+    expect(cue('工作专班设组长1人，副组长2名。')).toEqual([
+      [1, 'parameter'],
+      [2, 'parameter'],
+    ]);
+    // 设立 / 设置 + a count is what the plan builds
+    expect(cue('在全市设立3个服务中心。')).toEqual([[3, undefined]]);
+  });
+});

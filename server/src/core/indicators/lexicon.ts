@@ -205,7 +205,7 @@ export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经
  * still makes it a target).
  */
 export const PARAMETER_CUE =
-  /拟(?:按|发行|安排)|(?<![申邀提报聘呈])请(?=各|就|于|按)|一般(?=设|为|在|应|不|由|分别)|可设|应设|可按|只能|(?<![建开增新架敷铺假])设(?=[0-9０-９])|不得|不应|不宜|应当|应在|必须|给予|(?:最高|一次性)(?:补助|补贴|奖励)|奖补|延长|有效期|期限为/g;
+  /拟(?:按|发行|安排)|(?<![申邀提报聘呈])请(?=各|就|于|按)|一般(?=设|为|在|应|不|由|分别)|可设|应设|可按|只能|(?<![建开增新架敷铺假预])设(?=[0-9０-９]|(?![立置计施备想])[\u4e00-\u9fff]{1,6}[0-9０-９一二两三四五六七八九十]{1,3}[名人个位])|不得|不应|不宜|应当|应在|必须|给予|(?:最高|一次性)(?:补助|补贴|奖励)|奖补|延长|有效期|期限为/g;
 /**
  * Broad cues for scoring whole sections and paragraphs (summary language vs plan language),
  * in one pattern: group 1 is summary language, group 2 plan language.
