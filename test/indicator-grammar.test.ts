@@ -351,3 +351,14 @@ describe('the make-up of a body (设组长1人) is a parameter (corpus 26, a rul
     expect(cue('在全市设立3个服务中心。')).toEqual([[3, undefined]]);
   });
 });
+
+describe('funds and what they are spent on (issue 14, held-out corpus 02)', () => {
+  const kinds = (t: string): unknown[] => parsePlan(t).indicators.map((i) => [i.name, i.value, i.unit, i.kind]);
+  it('an amount earmarked for a purpose is a parameter; the count it is spent on is what the plan aims at', () => {
+    const plan = '# 2022年工作安排\n\n一、重点任务\n\n从就业补助资金中拿出20亿元，用于30万人次以上的农民工职业技能培训。\n';
+    expect(kinds(plan)).toEqual([
+      ['从就业补助资金中拿出', 20, '亿元', 'parameter'],
+      ['农民工职业技能培训', 30, '万人次', 'target'],
+    ]);
+  });
+});

@@ -121,6 +121,8 @@ export const COUNT_VERBS: readonly string[] = [
   '可设', '应设', '一般设', '新培育', '新认定', '新增', '再有', '另有', '还有', '确定', '选定', '列入',
   // assigning people and inspecting: 指派1名联络员, 抽调10名骨干, 抽查2个县, 抽检200批次
   '指派', '委派', '抽调', '抽查', '抽检', '检查', '督查', '核查', '巡查', '暗访',
+  // what funds are spent on: 用于1500万人次以上的职工技能培训
+  '用于',
 ].slice().sort((a, b) => b.length - a.length);
 
 /** Units that only make a statement after a comparator (ages: “5岁以下儿童” is a name, “增长1岁” a statement). */

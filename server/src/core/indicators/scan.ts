@@ -225,6 +225,11 @@ function verbBetween(c: string, from: number, to: number): boolean {
   return /^[\u4e00-\u9fff]{1,3}$/.test(v) && !/^(?:每|人均|年|月|的)|的$/.test(v);
 }
 
+/** An amount earmarked for a purpose (拿出1000亿元，用于…; 安排300万元作为专项资金): an allocation, a parameter. */
+function earmarked(c: string, k: number, unit: string): boolean {
+  return unit.endsWith('元') && /^[，,]?(?:专项)?(?:用于|作为)/.test(c.slice(k, k + 5));
+}
+
 /** A share's record: a percentage is a part of a whole (a count is not); its kind; where it starts. */
 function markShare(last: RawQuantity, unit: string, parameter: boolean, start: number): void {
   if (unit === '%' || unit === '‰') last.share = true;
@@ -352,7 +357,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
     const hasCmp = cmp !== undefined;
     const where = { sentIdx, periodIdx, group: group++, after: c.slice(k, k + 2) };
-    const norm = SAMPLING_VERB.test(verb?.text ?? '') || assignedProvision(c, periodStart, i);
+    const norm = SAMPLING_VERB.test(verb?.text ?? '') || assignedProvision(c, periodStart, i) || earmarked(c, k, unit.unit);
     const stmt: Statement = { comparator: cmp?.text ?? '', cmpStart, cmpEnd, hasCmp, opClass, cue, norm, ...where };
     const emit = (name: string, ns: number, ne: number, v: ValueItem): void => {
       out.push(record(stmt, name, ns, ne, v, toT, endT));
