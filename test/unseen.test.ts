@@ -138,10 +138,12 @@ describe('unseen documents (test/fixtures/unseen)', () => {
         expect(at, `${exp.document}:${d.line}: “${d.text}” is on the line`).toBeGreaterThanOrEqual(0);
         return !seen.some((s) => s.rule === d.rule && s.line === d.line && s.from <= at + d.text.length && s.to >= at);
       });
-      expect.soft(
-        missed.map((d) => `${d.line} ${d.rule} “${d.text}” (${d.what})`),
-        'planted defects not found',
-      ).toEqual([]);
+      expect
+        .soft(
+          missed.map((d) => `${d.line} ${d.rule} “${d.text}” (${d.what})`),
+          'planted defects not found',
+        )
+        .toEqual([]);
 
       const used = new Set<Verdict>();
       const unreviewed: string[] = [];
