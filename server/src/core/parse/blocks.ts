@@ -4,7 +4,7 @@ import type { LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 import { runInStop } from './sections.js';
 import { LINE_ROW, LINE_SKIP, markdownLines, rowBlock } from './markdown.js';
-import { BLANK, COMMENT, CONTENT, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
+import { BLANK, COMMENT, CONTENT, PAGE, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
 import type { LineShapes } from './lines.js';
 import { DecimalOutline, citedSection, quantityFollows } from './decimal.js';
 
@@ -126,6 +126,25 @@ function brokenOpener(content: string, lines: LineShapes, k: number, text: strin
   return next.length > 0 && /^[零〇一二三四五六七八九十百0-9０-９]{1,4}[）)]/.test(next) ? content : undefined;
 }
 
+/** a line at least this share of the wrap width fills the line */
+const FULL_LINE = 0.9;
+
+/**
+ * Whether the text is hard-wrapped (copied from a PDF or a fixed-width page): it has lines that fill
+ * the wrap width, and most of them stop in mid-sentence. Text that kept its paragraphs has its
+ * long lines end with the paragraph's 。.
+ */
+function hardWrapped(lines: LineShapes, text: string, W: number): boolean {
+  let full = 0;
+  let open = 0;
+  for (let k = 0; k < lines.kind.length; k++) {
+    if (lines.kind[k] !== CONTENT || lines.width[k]! < FULL_LINE * W) continue;
+    full++;
+    if (!endsTerminal(text.slice(Math.max(lines.start[k]!, lines.end[k]! - 4), lines.end[k]!))) open++;
+  }
+  return full >= 4 && open >= 0.6 * full;
+}
+
 /**
  * Stage 2: blocks. Lines joined into paragraphs (PDF hard wraps), numbered lines become heading
  * blocks, Markdown headings titles (and, after splitInlineHeadings, markTitles the short
@@ -135,11 +154,16 @@ function brokenOpener(content: string, lines: LineShapes, k: number, text: strin
 export function buildBlocks(text: string, index: LineIndex, firstLine: number): Block[] {
   const lines = lineShapes(index, firstLine);
   const W = wrapWidth(lines.contentWidths);
+  const wrapped = hardWrapped(lines, text, W);
   const md = markdownLines(index, firstLine); // code is skipped, each table row is a block (./markdown.ts)
 
   const blocks: Block[] = [];
   let cur: BlockBuilder | undefined;
   let curHeadingRunIn = false;
+  /** the length of the current heading block's token (its run-in state is read again when a wrapped line joins it) */
+  let curTokenLength = 0;
+  /** a page number was passed since the last line of text: the blank lines of the page break are not a paragraph break */
+  let pageBreak = false;
   let prevContent = '';
   let prevWidth = 0;
   let blankBetween = false;
@@ -162,10 +186,16 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       [prevContent, blankBetween] = ['', false];
       continue;
     }
-    if (kind === BLANK) {
-      blankBetween = true;
+    if (kind === PAGE) {
+      // (— 3 — between two pages: the text runs on across it, as if the page were not broken)
+      [pageBreak, blankBetween] = [true, false];
       continue;
     }
+    if (kind === BLANK) {
+      if (!pageBreak) blankBetween = true;
+      continue;
+    }
+    pageBreak = false;
     if (kind === COMMENT) {
       close();
       blankBetween = false;
@@ -175,7 +205,10 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     const content = text.slice(contentStart, lines.end[k]!);
     const markdownLevel = lines.markdown[k]! || undefined;
     const lineWidth = lines.width[k]!;
-    const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn);
+    // a heading whose line fills the wrap width of a hard-wrapped text and stops in mid-sentence runs
+    // on to the next line (1.开展村庄清洁行动，…生活垃圾收运 / 处置体系覆盖所有行政村。)
+    const headingRunsOn = wrapped && !endsTerminal(prevContent) && prevWidth >= FULL_LINE * W;
+    const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn && !headingRunsOn);
     // a token broken over two lines: a lone opening bracket, the rest of the token on the next line
     const opener = markdownLevel === undefined ? brokenOpener(content, lines, k, text) : undefined;
     const tk = matchNumberToken(opener === undefined ? content : opener + lineContent(lines, k + 1, text), { fullStop: true });
@@ -210,6 +243,7 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       const afterToken = headingText.slice(token.raw.length);
       const stop = runInStop(afterToken);
       curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
+      curTokenLength = token.raw.length;
       record(token, lastValue, decimal);
       if (token.level === 3 && !token.scheme) lastL3 = token.value;
       if (opener === undefined) {
@@ -239,6 +273,12 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     if (join && cur) {
       cur.add(contentStart, content);
       cur.lastLine = lineNo;
+      if (cur.kind === 'heading' && !curHeadingRunIn) {
+        // a wrapped heading line: the title sentence may end on this line and the body follow
+        const afterToken = cur.text.slice(curTokenLength);
+        const stop = runInStop(afterToken);
+        curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
+      }
     } else {
       close();
       cur = new BlockBuilder('paragraph', contentStart, lineNo, lineNo);
