@@ -383,3 +383,44 @@ describe('text from a printed page (PDF): hard wraps in mid-sentence and page nu
     expect(outline(text)).toEqual(['1:一、总体要求', '2:（一）坚持稳中求进工作总基调推动全镇经济社会持续健康发展']);
   });
 });
+
+describe('a numbering slip at a heading that lost its line break', () => {
+  const lead = '全年工作的总体要求是：稳中求进，做好各项工作。';
+  const cases: [string, string, string[], number[]][] = [
+    [
+      'a duplicated （二） followed by （四）: a heading standing for （三）',
+      `${lead}一、甲项工作（一）推进甲。做好甲。（二）推进乙。做好乙。（二）推进丙。做好丙。（四）推进丁。做好丁。二、乙项工作（一）推进戊。做好戊。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '2:（二）推进乙', '2:（二）推进丙', '2:（四）推进丁', '1:二、乙项工作', '2:（一）推进戊'],
+      [3],
+    ],
+    [
+      'a duplicated （二） followed by （三): the numbering goes on from it',
+      `${lead}一、甲项工作（一）推进甲。做好甲。（二）推进乙。做好乙。（二）推进丙。做好丙。（三）推进丁。做好丁。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '2:（二）推进乙', '2:（二）推进丙', '2:（三）推进丁'],
+      [3],
+    ],
+    [
+      'a skipped 三、 confirmed by the child glued to its title, and by 五、 after it: one finding',
+      `${lead}一、甲项工作（一）推进甲。做好甲。二、乙项工作（一）推进乙。做好乙。四、丁项工作（一）推进丁。做好丁。五、戊项工作（一）推进戊。做好戊。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '1:二、乙项工作', '2:（一）推进乙', '1:四、丁项工作', '2:（一）推进丁', '1:五、戊项工作', '2:（一）推进戊'],
+      [4],
+    ],
+    [
+      'numbers off the sequence without a confirmation stay text',
+      `${lead}一、甲项工作（一）推进甲。做好甲。三、四月份开展检查。（一）类项目另行安排。二、乙项工作（一）推进乙。做好乙。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '1:二、乙项工作', '2:（一）推进乙'],
+      [],
+    ],
+  ];
+  for (const [what, text, expected, slips] of cases)
+    it(what, () => {
+      expect(outline(text)).toEqual(expected);
+      const at = analyze(text).plan.allSections.map((s) => s.token.start);
+      expect(only(text, 'numbering/sequence').map((f) => at.indexOf(f.range.start.character))).toEqual(slips);
+    });
+  it('an item past a recovered heading that follows on from the slip before it is not a second slip', () => {
+    const text = '一、甲项工作\n二、乙项工作\n四、丁项工作。做好丁。五、戊项工作。做好戊。\n';
+    expect(outline(text)).toEqual(['1:一、甲项工作', '1:二、乙项工作', '1:四、丁项工作', '1:五、戊项工作']);
+    expect(only(text, 'numbering/sequence').map((f) => [f.range.start.line, f.range.start.character])).toEqual([[2, 0]]);
+  });
+});
