@@ -424,3 +424,23 @@ describe('a numbering slip at a heading that lost its line break', () => {
     expect(only(text, 'numbering/sequence').map((f) => [f.range.start.line, f.range.start.character])).toEqual([[2, 0]]);
   });
 });
+
+describe('Markdown heading depths', () => {
+  it('a heading at a depth the document gives one level sits at that level, whatever its marker', () => {
+    const text =
+      '# 方案\n\n## 一、总体要求\n\n### （一）指导思想\n\n### （二）工作目标\n\n## 二、重点任务\n\n### （一）完善机制\n\n### （二）推进建设\n\n### 3.深化改革\n\n### （四）加强监管\n';
+    expect(outline(text)).toEqual([
+      '1:一、总体要求',
+      '2:（一）指导思想',
+      '2:（二）工作目标',
+      '1:二、重点任务',
+      '2:（一）完善机制',
+      '2:（二）推进建设',
+      '2:3.深化改革',
+      '2:（四）加强监管',
+    ]);
+    // the wrong marker is the finding, not a “missing （三）” at （四）
+    expect(only(text, 'numbering/sequence')).toEqual([]);
+    expect(only(text, 'numbering/level').map((f) => f.range.start.line)).toEqual([14]);
+  });
+});
