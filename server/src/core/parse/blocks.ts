@@ -145,6 +145,26 @@ function hardWrapped(lines: LineShapes, text: string, W: number): boolean {
   return full >= 4 && open >= 0.6 * full;
 }
 
+/** Whether a heading's text after its token holds a title sentence and then body text (a run-in heading). */
+function bodyFollowsTitle(afterToken: string): boolean {
+  const stop = runInStop(afterToken);
+  return stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
+}
+
+/**
+ * Whether a numbering token read at a line's start (not a vetted form) starts a heading: a number
+ * that continues an unfinished sentence is text unless it fits the structure; 11。 only as the next
+ * number of a running sequence after a finished sentence; a token broken over two lines only where
+ * it continues the numbering exactly (never a lone bracket of prose).
+ */
+function startsHeading(token: NumberToken, prevTerminated: boolean, broken: boolean, lastValue: Map<Level, number>, lastL3: number): boolean {
+  const fits = fitsStructure(token, lastValue, lastL3);
+  if (!prevTerminated && !fits) return false;
+  if (!fits && token.value > 30) return false;
+  if (token.punct === '。' && !(prevTerminated && token.value > 1 && nextOf(token, lastValue, lastL3))) return false;
+  return !broken || (prevTerminated && fits && nextOf(token, lastValue, 0));
+}
+
 /**
  * Stage 2: blocks. Lines joined into paragraphs (PDF hard wraps), numbered lines become heading
  * blocks, Markdown headings titles (and, after splitInlineHeadings, markTitles the short
@@ -186,13 +206,10 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       [prevContent, blankBetween] = ['', false];
       continue;
     }
-    if (kind === PAGE) {
-      // (— 3 — between two pages: the text runs on across it, as if the page were not broken)
-      [pageBreak, blankBetween] = [true, false];
-      continue;
-    }
-    if (kind === BLANK) {
-      if (!pageBreak) blankBetween = true;
+    if (kind === PAGE || kind === BLANK) {
+      // (— 3 — between two pages: the text runs on across it and the page break's blank lines)
+      if (kind === PAGE) [pageBreak, blankBetween] = [true, false];
+      else if (!pageBreak) blankBetween = true;
       continue;
     }
     pageBreak = false;
@@ -214,17 +231,8 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     const tk = matchNumberToken(opener === undefined ? content : opener + lineContent(lines, k + 1, text), { fullStop: true });
     const form = opener === undefined && prevTerminated ? vettedForm(content, tk, decimal, lastValue, lastL3) : undefined;
     const read = form ?? tk;
-    let token: NumberToken | undefined = read && { ...read, start: contentStart, end: contentStart + read.raw.length };
-    if (token && !form) {
-      const fits = fitsStructure(token, lastValue, lastL3);
-      // a number at the start of a line that continues an unfinished sentence is text, unless it fits
-      if (!prevTerminated && !fits) token = undefined;
-      else if (!fits && token.value > 30) token = undefined;
-      // 11。 for 11.: only the next number of a running sequence after a finished sentence
-      if (token?.punct === '。' && !(prevTerminated && token.value > 1 && nextOf(token, lastValue, lastL3))) token = undefined;
-      // a broken token only where it continues the numbering exactly (never a lone bracket of prose)
-      if (token && opener !== undefined && !(prevTerminated && fits && nextOf(token, lastValue, 0))) token = undefined;
-    }
+    const placed = read && { ...read, start: contentStart, end: contentStart + read.raw.length };
+    const token = placed && (form || startsHeading(placed, prevTerminated, opener !== undefined, lastValue, lastL3)) ? placed : undefined;
     if (token) {
       close();
       cur = new BlockBuilder('heading', contentStart, lineNo, lineNo, markdownLevel);
@@ -240,9 +248,7 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
         prevWidth = lines.width[k + 1]!;
       }
       const headingText = opener === undefined ? content : opener + lineContent(lines, k + 1, text);
-      const afterToken = headingText.slice(token.raw.length);
-      const stop = runInStop(afterToken);
-      curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
+      curHeadingRunIn = bodyFollowsTitle(headingText.slice(token.raw.length));
       curTokenLength = token.raw.length;
       record(token, lastValue, decimal);
       if (token.level === 3 && !token.scheme) lastL3 = token.value;
@@ -263,22 +269,13 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       blankBetween = false;
       continue;
     }
-    let join = false;
-    if (cur && cur.kind !== 'title' && !prevTerminated) {
-      const prevW = prevWidth;
-      const hasComma = SENTENCE_PUNCT.test(prevContent);
-      if (blankBetween) join = hasComma || prevW >= 0.75 * W;
-      else join = hasComma || prevW >= 0.6 * W;
-    }
+    // a line continues an unfinished paragraph after a comma, or a line that filled most of the width
+    const join = cur && cur.kind !== 'title' && !prevTerminated && (SENTENCE_PUNCT.test(prevContent) || prevWidth >= (blankBetween ? 0.75 : 0.6) * W);
     if (join && cur) {
       cur.add(contentStart, content);
       cur.lastLine = lineNo;
-      if (cur.kind === 'heading' && !curHeadingRunIn) {
-        // a wrapped heading line: the title sentence may end on this line and the body follow
-        const afterToken = cur.text.slice(curTokenLength);
-        const stop = runInStop(afterToken);
-        curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
-      }
+      // a wrapped heading line: the title sentence may end on this line and the body follow
+      if (cur.kind === 'heading' && !curHeadingRunIn) curHeadingRunIn = bodyFollowsTitle(cur.text.slice(curTokenLength));
     } else {
       close();
       cur = new BlockBuilder('paragraph', contentStart, lineNo, lineNo);
