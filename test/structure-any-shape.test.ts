@@ -394,10 +394,10 @@ describe('a numbering slip at a heading that lost its line break', () => {
       [3],
     ],
     [
-      'a duplicated （二） followed by （三): the numbering goes on from it',
-      `${lead}一、甲项工作（一）推进甲。做好甲。（二）推进乙。做好乙。（二）推进丙。做好丙。（三）推进丁。做好丁。`,
-      ['1:一、甲项工作', '2:（一）推进甲', '2:（二）推进乙', '2:（二）推进丙', '2:（三）推进丁'],
-      [3],
+      'a duplicate the numbering goes on from stays text (a miss rather than a false heading), as does a list inside an item',
+      `${lead}一、甲项工作（一）推进甲。做好甲。（二）推进乙。做好乙。（二）推进丙。做好丙。（三）推进丁。重点检查：（一）资质；（二）质量；（三）安全。（四）推进戊。做好戊。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '2:（二）推进乙', '2:（三）推进丁', '2:（四）推进戊'],
+      [],
     ],
     [
       'a skipped 三、 confirmed by the child glued to its title, and by 五、 after it: one finding',

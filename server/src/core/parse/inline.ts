@@ -185,23 +185,25 @@ function afterCaptionFits(tk: NumberToken, state: Numbering, text: string, p: nu
   return tk.level === 1 && state.next(1, tk.value) && RE_CHILD_AFTER_TITLE.test(text.slice(p + tk.raw.length, p + tk.raw.length + 40));
 }
 
+/** the marks that end a sentence (not a clause: an item list inside a sentence runs on after ；/：) */
+const FULL_STOP = codes('。！？!?');
+
 /**
- * A numbering slip at a heading that lost its line break: after a sentence's end, a level-1 or
- * level-2 token one off the running sequence — the same number again (（一）（二）（二）（四）) or one
- * skipped (一、二、四、) — is a heading when what follows confirms it: the next token of its level
- * continues it (after a duplicate, the number after the one it stands for, or after its own; after a
- * skip, its own next), or its first child （一）/1. follows its short title (四、深化行业治理（一）压实…).
- * Without such a confirmation a number off the sequence stays text (五、六项任务, (三)项规定).
- * Returns the token as the numbering goes on from it (a duplicate stands for the number it should
- * have had), or undefined.
+ * A numbering slip at a heading that lost its line break: after a full stop, a level-1 or level-2
+ * token one off the running sequence — the same number again (（一）（二）（二）（四）) or one skipped
+ * (一、二、四、) — is a heading when what follows confirms it: the next token of its level after a
+ * sentence is the number after the one it stands for (after a duplicate, the number it should have
+ * had; after a skip, its own), or its first child （一）/1. follows its short title
+ * (四、深化行业治理（一）压实…). Anything else stays text (五、六项任务, (三)项规定, a list （一）…；（二）…
+ * inside an item), and so does a duplicate the numbering goes on from (（二）（二）（三）: a miss, where
+ * the look-alike would be a false heading). Returns the token as the numbering goes on from it.
  */
 function numberingSlip(facts: InlineFacts, e: number, text: string, tk: NumberToken, state: Numbering): NumberToken | undefined {
-  if (tk.scheme || tk.level > 2) return undefined;
+  if (tk.scheme || tk.level > 2 || !FULL_STOP.has(text.charCodeAt(sentenceEndBefore(text, facts.at[e]!)))) return undefined;
   const last = state.last[tk.level]!;
   if (last === 0 || (tk.value !== last && tk.value !== last + 2)) return undefined;
-  const duplicate = tk.value === last;
-  /** a duplicate stands for the number after the last (（二）（二）（四）) unless the numbering goes on from it (（二）（二）（三）) */
-  const standsFor = duplicate ? { ...tk, value: last + 1 } : tk;
+  /** a duplicate stands for the number after the last (（二）（二）（四）) */
+  const standsFor = tk.value === last ? { ...tk, value: last + 1 } : tk;
   const titleFrom = facts.at[e]! + tk.raw.length;
   for (let f = e + 1; f < facts.at.length; f++) {
     const next = facts.tokens[f];
@@ -211,9 +213,7 @@ function numberingSlip(facts: InlineFacts, e: number, text: string, tk: NumberTo
     if (next.level === tk.level + 1 && next.value === 1 && q - titleFrom <= GLUED_TITLE_MAX && !TITLE_END.test(text.slice(titleFrom, q))) return standsFor;
     if (next.level > tk.level || !BOUNDARY.has(text.charCodeAt(sentenceEndBefore(text, q)))) continue;
     // the next token of its level (or a higher one) after a sentence
-    if (next.level !== tk.level) return undefined;
-    if (next.value === standsFor.value + 1) return standsFor;
-    return next.value === tk.value + 1 ? tk : undefined;
+    return next.level === tk.level && next.value === standsFor.value + 1 ? standsFor : undefined;
   }
   return undefined;
 }
