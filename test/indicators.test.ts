@@ -422,6 +422,17 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(kinds('全省现有煤炭储备能力1920万吨。')).toEqual([[1920, 'achieved']]);
   });
 
+  it('kind: 截至 with a year is a time like any other (the plan year or later: a deadline)', () => {
+    const kinds = (t: string, planYear?: number): unknown[] => scanText(t, { planYear }).map((q) => [q.value, q.cue]);
+    // in a 2025 plan: a deadline ahead (also written 截止), and a review's date behind
+    expect(kinds('截至2025年底，全市农村自来水普及率达到98%。', 2025)).toEqual([[98, 'target']]);
+    expect(kinds('截止2026年6月底前，老旧小区改造开工率达到100%。', 2025)).toEqual([[100, 'target']]);
+    expect(kinds('截至2024年底，全市已建成5G基站8600个。', 2025)).toEqual([[8600, 'achieved']]);
+    // no plan year: 截至 looks back, with a year or without
+    expect(kinds('截至2024年底，全市建成充电桩1.2万个。')).toEqual([[1.2, 'achieved']]);
+    expect(kinds('截至目前，累计培训乡村医生3000人次。', 2025)).toEqual([[3000, 'achieved']]);
+  });
+
   it('a subject stated once serves the ；-clauses of its sentence', () => {
     expect(read('政府可调度储备能力2021年确保达到800万吨;2022年确保达到1300万吨。').map((r) => r[0])).toEqual(['政府可调度储备能力', '政府可调度储备能力']);
   });

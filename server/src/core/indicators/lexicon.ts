@@ -199,7 +199,7 @@ export const PER_CAPITA_PREFIX = /^(?:每[十百千万]?(?:常住)?人口(?:拥�
 
 /** Strong sentence-level cues. */
 export const TARGET_CUE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟(?!按|发行|安排)|逐步|争取(?=到|在|于|实现|达)/g;
-export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经|已(?!婚)|截[至止]|今年以来|目前|现有|完成了|实现了|达到了|均为/g;
+export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经|已(?!婚)|截[至止](?!(?:19|20)[0-9]{2}年)|今年以来|目前|现有|完成了|实现了|达到了|均为/g;
 /**
  * Cues of a policy parameter, neither a target nor a result: a budget proposal (拟按 3% 安排, 拟发行),
  * a rule's norm (一般设, 不得小于, 必须, 应当), a subsidy or award amount (给予补助 10 万元), a notice's
@@ -213,7 +213,7 @@ export const PARAMETER_CUE =
  * in one pattern: group 1 is summary language, group 2 plan language.
  */
 export const SCORE_CUES =
-  /(累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解))|(力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施)/g;
+  /(累计|已经|已(?!婚)|截[至止](?!(?:19|20)[0-9]{2}年)|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解))|(力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施)/g;
 
 /**
  * Instruments of fiscal, tax and monetary policy: what a plan sets, not what it aims to reach (赤字率拟按
