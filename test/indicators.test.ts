@@ -378,6 +378,15 @@ describe('quantity grammar of any sector (issue 14)', () => {
     ]);
   });
 
+  it('期 and 批 closing a clause count sessions and batches; before a noun they are a phase', () => {
+    expect(read('年内组织业务培训4期，打造一支水利铁军。')).toEqual([['组织业务培训', '', 4, undefined, '期', undefined]]);
+    expect(read('举办创业培训班5期，培育省级示范企业2批。')).toEqual([
+      ['举办创业培训班', '', 5, undefined, '期', undefined],
+      ['培育省级示范企业', '', 2, undefined, '批', undefined],
+    ]);
+    expect(read('推进污水处理厂二期工程建设，完成3期项目验收，公布第二批示范县名单。')).toEqual([]);
+  });
+
   it('compound units and a value completed by its predicate', () => {
     expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
       ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],
