@@ -387,6 +387,12 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(read('推进污水处理厂二期工程建设，完成3期项目验收，公布第二批示范县名单。')).toEqual([]);
   });
 
+  it('an amount earmarked as a fund is named by the fund, without the verb that earmarks it', () => {
+    expect(read('市财政每年安排500万元作为乡村旅游发展专项资金。')).toEqual([['乡村旅游发展专项资金', '安排', 500, undefined, '万元', undefined]]);
+    // a parameter where the text plans it (RawQuantity.norm)
+    expect(scanText('市财政每年安排500万元作为乡村旅游发展专项资金。', { planYear: 2025 }).map((q) => q.norm)).toEqual([true]);
+  });
+
   it('compound units and a value completed by its predicate', () => {
     expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
       ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],
