@@ -362,3 +362,47 @@ describe('funds and what they are spent on (issue 14, held-out corpus 02)', () =
     ]);
   });
 });
+
+describe('counts of people and services, whole jurisdictions, extents and policy durations (issue 14, held-out corpus 12 and 01)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => [x.name, x.value, x.unit, x.cue]);
+  const vals = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => [x.value, x.unit]);
+
+  it('a magnitude alone before 名 counts persons (万名, 百名), only after a verb, never in a parallel idiom', () => {
+    expect(vals('带动万名高校毕业生返乡创业。')).toEqual([[10000, '名']]);
+    expect(vals('选派百名骨干教师赴乡村学校支教。')).toEqual([[100, '名']]);
+    // idioms of parallel magnitudes and indefinite multitudes are no counts
+    expect(vals('让改革红利惠及千家万户。')).toEqual([]);
+    expect(vals('深入实施百县千镇万村高质量发展工程。')).toEqual([]);
+    expect(vals('调动亿万农民的积极性。')).toEqual([]);
+    // no verb governs it: no statement
+    expect(vals('万名党员进社区活动深入开展。')).toEqual([]);
+  });
+
+  it('verbs of providing and delivering govern the count after them', () => {
+    expect(vals('为高校毕业生提供3000个就业见习岗位。')).toEqual([[3000, '个']]);
+    expect(vals('选送200场优秀剧目进校园。')).toEqual([[200, '场']]);
+  });
+
+  it('the whole jurisdiction (全市, 我省) between a verb and its count', () => {
+    expect(q('完成全市200所中小学校舍抗震加固。')).toEqual([['中小学校舍抗震加固', 200, '所', undefined]]);
+    // without a verb, the jurisdiction's count refers to what exists
+    expect(vals('全省16个市均已出台方案。')).toEqual([]);
+  });
+
+  it('实现X全覆盖 with only its extent X: the subject is the action of the clause before', () => {
+    expect(q('开展送戏下乡演出500场，实现乡镇全覆盖。')).toEqual([
+      ['开展送戏下乡演出', 500, '场', undefined],
+      ['乡镇开展送戏下乡演出', 100, '%', undefined],
+    ]);
+    expect(q('组织巡回义诊服务，实现行政村全覆盖。')).toEqual([['行政村组织巡回义诊服务', 100, '%', undefined]]);
+    // a 全覆盖 with no clause before it names nothing
+    expect(q('实现全覆盖。')).toEqual([]);
+  });
+
+  it('a duration right after a verb that changes it, in the relative clause of a policy, states the policy', () => {
+    expect(vals('落实好职工产假再延长30天的政策。')).toEqual([[30, '天']]);
+    expect(q('落实好职工产假再延长30天的政策。').map((r) => (r as unknown[])[3])).toEqual(['parameter']);
+    // a period of a programme without a verb of change is no statement
+    expect(vals('实施为期5年的专项行动。')).toEqual([]);
+  });
+});

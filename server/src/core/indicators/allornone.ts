@@ -5,7 +5,7 @@
  * never inside 健全覆盖. Indices are into compact text. No state outside the call.
  */
 import { STATEMENT_END } from './lexicon.js';
-import { clauseStart, cleanName, hanCount, nameOk } from './reader.js';
+import { clauseStart, cleanName, hanCount, ISDIGIT, nameOk } from './reader.js';
 
 export interface AllOrNone {
   /** the word as written (全覆盖, 零直排, 清零) */
@@ -30,6 +30,22 @@ function closesAt(c: string, e: number): boolean {
   return end >= c.length || STATEMENT_END.has(c[end]!);
 }
 
+/**
+ * The action of the clause before a comma at `ns` - 1, without the count that may close it (举办名中医…
+ * 服务活动|1000场; 开展巡回医疗服务): what a following 实现X全覆盖 with only its extent X spreads.
+ * Undefined when that clause is another sentence, is short, or holds other figures.
+ */
+const COUNT_AT_END = /^(.*?[\u4e00-\u9fff”）)])[0-9０-９.．]+[万亿]?[\u4e00-\u9fff]{1,2}(?:以上|左右)?$/;
+function previousClause(c: string, ns: number): { text: string } | undefined {
+  if (c[ns - 1] !== '，' && c[ns - 1] !== ',') return undefined;
+  const ps = clauseStart(c, ns - 1);
+  const clause = c.slice(ps, ns - 1);
+  const action = COUNT_AT_END.exec(clause)?.[1] ?? clause;
+  if (hanCount(action) < 4 || ISDIGIT.test(action)) return undefined;
+  const cl = cleanName(c, ps, ps + action.length);
+  return cl.e > cl.s ? { text: c.slice(cl.s, cl.e) } : undefined;
+}
+
 export function scanAllOrNone(c: string): AllOrNone[] {
   if (!c.includes('全覆盖') && !c.includes('零')) return [];
   const out: AllOrNone[] = [];
@@ -48,7 +64,8 @@ export function scanAllOrNone(c: string): AllOrNone[] {
     let to = c[s - 1] === '“' ? s - 1 : s;
     const trail = ADVERB_TRAIL.exec(c.slice(Math.max(0, to - 8), to));
     if (trail) to -= trail[0].length;
-    const cl = cleanName(c, clauseStart(c, to), to);
+    const cs = clauseStart(c, to);
+    const cl = cleanName(c, cs, to);
     let ns = cl.s;
     // a note in brackets before the subject ((省能源局牵头，…配合)实施…): not part of the name
     if (c[ns] === '(' || c[ns] === '（') {
@@ -61,6 +78,12 @@ export function scanAllOrNone(c: string): AllOrNone[] {
     const verb = raw.indexOf('实现');
     const name = verb >= 0 ? raw.slice(0, verb) + raw.slice(verb + 2) : raw;
     const what = m[0][0] === '零' ? m[0].slice(1) : '';
+    // 举办服务活动1000场，实现市县全覆盖: only the extent is left, the subject is the previous clause's
+    const carried = ns > cs && !zero && hanCount(name) <= 3 ? previousClause(c, cs) : undefined;
+    if (carried) {
+      out.push({ s, e, value: 100, unit: '%', name: name + carried.text, ns, ne: cl.e });
+      continue;
+    }
     // 每月全覆盖: a frequency, no subject
     if (!nameOk(name, 0, name.length) || hanCount(name + what) < 3 || name.startsWith('每')) continue;
     out.push({ s, e, value: zero ? 0 : 100, unit: zero ? '' : '%', name: name + what, ns, ne: cl.e });

@@ -63,12 +63,12 @@ export function compact(t: string, buffer?: Int32Array): Compact {
  * numeral of up to 24 characters is found as before.
  */
 export const NUM_RE =
-  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|(?<![一二两三四五六七八九十百千])[二三四五六七八九十]分之[一二三四五六七八九]|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|(?<![一二两三四五六七八九十])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g;
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|(?<![一二两三四五六七八九十百千])[二三四五六七八九十]分之[一二三四五六七八九]|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|(?<![零〇一二两三四五六七八九十百千万亿])[百千万](?=名(?![百千万亿]))|(?<![一二两三四五六七八九十])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g;
 /** NUM_RE without Chinese numerals, for paragraphs with no Chinese numeral before a measure word */
 export const ARABIC_NUM_RE =
   /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|(?<![一二两三四五六七八九十百千])[二三四五六七八九十]分之[一二三四五六七八九]|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/g;
 const NUM_AT =
-  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|(?<![一二两三四五六七八九十百千])[二三四五六七八九十]分之[一二三四五六七八九]|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/y;
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|(?<![一二两三四五六七八九十百千])[二三四五六七八九十]分之[一二三四五六七八九]|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|(?<![零〇一二两三四五六七八九十百千万亿])[百千万](?=名(?![百千万亿]))|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/y;
 export const RANGE_SEP = new Set(['～', '~', '〜', '-', '－', '—', '–', '至']);
 const PER_UNIT = /\/(?:10万|十万|万|千|100|1000|10000|100000)(?![0-9])/y;
 /** Denominators of compound units after '/': 吨/日, 克/千瓦时, 吨/万平方米, 次/秒, 元/人. */
@@ -121,6 +121,13 @@ function isMagnitude(code: number): boolean {
 }
 
 const CHINESE_FIRST = new Set([...'一二两三四五六七八九十'].map((x) => x.charCodeAt(0)));
+/**
+ * A magnitude written without a digit before 名 (带动万名青年入乡发展, 选派百名专家): the numeral of
+ * one 百, 千 or 万 persons. Only before 名, the counter of persons, and never in a parallel idiom of
+ * magnitudes (千家万户, 百县千镇万村: the next character after the counter is another magnitude, or
+ * the counter is no 名); like every Chinese numeral it is a value only after a comparator or a plan verb.
+ */
+const BARE_MAGNITUDE_VALUE: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 };
 
 /** Number token from its text as matched. */
 export function numberOf(text: string, at: number): NumberToken | undefined {
@@ -137,6 +144,9 @@ export function numberOf(text: string, at: number): NumberToken | undefined {
     if (!(num > 0 && num < den)) return undefined;
     return { text, value: (100 * num) / den, end: at + text.length, percent: '%' };
   }
+  // 万名青年, 百名专家: a magnitude alone counts persons (one 百, 千 or 万 of them)
+  const bare = BARE_MAGNITUDE_VALUE[text];
+  if (bare !== undefined) return { text, value: bare, end: at + 1, chinese: true };
   if (CHINESE_FIRST.has(text.charCodeAt(0))) {
     const v = parseChineseNumber(text);
     if (!Number.isFinite(v) || v <= 0) return undefined;
@@ -300,4 +310,17 @@ const CN_LIMIT = /(?:个月|个工作日)(?:以内|之内|内)(?=[\u4e00-\u9fff]
 export function chineseLimitAt(c: string, j: number): boolean {
   CN_LIMIT.lastIndex = j;
   return CN_LIMIT.test(c);
+}
+
+/** Verbs that change a duration (a closed class: lengthen, shorten, postpone), optionally with 至/到. */
+const DURATION_CHANGE = /(?:延长|缩短|顺延)(?:至|到)?$/;
+const DURATION_UNIT = /^(?:年|个月|月|天|日|小时|个工作日|工作日)$/;
+
+/**
+ * 落实第二轮土地承包到期后再延长30年的政策: a duration right after a verb that changes it, in the relative
+ * clause of the policy it sets, is the statement of that policy (the clause ends at 的; the policy
+ * noun after it does not count the duration).
+ */
+export function durationOfPolicy(c: string, i: number, k: number, unit: string): boolean {
+  return c.charCodeAt(k) === 0x7684 /* 的 */ && DURATION_UNIT.test(unit) && DURATION_CHANGE.test(c.slice(Math.max(0, i - 3), i));
 }

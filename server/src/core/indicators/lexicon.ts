@@ -123,6 +123,8 @@ export const COUNT_VERBS: readonly string[] = [
   '指派', '委派', '抽调', '抽查', '抽检', '检查', '督查', '核查', '巡查', '暗访',
   // what funds are spent on: 用于1500万人次以上的职工技能培训
   '用于',
+  // providing and delivering to people: 为退役军人提供5万个就业岗位, 选送1000场戏曲进社区, 输送500名毕业生
+  '提供', '选送', '输送',
 ].slice().sort((a, b) => b.length - a.length);
 
 /** Units that only make a statement after a comparator (ages: “5岁以下儿童” is a name, “增长1岁” a statement). */

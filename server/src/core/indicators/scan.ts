@@ -16,7 +16,7 @@
 import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import { isMetricName, NEEDS_COMPARATOR, POLICY_INSTRUMENT, SAMPLING_VERB, type OpClass } from './lexicon.js';
-import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
+import { compact, durationOfPolicy, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
 import { objectAfter, spentOn } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
@@ -199,6 +199,12 @@ function lastNamed(names: { s: number; e: number; text: string }[], values: numb
 }
 
 /**
+ * A determiner of the whole jurisdiction (全省, 全市, 我县; a closed class: 全 or 我 and an
+ * administrative level), which may stand between a verb and the count it governs.
+ */
+const WHOLE_JURISDICTION = /^[全我][国省市县区州盟旗乡镇村]$/;
+
+/**
  * The plan verb that governs a counted object at the value (建成5000个示范村, 推动超9000家企业,
  * 关闭3万吨/年及以下8处煤矿), or the verb of the count before it (建成100个示范乡镇和|1000个示范村: `prior`).
  */
@@ -209,7 +215,9 @@ function governingVerb(
   prior: { start: number; text: string } | undefined,
 ): { start: number; text: string; designated?: boolean } | undefined {
   const { i } = read;
-  const near = counted && read.value2 === undefined ? countVerbBefore(c, i) : undefined;
+  // 完成全省1000所学校周边道路…治理: the whole jurisdiction (全省, 我市) between the verb and its count
+  const at = WHOLE_JURISDICTION.test(c.slice(Math.max(0, i - 2), i)) ? i - 2 : i;
+  const near = counted && read.value2 === undefined ? countVerbBefore(c, at) : undefined;
   // 布局建设10家概念验证中心: the compound verb as written
   const outer = near ? countVerbBefore(c, near.start) : undefined;
   const joined = near && outer && outer.start + outer.text.length === near.start ? { start: outer.start, text: outer.text + near.text } : near;
@@ -316,7 +324,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     if (!read) continue;
     const { i, unit, value2, values, k } = read;
     const before = c.charCodeAt(i - 1);
-    const closes = closesStatement(c, k, unit.unit);
+    const closes = closesStatement(c, k, unit.unit) || durationOfPolicy(c, i, k, unit.unit);
     const found = readComparator(c, i, closes && values[values.length - 1]!.qualifier !== undefined);
     // a plan verb governing a counted object: 建成5000个示范村, 推动超9000家企业, 和1000个示范村
     const counted = governsObject(unit.unit);

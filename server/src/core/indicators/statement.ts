@@ -69,7 +69,7 @@ const YEAR_NOT_DURATION = new Set(['底', '末', '内', '度', '前', '初', '�
 /** Ratios stated without a unit: 拆建比不大于2, 面积比值控制在0.6-0.8. */
 const RATIO_NAME = /(?:(?<!占)比|比值|系数|倍数)$/;
 /** Measure words a Chinese numeral may count (not grades or kinds: 二类水质, 两位数, 一期工程) */
-const CN_FIRST = new Set([...'一二两三四五六七八九十'].map((x) => x.charCodeAt(0)));
+const CN_FIRST = new Set([...'一二两三四五六七八九十百千万'].map((x) => x.charCodeAt(0)));
 const CN_NEXT = new Set([...'个条次名项家所座处台套人户倍番成辆艘件张支'].map((x) => x.charCodeAt(0)));
 const CN_COUNT_UNITS = new Set([
   '个',
