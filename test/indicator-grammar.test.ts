@@ -46,7 +46,7 @@ describe('counts inside noun phrases', () => {
     const [q] = scanText('组织独立焦化企业115万吨产能整合退出。', { planYear: 2021 });
     expect([q?.name, q?.comparator, q?.opClass, q?.value, q?.unit]).toEqual(['产能', '整合退出', 'decrease', 115, '万吨']);
     // a period before its verb is no quantity of things: 30个工作日内办结 is a time limit (below)
-    expect(read('申请材料齐全的，30个工作日内办结。')).toEqual([['办结', 30, '个工作日', '以内']]);
+    expect(read('申请材料齐全的，30个工作日内办结。')).toEqual([['办结时限', 30, '个工作日', '以内']]);
     // a threshold of the noun, a grade, a preposition or a clause of purpose after the value
     expect(values('直径3.2米及以下水泥磨机全部整合退出。')).toEqual([]);
     expect(values('推进单机容量30万千瓦以下煤电机组关停整合。')).toEqual([]);
@@ -201,11 +201,11 @@ describe('一半 after any verb (issue 14, held-out corpus 02)', () => {
 
 describe('time limits (issue 14, held-out corpus 20)', () => {
   const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.name, x.value, x.unit, x.qualifier, x.cue]);
-  it('a period of hours, days or months before 内 and an action is a parameter named by the action', () => {
-    expect(q('接到举报后，2小时内赶赴现场核查。')).toEqual([['赶赴现场核查', 2, '小时', '以内', 'parameter']]);
-    expect(q('整改完成后，三个工作日内将验收报告报市住建局。')).toEqual([['验收报告报市住建局', 3, '个工作日', '以内', 'parameter']]);
-    expect(q('检查结束后，两个月内形成评估报告。')).toEqual([['形成评估报告', 2, '个月', '以内', 'parameter']]);
-    expect(q('自收到申请之日起7天以内作出决定。')).toEqual([['作出决定', 7, '天', '以内', 'parameter']]);
+  it('a period of hours, days or months before 内 and an action is a parameter: the time limit of the action', () => {
+    expect(q('接到举报后，2小时内赶赴现场核查。')).toEqual([['赶赴现场核查时限', 2, '小时', '以内', 'parameter']]);
+    expect(q('整改完成后，三个工作日内将验收报告报市住建局。')).toEqual([['验收报告报市住建局时限', 3, '个工作日', '以内', 'parameter']]);
+    expect(q('检查结束后，两个月内形成评估报告。')).toEqual([['形成评估报告时限', 2, '个月', '以内', 'parameter']]);
+    expect(q('自收到申请之日起7天以内作出决定。')).toEqual([['作出决定时限', 7, '天', '以内', 'parameter']]);
   });
 
   it('years (a horizon or a duration), dates and periods with no action after them are not', () => {
@@ -290,7 +290,7 @@ describe('quotas of inspection, make-up of a body and frequencies (issue 14, hel
     expect(q('再一次强调安全责任。会议是第一次召开。')).toEqual([]);
     expect(q('推动基层报表数据只报一次。')).toEqual([]);
     // an article number glued before the subject is no part of its name
-    expect(scanText('第七条领导小组全体会议原则上每年召开一次。', { planYear: 2023 }).map((x) => x.name)).toEqual(['领导小组全体会议原则上每年']);
+    expect(scanText('第七条领导小组全体会议原则上每年召开一次。', { planYear: 2023 }).map((x) => x.name)).toEqual(['领导小组全体会议原则上每年召开']);
   });
 
   it('N次 before a verb of change counts how often it was done, named by the action', () => {
@@ -404,5 +404,29 @@ describe('counts of people and services, whole jurisdictions, extents and policy
     expect(q('落实好职工产假再延长30天的政策。').map((r) => (r as unknown[])[3])).toEqual(['parameter']);
     // a period of a programme without a verb of change is no statement
     expect(vals('实施为期5年的专项行动。')).toEqual([]);
+  });
+});
+
+describe('names: the object of 把/将, a topic after 关于, relative times, time limits and frequencies (issue 14)', () => {
+  const names = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => x.name);
+  it('the object of 把 or 将 is the name, not the subject or adverb before it; 关于 introduces the topic', () => {
+    expect(names('坚决把审批事项压减三分之一以上。')).toEqual(['审批事项']);
+    expect(names('各地要把农村危房改造完成率提高到95%。')).toEqual(['农村危房改造完成率']);
+    expect(names('执行省里关于产假再延长30天的规定。')).toEqual(['产假']);
+    // 即将, 将近: no marker of the object
+    expect(names('即将建成的安置房达到300套。')).toEqual(['即将建成的安置房']);
+  });
+
+  it('a time relative to the plan year before the comparator is no part of the name', () => {
+    expect(names('城乡医保参保率年底前要达到95%以上。')).toEqual(['城乡医保参保率']);
+    expect(names('中小学塑胶跑道检测合格率6月底前达到100%。')).toEqual(['中小学塑胶跑道检测合格率']);
+  });
+
+  it('a time limit is named as the limit of its action; a frequency by the action done that often', () => {
+    expect(names('受理后，10个工作日内将审查意见反馈申请人。')).toEqual(['审查意见反馈申请人时限']);
+    expect(names('联席会议每季度召开两次。')).toEqual(['联席会议每季度召开']);
+    expect(names('上半年和下半年各安排实地核查一次。')).toEqual(['上半年和下半年各安排实地核查']);
+    // a frequency inside a quoted slogan is part of a name
+    expect(names('全面推行“综合查一次”改革。')).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ export interface ObjectAfter {
   isCount: boolean;
   /** the verb after the noun that states what happens to the quantity (整合退出) */
   verb?: { start: number; text: string };
+  /** a word the name takes after the phrase (时限: the limit of the action named) */
+  suffix?: string;
   /** a spatial scope: the 内/以内 that bounds the value (compact indices) */
   scope?: { qs: number; qe: number; qualifier: string };
 }
@@ -109,7 +111,9 @@ export function objectAfter(
   const limitEnd = timeLimitEnd(c, unit, read.values[0]!.e);
   if (limitEnd >= 0) {
     const action = shareSubject(c, limitEnd, 2, true);
-    if (action) return { share: cleanName(c, action.s, action.e), isCount: false, scope: { qs: read.values[0]!.e, qe: limitEnd, qualifier: '以内' } };
+    // the value is the limit of the action, not a quantity of it: 书面报告报省政府|时限
+    if (action)
+      return { share: cleanName(c, action.s, action.e), suffix: '时限', isCount: false, scope: { qs: read.values[0]!.e, qe: limitEnd, qualifier: '以内' } };
   }
   if (NOT_OF_THINGS.test(unit)) return { isCount: false };
   // 先后4次降低存款准备金率: the number of times an action was taken, named by the action

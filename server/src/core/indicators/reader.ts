@@ -36,9 +36,29 @@ export function hanCount(s: string): number {
 /** NAME_LEAD matched in place (sticky), without slicing the name out first. */
 const NAME_LEAD_AT = new RegExp(NAME_LEAD.source.replace(/^\^/, ''), 'y');
 
-const TRAIL_TIME = /(?:到|至|在|于)?(?:19|20)[0-9]{2}年(?:年?底|末|上半年|下半年)?(?:前|以前)?$/;
+/**
+ * A time phrase at the end of a name: a year (2021年底前), or a time relative to the plan's year (a
+ * closed class of time nouns: 今年, 明年, 当年, 年内, 年底, 年末, 年中, 上半年, 下半年, N月底) with 前/以前.
+ */
+const TRAIL_TIME =
+  /(?:(?:到|至|在|于)?(?:19|20)[0-9]{2}年(?:年?底|末|上半年|下半年)?|(?:今年|明年|当年)(?:年?底|末|内|上半年|下半年)?|年内|年底|年末|年中|上半年|下半年|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末|份))(?:前|以前)?$/;
+/**
+ * The markers that put the object before its verb (把, 将) or introduce a topic (关于): what precedes
+ * them is the subject or an adverb (坚决|把|文件压减三分之一以上; 国家|关于|土地承包期再延长30年), the name
+ * is what follows. 将 only as that marker, not in 将来, 将近, 将要, 即将, 必将, 终将, 行将.
+ */
+const OBJECT_MARKER = /(?:把|(?<![即必终行])将(?![来近要])|关于)(?=[\u4e00-\u9fff“（(])/g;
+function afterObjectMarker(c: string, s: number, e: number): number {
+  OBJECT_MARKER.lastIndex = 0;
+  const seg = c.slice(s, e);
+  let from = -1;
+  let m: RegExpExecArray | null;
+  while ((m = OBJECT_MARKER.exec(seg))) if (m.index > 0 && hanCount(seg.slice(m.index + m[0].length)) >= 2) from = m.index + m[0].length;
+  return from > 0 ? s + from : s;
+}
 
 export function cleanName(c: string, s: number, e: number): { s: number; e: number } {
+  s = afterObjectMarker(c, s, e);
   for (let guard = 0; guard < 12 && s < e; guard++) {
     NAME_LEAD_AT.lastIndex = s;
     const lead = NAME_LEAD_AT.exec(c);
@@ -321,4 +341,9 @@ export function afterGluedTitle(c: string, s: number, e: number): number {
   }
   if (cut < 0 || hanCount(seg.slice(cut)) < 2) return s;
   return from + cut;
+}
+
+/** “综合查一次”, “最多跑一次”: a value that ends a quotation opened before it is part of a name (a slogan). */
+export function quoted(c: string, i: number, e: number): boolean {
+  return c[e] === '”' && c.lastIndexOf('“', i) > c.lastIndexOf('”', i);
 }

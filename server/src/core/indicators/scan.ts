@@ -354,7 +354,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const periodStart = periodStarts[periodIdx]!;
 
     // names
-    const { names, first, fillerOnly, segStart } = readNames(c, cmpStart);
+    const { names, first, fillerOnly, segStart } = readNames(c, ruled.frequency ? i : cmpStart);
 
     events ??= cueEvents(c, planYear);
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
@@ -372,7 +372,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     };
 
     if (share) {
-      const nm = c.slice(share.s, share.e);
+      const nm = c.slice(share.s, share.e) + (obj.suffix ?? '');
       emit(nm, share.s, share.e, values[0]!);
       const last = out[out.length - 1]!;
       // the statement as written starts at its comparator or verb ("再有30所县级医院……")

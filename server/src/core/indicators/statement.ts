@@ -33,6 +33,7 @@ import {
   ISDIGIT,
   metricTail,
   nameOk,
+  quoted,
   type Cmp,
 } from './reader.js';
 
@@ -419,12 +420,12 @@ export function chineseComparator(
   found: { cmp?: Cmp; cmpEnd: number },
   closes: boolean,
   verb: { start: number } | undefined,
-): { cmp?: Cmp; cmpEnd: number } | undefined {
+): { cmp?: Cmp; cmpEnd: number; frequency?: boolean } | undefined {
   const { i, n1 } = read;
   let { cmp, cmpEnd } = found;
   const half = n1.text === '一半' && !cmp && closes ? (compoundVerbBefore(c, i) ?? verbOfHalf(c, i)) : undefined;
   // 督导一次, 召开两次: a frequency after the verb it counts
-  const often = !half && !cmp && closes && n1.chinese && read.unit.unit === '次' ? verbOfHalf(c, i) : undefined;
+  const often = !half && !cmp && closes && n1.chinese && read.unit.unit === '次' && !quoted(c, i, read.values[0]!.e) ? verbOfHalf(c, i) : undefined;
   if (half ?? often) {
     ({ cmp, cmpEnd } = verbComparator(c, (half ?? often)!));
     if (cmp.op === 'increase') cmp = { text: cmp.text, op: 'eq' };
@@ -437,7 +438,8 @@ export function chineseComparator(
     (closes || timeLimitEnd(c, read.unit.unit, read.values[0]!.e) < 0)
   )
     return undefined;
-  return { cmp, cmpEnd };
+  // the verb of a frequency is what is done that often: it belongs to the name (实地督导|一次)
+  return often ? { cmp, cmpEnd, frequency: true } : { cmp, cmpEnd };
 }
 
 /** 督导一次。/ 召开两次，: a Chinese numeral counting how often the verb right before it is done. */
