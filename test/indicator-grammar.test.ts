@@ -430,3 +430,17 @@ describe('names: the object of 把/将, a topic after 关于, relative times, ti
     expect(names('全面推行“综合查一次”改革。')).toEqual([]);
   });
 });
+
+describe('beneficiaries after 为 and bare magnitudes after the whole jurisdiction (issue 14, held-out corpus 12)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => [x.name, x.value, x.unit]);
+  it('the count after 为 is of the beneficiaries: their noun ends at the verb (a plan verb or a formal verb such as 进行)', () => {
+    expect(q('为20万名老年人提供免费健康体检。')).toEqual([['老年人', 20, '万名']]);
+    expect(q('为3000户困难家庭进行危房改造。')).toEqual([['困难家庭', 3000, '户']]);
+  });
+
+  it('a magnitude without a unit after the whole jurisdiction counts the noun after it; before 人口 or …的 it is a threshold', () => {
+    expect(q('全市5万以上低收入群众纳入常态化监测。').map((r) => (r as unknown[]).slice(1))).toEqual([[5, '万']]);
+    expect(q('全省10万以上人口县实现特殊教育学校全覆盖。').map((r) => (r as unknown[])[1])).toEqual([100]);
+    expect(q('全省100万以上人口的城市均已建成地铁。')).toEqual([]);
+  });
+});

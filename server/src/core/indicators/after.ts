@@ -8,7 +8,7 @@
  */
 import { COMPARATORS, STATEMENT_END } from './lexicon.js';
 import { timeLimitEnd, type ValueItem } from './lexer.js';
-import { CLASS, cleanName, compoundVerbBefore, hanCount, ISDIGIT, shareSubject, startsWithVerb } from './reader.js';
+import { CLASS, cleanName, compoundVerbBefore, hanCount, ISDIGIT, shareSubject, startsWithVerb, WHOLE_JURISDICTION } from './reader.js';
 
 export interface ObjectAfter {
   /** the name after the value */
@@ -96,10 +96,18 @@ export function objectAfter(
   if (governed) {
     // 安排300万元作为专项资金: an amount is named by the fund it is earmarked as, not by the verb that earmarks it
     const at = unit.endsWith('元') ? k + (EARMARKED_AS.exec(c.slice(k, k + 4))?.[0].length ?? 0) : k;
-    return { share: inRelativeClause(c, k) ? undefined : shareSubject(c, at, 2, true), isCount: true };
+    const object = inRelativeClause(c, k) ? undefined : shareSubject(c, at, 2, true);
+    // 为80万重点群体提供就业帮扶: the count after 为 is of the beneficiaries, whose noun ends at the verb
+    return { share: object && c[read.i - 1] === '为' ? beforeVerb(c, object) : object, isCount: true };
   }
+  // 全省30万以上参保孕产妇…: a magnitude with no unit bounds no property of the noun (20户以上自然村
+  // does): a count of it, at the head of its clause or after the whole jurisdiction; not before 的
+  // (100万以上人口的城市: a threshold of a relative clause) nor before 人口, the size it bounds
+  // (20万以上人口县: counties by their population)
+  const opens = head || WHOLE_JURISDICTION.test(c.slice(Math.max(0, read.i - 2), read.i));
+  if (opens && BARE_MAGNITUDE.test(unit) && !/^(?:[\u4e00-\u9fff]{1,4}的|(?:常住|户籍)?人口)/.test(c.slice(k, k + 5)))
+    return { share: shareSubject(c, k, 4), isCount: true };
   if (THRESHOLD_QUALIFIERS.has(read.values[0]!.qualifier ?? '')) return { isCount: false };
-  if (head && BARE_MAGNITUDE.test(unit)) return { share: shareSubject(c, k, 4), isCount: true };
   if (!unit || unit === '%' || unit === '‰' || read.value2 !== undefined) return { isCount: false };
   const scope = SCOPE_NOUN.exec(c.slice(k, k + 9));
   if (scope) {
@@ -125,6 +133,18 @@ export function objectAfter(
   if (pred) return { share: { s: k, e: pred.nounEnd }, isCount: true, verb: pred.verb };
   // 17种抗癌药大幅降价并纳入医保目录: a counted subject opening its clause, then what happens to it
   return head && c[read.i - 1] !== '、' && subjectThenChange(c, k) ? { share: shareSubject(c, k, 4), isCount: true } : { isCount: false };
+}
+
+/**
+ * The formal verbs of Chinese grammar (形式动词, a closed class: 进行, 加以, 给予, 予以, 给以, 作出, 做出),
+ * which take an action noun as their object: with the plan verbs (提供, 开展 …) they end a noun phrase.
+ */
+const FORMAL_VERB = /^(?:进行|加以|给予|予以|给以|作出|做出|开展)/;
+
+/** The noun phrase [s, e) cut before the first verb in it (重点群体|提供就业帮扶), keeping two characters or more. */
+function beforeVerb(c: string, p: { s: number; e: number }): { s: number; e: number } {
+  for (let x = p.s + 2; x < p.e; x++) if (startsWithVerb(c, x) || FORMAL_VERB.test(c.slice(x, x + 2))) return { s: p.s, e: x };
+  return p;
 }
 
 /** the words that earmark an amount for a fund or a use (作为, 专项用于) */

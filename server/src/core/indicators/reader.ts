@@ -347,3 +347,9 @@ export function afterGluedTitle(c: string, s: number, e: number): number {
 export function quoted(c: string, i: number, e: number): boolean {
   return c[e] === '”' && c.lastIndexOf('“', i) > c.lastIndexOf('”', i);
 }
+
+/**
+ * A determiner of the whole jurisdiction (全省, 全市, 我县; a closed class: 全 or 我 and an
+ * administrative level), which may stand between a verb and the count it governs, or open the clause before a count.
+ */
+export const WHOLE_JURISDICTION = /^[全我][国省市县区州盟旗乡镇村]$/;

@@ -17,7 +17,7 @@ import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
 import { isMetricName, NEEDS_COMPARATOR, POLICY_INSTRUMENT, SAMPLING_VERB, type OpClass } from './lexicon.js';
 import { compact, durationOfPolicy, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
-import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
+import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, WHOLE_JURISDICTION, type Cmp } from './reader.js';
 import { objectAfter, spentOn } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
 import { assignedProvision, cueEvents, normKind, permits, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
@@ -197,12 +197,6 @@ function lastNamed(names: { s: number; e: number; text: string }[], values: numb
   const list = values > 1 && names.length === values ? names.map((n) => n.text) : undefined;
   return { sentence, period, name: emitted ?? lastN.text, nameStart: lastN.s, nameEnd: lastN.e, list };
 }
-
-/**
- * A determiner of the whole jurisdiction (全省, 全市, 我县; a closed class: 全 or 我 and an
- * administrative level), which may stand between a verb and the count it governs.
- */
-const WHOLE_JURISDICTION = /^[全我][国省市县区州盟旗乡镇村]$/;
 
 /**
  * The plan verb that governs a counted object at the value (建成5000个示范村, 推动超9000家企业,
