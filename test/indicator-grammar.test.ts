@@ -444,3 +444,14 @@ describe('beneficiaries after 为 and bare magnitudes after the whole jurisdicti
     expect(q('全省100万以上人口的城市均已建成地铁。')).toEqual([]);
   });
 });
+
+describe('a list of examples closed by 等 belongs to the name of its head noun (issue 14, held-out corpus 12)', () => {
+  const names = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => x.name);
+  it('X、Y等Z: the whole list names Z; without 等 a long member before 、 stays another item', () => {
+    expect(names('开设书法、摄影等老年大学课程200门。')).toEqual(['开设书法、摄影等老年大学课程']);
+    // 均衡 is a word, not the adverb 均
+    expect(names('均衡性转移支付、县级奖补资金等增幅均超过10%。')).toEqual(['均衡性转移支付、县级奖补资金等增幅']);
+    // 高等 is no closing 等: the long member before 、 stays another item
+    expect(names('新建高等职业院校实训基地、职业技能鉴定中心高等级实训室30个。')).toEqual(['职业技能鉴定中心高等级实训室']);
+  });
+});

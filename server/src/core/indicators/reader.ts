@@ -353,3 +353,13 @@ export function quoted(c: string, i: number, e: number): boolean {
  * administrative level), which may stand between a verb and the count it governs, or open the clause before a count.
  */
 export const WHOLE_JURISDICTION = /^[全我][国省市县区州盟旗乡镇村]$/;
+
+/**
+ * 一半 closing its clause right after a verb of two characters (清偿一半以上, 完成一半): the share of
+ * what the verb acts on, whatever the verb; not after a particle or a function word (其中一半, 各一半).
+ */
+const NOT_IN_VERB = /[的之了是有其各和与及或约近占每]/;
+export function verbOfHalf(c: string, i: number): { start: number; text: string } | undefined {
+  const v = c.slice(Math.max(0, i - 2), i);
+  return v.length === 2 && hanCount(v) === 2 && !NOT_IN_VERB.test(v) ? { start: i - 2, text: v } : undefined;
+}

@@ -29,11 +29,11 @@ import {
   cutBase,
   findCmp,
   findCmpInside,
-  hanCount,
   ISDIGIT,
   metricTail,
   nameOk,
   quoted,
+  verbOfHalf,
   type Cmp,
 } from './reader.js';
 
@@ -378,8 +378,10 @@ export function pairNames(names: NameSeg[], values: ValueItem[], emit: Emit, sen
   } else if (names.length > 1 && names.every((n) => isMetricName(n.text))) {
     for (const n of names) emit(n.text, n.s, n.e, values[0]!);
   } else {
-    // "二、三级医院平均住院日": short leading parts belong to the name; long ones are other items
-    while (names.length > 1 && names[names.length - 2]!.e - names[names.length - 2]!.s > 4) names.splice(0, names.length - 1);
+    // "二、三级医院平均住院日": short leading parts belong to the name; long ones are other items, unless
+    // 等 closes them as examples of the head noun after it (人工智能、养生保健等老年教育课程)
+    const examples = EXAMPLES_OF.test(names[names.length - 1]!.text);
+    while (!examples && names.length > 1 && names[names.length - 2]!.e - names[names.length - 2]!.s > 4) names.splice(0, names.length - 1);
     const s0 = names[0]!.s;
     const e0 = names[names.length - 1]!.e;
     emit(c.slice(s0, e0), s0, e0, values[0]!);
@@ -387,15 +389,8 @@ export function pairNames(names: NameSeg[], values: ValueItem[], emit: Emit, sen
   return lastEntities;
 }
 
-/**
- * 一半 closing its clause right after a verb of two characters (清偿一半以上, 完成一半): the share of
- * what the verb acts on, whatever the verb; not after a particle or a function word (其中一半, 各一半).
- */
-const NOT_IN_VERB = /[的之了是有其各和与及或约近占每]/;
-export function verbOfHalf(c: string, i: number): { start: number; text: string } | undefined {
-  const v = c.slice(Math.max(0, i - 2), i);
-  return v.length === 2 && hanCount(v) === 2 && !NOT_IN_VERB.test(v) ? { start: i - 2, text: v } : undefined;
-}
+/** 等 closing a list of examples before its head noun (…、村跑等全民健身赛事活动); not 高等, 平等, 中等, 等级, 等于 */
+const EXAMPLES_OF = /(?<![高平同对均中初上下次])等(?![级次于同待候])[\u4e00-\u9fff]{2}/;
 
 /**
  * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
