@@ -455,3 +455,14 @@ describe('a list of examples closed by 等 belongs to the name of its head noun 
     expect(names('新建高等职业院校实训基地、职业技能鉴定中心高等级实训室30个。')).toEqual(['职业技能鉴定中心高等级实训室']);
   });
 });
+
+describe('a duration of persistence and net changes (issue 14, rough names of corpus 14)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => [x.name, x.comparator, x.value, x.unit]);
+  it('连续N年 before the comparator is an adverbial, no part of the name', () => {
+    expect(q('棉花产量连续5年稳定在500万吨以上。')).toEqual([['棉花产量', '稳定在', 500, '万吨']]);
+  });
+  it('净增 / 净减少 are comparators of change, not part of the name', () => {
+    expect(q('森林面积净增120万亩。')).toEqual([['森林面积', '净增', 120, '万亩']]);
+    expect(q('湿地面积分别净减少2万公顷。').map((r) => (r as unknown[]).slice(0, 2))).toEqual([['湿地面积', '净减少']]);
+  });
+});

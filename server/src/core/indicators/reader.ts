@@ -42,6 +42,8 @@ const NAME_LEAD_AT = new RegExp(NAME_LEAD.source.replace(/^\^/, ''), 'y');
  */
 const TRAIL_TIME =
   /(?:(?:到|至|在|于)?(?:19|20)[0-9]{2}年(?:年?底|末|上半年|下半年)?|(?:今年|明年|当年)(?:年?底|末|内|上半年|下半年)?|年内|年底|年末|年中|上半年|下半年|(?:[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末|份))(?:前|以前)?$/;
+/** 连续 + a count of periods: how long a level has held (连续9年, 连续三个季度), an adverbial, no name. */
+const PERSISTENCE = /连续(?:[0-9]+|[一二两三四五六七八九十]+)个?(?:年|月|季度|周|天)$/;
 /**
  * The markers that put the object before its verb (把, 将) or introduce a topic (关于): what precedes
  * them is the subject or an adverb (坚决|把|文件压减三分之一以上; 国家|关于|土地承包期再延长30年), the name
@@ -71,8 +73,9 @@ export function cleanName(c: string, s: number, e: number): { s: number; e: numb
       e -= trail;
       continue;
     }
-    // a time phrase between the subject and the comparator: 储备能力2021年确保达到…
-    const time = TRAIL_TIME.exec(c.slice(Math.max(s, e - 10), e));
+    // a time phrase between the subject and the comparator: 储备能力2021年确保达到…; a duration of
+    // persistence (粮食总产量连续9年稳定在…)
+    const time = TRAIL_TIME.exec(c.slice(Math.max(s, e - 10), e)) ?? PERSISTENCE.exec(c.slice(Math.max(s, e - 10), e));
     if (time && time[0].length < e - s) {
       e -= time[0].length;
       continue;
