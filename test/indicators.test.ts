@@ -409,6 +409,16 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(read('人均公园绿地面积达到15平方米，年均降水量监测站点达到120个。').map((r) => r[0])).toEqual(['人均公园绿地面积', '年均降水量监测站点']);
   });
 
+  it('a prohibited strict comparison is a bound the other way; modals and bracketed notes leave the name', () => {
+    const ops = (t: string) => scanText(t, { planYear: 2025 }).map((q) => [q.name, q.comparator, q.value, q.unit, resolveOp(q, 'parameter')]);
+    expect(ops('消防车通道净宽度不得小于4米，事故信息报告时间最迟不得超过1小时，单个防火分区面积不应大于2500平方米。')).toEqual([
+      ['消防车通道净宽度', '不得小于', 4, '米', 'ge'],
+      ['事故信息报告时间', '不得超过', 1, '小时', 'le'],
+      ['单个防火分区面积', '不应大于', 2500, '平方米', 'le'],
+    ]);
+    expect(read('应急物资储备能力(包括政府储备和企业代储)确保达到500万件。')).toEqual([['应急物资储备能力', '达到', 500, undefined, '万件', undefined]]);
+  });
+
   it('compound units and a value completed by its predicate', () => {
     expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
       ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],

@@ -167,6 +167,8 @@ const NAME_TRAIL_WORDS = [
   '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟安排', '拟', '首次',
   // 年均增长7%: the average is the comparator's adverbial (the name is what grows), 年 with it
   '年均',
+  // modal auxiliaries and adverbs of obligation before the comparator (距离不得小于6.5米, 最迟不得超过1小时)
+  '不得', '不应', '不宜', '应当', '必须', '务必', '最迟',
 ].sort((a, b) => b.length - a.length);
 
 /** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均, 年均 goes whole. */
