@@ -130,6 +130,40 @@ const cases: Case[] = [
     ],
     never: ['区人社局'],
   },
+  {
+    what: 'a table whose rows are years: the column names the indicator, the year of the row its time (maternal and child health)',
+    text: [
+      '# 某市2027年妇幼健康工作要点',
+      '',
+      '| 年份 | 孕产妇死亡率（/10万） | 婴儿死亡率（‰） |',
+      '| --- | --- | --- |',
+      '| 2026年 | 9.8 | 4.1 |',
+      '| 2027年 | ≤9.5 | ≤4 |',
+      '',
+    ].join('\n'),
+    rows: [
+      ['2026年', '9.8', '孕产妇死亡率', '', 'eq', 9.8, '/10万', undefined, 'achieved', '2026年'],
+      ['2026年', '4.1', '婴儿死亡率', '', 'eq', 4.1, '‰', undefined, 'achieved', '2026年'],
+      ['2027年', '≤9.5', '孕产妇死亡率', '≤', 'le', 9.5, '/10万', undefined, 'target', '2027年'],
+      ['2027年', '≤4', '婴儿死亡率', '≤', 'le', 4, '‰', undefined, 'target', '2027年'],
+    ],
+  },
+  {
+    what: 'a task table and numbered TAB rows: a count in a task cell keeps its prose name; ordinals, dates and units are not values (rural health)',
+    text: [
+      '某县2027年基层卫生工作要点',
+      '一、重点任务',
+      '工作任务\t完成时限\t责任科室',
+      '新建10个村卫生室\t2027年6月\t基层科',
+      '培训乡村医生500人次\t2027年底前\t科教科',
+      '二、保障措施',
+      '1\t高血压患者健康管理\t县疾控中心',
+      '2\t糖尿病患者健康管理\t县疾控中心',
+      '',
+    ].join('\n'),
+    rows: [['培训乡村医生', '培训乡村医生500人次', '培训乡村医生', '', 'eq', 500, '人次', undefined, 'target', undefined]],
+    never: ['基层科', '科教科', '高血压患者健康管理', '糖尿病患者健康管理'],
+  },
 ];
 
 /** The document offset of `cell` in the line that starts with `label` (after the label). */
@@ -138,9 +172,9 @@ function cellOffset(text: string, label: string, cell: string): number {
   let at = 0;
   for (const line of lines) {
     const l = line.indexOf(label);
-    if (l >= 0 && /^[|\s]*$/.test(line.slice(0, l).replace(/\|[^|]*\|/g, '|')) && line.includes(cell, l + label.length)) {
-      return at + line.indexOf(cell, l + label.length);
-    }
+    // the value cell follows the label cell (or is the label cell: a task that states its count)
+    const from = cell.startsWith(label) ? l : l + label.length;
+    if (l >= 0 && /^[|\s]*$/.test(line.slice(0, l).replace(/\|[^|]*\|/g, '|')) && line.includes(cell, from)) return at + line.indexOf(cell, from);
     at += line.length + 1;
   }
   throw new Error(`no row ${label} with ${cell}`);

@@ -79,8 +79,22 @@ function cellsOf(b: Block): Cell[] {
   return out;
 }
 
-function isFigure(text: string): boolean {
-  return FIGURE.test(text) && !DATE_CELL.test(text.replace(/^\D{0,3}/, ''));
+/** qualifiers and marks that may close a figure cell */
+const FIGURE_TAIL = /^(?:及以上|及以下|以上|以下|左右|以内|上下|之间|[。；;，,）)\s*＊※★▲△]|[（(][^（）()]*[)）])*$/;
+/** a figure cell without a unit: a comparator, a number (or a range), a qualifier */
+const BARE_FIGURE =
+  /^[^0-9０-９]{0,4}[-－]?[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[-－—–～~至][0-9０-９]+(?:[.．][0-9０-９]+)?)?(?:及以上|及以下|以上|以下|左右|以内)?$/;
+
+/**
+ * Whether a cell is a figure (95%, ≥93%, 不低于98.5%, 5所以上, 控制在200/10万以下, 6.1), not a text
+ * that holds one (新建10个村卫生室, a task) nor a date (2027年6月底前).
+ */
+function isFigure(text: string, planYear?: number): boolean {
+  const t = text.trim();
+  if (!FIGURE.test(t) || DATE_CELL.test(t.replace(/^\D{0,3}/, ''))) return false;
+  if (BARE_FIGURE.test(t)) return true;
+  const r = scanText(t, { planYear }).find((x) => x.unit);
+  return r !== undefined && r.valueStart <= 4 && FIGURE_TAIL.test(t.slice(r.end));
 }
 
 /** A unit written alone (a 单位 cell, a parenthesis): %, 万亩, 亿元, 岁, 微克/立方米 … */
@@ -113,7 +127,7 @@ function columnsOf(header: readonly Cell[] | undefined, body: readonly Cell[][],
   for (let j = 0; j < n; j++) {
     const head = (header?.[j]?.text ?? '').replace(/\s+/g, '');
     const cells = body.map((r) => r[j]?.text ?? '').filter((t) => t && !/^[-－—–/／无]+$/.test(t));
-    const figures = cells.filter(isFigure).length;
+    const figures = cells.filter((t) => isFigure(t, planYear)).length;
     const unitParens = UNIT_PARENS.exec(head);
     const unit = unitParens ? unitOfText(unitParens[1]!) : undefined;
     const bare = unit ? head.slice(0, unitParens!.index) : head;
@@ -257,8 +271,10 @@ function readRow(cells: readonly Cell[], ctx: TableRowContext): { raws: RawQuant
   let labelText = li >= 0 ? (cells[li]?.text ?? '') : '';
   let labelCell = li >= 0 ? cells[li] : undefined;
   if (li < 0) {
-    // no header: the first cell without a figure (an ordinal before it is passed over)
-    labelCell = cells.find((c) => c.text && !isFigure(c.text) && !DATE_CELL.test(c.text) && /[\u4e00-\u9fff]/.test(c.text));
+    // no label column: the first cell of text without a figure (an ordinal before it is passed over)
+    labelCell = cells.find(
+      (c, j) => c.text && (cols[j]?.role ?? 'text') === 'text' && !isFigure(c.text) && !DATE_CELL.test(c.text) && /[\u4e00-\u9fff]/.test(c.text),
+    );
     labelText = labelCell?.text ?? '';
   }
   if (!labelText && ctx.lastLabel) labelText = ctx.lastLabel;
@@ -269,8 +285,9 @@ function readRow(cells: readonly Cell[], ctx: TableRowContext): { raws: RawQuant
   cells.forEach((cell, j) => {
     const col = cols[j] ?? { role: 'text' as Role };
     if (!cell.text || cell === labelCell) return;
-    const after = labelCell ? cell.s > labelCell.s : true;
-    const valueColumn = col.role === 'value' || (li < 0 && after && col.role !== 'skip' && col.role !== 'unit' && isFigure(cell.text));
+    // values follow the row's name: a figure before it is an ordinal
+    const after = labelCell !== undefined && cell.s > labelCell.s;
+    const valueColumn = after && (col.role === 'value' || (li < 0 && col.role === 'text' && isFigure(cell.text)));
     if (valueColumn && label.name) {
       const r = readValue(cell, rowUnit ?? col.unit, planYear);
       if (!r) return;
