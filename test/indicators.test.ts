@@ -378,6 +378,37 @@ describe('quantity grammar of any sector (issue 14)', () => {
     ]);
   });
 
+  it('期 and 批 closing a clause count sessions and batches; before a noun they are a phase', () => {
+    expect(read('年内组织业务培训4期，打造一支水利铁军。')).toEqual([['组织业务培训', '', 4, undefined, '期', undefined]]);
+    expect(read('举办创业培训班5期，培育省级示范企业2批。')).toEqual([
+      ['举办创业培训班', '', 5, undefined, '期', undefined],
+      ['培育省级示范企业', '', 2, undefined, '批', undefined],
+    ]);
+    expect(read('推进污水处理厂二期工程建设，完成3期项目验收，公布第二批示范县名单。')).toEqual([]);
+  });
+
+  it('an amount earmarked as a fund is named by the fund, without the verb that earmarks it', () => {
+    expect(read('市财政每年安排500万元作为乡村旅游发展专项资金。')).toEqual([['乡村旅游发展专项资金', '安排', 500, undefined, '万元', undefined]]);
+    // a parameter where the text plans it (RawQuantity.norm)
+    expect(scanText('市财政每年安排500万元作为乡村旅游发展专项资金。', { planYear: 2025 }).map((q) => q.norm)).toEqual([true]);
+  });
+
+  it('年均 before a verb of change belongs to the comparator (an average per year), not to the name', () => {
+    expect(read('全社会研发经费投入年均增长7%以上，城乡居民人均可支配收入年均增长6%左右，单位产值能耗年均下降3%。')).toEqual([
+      ['全社会研发经费投入', '年均增长', 7, undefined, '%', '以上'],
+      ['城乡居民人均可支配收入', '年均增长', 6, undefined, '%', '左右'],
+      ['单位产值能耗', '年均下降', 3, undefined, '%', undefined],
+    ]);
+    // with 分别 or a bound between them, 年均 still leaves the name
+    expect(read('工业增加值、服务业增加值年均分别增长8%、9%，研发投入增速年均超20%。').map((r) => r[0])).toEqual([
+      '工业增加值',
+      '服务业增加值',
+      '研发投入增速',
+    ]);
+    // 人均 and a 年均 that opens the name stay
+    expect(read('人均公园绿地面积达到15平方米，年均降水量监测站点达到120个。').map((r) => r[0])).toEqual(['人均公园绿地面积', '年均降水量监测站点']);
+  });
+
   it('compound units and a value completed by its predicate', () => {
     expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
       ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],
@@ -420,6 +451,17 @@ describe('quantity grammar of any sector (issue 14)', () => {
     // plan and summary language keep their kinds
     expect(kinds('力争全省煤炭储备能力达到6000万吨。')).toEqual([[6000, 'target']]);
     expect(kinds('全省现有煤炭储备能力1920万吨。')).toEqual([[1920, 'achieved']]);
+  });
+
+  it('kind: 截至 with a year is a time like any other (the plan year or later: a deadline)', () => {
+    const kinds = (t: string, planYear?: number): unknown[] => scanText(t, { planYear }).map((q) => [q.value, q.cue]);
+    // in a 2025 plan: a deadline ahead (also written 截止), and a review's date behind
+    expect(kinds('截至2025年底，全市农村自来水普及率达到98%。', 2025)).toEqual([[98, 'target']]);
+    expect(kinds('截止2026年6月底前，老旧小区改造开工率达到100%。', 2025)).toEqual([[100, 'target']]);
+    expect(kinds('截至2024年底，全市已建成5G基站8600个。', 2025)).toEqual([[8600, 'achieved']]);
+    // no plan year: 截至 looks back, with a year or without
+    expect(kinds('截至2024年底，全市建成充电桩1.2万个。')).toEqual([[1.2, 'achieved']]);
+    expect(kinds('截至目前，累计培训乡村医生3000人次。', 2025)).toEqual([[3000, 'achieved']]);
   });
 
   it('a subject stated once serves the ；-clauses of its sentence', () => {

@@ -44,8 +44,11 @@ export function cueEvents(c: string, planYear: number | undefined): CueEvent[] {
     let kind: IndicatorKind | undefined;
     if (m[2]) {
       year = Number(m[2]);
+      // 截至 + a year is a time like any other: the plan's year or later is a deadline (截至2027年底…达到100%
+      // in a 2027 plan), an earlier one a review's date; with no plan year, 截至 looks back
       if (planYear !== undefined) kind = year >= planYear ? 'target' : 'achieved';
       else if (m[1] === '到' || m[1] === '至' || m[4]) kind = 'target';
+      else if (m[1] === '截至' || m[1] === '截止') kind = 'achieved';
     } else if (m[7]) {
       year = fiveYearPlanEnd(m[7]);
       if (planYear !== undefined && year !== undefined) kind = year >= planYear ? 'target' : 'achieved';

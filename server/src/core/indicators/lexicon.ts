@@ -31,6 +31,9 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['提高了', 'increase'], ['增长了', 'increase'], ['增加了', 'increase'], ['上升了', 'increase'],
   ['提高', 'increase'], ['提升', 'increase'], ['增长', 'increase'], ['增加', 'increase'], ['上升', 'increase'],
   ['上调', 'increase'], ['高出', 'increase'], ['扩大', 'increase'],
+  // the average change per year over a period (年均增长5%): another indicator than one year's change
+  ['年均增长', 'increase'], ['年均增加', 'increase'], ['年均提高', 'increase'], ['年均提升', 'increase'],
+  ['年均下降', 'decrease'], ['年均降低', 'decrease'], ['年均减少', 'decrease'],
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
   ['压缩', 'decrease'], ['压减', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
@@ -165,9 +168,11 @@ export const NAME_LEAD =
 const NAME_TRAIL_WORDS = [
   '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
   '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟安排', '拟', '首次',
+  // 年均增长7%: the average is the comparator's adverbial (the name is what grows), 年 with it
+  '年均',
 ].sort((a, b) => b.length - a.length);
 
-/** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均. */
+/** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均, 年均 goes whole. */
 export function nameTrail(s: string, start = 0, end = s.length): number {
   for (const w of NAME_TRAIL_WORDS) {
     const at = end - w.length;
@@ -202,7 +207,7 @@ export const PER_CAPITA_PREFIX = /^(?:每[十百千万]?(?:常住)?人口(?:拥�
 
 /** Strong sentence-level cues. */
 export const TARGET_CUE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟(?!按|发行|安排)|逐步|争取(?=到|在|于|实现|达)/g;
-export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经|已(?!婚)|截[至止]|今年以来|目前|现有|完成了|实现了|达到了|均为/g;
+export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经|已(?!婚)|截[至止](?!(?:19|20)[0-9]{2}年)|今年以来|目前|现有|完成了|实现了|达到了|均为/g;
 /**
  * Cues of a policy parameter, neither a target nor a result: a budget proposal (拟按 3% 安排, 拟发行),
  * a rule's norm (一般设, 不得小于, 必须, 应当), a subsidy or award amount (给予补助 10 万元), a notice's
@@ -216,7 +221,7 @@ export const PARAMETER_CUE =
  * in one pattern: group 1 is summary language, group 2 plan language.
  */
 export const SCORE_CUES =
-  /(累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解))|(力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施)/g;
+  /(累计|已经|已(?!婚)|截[至止](?!(?:19|20)[0-9]{2}年)|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解))|(力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施)/g;
 
 /**
  * Instruments of fiscal, tax and monetary policy: what a plan sets, not what it aims to reach (赤字率拟按

@@ -4,7 +4,7 @@
  * comparator and its name (stage 2, ./reader.ts) and the pairing of names with values. Used by
  * ./scan.ts, which walks a paragraph and keeps the sentence state. No state outside the call.
  */
-import { COUNT_OBJECT_UNITS, isMetricName, PER_CAPITA_PREFIX, STATEMENT_END, type OpClass } from './lexicon.js';
+import { COUNT_OBJECT_UNITS, DATE_AFTER, isMetricName, PER_CAPITA_PREFIX, STATEMENT_END, type OpClass } from './lexicon.js';
 import {
   isDigitCode,
   isLatinCode,
@@ -64,7 +64,6 @@ const PER_LAST = new Set(['年', '人', '均', '口'].map((x) => x.charCodeAt(0)
 const TIME_LAST = new Set(['的', '年', '底', '末'].map((x) => x.charCodeAt(0)));
 /** First characters after a number that may make it a date or ordinal (checked by DATE_AFTER). */
 const DATE_FIRST = new Set(['年', '月', '日', '号', '时', '点', '周', '届', '期', '级', '代', '批', '季'].map((x) => x.charCodeAt(0)));
-const DATE_AFTER = /^(?:年|月|日|号|时|点|周年|届|期|级|代|批|季度|期间)/;
 /** Words before a count whose subject follows it. */
 const YEAR_NOT_DURATION = new Set(['底', '末', '内', '度', '前', '初', '级', '代', '以', '来', '中', '年']);
 /** Ratios stated without a unit: 拆建比不大于2, 面积比值控制在0.6-0.8. */
@@ -108,7 +107,7 @@ export const TIME_ONLY = /^(?:到|至|在)?(?:(?:19|20)[0-9]{2}年(?:年?底|末
 const MILESTONE = /的?(?:新台阶|新阶段|新水平)|大关|关口/y;
 const APPLIED = /安排|执行|计算|掌握|确定|发放|征收|核定/y;
 /** Names made only of fillers, subjects and cue words: no name of their own */
-const FILLER_ONLY = /^(?:确保|力争|争取|努力|预计|计划|全省|全市|全县|全区|全国|其中|累计|共|均|同时|年内|全年|再)+$/;
+const FILLER_ONLY = /^(?:确保|力争|争取|努力|预计|计划|全省|全市|全县|全区|全国|其中|累计|共|均|年均|同时|年内|全年|再)+$/;
 /** Verbs that take things away: their counts are decreases */
 export const CLOSING_VERB = /关闭|关停|淘汰|退出|整合|转移|压减|化解/;
 const BOUNDING = new Set<OpClass>(['ge', 'le', 'gt', 'lt', 'reach', 'lower']);
@@ -121,7 +120,10 @@ export function governsObject(unit: string): boolean {
 }
 
 function isDateAfter(c: string, j: number): boolean {
-  return DATE_FIRST.has(c.charCodeAt(j)) && DATE_AFTER.test(c.slice(j, j + 2));
+  if (!DATE_FIRST.has(c.charCodeAt(j)) || !DATE_AFTER.test(c.slice(j, j + 2))) return false;
+  // N期 / N批 closing its clause counts sessions or batches (组织业务培训4期，分3批。); before a noun
+  // it is a phase or an ordinal (二期工程, 3批次)
+  return !((c[j] === '期' || c[j] === '批') && (j + 1 >= c.length || STATEMENT_END.has(c[j + 1]!)));
 }
 
 /** "达到11年" (a duration after a comparator), not "2021年", "3年内", "10年以来". */
