@@ -42,6 +42,9 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['再有', 'increase'], ['新增', 'increase'], ['另有', 'increase'], ['还有', 'increase'], ['共有', 'eq'],
   ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'], ['安排', 'eq'],
   ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
+  // the mathematical signs of tables and formulas (GB 3102.11: ≥ ≤ > <, with the full-width and ≧/⩾ forms)
+  ['≥', 'ge'], ['≧', 'ge'], ['⩾', 'ge'], ['>=', 'ge'], ['≤', 'le'], ['≦', 'le'], ['⩽', 'le'], ['<=', 'le'],
+  ['>', 'gt'], ['＞', 'gt'], ['<', 'lt'], ['＜', 'lt'],
 ];
 
 export const COMPARATORS: readonly { text: string; op: OpClass }[] = COMPARATOR_LIST.map(([text, op]) => ({ text, op })).sort(
