@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { readlinePromises } from '../../node/builtins.js';
 import type { Command } from 'commander';
 import { findBundled } from '../../node/bundled.js';
 import { listBundledSets } from '../../node/requirements.js';
@@ -75,7 +75,7 @@ async function ask(env: CliEnv, opts: InitOptions): Promise<{ profile: string; r
   let profile = opts.profile ?? 'gbt9704';
   let requirements = opts.requirements ?? [];
   if (opts.yes || !process.stdin.isTTY || opts.profile !== undefined) return { profile, requirements };
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const rl = readlinePromises().createInterface({ input: process.stdin, output: process.stderr });
   // Ctrl+D (end of input) on a question keeps its default
   const question = (q: string) =>
     rl.question(q).then(
