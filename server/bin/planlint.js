@@ -72,14 +72,14 @@ function load(file) {
   }
 }
 
-const { main, quietOnClosedPipe } = load(cli);
-quietOnClosedPipe();
+const { main, flushStdio } = load(cli);
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   afterRun();
-  // Exit once what was written to stdout and stderr is flushed (the write callbacks run in order,
-  // after every earlier write), instead of letting Node tear its heap down after the event loop
-  // empties: a few ms of a short run. Nothing else is pending when main resolves (files are
-  // written synchronously).
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  // Exit once what was written to stdout and stderr is flushed (src/cli/stdio.ts: the write
+  // callbacks of the streams it used run in order, after every earlier write; what it wrote to a
+  // file or a pipe directly is written already), instead of letting Node tear its heap down after
+  // the event loop empties: a few ms of a short run. Nothing else is pending when main resolves
+  // (files are written synchronously).
+  flushStdio(() => process.exit(code));
 });
