@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanText } from '../server/src/core/indicators.js';
+import { parsePlan } from '../server/src/core/parse.js';
 
 /** named statements of a sentence: [name, value, unit, qualifier] */
 const read = (t: string): unknown[][] =>
@@ -44,8 +45,8 @@ describe('counts inside noun phrases', () => {
   it('a quantity whose noun and verb follow it (115万吨产能整合退出)', () => {
     const [q] = scanText('组织独立焦化企业115万吨产能整合退出。', { planYear: 2021 });
     expect([q?.name, q?.comparator, q?.opClass, q?.value, q?.unit]).toEqual(['产能', '整合退出', 'decrease', 115, '万吨']);
-    // a period before its verb is no quantity of things: 30个工作日内办结
-    expect(values('申请材料齐全的，30个工作日内办结。')).toEqual([]);
+    // a period before its verb is no quantity of things: 30个工作日内办结 is a time limit (below)
+    expect(read('申请材料齐全的，30个工作日内办结。')).toEqual([['办结', 30, '个工作日', '以内']]);
     // a threshold of the noun, a grade, a preposition or a clause of purpose after the value
     expect(values('直径3.2米及以下水泥磨机全部整合退出。')).toEqual([]);
     expect(values('推进单机容量30万千瓦以下煤电机组关停整合。')).toEqual([]);
@@ -165,5 +166,199 @@ describe('quantities stated without a number', () => {
   it('never inside another word or before a noun', () => {
     expect(all('建立健全覆盖城乡的服务体系；建设全覆盖的监测网络。')).toEqual([]);
     expect(all('以“零容忍”的态度严肃查处；培育新能源汽车及零部件产业；开展近零排放示范。')).toEqual([]);
+  });
+});
+
+describe('fractions and shares (issue 14, held-out corpus 02)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.comparator, x.value, x.unit, x.qualifier]);
+  it('X分之Y is a share of the whole, after any verb of change', () => {
+    // 33.3…%: compared as numbers
+    const [a] = q('全市行政审批事项压减三分之一以上。') as [unknown[]];
+    expect([a[0], Math.round((a[1] as number) * 100) / 100, a[2], a[3]]).toEqual(['压减', 33.33, '%', '以上']);
+    expect(q('力争农村生活污水治理率提高到四分之三。')).toEqual([['提高到', 75, '%', undefined]]);
+    // 十三分之一 is not 三分之一; a numerator at or above the denominator is no fraction
+    expect(q('占全省面积的十三分之一。').map((r) => (r as unknown[])[1])).not.toContain(100 / 3);
+    expect(q('三分之三的县已完成。')).toEqual([]);
+  });
+
+  it('压减 is a comparator of decrease', () => {
+    expect(scanText('会议经费再压减5%以上。', { planYear: 2021 }).map((x) => [x.name, x.comparator, x.opClass])).toEqual([['会议经费', '压减', 'decrease']]);
+  });
+});
+
+describe('一半 after any verb (issue 14, held-out corpus 02)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.comparator, x.opClass, x.value, x.qualifier]);
+  it('closing its clause right after a verb, it is the share of what the verb acts on', () => {
+    expect(q('对历年拖欠的工程款，年底前要清偿一半以上。')).toEqual([['清偿', 'eq', 50, '以上']]);
+    expect(q('老旧管网改造任务今年完成一半。')).toEqual([['完成', 'eq', 50, undefined]]);
+    // after a function word, or before a noun, it is no statement
+    expect(q('补助资金其中一半用于设备购置。')).toEqual([]);
+    // a split of costs is a share too
+    expect(q('两级财政各承担一半，其余由企业自筹。')).toEqual([['承担', 'eq', 50, undefined]]);
+    expect(q('一半以上的村完成改造任务。')).toEqual([]);
+  });
+});
+
+describe('time limits (issue 14, held-out corpus 20)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.name, x.value, x.unit, x.qualifier, x.cue]);
+  it('a period of hours, days or months before 内 and an action is a parameter named by the action', () => {
+    expect(q('接到举报后，2小时内赶赴现场核查。')).toEqual([['赶赴现场核查', 2, '小时', '以内', 'parameter']]);
+    expect(q('整改完成后，三个工作日内将验收报告报市住建局。')).toEqual([['验收报告报市住建局', 3, '个工作日', '以内', 'parameter']]);
+    expect(q('检查结束后，两个月内形成评估报告。')).toEqual([['形成评估报告', 2, '个月', '以内', 'parameter']]);
+    expect(q('自收到申请之日起7天以内作出决定。')).toEqual([['作出决定', 7, '天', '以内', 'parameter']]);
+  });
+
+  it('years (a horizon or a duration), dates and periods with no action after them are not', () => {
+    expect(q('两年内基本取消省界收费站。')).toEqual([]);
+    expect(q('企业3年内给予定额税费减免。')).toEqual([]);
+    expect(q('请于5月10日内反馈。')).toEqual([]);
+    expect(q('在24小时内。')).toEqual([]);
+  });
+});
+
+describe('parameters of fiscal and tax policy (issue 14, held-out corpus 02)', () => {
+  // the kind needs the plan's parts: a plan part makes values targets, a review part achieved values
+  const kinds = (t: string): unknown[] => parsePlan(t).indicators.map((i) => [i.name, i.value, i.kind]);
+  it('a tax rate, a deficit, an expenditure, a transfer or a bond quota stated in plan language is a parameter', () => {
+    const plan =
+      '# 2022年工作安排\n\n一、重点任务\n\n今年全市财政支出达到860亿元，增长5%。市对区县均衡性转移支付增长8%。小型微利企业所得税税率降至15%。今年市级预算内投资安排40亿元，比去年增加3亿元。\n';
+    expect(kinds(plan)).toEqual([
+      ['财政支出', 860, 'parameter'],
+      ['财政支出', 5, 'parameter'],
+      ['市对区县均衡性转移支付', 8, 'parameter'],
+      ['小型微利企业所得税税率', 15, 'parameter'],
+      ['市级预算内投资', 40, 'parameter'],
+      ['市级预算内投资', 3, 'parameter'],
+    ]);
+  });
+
+  it('outcomes stay targets, and the same instruments in a review are achieved values', () => {
+    const plan =
+      '# 2022年工作安排\n\n一、2021年工作回顾\n\n全年财政支出达到820亿元。\n\n二、2022年重点任务\n\n一般公共预算收入增长6%，小微企业贷款增长20%以上。\n';
+    expect(kinds(plan)).toEqual([
+      ['财政支出', 820, 'achieved'],
+      ['一般公共预算收入', 6, 'target'],
+      ['小微企业贷款', 20, 'target'],
+    ]);
+  });
+
+  it('可 before a comparator grants a permission: a parameter', () => {
+    const cue = (t: string): unknown[] => scanText(t, { planYear: 2022 }).map((q) => [q.value, q.cue]);
+    expect(cue('各区县可降至14%。')).toEqual([[14, 'parameter']]);
+    expect(cue('经批准，试点期限可延长至3年。')).toEqual([[3, 'parameter']]);
+    // 可达到 states what is expected, not a permission
+    expect(cue('预计全年产量可达到120万吨。')).toEqual([[120, 'target']]);
+  });
+
+  it('a base written before the comparator (从月销售额3万元提高到) is no part of the name; 等 closes an example', () => {
+    expect(read('落实个体工商户增值税起征点从月销售额5万元提高到15万元等优惠政策。')).toEqual([['落实个体工商户增值税起征点', 15, '万元', undefined]]);
+    expect(read('全省从业人员达到3000人。')).toEqual([['从业人员', 3000, '人', undefined]]);
+  });
+
+  it('安排 is a comparator of an amount; a period of 时间 is named by its action', () => {
+    expect(read('今年省级财政安排12亿元。')).toEqual([['省级财政', 12, '亿元', undefined]]);
+    expect(read('验收结束后，集中2-3个月时间开展“回头看”。')).toEqual([['开展“回头看”', 2, '个月', undefined]]);
+  });
+});
+
+describe('quotas of inspection, make-up of a body and frequencies (issue 14, held-out corpus 25 and 02)', () => {
+  const kinds = (t: string): unknown[] => parsePlan(t).indicators.map((i) => [i.name, i.value, i.unit, i.kind]);
+  it('a count governed by a verb of inspection is a sampling quota, a parameter of the plan; a count inside its object is one too', () => {
+    const plan = '# 2023年食品安全监督检查方案\n\n一、检查方式\n\n每个检查组至少抽检3个乡镇的20家餐饮单位。市局随机抽查50家企业。\n';
+    expect(kinds(plan)).toEqual([
+      ['乡镇', 3, '个', 'parameter'],
+      ['餐饮单位', 20, '家', 'parameter'],
+      ['企业', 50, '家', 'parameter'],
+    ]);
+  });
+
+  it('a provision assigned to an agent with 由 (由…指派/配备) is the make-up of a body, a parameter', () => {
+    const plan = '# 2023年安全生产督查方案\n\n一、人员组成\n\n各督查组由牵头单位指派1名联络员，由市应急局配备2名安全专家。\n';
+    expect(kinds(plan).map((r) => (r as unknown[]).slice(1))).toEqual([
+      [1, '名', 'parameter'],
+      [2, '名', 'parameter'],
+    ]);
+    // with no agent it stays what the plan aims at
+    expect(kinds('# 2023年工作要点\n\n一、重点任务\n\n全市新增配备社区医生200名。\n').map((r) => (r as unknown[])[3])).toEqual(['target']);
+  });
+
+  it('a Chinese numeral of 次 right after its verb is a frequency; with 各 or 每 + a period it is a schedule, a parameter', () => {
+    const q = (t: string): unknown[] => scanText(t, { planYear: 2023 }).map((x) => [x.comparator, x.value, x.unit, x.cue]);
+    expect(q('上半年和下半年各开展联合检查一次。')).toEqual([['检查', 1, '次', 'parameter']]);
+    expect(q('领导小组每季度召开两次。')).toEqual([['召开', 2, '次', 'parameter']]);
+    // 再一次, 第一次 are no frequencies of a plan; 只报一次 is a principle of a reform
+    expect(q('再一次强调安全责任。会议是第一次召开。')).toEqual([]);
+    expect(q('推动基层报表数据只报一次。')).toEqual([]);
+    // an article number glued before the subject is no part of its name
+    expect(scanText('第七条领导小组全体会议原则上每年召开一次。', { planYear: 2023 }).map((x) => x.name)).toEqual(['领导小组全体会议原则上每年']);
+  });
+
+  it('N次 before a verb of change counts how often it was done, named by the action', () => {
+    const q = (t: string): unknown[] => scanText(t, { planYear: 2023 }).map((x) => [x.name, x.value, x.unit]);
+    expect(q('过去一年先后3次下调贷款市场报价利率。')).toEqual([['下调贷款市场报价利率', 3, '次']]);
+    // a count of trains, not of an action
+    expect(q('开行24次列车。')).toEqual([]);
+  });
+});
+
+describe('counted subjects and counts inside relative clauses (issue 14, held-out corpus 02)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2023 }).map((x) => [x.name, x.value, x.unit]);
+  it('a count opening its clause, then a noun and a verb of change, is a counted subject', () => {
+    expect(q('深化药品集中采购，36种罕见病用药大幅降价。')).toEqual([['罕见病用药大幅降价', 36, '种']]);
+    // with a value of its own, the clause states that value, and the count names its set
+    expect(q('深化药品集中采购，112种常用药品平均降价50%以上。')).toEqual([['112种常用药品', 50, '%']]);
+    // no verb of change after the noun: a reference, not a statement
+    expect(q('二是，2个方面的问题仍然突出。')).toEqual([]);
+  });
+
+  it('a count that is the subject of a relative clause (…共同…的家园) is no count of the verb’s object', () => {
+    expect(q('同心协力建设56个民族共同团结奋斗、共同繁荣发展的美好家园。')).toEqual([]);
+    expect(q('携手打造两岸同胞共同的精神家园。')).toEqual([]);
+    // the count of the head noun itself stays
+    expect(q('培育20个产值超百亿元的产业集群。').map((r) => (r as unknown[])[1])).toEqual([20]);
+  });
+});
+
+describe('counts after a bounding comparator and its verb, persons, requests (issue 14, held-out corpus 28)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.name, x.value, x.value2, x.unit, x.cue]);
+  it('至少 + verb + a count (a range too) governs the object after the count; 每项 makes it a rule', () => {
+    expect(q('每个项目至少配置3-5个监测点位。')).toEqual([['监测点位', 3, 5, '个', 'parameter']]);
+    // 轮 (rounds) is a measure word like 次
+    expect(q('每年至少开展2轮专项检查。')).toEqual([['专项检查', 2, undefined, '轮', 'parameter']]);
+    // a per-capita phrase between the comparator and the value is no verb
+    expect(q('补助标准提高到人均79元。').map((r) => (r as unknown[])[1])).toEqual([79]);
+  });
+
+  it('一名 after a verb counts a person; 一个 after a verb stays an article', () => {
+    expect(q('各县选派一名专职督导员。').map((r) => (r as unknown[]).slice(1, 4))).toEqual([[1, undefined, '名']]);
+    expect(q('建成一个现代化示范区。')).toEqual([]);
+  });
+
+  it('a notice’s request to its recipients (请各…, 请就…) states a parameter of the procedure, unless a deadline is nearer', () => {
+    expect(q('请各单位确定一名联络员。').map((r) => (r as unknown[])[4])).toEqual(['parameter']);
+    expect(q('请各市于2021年底前完成改造任务的80%以上。').map((r) => (r as unknown[])[4])).toEqual(['target']);
+  });
+});
+
+describe('the make-up of a body (设组长1人) is a parameter (corpus 26, a rules document)', () => {
+  const cue = (t: string): unknown[] => scanText(t, { planYear: 2021 }).map((x) => [x.value, x.cue]);
+  it('设 + a post + its count', () => {
+    expect(cue('工作专班设组长1人，副组长2名。')).toEqual([
+      [1, 'parameter'],
+      [2, 'parameter'],
+    ]);
+    // 设立 / 设置 + a count is what the plan builds
+    expect(cue('在全市设立3个服务中心。')).toEqual([[3, undefined]]);
+  });
+});
+
+describe('funds and what they are spent on (issue 14, held-out corpus 02)', () => {
+  const kinds = (t: string): unknown[] => parsePlan(t).indicators.map((i) => [i.name, i.value, i.unit, i.kind]);
+  it('an amount earmarked for a purpose is a parameter; the count it is spent on is what the plan aims at', () => {
+    const plan = '# 2022年工作安排\n\n一、重点任务\n\n从就业补助资金中拿出20亿元，用于30万人次以上的农民工职业技能培训。\n';
+    expect(kinds(plan)).toEqual([
+      ['从就业补助资金中拿出', 20, '亿元', 'parameter'],
+      ['农民工职业技能培训', 30, '万人次', 'target'],
+    ]);
   });
 });

@@ -378,6 +378,15 @@ describe('quantity grammar of any sector (issue 14)', () => {
     ]);
   });
 
+  it('期 and 批 closing a clause count sessions and batches; before a noun they are a phase', () => {
+    expect(read('年内组织业务培训4期，打造一支水利铁军。')).toEqual([['组织业务培训', '', 4, undefined, '期', undefined]]);
+    expect(read('举办创业培训班5期，培育省级示范企业2批。')).toEqual([
+      ['举办创业培训班', '', 5, undefined, '期', undefined],
+      ['培育省级示范企业', '', 2, undefined, '批', undefined],
+    ]);
+    expect(read('推进污水处理厂二期工程建设，完成3期项目验收，公布第二批示范县名单。')).toEqual([]);
+  });
+
   it('compound units and a value completed by its predicate', () => {
     expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
       ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],
@@ -420,6 +429,17 @@ describe('quantity grammar of any sector (issue 14)', () => {
     // plan and summary language keep their kinds
     expect(kinds('力争全省煤炭储备能力达到6000万吨。')).toEqual([[6000, 'target']]);
     expect(kinds('全省现有煤炭储备能力1920万吨。')).toEqual([[1920, 'achieved']]);
+  });
+
+  it('kind: 截至 with a year is a time like any other (the plan year or later: a deadline)', () => {
+    const kinds = (t: string, planYear?: number): unknown[] => scanText(t, { planYear }).map((q) => [q.value, q.cue]);
+    // in a 2025 plan: a deadline ahead (also written 截止), and a review's date behind
+    expect(kinds('截至2025年底，全市农村自来水普及率达到98%。', 2025)).toEqual([[98, 'target']]);
+    expect(kinds('截止2026年6月底前，老旧小区改造开工率达到100%。', 2025)).toEqual([[100, 'target']]);
+    expect(kinds('截至2024年底，全市已建成5G基站8600个。', 2025)).toEqual([[8600, 'achieved']]);
+    // no plan year: 截至 looks back, with a year or without
+    expect(kinds('截至2024年底，全市建成充电桩1.2万个。')).toEqual([[1.2, 'achieved']]);
+    expect(kinds('截至目前，累计培训乡村医生3000人次。', 2025)).toEqual([[3000, 'achieved']]);
   });
 
   it('a subject stated once serves the ；-clauses of its sentence', () => {

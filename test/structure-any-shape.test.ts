@@ -246,6 +246,12 @@ describe('a title run into a second predicate on a flattened line (no mark, no o
     ['六、严禁违规收取医疗服务费用', '开展医疗服务必须执行价格公示制度，主动接受群众监督。'],
     ['七、有序推进历史遗留矿山生态修复', '进行生态修复要坚持以自然恢复为主，因地制宜开展治理。'],
     ['八、规范城市道路挖掘管理', '进行道路挖掘施工须事先取得许可，按期恢复路面。'],
+    // the body takes the title's verb phrase up again as the subject of a modal, after a subject of its own
+    ['九、有序开展城市更新片区评估', '老旧小区比例较高的城市可以先行先试，对片区进行分类评估。开展城市更新片区评估应坚持问题导向，广泛听取居民意见。'],
+    [
+      '十、积极推进高速公路服务区充电设施建设',
+      '车流量较大的服务区可以适当增加充电桩数量，优先建设快充设施。推进高速公路服务区充电设施建设要统筹电网承载能力，分步实施。',
+    ],
   ];
   it('ends the title where the body opens a predicate of its own', () => {
     expect(outline(flat(ends))).toEqual(ends.map(([title]) => `1:${title}`));
@@ -279,6 +285,12 @@ describe('a title run into a second predicate on a flattened line (no mark, no o
     ['十二、鼓励社会力量开展普惠托育服务', '符合条件的机构可以申请建设补助，按规定享受优惠政策。', false],
     // 严格的: an adjective before its noun
     ['十三、严格执行严格的项目审批制度', '各地要规范审批程序，提高审批效率。', true],
+    // the body takes up the title's object, not its verb phrase (保持|宏观政策…, then 宏观政策要…)
+    ['十四、保持宏观政策连续性稳定性可持续性', '，促进经济运行在合理区间。宏观政策要继续为市场主体纾困，保持必要支持力度。', false],
+    // the phrase taken up again is not the subject of a modal: the title runs on past it (…升级工程)
+    ['十五、稳步推进农村公路提档升级工程', '，年内完成改造任务。推进农村公路提档升级，提高通行能力。', false],
+    // the item is itself the duty (开展…应…) that the body restates under another modal
+    ['十六、开展农村集体资产清查应全面摸清家底', '，做到账实相符。开展农村集体资产清查要坚持公开透明。', false],
   ];
   it('never ends a title that holds a second verb, an adverb or a modal of its own inside it', () => {
     const got = outline(flat(keeps.map(([t, b]) => [t, b] as const)));
@@ -287,5 +299,148 @@ describe('a title run into a second predicate on a flattened line (no mark, no o
       if (exact) expect(got[k]).toBe(`1:${t}`);
       else expect(got[k]!.startsWith(`1:${t}`)).toBe(true);
     });
+  });
+});
+
+describe('text from a printed page (PDF): hard wraps in mid-sentence and page numbers', () => {
+  /**
+   * Breaks each paragraph as a page of `width` ems does (an ASCII digit takes half an em; never
+   * before a 避头 mark), a page number — N — every `page` lines.
+   */
+  const pdf = (paragraphs: string[], width = 24, page = 9): string => {
+    const lines: string[] = [];
+    const fits = (p: string) => {
+      let w = 0;
+      let i = 0;
+      for (; i < p.length && w + (p.charCodeAt(i) < 0x2e80 ? 0.5 : 1) <= width; i++) w += p.charCodeAt(i) < 0x2e80 ? 0.5 : 1;
+      return i;
+    };
+    for (let p of paragraphs) {
+      while (fits(p) < p.length) {
+        let cut = fits(p);
+        while (cut < p.length && '，。、；：”）％'.includes(p[cut]!)) cut++;
+        lines.push(p.slice(0, cut));
+        p = p.slice(cut);
+      }
+      lines.push(p);
+    }
+    const out: string[] = [];
+    lines.forEach((l, i) => {
+      out.push(l);
+      if ((i + 1) % page === 0) out.push('', `— ${(i + 1) / page} —`, '');
+    });
+    return out.join('\n') + '\n';
+  };
+  const plan = [
+    '一、抓好春耕生产',
+    '（一）落实种植面积',
+    '1.稳定水稻种植面积，推广机插秧和统防统治，全面完成县下达的粮食播种任务。',
+    '2.建设高标准农田2000亩，同步配套灌溉渠系，确保当年建成当年见效。',
+    '（二）做好农资保障',
+    '组织供销社提前储备化肥、种子和农药，开展农资打假专项行动，保障农民用上放心农资，稳定农资价格。',
+    '二、改善人居环境',
+    '（一）治理生活污水，建设集中式污水处理站3座，配套管网12公里，实现镇区污水应收尽收。',
+    '（二）完善垃圾收运体系',
+  ];
+  const cases: [string, string, string[]][] = [
+    [
+      'one-sentence items wrapped over two or three lines (one across a page number) keep their whole sentence as title',
+      pdf(plan),
+      [
+        '1:一、抓好春耕生产',
+        '2:（一）落实种植面积',
+        '3:1.稳定水稻种植面积，推广机插秧和统防统治，全面完成县下达的粮食播种任务',
+        '3:2.建设高标准农田2000亩，同步配套灌溉渠系，确保当年建成当年见效',
+        '2:（二）做好农资保障',
+        '1:二、改善人居环境',
+        '2:（一）治理生活污水，建设集中式污水处理站3座，配套管网12公里，实现镇区污水应收尽收',
+        '2:（二）完善垃圾收运体系',
+      ],
+    ],
+    [
+      'a run-in title sentence wrapped before its 。 ends there, the body runs on',
+      pdf(['一、推进重点项目', '1.抓好项目谋划储备工作。围绕产业发展和基础设施谋划项目，建立项目库并动态更新。', '2.优化营商环境。'], 10, 100),
+      ['1:一、推进重点项目', '3:1.抓好项目谋划储备工作', '3:2.优化营商环境'],
+    ],
+  ];
+  for (const [what, text, expected] of cases) it(what, () => expect(outline(text)).toEqual(expected));
+
+  it('a page number is no paragraph: a sentence broken across it is one', () => {
+    const text = pdf(['一、工作要求', '各村要在五月底前完成农村公路隐患排查，建立问题清单，逐项明确整改责任人和整改时限，按期销号。'], 20, 3);
+    expect(text).toContain('— 1 —');
+    const { plan: p } = analyze(text);
+    expect(p.allSections[0]!.body.map((b) => b.text)).toEqual(['各村要在五月底前完成农村公路隐患排查，建立问题清单，逐项明确整改责任人和整改时限，按期销号。']);
+  });
+
+  it('a long heading line of a text that kept its paragraphs does not swallow the next line', () => {
+    const text = [
+      '一、总体要求',
+      '全面贯彻落实县委县政府决策部署，统筹推进各项工作，确保全年目标任务圆满完成，为全县高质量发展作出积极贡献。',
+      '（一）坚持稳中求进工作总基调推动全镇经济社会持续健康发展',
+      '坚持以人民为中心，着力保障和改善民生。',
+      '',
+    ].join('\n');
+    expect(outline(text)).toEqual(['1:一、总体要求', '2:（一）坚持稳中求进工作总基调推动全镇经济社会持续健康发展']);
+  });
+});
+
+describe('a numbering slip at a heading that lost its line break', () => {
+  const lead = '全年工作的总体要求是：稳中求进，做好各项工作。';
+  const cases: [string, string, string[], number[]][] = [
+    [
+      'a duplicated （二） followed by （四）: a heading standing for （三）',
+      `${lead}一、甲项工作（一）推进甲。做好甲。（二）推进乙。做好乙。（二）推进丙。做好丙。（四）推进丁。做好丁。二、乙项工作（一）推进戊。做好戊。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '2:（二）推进乙', '2:（二）推进丙', '2:（四）推进丁', '1:二、乙项工作', '2:（一）推进戊'],
+      [3],
+    ],
+    [
+      'a duplicate the numbering goes on from stays text (a miss rather than a false heading), as does a list inside an item',
+      `${lead}一、甲项工作（一）推进甲。做好甲。（二）推进乙。做好乙。（二）推进丙。做好丙。（三）推进丁。重点检查：（一）资质；（二）质量；（三）安全。（四）推进戊。做好戊。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '2:（二）推进乙', '2:（三）推进丁', '2:（四）推进戊'],
+      [],
+    ],
+    [
+      'a skipped 三、 confirmed by the child glued to its title, and by 五、 after it: one finding',
+      `${lead}一、甲项工作（一）推进甲。做好甲。二、乙项工作（一）推进乙。做好乙。四、丁项工作（一）推进丁。做好丁。五、戊项工作（一）推进戊。做好戊。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '1:二、乙项工作', '2:（一）推进乙', '1:四、丁项工作', '2:（一）推进丁', '1:五、戊项工作', '2:（一）推进戊'],
+      [4],
+    ],
+    [
+      'numbers off the sequence without a confirmation stay text',
+      `${lead}一、甲项工作（一）推进甲。做好甲。三、四月份开展检查。（一）类项目另行安排。二、乙项工作（一）推进乙。做好乙。`,
+      ['1:一、甲项工作', '2:（一）推进甲', '1:二、乙项工作', '2:（一）推进乙'],
+      [],
+    ],
+  ];
+  for (const [what, text, expected, slips] of cases)
+    it(what, () => {
+      expect(outline(text)).toEqual(expected);
+      const at = analyze(text).plan.allSections.map((s) => s.token.start);
+      expect(only(text, 'numbering/sequence').map((f) => at.indexOf(f.range.start.character))).toEqual(slips);
+    });
+  it('an item past a recovered heading that follows on from the slip before it is not a second slip', () => {
+    const text = '一、甲项工作\n二、乙项工作\n四、丁项工作。做好丁。五、戊项工作。做好戊。\n';
+    expect(outline(text)).toEqual(['1:一、甲项工作', '1:二、乙项工作', '1:四、丁项工作', '1:五、戊项工作']);
+    expect(only(text, 'numbering/sequence').map((f) => [f.range.start.line, f.range.start.character])).toEqual([[2, 0]]);
+  });
+});
+
+describe('Markdown heading depths', () => {
+  it('a heading at a depth the document gives one level sits at that level, whatever its marker', () => {
+    const text =
+      '# 方案\n\n## 一、总体要求\n\n### （一）指导思想\n\n### （二）工作目标\n\n## 二、重点任务\n\n### （一）完善机制\n\n### （二）推进建设\n\n### 3.深化改革\n\n### （四）加强监管\n';
+    expect(outline(text)).toEqual([
+      '1:一、总体要求',
+      '2:（一）指导思想',
+      '2:（二）工作目标',
+      '1:二、重点任务',
+      '2:（一）完善机制',
+      '2:（二）推进建设',
+      '2:3.深化改革',
+      '2:（四）加强监管',
+    ]);
+    // the wrong marker is the finding, not a “missing （三）” at （四）
+    expect(only(text, 'numbering/sequence')).toEqual([]);
+    expect(only(text, 'numbering/level').map((f) => f.range.start.line)).toEqual([14]);
   });
 });

@@ -65,7 +65,10 @@ export function analyzeQuantities(plan: PlanBase, session: AnalysisSession = cre
     const secId = ctx.blockSection[bi]!;
     const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];
     for (const r of raws) {
-      const kind: IndicatorKind = r.cue ?? contextKind ?? 'target';
+      let kind: IndicatorKind = r.cue ?? contextKind ?? 'target';
+      // what a fiscal or tax policy sets (赤字率, 税率, 财政支出, 专项债券 …) and a sampling quota
+      // (至少抽查2个县) are parameters of the plan
+      if (kind === 'target' && r.norm) kind = 'parameter';
       const ind = toIndicator(b, r, kind, secId >= 0 ? secId : undefined);
       const q: QuantityStatement = {
         start: ind.start,

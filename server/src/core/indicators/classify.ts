@@ -44,8 +44,11 @@ export function cueEvents(c: string, planYear: number | undefined): CueEvent[] {
     let kind: IndicatorKind | undefined;
     if (m[2]) {
       year = Number(m[2]);
+      // 截至 + a year is a time like any other: the plan's year or later is a deadline (截至2027年底…达到100%
+      // in a 2027 plan), an earlier one a review's date; with no plan year, 截至 looks back
       if (planYear !== undefined) kind = year >= planYear ? 'target' : 'achieved';
       else if (m[1] === '到' || m[1] === '至' || m[4]) kind = 'target';
+      else if (m[1] === '截至' || m[1] === '截止') kind = 'achieved';
     } else if (m[7]) {
       year = fiveYearPlanEnd(m[7]);
       if (planYear !== undefined && year !== undefined) kind = year >= planYear ? 'target' : 'achieved';
@@ -128,10 +131,27 @@ export function shapeKind(unit: string, opClass: OpClass | 'range', name: string
 const DISTRIBUTIVE = /每(?:个|一|名|家|户|所|座|处|条|项|位|村|镇|乡|县|人)|(?:超过|大于|不足|小于|低于|高于)[0-9０-９.．]+[^，。；、0-9]{0,4}的/;
 const BOUNDS = new Set<string>(['ge', 'le', 'gt', 'lt']);
 
-export function normKind(c: string, from: number, to: number, op: string | undefined): IndicatorKind | undefined {
+export function normKind(c: string, from: number, to: number, op: string | undefined, unit = ''): IndicatorKind | undefined {
   let s = to;
   while (s > from && to - s < 80 && c[s - 1] !== '，' && c[s - 1] !== ',') s--;
   const clause = c.slice(s, to);
   if (clause.includes('原则上')) return 'parameter';
+  // a frequency for each member or period (8月份和9月份各安排督导一次, 每季度召开2次): a schedule
+  if ((unit === '次' || unit === '轮') && (clause.includes('各') || DISTRIBUTIVE_PERIOD.test(clause))) return 'parameter';
   return op !== undefined && BOUNDS.has(op) && DISTRIBUTIVE.test(clause) ? 'parameter' : undefined;
+}
+const DISTRIBUTIVE_PERIOD = /每(?:年|季度?|月|周|半年|旬)/;
+
+/**
+ * A provision assigned to an agent with 由 (由各组长单位指派1名联络员, 每个督导组由…配备专家1名): the
+ * make-up of a body, a parameter of the plan when stated in plan language.
+ */
+const ASSIGNED = /(?:^|[，,；;。])[^，,；;。]{0,8}由[^，,；;。]{1,24}?(?:配备|指派|委派|选派|抽调|派驻|明确)/;
+export function assignedProvision(c: string, from: number, to: number): boolean {
+  return ASSIGNED.test(c.slice(Math.max(from, to - 40), to));
+}
+
+/** 可 before a comparator grants a permission (各地可降至16%, 期限可延长至3年): a rule's parameter; 可达到 predicts. */
+export function permits(c: string, cmp: { text: string } | undefined, cmpStart: number): boolean {
+  return cmp !== undefined && c.charCodeAt(cmpStart - 1) === 0x53ef /* 可 */ && !cmp.text.startsWith('达');
 }

@@ -1,6 +1,7 @@
 /**
  * Stage 1 of indicator extraction: the value lexer. Reads, at a position of compact text (white
  * space removed, see `compact`), a number (Arabic with decimals and thousands separators, 百分之/千分之,
+ * fractions such as 三分之一,
  * Chinese numerals such as 一千二百 or 两万, 七成, 一半), its magnitude (十/百/千/万/亿 in any sequence:
  * 万亿, 百亿亿), its unit (an open class: percent signs, SI and GB 3100 units and their Chinese names,
  * 市制, currencies, measure words, compounds such as 吨/日, 克/千瓦时, 例/10万) and what follows the
@@ -52,7 +53,7 @@ export function compact(t: string, buffer?: Int32Array): Compact {
 }
 
 /**
- * Candidate numbers: 百分之/千分之 + Chinese numeral, Arabic numbers, and Chinese numerals that start
+ * Candidate numbers: 百分之/千分之 + Chinese numeral, fractions (三分之一), Arabic numbers, and Chinese numerals that start
  * with a digit word (一二两三…十) — the last only become values when a unit follows and a comparator
  * precedes (checked by the caller), so 一是, 两个维护, 十四五 never do. A Chinese numeral has at most
  * 24 characters (九千九百九十九亿九千九百九十九万九千九百九十九 has 23). Linear (issue 13): a numeral starts
@@ -62,11 +63,12 @@ export function compact(t: string, buffer?: Int32Array): Compact {
  * numeral of up to 24 characters is found as before.
  */
 export const NUM_RE =
-  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|(?<![一二两三四五六七八九十])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g;
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|(?<![一二两三四五六七八九十百千])[二三四五六七八九十]分之[一二三四五六七八九]|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|(?<![一二两三四五六七八九十])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/g;
 /** NUM_RE without Chinese numerals, for paragraphs with no Chinese numeral before a measure word */
-export const ARABIC_NUM_RE = /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/g;
+export const ARABIC_NUM_RE =
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|(?<![一二两三四五六七八九十百千])[二三四五六七八九十]分之[一二三四五六七八九]|[-－]?[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?/g;
 const NUM_AT =
-  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/y;
+  /(?:百分之|千分之)[零〇一二两三四五六七八九十百点]+|(?<![一二两三四五六七八九十百千])[二三四五六七八九十]分之[一二三四五六七八九]|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?|一半|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]{0,23}(?=[个条次名项家所座处台套人户倍番成辆艘件张支])/y;
 export const RANGE_SEP = new Set(['～', '~', '〜', '-', '－', '—', '–', '至']);
 const PER_UNIT = /\/(?:10万|十万|万|千|100|1000|10000|100000)(?![0-9])/y;
 /** Denominators of compound units after '/': 吨/日, 克/千瓦时, 吨/万平方米, 次/秒, 元/人. */
@@ -128,6 +130,13 @@ export function numberOf(text: string, at: number): NumberToken | undefined {
     return { text, value: v, end: at + text.length, percent: text.startsWith('百') ? '%' : '‰' };
   }
   if (text === '一半') return { text, value: 50, end: at + 2, percent: '%', chinese: true };
+  // a fraction: 三分之一 (33.3%), 四分之三 (75%); its numerator is below its denominator
+  if (text[1] === '分' && text[2] === '之') {
+    const den = parseChineseNumber(text[0]!);
+    const num = parseChineseNumber(text.slice(3));
+    if (!(num > 0 && num < den)) return undefined;
+    return { text, value: (100 * num) / den, end: at + text.length, percent: '%' };
+  }
   if (CHINESE_FIRST.has(text.charCodeAt(0))) {
     const v = parseChineseNumber(text);
     if (!Number.isFinite(v) || v <= 0) return undefined;
@@ -270,4 +279,25 @@ export function readListPartners(c: string, k: number, values: ValueItem[]): num
     k = ux.end + (qx ? qx.length : 0);
   }
   return k;
+}
+
+/**
+ * A time limit: a period of hours, days, working days or months, then 内/以内/之内, then the action it
+ * bounds (24小时内举行新闻发布会, 15个工作日内报送, 两个月内将报告报省政府). Years are left out: 两年内 /
+ * 三年内 state a plan's horizon or a policy's duration, not a procedural limit; 日 too (5月10日内 is a
+ * date).
+ */
+const LIMIT_UNITS = new Set(['个工作日', '工作日', '小时', '分钟', '天', '个月']);
+const INSIDE = /(?:以内|之内|内)(?=[\u4e00-\u9fff])/y;
+/** End of the 内 of a time limit whose unit ends at e (the start of the action), or -1. */
+export function timeLimitEnd(c: string, unit: string, e: number): number {
+  if (!LIMIT_UNITS.has(unit)) return -1;
+  INSIDE.lastIndex = e;
+  return INSIDE.exec(c) ? INSIDE.lastIndex : -1;
+}
+/** A Chinese numeral before a time limit (两个月内, 三个工作日内): a value with no comparator. */
+const CN_LIMIT = /(?:个月|个工作日)(?:以内|之内|内)(?=[\u4e00-\u9fff])/y;
+export function chineseLimitAt(c: string, j: number): boolean {
+  CN_LIMIT.lastIndex = j;
+  return CN_LIMIT.test(c);
 }

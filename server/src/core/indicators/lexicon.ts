@@ -33,11 +33,11 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['上调', 'increase'], ['高出', 'increase'], ['扩大', 'increase'],
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
-  ['压缩', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
+  ['压缩', 'decrease'], ['压减', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
   ['延长至', 'reach'], ['延长到', 'reach'], ['延长', 'increase'], ['跃上', 'reach'], ['跃升至', 'reach'], ['跃升到', 'reach'], ['迈上', 'reach'], ['跨上', 'reach'], ['攀升至', 'reach'], ['进入了', 'reach'], ['进入', 'reach'],
   ['至少有', 'ge'], ['最多有', 'le'], ['只能有', 'eq'], ['超', 'gt'], ['逾', 'gt'], ['翻', 'increase'],
   ['再有', 'increase'], ['新增', 'increase'], ['另有', 'increase'], ['还有', 'increase'], ['共有', 'eq'],
-  ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'],
+  ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'], ['安排', 'eq'],
   ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
 ];
 
@@ -89,7 +89,7 @@ export const BASE_UNITS: readonly string[] = [
   '人次', '人份', '台次', '场次', '条次', '剂次', '车次', '户次', '架次', '艘次', '床日', '标箱', '人口',
   '人', '名', '位', '个', '家', '所', '张', '次', '例', '项', '篇', '支', '辆', '艘', '架', '列', '种', '类', '份',
   '件', '宗', '起', '床', '座', '处', '段', '倍', '番', '台', '套', '本', '册', '部', '批', '场', '期', '户', '间',
-  '栋', '幢', '条', '门', '株', '棵', '头', '只', '眼', '根', '组', '片', '块', '县', '镇', '乡', '村', '元/人',
+  '栋', '幢', '条', '门', '株', '棵', '头', '只', '眼', '根', '组', '片', '块', '县', '镇', '乡', '村', '轮', '元/人',
 ].slice().sort((a, b) => b.length - a.length);
 
 /** Magnitude characters, read in any sequence before a unit: 万, 亿, 万亿, 百亿亿, 千万. */
@@ -103,7 +103,7 @@ export const DURATION_UNITS = new Set(['年', '个月', '月', '天', '日', '�
 export const COUNT_OBJECT_UNITS = new Set([
   '个', '家', '所', '座', '条', '项', '部', '批', '户', '套', '张', '台', '辆', '艘', '架', '人', '名', '位', '人次', '次',
   '场', '期', '篇', '件', '宗', '起', '例', '支', '处', '段', '种', '类', '县', '镇', '乡', '村', '栋', '幢', '间', '床',
-  '本', '册', '门', '株', '棵', '头', '只', '组', '片', '块', '亩', '公顷', '吨', '千瓦', '公里', '千米', '元', '平方米', '人口',
+  '本', '册', '门', '株', '棵', '头', '只', '组', '片', '块', '亩', '公顷', '吨', '千瓦', '公里', '千米', '元', '平方米', '人口', '轮',
 ]);
 
 /**
@@ -119,6 +119,10 @@ export const COUNT_VERBS: readonly string[] = [
   '新办', '开设', '开办', '开通', '新开通', '投用', '投运', '创办', '引育', '储备', '转移', '治理', '修复',
   '整治', '提升', '推广', '覆盖', '惠及', '服务', '救治', '筛查', '接种', '排查', '发放', '落地', '签约', '上市',
   '可设', '应设', '一般设', '新培育', '新认定', '新增', '再有', '另有', '还有', '确定', '选定', '列入',
+  // assigning people and inspecting: 指派1名联络员, 抽调10名骨干, 抽查2个县, 抽检200批次
+  '指派', '委派', '抽调', '抽查', '抽检', '检查', '督查', '核查', '巡查', '暗访',
+  // what funds are spent on: 用于1500万人次以上的职工技能培训
+  '用于',
 ].slice().sort((a, b) => b.length - a.length);
 
 /** Units that only make a statement after a comparator (ages: “5岁以下儿童” is a name, “增长1岁” a statement). */
@@ -151,7 +155,7 @@ export const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', 
 
 /** Words stripped from the start of a name (fillers, subjects, time phrases, enumeration markers). */
 export const NAME_LEAD =
-  /^(?:[一二三四五六七八九十]{1,3}(?:是|要|方面)|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校册编建床管])|将|要(?![素求])|把|对(?![象口调])|均|都|再(?![生婚])|还(?!款))/;
+  /^(?:[一二三四五六七八九十]{1,3}(?:是|要|方面)|第[一二三四五六七八九十百]{1,4}条|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校册编建床管])|将|要(?![素求])|把|对(?![象口调])|均|都|再(?![生婚])|还(?!款))/;
 
 /** Words stripped from the end of a name (checked with endsWith: anchored-at-end regexes scan). */
 // prettier-ignore
@@ -195,19 +199,33 @@ export const PER_CAPITA_PREFIX = /^(?:每[十百千万]?(?:常住)?人口(?:拥�
 
 /** Strong sentence-level cues. */
 export const TARGET_CUE = /力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟(?!按|发行|安排)|逐步|争取(?=到|在|于|实现|达)/g;
-export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经|已(?!婚)|截[至止]|今年以来|目前|现有|完成了|实现了|达到了|均为/g;
+export const ACHIEVED_CUE = /累计(?!建成|完成|新增|培育|实现)|已经|已(?!婚)|截[至止](?!(?:19|20)[0-9]{2}年)|今年以来|目前|现有|完成了|实现了|达到了|均为/g;
 /**
  * Cues of a policy parameter, neither a target nor a result: a budget proposal (拟按 3% 安排, 拟发行),
- * a rule's norm (一般设, 不得小于, 必须, 应当), a subsidy or award amount (给予补助 10 万元).
+ * a rule's norm (一般设, 不得小于, 必须, 应当), a subsidy or award amount (给予补助 10 万元), a notice's
+ * request to its recipients (请就…确定一名联络员: how the procedure is done; a deadline nearer the value
+ * still makes it a target).
  */
 export const PARAMETER_CUE =
-  /拟(?:按|发行|安排)|一般(?=设|为|在|应|不|由|分别)|可设|应设|可按|只能|(?<![建开增新架敷铺假])设(?=[0-9０-９])|不得|不应|不宜|应当|应在|必须|给予|(?:最高|一次性)(?:补助|补贴|奖励)|奖补|延长|有效期|期限为/g;
+  /拟(?:按|发行|安排)|(?<![申邀提报聘呈])请(?=各|就|于|按)|一般(?=设|为|在|应|不|由|分别)|可设|应设|可按|只能|(?<![建开增新架敷铺假预])设(?=[0-9０-９]|(?![立置计施备想])[\u4e00-\u9fff]{1,6}[0-9０-９一二两三四五六七八九十]{1,3}[名人个位])|不得|不应|不宜|应当|应在|必须|给予|(?:最高|一次性)(?:补助|补贴|奖励)|奖补|延长|有效期|期限为/g;
 /**
  * Broad cues for scoring whole sections and paragraphs (summary language vs plan language),
  * in one pattern: group 1 is summary language, group 2 plan language.
  */
 export const SCORE_CUES =
-  /(累计|已经|已(?!婚)|截[至止]|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解))|(力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施)/g;
+  /(累计|已经|已(?!婚)|截[至止](?!(?:19|20)[0-9]{2}年)|今年以来|目前|完成了|实现了|达到了|取得|同比|较上年|比上年|圆满|顺利|获得|(?<![为除])了(?!解))|(力争|确保|(?<![动作划展])计划(?![生单])|预计|力求|拟|逐步|将|要(?![求素])|加快|推进|推动|加强|深化|强化|持续|继续|全面实施)/g;
+
+/**
+ * Instruments of fiscal, tax and monetary policy: what a plan sets, not what it aims to reach (赤字率拟按
+ * 3%安排, 增值税税率降至13%, 财政支出超过23万亿元, 专项债券2.15万亿元, 起征点提高到10万元). A value of
+ * one stated in plan language is a parameter; in a review it stays an achieved value. Revenue and
+ * lending are outcomes (一般公共预算收入增长4%, 贷款增长30%) and are not listed.
+ */
+export const POLICY_INSTRUMENT =
+  /(?:税率|费率|缴费比例|缴费基数|起征点|赤字率|赤字规模|财政赤字|(?:财政|预算)支出(?:规模)?|转移支付|专项债券|特别国债|国债|预算内投资|存款准备金率)$/;
+
+/** Verbs of inspection: the count they govern in plan language is a sampling quota, a parameter (至少抽查2个县). */
+export const SAMPLING_VERB = /抽查|抽检|检查|督查|核查|巡查|暗访/;
 
 /** Section titles that name the part's purpose outright. */
 export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;

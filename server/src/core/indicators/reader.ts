@@ -98,9 +98,11 @@ export function clauseStart(c: string, end: number, limit = 48): number {
 export function cutBase(c: string, s: number, e: number): number {
   BASE_CLAUSE.lastIndex = 0;
   const seg = c.slice(s, e);
-  const m = BASE_CLAUSE.exec(seg);
+  const m = BASE_CLAUSE.exec(seg) ?? BASE_AT_END.exec(seg);
   return m ? s + m.index : e;
 }
+/** A base named before its value, right before the comparator: 起征点从月销售额3万元|提高到10万元. */
+const BASE_AT_END = /(?:由|从)[\u4e00-\u9fff]{1,6}[0-9０-９][0-9０-９.．]*[%‰\u4e00-\u9fff]{0,4}$/;
 
 /** Metric tail of an entity-first name: "三级综合医院基本药物配备品种数量占比" → "基本药物配备品种数量占比". */
 export function metricTail(name: string): string {
@@ -172,6 +174,8 @@ export function shareSubject(c: string, k: number, minHan = 4, digits = false): 
     } else if (cls === 3 && depth === 0 && c.charCodeAt(e) !== 0x3001 /* 、 */) break;
     // the next member of a coordinated list of counts: "示范乡镇和1000个左右示范村", "名城、60处街区"
     if (depth === 0 && COORDINATORS.has(c.charCodeAt(e)) && startsValue(c, e + 1)) break;
+    // a count of what holds the next count: 抽查2个县(市、区)|的10处现场
+    if (depth === 0 && digits && c.charCodeAt(e) === 0x7684 /* 的 */ && startsValue(c, e + 1)) break;
   }
   if (e - s > 40 || depth !== 0) return undefined;
   const phrase = c.slice(s, e);

@@ -15,19 +15,20 @@
  */
 import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
-import { isMetricName, NEEDS_COMPARATOR, type OpClass } from './lexicon.js';
+import { isMetricName, NEEDS_COMPARATOR, POLICY_INSTRUMENT, SAMPLING_VERB, type OpClass } from './lexicon.js';
 import { compact, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
-import { attributiveVerb, CLASS, clauseStart, compoundVerbBefore, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
-import { objectAfter } from './after.js';
+import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, type Cmp } from './reader.js';
+import { objectAfter, spentOn } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
-import { cueEvents, normKind, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
+import { assignedProvision, cueEvents, normKind, permits, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
+  chineseComparator,
+  verbComparator,
   sentenceBounds,
   HAS_CHINESE_VALUE,
   CLAUSE_VERB,
   TIME_ONLY,
-  CLOSING_VERB,
   governsObject,
   closesStatement,
   readValue,
@@ -65,6 +66,11 @@ export interface RawQuantity {
   deadlineYear?: number;
   /** kind from the sentence's own wording, when it says */
   cue?: IndicatorKind;
+  /**
+   * In plan language a parameter, not a target: a value of an instrument of policy (税率, 财政支出) or
+   * a sampling quota (至少抽查2个县); in a review it stays achieved
+   */
+  norm?: boolean;
   /** index of the sentence within the paragraph; statements of one list share `group` */
   sentence: number;
   /** index of the full sentence (。！？, not ；) within the paragraph */
@@ -135,6 +141,8 @@ function emitNameless(
 
 /** What the values of one statement share: comparator, relation, cues, sentence and list group. */
 interface Statement {
+  /** a sampling quota (the governing verb inspects) */
+  norm?: boolean;
   comparator: string;
   cmpStart: number;
   cmpEnd: number;
@@ -176,21 +184,11 @@ function record(st: Statement, name: string, ns: number, ne: number, v: ValueIte
     deadline: deadline?.text,
     deadlineYear: deadline?.year,
     cue: kind,
+    norm: st.norm === true || POLICY_INSTRUMENT.test(name) || undefined,
     sentence: st.sentIdx,
     period: st.periodIdx,
     group: st.group,
   };
-}
-
-/**
- * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
- * things made is an increase, of things closed a decrease.
- */
-function verbComparator(c: string, verb: { start: number; text: string }): { cmp: Cmp; cmpStart: number; cmpEnd: number } {
-  const again = c[verb.start - 1] === '再' ? 1 : 0;
-  const cmpEnd = verb.start + verb.text.length;
-  const op: OpClass = CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase';
-  return { cmp: { text: c.slice(verb.start - again, cmpEnd), op }, cmpStart: verb.start - again, cmpEnd };
 }
 
 /** The subject a later nameless statement of the sentence takes: the last name (as emitted, when one value). */
@@ -221,6 +219,17 @@ function governingVerb(
   return verb ?? (counted && COORDINATORS.has(c.charCodeAt(i - 1)) ? prior : undefined);
 }
 
+/** A verb of one to three characters between a comparator and its count (至少|明确|2-3个), not a per-capita or time phrase. */
+function verbBetween(c: string, from: number, to: number): boolean {
+  const v = c.slice(from, to);
+  return /^[\u4e00-\u9fff]{1,3}$/.test(v) && !/^(?:每|人均|年|月|的)|的$/.test(v);
+}
+
+/** An amount earmarked for a purpose (拿出1000亿元，用于…; 安排300万元作为专项资金): an allocation, a parameter. */
+function earmarked(c: string, k: number, unit: string): boolean {
+  return unit.endsWith('元') && /^[，,]?(?:专项)?(?:用于|作为)/.test(c.slice(k, k + 5));
+}
+
 /** A share's record: a percentage is a part of a whole (a count is not); its kind; where it starts. */
 function markShare(last: RawQuantity, unit: string, parameter: boolean, start: number): void {
   if (unit === '%' || unit === '‰') last.share = true;
@@ -240,6 +249,12 @@ function carryParameter(cue: SentenceCue, unit: string, periodIdx: number, param
     return periodIdx;
   }
   return -1;
+}
+
+/** The kind a rule's wording gives (原则上, 每…至少, 各…一次, 可降至): see normKind and permits. */
+function ruleKind(c: string, cue: SentenceCue, at: { from: number; cmpStart: number; cmp: Cmp | undefined; unit: string }): void {
+  cue.kind ??= normKind(c, at.from, at.cmpStart, at.cmp?.op, at.unit);
+  if (permits(c, at.cmp, at.cmpStart)) cue.kind = 'parameter';
 }
 
 /** A nameless value (compact start and end of its group) at out[at]. */
@@ -299,23 +314,16 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
   while ((m = NUM.exec(c))) {
     const read = readValue(c, m, NUM);
     if (!read) continue;
-    const { i, n1, unit, value2, values, k } = read;
-
-    // comparator
+    const { i, unit, value2, values, k } = read;
     const before = c.charCodeAt(i - 1);
     const closes = closesStatement(c, k, unit.unit);
     const found = readComparator(c, i, closes && values[values.length - 1]!.qualifier !== undefined);
-    let cmp: Cmp | undefined = found.cmp;
-    let cmpEnd = found.cmpEnd;
     // a plan verb governing a counted object: 建成5000个示范村, 推动超9000家企业, 和1000个示范村
     const counted = governsObject(unit.unit);
     const verb = governingVerb(c, read, counted, lastObjectEnd === i - 1 ? lastObjectVerb : undefined);
-    // Chinese numerals are values only after a comparator or a plan verb (只能有一条, 减少一半)
-    // (一个 after a verb is an article: 建成一个现代化新广东); 一半 after a verb is a share of what
-    // it acts on (整合退出一半)
-    const half = n1.text === '一半' && !cmp && closes ? compoundVerbBefore(c, i) : undefined;
-    if (half) ({ cmp, cmpEnd } = verbComparator(c, half));
-    if (n1.chinese && !(cmp && closes) && !(verb && n1.value >= 2)) continue;
+    const ruled = chineseComparator(c, read, found, closes, verb);
+    if (!ruled) continue;
+    let { cmp, cmpEnd } = ruled;
     let cmpStart = cmp ? cmpEnd - cmp.text.length : i;
     if (!cmp) cmpEnd = i;
     if (NEEDS_COMPARATOR.has(unit.unit) && !cmp) continue;
@@ -324,7 +332,8 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // subject follows the value; "再有30所县级医院晋升三级医疗机构", "建成5000个示范村": a count whose
     // object follows it
     // 近14亿人口的发展中大国: a population (人口) is counted by a verb (覆盖2000万人口的…), never by 近/约
-    const governed = verb !== undefined || (cmp !== undefined && cmpEnd === i && counted && !unit.unit.endsWith('人口'));
+    // 至少明确2-3个阶段性目标: a bounding comparator before the verb that governs the count
+    const governed = verb !== undefined || (cmp !== undefined && (cmpEnd === i || verbBetween(c, cmpEnd, i)) && counted && !unit.unit.endsWith('人口'));
     const head = i === 0 || CLASS[before] === 3;
     const obj = closes ? { isCount: false } : objectAfter(c, k, read, governed, head);
     const { share, isCount: shareIsCount } = obj;
@@ -343,12 +352,13 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     // the comparator's own wording counts (达到了, 延长): the lookup ends after it
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
     paramPeriod = carryParameter(cue, unit.unit, periodIdx, paramPeriod);
-    cue.kind ??= normKind(c, sentStarts[sentIdx]!, cmpStart, cmp?.op);
+    ruleKind(c, cue, { from: sentStarts[sentIdx]!, cmpStart, cmp, unit: unit.unit });
     if (shareIsCount && !cmp && (verb ?? obj.verb)) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, (verb ?? obj.verb)!));
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
     const hasCmp = cmp !== undefined;
     const where = { sentIdx, periodIdx, group: group++, after: c.slice(k, k + 2) };
-    const stmt: Statement = { comparator: cmp?.text ?? '', cmpStart, cmpEnd, hasCmp, opClass, cue, ...where };
+    const norm = SAMPLING_VERB.test(verb?.text ?? '') || assignedProvision(c, periodStart, i) || earmarked(c, k, unit.unit);
+    const stmt: Statement = { comparator: cmp?.text ?? '', cmpStart, cmpEnd, hasCmp, opClass, cue, norm, ...where };
     const emit = (name: string, ns: number, ne: number, v: ValueItem): void => {
       out.push(record(stmt, name, ns, ne, v, toT, endT));
     };
@@ -370,6 +380,11 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       continue;
     }
 
+    const spent = spentOn(c, k, values);
+    if (spent) {
+      emit(c.slice(spent.s, spent.e), spent.s, spent.e, values[0]!);
+      continue;
+    }
     if (names.length === 0) {
       const at = out.length;
       emitNameless(c, values, emit, { first, fillerOnly, segStart, prev: prevInSentence, sentIdx, periodIdx });

@@ -4,7 +4,7 @@
  * comparator and its name (stage 2, ./reader.ts) and the pairing of names with values. Used by
  * ./scan.ts, which walks a paragraph and keeps the sentence state. No state outside the call.
  */
-import { COUNT_OBJECT_UNITS, isMetricName, PER_CAPITA_PREFIX, STATEMENT_END, type OpClass } from './lexicon.js';
+import { COUNT_OBJECT_UNITS, DATE_AFTER, isMetricName, PER_CAPITA_PREFIX, STATEMENT_END, type OpClass } from './lexicon.js';
 import {
   isDigitCode,
   isLatinCode,
@@ -13,12 +13,28 @@ import {
   RANGE_SEP_CODES,
   readListPartners,
   readNumber,
+  chineseLimitAt,
+  timeLimitEnd,
   unitOf,
   type NumberToken,
   type UnitMatch,
   type ValueItem,
 } from './lexer.js';
-import { afterGluedTitle, clauseStart, cleanName, countVerbBefore, cutBase, findCmp, findCmpInside, ISDIGIT, metricTail, nameOk, type Cmp } from './reader.js';
+import {
+  afterGluedTitle,
+  clauseStart,
+  cleanName,
+  compoundVerbBefore,
+  countVerbBefore,
+  cutBase,
+  findCmp,
+  findCmpInside,
+  hanCount,
+  ISDIGIT,
+  metricTail,
+  nameOk,
+  type Cmp,
+} from './reader.js';
 
 const PER_BEFORE_NUMBER = /(?:每人每年|每人|人均|每年|每[十百千万]人口)$/;
 const TIME_BEFORE_NUMBER = /(?:(?:19|20)[0-9]{2}年(?:底|末)?|上年|去年)的?$/;
@@ -48,7 +64,6 @@ const PER_LAST = new Set(['年', '人', '均', '口'].map((x) => x.charCodeAt(0)
 const TIME_LAST = new Set(['的', '年', '底', '末'].map((x) => x.charCodeAt(0)));
 /** First characters after a number that may make it a date or ordinal (checked by DATE_AFTER). */
 const DATE_FIRST = new Set(['年', '月', '日', '号', '时', '点', '周', '届', '期', '级', '代', '批', '季'].map((x) => x.charCodeAt(0)));
-const DATE_AFTER = /^(?:年|月|日|号|时|点|周年|届|期|级|代|批|季度|期间)/;
 /** Words before a count whose subject follows it. */
 const YEAR_NOT_DURATION = new Set(['底', '末', '内', '度', '前', '初', '级', '代', '以', '来', '中', '年']);
 /** Ratios stated without a unit: 拆建比不大于2, 面积比值控制在0.6-0.8. */
@@ -105,7 +120,10 @@ export function governsObject(unit: string): boolean {
 }
 
 function isDateAfter(c: string, j: number): boolean {
-  return DATE_FIRST.has(c.charCodeAt(j)) && DATE_AFTER.test(c.slice(j, j + 2));
+  if (!DATE_FIRST.has(c.charCodeAt(j)) || !DATE_AFTER.test(c.slice(j, j + 2))) return false;
+  // N期 / N批 closing its clause counts sessions or batches (组织业务培训4期，分3批。); before a noun
+  // it is a phase or an ordinal (二期工程, 3批次)
+  return !((c[j] === '期' || c[j] === '批') && (j + 1 >= c.length || STATEMENT_END.has(c[j + 1]!)));
 }
 
 /** "达到11年" (a duration after a comparator), not "2021年", "3年内", "10年以来". */
@@ -115,11 +133,15 @@ function isDuration(c: string, num: string, j: number): boolean {
   return findCmp(c, j - num.length) !== undefined;
 }
 
+const NOT_AFTER_DENG = new Set([...'级次同于效值额'].map((x) => x.charCodeAt(0)));
+
 export function closesStatement(c: string, k: number, unit: string): boolean {
   if (k >= c.length) return true;
   const ch = c[k]!;
   if (STATEMENT_END.has(ch)) return true;
   if ((ch === '和' || ch === '或') && ISDIGIT.test(c[k + 1] ?? '')) return true;
+  // an example of a list closed by 等 (起征点提高到10万元等税收优惠政策), not 等级, 等次, 等同, 等于
+  if (ch === '等' && !NOT_AFTER_DENG.has(c.charCodeAt(k + 1))) return true;
   // a period as an adverbial: 集中2-3个月时间, 安排1-2个月时间开展…
   if ((unit.endsWith('月') || unit === '天' || unit === '年' || unit === '小时') && c.startsWith('时间', k)) return true;
   // a milestone: 跃上1.4万亿斤新台阶, 突破1万亿元大关, 进入了5万亿元以上的新阶段
@@ -167,10 +189,13 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
   }
   const resume = m.index + m[0].length;
   // a Chinese numeral is a value only before a measure word of counts (most are words: 统一, 一是)
-  if (CN_FIRST.has(text.charCodeAt(0)) && text !== '一半') {
+  let limit = false;
+  if (CN_FIRST.has(text.charCodeAt(0)) && text !== '一半' && text[1] !== '分') {
     if (!CN_NEXT.has(c.charCodeAt(resume))) return undefined;
-    // only after a comparator or a plan verb (adjacent, or a comparator earlier in the clause)
-    if (!findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index)) return undefined;
+    // only after a comparator or a plan verb (adjacent, or a comparator earlier in the clause), or
+    // before a time limit (两个月内将报告报省政府)
+    limit = chineseLimitAt(c, resume) || frequencyAfterVerb(c, m.index, resume);
+    if (!limit && !findCmp(c, m.index) && !countVerbBefore(c, m.index) && !findCmpInside(c, clauseStart(c, m.index), m.index)) return undefined;
   }
   const prev = c.charCodeAt(i - 1); // NaN at the start
   if (isDigitCode(prev) || isLatinCode(prev) || NOT_BEFORE_NUMBER.has(prev)) return undefined;
@@ -183,7 +208,7 @@ export function readValue(c: string, m: RegExpExecArray, NUM: RegExp): ValueRead
   if (!n1.percent && !years && isDateAfter(c, j)) return undefined;
   let u1: UnitMatch | undefined = years ? { unit: '年', end: j + 1, more: '' } : unitOf(c, n1);
   if (!u1 && LATIN.test(c[j] ?? '')) return undefined; // 4G, 3P
-  if (n1.chinese && !(u1 && CN_COUNT_UNITS.has(u1.unit.replace(/^[十百千万亿]+/, '')))) return undefined;
+  if (n1.chinese && !limit && !(u1 && CN_COUNT_UNITS.has(u1.unit.replace(/^[十百千万亿]+/, '')))) return undefined;
   // a ratio needs no unit: 拆建比不大于2, 面积比值控制在0.6-0.8
   if (!u1 && !n1.chinese) {
     const rc = findCmp(c, i);
@@ -359,4 +384,65 @@ export function pairNames(names: NameSeg[], values: ValueItem[], emit: Emit, sen
     emit(c.slice(s0, e0), s0, e0, values[0]!);
   }
   return lastEntities;
+}
+
+/**
+ * 一半 closing its clause right after a verb of two characters (清偿一半以上, 完成一半): the share of
+ * what the verb acts on, whatever the verb; not after a particle or a function word (其中一半, 各一半).
+ */
+const NOT_IN_VERB = /[的之了是有其各和与及或约近占每]/;
+export function verbOfHalf(c: string, i: number): { start: number; text: string } | undefined {
+  const v = c.slice(Math.max(0, i - 2), i);
+  return v.length === 2 && hanCount(v) === 2 && !NOT_IN_VERB.test(v) ? { start: i - 2, text: v } : undefined;
+}
+
+/**
+ * The verb that governs a counted object as its comparator as written (再培养, 新建, 关闭): a count of
+ * things made is an increase, of things closed a decrease.
+ */
+export function verbComparator(c: string, verb: { start: number; text: string }): { cmp: Cmp; cmpStart: number; cmpEnd: number } {
+  const again = c[verb.start - 1] === '再' ? 1 : 0;
+  const cmpEnd = verb.start + verb.text.length;
+  const op: OpClass = CLOSING_VERB.test(verb.text) ? 'decrease' : 'increase';
+  return { cmp: { text: c.slice(verb.start - again, cmpEnd), op }, cmpStart: verb.start - again, cmpEnd };
+}
+
+/**
+ * The comparator of a value as read, or undefined when the value is no statement: Chinese numerals are
+ * values only after a comparator or a plan verb (只能有一条, 减少一半; 一个 after a verb is an article:
+ * 建成一个现代化新广东) or before a time limit (两个月内…); 一半 after a verb is a share of what it acts
+ * on (整合退出一半, 清偿一半以上), not an increase by half.
+ */
+export function chineseComparator(
+  c: string,
+  read: { i: number; n1: { text: string; value: number; chinese?: boolean }; unit: { unit: string }; values: ValueItem[] },
+  found: { cmp?: Cmp; cmpEnd: number },
+  closes: boolean,
+  verb: { start: number } | undefined,
+): { cmp?: Cmp; cmpEnd: number } | undefined {
+  const { i, n1 } = read;
+  let { cmp, cmpEnd } = found;
+  const half = n1.text === '一半' && !cmp && closes ? (compoundVerbBefore(c, i) ?? verbOfHalf(c, i)) : undefined;
+  // 督导一次, 召开两次: a frequency after the verb it counts
+  const often = !half && !cmp && closes && n1.chinese && read.unit.unit === '次' ? verbOfHalf(c, i) : undefined;
+  if (half ?? often) {
+    ({ cmp, cmpEnd } = verbComparator(c, (half ?? often)!));
+    if (cmp.op === 'increase') cmp = { text: cmp.text, op: 'eq' };
+  }
+  // 一名 after a verb counts a person (确定一名联络员), where 一个 is an article (建成一个现代化新广东)
+  if (
+    n1.chinese &&
+    !(cmp && closes) &&
+    !(verb && (n1.value >= 2 || read.unit.unit === '名')) &&
+    (closes || timeLimitEnd(c, read.unit.unit, read.values[0]!.e) < 0)
+  )
+    return undefined;
+  return { cmp, cmpEnd };
+}
+
+/** 督导一次。/ 召开两次，: a Chinese numeral counting how often the verb right before it is done. */
+function frequencyAfterVerb(c: string, i: number, end: number): boolean {
+  // 只报一次, 仅跑一次: a principle of a reform (data reported once), not a schedule
+  const only = /[只仅]/.test(c.slice(Math.max(0, i - 3), i));
+  return !only && c[end] === '次' && (end + 1 >= c.length || STATEMENT_END.has(c[end + 1]!)) && verbOfHalf(c, i) !== undefined;
 }

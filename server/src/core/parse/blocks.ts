@@ -4,7 +4,7 @@ import type { LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 import { runInStop } from './sections.js';
 import { LINE_ROW, LINE_SKIP, markdownLines, rowBlock } from './markdown.js';
-import { BLANK, COMMENT, CONTENT, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
+import { BLANK, COMMENT, CONTENT, PAGE, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
 import type { LineShapes } from './lines.js';
 import { DecimalOutline, citedSection, quantityFollows } from './decimal.js';
 
@@ -126,6 +126,45 @@ function brokenOpener(content: string, lines: LineShapes, k: number, text: strin
   return next.length > 0 && /^[零〇一二三四五六七八九十百0-9０-９]{1,4}[）)]/.test(next) ? content : undefined;
 }
 
+/** a line at least this share of the wrap width fills the line */
+const FULL_LINE = 0.9;
+
+/**
+ * Whether the text is hard-wrapped (copied from a PDF or a fixed-width page): it has lines that fill
+ * the wrap width, and most of them stop in mid-sentence. Text that kept its paragraphs has its
+ * long lines end with the paragraph's 。.
+ */
+function hardWrapped(lines: LineShapes, text: string, W: number): boolean {
+  let full = 0;
+  let open = 0;
+  for (let k = 0; k < lines.kind.length; k++) {
+    if (lines.kind[k] !== CONTENT || lines.width[k]! < FULL_LINE * W) continue;
+    full++;
+    if (!endsTerminal(text.slice(Math.max(lines.start[k]!, lines.end[k]! - 4), lines.end[k]!))) open++;
+  }
+  return full >= 4 && open >= 0.6 * full;
+}
+
+/** Whether a heading's text after its token holds a title sentence and then body text (a run-in heading). */
+function bodyFollowsTitle(afterToken: string): boolean {
+  const stop = runInStop(afterToken);
+  return stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
+}
+
+/**
+ * Whether a numbering token read at a line's start (not a vetted form) starts a heading: a number
+ * that continues an unfinished sentence is text unless it fits the structure; 11。 only as the next
+ * number of a running sequence after a finished sentence; a token broken over two lines only where
+ * it continues the numbering exactly (never a lone bracket of prose).
+ */
+function startsHeading(token: NumberToken, prevTerminated: boolean, broken: boolean, lastValue: Map<Level, number>, lastL3: number): boolean {
+  const fits = fitsStructure(token, lastValue, lastL3);
+  if (!prevTerminated && !fits) return false;
+  if (!fits && token.value > 30) return false;
+  if (token.punct === '。' && !(prevTerminated && token.value > 1 && nextOf(token, lastValue, lastL3))) return false;
+  return !broken || (prevTerminated && fits && nextOf(token, lastValue, 0));
+}
+
 /**
  * Stage 2: blocks. Lines joined into paragraphs (PDF hard wraps), numbered lines become heading
  * blocks, Markdown headings titles (and, after splitInlineHeadings, markTitles the short
@@ -135,11 +174,16 @@ function brokenOpener(content: string, lines: LineShapes, k: number, text: strin
 export function buildBlocks(text: string, index: LineIndex, firstLine: number): Block[] {
   const lines = lineShapes(index, firstLine);
   const W = wrapWidth(lines.contentWidths);
+  const wrapped = hardWrapped(lines, text, W);
   const md = markdownLines(index, firstLine); // code is skipped, each table row is a block (./markdown.ts)
 
   const blocks: Block[] = [];
   let cur: BlockBuilder | undefined;
   let curHeadingRunIn = false;
+  /** the length of the current heading block's token (its run-in state is read again when a wrapped line joins it) */
+  let curTokenLength = 0;
+  /** a page number was passed since the last line of text: the blank lines of the page break are not a paragraph break */
+  let pageBreak = false;
   let prevContent = '';
   let prevWidth = 0;
   let blankBetween = false;
@@ -162,10 +206,13 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       [prevContent, blankBetween] = ['', false];
       continue;
     }
-    if (kind === BLANK) {
-      blankBetween = true;
+    if (kind === PAGE || kind === BLANK) {
+      // (— 3 — between two pages: the text runs on across it and the page break's blank lines)
+      if (kind === PAGE) [pageBreak, blankBetween] = [true, false];
+      else if (!pageBreak) blankBetween = true;
       continue;
     }
+    pageBreak = false;
     if (kind === COMMENT) {
       close();
       blankBetween = false;
@@ -175,23 +222,17 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     const content = text.slice(contentStart, lines.end[k]!);
     const markdownLevel = lines.markdown[k]! || undefined;
     const lineWidth = lines.width[k]!;
-    const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn);
+    // a heading whose line fills the wrap width of a hard-wrapped text and stops in mid-sentence runs
+    // on to the next line (1.开展村庄清洁行动，…生活垃圾收运 / 处置体系覆盖所有行政村。)
+    const headingRunsOn = wrapped && !endsTerminal(prevContent) && prevWidth >= FULL_LINE * W;
+    const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn && !headingRunsOn);
     // a token broken over two lines: a lone opening bracket, the rest of the token on the next line
     const opener = markdownLevel === undefined ? brokenOpener(content, lines, k, text) : undefined;
     const tk = matchNumberToken(opener === undefined ? content : opener + lineContent(lines, k + 1, text), { fullStop: true });
     const form = opener === undefined && prevTerminated ? vettedForm(content, tk, decimal, lastValue, lastL3) : undefined;
     const read = form ?? tk;
-    let token: NumberToken | undefined = read && { ...read, start: contentStart, end: contentStart + read.raw.length };
-    if (token && !form) {
-      const fits = fitsStructure(token, lastValue, lastL3);
-      // a number at the start of a line that continues an unfinished sentence is text, unless it fits
-      if (!prevTerminated && !fits) token = undefined;
-      else if (!fits && token.value > 30) token = undefined;
-      // 11。 for 11.: only the next number of a running sequence after a finished sentence
-      if (token?.punct === '。' && !(prevTerminated && token.value > 1 && nextOf(token, lastValue, lastL3))) token = undefined;
-      // a broken token only where it continues the numbering exactly (never a lone bracket of prose)
-      if (token && opener !== undefined && !(prevTerminated && fits && nextOf(token, lastValue, 0))) token = undefined;
-    }
+    const placed = read && { ...read, start: contentStart, end: contentStart + read.raw.length };
+    const token = placed && (form || startsHeading(placed, prevTerminated, opener !== undefined, lastValue, lastL3)) ? placed : undefined;
     if (token) {
       close();
       cur = new BlockBuilder('heading', contentStart, lineNo, lineNo, markdownLevel);
@@ -207,9 +248,8 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
         prevWidth = lines.width[k + 1]!;
       }
       const headingText = opener === undefined ? content : opener + lineContent(lines, k + 1, text);
-      const afterToken = headingText.slice(token.raw.length);
-      const stop = runInStop(afterToken);
-      curHeadingRunIn = stop >= 0 && afterToken.slice(stop + 1).trim().length > 0;
+      curHeadingRunIn = bodyFollowsTitle(headingText.slice(token.raw.length));
+      curTokenLength = token.raw.length;
       record(token, lastValue, decimal);
       if (token.level === 3 && !token.scheme) lastL3 = token.value;
       if (opener === undefined) {
@@ -229,16 +269,13 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       blankBetween = false;
       continue;
     }
-    let join = false;
-    if (cur && cur.kind !== 'title' && !prevTerminated) {
-      const prevW = prevWidth;
-      const hasComma = SENTENCE_PUNCT.test(prevContent);
-      if (blankBetween) join = hasComma || prevW >= 0.75 * W;
-      else join = hasComma || prevW >= 0.6 * W;
-    }
+    // a line continues an unfinished paragraph after a comma, or a line that filled most of the width
+    const join = cur && cur.kind !== 'title' && !prevTerminated && (SENTENCE_PUNCT.test(prevContent) || prevWidth >= (blankBetween ? 0.75 : 0.6) * W);
     if (join && cur) {
       cur.add(contentStart, content);
       cur.lastLine = lineNo;
+      // a wrapped heading line: the title sentence may end on this line and the body follow
+      if (cur.kind === 'heading' && !curHeadingRunIn) curHeadingRunIn = bodyFollowsTitle(cur.text.slice(curTokenLength));
     } else {
       close();
       cur = new BlockBuilder('paragraph', contentStart, lineNo, lineNo);

@@ -185,6 +185,39 @@ function afterCaptionFits(tk: NumberToken, state: Numbering, text: string, p: nu
   return tk.level === 1 && state.next(1, tk.value) && RE_CHILD_AFTER_TITLE.test(text.slice(p + tk.raw.length, p + tk.raw.length + 40));
 }
 
+/** the marks that end a sentence (not a clause: an item list inside a sentence runs on after ；/：) */
+const FULL_STOP = codes('。！？!?');
+
+/**
+ * A numbering slip at a heading that lost its line break: after a full stop, a level-1 or level-2
+ * token one off the running sequence — the same number again (（一）（二）（二）（四）) or one skipped
+ * (一、二、四、) — is a heading when what follows confirms it: the next token of its level after a
+ * sentence is the number after the one it stands for (after a duplicate, the number it should have
+ * had; after a skip, its own), or its first child （一）/1. follows its short title
+ * (四、深化行业治理（一）压实…). Anything else stays text (五、六项任务, (三)项规定, a list （一）…；（二）…
+ * inside an item), and so does a duplicate the numbering goes on from (（二）（二）（三）: a miss, where
+ * the look-alike would be a false heading). Returns the token as the numbering goes on from it.
+ */
+function numberingSlip(facts: InlineFacts, e: number, text: string, tk: NumberToken, state: Numbering): NumberToken | undefined {
+  if (tk.scheme || tk.level > 2 || !FULL_STOP.has(text.charCodeAt(sentenceEndBefore(text, facts.at[e]!)))) return undefined;
+  const last = state.last[tk.level]!;
+  if (last === 0 || (tk.value !== last && tk.value !== last + 2)) return undefined;
+  /** a duplicate stands for the number after the last (（二）（二）（四）) */
+  const standsFor = tk.value === last ? { ...tk, value: last + 1 } : tk;
+  const titleFrom = facts.at[e]! + tk.raw.length;
+  for (let f = e + 1; f < facts.at.length; f++) {
+    const next = facts.tokens[f];
+    if (!next || next.scheme) continue;
+    const q = facts.at[f]!;
+    // its first child glued to its short title
+    if (next.level === tk.level + 1 && next.value === 1 && q - titleFrom <= GLUED_TITLE_MAX && !TITLE_END.test(text.slice(titleFrom, q))) return standsFor;
+    if (next.level > tk.level || !BOUNDARY.has(text.charCodeAt(sentenceEndBefore(text, q)))) continue;
+    // the next token of its level (or a higher one) after a sentence
+    return next.level === tk.level && next.value === standsFor.value + 1 ? standsFor : undefined;
+  }
+  return undefined;
+}
+
 /** A piece [from, to) of a block as a block of its own (its segments re-based, its lines recomputed). */
 function sliceBlock(b: Block, from: number, to: number, kind: Block['kind'], index: LineIndex): Block {
   while (to > from && isSpace(b.text[to - 1])) to--;
@@ -344,7 +377,13 @@ function scanParagraph(text: string, facts: InlineFacts, state: Numbering, scanF
     // title (一、机构设置第一条…) or before any heading of the part; after a sentence of a plan's
     // body it is a citation (…第一条为规范管理制定本规则)
     if (tk.scheme === 'article' && tk.value === 1 && !glued && state.headingsInPart > 0) continue;
-    if (!state.continuesToken(tk, boundary)) continue;
+    /** the token as the numbering goes on from it (a confirmed slip: ./numberingSlip) */
+    let accepted = tk;
+    if (!state.continuesToken(tk, boundary)) {
+      const slip = boundary && !glued && state.headingsInPart > 0 ? numberingSlip(facts, e, text, tk, state) : undefined;
+      if (!slip) continue;
+      accepted = slip;
+    }
     // a table of contents lists the headings without a sentence, then the body starts again with
     // the same first heading: read the body's, titled as the list titles them (…(会签稿)1.总则1.1编制目的…8.3预案实施时间1.总则1.1编制目的建立…)
     const again = tk.value === 1 && state.headingsInPart === 0 ? tableOfContentsEnd(text, p, tk.raw.length) : -1;
@@ -354,7 +393,7 @@ function scanParagraph(text: string, facts: InlineFacts, state: Numbering, scanF
     }
     // after a note only the next number of a running sequence (never a first item)
     if (afterNote && !boundary && !glued && !bracketed && tk.value === 1) continue;
-    state.acceptToken(tk);
+    state.acceptToken(accepted);
     cuts.push({ at: p, part: state.part, form: read.form, tocTitle: tocTitleAt(toc, tk, text, p) });
     headingEnd = p + tk.raw.length;
     headingLevel = tk.level;

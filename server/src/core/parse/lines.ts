@@ -66,6 +66,15 @@ function isComment(t: string, i: number, j: number): boolean {
 export const BLANK = 0;
 export const COMMENT = 1;
 export const CONTENT = 2;
+/** a page number between pages of a text taken from a printed document (— 3 —) */
+export const PAGE = 3;
+
+/**
+ * A page number on a line of its own, as GB/T 9704-2012 §7.5 sets it: the Arabic number with a
+ * dash (一字线) on either side (— 3 —; also - 3 - and －3－ as PDF and OCR give it). Text copied
+ * from a printed document keeps these lines between its pages, often in mid-sentence.
+ */
+const PAGE_NUMBER = /^[—－–-]{1,2}[ \t\u3000]*\d{1,4}[ \t\u3000]*[—－–-]{1,2}$/;
 
 /**
  * Each line's content bounds, kind and display width (from `firstLine` on, at index k − firstLine),
@@ -107,6 +116,7 @@ export function lineShapes(index: LineIndex, firstLine: number): LineShapes {
     shapes.width[k] = w;
     if (i === j && markdownLevel === undefined) shapes.kind[k] = BLANK;
     else if (isComment(t, i, j)) shapes.kind[k] = COMMENT;
+    else if (markdownLevel === undefined && j - i <= 12 && PAGE_NUMBER.test(t.slice(i, j))) shapes.kind[k] = PAGE;
     else {
       shapes.kind[k] = CONTENT;
       shapes.contentWidths[n++] = w;

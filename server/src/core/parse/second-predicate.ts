@@ -17,8 +17,11 @@
  * nor (for the light verb) after a stacked adverbial (扎实有序开展…) or after an agent that is the
  * light verb's own subject (县级人民政府开展…要…: a sentence, not a title), nor where the modal's
  * phrase is closed by 的 (开展培训应当遵循的程序: a modifier inside the title).
+ *
+ * Where neither shape is there, the body may still name the title: `restatedSubject` ends a title
+ * whose verb phrase the body takes up again as the subject of a duty (稳妥开展村级建制调整…。开展村级建制调整应…).
  */
-import { isHanCode } from '../text.js';
+import { chineseWords, isHanCode } from '../text.js';
 
 /** adverbs of directive prose that qualify the predicate they open (never a noun's modifier) */
 const DIRECTIVE = new Set(['严格', '切实', '认真', '坚决', '扎实', '大力', '着力', '全力', '务必']);
@@ -146,3 +149,47 @@ export function secondPredicate(after: string, words: readonly ClauseWord[], lea
 
 /** the longest eventive subject (light verb and its object) before its modal */
 const SUBJECT_MAX = 16;
+
+/**
+ * Where a title ends that its body restates as the subject of a duty, or −1: a phrase that starts
+ * the title's verb phrase (at the title's start or past adverbials of `ADVERBIAL` only, within
+ * `RESTATED_LEAD` characters of its start) recurs later in the same text followed by a
+ * modal (二、稳妥开展村级建制调整行政村数量较多的省…可以…。开展村级建制调整应坚持…): official prose takes up the
+ * task it is told as the topic of the duty that follows, so the title is that phrase, up to where
+ * its two occurrences part. The phrase is at least `RESTATED_MIN` characters, ends at a word's end
+ * inside the first clause, and the first occurrence runs on into more text (not into the same
+ * modal: then the item itself is the sentence). Only the `RESTATED_WINDOW` characters after the
+ * first clause are searched (linear per heading).
+ */
+export function restatedSubject(after: string, words: readonly ClauseWord[], lead: number, clauseEnd: number, titleMin: number): number {
+  const ends = new Set(words.map((w) => w.at + w.segment.length));
+  const limit = Math.min(after.length, clauseEnd + RESTATED_WINDOW);
+  for (let k = 0; k < words.length; k++) {
+    const a = words[k]!.at;
+    // the phrase starts at the title's start or past its adverbials only (稳妥|开展…, not 保持|宏观政策…)
+    if (a - lead > RESTATED_LEAD || (k > 0 && !ADVERBIAL.includes(words[k - 1]!.segment))) break;
+    const needle = after.slice(a, a + RESTATED_MIN);
+    if (needle.length < RESTATED_MIN) break;
+    for (let j = after.indexOf(needle, clauseEnd + 1); j >= 0 && j < limit; j = after.indexOf(needle, j + 1)) {
+      let m = RESTATED_MIN;
+      while (a + m < clauseEnd && j + m < limit && after[a + m] === after[j + m]) m++;
+      const e = a + m;
+      if (e >= clauseEnd || e - lead < titleMin || !ends.has(e) || !isHanCode(after.charCodeAt(e))) continue;
+      if (opensModal(after, j + m) && !opensModal(after, e)) return e;
+    }
+  }
+  return -1;
+}
+
+/** whether a modal auxiliary is the word that starts at `at` */
+function opensModal(text: string, at: number): boolean {
+  for (const w of chineseWords(text.slice(at, at + 6))) return MODALS.has(w.segment);
+  return false;
+}
+
+/** how far into the title its restated phrase may start (past adverbials such as 稳妥, 进一步) */
+const RESTATED_LEAD = 6;
+/** the shortest restated phrase (two words) */
+const RESTATED_MIN = 4;
+/** how far after the first clause a restatement is looked for */
+const RESTATED_WINDOW = 2000;

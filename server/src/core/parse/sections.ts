@@ -5,7 +5,7 @@
 import type { Block, Level, NumberToken, Section } from '../model.js';
 import { chineseWords, isHanCode, isSpace, segmentOffset, type LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
-import { secondPredicate } from './second-predicate.js';
+import { restatedSubject, secondPredicate } from './second-predicate.js';
 
 /**
  * Where a run-in heading's title ends: at the first 。, or at a ： that comes early (a short
@@ -67,7 +67,8 @@ function lostBreak(b: Block, index: LineIndex | undefined): boolean {
  * Where a title run into its body ends (an index in `after`, the text after the token), or −1: in
  * a first clause too long for a title, before a figure (分批实现联网结算2020年11月底前), a sentence
  * opener (准确把握总体要求以…为指导) or a second predicate (严格控制搬迁撤并范围严格落实…,
- * ./second-predicate.ts), or at a colon before any comma (…运营商):按照…).
+ * ./second-predicate.ts), or at a colon before any comma (…运营商):按照…); failing those, where the
+ * body takes the title's verb phrase up again before a modal (稳妥开展村级建制调整…。开展村级建制调整应…).
  */
 function gluedTitleEnd(after: string, lead: number, subsection?: string): number {
   const clause = after.slice(lead).search(/[，。；！？,;!?]/);
@@ -90,7 +91,10 @@ function gluedTitleEnd(after: string, lead: number, subsection?: string): number
   const span = after.slice(lead, opener < 0 ? Math.min(clauseEnd, lead + PREDICATE_SPAN) : opener);
   const words = Array.from(chineseWords(span), (w) => ({ segment: w.segment, at: lead + w.index }));
   const second = secondPredicate(after, words, lead, clauseEnd, TITLE_MIN);
-  return second >= 0 ? second : opener;
+  if (second >= 0) return second;
+  if (opener >= 0) return opener;
+  // the body takes the title up again as the subject of a duty (…调整行政村…可以…。开展村级建制调整应…)
+  return restatedSubject(after, words, lead, clauseEnd, TITLE_MIN);
 }
 
 /** how far into the first clause a second predicate is looked for (a title and a short subject) */
@@ -173,6 +177,36 @@ function parallelTitle(u: UncertainTitle, siblings: readonly Section[], uncertai
   s.runIn = true;
 }
 
+/** a Markdown heading depth stands for one numbering level when at least this many of its numbered headings … */
+const MARKDOWN_DEPTH_MIN = 3;
+/** … and this share of them carry that level's token */
+const MARKDOWN_DEPTH_SHARE = 0.75;
+
+/**
+ * The numbering level each Markdown heading depth stands for in this document (## 一、 → 1,
+ * ### （一） → 2), where the document keeps to one: the depth is the author's explicit structure, so a
+ * heading written with another level's token at that depth (### 3.深化… among ### （一）（二）（四）)
+ * sits at the depth's level, its token a wrong marker.
+ */
+function markdownDepthLevels(blocks: readonly Block[]): Map<number, Level> {
+  const counts = new Map<number, number[]>();
+  for (const b of blocks) {
+    if (b.kind !== 'heading' || b.markdownLevel === undefined || b.inline) continue;
+    const tk = headingToken(b);
+    if (!tk || tk.scheme) continue;
+    const c = counts.get(b.markdownLevel) ?? [0, 0, 0, 0, 0];
+    c[tk.level]!++;
+    counts.set(b.markdownLevel, c);
+  }
+  const out = new Map<number, Level>();
+  for (const [depth, c] of counts) {
+    const n = c.reduce((a, x) => a + x, 0);
+    const top = c.indexOf(Math.max(...c));
+    if (n >= MARKDOWN_DEPTH_MIN && c[top]! >= MARKDOWN_DEPTH_SHARE * n) out.set(depth, top as Level);
+  }
+  return out;
+}
+
 /**
  * Sections from the heading blocks; `owner[i]`: the id of the section whose heading or body block
  * i is (−1 for none: text before the first heading, a heading without a number token)
@@ -187,6 +221,7 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
   // the parts numbered by decimal sections (1. → 1.1 → 1.1.1): their N. are chapters
   const decimalParts = new Set<number>();
   for (const b of blocks) if (b.kind === 'heading' && b.tokenForm === 'decimal') decimalParts.add(b.part ?? 0);
+  const depthLevels = markdownDepthLevels(blocks);
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
     if (b.kind !== 'heading') {
@@ -217,7 +252,8 @@ export function buildSections(blocks: Block[], index?: LineIndex): { sections: S
     /** where the heading ends in `after` (past its closing 。 or ：) */
     let headEnd = runIn ? stop + 1 : after.length;
     const decimalPart = decimalParts.has(b.part ?? 0);
-    const level = depthLevel(tk, stack, decimalPart);
+    const atDepth = b.markdownLevel !== undefined && !b.inline && !tk.scheme ? depthLevels.get(b.markdownLevel) : undefined;
+    const level = atDepth ?? depthLevel(tk, stack, decimalPart);
     // a title run into its body with no mark between them (the line break was lost); an article and
     // its items (legal 项) are provisions, titled by their first sentence, never by a phrase glued to it
     const provision = tk.scheme === 'article' || (level !== tk.level && !decimalPart);

@@ -1,7 +1,13 @@
 import type { Rule } from '../rule.js';
 import type { Plan, Section } from '../model.js';
 
-const TRAILING = /[。，；、,;.]+$/;
+const TRAILING = /[。，；、：,;.:]+$/;
+/**
+ * A colon after words that announce what follows (GB/T 15834-2011 §4.6.3.1: 总说性或提示性词语 —
+ * 如下, 下列…, 以下…, 包括, 是/为/有, a 的-phrase naming a class: 有下列情形之一的：) is a lead-in, not
+ * a heading's stray mark. A title (加快水利工程建设：) announces nothing: its colon goes.
+ */
+const LEAD_IN = /(?:如下|下列|以下|包括|例如|即|是|为|有|的)[：:]$|(?:如下|下列|以下)/;
 /** a sentence's end: full stop, exclamation or question mark (and a closing quote after it) */
 const SENTENCE_END = /[。！？!?][”’」』）)]*$/;
 /** the end of an item of a punctuated enumeration (its items end in ；, the last one in 。) */
@@ -47,11 +53,15 @@ function listForm(plan: Plan, siblings: readonly Section[], s: Section, memo: Li
 }
 
 export function isStatementItem(plan: Plan, s: Section, line: string, memo: ListForms = new WeakMap()): boolean {
+  if (/[：:]$/.test(line)) return LEAD_IN.test(line);
   if (!LIST_END.test(line)) return false;
   const body = line.slice(s.token.raw.length).replace(LIST_END, '');
+  // an item that heads numbered sub-items is the title of a part, however long: a statement does
+  // not carry sections of its own (三、聚焦民生保障，增进群众福祉。 over （一）（二）)
+  const headsParts = s.children.length > 0;
   // a level-1 heading is a part title even when long; only clauses make it a statement
-  if (CLAUSE.test(body)) return true;
-  if (s.level > 1 && /[0-9０-９%％]/.test(body)) return true;
+  if (!headsParts && CLAUSE.test(body)) return true;
+  if (!headsParts && s.level > 1 && /[0-9０-９%％]/.test(body)) return true;
   const siblings = s.parentId === undefined ? plan.sections : plan.allSections[s.parentId]!.children;
   const f = listForm(plan, siblings, s, memo);
   // a whole list written as statements is the document's form, not one heading's slip; so is a
@@ -80,8 +90,8 @@ export const rule: Rule = {
     id: 'heading/punctuation',
     tags: ['structural'],
     description: {
-      zh: '独立成行的一级、二级标题末尾不加句号、逗号等标点；本身是完整句子的条目（段首句、带逗号或指标的陈述）不是标题，不检查；丢失换行、与前后文连在同一行的标题不检查（由 heading/inline 报告）',
-      en: 'A level-1 or level-2 heading on its own line ends without a full stop or comma; an item that is itself a full sentence (a run-in statement with commas or figures) is not a heading and is not checked; nor is a heading run into the text around it (heading/inline reports that)',
+      zh: '独立成行的一级、二级标题末尾不加句号、逗号、冒号等标点；本身是完整句子的条目（段首句、带逗号或指标的陈述，且其下没有分项）不是标题，不检查；提示下文的冒号（如下：、有下列情形之一的：）不报；丢失换行、与前后文连在同一行的标题不检查（由 heading/inline 报告）',
+      en: 'A level-1 or level-2 heading on its own line ends without a full stop, comma or colon; an item that is itself a full sentence (a run-in statement with commas or figures, without sub-items of its own) is not a heading and is not checked; a colon that announces what follows (如下：) is left alone; nor is a heading run into the text around it (heading/inline reports that)',
     },
     severity: 'warning',
     standard: 'GB/T 15834-2011',

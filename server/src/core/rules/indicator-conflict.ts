@@ -10,6 +10,7 @@ import { fiveYearPlanEnd } from '../year.js';
  * of one sentence are never compared (a 分别 list gives one name several values for several
  * subjects; the ；-clauses of one full sentence are parallel statements about parallel subjects:
  * “关闭…8处煤矿，合计产能240万吨；关闭…19处煤矿，合计产能3160万吨”). Level targets (达到 90%) and change targets (提高 5 个百分点) are kept apart.
+ * A count or an amount in a wider scope and a smaller one inside it are a whole and its part (wholeAndPart).
  */
 const SUBJECT_PREFIX = /^(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|各县区|各县（市、区）)/;
 const YEAR = /((?:19|20)\d{2})年/;
@@ -52,6 +53,33 @@ function targetYear(q: QuantityStatement, sections: readonly Section[], planYear
   return year;
 }
 
+/** a rate, share or ratio: not a sum of parts */
+const NOT_ADDITIVE = /[%％‰‱/]|百分点|倍/;
+
+/** Whether section `inner` lies within section `outer` (undefined: the whole document, before any heading). */
+function within(sections: readonly Section[], inner: number | undefined, outer: number | undefined): boolean {
+  if (inner === outer) return false;
+  if (outer === undefined) return true;
+  for (let s = inner !== undefined ? sections[inner] : undefined, guard = 0; s && guard < 8; guard++) {
+    if (s.parentId === outer) return true;
+    s = s.parentId !== undefined ? sections[s.parentId] : undefined;
+  }
+  return false;
+}
+
+/**
+ * Whether two statements of a count or an amount are a whole and a part of it: one in a wider
+ * scope (the goals before the tasks, or the section that holds the other), the other inside it and
+ * smaller. Counts and amounts add up over the tasks (新增学位2400个 for the county, 540个 of them in one
+ * project); a rate does not, and a part larger than its whole is a conflict.
+ */
+function wholeAndPart(sections: readonly Section[], a: QuantityStatement, b: QuantityStatement): boolean {
+  if (NOT_ADDITIVE.test(a.unit) || a.value2 !== undefined || b.value2 !== undefined) return false;
+  if (within(sections, b.sectionId, a.sectionId)) return b.value < a.value;
+  if (within(sections, a.sectionId, b.sectionId)) return a.value < b.value;
+  return false;
+}
+
 function describe(q: QuantityStatement): string {
   const v = q.value2 !== undefined ? `${q.value}～${q.value2}` : String(q.value);
   return `${q.comparator}${v}${q.unit}${q.qualifier ?? ''}`;
@@ -90,6 +118,7 @@ export const rule: Rule = {
       }
       if (prev.block === q.block && (prev.sentence === q.sentence || prev.period === q.period)) continue;
       if (prev.value === q.value && (prev.value2 ?? prev.value) === (q.value2 ?? q.value)) continue;
+      if (change === 'level' && wholeAndPart(ctx.plan.allSections, prev, q)) continue;
       const line = ctx.plan.index.positionAt(prev.start).line + 1;
       ctx.report({
         start: q.start,

@@ -1,13 +1,16 @@
 import type { Rule } from '../rule.js';
 import type { Section } from '../model.js';
+import { canonicalToken } from '../numbering.js';
+
+const LEVEL_NAME = ['', '一级', '二级', '三级', '四级'] as const;
 
 export const rule: Rule = {
   meta: {
     id: 'numbering/level',
     tags: ['structural'],
     description: {
-      zh: '层级应依次为 一、→（一）→1.→（1）：文中用到 1. 时（1）须在 1. 之下，（一）不得出现在第一个“一、”之前，低层级之后不得回到高层级（跳过某一层级是允许的）',
-      en: 'Levels nest in order 一、 → （一） → 1. → （1）: where the document uses 1., a （1） sits under one; no （一） before the first 一、; no climbing back to a higher level after a lower one (skipping a level is allowed)',
+      zh: '层级应依次为 一、→（一）→1.→（1）：文中用到 1. 时（1）须在 1. 之下，（一）不得出现在第一个“一、”之前，低层级之后不得回到高层级（跳过某一层级是允许的）；Markdown 文稿中同一标题深度（###）对应同一层级，用错层级序号的标题予以指出',
+      en: 'Levels nest in order 一、 → （一） → 1. → （1）: where the document uses 1., a （1） sits under one; no （一） before the first 一、; no climbing back to a higher level after a lower one (skipping a level is allowed); in Markdown, a heading at a depth (###) the document gives one level but numbered with another level’s marker is reported',
     },
     severity: 'warning',
     standard: 'GB/T 9704-2012 §7.3.3; GB/T 15834-2011',
@@ -39,6 +42,19 @@ export const rule: Rule = {
     }
     for (const s of allSections) {
       const parent = byId(s.parentId);
+      // a Markdown heading at the depth the document gives another level (### 3.… among ### （一）（二）):
+      // the depth places it, its token is that level's wrong marker (parse/sections.ts markdownDepthLevels)
+      if (s.block.markdownLevel !== undefined && !s.token.scheme && s.level !== s.token.level) {
+        const want = canonicalToken(s.level, s.token.value);
+        ctx.report({
+          start: s.token.start,
+          end: s.token.end,
+          message: {
+            zh: `序号“${s.token.raw}”与同级标题（${'#'.repeat(s.block.markdownLevel)}）的层级不符：此处为${LEVEL_NAME[s.level]}标题，应为“${want}”`,
+            en: `"${s.token.raw}" does not match the level of its heading depth (${'#'.repeat(s.block.markdownLevel)}): a level-${s.level} heading, expected "${want}"`,
+          },
+        });
+      }
       if (s.level === 2 && !s.token.scheme && firstL1 && s.start < firstL1.start) {
         ctx.report({
           start: s.token.start,

@@ -24,10 +24,14 @@ export const rule: Rule = {
     for (const seq of numberSequences(ctx.plan)) {
       const items = seq.items;
       const fences = sequenceFences(ctx.plan, seq);
+      const fenced = new Set(fences);
       let fi = 0;
       for (let i = 0; i < items.length; i++) {
         // a run of items whose numbers differ from their position is one finding, at its first item
         if (items[i]!.token.value === i + 1) continue;
+        // an item past a fence that follows on from the one before it (二、四、|五、) is the same run:
+        // its number is off only as the earlier slip made it, reported there
+        if (fenced.has(i) && items[i]!.token.value === items[i - 1]!.token.value + 1) continue;
         let runEnd = i;
         // a run never crosses a heading recovered in mid-line (its numbering is uncertain)
         while (fi < fences.length && fences[fi]! <= i) fi++;
