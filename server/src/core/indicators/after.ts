@@ -91,7 +91,11 @@ export function objectAfter(
   if (isShareUnit(unit, read.i, read.value2)) return { share: shareSubject(c, k), isCount: false };
   // 30万吨级航道, 千万级城市: a grade, not a quantity
   if (c.charCodeAt(k) === 0x7ea7 /* 级 */) return { isCount: false };
-  if (governed) return { share: inRelativeClause(c, k) ? undefined : shareSubject(c, k, 2, true), isCount: true };
+  if (governed) {
+    // 安排300万元作为专项资金: an amount is named by the fund it is earmarked as, not by the verb that earmarks it
+    const at = unit.endsWith('元') ? k + (EARMARKED_AS.exec(c.slice(k, k + 4))?.[0].length ?? 0) : k;
+    return { share: inRelativeClause(c, k) ? undefined : shareSubject(c, at, 2, true), isCount: true };
+  }
   if (THRESHOLD_QUALIFIERS.has(read.values[0]!.qualifier ?? '')) return { isCount: false };
   if (head && BARE_MAGNITUDE.test(unit)) return { share: shareSubject(c, k, 4), isCount: true };
   if (!unit || unit === '%' || unit === '‰' || read.value2 !== undefined) return { isCount: false };
@@ -118,6 +122,9 @@ export function objectAfter(
   // 17种抗癌药大幅降价并纳入医保目录: a counted subject opening its clause, then what happens to it
   return head && c[read.i - 1] !== '、' && subjectThenChange(c, k) ? { share: shareSubject(c, k, 4), isCount: true } : { isCount: false };
 }
+
+/** the words that earmark an amount for a fund or a use (作为, 专项用于) */
+const EARMARKED_AS = /^(?:专项)?(?:作为|用于)/;
 
 /** Adverbs of manner and degree between a subject and its verb of change. */
 const MANNER = /^(?:大幅|明显|显著|进一步|分别|全部|均|已|相继|陆续)?/;
