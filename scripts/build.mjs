@@ -63,6 +63,29 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * esbuild writes ASCII-only output (charset: ascii) except inside regular-expression literals,
+ * where it keeps the characters as written (evanw/esbuild#4205): the dozens of Chinese regexes of
+ * the core made cli.js non-ASCII, so Node decoded the 1.4 MB bundle as UTF-8 into a two-byte
+ * string on every start. Each such character becomes a \uXXXX escape (an escaped one, \。, too),
+ * which means the same character in any regex (with or without the u flag; astral characters,
+ * which would need \u{…} in u-mode, are refused) and in a comment; only RegExp#source spells it
+ * differently, and the source map's columns after such a character on its line are a few off.
+ * The bundle is then ASCII: the launcher reads it as Latin-1 (server/bin/planlint.js) instead of
+ * decoding UTF-8, and V8 scans a one-byte source.
+ */
+async function asciiOnly(file) {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const source = await readFile(file, 'utf8');
+  if (/[\u{10000}-\u{10FFFF}]/u.test(source)) throw new Error(`${file}: astral characters; asciiOnly would need \\u{…} escapes`);
+  // an odd run of backslashes before the character escapes it (\。): the escape replaces that one
+  const ascii = source.replace(
+    /(\\*)([^\x00-\x7f])/g,
+    (_, bs, c) => (bs.length % 2 ? bs.slice(1) : bs) + '\\u' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0'),
+  );
+  if (ascii !== source) await writeFile(file, ascii);
+}
+
 const entries = [
   { in: 'server/src/cli/main.ts', out: join(serverDist, 'cli.js'), plugins: [lazyVendor, lazyChildProcess] },
   { in: 'server/src/lsp/main.ts', out: join(serverDist, 'server.js') },
@@ -79,7 +102,7 @@ await Promise.all([
         outfile: e.out,
         external: e.external ?? [],
         plugins: [rawPlugin, ...(e.plugins ?? [])],
-      }),
+      }).then(() => asciiOnly(e.out)),
     ),
   ...lazy.map((name) =>
     build({

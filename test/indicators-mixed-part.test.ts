@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../server/src/core/analyze.js';
 import { analyzeQuantities } from '../server/src/core/indicators.js';
 import { paragraphLean, scoreText, titleStance } from '../server/src/core/indicators/context.js';
 import { parsePlan } from '../server/src/core/parse.js';
@@ -124,5 +125,55 @@ describe('requirements extract: a number in a statement’s name or comparator i
     const set = extractRequirementSet(parsePlan(corpus('02-national-2019-govreport.txt')));
     const rows = set.targets.filter((t) => /报销比例/.test(t.source?.quote ?? '')).map((t) => [t.name, t.comparator, t.value, t.unit]);
     expect(rows).toEqual([['报销比例', '提高到', 60, '%']]);
+  });
+});
+
+describe('unnumbered part titles of a review and a plan (2026年工作总结 … 2027年工作计划)', () => {
+  // a department's 工作总结和工作计划: the review's 一、二、三、 and the plan's 一、二、 restart under
+  // unnumbered part titles, the second of which stands in the body of the review's last section
+  const text = [
+    '清河县发展改革局2026年工作总结和2027年工作计划',
+    '',
+    '2026年工作总结',
+    '',
+    '一、重点项目建设有力推进',
+    '',
+    '全年完成固定资产投资128亿元，实施省市重点项目36个。',
+    '',
+    '二、营商环境持续优化',
+    '',
+    '新增市场主体4200户，政务服务事项网上可办率达到98%。',
+    '',
+    '三、存在的问题',
+    '',
+    '项目储备不足，要素保障压力较大。',
+    '',
+    '2027年工作计划',
+    '',
+    '2027年，全局将聚焦高质量发展，新增市场主体4500户。',
+    '',
+    '一、扩大有效投资',
+    '',
+    '全年完成固定资产投资135亿元，实施省市重点项目40个以上。',
+    '',
+  ].join('\n');
+
+  it('each part title gives its sections and paragraphs their kind, whatever their own wording', () => {
+    expect(kinds(text)).toEqual([
+      '完成固定资产投资128亿元 achieved',
+      '实施省市重点项目36个 achieved',
+      '新增市场主体4200户 achieved',
+      '政务服务事项网上可办率达到98% achieved',
+      '新增市场主体4500户 target',
+      '完成固定资产投资135亿元 target',
+      '实施省市重点项目40个以上 target',
+    ]);
+  });
+
+  it('a title line that ends with its genre word is whole: the part title after it is not its continuation', () => {
+    const plan = parsePlan(text);
+    expect(plan.blocks.filter((b) => b.kind === 'title').map((b) => b.text)).toEqual(['清河县发展改革局2026年工作总结和2027年工作计划', '2026年工作总结']);
+    // so the review's results and the plan's targets are no conflict
+    expect(analyze(text).findings.filter((f) => f.ruleId === 'indicator/conflict')).toEqual([]);
   });
 });

@@ -30,7 +30,10 @@ function load(file) {
   }
   try {
     const vm = require('node:vm');
-    const source = fs.readFileSync(file, 'utf8');
+    // the bundle is ASCII (scripts/build.mjs asciiOnly): read as Latin-1, a copy, instead of
+    // decoding 1.4 MB of UTF-8; a bundle that is not ASCII after all is decoded as UTF-8
+    const bytes = fs.readFileSync(file);
+    const source = require('node:buffer').isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
     const st = fs.statSync(file);
     const dir = path.join(path.dirname(file), '.code-cache');
     const cacheFile = path.join(dir, `${path.basename(file)}-${process.version}-${process.arch}-${st.size}-${Math.round(st.mtimeMs)}.bin`);
@@ -69,14 +72,14 @@ function load(file) {
   }
 }
 
-const { main, quietOnClosedPipe } = load(cli);
-quietOnClosedPipe();
+const { main, flushStdio } = load(cli);
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
   afterRun();
-  // Exit once what was written to stdout and stderr is flushed (the write callbacks run in order,
-  // after every earlier write), instead of letting Node tear its heap down after the event loop
-  // empties: a few ms of a short run. Nothing else is pending when main resolves (files are
-  // written synchronously).
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  // Exit once what was written to stdout and stderr is flushed (src/cli/stdio.ts: the write
+  // callbacks of the streams it used run in order, after every earlier write; what it wrote to a
+  // file or a pipe directly is written already), instead of letting Node tear its heap down after
+  // the event loop empties: a few ms of a short run. Nothing else is pending when main resolves
+  // (files are written synchronously).
+  flushStdio(() => process.exit(code));
 });

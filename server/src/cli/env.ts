@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { Localized } from '../core/model.js';
 import { terminalText } from '../core/escape.js';
+import { writeErr, writeOut } from './stdio.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -58,11 +59,11 @@ export function envFor(cmd: Command): CliEnv {
     debug: !!g.debug,
     t: (m) => m[lang],
     out: (text) => {
-      process.stdout.write(text);
+      writeOut(text);
     },
     warn: (m) => {
       // messages quote file names and draft text: control characters are shown, never sent
-      process.stderr.write(`planlint: ${terminalText(m[lang])}\n`);
+      writeErr(`planlint: ${terminalText(m[lang])}\n`);
     },
     exit: (code) => {
       if (code > Number(process.exitCode ?? 0)) process.exitCode = code;

@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import * as commands from './commands/index.js';
 import { CliError, EXIT_USAGE, parseLang, type CliCommand } from './env.js';
 import { TOOL_VERSION } from './format/model.js';
+import { flushStdio, writeErr, writeOut } from './stdio.js';
 
 export function buildProgram(): Command {
   const program = new Command('planlint');
@@ -20,8 +21,9 @@ export function buildProgram(): Command {
     .option('--debug', '出错时打印堆栈 / print stack traces on errors')
     .showHelpAfterError(false)
     .exitOverride()
-    // commander's own errors are printed by main() in the chosen language
-    .configureOutput({ outputError: () => undefined });
+    // commander's own errors are printed by main() in the chosen language; its help and version
+    // are written like every other output of the CLI (./stdio.ts)
+    .configureOutput({ outputError: () => undefined, writeOut, writeErr });
   for (const c of Object.values(commands) as CliCommand[]) c.register(program);
   for (const sub of program.commands) sub.exitOverride();
   return program;
@@ -80,35 +82,26 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      process.stderr.write(`planlint: ${usageMessage(e)[lang]}\n`);
+      writeErr(`planlint: ${usageMessage(e)[lang]}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof CliError) {
-      process.stderr.write(`planlint: ${e.localized[lang]}\n`);
-      if (debug && e.stack) process.stderr.write(e.stack + '\n');
+      writeErr(`planlint: ${e.localized[lang]}\n`);
+      if (debug && e.stack) writeErr(e.stack + '\n');
       return e.exitCode;
     }
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    process.stderr.write(
+    writeErr(
       `planlint: ${lang === 'zh' ? '内部错误' : 'internal error'}: ${msg}${debug ? '' : lang === 'zh' ? '（加 --debug 查看详情）' : ' (use --debug for details)'}\n`,
     );
-    if (debug && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    if (debug && e instanceof Error && e.stack) writeErr(e.stack + '\n');
     return EXIT_USAGE;
   }
 }
 
-/** A closed pipe (`planlint … | head`) ends the process quietly instead of with a stack trace. */
-export function quietOnClosedPipe(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
-      throw e;
-    });
-  }
-}
+export { flushStdio };
 
 if (require.main === module) {
-  quietOnClosedPipe();
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

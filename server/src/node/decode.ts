@@ -72,6 +72,9 @@ function refuseBinary(what: string): never {
   });
 }
 
+/** C0 controls other than TAB, LF, VT, FF, CR, ESC; DEL */
+const CONTROL_BYTES = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
+
 /** Refuses binary content: known signatures, NUL bytes, or many control characters. */
 function checkNotBinary(buf: Uint8Array): void {
   for (const m of magics) if (startsWith(buf, m.bytes)) refuseBinary(m.what);
@@ -93,12 +96,9 @@ function checkNotBinary(buf: Uint8Array): void {
     }
     refuseBinary('NUL bytes');
   }
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = buf[i]!;
-    // C0 controls other than TAB, LF, VT, FF, CR, ESC; DEL
-    if ((b < 0x20 && b !== 9 && b !== 10 && b !== 11 && b !== 12 && b !== 13 && b !== 27) || b === 0x7f) control++;
-  }
+  // counted by a regular expression over the bytes as Latin-1, not a loop in JavaScript: the loop
+  // ran in V8's interpreter in a short CLI run (~1 ms for five drafts)
+  const control = Buffer.from(buf.buffer, buf.byteOffset, n).toString('latin1').match(CONTROL_BYTES)?.length ?? 0;
   if (n > 0 && control / n > 0.05 && control > 8) refuseBinary('control bytes');
 }
 

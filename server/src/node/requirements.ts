@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './builtins.js';
 import type { ValidateFunction } from 'ajv';
 import type { Document } from 'yaml';
 import { yaml, yamlTooDeep, YAML_TOO_DEEP } from '../core/yaml.js';
@@ -357,7 +357,7 @@ export function parseRequirementSet(text: string, opts: { file: string; name: st
     source: raw.source,
     themes: raw.themes.map((t) => ({ ...t, required: t.required ?? true })),
     targets: raw.targets ?? [],
-    origin: { path: opts.file, spans, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) },
+    origin: { path: opts.file, spans, hash: sha256Hex(text).slice(0, 16) },
   };
   return { set, problems: capProblems(problems) };
 }

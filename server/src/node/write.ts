@@ -24,7 +24,7 @@ import {
   constants,
   type Stats,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './builtins.js';
 import * as path from 'node:path';
 import type { Localized } from '../core/model.js';
 
@@ -110,7 +110,7 @@ export function replaceFileSafely(file: string, bytes: Uint8Array, snapshot: Rea
   let created = false;
   const st = first.st;
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.planlint-${randomBytes(12).toString('hex')}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(file)}.planlint-${randomHex(12)}.tmp`);
   let fd = -1;
   try {
     // O_EXCL: fails on any existing entry, including a dangling or planted symlink; O_NOFOLLOW for good measure

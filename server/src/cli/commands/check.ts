@@ -18,6 +18,7 @@ import { checkDraft, isFailure, type DraftOptions } from '../pipeline.js';
 import { applyFixesOnce, fixesOf } from '../../core/fix.js';
 import { encodeText } from '../../node/decode.js';
 import { checkDocxUsage, writeDocxReport } from '../format/docx.js';
+import { isTerminal, writeErr, writeOut } from '../stdio.js';
 
 export interface CheckOptions {
   format: 'stylish' | 'json' | 'sarif' | 'github' | 'codequality' | 'docx';
@@ -191,7 +192,7 @@ export const command: CliCommand = {
         if (env.debug) {
           for (const r of outcome.results) {
             const cfg = r.settings.config ? path.relative(process.cwd(), r.settings.config.file) || r.settings.config.file : '-';
-            process.stderr.write(
+            writeErr(
               `planlint: debug: ${r.display} encoding=${r.decoded.encoding}${r.decoded.bom ? '+bom' : ''} config=${cfg} profile=${r.settings.profile.name} requirements=[${r.requirements.map((s) => s.name).join(',')}] sections=${r.plan.allSections.length} indicators=${r.plan.indicators.length} findings=${r.findings.length} suppressed=${r.suppressed.length} ${r.ms.toFixed(1)}ms\n`,
             );
           }
@@ -209,13 +210,13 @@ export const command: CliCommand = {
         if (opts.format === 'docx') {
           await writeDocxReport(outcome, opts.output!, env);
         } else {
-          const color = opts.color !== false && !opts.output && !fixedStdin && !!process.stdout.isTTY && !process.env['NO_COLOR'];
+          const color = opts.color !== false && !opts.output && !fixedStdin && isTerminal(1) && !process.env['NO_COLOR'];
           const text = render(report, opts.format, env, color, exitCode);
           if (opts.output) writeOutput(opts.output, text);
-          else if (fixedStdin) process.stderr.write(text);
+          else if (fixedStdin) writeErr(text);
           else env.out(text);
         }
-        if (fixedStdin) process.stdout.write(fixedStdin);
+        if (fixedStdin) writeOut(fixedStdin);
         for (const r of outcome.results) {
           if (r.fixSkipped) env.warn({ zh: `${r.display}：${r.fixSkipped.zh}`, en: `${r.display}: ${r.fixSkipped.en}` });
           for (const w of r.decoded.warnings) env.warn({ zh: `${r.display}：${w.message.zh}`, en: `${r.display}: ${w.message.en}` });

@@ -9,12 +9,13 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { readlinePromises } from '../../node/builtins.js';
 import type { Command } from 'commander';
 import { findBundled } from '../../node/bundled.js';
 import { listBundledSets } from '../../node/requirements.js';
 import { CliError, collect, envFor, type CliCommand, type CliEnv } from '../env.js';
 import { draftRequirementSet } from './requirements.js';
+import { stdioStream, writeErr } from '../stdio.js';
 
 interface InitOptions {
   superior?: string;
@@ -75,7 +76,7 @@ async function ask(env: CliEnv, opts: InitOptions): Promise<{ profile: string; r
   let profile = opts.profile ?? 'gbt9704';
   let requirements = opts.requirements ?? [];
   if (opts.yes || !process.stdin.isTTY || opts.profile !== undefined) return { profile, requirements };
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const rl = readlinePromises().createInterface({ input: process.stdin, output: stdioStream(2) });
   // Ctrl+D (end of input) on a question keeps its default
   const question = (q: string) =>
     rl.question(q).then(
@@ -139,7 +140,7 @@ export const command: CliCommand = {
         }
         writeFileSync(target, configText(schemaRef(dir), answers.profile, requirements, opts.superior), { flag: 'wx' });
         const made = setRel ? `planlint.yaml, ${setRel}` : 'planlint.yaml';
-        process.stderr.write(env.lang === 'zh' ? `planlint: 已写入 ${made}\n` : `planlint: wrote ${made}\n`);
+        writeErr(env.lang === 'zh' ? `planlint: 已写入 ${made}\n` : `planlint: wrote ${made}\n`);
       });
   },
 };

@@ -9,7 +9,7 @@
  * ones: a hash of the path, rule id, message and the finding's rank among identical ones in that
  * file, never its line number (inserting a paragraph above it must not make it "new").
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../node/builtins.js';
 import type { Severity } from '../../core/model.js';
 import type { Range } from '../../core/text.js';
 import type { JsonReport } from './model.js';
@@ -47,7 +47,7 @@ export function codeQualityIssues(report: JsonReport): CodeQualityIssue[] {
       type: 'issue',
       description: `${message} (${code}${standard ? `; ${standard}` : ''})`,
       check_name: code,
-      fingerprint: createHash('sha256').update(`${key}#${rank}`).digest('hex').slice(0, 32),
+      fingerprint: sha256Hex(`${key}#${rank}`).slice(0, 32),
       severity: severity[sev],
       categories: [code.startsWith('config/') || code.startsWith('input/') || code.startsWith('internal/') ? 'Bug Risk' : 'Style'],
       location: range

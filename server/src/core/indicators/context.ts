@@ -121,6 +121,51 @@ export function scoreKind(s: CueScore, minAchieved = 5): IndicatorKind | undefin
   return undefined;
 }
 
+/**
+ * Unnumbered part titles (2026年工作总结, 2027年工作计划, “十四五”时期工作回顾): short paragraphs without
+ * sentence punctuation whose words state a kind. `partStance[id]`: for each top-level section with no
+ * kind in its own title, the kind of the last such title before it (a title naming both a review and
+ * a plan, or none, states nothing). `after`: the blocks that follow such a title inside a numbered
+ * section's body, up to the next top-level section, each with the title's kind.
+ */
+function partTitles(
+  blocks: readonly Block[],
+  sections: readonly Section[],
+  planYear: number | undefined,
+): { partStance: (IndicatorKind | undefined)[]; after: Map<number, IndicatorKind> } {
+  const partStance: (IndicatorKind | undefined)[] = new Array(sections.length);
+  const after = new Map<number, IndicatorKind>();
+  let stance: IndicatorKind | undefined;
+  /** a part title met in the body of the current top-level section */
+  let inBody = false;
+  let inSection = false;
+  let p = 0;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    if (b.kind === 'heading') {
+      while (p < sections.length && sections[p]!.start < b.start) p++;
+      const sec = sections[p];
+      if (sec && sec.start === b.start && sec.parentId === undefined) {
+        inBody = false;
+        inSection = true;
+        if (stance && titleStance(sec.title, planYear) === undefined) partStance[sec.id] = stance;
+      }
+      continue;
+    }
+    const text = b.text;
+    if ((b.kind === 'paragraph' || b.kind === 'title') && text.length <= 30 && !PERIOD_IN.test(text)) {
+      const stated = titleStance(text, planYear);
+      if (stated) {
+        stance = stated === 'mixed' ? undefined : stated;
+        inBody = inSection;
+        continue;
+      }
+    }
+    if (inBody && stance) after.set(bi, stance);
+  }
+  return { partStance, after };
+}
+
 /** sentence punctuation: a block with it is a paragraph, not a part title */
 const PERIOD_IN = /[。；;！？，,：:]/;
 
@@ -158,6 +203,7 @@ function computeKindContext(plan: PlanBase, planYear: number | undefined, sessio
   const topScored = new Uint8Array(sections.length);
   // a top-level part whose title states its kind needs no scoring of its language
   const titled = sections.map((sec) => (sec.parentId === undefined ? titleKind(sec.title, planYear) !== undefined : false));
+  const { partStance, after } = partTitles(blocks, sections, planYear);
   let p = 0;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
@@ -166,7 +212,7 @@ function computeKindContext(plan: PlanBase, planYear: number | undefined, sessio
     blockSection[bi] = sec ? sec.id : -1;
     let top = sec;
     for (let guard = 0; top && top.parentId !== undefined && guard < 8; guard++) top = sections[top.parentId]!;
-    if (top && titled[top.id]) continue;
+    if (top && (titled[top.id] || partStance[top.id])) continue;
     const s = scoreBlock(session, b, keep);
     blockKind[bi] = strictKind(s);
     if (top) {
@@ -212,10 +258,14 @@ function computeKindContext(plan: PlanBase, planYear: number | undefined, sessio
     const stance = titleStance(sec.title, planYear);
     let k = stance === 'mixed' ? undefined : stance;
     if (!k && sec.parentId !== undefined) k = partKind[sec.parentId];
+    if (!k && sec.parentId === undefined) k = partStance[sec.id];
     if (!k && sec.parentId === undefined && topScored[sec.id]) k = scoreKind({ achieved: topAchieved[sec.id]!, target: topTarget[sec.id]! });
     partKind[sec.id] = k;
     mixed[sec.id] = stance === 'mixed' || (stance === undefined && sec.parentId !== undefined && mixed[sec.parentId] === 1) ? 1 : 0;
   }
+  // the paragraphs after an unnumbered part title that sits in the body of a section (…四、存在的问题
+  // …\n2027年工作计划\n…): the title's kind, up to the next section of the top level
+  for (const [bi, k] of after) blockKind[bi] = k;
   const sectionKind = partKind.map((k, id) => (mixed[id] ? undefined : k));
   for (let bi = 0; bi < blocks.length; bi++) {
     const sec = blockSection[bi]!;

@@ -7,6 +7,7 @@ import { LINE_ROW, LINE_SKIP, markdownLines, rowBlock } from './markdown.js';
 import { BLANK, COMMENT, CONTENT, PAGE, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
 import type { LineShapes } from './lines.js';
 import { DecimalOutline, citedSection, quantityFollows } from './decimal.js';
+import { endsWithGenre } from './markers.js';
 
 /** Whether a character code is an ASCII letter or digit. */
 function isAsciiAlnum(c: number): boolean {
@@ -269,8 +270,7 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       blankBetween = false;
       continue;
     }
-    // a line continues an unfinished paragraph after a comma, or a line that filled most of the width
-    const join = cur && cur.kind !== 'title' && !prevTerminated && (SENTENCE_PUNCT.test(prevContent) || prevWidth >= (blankBetween ? 0.75 : 0.6) * W);
+    const join = cur && cur.kind !== 'title' && !prevTerminated && continues(prevContent, prevWidth / W, blankBetween, lastValue.size === 0);
     if (join && cur) {
       cur.add(contentStart, content);
       cur.lastLine = lineNo;
@@ -288,6 +288,16 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
   }
   close();
   return blocks;
+}
+
+/**
+ * Whether a line continues the unfinished paragraph before it: after a comma, or after a line that
+ * filled most of the width (`fill`: its share of the wrap width); in the title zone (before the
+ * first heading) not after a line that ends with its genre word (…2027年工作计划: a whole title).
+ */
+function continues(prevContent: string, fill: number, blankBetween: boolean, titleZone: boolean): boolean {
+  if (SENTENCE_PUNCT.test(prevContent)) return true;
+  return fill >= (blankBetween ? 0.75 : 0.6) && !(titleZone && endsWithGenre(prevContent));
 }
 
 /** Whether a paragraph reads as a title line: short, without sentence punctuation, not ending a sentence. */

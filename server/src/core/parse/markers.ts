@@ -33,6 +33,11 @@ export interface Marker {
  */
 const RE_GENRE =
   /(?:规则|细则|办法|方案|意见|计划|要点|规划|预案|措施|条例|规定|实施方案|工作方案)(?:[(（](?:会签稿|送审稿|征求意见稿|试行|草案|代拟稿)[)）])?/g;
+/** a line that ends with a genre word (or 报告, 总结, 安排, 通知): a title complete in itself */
+const GENRE_END = new RegExp(`(?:${RE_GENRE.source}|报告|总结|安排|通知)$`);
+export function endsWithGenre(text: string): boolean {
+  return GENRE_END.test(text);
+}
 /** a document title run into the text: at least this long, at most TITLE_MAX */
 const DOC_TITLE_MIN = 6;
 const DOC_TITLE_MAX = 60;

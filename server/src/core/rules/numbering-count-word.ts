@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { parseChineseNumeral } from '../numbering.js';
 import { bundledFormulations, formulationForms } from '../formulations.js';
+import { titleToDoc } from '../parse/sections.js';
 
 /**
  * A promised count in a heading: “两个短板”, 六种能力, 7个专项活动, “三大攻坚”.
@@ -109,11 +110,12 @@ export const rule: Rule = {
         }
       }
       if (actual === undefined || actual === promised) continue;
-      const at = s.titleSpan.start + m.index;
       const phrase = m[0];
+      // through the block's segments: a title may straddle a line break
+      const at = titleToDoc(s, m.index);
       ctx.report({
         start: at,
-        end: Math.min(at + phrase.length, s.titleSpan.end),
+        end: Math.min(titleToDoc(s, m.index + phrase.length - 1) + 1, s.titleSpan.end),
         message: {
           zh: `标题许诺“${phrase}”（${promised} 项），但其下共有 ${actual} 个${what.zh}`,
           en: `the heading promises "${phrase}" (${promised}), but ${actual} ${what.en} follow`,
