@@ -156,9 +156,9 @@ describe('quantities stated without a number', () => {
     scanText(t, { planYear: 2021 })
       .filter((q) => q.name)
       .map((q) => [q.name, q.value, q.unit]);
-  it('全覆盖 is 100%, 零… and 清零 are 0, for the subject of the clause', () => {
-    expect(all('精准选派科技特派员，到2022年，实现重点县科技特派员服务全覆盖。')).toEqual([['重点县科技特派员服务', 100, '%']]);
-    expect(all('推进城镇污水管网全覆盖。')).toEqual([['城镇污水管网', 100, '%']]);
+  it('全覆盖 is 100% of the coverage (覆盖面) of the clause’s subject, 零… and 清零 are 0 of it', () => {
+    expect(all('精准选派科技特派员，到2022年，实现重点县科技特派员服务全覆盖。')).toEqual([['重点县科技特派员服务覆盖面', 100, '%']]);
+    expect(all('推进城镇污水管网全覆盖。')).toEqual([['城镇污水管网覆盖面', 100, '%']]);
     expect(all('基本实现城市污水“零直排”。')).toEqual([['城市污水直排', 0, '']]);
     expect(all('(省能源局牵头，有关部门配合)实施“散乱污”企业动态清零。')).toEqual([['“散乱污”企业', 0, '']]);
   });
@@ -392,9 +392,9 @@ describe('counts of people and services, whole jurisdictions, extents and policy
   it('实现X全覆盖 with only its extent X: the subject is the action of the clause before', () => {
     expect(q('开展送戏下乡演出500场，实现乡镇全覆盖。')).toEqual([
       ['开展送戏下乡演出', 500, '场', undefined],
-      ['乡镇开展送戏下乡演出', 100, '%', undefined],
+      ['开展送戏下乡演出乡镇覆盖面', 100, '%', undefined],
     ]);
-    expect(q('组织巡回义诊服务，实现行政村全覆盖。')).toEqual([['行政村组织巡回义诊服务', 100, '%', undefined]]);
+    expect(q('组织巡回义诊服务，实现行政村全覆盖。')).toEqual([['组织巡回义诊服务行政村覆盖面', 100, '%', undefined]]);
     // a 全覆盖 with no clause before it names nothing
     expect(q('实现全覆盖。')).toEqual([]);
   });
@@ -464,5 +464,15 @@ describe('a duration of persistence and net changes (issue 14, rough names of co
   it('净增 / 净减少 are comparators of change, not part of the name', () => {
     expect(q('森林面积净增120万亩。')).toEqual([['森林面积', '净增', 120, '万亩']]);
     expect(q('湿地面积分别净减少2万公顷。').map((r) => (r as unknown[]).slice(0, 2))).toEqual([['湿地面积', '净减少']]);
+  });
+});
+
+describe('the make-up of a body is named by the post of the body (issue 14, held-out corpus 26)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => [x.name, x.value, x.cue]);
+  it('X设Y + a count: the post Y of the body X, 设 and the adverbs of the rule left out', () => {
+    expect(q('专项工作组设召集人1名。')).toEqual([['专项工作组召集人', 1, 'parameter']]);
+    expect(q('评审委员会一般设委员7至9名。').map((r) => (r as unknown[])[0])).toEqual(['评审委员会委员']);
+    // verbs and nouns that hold 设 are no make-up of a body
+    expect(q('每个政务大厅原则上增设服务窗口2个。')).toEqual([['每个政务大厅原则上增设服务窗口', 2, 'parameter']]);
   });
 });

@@ -19,6 +19,9 @@ export interface AllOrNone {
   ne: number;
 }
 
+/** 全覆盖 states 100% of a coverage: the measure is named 覆盖面 of its subject (乡村两级公共文化服务覆盖面). */
+const COVERAGE = '覆盖面';
+
 /** 全覆盖, 清零, or 零 + one or two characters (零事故, “零直排”) at a clause end. */
 const WORD = /全覆盖|清零|零[\u4e00-\u9fff]{1,2}(?=”?(?:[，,。；;：:！？!?）)\n]|$))/g;
 const ADVERB_TRAIL = /(?:动态|基本|逐步|全面|率先|实现)+$/;
@@ -81,12 +84,12 @@ export function scanAllOrNone(c: string): AllOrNone[] {
     // 举办服务活动1000场，实现市县全覆盖: only the extent is left, the subject is the previous clause's
     const carried = ns > cs && !zero && hanCount(name) <= 3 ? previousClause(c, cs) : undefined;
     if (carried) {
-      out.push({ s, e, value: 100, unit: '%', name: name + carried.text, ns, ne: cl.e });
+      out.push({ s, e, value: 100, unit: '%', name: carried.text + name + COVERAGE, ns, ne: cl.e });
       continue;
     }
     // 每月全覆盖: a frequency, no subject
     if (!nameOk(name, 0, name.length) || hanCount(name + what) < 3 || name.startsWith('每')) continue;
-    out.push({ s, e, value: zero ? 0 : 100, unit: zero ? '' : '%', name: name + what, ns, ne: cl.e });
+    out.push({ s, e, value: zero ? 0 : 100, unit: zero ? '' : '%', name: zero ? name + what : name + COVERAGE, ns, ne: cl.e });
   }
   return out;
 }

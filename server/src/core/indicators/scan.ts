@@ -156,6 +156,18 @@ interface Statement {
   group: number;
 }
 
+/**
+ * 领导小组设组长1人, 办公室下设综合组3个: a body that sets up a post or unit (X设Y) is named by the post of
+ * the body (领导小组组长), 设 left out; not the verbs that hold 设 (建设, 开设, 增设, 内设 …) nor its nouns
+ * (设施, 设备, 设计, 设立, 设置, 设区的市). Only for a parameter: the make-up of a body is one.
+ */
+const BODY_SETS = /^([\u4e00-\u9fff（）()、]{2,}?)(?<![建开增新架敷铺假预附内分另单专常陈摆])设(?![立置计施备想定区])([\u4e00-\u9fff]{1,8})$/;
+function postOfBody(name: string): string {
+  const m = BODY_SETS.exec(name);
+  // the adverbs of a rule before 设 (一般设, 可设, 原则上设) leave with it
+  return m ? m[1]!.replace(/(?:一般|原则上|可|应当?|均)$/, '') + m[2]! : name;
+}
+
 /** One value of a statement as a record in the paragraph's own offsets (toT/endT map them back). */
 function record(st: Statement, name: string, ns: number, ne: number, v: ValueItem, toT: (ci: number) => number, endT: (ce: number) => number): RawQuantity {
   const startC = ne > ns ? Math.min(ns, v.s) : v.s;
@@ -166,7 +178,7 @@ function record(st: Statement, name: string, ns: number, ne: number, v: ValueIte
   return {
     start: toT(startC),
     end: endT(endC),
-    name,
+    name: kind === 'parameter' ? postOfBody(name) : name,
     nameStart: ne > ns ? toT(ns) : toT(v.s),
     nameEnd: ne > ns ? endT(ne) : toT(v.s),
     comparator: st.comparator,
