@@ -476,3 +476,17 @@ describe('the make-up of a body is named by the post of the body (issue 14, held
     expect(q('每个政务大厅原则上增设服务窗口2个。')).toEqual([['每个政务大厅原则上增设服务窗口', 2, 'parameter']]);
   });
 });
+
+describe('a plan verb that opens the name governs the value after its object (issue 14, names of held-out corpus 12)', () => {
+  const q = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => [x.name, x.comparator, x.opClass, x.value]);
+  it('V + object + value: the object is the name, the verb the comparator as written; the relation stays eq', () => {
+    expect(q('新建改造城市供水管网300公里。')).toEqual([['城市供水管网', '新建改造', 'eq', 300]]);
+    expect(q('全年新增服务业领军企业20家。')).toEqual([['服务业领军企业', '新增', 'eq', 20]]);
+    expect(q('改造提升乡村公共停车位1万个。')).toEqual([['乡村公共停车位', '改造提升', 'eq', 1]]);
+  });
+  it('not a short generic object the verb tells apart, a metric compound, or a noun made of the verb', () => {
+    expect(q('完成造林50万亩，实施项目120个。').map((r) => (r as unknown[])[0])).toEqual(['完成造林', '实施项目']);
+    expect(q('推广面积100万亩。').map((r) => (r as unknown[])[0])).toEqual(['推广面积']);
+    expect(q('服务站点覆盖率达到90%。').map((r) => (r as unknown[])[0])).toEqual(['服务站点覆盖率']);
+  });
+});

@@ -285,7 +285,12 @@ describe('seed indicators', () => {
     expect(find(plan, '补种率')).toMatchObject({ kind: 'achieved', value: 97.97 });
     expect(find(plan, '签约率')).toMatchObject({ kind: 'achieved', value: 69.31, deadline: '2020年' });
     // a target stated inside the summary keeps its own kind
-    expect(find(plan, '公有产权标准化村卫生室')).toMatchObject({ kind: 'target', value: 100, deadline: '到2022年底前' });
+    // the same name also counts the clinics built (建设…村卫生室 100 个): the share in % is the target stated in the summary
+    expect(plan.indicators.find((i) => i.name === '公有产权标准化村卫生室' && i.unit === '%')).toMatchObject({
+      kind: 'target',
+      value: 100,
+      deadline: '到2022年底前',
+    });
     const partOne = plan.indicators.filter((i) => part(i) === '一');
     const partTwo = plan.indicators.filter((i) => part(i) === '二');
     expect(partTwo.length).toBeGreaterThanOrEqual(9);
@@ -361,7 +366,7 @@ describe('quantity grammar of any sector (issue 14)', () => {
   it('magnitudes in any sequence with any unit: 万亿, 亿亩, 万千瓦', () => {
     expect(read('粮食产量1.3万亿斤以上。')).toEqual([['粮食产量', '', 1.3, undefined, '万亿斤', '以上']]);
     expect(read('赤字规模4.06万亿元。')).toEqual([['赤字规模', '', 4.06, undefined, '万亿元', undefined]]);
-    expect(read('新增装机规模200万千瓦。')).toEqual([['新增装机规模', '', 200, undefined, '万千瓦', undefined]]);
+    expect(read('新增装机规模200万千瓦。')).toEqual([['装机规模', '新增', 200, undefined, '万千瓦', undefined]]);
     expect(read('算力总规模达到10.36百亿亿次/秒。')).toEqual([['算力总规模', '达到', 10.36, undefined, '百亿亿次/秒', undefined]]);
   });
 
@@ -382,7 +387,7 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(read('年内组织业务培训4期，打造一支水利铁军。')).toEqual([['组织业务培训', '', 4, undefined, '期', undefined]]);
     expect(read('举办创业培训班5期，培育省级示范企业2批。')).toEqual([
       ['举办创业培训班', '', 5, undefined, '期', undefined],
-      ['培育省级示范企业', '', 2, undefined, '批', undefined],
+      ['省级示范企业', '培育', 2, undefined, '批', undefined],
     ]);
     expect(read('推进污水处理厂二期工程建设，完成3期项目验收，公布第二批示范县名单。')).toEqual([]);
   });

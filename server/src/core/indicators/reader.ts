@@ -292,7 +292,7 @@ export function compoundVerbBefore(c: string, end: number): { start: number; tex
   return verb;
 }
 
-const COUNT_VERB_SET = new Set(COUNT_VERBS);
+export const COUNT_VERB_SET: ReadonlySet<string> = new Set(COUNT_VERBS);
 /** Whether a plan verb starts at k (支持项目建设). */
 export function startsWithVerb(c: string, k: number): boolean {
   return COUNT_VERB_SET.has(c.slice(k, k + 2)) || COUNT_VERB_SET.has(c.slice(k, k + 3));

@@ -18,13 +18,13 @@ import { lastAtOrBefore } from '../text.js';
 import { isMetricName, NEEDS_COMPARATOR, POLICY_INSTRUMENT, SAMPLING_VERB, type OpClass } from './lexicon.js';
 import { compact, durationOfPolicy, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, WHOLE_JURISDICTION, type Cmp } from './reader.js';
+import { postOfBody, verbAsComparator } from './verbs.js';
 import { objectAfter, spentOn } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
 import { assignedProvision, cueEvents, normKind, permits, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
 
 import {
   chineseComparator,
-  verbComparator,
   sentenceBounds,
   HAS_CHINESE_VALUE,
   CLAUSE_VERB,
@@ -149,6 +149,8 @@ interface Statement {
   hasCmp: boolean;
   opClass: OpClass | 'range';
   cue: SentenceCue;
+  /** the comparator is the verb that opens the name (新增|电力装机1800万千瓦) */
+  opened?: boolean;
   /** two characters after the value group (…个月时间) */
   after: string;
   sentIdx: number;
@@ -156,21 +158,10 @@ interface Statement {
   group: number;
 }
 
-/**
- * 领导小组设组长1人, 办公室下设综合组3个: a body that sets up a post or unit (X设Y) is named by the post of
- * the body (领导小组组长), 设 left out; not the verbs that hold 设 (建设, 开设, 增设, 内设 …) nor its nouns
- * (设施, 设备, 设计, 设立, 设置, 设区的市). Only for a parameter: the make-up of a body is one.
- */
-const BODY_SETS = /^([\u4e00-\u9fff（）()、]{2,}?)(?<![建开增新架敷铺假预附内分另单专常陈摆])设(?![立置计施备想定区])([\u4e00-\u9fff]{1,8})$/;
-function postOfBody(name: string): string {
-  const m = BODY_SETS.exec(name);
-  // the adverbs of a rule before 设 (一般设, 可设, 原则上设) leave with it
-  return m ? m[1]!.replace(/(?:一般|原则上|可|应当?|均)$/, '') + m[2]! : name;
-}
-
 /** One value of a statement as a record in the paragraph's own offsets (toT/endT map them back). */
 function record(st: Statement, name: string, ns: number, ne: number, v: ValueItem, toT: (ci: number) => number, endT: (ce: number) => number): RawQuantity {
-  const startC = ne > ns ? Math.min(ns, v.s) : v.s;
+  // the statement as written starts at the verb that opens it (新增|电力装机1800万千瓦)
+  const startC = st.opened ? st.cmpStart : ne > ns ? Math.min(ns, v.s) : v.s;
   const endC = Math.max(v.qe ?? v.e, ne);
   const vOp: OpClass | 'range' = v.v2 !== undefined ? 'range' : v.more && st.opClass === 'eq' ? 'gt' : st.opClass;
   const kind: IndicatorKind | undefined = shapeKind(v.unit, vOp, name, st.after) ?? st.cue.kind;
@@ -367,15 +358,15 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     const cue = sentenceCue(events, periodStart, share ? share.e : cmp ? cmpEnd : cmpStart);
     paramPeriod = carryParameter(cue, unit.unit, periodIdx, paramPeriod);
     ruleKind(c, cue, { from: sentStarts[sentIdx]!, cmpStart, cmp, unit: unit.unit });
-    if (shareIsCount && !cmp && (verb ?? obj.verb)) ({ cmp, cmpStart, cmpEnd } = verbComparator(c, (verb ?? obj.verb)!));
+    const opened = cmp
+      ? undefined
+      : verbAsComparator(c, shareIsCount ? (verb ?? obj.verb) : undefined, !share && values.length === 1 && !ruled.frequency ? names : []);
+    if (opened) ({ cmp, cmpStart, cmpEnd } = opened);
     const opClass: OpClass | 'range' = value2 !== undefined ? 'range' : cmp ? cmp.op : 'eq';
-    const hasCmp = cmp !== undefined;
-    const where = { sentIdx, periodIdx, group: group++, after: c.slice(k, k + 2) };
     const norm = SAMPLING_VERB.test(verb?.text ?? '') || assignedProvision(c, periodStart, i) || earmarked(c, k, unit.unit);
-    const stmt: Statement = { comparator: cmp?.text ?? '', cmpStart, cmpEnd, hasCmp, opClass, cue, norm, ...where };
-    const emit = (name: string, ns: number, ne: number, v: ValueItem): void => {
-      out.push(record(stmt, name, ns, ne, v, toT, endT));
-    };
+    const where = { sentIdx, periodIdx, group: group++, after: c.slice(k, k + 2), opened: opened?.opening };
+    const stmt: Statement = { comparator: cmp?.text ?? '', cmpStart, cmpEnd, hasCmp: cmp !== undefined, opClass, cue, norm, ...where };
+    const emit = (name: string, ns: number, ne: number, v: ValueItem): number => out.push(record(stmt, name, ns, ne, v, toT, endT));
 
     if (share) {
       const nm = c.slice(share.s, share.e) + (obj.suffix ?? '');
@@ -384,7 +375,7 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
       // the statement as written starts at its comparator or verb ("再有30所县级医院……")
       const lead = cmp && cmpStart < i ? cmpStart : verb && verb.start < i ? verb.start : -1;
       // the count of a designated set (将…确定的20个县作为…), a spatial scope: parameters of the measure
-      markShare(last, unit.unit, verb?.designated === true || (obj.scope !== undefined && !hasCmp), lead >= 0 ? toT(lead) : -1);
+      markShare(last, unit.unit, verb?.designated === true || (obj.scope !== undefined && !stmt.hasCmp), lead >= 0 ? toT(lead) : -1);
       prevInSentence = { sentence: sentIdx, period: periodIdx, name: nm, nameStart: share.s, nameEnd: share.e };
       nameList(c, out, unnamed, i, last);
       if (shareIsCount) {
