@@ -1,7 +1,7 @@
 /**
- * Indicator recall, precision and kind accuracy on the hand-annotated corpus documents
+ * Indicator recall, precision, kind accuracy and name agreement on the hand-annotated corpus documents
  * (test/corpus-expect/indicators/, scoring in ./corpus-indicators.ts). Prints the table; with
- * PLANLINT_INDICATOR_DETAIL=1 also every miss, spurious extraction and wrong kind.
+ * PLANLINT_INDICATOR_DETAIL=1 also every miss, spurious extraction, wrong kind and differing name.
  */
 import { describe, expect, it } from 'vitest';
 import { expectFiles, report, scoreFile, type DocScore } from './corpus-indicators.js';
@@ -29,10 +29,16 @@ describe('indicators of the hand-annotated corpus documents', () => {
         for (const m of s.missed) console.log(`  MISS ${m.excerpt} = ${m.value} ${m.unit}`);
         for (const x of s.spurious) console.log(`  SPUR ${JSON.stringify(x.text)} name=${x.name} ${x.value} ${x.unit}`);
         for (const w of s.wrongKind) console.log(`  KIND ${w.a.excerpt}: want ${w.a.kind}, got ${w.got}`);
+        for (const w of s.wrongName) console.log(`  NAME ${w.a.excerpt}: want ${w.a.name}, got ${w.got}`);
       }
     const matched = scores.reduce((n, s) => n + s.matched, 0);
     const kindRight = scores.reduce((n, s) => n + s.kindRight, 0);
     expect(kindRight / matched, 'kind accuracy over all matched indicators').toBeGreaterThanOrEqual(0.95);
+    // names: the annotators wrote the noun phrase a reader names (行政法规 where planlint keeps the verb,
+    // 制定修订行政法规), so agreement is not 100%; a floor under today's 70.6% (sameName in
+    // ./corpus-indicators.ts) catches a systematic loss of names (five points fail it)
+    const nameRight = scores.reduce((n, s) => n + s.nameRight, 0);
+    expect(nameRight / matched, 'names agreeing with the annotation over all matched indicators').toBeGreaterThanOrEqual(0.66);
     for (const s of scores) {
       const floor = FLOOR[s.document] ?? DEFAULT_FLOOR;
       expect(s.recall, `${s.document} recall`).toBeGreaterThanOrEqual(floor.recall);

@@ -48,6 +48,9 @@ export interface DocScore {
   missed: Annotation[];
   spurious: Indicator[];
   wrongKind: { a: Annotation; got: string }[];
+  /** matched indicators whose name is the annotated one (sameName) */
+  nameRight: number;
+  wrongName: { a: Annotation; got: string }[];
 }
 
 const MAG: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 };
@@ -106,7 +109,9 @@ export function scoreFile(file: string): DocScore {
   const used = new Set<Indicator>();
   const missed: Annotation[] = [];
   const wrongKind: { a: Annotation; got: string }[] = [];
+  const wrongName: { a: Annotation; got: string }[] = [];
   let kindRight = 0;
+  let nameRight = 0;
   for (const a of spec.indicators) {
     const [ls, le] = lineSpan(a.line);
     const hits = allIndexes(text.slice(ls, le), String(a.excerpt));
@@ -125,6 +130,8 @@ export function scoreFile(file: string): DocScore {
     used.add(hit);
     if (hit.kind === a.kind) kindRight++;
     else wrongKind.push({ a, got: hit.kind });
+    if (sameName(hit.name, a.name)) nameRight++;
+    else wrongName.push({ a, got: hit.name });
   }
   const matched = spec.indicators.length - missed.length;
   return {
@@ -138,7 +145,23 @@ export function scoreFile(file: string): DocScore {
     missed,
     spurious: got.filter((i) => !used.has(i)),
     wrongKind,
+    nameRight,
+    wrongName,
   };
+}
+
+/** the words a name may carry or drop without naming another thing: scope (全省, 全市…), 的, quotes, spaces */
+const NAME_NOISE = /^(?:全国|全省|全市|全县|全区|全州|全镇|我省|我市|我县|我区)|[的“”"‘’'\s]/g;
+/**
+ * Whether an extracted name names what the annotation names: equal once scope words, 的, quotes and
+ * spaces are set aside, or one holds the other whole with at most two characters more (a subject or
+ * a classifier the annotator kept or left: 煤炭储备能力 / 全省煤炭储备能力, 新建学校 / 学校).
+ */
+export function sameName(got: string, want: string): boolean {
+  const g = got.replace(NAME_NOISE, '');
+  const w = want.replace(NAME_NOISE, '');
+  if (g === w) return true;
+  return (g.includes(w) || w.includes(g)) && Math.abs(g.length - w.length) <= 2 && Math.min(g.length, w.length) >= 2;
 }
 
 export function pct(x: number): string {
@@ -149,12 +172,16 @@ export function report(scores: readonly DocScore[]): string {
   const rows = scores.map(
     (s) =>
       `${s.document.slice(0, 44).padEnd(44)} expected ${String(s.expected).padStart(3)} extracted ${String(s.extracted).padStart(3)} ` +
-      `recall ${pct(s.recall).padStart(6)} precision ${pct(s.precision).padStart(6)} kind ${pct(s.matched ? s.kindRight / s.matched : 1).padStart(6)}`,
+      `recall ${pct(s.recall).padStart(6)} precision ${pct(s.precision).padStart(6)} kind ${pct(s.matched ? s.kindRight / s.matched : 1).padStart(6)} ` +
+      `name ${pct(s.matched ? s.nameRight / s.matched : 1).padStart(6)}`,
   );
   const E = scores.reduce((n, s) => n + s.expected, 0);
   const X = scores.reduce((n, s) => n + s.extracted, 0);
   const M = scores.reduce((n, s) => n + s.matched, 0);
   const K = scores.reduce((n, s) => n + s.kindRight, 0);
-  rows.push(`${'overall'.padEnd(44)} expected ${E} extracted ${X} recall ${pct(M / E)} precision ${pct(X ? M / X : 1)} kind ${pct(M ? K / M : 1)}`);
+  const N = scores.reduce((n, s) => n + s.nameRight, 0);
+  rows.push(
+    `${'overall'.padEnd(44)} expected ${E} extracted ${X} recall ${pct(M / E)} precision ${pct(X ? M / X : 1)} kind ${pct(M ? K / M : 1)} name ${pct(M ? N / M : 1)}`,
+  );
   return rows.join('\n');
 }

@@ -393,6 +393,32 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(scanText('市财政每年安排500万元作为乡村旅游发展专项资金。', { planYear: 2025 }).map((q) => q.norm)).toEqual([true]);
   });
 
+  it('年均 before a verb of change belongs to the comparator (an average per year), not to the name', () => {
+    expect(read('全社会研发经费投入年均增长7%以上，城乡居民人均可支配收入年均增长6%左右，单位产值能耗年均下降3%。')).toEqual([
+      ['全社会研发经费投入', '年均增长', 7, undefined, '%', '以上'],
+      ['城乡居民人均可支配收入', '年均增长', 6, undefined, '%', '左右'],
+      ['单位产值能耗', '年均下降', 3, undefined, '%', undefined],
+    ]);
+    // with 分别 or a bound between them, 年均 still leaves the name
+    expect(read('工业增加值、服务业增加值年均分别增长8%、9%，研发投入增速年均超20%。').map((r) => r[0])).toEqual([
+      '工业增加值',
+      '服务业增加值',
+      '研发投入增速',
+    ]);
+    // 人均 and a 年均 that opens the name stay
+    expect(read('人均公园绿地面积达到15平方米，年均降水量监测站点达到120个。').map((r) => r[0])).toEqual(['人均公园绿地面积', '年均降水量监测站点']);
+  });
+
+  it('a prohibited strict comparison is a bound the other way; modals and bracketed notes leave the name', () => {
+    const ops = (t: string) => scanText(t, { planYear: 2025 }).map((q) => [q.name, q.comparator, q.value, q.unit, resolveOp(q, 'parameter')]);
+    expect(ops('消防车通道净宽度不得小于4米，事故信息报告时间最迟不得超过1小时，单个防火分区面积不应大于2500平方米。')).toEqual([
+      ['消防车通道净宽度', '不得小于', 4, '米', 'ge'],
+      ['事故信息报告时间', '不得超过', 1, '小时', 'le'],
+      ['单个防火分区面积', '不应大于', 2500, '平方米', 'le'],
+    ]);
+    expect(read('应急物资储备能力(包括政府储备和企业代储)确保达到500万件。')).toEqual([['应急物资储备能力', '达到', 500, undefined, '万件', undefined]]);
+  });
+
   it('compound units and a value completed by its predicate', () => {
     expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
       ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],

@@ -49,4 +49,19 @@ describe('structure survives paste noise', () => {
       { numRuns: 200 },
     );
   });
+
+  it('a title that straddles a line break keeps its findings on its words (replay of a failing case)', () => {
+    // fast-check seed 676331136, path 1215: a wrapped （二） heading joined across a blank line, whose
+    // title holds “改善服务十大举措”: numbering/count-word added the title's index to its start as if
+    // the title were one stretch of the document (4 characters off under LF, across lines under CRLF)
+    fc.assert(
+      fc.property(mutatedSeed({ window: 2000 }), (text) => {
+        for (const t of [text.replace(/\r\n?/g, '\n'), text.replace(/\r?\n/g, '\r\n')]) {
+          const f = analyze(t).findings.filter((x) => x.ruleId === 'numbering/count-word');
+          expect(f.map((x) => t.slice(x.start, x.end))).toEqual(['十大举措']);
+        }
+      }),
+      { seed: 676331136, path: '1215', numRuns: 1 },
+    );
+  });
 });

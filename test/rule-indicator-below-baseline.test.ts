@@ -27,10 +27,17 @@ describe('indicator/below-baseline', () => {
         options: { baseline: { name: '../2020/summary.txt', text: SUMMARY } },
         findings: [{ line: 3, column: 12, excerpt: '80%' }],
       },
+      {
+        // 95.6% rounds to 96% at the target's precision: the floor is below what was achieved
+        text: '一、2020年工作回顾\n全市基本医疗保险参保率达到95.6%，累计完成了各项任务。\n二、2021年工作安排\n全市基本医疗保险参保率稳定在95%以上。',
+        findings: [{ line: 4, column: 15, excerpt: '95%' }],
+      },
     ],
     [
       { text: REVIEW + '适龄儿童免疫规划疫苗接种率保持在95%以上。' },
       { text: REVIEW + '孕产妇死亡率控制在12/10万以下。' }, // a ceiling keeps a margin: not compared
+      // a floor in whole percents is met by an achieved 95.1% (it rounds to the floor): the level is kept
+      { text: '一、2020年工作回顾\n全市基本医疗保险参保率达到95.1%，累计完成了各项任务。\n二、2021年工作安排\n全市基本医疗保险参保率稳定在95%以上。' },
       {
         text: '一、2020年工作回顾\n城镇新增就业1361万人，累计完成了各项任务。\n二、2021年工作安排\n城镇新增就业1100万人以上。',
       }, // a flow

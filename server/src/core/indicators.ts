@@ -10,6 +10,7 @@ import { segmentOffset, type Span } from './text.js';
 import { kindContext, planYearOf } from './indicators/context.js';
 import { resolveOp, scanText, type RawQuantity } from './indicators/scan.js';
 import { fitsParagraphMemo, ParagraphSlot } from './generation-memo.js';
+import { readTables } from './indicators/table.js';
 
 export { scanText, resolveOp, type RawQuantity } from './indicators/scan.js';
 export { planYearOf } from './indicators/context.js';
@@ -59,8 +60,10 @@ export function analyzeQuantities(plan: PlanBase, session: AnalysisSession = cre
   const quantities: QuantityStatement[] = [];
   const indicators: Indicator[] = [];
   const keep = fitsParagraphMemo(plan.blocks.length);
+  // table rows are read as tables (./indicators/table.ts), not as prose
+  const tables = plan.blocks.some((b) => b.tableRow) ? readTables(plan.blocks, planYear) : undefined;
   plan.blocks.forEach((b, bi) => {
-    const raws = scanBlock(session, b, planYear, keep);
+    const raws = b.tableRow ? (tables?.get(bi) ?? []) : scanBlock(session, b, planYear, keep);
     if (raws.length === 0) return;
     const secId = ctx.blockSection[bi]!;
     const contextKind: IndicatorKind | undefined = (secId >= 0 ? ctx.sectionKind[secId] : undefined) ?? ctx.blockKind[bi];

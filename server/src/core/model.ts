@@ -64,6 +64,8 @@ export interface Block extends Span {
   part?: number;
   /** a table row (parse/markdown.ts): its cells are separated by TABs in `text`; never a heading */
   tableRow?: boolean;
+  /** the first row of a table (parse/markdown.ts): a pipe table (its header row) or a run of TAB rows */
+  tableStart?: 'pipe' | 'tab';
   /**
    * how a heading's token reads where the parse stages vetted a form that is text elsewhere: a
    * decimal section number (1.1, 3.2.1, OCR-spaced 1. 2) continuing its outline, or an Arabic

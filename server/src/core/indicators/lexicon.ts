@@ -31,6 +31,9 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['提高了', 'increase'], ['增长了', 'increase'], ['增加了', 'increase'], ['上升了', 'increase'],
   ['提高', 'increase'], ['提升', 'increase'], ['增长', 'increase'], ['增加', 'increase'], ['上升', 'increase'],
   ['上调', 'increase'], ['高出', 'increase'], ['扩大', 'increase'],
+  // the average change per year over a period (年均增长5%): another indicator than one year's change
+  ['年均增长', 'increase'], ['年均增加', 'increase'], ['年均提高', 'increase'], ['年均提升', 'increase'],
+  ['年均下降', 'decrease'], ['年均降低', 'decrease'], ['年均减少', 'decrease'],
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
   ['压缩', 'decrease'], ['压减', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
@@ -39,6 +42,9 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['再有', 'increase'], ['新增', 'increase'], ['另有', 'increase'], ['还有', 'increase'], ['共有', 'eq'],
   ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'], ['安排', 'eq'],
   ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
+  // the mathematical signs of tables and formulas (GB 3102.11: ≥ ≤ > <, with the full-width and ≧/⩾ forms)
+  ['≥', 'ge'], ['≧', 'ge'], ['⩾', 'ge'], ['>=', 'ge'], ['≤', 'le'], ['≦', 'le'], ['⩽', 'le'], ['<=', 'le'],
+  ['>', 'gt'], ['＞', 'gt'], ['<', 'lt'], ['＜', 'lt'],
 ];
 
 export const COMPARATORS: readonly { text: string; op: OpClass }[] = COMPARATOR_LIST.map(([text, op]) => ({ text, op })).sort(
@@ -162,9 +168,13 @@ export const NAME_LEAD =
 const NAME_TRAIL_WORDS = [
   '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
   '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟安排', '拟', '首次',
+  // 年均增长7%: the average is the comparator's adverbial (the name is what grows), 年 with it
+  '年均',
+  // modal auxiliaries and adverbs of obligation before the comparator (距离不得小于6.5米, 最迟不得超过1小时)
+  '不得', '不应', '不宜', '应当', '必须', '务必', '最迟',
 ].sort((a, b) => b.length - a.length);
 
-/** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均. */
+/** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均, 年均 goes whole. */
 export function nameTrail(s: string, start = 0, end = s.length): number {
   for (const w of NAME_TRAIL_WORDS) {
     const at = end - w.length;

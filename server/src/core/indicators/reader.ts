@@ -59,11 +59,17 @@ export function cleanName(c: string, s: number, e: number): { s: number; e: numb
     }
     break;
   }
+  // a note in brackets closing the name (储备能力(包括发电企业…), 供电专家(分组情况附后)): not part of it
+  const note = NAME_NOTE.exec(c.slice(s, e));
+  if (note && note.index > 1) e = s + note.index;
   // unbalanced quotes or brackets at the edges
   while (s < e && (c[s] === '”' || c[s] === '）' || c[s] === ')' || ((c[s] === '“' || c[s] === '（' || c[s] === '(') && !hasCloser(c, s, e)))) s++;
   while (e > s && (c[e - 1] === '“' || c[e - 1] === '（' || c[e - 1] === '(')) e--;
   return { s, e };
 }
+
+/** a bracketed note at a name's end: what it includes or leaves out, an abbreviation, a pointer elsewhere */
+const NAME_NOTE = /[（(](?:包括|包含|含|不含|其中|以下简称|简称|详见|见附件)[^（）()]*[）)]$|[（(][^（）()]*附后[）)]$/;
 
 function hasCloser(c: string, s: number, e: number): boolean {
   const open = c[s];
@@ -139,18 +145,28 @@ export function findCmpInside(c: string, s: number, e: number): { cmp: { text: s
   return undefined;
 }
 
-/** The comparator ending exactly at `end`, longest first. */
+/**
+ * The comparator ending exactly at `end`, longest first. A negated modal before a strict comparator
+ * turns it round (不得小于6.5米 is ≥ 6.5米, 最迟不得超过1小时 is ≤ 1小时): the comparator is the whole phrase.
+ */
 export function findCmp(c: string, end: number): { text: string; op: OpClass } | undefined {
   const cands = CMP_BY_LAST.get(c.charCodeAt(end - 1));
   if (!cands) return undefined;
   for (const cand of cands) {
     if (cand.text.length <= end && c.startsWith(cand.text, end - cand.text.length)) {
       if (cand.text === '为' && NOT_FOR_WEI.has(c[end - 2] ?? '')) continue;
-      return cand;
+      const turned = NEGATED[cand.op];
+      const modal = turned ? NEGATING_MODAL.exec(c.slice(Math.max(0, end - cand.text.length - 3), end - cand.text.length)) : null;
+      return modal && turned ? { text: modal[0] + cand.text, op: turned } : cand;
     }
   }
   return undefined;
 }
+
+/** modal auxiliaries of prohibition right before a comparator (不得, 不应, 不能, 不宜, 不可, 严禁) */
+const NEGATING_MODAL = /(?:不得|不应|不能|不宜|不可|严禁)$/;
+/** the relation a prohibited strict comparison leaves */
+const NEGATED: Partial<Record<OpClass, OpClass>> = { lt: 'ge', gt: 'le' };
 
 export function nameOk(c: string, s: number, e: number): boolean {
   if (e <= s) return false;

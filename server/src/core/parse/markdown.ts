@@ -34,6 +34,8 @@ export interface MarkdownLines {
   cells: Map<number, number[]>;
   /** pipe table rows (true) or TAB rows (false), by k */
   piped: Set<number>;
+  /** the first row of each table, by k */
+  starts: Set<number>;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;
@@ -112,6 +114,7 @@ export function markdownLines(index: LineIndex, firstLine: number): MarkdownLine
   const role = new Uint8Array(count);
   const cells = new Map<number, number[]>();
   const piped = new Set<number>();
+  const starts = new Set<number>();
   const line = (k: number) => t.slice(index.lineStart(firstLine + k), index.lineEnd(firstLine + k)).replace(/\r$/, '');
   const at = (k: number) => index.lineStart(firstLine + k);
   let markdown = false;
@@ -148,6 +151,7 @@ export function markdownLines(index: LineIndex, firstLine: number): MarkdownLine
     if (head && k + 1 < count && isDelimiterRow(line(k + 1), head.length)) {
       markdown = true;
       setRow(k, head, true);
+      starts.add(k);
       role[k + 1] = LINE_SKIP;
       let j = k + 2;
       for (; j < count; j++) {
@@ -170,12 +174,13 @@ export function markdownLines(index: LineIndex, firstLine: number): MarkdownLine
       }
       if (rows.length >= 2) {
         for (const [r, c] of rows) setRow(r, c, false);
+        starts.add(k);
         k = j - 1;
       }
     }
   }
   if (markdown) indentedCode();
-  return any ? { role, cells, piped } : undefined;
+  return any ? { role, cells, piped, starts } : undefined;
 
   function indentedCode(): void {
     const code: number[] = [];
@@ -228,6 +233,7 @@ export function rowBlock(md: MarkdownLines, k: number, lineNo: number, text: str
   }
   return {
     tableRow: true,
+    ...(md.starts.has(k) ? { tableStart: pipe ? ('pipe' as const) : ('tab' as const) } : {}),
     kind: 'paragraph',
     start: c[0]!,
     end: c[c.length - 1]!,

@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../rule.js';
 import { parsePlan } from '../parse.js';
 import { planYear, quantities, type QuantityStatement } from '../proofread/context.js';
 import { analyzeQuantities } from '../indicators.js';
+import { decimals } from '../indicators/numbers.js';
 
 /**
  * A target set below what has already been achieved: the review part of the same document says
@@ -12,7 +13,9 @@ import { analyzeQuantities } from '../indicators.js';
  * below the achieved value is reported.
  * Errs towards misses. Not compared: flows and counts (城镇新增就业1100万人以上 after 1361万 achieved
  * is how annual targets are set, corpus 02/04/06), ceilings (失业率5%以内 after 4.6%, 死亡率控制在
- * …以下: macro and health targets keep a margin), changes and ranges, growth rates, names shorter
+ * …以下: macro and health targets keep a margin), changes and ranges, growth rates, an achieved value
+ * that rounds to the floor at the precision the target is written in (稳定在95%以上 after 95.1%: a
+ * floor in whole percents is met by what rounds to it, GB/T 8170 — the level is kept), names shorter
  * than six characters (县域就诊率 says nothing of whose: seed 002 reports 98.69% for the poor and
  * plans 90% for everyone), and a name achieved with two different values.
  */
@@ -46,6 +49,12 @@ function achievedValues(list: readonly QuantityStatement[], where: string, into:
   }
 }
 
+/** `v` rounded to `places` decimals (half up). */
+function roundTo(v: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(v * f + 1e-9) / f;
+}
+
 function check(ctx: RuleContext): void {
   const qs = quantities(ctx);
   const achieved = new Map<string, Achieved | null>();
@@ -61,7 +70,7 @@ function check(ctx: RuleContext): void {
     const a = achieved.get(key(q));
     if (!a) continue;
     const floor = q.op === 'ge' || q.op === 'gt' || (q.op === 'eq' && /达到|实现|保持|提高到|提升到|不低于/.test(q.comparator));
-    if (!floor || q.value >= a.value) continue;
+    if (!floor || q.value >= a.value || roundTo(a.value, decimals(q.value)) <= q.value) continue;
     const fromDoc = a.where === 'document';
     ctx.report({
       ...q.valueSpan,

@@ -108,7 +108,8 @@ export const rule: Rule = {
     const headingYears = new Map<number, string>();
     for (const q of quantities) {
       if (!q.name || q.kind !== 'target') continue;
-      const change = q.op === 'increase' || q.op === 'decrease' ? 'change' : 'level';
+      // a level, one year's change, or the average change per year over a period (年均增长): three indicators
+      const change = q.comparator.startsWith('年均') ? 'average' : q.op === 'increase' || q.op === 'decrease' ? 'change' : 'level';
       const year = targetYear(q, ctx.plan.allSections, planYear, headingYears);
       const key = `${normName(q.name)}|${q.unit}|${year}|${change}`;
       const prev = first.get(key);
