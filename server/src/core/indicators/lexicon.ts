@@ -238,7 +238,7 @@ export const POLICY_INSTRUMENT =
 export const SAMPLING_VERB = /抽查|抽检|检查|督查|核查|巡查|暗访/;
 
 /** Section titles that name the part's purpose outright. */
-export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;
+export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]|发展基础|工作基础|现实基础|现状/;
 export const TITLE_TARGET = /计划|安排|打算|要点|思路|下一步|目标任务|主要目标|重点工作|重点任务/;
 /**
  * Words of a title that name a review, broader than TITLE_ACHIEVED: used only to find a title that
