@@ -419,6 +419,13 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(read('应急物资储备能力(包括政府储备和企业代储)确保达到500万件。')).toEqual([['应急物资储备能力', '达到', 500, undefined, '万件', undefined]]);
   });
 
+  it('a circled list number (GB/T 15834 B.3.8) is not part of the name', () => {
+    expect(read('①每名网格员联系居民不少于30户；②每个小区设置垃圾分类督导员2名。').map((r) => r[0])).toEqual([
+      '每名网格员联系居民',
+      '每个小区设置垃圾分类督导员',
+    ]);
+  });
+
   it('compound units and a value completed by its predicate', () => {
     expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
       ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],
