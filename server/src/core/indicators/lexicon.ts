@@ -34,6 +34,10 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   // the average change per year over a period (年均增长5%): another indicator than one year's change
   ['年均增长', 'increase'], ['年均增加', 'increase'], ['年均提高', 'increase'], ['年均提升', 'increase'],
   ['年均下降', 'decrease'], ['年均降低', 'decrease'], ['年均减少', 'decrease'],
+  // the change on the same period of last year, or on the period before (同比增长5.8%)
+  ['同比增长', 'increase'], ['同比提高', 'increase'], ['同比增加', 'increase'], ['同比上升', 'increase'],
+  ['同比下降', 'decrease'], ['同比降低', 'decrease'], ['同比减少', 'decrease'],
+  ['环比增长', 'increase'], ['环比下降', 'decrease'],
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
   ['压缩', 'decrease'], ['压减', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
@@ -169,7 +173,7 @@ const NAME_TRAIL_WORDS = [
   '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
   '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟安排', '拟', '首次',
   // 年均增长7%: the average is the comparator's adverbial (the name is what grows), 年 with it
-  '年均',
+  '年均', '同比', '环比',
   // modal auxiliaries and adverbs of obligation before the comparator (距离不得小于6.5米, 最迟不得超过1小时)
   '不得', '不应', '不宜', '应当', '必须', '务必', '最迟',
 ].sort((a, b) => b.length - a.length);
