@@ -428,6 +428,10 @@ describe('quantity grammar of any sector (issue 14)', () => {
     ]);
   });
 
+  it('a grade on a scale is a unit (个等级), so the name is what rises', () => {
+    expect(read('全县耕地质量平均提高0.5个等级以上。')).toEqual([['耕地质量', '提高', 0.5, undefined, '个等级', '以上']]);
+  });
+
   it('a circled list number (GB/T 15834 B.3.8) is not part of the name', () => {
     expect(read('①每名网格员联系居民不少于30户；②每个小区设置垃圾分类督导员2名。').map((r) => r[0])).toEqual([
       '每名网格员联系居民',

@@ -81,8 +81,8 @@ export function boundOf(op: OpClass | IndicatorOp): 'lower' | 'upper' | undefine
  */
 // prettier-ignore
 export const BASE_UNITS: readonly string[] = [
-  // percentages and rates
-  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升',
+  // percentages and rates; grades on a scale (耕地质量提高0.5个等级)
+  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升', '个等级',
   // SI and GB 3100 units, by their Chinese names and symbols
   '吨标准煤', '吨标煤', '千克标准煤', '千克标煤', '蒸吨', '千瓦时', '兆瓦时', '千瓦', '兆瓦', '吉瓦', '瓦',
   '千伏安', '千伏', '伏', '欧', '赫兹', '焦耳', '千焦', '标准立方米',
