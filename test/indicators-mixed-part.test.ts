@@ -32,6 +32,9 @@ describe('titles that name both a review and a plan', () => {
     expect(titleStance('一、2020年工作回顾', 2021)).toBe('achieved');
     expect(titleStance('二、2021年重点工作', 2021)).toBe('target');
     expect(titleStance('二、“十四五”时期主要目标任务', 2021)).toBe('target');
+    // the first part of a five-year plan states the base it starts from
+    expect(titleStance('一、发展基础', 2026)).toBe('achieved');
+    expect(titleStance('（一）现实基础', 2026)).toBe('achieved');
   });
 
   it('a paragraph opened by a retrospective time frame speaks of the past; a plan period does not', () => {

@@ -424,6 +424,26 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(read('应急物资储备能力(包括政府储备和企业代储)确保达到500万件。')).toEqual([['应急物资储备能力', '达到', 500, undefined, '万件', undefined]]);
   });
 
+  it('同比/环比 belong to the comparator; alone after a figure they take its name', () => {
+    expect(read('全年接待游客1260万人次，同比增长8.2%；旅游总收入同比下降1.5%，环比增长0.6%。')).toEqual([
+      ['接待游客', '', 1260, undefined, '万人次', undefined],
+      ['接待游客', '同比增长', 8.2, undefined, '%', undefined],
+      ['旅游总收入', '同比下降', 1.5, undefined, '%', undefined],
+      ['旅游总收入', '环比增长', 0.6, undefined, '%', undefined],
+    ]);
+  });
+
+  it('a grade on a scale is a unit (个等级), so the name is what rises', () => {
+    expect(read('全县耕地质量平均提高0.5个等级以上。')).toEqual([['耕地质量', '提高', 0.5, undefined, '个等级', '以上']]);
+  });
+
+  it('a circled list number (GB/T 15834 B.3.8) is not part of the name', () => {
+    expect(read('①每名网格员联系居民不少于30户；②每个小区设置垃圾分类督导员2名。').map((r) => r[0])).toEqual([
+      '每名网格员联系居民',
+      '每个小区设置垃圾分类督导员',
+    ]);
+  });
+
   it('compound units and a value completed by its predicate', () => {
     expect(read('平均供电煤耗低于304克/千瓦时，建筑垃圾排放不高于300吨/万平方米。')).toEqual([
       ['平均供电煤耗', '低于', 304, undefined, '克/千瓦时', undefined],

@@ -384,6 +384,75 @@ describe('text from a printed page (PDF): hard wraps in mid-sentence and page nu
   });
 });
 
+describe('text from a printed page: running heads and paragraphs marked by indentation', () => {
+  const I = '\u3000\u3000';
+  const body = (text: string) =>
+    analyze(text)
+      .plan.blocks.filter((b) => b.kind === 'paragraph')
+      .map((b) => b.text);
+  it('a running head beside each page number is no paragraph: a sentence broken across it stays one', () => {
+    const text = [
+      `${I}${I}松林镇2027年安全生产工作要点`,
+      '',
+      `${I}一、压实安全责任`,
+      `${I}全面落实党政同责、一岗双责，镇村两级签订安全生产责任书，`,
+      '',
+      '— 1 —',
+      '松林镇2027年安全生产工作要点',
+      '',
+      '做到横向到边、纵向到底。',
+      `${I}二、开展隐患排查`,
+      `${I}每季度组织一次全覆盖检查，对发现的隐患建立台账，限期`,
+      '',
+      '— 2 —',
+      '松林镇2027年安全生产工作要点',
+      '',
+      '整改销号。',
+      '',
+    ].join('\n');
+    expect(body(text)).toEqual([
+      '全面落实党政同责、一岗双责，镇村两级签订安全生产责任书，做到横向到边、纵向到底。',
+      '每季度组织一次全覆盖检查，对发现的隐患建立台账，限期整改销号。',
+    ]);
+  });
+  it('a line beside a page number that the text does not repeat stays text', () => {
+    const text = ['一、压实安全责任', '全面落实党政同责、一岗双责，签订安全生产责任书', '', '— 1 —', '', '做到横向到边、纵向到底。', ''].join('\n');
+    expect(body(text)).toEqual(['全面落实党政同责、一岗双责，签订安全生产责任书做到横向到边、纵向到底。']);
+  });
+  const cases: [string, string[], string[]][] = [
+    [
+      'a short heading broken by a soft line break, in a text whose paragraphs start indented: one title',
+      [
+        `${I}一、健全防汛责任`,
+        '体系',
+        `${I}（一）落实行政首长负责制。各村明确防汛责任人。`,
+        `${I}（二）完善应急预案。修订镇级防汛应急预案，`,
+        '组织开展演练2次。',
+        `${I}二、加强物资储备`,
+        `${I}储备编织袋5000条、救生衣200件。`,
+        `${I}各村设立物资储备点，`,
+        '明确专人管理。',
+        `${I}三、做好值班值守`,
+        `${I}汛期实行24小时值班。`,
+      ],
+      ['1:一、健全防汛责任体系', '2:（一）落实行政首长负责制', '2:（二）完善应急预案', '1:二、加强物资储备', '1:三、做好值班值守'],
+    ],
+    [
+      'a text that indents no paragraph: the short line after a heading is its own paragraph',
+      [
+        '一、健全防汛责任',
+        '工作目标',
+        '（一）落实行政首长负责制。各村明确防汛责任人。',
+        '（二）完善应急预案。修订镇级防汛应急预案。',
+        '二、加强物资储备',
+        '储备编织袋5000条、救生衣200件。',
+      ],
+      ['1:一、健全防汛责任', '2:（一）落实行政首长负责制', '2:（二）完善应急预案', '1:二、加强物资储备'],
+    ],
+  ];
+  for (const [what, lines, expected] of cases) it(what, () => expect(outline(lines.join('\n') + '\n')).toEqual(expected));
+});
+
 describe('a numbering slip at a heading that lost its line break', () => {
   const lead = '全年工作的总体要求是：稳中求进，做好各项工作。';
   const cases: [string, string, string[], number[]][] = [

@@ -1,7 +1,17 @@
 import type { RuleCases } from '../rule-tester.js';
 
 export default {
-  valid: ['接种率达到90%以上', '签约率达到90%', '覆盖率达到 90%', '占比控制在15%～30%', '占比为30%～40%', '投入约 50 万元'],
+  valid: [
+    '接种率达到90%以上',
+    '签约率达到90%',
+    '覆盖率达到 90%',
+    '占比控制在15%～30%',
+    '占比为30%～40%',
+    '投入约 50 万元',
+    '力争百分之百完成任务',
+    '付出百分之百的努力',
+    '做到百分之百满意',
+  ],
   invalid: [
     {
       text: '接种率达到９０％以上',
@@ -11,6 +21,16 @@ export default {
     {
       text: '签约率达到百分之九十',
       findings: [{ line: 1, column: 6, covers: '百分之九十' }],
+      output: null,
+    },
+    {
+      text: '城市公交车中新能源车辆比例达到百分之百。',
+      findings: [{ line: 1, column: 16, covers: '百分之百' }],
+      output: null,
+    },
+    {
+      text: '村卫生室标准化建设达标率百分之百，',
+      findings: [{ line: 1, column: 13, covers: '百分之百' }],
       output: null,
     },
     {

@@ -8,11 +8,20 @@ export default {
     '将安全生产纳入日常管理。',
     '全体干部职工要再接再厉。',
     '各项工作已经全面启动。',
+    '广泛吸纳人才参与乡村振兴。',
+    '认真采纳人大代表和政协委员的意见建议。',
+    '配齐财务出纳人员。',
   ],
   invalid: [
     {
       text: '认真落实省委省政府决策布署。',
       findings: [{ line: 1, column: 12, covers: '布署', message: '部署' }],
+      output: null,
+    },
+    {
+      name: 'OCR 纳人 before a noun no list foresaw',
+      text: '将耕地保护纳人粮食安全党政同责考核。',
+      findings: [{ line: 1, column: 6, covers: '纳人', message: '纳入' }],
       output: null,
     },
     {

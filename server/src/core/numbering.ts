@@ -354,6 +354,24 @@ export function canonicalToken(level: Level, value: number): string {
   }
 }
 
+/**
+ * The kind of an enumeration of circled numbers ①②③ (GB/T 15834-2011 B.3.8: the level below （1）),
+ * written inline or one item a line: items of a list, not sections.
+ */
+export const CIRCLED_KIND = '①';
+
+/** The value of a circled number ①…⑳ (U+2460–2473) or ❶…❿ (U+2776–277F), else undefined. */
+export function circledValue(c: number): number | undefined {
+  if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1;
+  if (c >= 0x2776 && c <= 0x277f) return c - 0x2776 + 1;
+  return undefined;
+}
+
+/** The circled number ①…⑳ for a value of 1 to 20. */
+export function circled(n: number): string {
+  return String.fromCharCode(0x2460 + n - 1);
+}
+
 /** What may stand before an enumeration marker. */
 export const ENUMERATION_BOUNDARY = /[，。；：、！？“”‘’（）()「」…—\s,;:]/;
 

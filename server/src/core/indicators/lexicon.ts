@@ -34,6 +34,10 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   // the average change per year over a period (年均增长5%): another indicator than one year's change
   ['年均增长', 'increase'], ['年均增加', 'increase'], ['年均提高', 'increase'], ['年均提升', 'increase'],
   ['年均下降', 'decrease'], ['年均降低', 'decrease'], ['年均减少', 'decrease'],
+  // the change on the same period of last year, or on the period before (同比增长5.8%)
+  ['同比增长', 'increase'], ['同比提高', 'increase'], ['同比增加', 'increase'], ['同比上升', 'increase'],
+  ['同比下降', 'decrease'], ['同比降低', 'decrease'], ['同比减少', 'decrease'],
+  ['环比增长', 'increase'], ['环比下降', 'decrease'],
   ['下降了', 'decrease'], ['降低了', 'decrease'], ['减少了', 'decrease'],
   ['下降', 'decrease'], ['降低', 'decrease'], ['减少', 'decrease'], ['下调', 'decrease'], ['缩短', 'decrease'],
   ['压缩', 'decrease'], ['压减', 'decrease'], ['回落', 'decrease'], ['降价', 'decrease'],
@@ -77,8 +81,8 @@ export function boundOf(op: OpClass | IndicatorOp): 'lower' | 'upper' | undefine
  */
 // prettier-ignore
 export const BASE_UNITS: readonly string[] = [
-  // percentages and rates
-  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升',
+  // percentages and rates; grades on a scale (耕地质量提高0.5个等级)
+  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '毫克/升', '个等级',
   // SI and GB 3100 units, by their Chinese names and symbols
   '吨标准煤', '吨标煤', '千克标准煤', '千克标煤', '蒸吨', '千瓦时', '兆瓦时', '千瓦', '兆瓦', '吉瓦', '瓦',
   '千伏安', '千伏', '伏', '欧', '赫兹', '焦耳', '千焦', '标准立方米',
@@ -163,7 +167,7 @@ export const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', 
 
 /** Words stripped from the start of a name (fillers, subjects, time phrases, enumeration markers). */
 export const NAME_LEAD =
-  /^(?:[一二三四五六七八九十]{1,3}(?:是|要|方面)|第[一二三四五六七八九十百]{1,4}条|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校册编建床管])|将|要(?![素求])|把|对(?![象口调])|均(?![衡等匀值])|都|再(?![生婚])|还(?!款))/;
+  /^(?:[\u2460-\u2473\u2776-\u277f]|[一二三四五六七八九十]{1,3}(?:是|要|方面)|第[一二三四五六七八九十百]{1,4}条|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校册编建床管])|将|要(?![素求])|把|对(?![象口调])|均(?![衡等匀值])|都|再(?![生婚])|还(?!款))/;
 
 /** Words stripped from the end of a name (checked with endsWith: anchored-at-end regexes scan). */
 // prettier-ignore
@@ -171,7 +175,7 @@ const NAME_TRAIL_WORDS = [
   '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
   '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟安排', '拟', '首次',
   // 年均增长7%: the average is the comparator's adverbial (the name is what grows), 年 with it
-  '年均',
+  '年均', '同比', '环比',
   // modal auxiliaries and adverbs of obligation before the comparator (距离不得小于6.5米, 最迟不得超过1小时)
   '不得', '不应', '不宜', '应当', '必须', '务必', '最迟',
 ].sort((a, b) => b.length - a.length);
@@ -240,7 +244,7 @@ export const POLICY_INSTRUMENT =
 export const SAMPLING_VERB = /抽查|抽检|检查|督查|核查|巡查|暗访/;
 
 /** Section titles that name the part's purpose outright. */
-export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]/;
+export const TITLE_ACHIEVED = /总结|回顾|完成情况|工作情况|主要成效|主要成绩|取得的成[效绩]|发展基础|工作基础|现实基础|现状/;
 export const TITLE_TARGET = /计划|安排|打算|要点|思路|下一步|目标任务|主要目标|重点工作|重点任务/;
 /**
  * Words of a title that name a review, broader than TITLE_ACHIEVED: used only to find a title that

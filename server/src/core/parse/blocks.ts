@@ -4,7 +4,7 @@ import type { LineIndex } from '../text.js';
 import { matchNumberToken } from '../numbering.js';
 import { runInStop } from './sections.js';
 import { LINE_ROW, LINE_SKIP, markdownLines, rowBlock } from './markdown.js';
-import { BLANK, COMMENT, CONTENT, PAGE, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
+import { BLANK, COMMENT, CONTENT, PAGE, RUNNING, SENTENCE_PUNCT, endsTerminal, lineShapes, width, wrapWidth } from './lines.js';
 import type { LineShapes } from './lines.js';
 import { DecimalOutline, citedSection, quantityFollows } from './decimal.js';
 import { endsWithGenre } from './markers.js';
@@ -146,6 +146,29 @@ function hardWrapped(lines: LineShapes, text: string, W: number): boolean {
   return full >= 4 && open >= 0.6 * full;
 }
 
+/**
+ * Whether the text marks where a paragraph starts by indenting it (GB/T 9704-2012 §7.3.3 sets each
+ * paragraph 左空二字; a PDF paste keeps the full-width spaces): the lines after a finished sentence
+ * are nearly all indented, while some lines, the continuations, are not. There a line without the
+ * indent continues the line before it, even where that line is a short heading the drafter broke.
+ */
+function indentMarksStarts(lines: LineShapes, text: string): boolean {
+  let starts = 0;
+  let indented = 0;
+  let flush = 0;
+  let prevEnded = false;
+  for (let k = 0; k < lines.kind.length; k++) {
+    if (lines.kind[k] !== CONTENT || lines.markdown[k]) continue;
+    if (!lines.indent[k]) flush++;
+    if (prevEnded) {
+      starts++;
+      if (lines.indent[k]) indented++;
+    }
+    prevEnded = endsTerminal(text.slice(Math.max(lines.start[k]!, lines.end[k]! - 4), lines.end[k]!));
+  }
+  return starts >= 4 && indented >= 0.8 * starts && flush > 0;
+}
+
 /** Whether a heading's text after its token holds a title sentence and then body text (a run-in heading). */
 function bodyFollowsTitle(afterToken: string): boolean {
   const stop = runInStop(afterToken);
@@ -176,6 +199,7 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
   const lines = lineShapes(index, firstLine);
   const W = wrapWidth(lines.contentWidths);
   const wrapped = hardWrapped(lines, text, W);
+  const indentStarts = indentMarksStarts(lines, text);
   const md = markdownLines(index, firstLine); // code is skipped, each table row is a block (./markdown.ts)
 
   const blocks: Block[] = [];
@@ -207,9 +231,9 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       [prevContent, blankBetween] = ['', false];
       continue;
     }
-    if (kind === PAGE || kind === BLANK) {
-      // (— 3 — between two pages: the text runs on across it and the page break's blank lines)
-      if (kind === PAGE) [pageBreak, blankBetween] = [true, false];
+    if (kind === PAGE || kind === RUNNING || kind === BLANK) {
+      // (— 3 — between two pages, and the running head beside it: the text runs on across them and the page break's blank lines)
+      if (kind !== BLANK) [pageBreak, blankBetween] = [true, false];
       else if (!pageBreak) blankBetween = true;
       continue;
     }
@@ -223,9 +247,9 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
     const content = text.slice(contentStart, lines.end[k]!);
     const markdownLevel = lines.markdown[k]! || undefined;
     const lineWidth = lines.width[k]!;
-    // a heading whose line fills the wrap width of a hard-wrapped text and stops in mid-sentence runs
-    // on to the next line (1.开展村庄清洁行动，…生活垃圾收运 / 处置体系覆盖所有行政村。)
-    const headingRunsOn = wrapped && !endsTerminal(prevContent) && prevWidth >= FULL_LINE * W;
+    // a heading stopping in mid-sentence runs on: its line fills a hard wrap, or the next is unindented (softBreak)
+    const softBreak = indentStarts && !lines.indent[k] && !blankBetween && cur !== undefined && !endsTerminal(prevContent);
+    const headingRunsOn = (wrapped && !endsTerminal(prevContent) && prevWidth >= FULL_LINE * W) || softBreak;
     const prevTerminated = !cur || endsTerminal(prevContent) || (cur.kind === 'heading' && !curHeadingRunIn && !headingRunsOn);
     // a token broken over two lines: a lone opening bracket, the rest of the token on the next line
     const opener = markdownLevel === undefined ? brokenOpener(content, lines, k, text) : undefined;
@@ -270,7 +294,8 @@ export function buildBlocks(text: string, index: LineIndex, firstLine: number): 
       blankBetween = false;
       continue;
     }
-    const join = cur && cur.kind !== 'title' && !prevTerminated && continues(prevContent, prevWidth / W, blankBetween, lastValue.size === 0);
+    // a line continues an unfinished paragraph after a soft break, a comma, or a line that filled the width
+    const join = cur && cur.kind !== 'title' && !prevTerminated && (softBreak || continues(prevContent, prevWidth / W, blankBetween, lastValue.size === 0));
     if (join && cur) {
       cur.add(contentStart, content);
       cur.lastLine = lineNo;

@@ -1,6 +1,6 @@
 /** Stage 4 of the structure parser: inline enumerations 一是……二是…… within the sections' blocks. */
 import type { Block, Enumeration } from '../model.js';
-import { nextEnumerationMarker, parseChineseNumeral } from '../numbering.js';
+import { CIRCLED_KIND, ENUMERATION_BOUNDARY, circledValue, nextEnumerationMarker, parseChineseNumeral } from '../numbering.js';
 import { textToDoc } from './sections.js';
 
 /** Inline enumerations 一是……二是…… grouped per enclosing section and marker kind. */
@@ -32,6 +32,42 @@ export function findEnumerations(blocks: Block[], owner: Int32Array): Enumeratio
       }
     }
   }
+  out.push(...circledLists(blocks, owner));
+  out.sort((a, b) => a.start - b.start);
   // an enumeration's extent runs to the end of the text of its last item's block
+  return out;
+}
+
+/**
+ * Lists of circled numbers ①②③ (inline after a boundary, or one item a line) grouped per enclosing
+ * section: a ① starts a list, a later number goes on with the running one (its gaps and repeats are
+ * enumeration/sequence findings); a lone later number with no list running is text.
+ */
+function circledLists(blocks: Block[], owner: Int32Array): Enumeration[] {
+  const out: Enumeration[] = [];
+  let current: Enumeration | undefined;
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    const sectionId = owner[bi]! >= 0 ? owner[bi] : undefined;
+    if (current && current.sectionId !== sectionId) current = undefined;
+    if (b.kind === 'heading' || b.kind === 'title') current = undefined;
+    const t = b.text;
+    for (let at = 0; at < t.length; at++) {
+      const value = circledValue(t.charCodeAt(at));
+      if (value === undefined || (at > 0 && !ENUMERATION_BOUNDARY.test(t[at - 1]!))) continue;
+      const start = textToDoc(b, at);
+      const item = { number: value, marker: t[at]!, start, end: start + 1, numeralEnd: start + 1 };
+      const last = current?.items[current.items.length - 1];
+      if (value === 1 || !current || !last || value > last.number + 3) {
+        if (value > 3 && !current) continue;
+        current = { kind: CIRCLED_KIND, items: [item], start, end: start + 1 };
+        if (sectionId !== undefined) current.sectionId = sectionId;
+        out.push(current);
+      } else {
+        current.items.push(item);
+        current.end = start + 1;
+      }
+    }
+  }
   return out;
 }

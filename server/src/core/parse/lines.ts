@@ -68,6 +68,8 @@ export const COMMENT = 1;
 export const CONTENT = 2;
 /** a page number between pages of a text taken from a printed document (— 3 —) */
 export const PAGE = 3;
+/** a running head or foot beside a page number: a line the printed pages repeat (runningHeads) */
+export const RUNNING = 4;
 
 /**
  * A page number on a line of its own, as GB/T 9704-2012 §7.5 sets it: the Arabic number with a
@@ -91,6 +93,8 @@ export interface LineShapes {
   /** BLANK, COMMENT or CONTENT */
   kind: Uint8Array;
   width: Float64Array;
+  /** 1 where the line's content is indented (space or full-width space before it) */
+  indent: Uint8Array;
   /** widths of the CONTENT lines */
   contentWidths: Float64Array;
 }
@@ -103,6 +107,7 @@ export function lineShapes(index: LineIndex, firstLine: number): LineShapes {
     markdown: new Uint8Array(count),
     kind: new Uint8Array(count),
     width: new Float64Array(count),
+    indent: new Uint8Array(count),
     contentWidths: new Float64Array(count),
   };
   const t = index.text;
@@ -114,6 +119,7 @@ export function lineShapes(index: LineIndex, firstLine: number): LineShapes {
     shapes.end[k] = j;
     shapes.markdown[k] = markdownLevel ?? 0;
     shapes.width[k] = w;
+    shapes.indent[k] = i > index.lineStart(firstLine + k) ? 1 : 0;
     if (i === j && markdownLevel === undefined) shapes.kind[k] = BLANK;
     else if (isComment(t, i, j)) shapes.kind[k] = COMMENT;
     else if (markdownLevel === undefined && j - i <= 12 && PAGE_NUMBER.test(t.slice(i, j))) shapes.kind[k] = PAGE;
@@ -123,7 +129,44 @@ export function lineShapes(index: LineIndex, firstLine: number): LineShapes {
     }
   }
   shapes.contentWidths = shapes.contentWidths.subarray(0, n);
+  runningHeads(shapes, t);
   return shapes;
+}
+
+/** The nearest line with content before (`step` −1) or after (+1) line k, skipping blank lines; −1 when none. */
+function contentBeside(shapes: LineShapes, k: number, step: -1 | 1): number {
+  for (let m = k + step; m >= 0 && m < shapes.kind.length; m += step) {
+    if (shapes.kind[m] === CONTENT) return m;
+    if (shapes.kind[m] !== BLANK) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Running heads and feet of a printed text (the document's title, an office's name repeated at the
+ * top or bottom of every page): a line beside a page number whose text the text repeats, beside
+ * another page number or elsewhere (its title), and which ends no sentence. Marked RUNNING: like
+ * the page number, it is no paragraph, and a sentence broken across it stays one.
+ */
+function runningHeads(shapes: LineShapes, t: string): void {
+  const beside: number[] = [];
+  for (let k = 0; k < shapes.kind.length; k++) {
+    if (shapes.kind[k] !== PAGE) continue;
+    for (const step of [-1, 1] as const) {
+      const m = contentBeside(shapes, k, step);
+      if (m >= 0 && shapes.width[m]! >= 4 && !endsTerminal(t.slice(shapes.start[m]!, shapes.end[m]!))) beside.push(m);
+    }
+  }
+  if (beside.length === 0) return;
+  const texts = new Map<string, number>();
+  for (const m of beside) texts.set(t.slice(shapes.start[m]!, shapes.end[m]!), 0);
+  for (let k = 0; k < shapes.kind.length; k++) {
+    if (shapes.kind[k] !== CONTENT) continue;
+    const s = t.slice(shapes.start[k]!, shapes.end[k]!);
+    const seen = texts.get(s);
+    if (seen !== undefined) texts.set(s, seen + 1);
+  }
+  for (const m of beside) if (texts.get(t.slice(shapes.start[m]!, shapes.end[m]!))! >= 2) shapes.kind[m] = RUNNING;
 }
 
 /** The typical full width of a wrapped line: 85th percentile of non-blank line widths. */

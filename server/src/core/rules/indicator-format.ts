@@ -93,10 +93,17 @@ function checkChunks(ctx: RuleContext, b: Block, tokens: readonly Span[], chunks
   }
 }
 
+/** Whether the text at `at` ends a clause: a clause mark, a closing bracket or quote, or the end of the text. */
+function closesClause(text: string, at: number): boolean {
+  return at >= text.length || /^\s*(?:$|[。，；、：！？）)”」\n])/.test(text.slice(at, at + 4));
+}
+
 function checkChineseNumerals(ctx: RuleContext, b: Block, found: readonly RegExpExecArray[]): void {
   for (const m of found) {
     const [raw, kind, num] = m as unknown as [string, string, string];
-    if (num === '百' && kind === '百分之') continue; // 百分之百: idiom ("百分之百的努力")
+    // 百分之百 is an idiom where it qualifies what follows (百分之百的努力, 百分之百完成任务) and a
+    // statistic where it is the value that closes its clause (新能源车辆比例达到百分之百。)
+    if (num === '百' && kind === '百分之' && !closesClause(b.text, m.index + raw.length)) continue;
     const value = parseChineseDecimal(num);
     if (!Number.isFinite(value)) continue;
     const unit = kind === '百分之' ? '%' : '‰';

@@ -1,6 +1,8 @@
 import type { Rule } from '../rule.js';
 import { parseChineseNumeral } from '../numbering.js';
 import { bundledFormulations, formulationForms } from '../formulations.js';
+import { blockSpan } from '../indicators.js';
+import type { Block, Enumeration, Section } from '../model.js';
 import { titleToDoc } from '../parse/sections.js';
 
 /**
@@ -32,13 +34,42 @@ function governs(title: string, end: number): boolean {
 const COUNT_PHRASE =
   /(?<![0-9０-９第一二三四五六七八九十百千万])([一二两三四五六七八九十]{1,3}|[1-9][0-9]?)(个|种|大|项|条|道|类|方面|件|项重点)([\u4e00-\u9fa5]{1,8})/;
 
+/**
+ * A count announced by the deictic 以下 / 如下 at the end of a section's own text (重点做好以下三项工作。,
+ * 做到以下三点：): “the following N” refers to what comes next, the section's sub-items or its list.
+ */
+const ANNOUNCED = /(?:以下|如下)([一二两三四五六七八九十]{1,3}|[1-9][0-9]?)(个方面|方面|个|项|点|条|类|种|件)[\u4e00-\u9fa5]{0,4}[。：:]?\s*$/;
+
+/** The count phrase a section's own text announces last (以下三项工作), with its block and offset in the block's text. */
+function announced(s: Section): { block: Block; at: number; phrase: string; numeral: string } | undefined {
+  const block = s.body.length > 0 ? s.body[s.body.length - 1]! : s.block;
+  // a heading block announces only in its run-in body (the title's own count is read from the title)
+  if (block === s.block && !s.runIn) return undefined;
+  const m = ANNOUNCED.exec(block.text);
+  if (!m || (block === s.block && m.index < block.text.indexOf(s.title) + s.title.length)) return undefined;
+  return { block, at: m.index, phrase: m[0].replace(/[。：:\s]+$/, ''), numeral: m[1]! };
+}
+
+/** What follows a section and is counted: its sub-items at their top level, else its longest list (一是…, ①…). */
+function counted(s: Section, enums: readonly Enumeration[]): { actual: number; what: { zh: string; en: string } } | undefined {
+  if (s.children.length > 0) {
+    // (no Math.min(...spread): 200,000 children would overflow the call stack)
+    const lv = s.children.reduce((m, c) => Math.min(m, c.level), 4);
+    return { actual: s.children.filter((c) => c.level === lv).length, what: { zh: '下级条目', en: 'sub-items' } };
+  }
+  if (enums.length === 0) return undefined;
+  return { actual: enums.reduce((m, e) => Math.max(m, e.items.length), 0), what: { zh: '“一是……”列举项', en: 'inline 一是…… items' } };
+}
+
+const countOf = (numeral: string): number => (/[0-9]/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral.replace('两', '二')));
+
 export const rule: Rule = {
   meta: {
     id: 'numbering/count-word',
     tags: ['structural'],
     description: {
-      zh: '标题中许诺的数目（如“两个短板”“六种能力”“7个专项活动”）应与其下级条目或“一是……”列举的数目一致',
-      en: 'A count promised in a heading (“两个短板”, “六种能力”, “7个专项活动”) matches the number of its sub-items or inline 一是…… items',
+      zh: '标题中许诺的数目（如“两个短板”“六种能力”“7个专项活动”），以及条目正文末尾用“以下/如下”预告的数目（重点做好以下三项工作），应与其下级条目或“一是……”“①②③”列举的数目一致',
+      en: 'A count promised in a heading (“两个短板”, “六种能力”, “7个专项活动”), or announced with 以下/如下 at the end of an item’s own text (重点做好以下三项工作), matches the number of its sub-items or inline 一是…… / ①②③ items',
     },
     severity: 'error',
     fixable: false,
@@ -86,30 +117,32 @@ export const rule: Rule = {
     let forms: string[] | undefined;
     for (const s of plan.allSections) {
       const m = COUNT_PHRASE.exec(s.title);
-      if (!m) continue;
+      if (!m) {
+        // no count in the title: a count its own text announces for what follows (以下三项工作)
+        const a = announced(s);
+        const c = a && counted(s, enumsBySection.get(s.id) ?? []);
+        const promised = a ? countOf(a.numeral) : NaN;
+        if (!a || !c || !Number.isFinite(promised) || promised < 2 || c.actual === promised) continue;
+        ctx.report({
+          ...blockSpan(a.block, a.at, a.at + a.phrase.length),
+          message: {
+            zh: `文中许诺“${a.phrase}”（${promised} 项），但其下共有 ${c.actual} 个${c.what.zh}`,
+            en: `the text announces "${a.phrase}" (${promised}), but ${c.actual} ${c.what.en} follow`,
+          },
+          data: { promised, actual: c.actual },
+        });
+        continue;
+      }
       // a fixed formulation is a name (坚决做到“两个维护”), not a count of what follows
       forms ??= formulationForms(bundledFormulations(), extra);
       if (forms.some((f) => s.title.startsWith(f, m.index))) continue;
       if (!governs(s.title, m.index + m[0].length)) continue;
       // 3个月时间, 两个百分点: a span of time or a measure, not a count of items
       if (MEASURE.test(m[3]!)) continue;
-      const numeral = m[1]!;
-      const promised = /[0-9]/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral.replace('两', '二'));
+      const promised = countOf(m[1]!);
       if (!Number.isFinite(promised) || promised < 2) continue;
-      let actual: number | undefined;
-      let what = { zh: '下级条目', en: 'sub-items' };
-      if (s.children.length > 0) {
-        // (no Math.min(...spread): 200,000 children would overflow the call stack)
-        const lv = s.children.reduce((m, c) => Math.min(m, c.level), 4);
-        actual = s.children.filter((c) => c.level === lv).length;
-      } else {
-        const enums = enumsBySection.get(s.id) ?? [];
-        if (enums.length > 0) {
-          actual = enums.reduce((m, e) => Math.max(m, e.items.length), 0);
-          what = { zh: '“一是……”列举项', en: 'inline 一是…… items' };
-        }
-      }
-      if (actual === undefined || actual === promised) continue;
+      const c = counted(s, enumsBySection.get(s.id) ?? []);
+      if (c === undefined || c.actual === promised) continue;
       const phrase = m[0];
       // through the block's segments: a title may straddle a line break
       const at = titleToDoc(s, m.index);
@@ -117,10 +150,10 @@ export const rule: Rule = {
         start: at,
         end: Math.min(titleToDoc(s, m.index + phrase.length - 1) + 1, s.titleSpan.end),
         message: {
-          zh: `标题许诺“${phrase}”（${promised} 项），但其下共有 ${actual} 个${what.zh}`,
-          en: `the heading promises "${phrase}" (${promised}), but ${actual} ${what.en} follow`,
+          zh: `标题许诺“${phrase}”（${promised} 项），但其下共有 ${c.actual} 个${c.what.zh}`,
+          en: `the heading promises "${phrase}" (${promised}), but ${c.actual} ${c.what.en} follow`,
         },
-        data: { promised, actual },
+        data: { promised, actual: c.actual },
       });
     }
   },
