@@ -161,7 +161,8 @@ interface Statement {
 /** One value of a statement as a record in the paragraph's own offsets (toT/endT map them back). */
 function record(st: Statement, name: string, ns: number, ne: number, v: ValueItem, toT: (ci: number) => number, endT: (ce: number) => number): RawQuantity {
   // the statement as written starts at the verb that opens it (新增|电力装机1800万千瓦)
-  const startC = st.opened ? st.cmpStart : ne > ns ? Math.min(ns, v.s) : v.s;
+  // and one without a name of its own (its name carried from before) at its comparator (同比增长12%)
+  const startC = st.opened ? st.cmpStart : ne > ns ? Math.min(ns, v.s) : st.hasCmp ? Math.min(st.cmpStart, v.s) : v.s;
   const endC = Math.max(v.qe ?? v.e, ne);
   const vOp: OpClass | 'range' = v.v2 !== undefined ? 'range' : v.more && st.opClass === 'eq' ? 'gt' : st.opClass;
   const kind: IndicatorKind | undefined = shapeKind(v.unit, vOp, name, st.after) ?? st.cue.kind;
