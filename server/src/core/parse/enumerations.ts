@@ -43,6 +43,9 @@ export function findEnumerations(blocks: Block[], owner: Int32Array): Enumeratio
  * section: a ① starts a list, a later number goes on with the running one (its gaps and repeats are
  * enumeration/sequence findings); a lone later number with no list running is text.
  */
+/** the characters circledValue reads (①…⑳, ❶…❿) */
+const CIRCLED_CHAR = /[\u2460-\u2473\u2776-\u277f]/g;
+
 function circledLists(blocks: Block[], owner: Int32Array): Enumeration[] {
   const out: Enumeration[] = [];
   let current: Enumeration | undefined;
@@ -52,7 +55,10 @@ function circledLists(blocks: Block[], owner: Int32Array): Enumeration[] {
     if (current && current.sectionId !== sectionId) current = undefined;
     if (b.kind === 'heading' || b.kind === 'title') current = undefined;
     const t = b.text;
-    for (let at = 0; at < t.length; at++) {
+    // the circled numbers of the block, found by a regex (most blocks have none)
+    CIRCLED_CHAR.lastIndex = 0;
+    for (let m = CIRCLED_CHAR.exec(t); m; m = CIRCLED_CHAR.exec(t)) {
+      const at = m.index;
       const value = circledValue(t.charCodeAt(at));
       if (value === undefined || (at > 0 && !ENUMERATION_BOUNDARY.test(t[at - 1]!))) continue;
       const start = textToDoc(b, at);
