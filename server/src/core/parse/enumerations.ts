@@ -1,5 +1,5 @@
 /** Stage 4 of the structure parser: inline enumerations 一是……二是…… within the sections' blocks. */
-import type { Block, Enumeration } from '../model.js';
+import type { Block, Enumeration, EnumerationItem } from '../model.js';
 import { CIRCLED_KIND, ENUMERATION_BOUNDARY, circledValue, nextEnumerationMarker, parseChineseNumeral } from '../numbering.js';
 import { textToDoc } from './sections.js';
 
@@ -18,18 +18,7 @@ export function findEnumerations(blocks: Block[], owner: Int32Array): Enumeratio
       const start = textToDoc(b, at);
       const end = textToDoc(b, at + numeral.length + kind.length - 1) + 1;
       const numeralEnd = textToDoc(b, at + numeral.length - 1) + 1;
-      const item = { number: value, marker: numeral + kind, start, end, numeralEnd };
-      const last = current?.items[current.items.length - 1];
-      if (!current || current.kind !== kind || value === 1 || (last && value > last.number + 3)) {
-        // a lone later ordinal far from the running list is prose, not an item (一是 restarts)
-        if (value > 3 && (!current || current.kind !== kind)) continue;
-        current = { kind, items: [item], start, end };
-        if (sectionId !== undefined) current.sectionId = sectionId;
-        out.push(current);
-      } else {
-        current.items.push(item);
-        current.end = end;
-      }
+      current = addItem(out, current, { number: value, marker: numeral + kind, start, end, numeralEnd }, kind, sectionId);
     }
   }
   out.push(...circledLists(blocks, owner));
@@ -62,18 +51,33 @@ function circledLists(blocks: Block[], owner: Int32Array): Enumeration[] {
       const value = circledValue(t.charCodeAt(at));
       if (value === undefined || (at > 0 && !ENUMERATION_BOUNDARY.test(t[at - 1]!))) continue;
       const start = textToDoc(b, at);
-      const item = { number: value, marker: t[at]!, start, end: start + 1, numeralEnd: start + 1 };
-      const last = current?.items[current.items.length - 1];
-      if (value === 1 || !current || !last || value > last.number + 3) {
-        if (value > 3 && !current) continue;
-        current = { kind: CIRCLED_KIND, items: [item], start, end: start + 1 };
-        if (sectionId !== undefined) current.sectionId = sectionId;
-        out.push(current);
-      } else {
-        current.items.push(item);
-        current.end = start + 1;
-      }
+      current = addItem(out, current, { number: value, marker: t[at]!, start, end: start + 1, numeralEnd: start + 1 }, CIRCLED_KIND, sectionId);
     }
   }
   return out;
+}
+
+/**
+ * Adds an item to the running list of its kind, or starts a list (at a 1, at a jump of more than 3,
+ * at another kind); a lone later number with no list of its kind running is prose, not an item (一是
+ * restarts, a stray ⑤). Returns the list now running.
+ */
+function addItem(
+  out: Enumeration[],
+  current: Enumeration | undefined,
+  item: EnumerationItem,
+  kind: string,
+  sectionId: number | undefined,
+): Enumeration | undefined {
+  const last = current?.items[current.items.length - 1];
+  if (!current || current.kind !== kind || !last || item.number === 1 || item.number > last.number + 3) {
+    if (item.number > 3 && (!current || current.kind !== kind)) return current;
+    const list: Enumeration = { kind, items: [item], start: item.start, end: item.end };
+    if (sectionId !== undefined) list.sectionId = sectionId;
+    out.push(list);
+    return list;
+  }
+  current.items.push(item);
+  current.end = item.end;
+  return current;
 }
