@@ -437,6 +437,11 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(read('全县耕地质量平均提高0.5个等级以上。')).toEqual([['耕地质量', '提高', 0.5, undefined, '个等级', '以上']]);
   });
 
+  it('a budget proposal (拟安排, 拟发行) is not part of what it proposes', () => {
+    expect(read('拟安排地方政府专项债券4.4万亿元，拟发行超长期特别国债1.3万亿元。').map((r) => r[0])).toEqual(['地方政府专项债券', '超长期特别国债']);
+    expect(scanText('拟安排地方政府专项债券4.4万亿元。', { planYear: 2025 }).map((q) => q.cue)).toEqual(['parameter']);
+  });
+
   it('a circled list number (GB/T 15834 B.3.8) is not part of the name', () => {
     expect(read('①每名网格员联系居民不少于30户；②每个小区设置垃圾分类督导员2名。').map((r) => r[0])).toEqual([
       '每名网格员联系居民',
