@@ -35,10 +35,10 @@ describe('indicators of the hand-annotated corpus documents', () => {
     const kindRight = scores.reduce((n, s) => n + s.kindRight, 0);
     expect(kindRight / matched, 'kind accuracy over all matched indicators').toBeGreaterThanOrEqual(0.95);
     // names: the annotators wrote the noun phrase a reader names (行政法规 where planlint keeps the verb,
-    // 制定修订行政法规), so agreement is not 100%; a floor under today's 70.6% (sameName in
+    // 制定修订行政法规), so agreement is not 100%; a floor under today's 74.6% (sameName in
     // ./corpus-indicators.ts) catches a systematic loss of names (five points fail it)
     const nameRight = scores.reduce((n, s) => n + s.nameRight, 0);
-    expect(nameRight / matched, 'names agreeing with the annotation over all matched indicators').toBeGreaterThanOrEqual(0.66);
+    expect(nameRight / matched, 'names agreeing with the annotation over all matched indicators').toBeGreaterThanOrEqual(0.7);
     for (const s of scores) {
       const floor = FLOOR[s.document] ?? DEFAULT_FLOOR;
       expect(s.recall, `${s.document} recall`).toBeGreaterThanOrEqual(floor.recall);
