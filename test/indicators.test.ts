@@ -504,6 +504,19 @@ describe('quantity grammar of any sector (issue 14)', () => {
     expect(kinds('截至目前，累计培训乡村医生3000人次。', 2025)).toEqual([[3000, 'achieved']]);
   });
 
+  it('kind: a grant sets the amount of its own clause only', () => {
+    const kinds = (t: string): unknown[] => scanText(t, { planYear: 2025 }).map((q) => [q.value, q.cue]);
+    expect(kinds('对首次认定的高新技术企业给予奖励20万元，对复审通过的一次性补助5万元。')).toEqual([
+      [20, 'parameter'],
+      [5, 'parameter'],
+    ]);
+    // the figures of the clauses after the grant are results, not amounts granted
+    expect(kinds('对遇困群众及时给予救助，新纳入低保人员6万人，实施临时救助8万人次。')).toEqual([
+      [6, undefined],
+      [8, undefined],
+    ]);
+  });
+
   it('a subject stated once serves the ；-clauses of its sentence', () => {
     expect(read('政府可调度储备能力2021年确保达到800万吨;2022年确保达到1300万吨。').map((r) => r[0])).toEqual(['政府可调度储备能力', '政府可调度储备能力']);
   });

@@ -12,6 +12,10 @@ import { ACHIEVED_CUE, PARAMETER_CUE, QUALIFIERS, TARGET_CUE, type OpClass } fro
 
 const DEADLINE_RE =
   /(到|至|截至|截止|于)?((?:19|20)[0-9]{2})年(底|末|年底|年末|上半年|下半年|全年)?(前|以前|之前)?|(年内|年底前|年底|年末|上半年|下半年|当年)|([0-9]{1,2})月(?:份)?(?=底|末|中旬|上旬|下旬|前|以前|之前)(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前)?|[“"]?十([一二三四五六七八九])五[”"]?(?:末|期末|期间|时期)/g;
+/** the parameter cues of a grant: they speak for their own clause only */
+const GRANT = /^(?:给予|奖补|最高|一次性)/;
+/** the marks that end a clause */
+const CLAUSE_MARK = /[，,；;。！？]/;
 const BASE_BEFORE = new Set(['比', '较', '由', '从', '—', '-', '～', '~', '《']);
 const ISDIGIT = /[0-9０-９]/;
 
@@ -22,6 +26,8 @@ export interface SentenceCue {
 
 export interface CueEvent {
   at: number;
+  /** a cue that speaks only for its own clause (给予…): where that clause ends */
+  until?: number;
   kind?: IndicatorKind;
   deadline?: { text: string; year?: number };
 }
@@ -68,7 +74,13 @@ export function cueEvents(c: string, planYear: number | undefined): CueEvent[] {
     [PARAMETER_CUE, 'parameter'],
   ] as const) {
     re.lastIndex = 0;
-    while ((m = re.exec(text))) events.push({ at: m.index, kind });
+    while ((m = re.exec(text))) {
+      // a grant (给予补助10万元, 奖补) sets the amount of its own clause, not of the clauses after it
+      if (kind === 'parameter' && GRANT.test(m[0])) {
+        const close = CLAUSE_MARK.exec(text.slice(m.index));
+        events.push({ at: m.index, kind, until: close ? m.index + close.index : text.length });
+      } else events.push({ at: m.index, kind });
+    }
   }
   events.sort((a, b) => a.at - b.at);
   return events;
@@ -86,6 +98,7 @@ export function sentenceCue(events: readonly CueEvent[], sentStart: number, end:
   const floor = Math.max(sentStart, end - 300);
   for (let k = lo - 1; k >= 0 && events[k]!.at >= floor; k--) {
     const e = events[k]!;
+    if (e.until !== undefined && e.until < end) continue;
     if (!kind && e.kind) kind = e.kind;
     if (!deadline && e.deadline) deadline = e.deadline;
     if (kind && deadline) break;
