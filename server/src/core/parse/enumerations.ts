@@ -3,14 +3,21 @@ import type { Block, Enumeration, EnumerationItem } from '../model.js';
 import { CIRCLED_KIND, ENUMERATION_BOUNDARY, circledValue, nextEnumerationMarker, parseChineseNumeral } from '../numbering.js';
 import { textToDoc } from './sections.js';
 
-/** Inline enumerations 一是……二是…… grouped per enclosing section and marker kind. */
+/**
+ * Inline enumerations 一是……二是…… grouped per enclosing section and marker kind, and lists of
+ * circled numbers ①②③ (inline after a boundary, or one item a line) grouped per enclosing section
+ * and ended by a heading: a ① starts a list, a later number goes on with the running one (its gaps
+ * and repeats are enumeration/sequence findings); a lone later number with no list running is text.
+ */
 export function findEnumerations(blocks: Block[], owner: Int32Array): Enumeration[] {
   const out: Enumeration[] = [];
   let current: Enumeration | undefined;
+  let circledList: Enumeration | undefined;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi]!;
     const sectionId = owner[bi]! >= 0 ? owner[bi] : undefined;
     if (current && current.sectionId !== sectionId) current = undefined;
+    if (circledList && (circledList.sectionId !== sectionId || b.kind === 'heading' || b.kind === 'title')) circledList = undefined;
     for (let m = nextEnumerationMarker(b.text, 0); m; m = nextEnumerationMarker(b.text, m.at + m.numeral.length + m.kind.length)) {
       const { at, numeral, kind } = m;
       const value = parseChineseNumeral(numeral);
@@ -20,41 +27,28 @@ export function findEnumerations(blocks: Block[], owner: Int32Array): Enumeratio
       const numeralEnd = textToDoc(b, at + numeral.length - 1) + 1;
       current = addItem(out, current, { number: value, marker: numeral + kind, start, end, numeralEnd }, kind, sectionId);
     }
+    circledList = circledItems(b, out, circledList, sectionId);
   }
-  out.push(...circledLists(blocks, owner));
   out.sort((a, b) => a.start - b.start);
   // an enumeration's extent runs to the end of the text of its last item's block
   return out;
 }
 
-/**
- * Lists of circled numbers ①②③ (inline after a boundary, or one item a line) grouped per enclosing
- * section: a ① starts a list, a later number goes on with the running one (its gaps and repeats are
- * enumeration/sequence findings); a lone later number with no list running is text.
- */
 /** the characters circledValue reads (①…⑳, ❶…❿) */
 const CIRCLED_CHAR = /[\u2460-\u2473\u2776-\u277f]/g;
 
-function circledLists(blocks: Block[], owner: Int32Array): Enumeration[] {
-  const out: Enumeration[] = [];
-  let current: Enumeration | undefined;
-  for (let bi = 0; bi < blocks.length; bi++) {
-    const b = blocks[bi]!;
-    const sectionId = owner[bi]! >= 0 ? owner[bi] : undefined;
-    if (current && current.sectionId !== sectionId) current = undefined;
-    if (b.kind === 'heading' || b.kind === 'title') current = undefined;
-    const t = b.text;
-    // the circled numbers of the block, found by a regex (most blocks have none)
-    CIRCLED_CHAR.lastIndex = 0;
-    for (let m = CIRCLED_CHAR.exec(t); m; m = CIRCLED_CHAR.exec(t)) {
-      const at = m.index;
-      const value = circledValue(t.charCodeAt(at));
-      if (value === undefined || (at > 0 && !ENUMERATION_BOUNDARY.test(t[at - 1]!))) continue;
-      const start = textToDoc(b, at);
-      current = addItem(out, current, { number: value, marker: t[at]!, start, end: start + 1, numeralEnd: start + 1 }, CIRCLED_KIND, sectionId);
-    }
+/** The circled numbers of a block (found by a regex: most blocks have none) added to their list; the list now running. */
+function circledItems(b: Block, out: Enumeration[], current: Enumeration | undefined, sectionId: number | undefined): Enumeration | undefined {
+  const t = b.text;
+  CIRCLED_CHAR.lastIndex = 0;
+  for (let m = CIRCLED_CHAR.exec(t); m; m = CIRCLED_CHAR.exec(t)) {
+    const at = m.index;
+    const value = circledValue(t.charCodeAt(at));
+    if (value === undefined || (at > 0 && !ENUMERATION_BOUNDARY.test(t[at - 1]!))) continue;
+    const start = textToDoc(b, at);
+    current = addItem(out, current, { number: value, marker: t[at]!, start, end: start + 1, numeralEnd: start + 1 }, CIRCLED_KIND, sectionId);
   }
-  return out;
+  return current;
 }
 
 /**
