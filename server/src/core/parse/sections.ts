@@ -321,15 +321,6 @@ export function textToDoc(b: Block, i: number): number {
   return b.segments.length === 0 ? b.start : segmentOffset(b.segments, i);
 }
 
-/**
- * The document offset of character `i` of a section's title: through the block's segments, since a
- * title may straddle a line break (a wrapped heading joined to its next line; CRLF or LF between).
- */
-export function titleToDoc(s: Section, i: number): number {
-  const at = s.block.text.indexOf(s.title);
-  return at < 0 ? s.titleSpan.start + i : textToDoc(s.block, at + i);
-}
-
 /** Whether the numbers at `level` (3, or 2) run on across the level-1 sections rather than restart in each. */
 export function detectContinuity(top: Section[], level: Level = 3): boolean {
   let continuous = 0;

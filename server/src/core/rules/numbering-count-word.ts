@@ -3,7 +3,6 @@ import { parseChineseNumeral } from '../numbering.js';
 import { bundledFormulations, formulationForms } from '../formulations.js';
 import { blockSpan } from '../indicators.js';
 import type { Block, Enumeration, Section } from '../model.js';
-import { titleToDoc } from '../parse/sections.js';
 
 /**
  * A promised count in a heading: “两个短板”, 六种能力, 7个专项活动, “三大攻坚”.
@@ -145,10 +144,9 @@ export const rule: Rule = {
       if (c === undefined || c.actual === promised) continue;
       const phrase = m[0];
       // through the block's segments: a title may straddle a line break
-      const at = titleToDoc(s, m.index);
+      const t = s.block.text.indexOf(s.title) + m.index;
       ctx.report({
-        start: at,
-        end: Math.min(titleToDoc(s, m.index + phrase.length - 1) + 1, s.titleSpan.end),
+        ...blockSpan(s.block, t, t + phrase.length),
         message: {
           zh: `标题许诺“${phrase}”（${promised} 项），但其下共有 ${c.actual} 个${c.what.zh}`,
           en: `the heading promises "${phrase}" (${promised}), but ${c.actual} ${c.what.en} follow`,
