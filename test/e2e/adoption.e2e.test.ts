@@ -187,7 +187,11 @@ describe('adoption: planlint in VS Code without configuration (code-server in he
         // every line seen in English before has its row again (the panel may still be filling)
         const again = rows.filter((r) => englishByLine.has(r.line)).length;
         const ok = again >= englishByLine.size && bad.length === 0;
-        return { ok, seen: `${rows.length} rows (${again} of the ${englishByLine.size} lines seen in English); not Chinese only: ${bad.map((r) => r.text.slice(0, 100)).join('\n    ') || '(none)'}`, value: rows };
+        return {
+          ok,
+          seen: `${rows.length} rows (${again} of the ${englishByLine.size} lines seen in English); not Chinese only: ${bad.map((r) => r.text.slice(0, 100)).join('\n    ') || '(none)'}`,
+          value: rows,
+        };
       },
       30_000,
     );
