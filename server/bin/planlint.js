@@ -18,6 +18,19 @@ if (!fs.existsSync(cli)) {
 /** Work to do once the command is done (writing the code cache), before the process exits. */
 let afterRun = () => {};
 
+/**
+ * Regular expressions compiled straight to machine code. By default V8 first compiles each one to
+ * bytecode for its interpreter and compiles it again to machine code once it runs a second time:
+ * a short run compiles the two hundred regexes of the analysis twice, a tenth of a 5-seed check
+ * (bench/RESULTS.md, "CLI start"). Set before the bundle is loaded: the flag is part of what the
+ * code cache was made under, so the cache always matches it.
+ */
+try {
+  require('node:v8').setFlagsFromString('--no-regexp-tier-up');
+} catch {
+  /* a runtime without V8 flags: the default tiers */
+}
+
 function load(file) {
   const Module = require('node:module');
   if (typeof Module.enableCompileCache === 'function') {
