@@ -10,12 +10,22 @@ export const TERMINAL = new Set(['。', '！', '？', '；', '：', '!', '?', ';
 export const CLOSERS = new Set(['”', '’', '）', ')', '」', '』', '】', '》', '"', "'"].map((c) => c.charCodeAt(0)));
 export const SENTENCE_PUNCT = /[，。；、,;]/;
 
-/** Display width: CJK and full-width count 1, ASCII 0.5. */
-/** Display width of s[from, to): half for ASCII and other narrow characters. */
+/** a run of narrow characters (below the CJK radicals, U+2E80: ASCII, Latin, general punctuation) */
+const NARROW_RUN = /[\u0000-\u2e7f]+/g;
+
+/**
+ * Display width of s[from, to): 1 for CJK and full-width characters, half for ASCII and other
+ * narrow characters (UTF-16 code units below U+2E80). The regex finds the narrow runs: a draft's
+ * lines are mostly CJK, and a loop asking of every character runs in V8's interpreter in a short
+ * CLI run (a sixth of the parse of five seeds). The slice bounds the search to the range.
+ */
 export function width(s: string, from = 0, to = s.length): number {
-  let w = 0;
-  for (let i = from; i < to; i++) w += s.charCodeAt(i) < 0x2e80 ? 0.5 : 1;
-  return w;
+  if (to <= from) return 0;
+  const range = from === 0 && to === s.length ? s : s.slice(from, to);
+  let narrow = 0;
+  NARROW_RUN.lastIndex = 0;
+  for (let m = NARROW_RUN.exec(range); m !== null; m = NARROW_RUN.exec(range)) narrow += NARROW_RUN.lastIndex - m.index;
+  return to - from - narrow / 2;
 }
 
 export function endsTerminal(s: string): boolean {
