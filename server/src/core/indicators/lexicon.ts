@@ -171,7 +171,7 @@ export const NAME_LEAD =
 
 /** Words stripped from the end of a name (checked with endsWith: anchored-at-end regexes scan). */
 // prettier-ignore
-const NAME_TRAIL_WORDS = [
+export const NAME_TRAIL_WORDS: readonly string[] = [
   '的', '分别', '均', '都', '也', '再', '将', '要', '已经', '已', '累计', '共', '全部', '基本', '稳定', '持续',
   '进一步', '力争', '确保', '逐步', '仍', '始终', '提前', '进行', '平均', '总计', '合计', '一般', '拟按', '拟安排', '拟', '首次',
   // 年均增长7%: the average is the comparator's adverbial (the name is what grows), 年 with it
@@ -180,9 +180,29 @@ const NAME_TRAIL_WORDS = [
   '不得', '不应', '不宜', '应当', '必须', '务必', '最迟',
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * Words of a list by their last character, each bucket in the list's order: a test of a string's
+ * end looks at the few words that end with its last character (nameTrail runs for every name the
+ * reader trims; a loop over the whole list ran in V8's interpreter in a short CLI run).
+ */
+function byLastChar(words: readonly string[]): Map<number, readonly string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    const bucket = out.get(last);
+    if (bucket) bucket.push(w);
+    else out.set(last, [w]);
+  }
+  return out;
+}
+
+const NAME_TRAIL_BY_LAST = byLastChar(NAME_TRAIL_WORDS);
+const NO_WORDS: readonly string[] = [];
+
 /** Length of a trailing filler word of `s` (0 when none); 人均/平均 keep their 均, 年均 goes whole. */
 export function nameTrail(s: string, start = 0, end = s.length): number {
-  for (const w of NAME_TRAIL_WORDS) {
+  if (end <= start) return 0;
+  for (const w of NAME_TRAIL_BY_LAST.get(s.charCodeAt(end - 1)) ?? NO_WORDS) {
     const at = end - w.length;
     if (at >= start && s.startsWith(w, at)) {
       if (w === '均' && at > start && (s[at - 1] === '人' || s[at - 1] === '平')) continue;
@@ -197,13 +217,16 @@ export const GENERIC_NAME = /^(?:[省市县区]定?|国家|全国|上级|年度)
 
 /** A name ending that marks a measurable quantity (rate, share, count, amount …). */
 // prettier-ignore
-const METRIC_WORDS = [
+export const METRIC_WORDS: readonly string[] = [
   '率', '比例', '比重', '占比', '比', '数', '量', '额', '费', '经费', '资金', '指数', '寿命', '水平', '时间', '时限',
   '住院日', '收入', '金额', '面积', '规模', '覆盖面', '人数', '床位',
 ];
 
+const METRIC_BY_LAST = byLastChar(METRIC_WORDS);
+
 export function isMetricName(s: string): boolean {
-  for (const w of METRIC_WORDS) if (s.endsWith(w)) return true;
+  if (s.length === 0) return false;
+  for (const w of METRIC_BY_LAST.get(s.charCodeAt(s.length - 1)) ?? NO_WORDS) if (s.endsWith(w)) return true;
   return false;
 }
 
