@@ -28,11 +28,13 @@ const common = {
 const { compileData } = await import('./compile-data.mjs');
 compileData(root);
 
-// Heavy libraries the CLI needs only for some inputs (.docx, non-UTF-8 text, SARIF, globs) load on
-// first use: a smaller cli.js starts faster. Each is bundled on its own into server/dist/vendor/NAME.js
+// Heavy libraries the CLI needs only for some inputs (.docx, non-UTF-8 text, SARIF, globs, a
+// planlint.yaml or a requirement set read from YAML and checked against its schema) load on first
+// use: a smaller cli.js starts faster (yaml and ajv were a third of it, read and converted to a
+// string on every start). Each is bundled on its own into server/dist/vendor/NAME.js
 // and cli.js requires it from there, so the built server/ needs no node_modules at all (the npm
 // package has no runtime dependencies: `npm pack` of server/ installs offline, issue 17).
-const lazy = ['iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby', 'jszip', '@xmldom/xmldom'];
+const lazy = ['iconv-lite', 'chardet', 'node-sarif-builder', 'tinyglobby', 'jszip', '@xmldom/xmldom', 'yaml', 'ajv'];
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.js`;
 /** cli.js: `require('jszip')` becomes `require('./vendor/jszip.js')` (resolved beside cli.js). */
 const lazyVendor = {
