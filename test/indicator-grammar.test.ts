@@ -5,7 +5,7 @@
  * purpose or short excerpts of the corpus documents.
  */
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../server/src/core/indicators.js';
+import { extractIndicators, scanText } from '../server/src/core/indicators.js';
 import { parsePlan } from '../server/src/core/parse.js';
 
 /** named statements of a sentence: [name, value, unit, qualifier] */
@@ -488,5 +488,43 @@ describe('a plan verb that opens the name governs the value after its object (is
     expect(q('完成造林50万亩，实施项目120个。').map((r) => (r as unknown[])[0])).toEqual(['完成造林', '实施项目']);
     expect(q('推广面积100万亩。').map((r) => (r as unknown[])[0])).toEqual(['推广面积']);
     expect(q('服务站点覆盖率达到90%。').map((r) => (r as unknown[])[0])).toEqual(['服务站点覆盖率']);
+  });
+});
+
+describe('the parts of a whole', () => {
+  /** [name, value, norm] of the shares a sentence states */
+  const shares = (t: string): unknown[][] =>
+    scanText(t, { planYear: 2027 })
+      .filter((q) => q.comparator === '占')
+      .map((q) => [q.name, q.value, q.norm === true]);
+
+  it('shares of one sentence that add up to 100% divide something up: parameters, not targets', () => {
+    // the weights of an assessment (a hospital's rules), the shares of a fund, of a score
+    expect(shares('考核实行季度检查与年终考核相结合，季度检查结果占40%，年终考核结果占60%。')).toEqual([
+      ['季度检查结果', 40, true],
+      ['年终考核结果', 60, true],
+    ]);
+    expect(shares('项目总投资中，中央资金占70%，地方配套资金占30%。')).toEqual([
+      ['中央资金', 70, true],
+      ['地方配套资金', 30, true],
+    ]);
+    expect(shares('综合得分中，日常考评占30%，专项考核占30%，群众满意度测评占40%。').map((s) => s[2])).toEqual([true, true, true]);
+  });
+
+  it('shares that do not make a whole stay what their sentence says', () => {
+    expect(shares('清洁能源装机占60%，其中风电装机占20%。').map((s) => s[2])).toEqual([false, false]);
+    expect(shares('全年农产品加工产值占40%。').map((s) => s[2])).toEqual([false]);
+    // a share in each of two sentences: no whole
+    expect(shares('城区学校占50%。乡村学校占50%。').map((s) => s[2])).toEqual([false, false]);
+  });
+
+  it('reach the indicators as parameters', () => {
+    const plan = parsePlan('一、考核办法\n季度检查结果占40%，年终考核结果占60%。\n二、工作目标\n全年农产品加工产值占40%。\n');
+    const found = extractIndicators(plan).map((i) => [i.name, i.kind]);
+    expect(found).toEqual([
+      ['季度检查结果', 'parameter'],
+      ['年终考核结果', 'parameter'],
+      ['农产品加工产值', 'target'],
+    ]);
   });
 });

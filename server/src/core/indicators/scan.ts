@@ -15,6 +15,7 @@
  */
 import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
+import { markCompositions } from './composition.js';
 import { isMetricName, NEEDS_COMPARATOR, POLICY_INSTRUMENT, SAMPLING_VERB, type OpClass } from './lexicon.js';
 import { compact, durationOfPolicy, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, WHOLE_JURISDICTION, type Cmp } from './reader.js';
@@ -67,8 +68,8 @@ export interface RawQuantity {
   /** kind from the sentence's own wording, when it says */
   cue?: IndicatorKind;
   /**
-   * In plan language a parameter, not a target: a value of an instrument of policy (税率, 财政支出) or
-   * a sampling quota (至少抽查2个县); in a review it stays achieved
+   * In plan language a parameter, not a target: a value of an instrument of policy (税率, 财政支出), a
+   * sampling quota (至少抽查2个县) or a part of a whole (占40%…占60%); in a review it stays achieved
    */
   norm?: boolean;
   /** index of the sentence within the paragraph; statements of one list share `group` */
@@ -403,10 +404,10 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     prevInSentence = lastNamed(names, values.length, values.length > 1 ? undefined : out[out.length - 1]!.name, sentIdx, periodIdx);
   }
   const words = scanAllOrNone(c);
-  if (words.length === 0) return out;
+  if (words.length === 0) return markCompositions(out);
   events ??= cueEvents(c, planYear);
   for (const w of words) out.push(allOrNoneRecord(w, { sentStarts, periodStarts, events, group: group++, toT, endT }));
-  return out.sort((a, b) => a.valueStart - b.valueStart);
+  return markCompositions(out).sort((a, b) => a.valueStart - b.valueStart);
 }
 
 /** Index of the last start at or before i. */
