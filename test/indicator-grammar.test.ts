@@ -528,3 +528,30 @@ describe('the parts of a whole', () => {
     ]);
   });
 });
+
+describe('spans of time and frequencies between the subject and the comparator', () => {
+  const names = (t: string): unknown[] =>
+    scanText(t, { planYear: 2027 })
+      .filter((q) => q.name)
+      .map((q) => [q.name, q.value]);
+
+  it('a span of years or a base N years back is no part of the name', () => {
+    expect(names('全省粮食产量十年增长1倍。')).toEqual([['粮食产量', 1]]);
+    expect(names('城乡居民人均可支配收入比三年前增长25%。')).toEqual([['城乡居民人均可支配收入', 25]]);
+    expect(names('规模以上工业企业利润总额五年增长40%。')).toEqual([['规模以上工业企业利润总额', 40]]);
+  });
+
+  it('a span alone carries the subject of the clause before', () => {
+    expect(names('旅游总收入达到500亿元，五年年均增长8.5%。')).toEqual([
+      ['旅游总收入', 500],
+      ['旅游总收入', 8.5],
+    ]);
+  });
+
+  it('a frequency or an approximation before the comparator is no part of the name', () => {
+    expect(names('森林覆盖率每年都保持在60%以上。')).toEqual([['森林覆盖率', 60]]);
+    // a distributive name (per community and year) keeps its frequency: it is a rate
+    expect(names('每个社区每年最多补助10万元。')).toEqual([['每个社区每年', 10]]);
+    expect(names('地方财政收入接近翻一番。')).toEqual([['地方财政收入', 1]]);
+  });
+});

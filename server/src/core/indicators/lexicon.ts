@@ -178,6 +178,8 @@ export const NAME_TRAIL_WORDS: readonly string[] = [
   '年均', '同比', '环比',
   // modal auxiliaries and adverbs of obligation before the comparator (距离不得小于6.5米, 最迟不得超过1小时)
   '不得', '不应', '不宜', '应当', '必须', '务必', '最迟',
+  // an approximation before the comparator (财政收入接近翻一番, 将近达到…)
+  '接近', '将近',
 ].sort((a, b) => b.length - a.length);
 
 /**

@@ -12,7 +12,10 @@ import { CLOSERS, COMPARATORS, COUNT_VERBS, ENTITY_END, GENERIC_NAME, NAME_BOUND
 export const ISDIGIT = /[0-9０-９]/;
 /** “三个 100%”: a count word, not a name */
 const COUNT_WORD = /^[一二两三四五六七八九十]+[个项种类批]$/;
-const BASE_CLAUSE = /(?:比|较|由|从)(?=[0-9０-９]|上年|去年|同期|上一年|前|基期|“|"|十)/g;
+/** A span of time alone (五年, 十年来, 3年间): how long a review looks back, an adverbial, no name. */
+const SPAN_ONLY = /^(?:[一二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|间|内)?$/;
+// 较五年前, 比三年前: a time N years back as the base (十 alone was there for 比十三五…)
+const BASE_CLAUSE = /(?:比|较|由|从)(?=[0-9０-９]|上年|去年|同期|上一年|前|基期|“|"|十|[一二两三四五六七八九]{1,2}年前)/g;
 const NOT_FOR_WEI = new Set(['作', '成', '认', '行', '因', '称', '视', '改', '分', '划', '更', '变', '以', '即']);
 /** "GDP增长6%": an abbreviation is a name of its own. */
 const ABBREVIATION = /[A-Z]{2,}/;
@@ -45,6 +48,11 @@ const TRAIL_TIME =
 /** 连续 + a count of periods: how long a level has held (连续9年, 连续三个季度), an adverbial, no name. */
 const PERSISTENCE = /连续(?:[0-9]+|[一二两三四五六七八九十]+)个?(?:年|月|季度|周|天)$/;
 /**
+ * A span or a frequency between the subject and the comparator, adverbials of the statement:
+ * 基础研究经费五年|增长1倍, 财政收入十年|接近翻一番, 教育经费占比每年|都保持在4%以上.
+ */
+const SPAN_OR_FREQUENCY = /(?:[一二两三四五六七八九十]{1,2}年(?:来|间)?|每(?:年|半年|季度|月))$/;
+/**
  * The markers that put the object before its verb (把, 将) or introduce a topic (关于): what precedes
  * them is the subject or an adverb (坚决|把|文件压减三分之一以上; 国家|关于|土地承包期再延长30年), the name
  * is what follows. 将 only as that marker, not in 将来, 将近, 将要, 即将, 必将, 终将, 行将.
@@ -75,7 +83,9 @@ export function cleanName(c: string, s: number, e: number): { s: number; e: numb
     }
     // a time phrase between the subject and the comparator: 储备能力2021年确保达到…; a duration of
     // persistence (粮食总产量连续9年稳定在…)
-    const time = TRAIL_TIME.exec(c.slice(Math.max(s, e - 10), e)) ?? PERSISTENCE.exec(c.slice(Math.max(s, e - 10), e));
+    const tail = c.slice(Math.max(s, e - 10), e);
+    // a distributive name keeps its frequency: 每家载体每年 (per carrier and year) is a rate
+    const time = TRAIL_TIME.exec(tail) ?? PERSISTENCE.exec(tail) ?? (c[s] === '每' ? null : SPAN_OR_FREQUENCY.exec(tail));
     if (time && time[0].length < e - s) {
       e -= time[0].length;
       continue;
@@ -194,7 +204,7 @@ const NEGATED: Partial<Record<OpClass, OpClass>> = { lt: 'ge', gt: 'le' };
 export function nameOk(c: string, s: number, e: number): boolean {
   if (e <= s) return false;
   const txt = c.slice(s, e);
-  return (hanCount(txt) >= 2 || ABBREVIATION.test(txt)) && !GENERIC_NAME.test(txt) && !COUNT_WORD.test(txt);
+  return (hanCount(txt) >= 2 || ABBREVIATION.test(txt)) && !GENERIC_NAME.test(txt) && !COUNT_WORD.test(txt) && !SPAN_ONLY.test(txt);
 }
 
 /** The subject after a share ("…%的乡镇卫生院已设置中医馆"): to the clause end, at most 40 characters. */
