@@ -302,21 +302,24 @@ export function mayHoldToken(text: string, p: number): boolean {
  * the next, where a search for every token start stops at each numeral of running text (统一,
  * 一批, 2025年) and asks mayHoldToken there, in V8's interpreter in a short CLI run. The classes
  * are those of mayHoldToken (CN_NUMERAL_CHARS, isDigitCode, isHanCode, isGapCode, AFTER_CN_NUMERAL,
- * AFTER_DIGITS): test/inline-candidates.test.ts holds the two to the same places.
+ * AFTER_DIGITS): test/inline-candidates.test.ts holds the two to the same places. `afterFirst`
+ * goes right after each alternative's first character (a lookbehind there, not before it: a
+ * pattern that opens with a character class lets the regex engine skip to the candidates, one
+ * that opens with a lookbehind asks it at every position, twice as slow on a long draft).
  */
-export const HOLDING_TOKEN_SOURCE = (() => {
+export function holdingTokenSource(afterFirst = ''): string {
   const cn = `[${CN_NUMERAL_CHARS}]`;
-  const digit = '[0-9\uff10-\uff19]';
-  const gap = '[ \t\u3000\u200b-\u200d\u2060\ufeff]';
-  const others = '[（(第\u3220-\u3229\u2474-\u249b]';
+  const digit = '[0-9\\uff10-\\uff19]';
+  const gap = '[ \\t\\u3000\\u200b-\\u200d\\u2060\\ufeff]';
+  const others = '[（(第\\u3220-\\u3229\\u2474-\\u249b]';
   const afterCn = '[、，,．.]';
   const afterDigits = '[.．、，,。]';
   return (
-    `${others}` +
-    `|${cn}(?=${cn}{0,3}(?!${cn})${gap}*${afterCn})` +
-    `|${digit}(?=${digit}?(?!${digit})[\u4e00-\u9fff]|${digit}{0,2}(?!${digit})${gap}*${afterDigits})`
+    `${others}${afterFirst}` +
+    `|${cn}${afterFirst}(?=${cn}{0,3}(?!${cn})${gap}*${afterCn})` +
+    `|${digit}${afterFirst}(?=${digit}?(?!${digit})[\\u4e00-\\u9fff]|${digit}{0,2}(?!${digit})${gap}*${afterDigits})`
   );
-})();
+}
 
 /** Whether a character may begin a numbering token (the first characters RE_BRACKETED, RE_CHINESE and RE_ARABIC accept, or an enclosed form). */
 export function mayStartToken(c: number): boolean {

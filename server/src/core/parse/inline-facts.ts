@@ -11,7 +11,7 @@ import type { Block, NumberToken } from '../model.js';
 import type { AnalysisSession } from '../session.js';
 import { isDigitCode } from '../text.js';
 import { ParagraphSlot } from '../generation-memo.js';
-import { HOLDING_TOKEN_SOURCE, matchNumberToken, mayHoldToken, mayStartToken } from '../numbering.js';
+import { holdingTokenSource, matchNumberToken, mayHoldToken, mayStartToken } from '../numbering.js';
 import { codes, markers, type Marker } from './markers.js';
 import { isTitleLike } from './blocks.js';
 
@@ -75,13 +75,15 @@ const NUMBER_PART_CLASS = '第零〇一二三四五六七八九十百千万两0-
 
 /**
  * The places to ask candidatesAt about (a possible token: mayStartToken and mayHoldToken, not after
- * a NUMBER_PART character; and in a paragraph with an attachment list each 。 and ；): the search
- * jumps from one to the next by regex instead of asking of every character or every numeral (a
- * loop over them runs in V8's interpreter in a short CLI run). candidatesAt still asks the same of
- * each place: the regex only skips the places where the answer is no.
+ * a NUMBER_PART character, asked right after the token's first character; and in a paragraph with
+ * an attachment list each 。 and ；): the search jumps from one to the next by regex instead of
+ * asking of every character or every numeral (a loop over them runs in V8's interpreter in a short
+ * CLI run). candidatesAt still asks the same of each place: the regex only skips the places where
+ * the answer is no.
  */
-export const MAY_START = new RegExp(`(?<![${NUMBER_PART_CLASS}])(?:${HOLDING_TOKEN_SOURCE})`, 'g');
-export const MAY_START_OR_STOP = new RegExp(`[\u3002\uff1b]|(?<![${NUMBER_PART_CLASS}])(?:${HOLDING_TOKEN_SOURCE})`, 'g');
+const HOLDING = holdingTokenSource(`(?<![${NUMBER_PART_CLASS}].)`);
+export const MAY_START = new RegExp(HOLDING, 'g');
+export const MAY_START_OR_STOP = new RegExp(`[\u3002\uff1b]|${HOLDING}`, 'g');
 
 function inlineFacts(text: string): InlineFacts {
   const marks = markers(text);
