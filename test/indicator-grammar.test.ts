@@ -553,5 +553,7 @@ describe('spans of time and frequencies between the subject and the comparator',
     // a distributive name (per community and year) keeps its frequency: it is a rate
     expect(names('每个社区每年最多补助10万元。')).toEqual([['每个社区每年', 10]]);
     expect(names('地方财政收入接近翻一番。')).toEqual([['地方财政收入', 1]]);
+    // 接近 is the comparator itself (an approximation), never 接 + 近
+    expect(names('清洁能源发电量占比接近50%。')).toEqual([['清洁能源发电量占比', 50]]);
   });
 });

@@ -44,7 +44,7 @@ const COMPARATOR_LIST: [string, OpClass][] = [
   ['延长至', 'reach'], ['延长到', 'reach'], ['延长', 'increase'], ['跃上', 'reach'], ['跃升至', 'reach'], ['跃升到', 'reach'], ['迈上', 'reach'], ['跨上', 'reach'], ['攀升至', 'reach'], ['进入了', 'reach'], ['进入', 'reach'],
   ['至少有', 'ge'], ['最多有', 'le'], ['只能有', 'eq'], ['超', 'gt'], ['逾', 'gt'], ['翻', 'increase'],
   ['再有', 'increase'], ['新增', 'increase'], ['净增', 'increase'], ['净增加', 'increase'], ['净减少', 'decrease'], ['另有', 'increase'], ['还有', 'increase'], ['共有', 'eq'],
-  ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['近', 'approx'], ['安排', 'eq'],
+  ['约为', 'approx'], ['大约', 'approx'], ['约', 'approx'], ['接近', 'approx'], ['将近', 'approx'], ['近', 'approx'], ['安排', 'eq'],
   ['均为', 'eq'], ['为', 'eq'], ['占', 'eq'],
   // the mathematical signs of tables and formulas (GB 3102.11: ≥ ≤ > <, with the full-width and ≧/⩾ forms)
   ['≥', 'ge'], ['≧', 'ge'], ['⩾', 'ge'], ['>=', 'ge'], ['≤', 'le'], ['≦', 'le'], ['⩽', 'le'], ['<=', 'le'],
