@@ -26,24 +26,49 @@ export interface CliResult {
   ratios: { what: string; ratio: number }[];
 }
 
-function timeProcess(args: string[], cwd: string, runs: number, warm: boolean): { samples: number[]; status: number | null; cpuMean: number } {
-  const samples: number[] = [];
-  let status: number | null = null;
-  let cpu = 0;
-  for (let i = warm ? 0 : 1; i <= runs; i++) {
-    const c0 = procCpuMs('self', true);
-    const t0 = now();
-    const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    const t = now() - t0;
-    if (r.error) throw r.error;
-    status = r.status;
-    if (status !== 0 && status !== 1) throw new Error(`${args.join(' ')} exited ${status}: ${r.stderr.slice(0, 500)}`);
-    if (i > 0) {
-      samples.push(t); // the first run warms the file cache
-      cpu += procCpuMs('self', true) - c0;
+interface Command {
+  name: string;
+  args: string[];
+  cwd: string;
+  files: number;
+  shown: string;
+}
+
+/**
+ * Whole-process wall time of each command, interleaved: round by round every command runs once
+ * (in reverse order every other round), so drift in the machine's speed during the part (this
+ * shared 2-core machine has slow phases of minutes) falls on all commands alike and their ratios
+ * stay comparable. `warm`: one untimed round first (the file cache, the code cache).
+ */
+function timeInterleaved(commands: readonly Command[], runs: number, warm: boolean): CliCase[] {
+  const samples = commands.map((): number[] => []);
+  const cpu = commands.map(() => 0);
+  const status = commands.map((): number | null => null);
+  for (let round = warm ? 0 : 1; round <= runs; round++) {
+    const order = round % 2 ? commands.map((_, k) => k) : commands.map((_, k) => commands.length - 1 - k);
+    for (const k of order) {
+      const { args, cwd } = commands[k]!;
+      const c0 = procCpuMs('self', true);
+      const t0 = now();
+      const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const t = now() - t0;
+      if (r.error) throw r.error;
+      status[k] = r.status;
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+      if (round > 0) {
+        samples[k]!.push(t);
+        cpu[k]! += procCpuMs('self', true) - c0;
+      }
     }
   }
-  return { samples, status, cpuMean: round(cpu / samples.length) };
+  return commands.map((c, k) => ({
+    name: c.name,
+    command: c.shown,
+    files: c.files,
+    wall: summarize(samples[k]!),
+    cpuMean: round(cpu[k]! / samples[k]!.length),
+    status: status[k]!,
+  }));
 }
 
 export function runCli(root: string, quick: boolean): CliResult {
@@ -55,27 +80,48 @@ export function runCli(root: string, quick: boolean): CliResult {
   const seeds = readSeeds(root);
   const seedFiles = seeds.map((s) => relative(root, s.file));
   const cases: CliCase[] = [];
-  const add = (name: string, args: string[], cwd: string, files: number, runs: number, shown: string, warm = true) => {
-    const { samples, status, cpuMean } = timeProcess(args, cwd, runs, warm);
-    cases.push({ name, command: shown, files, wall: summarize(samples), cpuMean, status });
-  };
   const small = quick ? 5 : 15;
-  add('node -e 0', ['-e', '0'], root, 0, small, 'node -e 0');
   // start-up: one small file (the smallest seed), where loading the CLI is most of the run; compare
   // its CPU time before and after a change in the same run (issue 16: no measurable growth)
   const smallest = [...seeds].sort((a, b) => a.bytes - b.bytes)[0]!;
   const smallestFile = relative(root, smallest.file);
-  add('planlint check (1 small seed: start-up)', [planlint, 'check', smallestFile], root, 1, small, `planlint check ${smallestFile}`);
-  add('planlint check (5 seeds)', [planlint, 'check', ...seedFiles], root, seedFiles.length, small, `planlint check ${seedFiles.join(' ')}`);
-  add(
-    'planlint check --requirements henan-2021 (5 seeds)',
-    [planlint, 'check', '--requirements', 'henan-2021', ...seedFiles],
-    root,
-    seedFiles.length,
-    small,
-    `planlint check --requirements henan-2021 <5 seeds>`,
+  cases.push(
+    ...timeInterleaved(
+      [
+        { name: 'node -e 0', args: ['-e', '0'], cwd: root, files: 0, shown: 'node -e 0' },
+        {
+          name: 'planlint check (1 small seed: start-up)',
+          args: [planlint, 'check', smallestFile],
+          cwd: root,
+          files: 1,
+          shown: `planlint check ${smallestFile}`,
+        },
+        {
+          name: 'planlint check (5 seeds)',
+          args: [planlint, 'check', ...seedFiles],
+          cwd: root,
+          files: seedFiles.length,
+          shown: `planlint check ${seedFiles.join(' ')}`,
+        },
+        {
+          name: 'planlint check --requirements henan-2021 (5 seeds)',
+          args: [planlint, 'check', '--requirements', 'henan-2021', ...seedFiles],
+          cwd: root,
+          files: seedFiles.length,
+          shown: `planlint check --requirements henan-2021 <5 seeds>`,
+        },
+        {
+          name: 'markdownlint-cli2 (5 seeds)',
+          args: [mdl, ...seedFiles],
+          cwd: root,
+          files: seedFiles.length,
+          shown: `markdownlint-cli2 ${seedFiles.join(' ')}`,
+        },
+      ],
+      small,
+      true,
+    ),
   );
-  add('markdownlint-cli2 (5 seeds)', [mdl, ...seedFiles], root, seedFiles.length, small, `markdownlint-cli2 ${seedFiles.join(' ')}`);
 
   const dir = mkdtempSync(join(tmpdir(), 'planlint-bench-corpus-'));
   try {
@@ -88,8 +134,22 @@ export function runCli(root: string, quick: boolean): CliResult {
     }
     // the files were just written (they are in the page cache): no warm-up run
     const big = quick ? 1 : 2;
-    add('planlint check (1,000 plans)', [planlint, 'check', 'plans'], dir, count, big, 'planlint check plans/  (1,000 seed-sized .txt files)', false);
-    add('markdownlint-cli2 (1,000 plans)', [mdl, 'plans/*.txt'], dir, count, big, 'markdownlint-cli2 "plans/*.txt"', false);
+    cases.push(
+      ...timeInterleaved(
+        [
+          {
+            name: 'planlint check (1,000 plans)',
+            args: [planlint, 'check', 'plans'],
+            cwd: dir,
+            files: count,
+            shown: 'planlint check plans/  (1,000 seed-sized .txt files)',
+          },
+          { name: 'markdownlint-cli2 (1,000 plans)', args: [mdl, 'plans/*.txt'], cwd: dir, files: count, shown: 'markdownlint-cli2 "plans/*.txt"' },
+        ],
+        big,
+        false,
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

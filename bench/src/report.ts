@@ -230,7 +230,7 @@ export function renderFigures(r: BenchResult): string {
     out.push('### CLI: whole-process wall time (process start included), same run');
     out.push('');
     out.push(
-      'CPU is user + system time of the process (10 ms ticks from /proc, mean per run): unlike wall time it does not grow when other work shares the machine.',
+      'The commands run interleaved, round by round (the five on the seeds, then the two on 1,000 plans), so a slow phase of the machine falls on all of them alike. CPU is user + system time of the process (10 ms ticks from /proc, mean per run): unlike wall time it does not grow when other work shares the machine.',
     );
     out.push('');
     out.push('| command | files | wall median | wall p95 | CPU per run | runs |');
