@@ -160,6 +160,17 @@ interface Statement {
 }
 
 /** One value of a statement as a record in the paragraph's own offsets (toT/endT map them back). */
+/**
+ * A sentence adverb inside a name is no part of it: 联席会议原则上每年召开1次 names 联席会议每年召开
+ * (the frequency's name reads up to its verb, past the adverb between subject and predicate).
+ */
+const INNER_ADVERB = /原则上/g;
+function withoutAdverbs(name: string): string {
+  if (!name.includes('原则上')) return name;
+  const n = name.replace(INNER_ADVERB, '');
+  return n.length >= 2 ? n : name;
+}
+
 function record(st: Statement, name: string, ns: number, ne: number, v: ValueItem, toT: (ci: number) => number, endT: (ce: number) => number): RawQuantity {
   // the statement as written starts at the verb that opens it (新增|电力装机1800万千瓦)
   // and one without a name of its own (its name carried from before) at its comparator (同比增长12%)
@@ -171,7 +182,7 @@ function record(st: Statement, name: string, ns: number, ne: number, v: ValueIte
   return {
     start: toT(startC),
     end: endT(endC),
-    name: kind === 'parameter' ? postOfBody(name) : name,
+    name: withoutAdverbs(kind === 'parameter' ? postOfBody(name) : name),
     nameStart: ne > ns ? toT(ns) : toT(v.s),
     nameEnd: ne > ns ? endT(ne) : toT(v.s),
     comparator: st.comparator,
