@@ -469,6 +469,14 @@ describe('a duration of persistence and net changes (issue 14, rough names of co
 
 describe('the make-up of a body is named by the post of the body (issue 14, held-out corpus 26)', () => {
   const q = (t: string): unknown[] => scanText(t, { planYear: 2026 }).map((x) => [x.name, x.value, x.cue]);
+  it('the posts after the first are set up by the same body (领导小组设组长1人，副组长4人)', () => {
+    expect(q('专家委员会设主任委员1名，副主任委员2名，委员若干名。').map((r) => (r as unknown[])[0])).toEqual(['专家委员会主任委员', '专家委员会副主任委员']);
+    expect(q('指挥部设总指挥1人，常务副主任1人。').map((r) => (r as unknown[])[0])).toEqual(['指挥部总指挥', '指挥部常务副主任']);
+    // not across a full sentence, and not to what is no post
+    expect(q('工作组设组长1人。副组长由各成员单位轮流担任2人。').map((r) => (r as unknown[])[0])[0]).toBe('工作组组长');
+    expect(q('每个村设网格员1名，村医2名。').map((r) => (r as unknown[])[0])).toEqual(['每个村网格员', '村医']);
+  });
+
   it('X设Y + a count: the post Y of the body X, 设 and the adverbs of the rule left out', () => {
     expect(q('专项工作组设召集人1名。')).toEqual([['专项工作组召集人', 1, 'parameter']]);
     expect(q('评审委员会一般设委员7至9名。').map((r) => (r as unknown[])[0])).toEqual(['评审委员会委员']);

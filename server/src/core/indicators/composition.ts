@@ -24,3 +24,20 @@ export function markCompositions(out: RawQuantity[]): RawQuantity[] {
   }
   return out;
 }
+
+/** A post of a body written alone (副组长, 常务副主任, 委员), without the body that sets it up. */
+const BARE_POST = /^(?:常务|执行)?副?(?:总?(?:组长|主任|秘书长|部长|局长|书记|主席|处长|科长|队长|站长|院长|所长|指挥|联络员|秘书)|(?:主任)?委员|成员)$/;
+
+/**
+ * The make-up of a body is written once for all its posts: 领导小组设组长1人，副组长4人 sets up both
+ * posts, the second without repeating 领导小组设. A bare post after a post set up by a body, in the
+ * same full sentence, is named with that body (领导小组副组长).
+ */
+export function carryBodies(out: RawQuantity[]): RawQuantity[] {
+  let body: { period: number; name: string } | undefined;
+  for (const r of out) {
+    if (r.body) body = { period: r.period, name: r.body };
+    else if (body && body.period === r.period && r.cue === 'parameter' && BARE_POST.test(r.name)) r.name = body.name + r.name;
+  }
+  return out;
+}

@@ -15,11 +15,11 @@
  */
 import type { IndicatorKind } from '../model.js';
 import { lastAtOrBefore } from '../text.js';
-import { markCompositions } from './composition.js';
+import { carryBodies, markCompositions } from './composition.js';
 import { isMetricName, NEEDS_COMPARATOR, POLICY_INSTRUMENT, SAMPLING_VERB, type OpClass } from './lexicon.js';
 import { compact, durationOfPolicy, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, WHOLE_JURISDICTION, type Cmp } from './reader.js';
-import { postOfBody, verbAsComparator } from './verbs.js';
+import { bodyOf, postOfBody, verbAsComparator } from './verbs.js';
 import { objectAfter, spentOn } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
 import { assignedProvision, cueEvents, normKind, permits, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
@@ -79,6 +79,8 @@ export interface RawQuantity {
   group: number;
   /** a share whose subject follows the value ("94%的疑难危重疾病……"): a part of a whole */
   share?: boolean;
+  /** the body that sets up the post this names (领导小组设组长1人: 领导小组), for the posts after it */
+  body?: string;
 }
 
 export interface ScanOptions {
@@ -183,6 +185,7 @@ function record(st: Statement, name: string, ns: number, ne: number, v: ValueIte
     start: toT(startC),
     end: endT(endC),
     name: withoutAdverbs(kind === 'parameter' ? postOfBody(name) : name),
+    body: kind === 'parameter' ? bodyOf(name) : undefined,
     nameStart: ne > ns ? toT(ns) : toT(v.s),
     nameEnd: ne > ns ? endT(ne) : toT(v.s),
     comparator: st.comparator,
@@ -415,10 +418,10 @@ export function scanText(t: string, options: ScanOptions = {}): RawQuantity[] {
     prevInSentence = lastNamed(names, values.length, values.length > 1 ? undefined : out[out.length - 1]!.name, sentIdx, periodIdx);
   }
   const words = scanAllOrNone(c);
-  if (words.length === 0) return markCompositions(out);
+  if (words.length === 0) return markCompositions(carryBodies(out));
   events ??= cueEvents(c, planYear);
   for (const w of words) out.push(allOrNoneRecord(w, { sentStarts, periodStarts, events, group: group++, toT, endT }));
-  return markCompositions(out).sort((a, b) => a.valueStart - b.valueStart);
+  return markCompositions(carryBodies(out)).sort((a, b) => a.valueStart - b.valueStart);
 }
 
 /** Index of the last start at or before i. */

@@ -67,6 +67,16 @@ export function verbAsComparator(
 const BODY_SETS = /^([\u4e00-\u9fff（）()、]{2,}?)(?<![建开增新架敷铺假预附内分另单专常陈摆])设(?![立置计施备想定区])([\u4e00-\u9fff]{1,8})$/;
 export function postOfBody(name: string): string {
   const m = BODY_SETS.exec(name);
-  // the adverbs of a rule before 设 (一般设, 可设, 原则上设) leave with it
-  return m ? m[1]!.replace(/(?:一般|原则上|可|应当?|均)$/, '') + m[2]! : name;
+  return m ? bodyIn(m) + m[2]! : name;
+}
+
+/** The body that sets up the post of `name` (领导小组 of 领导小组设组长), if the name is X设Y. */
+export function bodyOf(name: string): string | undefined {
+  const m = BODY_SETS.exec(name);
+  return m ? bodyIn(m) : undefined;
+}
+
+/** the adverbs of a rule before 设 (一般设, 可设, 原则上设) leave with it */
+function bodyIn(m: RegExpExecArray): string {
+  return m[1]!.replace(/(?:一般|原则上|可|应当?|均)$/, '');
 }
