@@ -567,3 +567,20 @@ describe('spans of time and frequencies between the subject and the comparator',
     expect(names('清洁能源发电量占比接近50%。')).toEqual([['清洁能源发电量占比', 50]]);
   });
 });
+
+describe('a change verb before an approximation', () => {
+  const read3 = (t: string): unknown[][] =>
+    scanText(t, { planYear: 2027 })
+      .filter((q) => q.name)
+      .map((q) => [q.name, q.comparator, q.opClass, q.value]);
+
+  it('governs the value: the verb is the comparator with the approximation, not part of the name', () => {
+    expect(read3('旅游接待人次增长近15%。')).toEqual([['旅游接待人次', '增长近', 'increase', 15]]);
+    expect(read3('单位产值能耗下降约3%。')).toEqual([['单位产值能耗', '下降约', 'decrease', 3]]);
+    expect(read3('快递业务量达到近5亿件。')).toEqual([['快递业务量', '达到近', 'reach', 5]]);
+  });
+
+  it('an approximation alone stays one', () => {
+    expect(read3('服务人口约20万人。')).toEqual([['服务人口', '约', 'approx', 20]]);
+  });
+});

@@ -190,8 +190,20 @@ export function findCmp(c: string, end: number): { text: string; op: OpClass } |
       if (cand.text === '为' && NOT_FOR_WEI.has(c[end - 2] ?? '')) continue;
       const turned = NEGATED[cand.op];
       const modal = turned ? NEGATING_MODAL.exec(c.slice(Math.max(0, end - cand.text.length - 3), end - cand.text.length)) : null;
-      return modal && turned ? { text: modal[0] + cand.text, op: turned } : cand;
+      if (modal && turned) return { text: modal[0] + cand.text, op: turned };
+      // a change verb before an approximation governs the value: 增长近70% grows by about 70%
+      const verb = cand.op === 'approx' ? changeVerbBefore(c, end - cand.text.length) : undefined;
+      return verb ? { text: verb.text + cand.text, op: verb.op } : cand;
     }
+  }
+  return undefined;
+}
+
+const CHANGE_OPS = new Set<OpClass>(['increase', 'decrease', 'reach']);
+/** A comparator of change (增长, 下降, 达到 …, two characters or more) ending at `at`, longest first. */
+function changeVerbBefore(c: string, at: number): { text: string; op: OpClass } | undefined {
+  for (const cand of CMP_BY_LAST.get(c.charCodeAt(at - 1)) ?? []) {
+    if (cand.text.length >= 2 && CHANGE_OPS.has(cand.op) && cand.text.length <= at && c.startsWith(cand.text, at - cand.text.length)) return cand;
   }
   return undefined;
 }
