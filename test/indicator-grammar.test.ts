@@ -549,6 +549,13 @@ describe('spans of time and frequencies between the subject and the comparator',
     expect(names('规模以上工业企业利润总额五年增长40%。')).toEqual([['规模以上工业企业利润总额', 40]]);
   });
 
+  it('a multiple of a past value (是十年前的3倍) carries the subject before it', () => {
+    expect(names('全市高新技术企业达到1200家、是五年前的2倍。')).toEqual([
+      ['高新技术企业', 1200],
+      ['高新技术企业', 2],
+    ]);
+  });
+
   it('a span alone carries the subject of the clause before', () => {
     expect(names('旅游总收入达到500亿元，五年年均增长8.5%。')).toEqual([
       ['旅游总收入', 500],

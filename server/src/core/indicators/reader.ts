@@ -14,8 +14,10 @@ export const ISDIGIT = /[0-9０-９]/;
 const COUNT_WORD = /^[一二两三四五六七八九十]+[个项种类批]$/;
 /** A span of time alone (五年, 十年来, 3年间): how long a review looks back, an adverbial, no name. */
 const SPAN_ONLY = /^(?:[一二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|间|内)?$/;
-// 较五年前, 比三年前: a time N years back as the base (十 alone was there for 比十三五…)
-const BASE_CLAUSE = /(?:比|较|由|从)(?=[0-9０-９]|上年|去年|同期|上一年|前|基期|“|"|十|[一二两三四五六七八九]{1,2}年前)/g;
+// 较五年前, 比三年前: a time N years back as the base (十 alone was there for 比十三五…);
+// 是十年前的3倍, 是上年的1.2倍: a multiple of a past value, the subject before it (carried when none)
+const BASE_CLAUSE =
+  /(?:比|较|由|从)(?=[0-9０-９]|上年|去年|同期|上一年|前|基期|“|"|十|[一二两三四五六七八九]{1,2}年前)|是(?=(?:[一二两三四五六七八九十]{1,2}年前|上年|去年|同期|(?:19|20)[0-9]{2}年)的)/g;
 const NOT_FOR_WEI = new Set(['作', '成', '认', '行', '因', '称', '视', '改', '分', '划', '更', '变', '以', '即']);
 /** "GDP增长6%": an abbreviation is a name of its own. */
 const ABBREVIATION = /[A-Z]{2,}/;
