@@ -547,6 +547,8 @@ describe('spans of time and frequencies between the subject and the comparator',
     expect(names('全省粮食产量十年增长1倍。')).toEqual([['粮食产量', 1]]);
     expect(names('城乡居民人均可支配收入比三年前增长25%。')).toEqual([['城乡居民人均可支配收入', 25]]);
     expect(names('规模以上工业企业利润总额五年增长40%。')).toEqual([['规模以上工业企业利润总额', 40]]);
+    // the span in digits as well (corpus 15: 高新技术企业数3年翻一番); a year such as 2026年 is no span
+    expect(names('科技型中小企业数3年翻一番。')).toEqual([['科技型中小企业数', 1]]);
   });
 
   it('a multiple of a past value (是十年前的3倍) carries the subject before it', () => {

@@ -165,6 +165,12 @@ export const CLOSERS = new Set(['）', ')', '”', '」', '》', '】', ']', '�
 /** Sentence ends (for deadlines and cue words). */
 export const SENTENCE_END = new Set(['。', '；', ';', '！', '!', '？', '?', '\n']);
 
+/**
+ * A span of years (五年, 十年来, 3年间, 两年内): how long a review looks back or a plan runs, an
+ * adverbial, never a name (the body of a regex; a year such as 2025年 is no span).
+ */
+export const YEAR_SPAN = '(?:[一二两三四五六七八九十]{1,2}|(?<![0-9])[0-9]{1,2})年(?:来|间|内)?';
+
 /** Words stripped from the start of a name (fillers, subjects, time phrases, enumeration markers). */
 export const NAME_LEAD =
   /^(?:[\u2460-\u2473\u2776-\u277f]|拟(?:安排|发行|新增)|[一二三四五六七八九十]{1,3}(?:是|要|方面)|第[一二三四五六七八九十百]{1,4}条|[0-9]{1,2}[.．、]|（[0-9一二三四五六七八九十]{1,3}）|其中|同时|并且|此外|另外|第一时间|按照|依照|按|高出|高于|低于|超出|超过|截至目前|截止目前|截至|截止|今年以来|今年|目前|全年|年内|年底前|年底|年末|(?:到|至|在)?(?:19|20)[0-9]{2}年(?:底|末|度|全年)?(?:前)?|(?:全市|全省|全县|全区|全国|我市|我省|我县|我区|我委)(?:共|累计)?|确保|力争|努力|争取|计划|预计|全力|实现|推动|促进|累计|共计|已经|逐步|进一步|持续|通过|使(?!用)|让|并|且|共(?![享建同青产])|已(?!婚)|在(?![岗院职线校册编建床管])|将|要(?![素求])|把|对(?![象口调])|均(?![衡等匀值])|都|再(?![生婚])|还(?!款))/;

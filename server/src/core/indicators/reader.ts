@@ -7,13 +7,25 @@
  * value (94% 的疑难危重疾病…), the noun phrase after the value. Indices are into compact text.
  * No state outside the call.
  */
-import { CLOSERS, COMPARATORS, COUNT_VERBS, ENTITY_END, GENERIC_NAME, NAME_BOUNDARY, NAME_LEAD, nameTrail, OPENERS, type OpClass } from './lexicon.js';
+import {
+  CLOSERS,
+  COMPARATORS,
+  COUNT_VERBS,
+  ENTITY_END,
+  GENERIC_NAME,
+  NAME_BOUNDARY,
+  NAME_LEAD,
+  nameTrail,
+  OPENERS,
+  YEAR_SPAN,
+  type OpClass,
+} from './lexicon.js';
 
 export const ISDIGIT = /[0-9０-９]/;
 /** “三个 100%”: a count word, not a name */
 const COUNT_WORD = /^[一二两三四五六七八九十]+[个项种类批]$/;
-/** A span of time alone (五年, 十年来, 3年间): how long a review looks back, an adverbial, no name. */
-const SPAN_ONLY = /^(?:[一二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|间|内)?$/;
+/** A span of years alone (五年, 十年来): an adverbial, no name. */
+const SPAN_ONLY = new RegExp(`^${YEAR_SPAN}$`);
 // 较五年前, 比三年前: a time N years back as the base (十 alone was there for 比十三五…);
 // 是十年前的3倍, 是上年的1.2倍: a multiple of a past value, the subject before it (carried when none)
 const BASE_CLAUSE =
@@ -53,7 +65,7 @@ const PERSISTENCE = /连续(?:[0-9]+|[一二两三四五六七八九十]+)个?(?
  * A span or a frequency between the subject and the comparator, adverbials of the statement:
  * 基础研究经费五年|增长1倍, 财政收入十年|接近翻一番, 教育经费占比每年|都保持在4%以上.
  */
-const SPAN_OR_FREQUENCY = /(?:[一二两三四五六七八九十]{1,2}年(?:来|间)?|每(?:年|半年|季度|月))$/;
+const SPAN_OR_FREQUENCY = new RegExp(`(?:${YEAR_SPAN}|每(?:年|半年|季度|月))$`);
 /**
  * The markers that put the object before its verb (把, 将) or introduce a topic (关于): what precedes
  * them is the subject or an adverb (坚决|把|文件压减三分之一以上; 国家|关于|土地承包期再延长30年), the name

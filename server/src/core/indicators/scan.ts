@@ -19,7 +19,7 @@ import { carryBodies, markCompositions } from './composition.js';
 import { isMetricName, NEEDS_COMPARATOR, POLICY_INSTRUMENT, SAMPLING_VERB, type OpClass } from './lexicon.js';
 import { compact, durationOfPolicy, NUM_RE, ARABIC_NUM_RE, type ValueItem } from './lexer.js';
 import { attributiveVerb, CLASS, clauseStart, cleanName, COORDINATORS, countVerbBefore, ISDIGIT, nameOk, WHOLE_JURISDICTION, type Cmp } from './reader.js';
-import { bodyOf, postOfBody, verbAsComparator } from './verbs.js';
+import { madeUpOf, verbAsComparator } from './verbs.js';
 import { objectAfter, spentOn } from './after.js';
 import { scanAllOrNone, type AllOrNone } from './allornone.js';
 import { assignedProvision, cueEvents, normKind, permits, sentenceCue, shapeKind, type CueEvent, type SentenceCue } from './classify.js';
@@ -161,7 +161,6 @@ interface Statement {
   group: number;
 }
 
-/** One value of a statement as a record in the paragraph's own offsets (toT/endT map them back). */
 /**
  * A sentence adverb inside a name is no part of it: 联席会议原则上每年召开1次 names 联席会议每年召开
  * (the frequency's name reads up to its verb, past the adverb between subject and predicate).
@@ -173,6 +172,7 @@ function withoutAdverbs(name: string): string {
   return n.length >= 2 ? n : name;
 }
 
+/** One value of a statement as a record in the paragraph's own offsets (toT/endT map them back). */
 function record(st: Statement, name: string, ns: number, ne: number, v: ValueItem, toT: (ci: number) => number, endT: (ce: number) => number): RawQuantity {
   // the statement as written starts at the verb that opens it (新增|电力装机1800万千瓦)
   // and one without a name of its own (its name carried from before) at its comparator (同比增长12%)
@@ -181,11 +181,12 @@ function record(st: Statement, name: string, ns: number, ne: number, v: ValueIte
   const vOp: OpClass | 'range' = v.v2 !== undefined ? 'range' : v.more && st.opClass === 'eq' ? 'gt' : st.opClass;
   const kind: IndicatorKind | undefined = shapeKind(v.unit, vOp, name, st.after) ?? st.cue.kind;
   const deadline = st.cue.deadline;
+  const made = kind === 'parameter' ? madeUpOf(name) : undefined;
   return {
     start: toT(startC),
     end: endT(endC),
-    name: withoutAdverbs(kind === 'parameter' ? postOfBody(name) : name),
-    body: kind === 'parameter' ? bodyOf(name) : undefined,
+    name: withoutAdverbs(made ? made.post : name),
+    body: made?.body,
     nameStart: ne > ns ? toT(ns) : toT(v.s),
     nameEnd: ne > ns ? endT(ne) : toT(v.s),
     comparator: st.comparator,

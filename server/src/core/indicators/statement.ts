@@ -4,7 +4,7 @@
  * comparator and its name (stage 2, ./reader.ts) and the pairing of names with values. Used by
  * ./scan.ts, which walks a paragraph and keeps the sentence state. No state outside the call.
  */
-import { COUNT_OBJECT_UNITS, DATE_AFTER, isMetricName, PER_CAPITA_PREFIX, STATEMENT_END, type OpClass } from './lexicon.js';
+import { COUNT_OBJECT_UNITS, DATE_AFTER, isMetricName, PER_CAPITA_PREFIX, STATEMENT_END, YEAR_SPAN, type OpClass } from './lexicon.js';
 import {
   isDigitCode,
   isLatinCode,
@@ -109,8 +109,9 @@ const MILESTONE = /的?(?:新台阶|新阶段|新水平)|大关|关口/y;
 const APPLIED = /安排|执行|计算|掌握|确定|发放|征收|核定/y;
 /** Names made only of fillers, subjects and cue words: no name of their own */
 // a span of years (五年, 十年来) is an adverbial of a review: 五年年均增长5.2% carries the subject before it
-const FILLER_ONLY =
-  /^(?:确保|力争|争取|努力|预计|计划|全省|全市|全县|全区|全国|其中|累计|共|均|年均|同比|环比|同时|年内|全年|再|最多|(?:[一二两三四五六七八九十]{1,2}|[0-9]{1,2})年(?:来|间)?)+$/;
+const FILLER_ONLY = new RegExp(
+  `^(?:确保|力争|争取|努力|预计|计划|全省|全市|全县|全区|全国|其中|累计|共|均|年均|同比|环比|同时|年内|全年|再|最多|${YEAR_SPAN})+$`,
+);
 /** Verbs that take things away: their counts are decreases */
 export const CLOSING_VERB = /关闭|关停|淘汰|退出|整合|转移|压减|化解/;
 const BOUNDING = new Set<OpClass>(['ge', 'le', 'gt', 'lt', 'reach', 'lower']);

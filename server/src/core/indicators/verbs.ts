@@ -62,21 +62,14 @@ export function verbAsComparator(
 /**
  * 领导小组设组长1人, 办公室下设综合组3个: a body that sets up a post or unit (X设Y) is named by the post of
  * the body (领导小组组长), 设 left out; not the verbs that hold 设 (建设, 开设, 增设, 内设 …) nor its nouns
- * (设施, 设备, 设计, 设立, 设置, 设区的市). Only for a parameter: the make-up of a body is one.
+ * (设施, 设备, 设计, 设立, 设置, 设区的市). Only for a parameter: the make-up of a body is one. `body`:
+ * the body itself, for the posts written after it without it (./composition.ts carryBodies).
  */
 const BODY_SETS = /^([\u4e00-\u9fff（）()、]{2,}?)(?<![建开增新架敷铺假预附内分另单专常陈摆])设(?![立置计施备想定区])([\u4e00-\u9fff]{1,8})$/;
-export function postOfBody(name: string): string {
+export function madeUpOf(name: string): { post: string; body?: string } {
   const m = BODY_SETS.exec(name);
-  return m ? bodyIn(m) + m[2]! : name;
-}
-
-/** The body that sets up the post of `name` (领导小组 of 领导小组设组长), if the name is X设Y. */
-export function bodyOf(name: string): string | undefined {
-  const m = BODY_SETS.exec(name);
-  return m ? bodyIn(m) : undefined;
-}
-
-/** the adverbs of a rule before 设 (一般设, 可设, 原则上设) leave with it */
-function bodyIn(m: RegExpExecArray): string {
-  return m[1]!.replace(/(?:一般|原则上|可|应当?|均)$/, '');
+  if (!m) return { post: name };
+  // the adverbs of a rule before 设 (一般设, 可设, 原则上设) leave with it
+  const body = m[1]!.replace(/(?:一般|原则上|可|应当?|均)$/, '');
+  return { post: body + m[2]!, body };
 }

@@ -11,7 +11,7 @@ import type { Block, NumberToken } from '../model.js';
 import type { AnalysisSession } from '../session.js';
 import { isDigitCode } from '../text.js';
 import { ParagraphSlot } from '../generation-memo.js';
-import { holdingTokenSource, matchNumberToken, mayHoldToken, mayStartToken } from '../numbering.js';
+import { holdingTokenSource, matchNumberToken } from '../numbering.js';
 import { codes, markers, type Marker } from './markers.js';
 import { isTitleLike } from './blocks.js';
 
@@ -31,10 +31,12 @@ interface Candidates {
   bare: NumberToken | undefined;
 }
 
-/** The tokens starting at `p` of a paragraph's text (not at its start), if any. */
+/**
+ * The tokens starting at `p` of a paragraph's text (not at its start), if any: `p` is a place MAY_START
+ * found (mayStartToken and mayHoldToken hold there, and no NUMBER_PART character precedes it).
+ */
 function candidatesAt(text: string, p: number): Candidates | undefined {
   const c = text.charCodeAt(p);
-  if (!mayStartToken(c) || NUMBER_PART.has(text.charCodeAt(p - 1)) || !mayHoldToken(text, p)) return undefined;
   const window = text.slice(p, p + WINDOW);
   const token = matchNumberToken(window, { fullStop: true });
   const digit = isDigitCode(c);
@@ -78,8 +80,7 @@ const NUMBER_PART_CLASS = '第零〇一二三四五六七八九十百千万两0-
  * a NUMBER_PART character, asked right after the token's first character; and in a paragraph with
  * an attachment list each 。 and ；): the search jumps from one to the next by regex instead of
  * asking of every character or every numeral (a loop over them runs in V8's interpreter in a short
- * CLI run). candidatesAt still asks the same of each place: the regex only skips the places where
- * the answer is no.
+ * CLI run). test/inline-candidates.test.ts holds the regex to that definition.
  */
 const HOLDING = holdingTokenSource(`(?<![${NUMBER_PART_CLASS}].)`);
 export const MAY_START = new RegExp(HOLDING, 'g');
